@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Veil",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "VeilCore", targets: ["VeilCore"]),
+        .library(name: "VeilFormats", targets: ["VeilFormats"]),
+        .executable(name: "veil", targets: ["veil"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "PCRE2", dependencies: ["CPCRE2"]),
+        .target(
+            name: "VeilCore",
+            dependencies: [
+                "PCRE2",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "VeilFormats", dependencies: ["VeilCore"]),
+        .executableTarget(
+            name: "veil",
+            dependencies: [
+                "VeilCore",
+                "VeilFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore"]),
+        .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
+        .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,11 @@
+#ifndef VEIL_CPCRE2_SHIM_H
+#define VEIL_CPCRE2_SHIM_H
+
+// The one place Veil includes <pcre2.h>. Veil works on UTF-8, so the 8-bit library.
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+// PCRE2_UNSET is ~(PCRE2_SIZE)0, a macro Swift cannot import.
+static inline PCRE2_SIZE veil_pcre2_unset(void) { return PCRE2_UNSET; }
+
+#endif

@@ -1,0 +1,129 @@
+internal import CPCRE2
+
+/// A PCRE2 pattern compiled once (with the JIT where the platform has it) and matched many times.
+///
+/// A `Pattern` is immutable after `init` and safe to share between threads: PCRE2 compiled code and
+/// match contexts are read-only during matching, and every match call allocates its own match data.
+/// This class is the only owner of the C pointers and frees them in `deinit`.
+public final class Pattern: @unchecked Sendable {
+    /// The pattern as written.
+    public let source: String
+    /// The options it was compiled with.
+    public let options: CompileOptions
+    /// The limits every match runs under.
+    public let limits: MatchLimits
+    /// Whether the JIT compiled this pattern (false on platforms without JIT support).
+    public let isJITCompiled: Bool
+    /// The number of capture groups, not counting group 0.
+    public let captureCount: Int
+
+    private let code: OpaquePointer
+    private let matchContext: OpaquePointer
+
+    /// Compiles `source`. Throws ``PCRE2Error`` with kind `.compile` and the byte offset in the
+    /// pattern where PCRE2 gave up.
+    public init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default) throws(PCRE2Error) {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(source.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_compile_8(buffer.baseAddress ?? Pattern.emptySubject, buffer.count, options.rawValue,
+                            &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PCRE2Error(kind: .compile, code: errorCode, offset: errorOffset)
+        }
+        guard let context = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw PCRE2Error(kind: .compile, code: PCRE2_ERROR_NOMEMORY, offset: nil)
+        }
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+
+        self.source = source
+        self.options = options
+        self.limits = limits
+        self.code = compiled
+        self.matchContext = context
+        self.captureCount = Int(captures)
+        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+    }
+
+    deinit {
+        pcre2_match_context_free_8(matchContext)
+        pcre2_code_free_8(code)
+    }
+
+    /// The number of the capture group called `name`, or nil if there is none.
+    public func groupNumber(named name: String) -> Int? {
+        let number = Array(name.utf8CString).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt8.self) { pcre2_substring_number_from_name_8(code, $0.baseAddress) }
+        }
+        return number > 0 ? Int(number) : nil
+    }
+
+    /// Calls `body` for every non-overlapping match in `subject`, left to right.
+    ///
+    /// `subject` must be valid UTF-8 when the pattern was compiled with `.utf`: it is matched with
+    /// `PCRE2_NO_UTF_CHECK`, so validate once per document (see ``UTF8Validation``), not once per
+    /// pattern. Return `false` from `body` to stop early. A match that hits a limit throws
+    /// ``PCRE2Error`` with kind `.matchLimit` or `.depthLimit` instead of running on.
+    public func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        from start: Int = 0,
+        _ body: (Match) throws -> Bool
+    ) throws {
+        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
+            throw PCRE2Error(kind: .match, code: PCRE2_ERROR_NOMEMORY, offset: nil)
+        }
+        defer { pcre2_match_data_free_8(matchData) }
+        let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
+        let base = subject.baseAddress ?? Pattern.emptySubject
+        let length = subject.count
+        let isUTF = options.contains(.utf)
+        var offset = start
+        var flags: UInt32 = PCRE2_NO_UTF_CHECK
+        while offset <= length {
+            let rc = pcre2_match_8(code, base, length, offset, flags, matchData, matchContext)
+            if rc == PCRE2_ERROR_NOMATCH {
+                if flags & PCRE2_NOTEMPTY_ATSTART == 0 { return }
+                // An empty match here was refused; move one character on and try again.
+                offset = Pattern.advance(offset, in: subject, utf: isUTF)
+                flags = PCRE2_NO_UTF_CHECK
+                continue
+            }
+            if rc < 0 { throw PCRE2Error.matchFailure(code: rc, offset: offset) }
+            let match = Match(ovector: ovector, groupCount: captureCount)
+            if try !body(match) { return }
+            let range = match.range
+            offset = range.upperBound
+            // After an empty match, ask for a non-empty one at the same place (as Perl's //g does).
+            flags = range.isEmpty ? PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : PCRE2_NO_UTF_CHECK
+        }
+    }
+
+    /// The byte ranges of every match (group 0), for callers that do not need capture groups.
+    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        try forEachMatch(in: subject) { ranges.append($0.range); return true }
+        return ranges
+    }
+
+    private static func advance(_ offset: Int, in subject: UnsafeBufferPointer<UInt8>, utf: Bool) -> Int {
+        var next = offset + 1
+        if utf {
+            while next < subject.count, subject[next] & 0xC0 == 0x80 { next += 1 }
+        }
+        return next
+    }
+
+    nonisolated(unsafe) private static let emptySubject: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+}

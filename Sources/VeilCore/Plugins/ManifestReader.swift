@@ -1,0 +1,225 @@
+import Foundation
+import Yams
+
+/// Reads `plugin.yaml` into a ``PluginManifest``, reporting every problem with its line and column.
+enum ManifestReader {
+    static let topLevelKeys: Set<String> = ["id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
+                                            "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"]
+    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical"]
+
+    static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
+        let path = (directory as NSString).appendingPathComponent("plugin.yaml")
+        let yaml = try YAMLDocument(contentsOf: path)
+        let manifest = read(yaml, directory: directory)
+        try yaml.finish()
+        return manifest!
+    }
+
+    private static func read(_ yaml: YAMLDocument, directory: String) -> PluginManifest? {
+        guard let pairs = yaml.mapping(yaml.root, what: "a plugin manifest", allowed: topLevelKeys) else { return nil }
+        var fields: [String: (keyNode: Node, value: Node)] = [:]
+        for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
+
+        var manifest = PluginManifest(id: "", version: 1, summary: "", entities: [], kind: .patterns, patterns: [], lexicons: [],
+                                      recognizerID: nil, options: [:], dataFiles: [], context: nil, negative: nil,
+                                      normalization: [], surrogate: nil, priority: 0, matchExamples: [], noMatchExamples: [],
+                                      directory: directory, path: yaml.path)
+        if let node = fields["id"]?.value, let id = yaml.string(node, what: "'id'") {
+            if isKebabCase(id) { manifest.id = id } else { yaml.error("plugin id '\(id)' must be kebab-case (a-z, 0-9 and -)", at: node) }
+        } else if fields["id"] == nil {
+            yaml.error("missing 'id'", at: yaml.root)
+        }
+        if let node = fields["version"]?.value, let version = yaml.int(node, what: "'version'", in: 1...1_000_000) { manifest.version = version }
+        if let node = fields["summary"]?.value, let summary = yaml.string(node, what: "'summary'") { manifest.summary = summary }
+        if let node = fields["entities"]?.value, let entities = yaml.strings(node, what: "'entities'") {
+            for (name, node) in entities {
+                let entity = EntityType(name)
+                if entity.isWellFormed { manifest.entities.append(entity) } else { yaml.error("entity '\(name)' must be UPPER_SNAKE_CASE", at: node) }
+            }
+        } else if fields["entities"] == nil {
+            yaml.error("missing 'entities' (the entity types this plugin finds)", at: yaml.root)
+        }
+
+        let kinds = ["patterns", "lexicons", "recognizer", "process"].filter { fields[$0] != nil }
+        if kinds.count != 1 {
+            yaml.error(kinds.isEmpty ? "a plugin needs one of 'patterns', 'lexicons' or 'recognizer'"
+                                     : "a plugin has one kind, but this one has \(kinds.map { "'\($0)'" }.joined(separator: " and "))", at: yaml.root)
+        }
+        if let node = fields["process"]?.keyNode {
+            yaml.error("'process' plugins (external programs) are not supported by this version of Veil", at: node)
+        }
+        let defaultEntity = manifest.entities.first ?? EntityType("UNKNOWN")
+        if let node = fields["patterns"]?.value {
+            manifest.kind = .patterns
+            manifest.patterns = readPatterns(yaml, node, defaultEntity: defaultEntity, declared: Set(manifest.entities))
+        }
+        if let node = fields["lexicons"]?.value {
+            manifest.kind = .lexicons
+            manifest.lexicons = readLexicons(yaml, node, defaultEntity: defaultEntity, directory: directory)
+        }
+        if let node = fields["recognizer"]?.value {
+            manifest.kind = .recognizer
+            manifest.recognizerID = yaml.string(node, what: "'recognizer'")
+        }
+        if let node = fields["options"]?.value, let pairs = yaml.mapping(node, what: "'options'") {
+            for pair in pairs { if let value = yaml.string(pair.value, what: "option '\(pair.key)'") { manifest.options[pair.key] = value } }
+        }
+        if let node = fields["data"]?.value, let files = yaml.strings(node, what: "'data'") {
+            for (file, node) in files where checkInside(yaml, file: file, directory: directory, at: node) { manifest.dataFiles.append(file) }
+        }
+        if let node = fields["context"]?.value { manifest.context = readContext(yaml, node, what: "'context'", amountKey: "boost", sign: 1) }
+        if let node = fields["negative"]?.value { manifest.negative = readContext(yaml, node, what: "'negative'", amountKey: "penalty", sign: -1) }
+        if let node = fields["normalize"]?.value, let names = yaml.strings(node, what: "'normalize'") {
+            for (name, node) in names {
+                if let option = Normalization.names[name] { manifest.normalization.insert(option) } else {
+                    yaml.error("unknown normalization '\(name)'; expected one of: \(Normalization.names.keys.sorted().joined(separator: ", "))", at: node)
+                }
+            }
+        }
+        if let node = fields["surrogate"]?.value, let surrogate = yaml.string(node, what: "'surrogate'") {
+            if Surrogates.byID[surrogate] != nil { manifest.surrogate = surrogate } else {
+                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.byID.keys.sorted().joined(separator: ", "))", at: node)
+            }
+        }
+        if let node = fields["priority"]?.value, let priority = yaml.int(node, what: "'priority'", in: -1000...1000) { manifest.priority = priority }
+        if let node = fields["examples"]?.value { readExamples(yaml, node, into: &manifest) }
+        return manifest
+    }
+
+    private static func readPatterns(_ yaml: YAMLDocument, _ node: Node, defaultEntity: EntityType, declared: Set<EntityType>) -> [PluginManifest.PatternSpec] {
+        guard let items = yaml.sequence(node, what: "'patterns'") else { return [] }
+        var specs: [PluginManifest.PatternSpec] = []
+        var names = Set<String>()
+        for (index, item) in items.enumerated() {
+            guard let pairs = yaml.mapping(item, what: "a pattern", allowed: patternKeys) else { continue }
+            var spec = PluginManifest.PatternSpec(name: "pattern-\(index + 1)", regex: "", score: 0.5, entity: defaultEntity, validator: nil,
+                                                  group: 0, needsContext: false, caseless: false, canonical: .exact)
+            var regexNode: Node?
+            for (key, _, value) in pairs {
+                switch key {
+                case "name": if let name = yaml.string(value, what: "'name'") { spec.name = name }
+                case "regex": regexNode = value; spec.regex = yaml.string(value, what: "'regex'") ?? ""
+                case "score": if let score = yaml.double(value, what: "'score'", in: 0...1) { spec.score = score }
+                case "entity":
+                    if let name = yaml.string(value, what: "'entity'") {
+                        if declared.contains(EntityType(name)) { spec.entity = EntityType(name) } else {
+                            yaml.error("entity '\(name)' is not in this plugin's 'entities'", at: value)
+                        }
+                    }
+                case "validate":
+                    if let id = yaml.string(value, what: "'validate'") {
+                        if Validators.byID[id] != nil { spec.validator = id } else {
+                            yaml.error("unknown validator '\(id)'; expected one of: \(Validators.byID.keys.sorted().joined(separator: ", "))", at: value)
+                        }
+                    }
+                case "group": if let group = yaml.int(value, what: "'group'", in: 0...99) { spec.group = group }
+                case "needs_context": if let flag = yaml.bool(value, what: "'needs_context'") { spec.needsContext = flag }
+                case "caseless": if let flag = yaml.bool(value, what: "'caseless'") { spec.caseless = flag }
+                case "canonical":
+                    if let name = yaml.string(value, what: "'canonical'") {
+                        if let form = CanonicalForm(rawValue: name) { spec.canonical = form } else {
+                            yaml.error("unknown canonical form '\(name)'; expected one of: \(CanonicalForm.allCases.map(\.rawValue).joined(separator: ", "))", at: value)
+                        }
+                    }
+                default: break
+                }
+            }
+            guard let regexNode else { yaml.error("a pattern needs 'regex'", at: item); continue }
+            if !names.insert(spec.name).inserted { yaml.error("two patterns are called '\(spec.name)'", at: item) }
+            // Compile now, so a bad pattern is reported where it is written.
+            do {
+                let rule = try PatternRecognizer.Rule(name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score)
+                if spec.group > rule.captureCount {
+                    yaml.error("'group' is \(spec.group) but the pattern has \(rule.captureCount) capture groups", at: item)
+                }
+            } catch {
+                yaml.error("the regex does not compile: \(error.message)" + (error.offset.map { " at byte \($0) of the pattern" } ?? ""), at: regexNode)
+            }
+            specs.append(spec)
+        }
+        return specs
+    }
+
+    private static func readLexicons(_ yaml: YAMLDocument, _ node: Node, defaultEntity: EntityType, directory: String) -> [PluginManifest.LexiconSpec] {
+        guard let items = yaml.sequence(node, what: "'lexicons'") else { return [] }
+        var specs: [PluginManifest.LexiconSpec] = []
+        for (index, item) in items.enumerated() {
+            guard let pairs = yaml.mapping(item, what: "a lexicon", allowed: ["name", "file", "entity", "score"]) else { continue }
+            var spec = PluginManifest.LexiconSpec(name: "lexicon-\(index + 1)", file: "", entity: defaultEntity, score: 0.8)
+            var fileNode: Node?
+            for (key, _, value) in pairs {
+                switch key {
+                case "name": if let name = yaml.string(value, what: "'name'") { spec.name = name }
+                case "file": fileNode = value; spec.file = yaml.string(value, what: "'file'") ?? ""
+                case "entity": if let name = yaml.string(value, what: "'entity'") { spec.entity = EntityType(name) }
+                case "score": if let score = yaml.double(value, what: "'score'", in: 0...1) { spec.score = score }
+                default: break
+                }
+            }
+            guard let fileNode else { yaml.error("a lexicon needs 'file'", at: item); continue }
+            if checkInside(yaml, file: spec.file, directory: directory, at: fileNode) {
+                let full = (directory as NSString).appendingPathComponent(spec.file)
+                if FileManager.default.isReadableFile(atPath: full) { specs.append(spec) } else {
+                    yaml.error("lexicon file '\(spec.file)' does not exist in the plugin folder", at: fileNode)
+                }
+            }
+        }
+        return specs
+    }
+
+    private static func readContext(_ yaml: YAMLDocument, _ node: Node, what: String, amountKey: String, sign: Double) -> PluginManifest.ContextSpec? {
+        guard let pairs = yaml.mapping(node, what: what, allowed: ["words", amountKey, "window"]) else { return nil }
+        var spec = PluginManifest.ContextSpec(words: [], adjustment: 0.3 * sign, window: 16)
+        for (key, _, value) in pairs {
+            switch key {
+            case "words": spec.words = yaml.strings(value, what: "'words'")?.map(\.value) ?? []
+            case "window": if let window = yaml.int(value, what: "'window'", in: 1...200) { spec.window = window }
+            default: if let amount = yaml.double(value, what: "'\(amountKey)'", in: 0...1) { spec.adjustment = amount * sign }
+            }
+        }
+        return spec
+    }
+
+    private static func readExamples(_ yaml: YAMLDocument, _ node: Node, into manifest: inout PluginManifest) {
+        guard let pairs = yaml.mapping(node, what: "'examples'", allowed: ["match", "no_match"]) else { return }
+        for (key, _, value) in pairs {
+            guard let items = yaml.sequence(value, what: "'\(key)'") else { continue }
+            for item in items {
+                var example: PluginManifest.Example?
+                if case .scalar = item, let text = yaml.string(item, what: "an example") {
+                    example = .init(text: text, find: nil, line: item.mark?.line)
+                } else if let fields = yaml.mapping(item, what: "an example", allowed: ["text", "find"]) {
+                    var text: String?, find: [String]?
+                    for (field, _, value) in fields {
+                        if field == "text" { text = yaml.string(value, what: "'text'") } else { find = yaml.strings(value, what: "'find'")?.map(\.value) }
+                    }
+                    if let text { example = .init(text: text, find: find, line: item.mark?.line) } else { yaml.error("an example needs 'text'", at: item) }
+                }
+                guard let example else { continue }
+                if key == "match" {
+                    manifest.matchExamples.append(example)
+                } else {
+                    if example.find != nil { yaml.error("'find' belongs to 'match' examples", at: item) }
+                    manifest.noMatchExamples.append(example)
+                }
+            }
+        }
+    }
+
+    /// A data file must stay inside its plugin folder (no `..`, no absolute paths, no links out).
+    private static func checkInside(_ yaml: YAMLDocument, file: String, directory: String, at node: Node) -> Bool {
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
+        let full = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
+            .standardizedFileURL.resolvingSymlinksInPath().path
+        if file.hasPrefix("/") || !(full == base || full.hasPrefix(base + "/")) {
+            yaml.error("data file '\(file)' must be inside the plugin folder", at: node)
+            return false
+        }
+        return true
+    }
+
+    static func isKebabCase(_ id: String) -> Bool {
+        guard let first = id.utf8.first, first >= 0x61, first <= 0x7A, id.utf8.last != UInt8(ascii: "-") else { return false }
+        return id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "-") }
+    }
+}

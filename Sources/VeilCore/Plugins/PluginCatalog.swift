@@ -1,0 +1,150 @@
+import Foundation
+
+/// The plugins a run can use: the built-in ones plus any from `--plugins` folders and
+/// `VEIL_PLUGIN_PATH`, each compiled once and frozen.
+///
+/// A plugin from a user folder with the id of a built-in one replaces it (and `veil plugins list`
+/// says so); two user folders offering the same id is an error.
+public struct PluginCatalog: Sendable {
+    /// Where a plugin came from.
+    public enum Origin: Sendable, Hashable, CustomStringConvertible {
+        case builtin
+        case directory(String)
+        case environment(String)
+
+        public var description: String {
+            switch self {
+            case .builtin: return "built-in"
+            case .directory(let path): return "--plugins \(path)"
+            case .environment(let path): return "VEIL_PLUGIN_PATH \(path)"
+            }
+        }
+    }
+
+    /// A loaded plugin: its manifest, its recognizer or word list, and its origin.
+    public struct Plugin: Sendable {
+        public let manifest: PluginManifest
+        public let origin: Origin
+        /// True when this plugin replaced a built-in one with the same id.
+        public let overridesBuiltin: Bool
+        /// The recognizer for `patterns:` and `recognizer:` plugins.
+        public let recognizer: (any Recognizer)?
+        /// The words of a `lexicons:` plugin (matched together with every other lexicon).
+        public let lexiconEntries: [LexiconRecognizer.Entry]
+        public var id: String { manifest.id }
+    }
+
+    public let plugins: [String: Plugin]
+
+    /// The plugins sorted by id.
+    public var sorted: [Plugin] { plugins.values.sorted { $0.id < $1.id } }
+
+    public subscript(id: String) -> Plugin? { plugins[id] }
+
+    /// A catalog of exactly these plugins.
+    public init(plugins: [Plugin]) {
+        self.plugins = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Loads plugin folders from each source in order: every subfolder with a `plugin.yaml`.
+    public static func load(from sources: [(origin: Origin, directory: String)], registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
+        var plugins: [String: Plugin] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (origin, directory) in sources {
+            let folders: [String]
+            do {
+                folders = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+            } catch {
+                diagnostics.append(Diagnostic(file: directory, message: "cannot read the plugin folder"))
+                continue
+            }
+            for folder in folders {
+                let path = (directory as NSString).appendingPathComponent(folder)
+                guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("plugin.yaml")) else { continue }
+                do {
+                    let manifest = try ManifestReader.read(directory: path)
+                    if folder != manifest.id {
+                        diagnostics.append(Diagnostic(file: manifest.path, message: "the plugin id '\(manifest.id)' differs from its folder name '\(folder)'"))
+                        continue
+                    }
+                    var overrides = false
+                    if let existing = plugins[manifest.id] {
+                        if existing.origin == .builtin && origin != .builtin {
+                            overrides = true
+                        } else {
+                            diagnostics.append(Diagnostic(file: manifest.path, message: "plugin '\(manifest.id)' is also defined in \(existing.manifest.path)"))
+                            continue
+                        }
+                    }
+                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, registry: registry)
+                } catch {
+                    diagnostics.append(contentsOf: error.diagnostics)
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw ConfigurationError(diagnostics) }
+        return PluginCatalog(plugins: Array(plugins.values))
+    }
+
+    /// The built-in plugins, plus `extraDirectories` and the folders in `VEIL_PLUGIN_PATH`.
+    public static func standard(extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+                                registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
+        var sources: [(origin: Origin, directory: String)] = [(.builtin, try BuiltinResources.pluginsDirectory(environment: environment).path)]
+        for path in (environment["VEIL_PLUGIN_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
+            sources.append((.environment(String(path)), String(path)))
+        }
+        sources += extraDirectories.map { (.directory($0), $0) }
+        return try load(from: sources, registry: registry)
+    }
+
+    static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, registry: RecognizerRegistry) throws(ConfigurationError) -> Plugin {
+        switch manifest.kind {
+        case .patterns:
+            var rules: [PatternRecognizer.Rule] = []
+            for spec in manifest.patterns {
+                // The reader compiled every pattern already; this cannot fail for a manifest it accepted.
+                guard let rule = try? PatternRecognizer.Rule(
+                    name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
+                    validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
+                    needsContext: spec.needsContext, canonicalForm: spec.canonical) else {
+                    throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
+                }
+                rules.append(rule)
+            }
+            let recognizer = PatternRecognizer(
+                pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
+                context: manifest.context.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window) },
+                negative: manifest.negative.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window) })
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: recognizer, lexiconEntries: [])
+        case .lexicons:
+            var entries: [LexiconRecognizer.Entry] = []
+            for lexicon in manifest.lexicons {
+                let path = (manifest.directory as NSString).appendingPathComponent(lexicon.file)
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw ConfigurationError(Diagnostic(file: path, message: "cannot read the lexicon as UTF-8 text"))
+                }
+                for line in text.split(whereSeparator: \.isNewline) {
+                    let trimmed = line.trimmingCharacters(in: .whitespaces)
+                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                    let columns = trimmed.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                    entries.append(.init(word: columns[0], entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id,
+                                         lexicon: lexicon.name, canonical: columns.count > 1 ? columns[1] : nil))
+                }
+            }
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: nil, lexiconEntries: entries)
+        case .recognizer:
+            guard let id = manifest.recognizerID, let factory = registry.factories[id] else {
+                let known = registry.factories.keys.sorted()
+                throw ConfigurationError(Diagnostic(file: manifest.path, message: "no compiled recognizer called '\(manifest.recognizerID ?? "")'" +
+                                                    (known.isEmpty ? "" : "; this build has: \(known.joined(separator: ", "))")))
+            }
+            let files = manifest.dataFiles.map { (manifest.directory as NSString).appendingPathComponent($0) }
+            do {
+                let recognizer = try factory(.init(manifest: manifest, dataFiles: files))
+                return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: recognizer, lexiconEntries: [])
+            } catch {
+                throw ConfigurationError(Diagnostic(file: manifest.path, message: "recognizer '\(id)' failed to start: \(error)"))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// Checks a plugin against its own `examples:`: each `match` text must give at least one finding
+/// from the plugin (exactly the `find` texts, when listed) and each `no_match` text none, with the
+/// plugin running alone at the default threshold. Used by `veil plugins test` and the test suite.
+public enum PluginExamples {
+    /// One example that did not behave as its manifest says. Example texts are the plugin author's,
+    /// not user data, so they are quoted.
+    public struct Failure: Sendable, CustomStringConvertible {
+        public let plugin: String
+        public let file: String
+        public let line: Int?
+        public let message: String
+        public var description: String { Diagnostic(file: file, line: line, message: message).description }
+    }
+
+    /// The failures of `plugin`'s examples (empty when all pass).
+    public static func check(_ plugin: PluginCatalog.Plugin, threshold: Double = 0.5) -> [Failure] {
+        let catalog = PluginCatalog(plugins: [plugin])
+        let policy = Policy(name: "examples", path: plugin.manifest.path, plugins: [plugin.id], threshold: threshold)
+        let engine: Engine
+        do { engine = try Engine(policy: policy, catalog: catalog, key: PseudonymKey(secret: Array("examples-examples".utf8))) } catch {
+            return [Failure(plugin: plugin.id, file: plugin.manifest.path, line: nil, message: "\(error)")]
+        }
+        var failures: [Failure] = []
+        func fail(_ example: PluginManifest.Example, _ message: String) {
+            failures.append(Failure(plugin: plugin.id, file: plugin.manifest.path, line: example.line, message: message))
+        }
+        if plugin.manifest.matchExamples.isEmpty {
+            failures.append(Failure(plugin: plugin.id, file: plugin.manifest.path, line: nil, message: "the plugin has no 'match' examples"))
+        }
+        for example in plugin.manifest.matchExamples {
+            do {
+                let found = try texts(engine, example.text)
+                if found.isEmpty {
+                    fail(example, "found nothing in \"\(example.text)\"")
+                } else if let expected = example.find, expected != found {
+                    fail(example, "in \"\(example.text)\" found \(found) but expected \(expected)")
+                }
+            } catch {
+                fail(example, "failed on \"\(example.text)\": \(error)")
+            }
+        }
+        for example in plugin.manifest.noMatchExamples {
+            do {
+                let found = try texts(engine, example.text)
+                if !found.isEmpty { fail(example, "found \(found) in \"\(example.text)\", which must not match") }
+            } catch {
+                fail(example, "failed on \"\(example.text)\": \(error)")
+            }
+        }
+        return failures
+    }
+
+    private static func texts(_ engine: Engine, _ text: String) throws -> [String] {
+        let document = DocumentText(text)
+        return try engine.analyze(document).map { String(decoding: document.bytes[$0.range], as: UTF8.self) }
+    }
+}

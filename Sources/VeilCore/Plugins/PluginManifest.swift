@@ -1,0 +1,71 @@
+/// A plugin's `plugin.yaml`, read and checked.
+///
+/// A manifest is one of three kinds here: `patterns:` (PCRE2 patterns with validators),
+/// `lexicons:` (word lists matched by one automaton) or `recognizer:` (a recognizer compiled into
+/// Veil, by id). See "Writing a plugin" in the README.
+public struct PluginManifest: Sendable {
+    public enum Kind: String, Sendable { case patterns, lexicons, recognizer }
+
+    /// A `patterns:` entry.
+    public struct PatternSpec: Sendable, Hashable {
+        public var name: String
+        public var regex: String
+        public var score: Double
+        public var entity: EntityType
+        public var validator: String?
+        public var group: Int
+        public var needsContext: Bool
+        public var caseless: Bool
+        public var canonical: CanonicalForm
+    }
+
+    /// A `lexicons:` entry: a word file inside the plugin folder.
+    public struct LexiconSpec: Sendable, Hashable {
+        public var name: String
+        public var file: String
+        public var entity: EntityType
+        public var score: Double
+    }
+
+    /// `context:` or `negative:` words.
+    public struct ContextSpec: Sendable, Hashable {
+        public var words: [String]
+        public var adjustment: Double
+        public var window: Int
+    }
+
+    /// An `examples:` entry: text the plugin must find something in (optionally exactly `find`),
+    /// or text it must leave alone.
+    public struct Example: Sendable, Hashable {
+        public var text: String
+        /// For `match` examples: the exact texts that must be found, if given.
+        public var find: [String]?
+        /// Where the example is written, for failure messages.
+        public var line: Int?
+    }
+
+    public var id: String
+    public var version: Int
+    public var summary: String
+    public var entities: [EntityType]
+    public var kind: Kind
+    public var patterns: [PatternSpec]
+    public var lexicons: [LexiconSpec]
+    /// For `recognizer:` plugins: the compiled recognizer's id, its options and data files.
+    public var recognizerID: String?
+    public var options: [String: String]
+    public var dataFiles: [String]
+    public var context: ContextSpec?
+    public var negative: ContextSpec?
+    public var normalization: Normalization
+    /// The surrogate generator pseudonyms for this plugin's findings come from.
+    public var surrogate: String?
+    /// Breaks ties between overlapping findings of equal score and length (higher wins).
+    public var priority: Int
+    public var matchExamples: [Example]
+    public var noMatchExamples: [Example]
+    /// The folder the manifest was read from.
+    public var directory: String
+    /// The manifest file.
+    public var path: String
+}

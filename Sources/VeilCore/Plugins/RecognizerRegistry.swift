@@ -1,0 +1,22 @@
+/// Recognizers written in Swift and compiled into the program, which `recognizer:` manifests refer
+/// to by id. Frozen once built; pass a registry with your own recognizers to ``PluginCatalog/load(from:registry:)``.
+public struct RecognizerRegistry: Sendable {
+    /// What a factory is given: the manifest (its options, its folder) and the paths of its data files.
+    public struct Input: Sendable {
+        public let manifest: PluginManifest
+        /// Absolute paths of the manifest's `data:` files, in order.
+        public let dataFiles: [String]
+    }
+
+    public typealias Factory = @Sendable (Input) throws -> any Recognizer
+
+    public private(set) var factories: [String: Factory]
+
+    public init(factories: [String: Factory] = [:]) { self.factories = factories }
+
+    /// Adds (or replaces) the recognizer called `id`.
+    public mutating func register(_ id: String, factory: @escaping Factory) { factories[id] = factory }
+
+    /// The recognizers shipped with Veil.
+    public static let builtin = RecognizerRegistry()
+}

@@ -1,0 +1,42 @@
+/// What a policy does with every mention of an entity.
+public enum Action: Sendable, Hashable {
+    /// Leave the text as it is (the finding is still reported).
+    case keep
+    /// Remove the text.
+    case redact
+    /// Put a template in its place; `{entity}` is the entity type, `{n}` the number of the linked
+    /// group within its entity (1, 2, …), stable for the run.
+    case replace(template: String)
+    /// Replace characters with `character`, keeping the first and last few; separators stay.
+    case mask(character: Character, keepFirst: Int, keepLast: Int)
+    /// A keyed HMAC-SHA256 of the canonical value, `length` hex digits: stable, not reversible.
+    case hash(length: Int)
+    /// A realistic surrogate of the same shape, consistent across the run (and across runs with a
+    /// key), keeping the listed facets of the original.
+    case pseudonymize(keep: Set<String>)
+
+    /// The action names a policy may use.
+    public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize"]
+
+    public var name: String {
+        switch self {
+        case .keep: return "keep"
+        case .redact: return "redact"
+        case .replace: return "replace"
+        case .mask: return "mask"
+        case .hash: return "hash"
+        case .pseudonymize: return "pseudonymize"
+        }
+    }
+}
+
+/// A policy's rule for one entity type.
+public struct EntityRule: Sendable, Hashable {
+    public var action: Action
+    /// Overrides the policy's threshold for this entity.
+    public var threshold: Double?
+    public init(action: Action, threshold: Double? = nil) {
+        self.action = action
+        self.threshold = threshold
+    }
+}

@@ -1,0 +1,50 @@
+/// The one file a user edits: which plugins run, what happens to each entity type, what is never
+/// touched (allow) and what is always found (deny), and where the pseudonym key comes from.
+public struct Policy: Sendable {
+    /// A place in the policy file, for diagnostics that come up after reading (an unknown plugin id).
+    public struct Location: Sendable, Hashable {
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+    }
+
+    public var name: String
+    /// The file the policy was read from (the child, when it extends another).
+    public var path: String
+    /// The enabled plugin ids, in the order written.
+    public var plugins: [String]
+    public var pluginLocations: [String: Location]
+    /// Findings scoring below this are dropped (0…1).
+    public var threshold: Double
+    public var rules: [EntityType: EntityRule]
+    /// The rule for entity types without their own.
+    public var defaultRule: EntityRule
+    /// Texts never treated as personal data (compared case-insensitively), such as 中国 or Reuters.
+    public var allow: [String]
+    /// Texts always found as the given entity, with score 1.
+    public var deny: [EntityType: [String]]
+    /// Where the pseudonym key comes from; nil means a random key for this run.
+    public var key: KeySpec?
+    public var keyLocation: Location?
+
+    public init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
+                defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],
+                deny: [EntityType: [String]] = [:], key: KeySpec? = nil) {
+        self.name = name
+        self.path = path
+        self.plugins = plugins
+        self.pluginLocations = [:]
+        self.threshold = threshold
+        self.rules = rules
+        self.defaultRule = defaultRule
+        self.allow = allow
+        self.deny = deny
+        self.key = key
+    }
+
+    /// The rule that applies to `entity`.
+    public func rule(for entity: EntityType) -> EntityRule { rules[entity] ?? defaultRule }
+
+    /// The threshold that applies to `entity`.
+    public func threshold(for entity: EntityType) -> Double { rules[entity]?.threshold ?? threshold }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Yams
+
+/// Reads policy files, following `extends`, and reports every problem as `file:line:col: error: …`.
+public enum PolicyReader {
+    static let topLevelKeys: Set<String> = ["version", "name", "extends", "plugins", "threshold", "entities", "allow", "deny", "pseudonyms"]
+    static let ruleKeys: Set<String> = ["action", "threshold", "with", "char", "keep_first", "keep_last", "length", "keep"]
+
+    /// Reads the policy at `path`. `extends: NAME` names a built-in policy in `Policies/`;
+    /// `extends: FILE.yaml` a file relative to this one.
+    public static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+        try read(path: path, environment: environment, visiting: [])
+    }
+
+    /// The built-in policy called `name` (`default`, …).
+    public static func builtin(_ name: String = "default", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+        let path = try BuiltinResources.policiesDirectory(environment: environment).appendingPathComponent("\(name).yaml").path
+        return try read(path: path, environment: environment)
+    }
+
+    private static func read(path: String, environment: [String: String], visiting: [String]) throws(ConfigurationError) -> Policy {
+        let yaml = try YAMLDocument(contentsOf: path)
+        guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { try yaml.finish(); fatalError("unreachable") }
+        var fields: [String: (keyNode: Node, value: Node)] = [:]
+        for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
+
+        if let node = fields["version"]?.value, let version = yaml.int(node, what: "'version'") , version != 1 {
+            yaml.error("this Veil reads policy version 1, not \(version)", at: node)
+        } else if fields["version"] == nil {
+            yaml.error("missing 'version: 1'", at: yaml.root)
+        }
+
+        // Start from the parent, if any.
+        var policy = Policy(name: (path as NSString).lastPathComponent, path: path, plugins: [])
+        var hasParent = false
+        if let node = fields["extends"]?.value, let parentName = yaml.string(node, what: "'extends'") {
+            let parentPath = resolveParent(parentName, from: path, environment: environment)
+            let standardized = URL(fileURLWithPath: parentPath).standardizedFileURL.path
+            if visiting.contains(standardized) || standardized == URL(fileURLWithPath: path).standardizedFileURL.path {
+                yaml.error("'extends' makes a cycle: \((visiting + [path, parentPath]).joined(separator: " -> "))", at: node)
+            } else if let parentPath = Optional(parentPath), FileManager.default.fileExists(atPath: parentPath) {
+                do {
+                    policy = try read(path: parentPath, environment: environment, visiting: visiting + [URL(fileURLWithPath: path).standardizedFileURL.path])
+                    hasParent = true
+                } catch {
+                    for diagnostic in error.diagnostics { yaml.error("in the policy it extends: \(diagnostic)", at: node) }
+                }
+            } else {
+                yaml.error("'extends' names '\(parentName)', which is neither a built-in policy nor a file next to this one", at: node)
+            }
+        }
+        policy.path = path
+        if let node = fields["name"]?.value, let name = yaml.string(node, what: "'name'") { policy.name = name }
+        if let node = fields["plugins"]?.value, let ids = yaml.strings(node, what: "'plugins'") {
+            policy.plugins = []
+            policy.pluginLocations = [:]
+            for (id, node) in ids {
+                if policy.plugins.contains(id) { yaml.error("plugin '\(id)' is listed twice", at: node); continue }
+                policy.plugins.append(id)
+                policy.pluginLocations[id] = Policy.Location(file: path, line: node.mark?.line, column: node.mark?.column)
+            }
+        } else if fields["plugins"] == nil && !hasParent {
+            yaml.error("missing 'plugins' (the plugin ids this policy runs)", at: yaml.root)
+        }
+        if let node = fields["threshold"]?.value, let threshold = yaml.double(node, what: "'threshold'", in: 0...1) { policy.threshold = threshold }
+        if let node = fields["entities"]?.value, let entries = yaml.mapping(node, what: "'entities'") {
+            for (key, keyNode, value) in entries {
+                guard let rule = readRule(yaml, value) else { continue }
+                if key == "default" { policy.defaultRule = rule; continue }
+                let entity = EntityType(key)
+                guard entity.isWellFormed else { yaml.error("entity '\(key)' must be UPPER_SNAKE_CASE (or 'default')", at: keyNode); continue }
+                policy.rules[entity] = rule
+            }
+        }
+        if let node = fields["allow"]?.value, let words = yaml.strings(node, what: "'allow'") {
+            policy.allow += words.map(\.value).filter { !policy.allow.contains($0) }
+        }
+        if let node = fields["deny"]?.value, let entries = yaml.mapping(node, what: "'deny'") {
+            for (key, keyNode, value) in entries {
+                let entity = EntityType(key)
+                guard entity.isWellFormed else { yaml.error("entity '\(key)' must be UPPER_SNAKE_CASE", at: keyNode); continue }
+                if let words = yaml.strings(value, what: "'deny: \(key)'") { policy.deny[entity, default: []] += words.map(\.value).filter { !$0.isEmpty } }
+            }
+        }
+        if let node = fields["pseudonyms"]?.value, let entries = yaml.mapping(node, what: "'pseudonyms'", allowed: ["key"]) {
+            for (_, _, value) in entries {
+                guard let text = yaml.string(value, what: "'key'") else { continue }
+                if let spec = KeySpec(text) {
+                    policy.key = spec
+                    policy.keyLocation = Policy.Location(file: path, line: value.mark?.line, column: value.mark?.column)
+                } else {
+                    yaml.error("'key' must be env:NAME or file:PATH (the key itself never goes in a policy)", at: value)
+                }
+            }
+        }
+        try yaml.finish()
+        return policy
+    }
+
+    private static func readRule(_ yaml: YAMLDocument, _ node: Node) -> EntityRule? {
+        // A bare action name is short for {action: NAME}.
+        if case .scalar = node, let name = yaml.string(node, what: "an entity rule") {
+            return action(yaml, name: name, fields: [:], at: node).map { EntityRule(action: $0) }
+        }
+        guard let pairs = yaml.mapping(node, what: "an entity rule", allowed: ruleKeys) else { return nil }
+        var fields: [String: Node] = [:]
+        for pair in pairs { fields[pair.key] = pair.value }
+        guard let actionNode = fields["action"] else { yaml.error("an entity rule needs 'action' (one of: \(Action.names.joined(separator: ", ")))", at: node); return nil }
+        guard let name = yaml.string(actionNode, what: "'action'"), let action = action(yaml, name: name, fields: fields, at: actionNode) else { return nil }
+        var rule = EntityRule(action: action)
+        if let node = fields["threshold"] { rule.threshold = yaml.double(node, what: "'threshold'", in: 0...1) }
+        return rule
+    }
+
+    private static func action(_ yaml: YAMLDocument, name: String, fields: [String: Node], at node: Node) -> Action? {
+        let allowedOptions: [String: Set<String>] = ["keep": [], "redact": [], "replace": ["with"], "mask": ["char", "keep_first", "keep_last"],
+                                                     "hash": ["length"], "pseudonymize": ["keep"]]
+        guard let allowed = allowedOptions[name] else {
+            yaml.error("unknown action '\(name)'; expected one of: \(Action.names.joined(separator: ", "))", at: node)
+            return nil
+        }
+        for (key, value) in fields where key != "action" && key != "threshold" && !allowed.contains(key) {
+            yaml.error("'\(key)' does not apply to action '\(name)'", at: value)
+        }
+        switch name {
+        case "keep": return .keep
+        case "redact": return .redact
+        case "replace": return .replace(template: fields["with"].flatMap { yaml.string($0, what: "'with'") } ?? "[{entity}]")
+        case "mask":
+            var character: Character = "*"
+            if let node = fields["char"], let text = yaml.string(node, what: "'char'") {
+                if text.count == 1 { character = text.first! } else { yaml.error("'char' must be a single character", at: node) }
+            }
+            let first = fields["keep_first"].flatMap { yaml.int($0, what: "'keep_first'", in: 0...64) } ?? 0
+            let last = fields["keep_last"].flatMap { yaml.int($0, what: "'keep_last'", in: 0...64) } ?? 0
+            return .mask(character: character, keepFirst: first, keepLast: last)
+        case "hash": return .hash(length: fields["length"].flatMap { yaml.int($0, what: "'length'", in: 4...64) } ?? 16)
+        default:
+            var facets = Set<String>()
+            if let node = fields["keep"], let names = yaml.strings(node, what: "'keep'") {
+                for (facet, node) in names {
+                    if Surrogates.allFacets.contains(facet) { facets.insert(facet) } else {
+                        yaml.error("unknown facet '\(facet)' to keep; expected one of: \(Surrogates.allFacets.sorted().joined(separator: ", "))", at: node)
+                    }
+                }
+            }
+            return .pseudonymize(keep: facets)
+        }
+    }
+
+    private static func resolveParent(_ name: String, from path: String, environment: [String: String]) -> String {
+        if name.contains("/") || name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            if name.hasPrefix("/") { return name }
+            return ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
+        }
+        let builtin = (try? BuiltinResources.policiesDirectory(environment: environment).appendingPathComponent("\(name).yaml").path) ?? name
+        return builtin
+    }
+}

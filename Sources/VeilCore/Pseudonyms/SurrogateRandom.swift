@@ -1,0 +1,40 @@
+/// A deterministic stream of random choices for one original value: HMAC-SHA256 of the value under
+/// a per-entity key, extended block by block. The same key and value always give the same choices.
+public struct SurrogateRandom {
+    private let key: DerivedKey
+    private let seed: [UInt8]
+    private var block: UInt32 = 0
+    private var buffer: [UInt8] = []
+    private var index = 0
+
+    public init(key: DerivedKey, value: String, attempt: Int = 0) {
+        self.key = key
+        self.seed = Array(value.utf8) + [0] + Array(String(attempt).utf8)
+    }
+
+    public mutating func nextByte() -> UInt8 {
+        if index == buffer.count {
+            var message = seed
+            withUnsafeBytes(of: block.bigEndian) { message.append(contentsOf: $0) }
+            buffer = key.authenticationCode(for: message)
+            block &+= 1
+            index = 0
+        }
+        defer { index += 1 }
+        return buffer[index]
+    }
+
+    /// A uniform integer in `0..<bound` (rejection sampling, no modulo bias).
+    public mutating func next(below bound: Int) -> Int {
+        precondition(bound > 0 && bound <= 65_536)
+        let limit = 65_536 - 65_536 % bound
+        while true {
+            let value = Int(nextByte()) << 8 | Int(nextByte())
+            if value < limit { return value % bound }
+        }
+    }
+
+    public mutating func digit() -> Int { next(below: 10) }
+
+    public mutating func pick<T>(_ choices: [T]) -> T { choices[next(below: choices.count)] }
+}

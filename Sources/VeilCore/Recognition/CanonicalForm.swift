@@ -1,0 +1,28 @@
+/// How a matched value is reduced to the form that links mentions of the same thing, when no
+/// validator supplies one.
+public enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
+    /// The matched text as normalized (full-width folded).
+    case exact
+    /// Lower-cased (e-mail addresses, handles, URLs).
+    case lowercase
+    /// Digits only (numbers written with spaces, dashes or dots).
+    case digits
+    /// Letters and digits only, upper-cased (IDs written with separators).
+    case alphanumeric
+    /// Upper-cased with spaces, dashes and dots removed (plates written 京A·12345 or 京A-12345).
+    case compact
+
+    func apply(_ text: String) -> String {
+        switch self {
+        case .exact: return text
+        case .lowercase: return text.lowercased()
+        case .digits: return String(text.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 }.map(Character.init))
+        case .compact:
+            return String(text.uppercased().filter { !" -·•・.\u{3000}".contains($0) })
+        case .alphanumeric:
+            return String(text.uppercased().unicodeScalars.filter {
+                ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)
+            }.map(Character.init))
+        }
+    }
+}

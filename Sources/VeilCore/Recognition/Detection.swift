@@ -1,0 +1,29 @@
+/// What a recognizer reports: a span of the original text that looks like personal data.
+///
+/// `range` is in UTF-8 bytes of the original document; the engine turns it into code point offsets
+/// for everything a user sees. `canonical` is the value used to link mentions of the same thing
+/// (digits of a phone number without its country code, a lower-cased e-mail); it is personal data
+/// and is never logged.
+public struct Detection: Sendable, Hashable {
+    public var range: Range<Int>
+    public var entity: EntityType
+    public var score: Double
+    /// The plugin whose recognizer found this.
+    public var pluginID: String
+    /// The rule inside the plugin (a pattern's name, a lexicon's name).
+    public var rule: String
+    public var canonical: String
+    /// Extra facts a validator established (for instance `kind: mobile`); never original text.
+    public var attributes: [String: String]
+
+    public init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
+                canonical: String, attributes: [String: String] = [:]) {
+        self.range = range
+        self.entity = entity
+        self.score = score
+        self.pluginID = pluginID
+        self.rule = rule
+        self.canonical = canonical
+        self.attributes = attributes
+    }
+}

@@ -1,0 +1,86 @@
+internal import PCRE2
+
+/// A manifest's `patterns:` compiled once: PCRE2 patterns over one normalized view, each with an
+/// optional validator, and the plugin's context rules applied to every match.
+public struct PatternRecognizer: Recognizer {
+    /// One compiled `patterns:` entry.
+    public struct Rule: Sendable {
+        public let name: String
+        let pattern: Pattern
+        public let entity: EntityType
+        public let score: Double
+        public let validator: (any Validator)?
+        /// The capture group whose range is reported (0 = the whole match).
+        public let group: Int
+        /// Drop the match unless a context word is near it (QQ numbers are just digits without one).
+        public let needsContext: Bool
+        public let canonicalForm: CanonicalForm
+
+        init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
+                    validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
+                    canonicalForm: CanonicalForm = .exact, limits: MatchLimits = .default) throws(PCRE2Error) {
+            self.name = name
+            self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
+            self.entity = entity
+            self.score = score
+            self.validator = validator
+            self.group = group
+            self.needsContext = needsContext
+            self.canonicalForm = canonicalForm
+        }
+
+        /// The number of capture groups the pattern has.
+        public var captureCount: Int { pattern.captureCount }
+    }
+
+    public let pluginID: String
+    public let rules: [Rule]
+    public let normalization: Normalization
+    public let context: ContextRule?
+    public let negative: ContextRule?
+
+    public init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
+        self.pluginID = pluginID
+        self.rules = rules
+        self.normalization = normalization
+        self.context = context
+        self.negative = negative
+    }
+
+    public func recognize(_ document: DocumentText) throws -> [Detection] {
+        let view = document.view(normalization)
+        var detections: [Detection] = []
+        try view.bytes.withUnsafeBufferPointer { buffer in
+            for rule in rules {
+                do {
+                    try rule.pattern.forEachMatch(in: buffer) { match in
+                        guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
+                        if let detection = evaluate(rule, range, view) { detections.append(detection) }
+                        return true
+                    }
+                } catch let error as PCRE2Error {
+                    throw RecognizerError(pluginID: pluginID, message: "pattern '\(rule.name)' stopped: \(error.message)")
+                }
+            }
+        }
+        return detections
+    }
+
+    private func evaluate(_ rule: Rule, _ range: Range<Int>, _ view: TextView) -> Detection? {
+        let text = view.string(range)
+        var canonical = rule.canonicalForm.apply(text)
+        var attributes: [String: String] = [:]
+        if let validator = rule.validator {
+            guard let validation = validator.validate(text) else { return nil }
+            canonical = validation.canonical
+            attributes = validation.attributes
+        }
+        var score = rule.score
+        let hasContext = context?.isPresent(around: range, in: view.bytes) ?? false
+        if rule.needsContext && !hasContext { return nil }
+        if hasContext, let context { score += context.adjustment }
+        if let negative, negative.isPresent(around: range, in: view.bytes) { score += negative.adjustment }
+        return Detection(range: view.originalRange(range), entity: rule.entity, score: min(max(score, 0), 1),
+                         pluginID: pluginID, rule: rule.name, canonical: canonical, attributes: attributes)
+    }
+}

@@ -1,0 +1,44 @@
+/// Makes a realistic stand-in for an original value, in the original's shape.
+///
+/// Every implementation must:
+/// - derive the surrogate only from the canonical value and `random` (never from the mention's
+///   layout), so every mention of one original gets the same surrogate;
+/// - return a value of the same kind that passes the same checks (a mobile number on a real segment,
+///   an ID number with the right check character, a card number passing Luhn);
+/// - honour the facets in `keeping` it lists in ``keepableFacets`` (a policy's `keep: [province]`).
+public protocol SurrogateGenerator: Sendable {
+    /// The id manifests name in `surrogate:`.
+    var id: String { get }
+    /// Parts of the original a policy may ask to keep (`keep: [birth-year]`).
+    var keepableFacets: Set<String> { get }
+    /// Canonical values this generator is checked on by the test suite.
+    var examples: [String] { get }
+    /// The validator every surrogate must pass, if there is one.
+    var validatorID: String? { get }
+    /// A surrogate canonical value for `canonical`.
+    func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String
+    /// `surrogate` written the way `mention` writes `canonical` (separators, country code, full-width
+    /// or Chinese-numeral digits).
+    func render(_ surrogate: String, canonical: String, mention: String) -> String
+}
+
+extension SurrogateGenerator {
+    public var keepableFacets: Set<String> { [] }
+    public var validatorID: String? { nil }
+
+    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+        MentionLayout.render(surrogate, canonical: canonical, mention: mention)
+    }
+}
+
+/// The surrogate generators compiled into Veil, by id.
+public enum Surrogates {
+    public static let all: [any SurrogateGenerator] = [
+        PhoneCNSurrogate(), PhoneIntlSurrogate(), QQSurrogate(), ShapeSurrogate(), EmailSurrogate(), URLSurrogate(),
+        IPSurrogate(), ResidentIDSurrogate(), BankCardSurrogate(), PlateSurrogate(), HKIDSurrogate(), TWIDSurrogate(),
+    ]
+    public static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    /// Every facet any generator can keep, for checking policies.
+    public static let allFacets: Set<String> = all.reduce(into: []) { $0.formUnion($1.keepableFacets) }
+}

@@ -1,0 +1,51 @@
+internal import PCRE2
+
+/// One document's text, validated once, with the normalized views recognizers ask for built lazily
+/// and shared between them.
+///
+/// Not thread-safe: one `DocumentText` belongs to the one task scanning that document.
+public final class DocumentText {
+    /// The original UTF-8 bytes.
+    public let bytes: [UInt8]
+    private var views: [Normalization: TextView] = [:]
+
+    /// Wraps a Swift string (always valid UTF-8).
+    public init(_ text: String) {
+        self.bytes = Array(text.utf8)
+    }
+
+    /// Wraps raw bytes after validating them; throws ``InvalidUTF8Error`` naming the byte offset
+    /// of the first bad sequence.
+    public init(validating bytes: [UInt8]) throws(InvalidUTF8Error) {
+        if let offset = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset(in: $0) }) {
+            throw InvalidUTF8Error(byteOffset: offset)
+        }
+        self.bytes = bytes
+    }
+
+    /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or nil if they are valid.
+    public static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
+    }
+
+    /// The text as a String.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The view under `normalization` (the original itself for the empty set).
+    public func view(_ normalization: Normalization) -> TextView {
+        if let view = views[normalization] { return view }
+        let view = normalization.isEmpty ? TextView(original: bytes) : TextView(original: bytes, normalization: normalization)
+        views[normalization] = view
+        return view
+    }
+}
+
+@available(*, unavailable)
+extension DocumentText: Sendable {}
+
+/// Input that is not valid UTF-8. Carries the byte offset, never the bytes.
+public struct InvalidUTF8Error: Error, Sendable, Equatable, CustomStringConvertible {
+    public let byteOffset: Int
+    public init(byteOffset: Int) { self.byteOffset = byteOffset }
+    public var description: String { "invalid UTF-8 at byte \(byteOffset)" }
+}

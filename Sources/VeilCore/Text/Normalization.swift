@@ -1,0 +1,56 @@
+/// Rewrites a plugin may ask for in the text it matches against. The rewritten view keeps a map
+/// back to the original, so findings always point at the original text.
+public struct Normalization: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, and the ideographic space to a space.
+    public static let fullwidth = Normalization(rawValue: 1)
+    /// Chinese numerals (〇一二三四五六七八九零 and 幺, financial 壹贰叁肆伍陆柒捌玖) to ASCII digits,
+    /// so numbers written in characters to dodge filters are matched like digits.
+    public static let chineseNumerals = Normalization(rawValue: 2)
+
+    /// The manifest spelling of each option.
+    public static let names: [String: Normalization] = ["fullwidth": .fullwidth, "chinese-numerals": .chineseNumerals]
+}
+
+extension Normalization {
+    /// The ASCII byte `scalar` becomes under these options, or nil if it is kept as it is.
+    @inline(__always)
+    func replacement(for scalar: UInt32) -> UInt8? {
+        if contains(.fullwidth) {
+            if scalar >= 0xFF01 && scalar <= 0xFF5E { return UInt8(scalar - 0xFF01 + 0x21) }
+            if scalar == 0x3000 { return 0x20 }
+        }
+        if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) {
+            return 0x30 + digit
+        }
+        return nil
+    }
+}
+
+/// The Chinese characters that stand for single digits.
+public enum ChineseNumeral {
+    /// The digit `scalar` stands for, or nil.
+    public static func digit(of scalar: UInt32) -> UInt8? {
+        switch scalar {
+        case 0x3007, 0x96F6: return 0          // 〇 零
+        case 0x4E00, 0x58F9, 0x5E7A: return 1  // 一 壹 幺
+        case 0x4E8C, 0x8D30, 0x8CB3: return 2  // 二 贰 貳
+        case 0x4E09, 0x53C1, 0x53C3: return 3  // 三 叁 參
+        case 0x56DB, 0x8086: return 4          // 四 肆
+        case 0x4E94, 0x4F0D: return 5          // 五 伍
+        case 0x516D, 0x9646, 0x9678: return 6  // 六 陆 陸
+        case 0x4E03, 0x67D2: return 7          // 七 柒
+        case 0x516B, 0x634C: return 8          // 八 捌
+        case 0x4E5D, 0x7396: return 9          // 九 玖
+        default: return nil
+        }
+    }
+
+    /// The plain (一二三) and financial (壹贰叁) forms of each digit, for writing digits back in the
+    /// style the original used.
+    public static let plain: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    public static let financial: [Character] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"]
+    static let financialScalars: Set<UInt32> = [0x96F6, 0x58F9, 0x8D30, 0x8CB3, 0x53C1, 0x53C3, 0x8086, 0x4F0D, 0x9646, 0x9678, 0x67D2, 0x634C, 0x7396]
+}

@@ -1,0 +1,40 @@
+/// A mainland China landline: a real area-code shape (010, 02x, 0[3-9]xx) and a local number of
+/// 8 digits after a three-digit code or 7–8 after a four-digit one, not starting with 0 or 1.
+/// An extension (转123, -123, ext 123) is allowed and not part of the canonical value.
+public struct CNLandlineValidator: Validator {
+    public let id = "cn-landline"
+    public let summary = "Mainland landline with area code; canonical form is area code + local number"
+    public let examples = ValidatorExamples(
+        valid: ["0797-8123456", "(010)65529988", "010-65529988转123", "021 6123 4567", "+86 10 6552 9988"],
+        invalid: ["0797-0123456", "010-6552998", "001-65529988", "2023-11-29"])
+
+    public init() {}
+
+    public func validate(_ candidate: String) -> Validation? {
+        // Drop an extension, then a country code.
+        var text = Substring(candidate)
+        for marker in ["转", "ext", "EXT", "x", "分机"] {
+            if let range = text.range(of: marker) { text = text[..<range.lowerBound] }
+        }
+        var digits = String(text).digitsOnly
+        let trimmed = text.drop { $0 == " " }
+        if trimmed.hasPrefix("+86") || trimmed.hasPrefix("0086") {
+            digits = "0" + digits.dropFirst(trimmed.hasPrefix("+") ? 2 : 4)
+        } else if trimmed.hasPrefix("+") {
+            return nil
+        }
+        let value = digits.digitValues
+        guard value.count >= 10, value.count <= 12, value[0] == 0 else { return nil }
+        let areaLength: Int
+        switch value[1] {
+        case 1: guard value[2] == 0 else { return nil }; areaLength = 3
+        case 2: areaLength = 3
+        case 3...9: areaLength = 4
+        default: return nil
+        }
+        let localLength = value.count - areaLength
+        let allowed = areaLength == 3 ? 8...8 : 7...8
+        guard allowed.contains(localLength), value[areaLength] >= 2 else { return nil }
+        return Validation(canonical: digits, attributes: ["kind": "landline"])
+    }
+}

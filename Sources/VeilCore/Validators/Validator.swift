@@ -1,0 +1,67 @@
+/// Checks a pattern match beyond what a regular expression can say: a checksum, a number plan, a
+/// real date. Named in a manifest by `validate: <id>`.
+///
+/// Every implementation must be pure and fast, accept the matched text as the plugin's normalized
+/// view gives it (ASCII digits, possibly with separators), and return nil to reject. Its examples
+/// are checked by the test suite, like a plugin's.
+public protocol Validator: Sendable {
+    /// The id manifests use (kebab-case).
+    var id: String { get }
+    var summary: String { get }
+    /// Values that must validate, and values that must not.
+    var examples: ValidatorExamples { get }
+    /// The canonical value of `candidate`, or nil if it is not valid.
+    func validate(_ candidate: String) -> Validation?
+}
+
+/// A value that passed: its canonical form (what linked mentions share) and facts about it.
+public struct Validation: Sendable, Hashable {
+    public var canonical: String
+    public var attributes: [String: String]
+    public init(canonical: String, attributes: [String: String] = [:]) {
+        self.canonical = canonical
+        self.attributes = attributes
+    }
+}
+
+/// A validator's own positive and negative examples.
+public struct ValidatorExamples: Sendable, Hashable {
+    public var valid: [String]
+    public var invalid: [String]
+    public init(valid: [String], invalid: [String]) {
+        self.valid = valid
+        self.invalid = invalid
+    }
+}
+
+/// The validators compiled into Veil, by id.
+public enum Validators {
+    public static let all: [any Validator] = [
+        CNMobileValidator(),
+        CNLandlineValidator(),
+        CNServiceNumberValidator(),
+        CNResidentIDValidator(),
+        CNPassportValidator(),
+        HKIDValidator(),
+        TWIDValidator(),
+        BankCardValidator(),
+        LuhnValidator(),
+        IPv4Validator(),
+        IPv6Validator(),
+        E164Validator(),
+    ]
+
+    public static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+}
+
+extension String {
+    /// The ASCII digits of the string, as numbers 0…9.
+    var digitValues: [Int] {
+        utf8.compactMap { $0 >= 0x30 && $0 <= 0x39 ? Int($0 - 0x30) : nil }
+    }
+
+    /// The ASCII digits of the string, as a string.
+    var digitsOnly: String {
+        String(decoding: utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+    }
+}

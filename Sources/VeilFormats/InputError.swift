@@ -1,0 +1,31 @@
+import VeilCore
+
+/// A document that cannot be read or scanned, with its place: `file:line:col: error: …`.
+/// Messages never quote the document's text.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        Diagnostic(file: file, line: line, column: column, message: message).description
+    }
+}
+
+extension InvalidUTF8Error {
+    /// The error placed at its line and column in `bytes` (column counted in characters up to the bad byte).
+    func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
+        var positions = TextPositions(bytes)
+        let position = positions.position(ofByte: byteOffset)
+        return InputError(file: file, line: position.line + lineOffset, column: position.column,
+                          message: "invalid UTF-8 (byte \(byteOffset) of the \(lineOffset > 0 ? "line" : "file"))")
+    }
+}

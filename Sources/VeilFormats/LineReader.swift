@@ -1,0 +1,80 @@
+import Foundation
+
+/// Reads a file (or standard input) line by line in fixed-size chunks, so memory stays flat however
+/// large the file is. Lines come without their `\n` (a `\r` before it is kept, to be written back).
+public final class LineReader {
+    public let path: String
+    private let handle: FileHandle
+    private let ownsHandle: Bool
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+    /// The number of the line last returned (1-based).
+    public private(set) var lineNumber = 0
+    /// Longest line accepted; a longer one is an error naming its line.
+    public let maximumLineLength: Int
+
+    public init(path: String, maximumLineLength: Int = 256 << 20) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot open the file") }
+        self.path = path
+        self.handle = handle
+        self.ownsHandle = true
+        self.maximumLineLength = maximumLineLength
+    }
+
+    /// Reads standard input.
+    public init(standardInputNamed name: String = "<stdin>", maximumLineLength: Int = 256 << 20) {
+        self.path = name
+        self.handle = FileHandle.standardInput
+        self.ownsHandle = false
+        self.maximumLineLength = maximumLineLength
+    }
+
+    deinit { if ownsHandle { try? handle.close() } }
+
+    /// The next line, or nil at the end of the input. A last line without `\n` is returned too.
+    public func nextLine() throws -> [UInt8]? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = Array(buffer[start..<newline])
+                start = newline + 1
+                lineNumber += 1
+                return line
+            }
+            if buffer.count - start > maximumLineLength {
+                throw InputError(file: path, line: lineNumber + 1, message: "line is longer than \(maximumLineLength) bytes")
+            }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = Array(buffer[start...])
+                start = buffer.count
+                lineNumber += 1
+                return line
+            }
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw InputError(file: path, line: lineNumber + 1, message: "cannot read: \(error.localizedDescription)")
+            }
+            if chunk.isEmpty { atEnd = true; continue }
+            if start > 0 { buffer.removeFirst(start); start = 0 }
+            buffer.append(contentsOf: chunk)
+        }
+    }
+
+    /// The whole remaining input (for formats that are one document).
+    public func readAll() throws -> [UInt8] {
+        var all = Array(buffer[start...])
+        buffer = []
+        start = 0
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { all.append(contentsOf: chunk) }
+        } catch {
+            throw InputError(file: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        atEnd = true
+        return all
+    }
+}
+
+@available(*, unavailable)
+extension LineReader: Sendable {}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import VeilCore
+import VeilFormats
+
+/// `veil anonymize`: writes the documents back in their own format with personal data rewritten.
+struct Anonymize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rewrite personal data as the policy says and write the result (stdout, a file, or a folder).")
+
+    @OptionGroup var engineOptions: EngineOptions
+    @OptionGroup var input: InputOptions
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output file, or folder (for several inputs). Default: standard output.", valueName: "path"))
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let engine = try engineOptions.makeEngine()
+            if engine.key.isEphemeral {
+                Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
+            }
+            var failed = 0
+            let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: engine), format: input.inputFormat, fields: input.fields,
+                                            errorPolicy: input.onError) { error in
+                failed += 1
+                Console.error(error.description)
+            }
+            let readers = try input.readers()
+            let destinations = try destinations(for: readers)
+            for (reader, destination) in zip(readers, destinations) {
+                if let destination {
+                    let file = try AtomicOutput(destination: destination)
+                    do {
+                        try pipeline.anonymize(reader) { try file.write($0) }
+                        try file.commit()
+                    } catch {
+                        file.abandon()
+                        throw error
+                    }
+                } else {
+                    // Standard output: nothing is printed until the document (or, for JSONL, the line) is done.
+                    try pipeline.anonymize(reader) { Console.output($0) }
+                }
+            }
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// Where each input goes: stdout (nil), the -o file, or a file of the same name in the -o folder.
+    private func destinations(for readers: [LineReader]) throws -> [String?] {
+        guard let output else { return readers.map { _ in nil } }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        if readers.count > 1 || (exists && isDirectory.boolValue) || output.hasSuffix("/") {
+            if !exists {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } else if !isDirectory.boolValue {
+                throw ValidationError("-o \(output) must be a folder when there are several inputs")
+            }
+            var used = Set<String>()
+            return try readers.map { reader in
+                let name = reader.path == "<stdin>" ? "stdin.txt" : (reader.path as NSString).lastPathComponent
+                guard used.insert(name).inserted else { throw ValidationError("two inputs are called \(name); -o would write both to one file") }
+                let destination = (output as NSString).appendingPathComponent(name)
+                if URL(fileURLWithPath: destination).standardizedFileURL == URL(fileURLWithPath: reader.path).standardizedFileURL {
+                    throw ValidationError("\(reader.path) would be overwritten by its own output")
+                }
+                return destination
+            }
+        }
+        if let reader = readers.first, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: reader.path).standardizedFileURL {
+            throw ValidationError("\(reader.path) would be overwritten by its own output")
+        }
+        return [output]
+    }
+}

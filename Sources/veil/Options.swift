@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import VeilCore
+import VeilFormats
+
+/// Options every command that runs an engine shares.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: "The policy file (default: the built-in default policy).")
+    var policy: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
+    var plugins: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The pseudonym key: env:NAME or file:PATH (overrides the policy's).", valueName: "spec"))
+    var key: String?
+
+    /// Loads plugins and policy and compiles the engine; warns on stderr when the key is random.
+    func makeEngine() throws -> Engine {
+        let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+        let policy = try policy.map { try PolicyReader.read(path: $0) } ?? PolicyReader.builtin()
+        var pseudonymKey: PseudonymKey?
+        if let key {
+            guard let spec = KeySpec(key) else { throw ValidationError("--key must be env:NAME or file:PATH") }
+            pseudonymKey = try PseudonymKey(spec: spec)
+        }
+        return try Engine(policy: policy, catalog: catalog, key: pseudonymKey)
+    }
+}
+
+/// Options for reading input files.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "text or jsonl (default: from the file extension; stdin is text).")
+    var inputFormat: InputFormat?
+
+    @Option(name: .long, help: "The JSONL field holding each document's id.")
+    var idField: String = "id"
+
+    @Option(name: .long, help: "The JSONL field holding each document's text.")
+    var textField: String = "text"
+
+    @Option(name: .long, help: "On a document that cannot be read: fail (stop, write nothing) or skip (leave it out, report it, exit 1).")
+    var onError: ErrorPolicy = .fail
+
+    @Argument(help: "Input files (default: standard input).")
+    var files: [String] = []
+
+    var fields: RecordFields { RecordFields(id: idField, text: textField) }
+
+    /// A reader per input; standard input when no files are named or a file is `-`.
+    func readers() throws -> [LineReader] {
+        if files.isEmpty { return [LineReader(standardInputNamed: "<stdin>")] }
+        return try files.map { $0 == "-" ? LineReader(standardInputNamed: "<stdin>") : try LineReader(path: $0) }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
+extension ErrorPolicy: ExpressibleByArgument {}
+
+/// Writes to standard error.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func output(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}
+
+/// Runs a command body, printing Veil's own errors compiler-style and exiting with the documented
+/// status instead of a stack of Swift error text.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ConfigurationError {
+        Console.error(error.description)
+        throw ExitCode(2)
+    } catch let error as KeyError {
+        Console.error("veil: error: \(error)")
+        throw ExitCode(2)
+    } catch let error as InputError {
+        Console.error(error.description)
+        throw ExitCode(1)
+    }
+}

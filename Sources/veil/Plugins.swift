@@ -1,0 +1,66 @@
+import ArgumentParser
+import VeilCore
+
+/// `veil plugins list|test`.
+struct Plugins: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the available plugins, or check them against their own examples.",
+        subcommands: [List.self, Test.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every plugin with its entities and where it came from.")
+        @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
+        var plugins: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+                var rows: [[String]] = [["ID", "KIND", "ENTITIES", "SOURCE", "SUMMARY"]]
+                for plugin in catalog.sorted {
+                    let manifest = plugin.manifest
+                    let source = plugin.origin.description + (plugin.overridesBuiltin ? " (replaces the built-in)" : "")
+                    rows.append([manifest.id, manifest.kind.rawValue, manifest.entities.map(\.rawValue).joined(separator: ","), source, manifest.summary])
+                }
+                let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+                for row in rows {
+                    Console.output(zip(row.prefix(4), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                                   + "  " + row[4] + "\n")
+                }
+            }
+        }
+    }
+
+    struct Test: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Run each plugin's own match and no_match examples.")
+        @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
+        var plugins: [String] = []
+        @Argument(help: "Plugin ids to test (default: all).")
+        var ids: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+                let chosen = ids.isEmpty ? catalog.sorted : try ids.map { id in
+                    guard let plugin = catalog[id] else { throw ValidationError("unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))") }
+                    return plugin
+                }
+                var failedPlugins = 0, examples = 0, failures = 0
+                for plugin in chosen {
+                    let problems = PluginExamples.check(plugin)
+                    let count = plugin.manifest.matchExamples.count + plugin.manifest.noMatchExamples.count
+                    examples += count
+                    failures += problems.count
+                    if problems.isEmpty {
+                        Console.output("ok    \(plugin.id) (\(count) examples)\n")
+                    } else {
+                        failedPlugins += 1
+                        Console.output("FAIL  \(plugin.id)\n")
+                        for problem in problems { Console.error(problem.description) }
+                    }
+                }
+                Console.output("\(examples - failures) passed, \(failures) failed\n")
+                if failedPlugins > 0 { throw ExitCode(3) }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import VeilCore
+import VeilFormats
+
+/// `veil scan`: lists what was found, never the found text itself.
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the personal data found in each document (positions and types, never the text).")
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl }
+
+    @OptionGroup var engineOptions: EngineOptions
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .long, help: "table (for people), json or jsonl (one line per document; offsets in code points).")
+    var format: OutputFormat = .table
+
+    func run() throws {
+        try reportingErrors {
+            let engine = try engineOptions.makeEngine()
+            var failed = 0
+            let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: engine), format: input.inputFormat, fields: input.fields,
+                                            errorPolicy: input.onError) { error in
+                failed += 1
+                Console.error(error.description)
+            }
+            var documents: [DocumentPipeline.ScannedDocument] = []
+            var first = true
+            if format == .json { Console.output("[") }
+            for reader in try input.readers() {
+                try pipeline.scan(reader) { document in
+                    switch format {
+                    case .jsonl:
+                        Console.output(FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings) + "\n")
+                    case .json:
+                        Console.output((first ? "\n  " : ",\n  ") + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings))
+                        first = false
+                    case .table:
+                        documents.append(document)
+                    }
+                }
+            }
+            switch format {
+            case .json: Console.output(first ? "]\n" : "\n]\n")
+            case .table: Console.output(FindingsTable.render(documents))
+            case .jsonl: break
+            }
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+/// The table `veil scan` prints for people.
+enum FindingsTable {
+    static func render(_ documents: [DocumentPipeline.ScannedDocument]) -> String {
+        var rows: [[String]] = [["DOCUMENT", "LINE:COL", "START-END", "ENTITY", "SCORE", "PLUGIN"]]
+        var counts: [EntityType: Int] = [:]
+        for document in documents {
+            for finding in document.findings {
+                rows.append([document.id, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
+                             String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"])
+                counts[finding.entity, default: 0] += 1
+            }
+        }
+        let total = counts.values.reduce(0, +)
+        var out = ""
+        if rows.count > 1 {
+            let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+            for row in rows {
+                out += zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                    .trimmingCharacters(in: .whitespaces) + "\n"
+            }
+        }
+        let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        out += "\(total) finding\(total == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")"
+            + (summary.isEmpty ? "" : ": \(summary)") + "\n"
+        return out
+    }
+}
+
+private extension String {
+    init(format2 value: Double) {
+        let hundredths = Int((value * 100).rounded())
+        self = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}
