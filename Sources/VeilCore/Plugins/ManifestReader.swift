@@ -5,7 +5,7 @@ import Yams
 enum ManifestReader {
     static let topLevelKeys: Set<String> = ["id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
                                             "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"]
-    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical"]
+    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff"]
 
     static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
         let path = (directory as NSString).appendingPathComponent("plugin.yaml")
@@ -93,7 +93,7 @@ enum ManifestReader {
         for (index, item) in items.enumerated() {
             guard let pairs = yaml.mapping(item, what: "a pattern", allowed: patternKeys) else { continue }
             var spec = PluginManifest.PatternSpec(name: "pattern-\(index + 1)", regex: "", score: 0.5, entity: defaultEntity, validator: nil,
-                                                  group: 0, needsContext: false, caseless: false, canonical: .exact)
+                                                  group: 0, needsContext: false, caseless: false, canonical: .exact, backoff: false)
             var regexNode: Node?
             for (key, _, value) in pairs {
                 switch key {
@@ -115,6 +115,7 @@ enum ManifestReader {
                 case "group": if let group = yaml.int(value, what: "'group'", in: 0...99) { spec.group = group }
                 case "needs_context": if let flag = yaml.bool(value, what: "'needs_context'") { spec.needsContext = flag }
                 case "caseless": if let flag = yaml.bool(value, what: "'caseless'") { spec.caseless = flag }
+                case "backoff": if let flag = yaml.bool(value, what: "'backoff'") { spec.backoff = flag }
                 case "canonical":
                     if let name = yaml.string(value, what: "'canonical'") {
                         if let form = CanonicalForm(rawValue: name) { spec.canonical = form } else {
@@ -125,6 +126,7 @@ enum ManifestReader {
                 }
             }
             guard let regexNode else { yaml.error("a pattern needs 'regex'", at: item); continue }
+            if spec.backoff && spec.validator == nil { yaml.error("'backoff' needs 'validate': it retries what the validator rejects", at: item) }
             if !names.insert(spec.name).inserted { yaml.error("two patterns are called '\(spec.name)'", at: item) }
             // Compile now, so a bad pattern is reported where it is written.
             do {
@@ -168,15 +170,18 @@ enum ManifestReader {
     }
 
     private static func readContext(_ yaml: YAMLDocument, _ node: Node, what: String, amountKey: String, sign: Double) -> PluginManifest.ContextSpec? {
-        guard let pairs = yaml.mapping(node, what: what, allowed: ["words", amountKey, "window"]) else { return nil }
-        var spec = PluginManifest.ContextSpec(words: [], adjustment: 0.3 * sign, window: 16)
+        guard let pairs = yaml.mapping(node, what: what, allowed: ["words", amountKey, "window", "after"]) else { return nil }
+        var spec = PluginManifest.ContextSpec(words: [], adjustment: 0.3 * sign, window: 16, windowAfter: 16)
+        var after: Int?
         for (key, _, value) in pairs {
             switch key {
             case "words": spec.words = yaml.strings(value, what: "'words'")?.map(\.value) ?? []
             case "window": if let window = yaml.int(value, what: "'window'", in: 1...200) { spec.window = window }
+            case "after": after = yaml.int(value, what: "'after'", in: 0...200)
             default: if let amount = yaml.double(value, what: "'\(amountKey)'", in: 0...1) { spec.adjustment = amount * sign }
             }
         }
+        spec.windowAfter = after ?? spec.window
         return spec
     }
 

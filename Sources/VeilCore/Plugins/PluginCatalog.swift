@@ -106,15 +106,15 @@ public struct PluginCatalog: Sendable {
                 guard let rule = try? PatternRecognizer.Rule(
                     name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
                     validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
-                    needsContext: spec.needsContext, canonicalForm: spec.canonical) else {
+                    needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff) else {
                     throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
                 }
                 rules.append(rule)
             }
             let recognizer = PatternRecognizer(
                 pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
-                context: manifest.context.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window) },
-                negative: manifest.negative.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window) })
+                context: manifest.context.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
+                negative: manifest.negative.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: recognizer, lexiconEntries: [])
         case .lexicons:
             var entries: [LexiconRecognizer.Entry] = []

@@ -17,6 +17,9 @@ public struct PluginManifest: Sendable {
         public var needsContext: Bool
         public var caseless: Bool
         public var canonical: CanonicalForm
+        /// When the validator rejects a match, retry it cut short at each separator, longest first
+        /// (for numbers the pattern may run on into the next one).
+        public var backoff: Bool
     }
 
     /// A `lexicons:` entry: a word file inside the plugin folder.
@@ -31,7 +34,10 @@ public struct PluginManifest: Sendable {
     public struct ContextSpec: Sendable, Hashable {
         public var words: [String]
         public var adjustment: Double
+        /// Characters searched before the match.
         public var window: Int
+        /// Characters searched after the match (`after:`; defaults to `window`).
+        public var windowAfter: Int
     }
 
     /// An `examples:` entry: text the plugin must find something in (optionally exactly `find`),

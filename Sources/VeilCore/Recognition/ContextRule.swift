@@ -2,19 +2,22 @@
 /// ("订单号", "快递") lower it.
 ///
 /// Words are compared case-insensitively (ASCII) against the normalized view, within `window`
-/// characters before the match and after it.
+/// characters before the match and `windowAfter` characters after it.
 public struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
     let words: [[UInt8]]
     /// Added to the score when a word is present (negative for penalties).
     public let adjustment: Double
-    /// How many characters on each side are searched.
+    /// How many characters before the match are searched.
     public let window: Int
+    /// How many characters after the match are searched.
+    public let windowAfter: Int
 
-    public init(words: [String], adjustment: Double, window: Int) {
+    public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil) {
         self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.adjustment = adjustment
         self.window = window
+        self.windowAfter = windowAfter ?? window
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -23,7 +26,7 @@ public struct ContextRule: Sendable, Hashable {
     func isPresent(around range: Range<Int>, in bytes: [UInt8]) -> Bool {
         if words.isEmpty { return false }
         let before = ContextRule.retreat(from: range.lowerBound, characters: window, in: bytes)
-        let after = ContextRule.advance(from: range.upperBound, characters: window, in: bytes)
+        let after = ContextRule.advance(from: range.upperBound, characters: windowAfter, in: bytes)
         return contains(bytes, before..<range.lowerBound) || contains(bytes, range.upperBound..<after)
     }
 

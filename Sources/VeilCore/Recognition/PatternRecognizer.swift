@@ -15,10 +15,12 @@ public struct PatternRecognizer: Recognizer {
         /// Drop the match unless a context word is near it (QQ numbers are just digits without one).
         public let needsContext: Bool
         public let canonicalForm: CanonicalForm
+        /// Retry a match the validator rejects, cut short at each separator (longest first).
+        public let backoff: Bool
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
-                    canonicalForm: CanonicalForm = .exact, limits: MatchLimits = .default) throws(PCRE2Error) {
+                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
             self.entity = entity
@@ -27,6 +29,7 @@ public struct PatternRecognizer: Recognizer {
             self.group = group
             self.needsContext = needsContext
             self.canonicalForm = canonicalForm
+            self.backoff = backoff
         }
 
         /// The number of capture groups the pattern has.
@@ -66,12 +69,13 @@ public struct PatternRecognizer: Recognizer {
         return detections
     }
 
-    private func evaluate(_ rule: Rule, _ range: Range<Int>, _ view: TextView) -> Detection? {
-        let text = view.string(range)
-        var canonical = rule.canonicalForm.apply(text)
+    private func evaluate(_ rule: Rule, _ matched: Range<Int>, _ view: TextView) -> Detection? {
+        var range = matched
+        var canonical = rule.canonicalForm.apply(view.string(range))
         var attributes: [String: String] = [:]
         if let validator = rule.validator {
-            guard let validation = validator.validate(text) else { return nil }
+            guard let (validRange, validation) = validate(matched, with: validator, backoff: rule.backoff, in: view) else { return nil }
+            range = validRange
             canonical = validation.canonical
             attributes = validation.attributes
         }
@@ -80,7 +84,25 @@ public struct PatternRecognizer: Recognizer {
         if rule.needsContext && !hasContext { return nil }
         if hasContext, let context { score += context.adjustment }
         if let negative, negative.isPresent(around: range, in: view.bytes) { score += negative.adjustment }
-        return Detection(range: view.originalRange(range), entity: rule.entity, score: min(max(score, 0), 1),
+        // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.
+        score = (min(max(score, 0), 1) * 10_000).rounded() / 10_000
+        return Detection(range: view.originalRange(range), entity: rule.entity, score: score,
                          pluginID: pluginID, rule: rule.name, canonical: canonical, attributes: attributes)
+    }
+
+    /// The match, or with backoff its longest prefix ending before a separator, that the validator accepts.
+    private func validate(_ range: Range<Int>, with validator: any Validator, backoff: Bool, in view: TextView) -> (Range<Int>, Validation)? {
+        if let validation = validator.validate(view.string(range)) { return (range, validation) }
+        guard backoff else { return nil }
+        var cut = range.upperBound - 1
+        while cut > range.lowerBound + 1 {
+            let byte = view.bytes[cut], previous = view.bytes[cut - 1]
+            if (byte == 0x20 || byte == 0x2D || byte == 0x2E) && previous >= 0x30 && previous <= 0x39,
+               let validation = validator.validate(view.string(range.lowerBound..<cut)) {
+                return (range.lowerBound..<cut, validation)
+            }
+            cut -= 1
+        }
+        return nil
     }
 }

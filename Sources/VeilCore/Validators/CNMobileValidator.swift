@@ -4,15 +4,15 @@ public struct CNMobileValidator: Validator {
     public let id = "cn-mobile"
     public let summary = "Mainland mobile number on an allocated segment; canonical form is the 11 national digits"
     public let examples = ValidatorExamples(
-        valid: ["13812345678", "+86 138-1234-5678", "0086 199 1234 5678", "166 0000 1111"],
+        valid: ["13812345678", "+86 138-1234-5678", "0086 199 1234 5678", "166 0000 1111", "(+86)13812345678", "(86)13812345678"],
         invalid: ["12012345678", "15412345678", "1381234567", "+1 138 1234 5678", "19412345678"])
 
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
         var digits = candidate.digitsOnly
-        let trimmed = candidate.drop { $0 == " " }
-        if trimmed.hasPrefix("+") {
+        let trimmed = candidate.drop { $0 == " " || $0 == "(" }
+        if trimmed.hasPrefix("+") || (trimmed.hasPrefix("86") && digits.utf8.count == 13) {
             guard digits.hasPrefix("86") else { return nil }
             digits.removeFirst(2)
         } else if trimmed.hasPrefix("0086") {

@@ -1,0 +1,83 @@
+import Testing
+@testable import PCRE2
+
+@Suite struct PatternTests {
+    private func matches(_ pattern: String, _ subject: String, options: CompileOptions = [.utf, .ucp]) throws -> [String] {
+        let compiled = try Pattern(pattern, options: options)
+        let bytes = Array(subject.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer in
+            try compiled.matchRanges(in: buffer).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+    }
+
+    @Test func findsEveryMatchInChineseText() throws {
+        #expect(try matches("1[3-9][0-9]{9}", "电话13812345678微信同号，另一个13987654321。") == ["13812345678", "13987654321"])
+    }
+
+    @Test func compilesWithTheJIT() throws {
+        let pattern = try Pattern("[0-9]+")
+        #expect(pattern.isJITCompiled)
+        #expect(pattern.captureCount == 0)
+    }
+
+    @Test func compileErrorCarriesCodeOffsetAndMessage() {
+        #expect {
+            _ = try Pattern("abc(def")
+        } throws: { error in
+            guard let error = error as? PCRE2Error else { return false }
+            return error.kind == .compile && error.offset == 7 && error.code > 0 && error.message.contains("missing closing parenthesis")
+        }
+    }
+
+    @Test func keepOutResetsTheMatchStart() throws {
+        #expect(try matches("微信[:：]?\\K[a-z][a-z0-9_]{5,}", "加微信：lily_88 谢谢") == ["lily_88"])
+    }
+
+    @Test func emptyMatchesAdvanceByWholeCharacters() throws {
+        // An empty-matching pattern must not loop, and must step over multi-byte characters whole.
+        let found = try matches("x*", "中x文")
+        #expect(found == ["", "x", "", ""])
+    }
+
+    @Test func namedGroupsAndGroupRanges() throws {
+        let pattern = try Pattern("(?<area>0[0-9]{2,3})-(?<local>[0-9]{7,8})")
+        let bytes = Array("座机0797-8123456".utf8)
+        #expect(pattern.groupNumber(named: "local") == 2)
+        #expect(pattern.groupNumber(named: "missing") == nil)
+        var local: Range<Int>?
+        try bytes.withUnsafeBufferPointer { buffer in
+            try pattern.forEachMatch(in: buffer) { match in
+                local = match.range(ofGroup: 2)
+                #expect(match.range(ofGroup: 3) == nil)
+                return false
+            }
+        }
+        #expect(local.map { String(decoding: bytes[$0], as: UTF8.self) } == "8123456")
+    }
+
+    @Test func runawayPatternHitsTheMatchLimitInsteadOfHanging() throws {
+        let pattern = try Pattern("^(a+)+$", limits: MatchLimits(matchLimit: 10_000, depthLimit: 1_000, heapLimitKiB: 1_024))
+        let subject = Array((String(repeating: "a", count: 40) + "b").utf8)
+        #expect {
+            try subject.withUnsafeBufferPointer { try pattern.matchRanges(in: $0) }
+        } throws: { error in
+            (error as? PCRE2Error)?.kind == .matchLimit
+        }
+    }
+
+    @Test func caselessOption() throws {
+        #expect(try matches("wechat", "WeChat and WECHAT", options: [.utf, .ucp, .caseless]).count == 2)
+    }
+
+    @Test(arguments: [
+        ([0x61, 0x62], nil),
+        ([0xE4, 0xB8, 0xAD, 0xFF], 3),
+        ([0xC0, 0x80], 0),           // overlong
+        ([0xED, 0xA0, 0x80], 0),     // surrogate
+        ([0xE4, 0xB8], 0),           // truncated
+        ([0xF4, 0x90, 0x80, 0x80], 0), // past U+10FFFF
+    ] as [([UInt8], Int?)])
+    func validatesUTF8(bytes: [UInt8], invalidAt: Int?) {
+        #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) } == invalidAt)
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+@testable import VeilCore
+
+@Suite struct AnonymizerTests {
+    private func policy(_ rules: [EntityType: Action], plugins: [String] = ["phone-cn", "qq", "email", "id-cn", "bank-card"]) -> Policy {
+        Policy(name: "t", path: "t.yaml", plugins: plugins, rules: rules.mapValues { EntityRule(action: $0) })
+    }
+
+    private func anonymize(_ text: String, _ rules: [EntityType: Action], key: PseudonymKey = Shipped.key) throws -> String {
+        try Anonymizer(engine: Shipped.engine(policy: policy(rules), key: key)).anonymize(text).text
+    }
+
+    @Test func keepRedactReplace() throws {
+        let text = "电话13812345678，QQ：12345678"
+        #expect(try anonymize(text, [.phoneNumber: .keep, .qqNumber: .redact]) == "电话13812345678，QQ：")
+        #expect(try anonymize(text, [.phoneNumber: .replace(template: "<{entity}_{n}>"), .qqNumber: .replace(template: "[{entity}]")])
+                == "电话<PHONE_NUMBER_1>，QQ：[QQ_NUMBER]")
+    }
+
+    @Test func replaceNumbersLinkedOriginalsConsistently() throws {
+        let text = "13812345678、13912345678、138-1234-5678"
+        #expect(try anonymize(text, [.phoneNumber: .replace(template: "<P{n}>")]) == "<P1>、<P2>、<P1>")
+    }
+
+    @Test func maskKeepsSeparatorsAndTheEnds() throws {
+        #expect(try anonymize("手机 138-1234-5678", [.phoneNumber: .mask(character: "*", keepFirst: 0, keepLast: 4)]) == "手机 ***-****-5678")
+        #expect(try anonymize("手机 13812345678", [.phoneNumber: .mask(character: "#", keepFirst: 3, keepLast: 2)]) == "手机 138######78")
+    }
+
+    @Test func hashIsKeyedStableAndTruncated() throws {
+        let first = try anonymize("邮箱lily@163.com", [.emailAddress: .hash(length: 12)])
+        let second = try anonymize("邮箱LILY@163.COM", [.emailAddress: .hash(length: 12)])
+        let otherKey = try anonymize("邮箱lily@163.com", [.emailAddress: .hash(length: 12)], key: PseudonymKey(secret: Array("another key, also long enough".utf8)))
+        #expect(first == second, "canonical e-mail is case-insensitive")
+        #expect(first != otherKey)
+        let digest = first.dropFirst(2)
+        #expect(digest.count == 12 && digest.allSatisfy(\.isHexDigit))
+    }
+
+    @Test func pseudonymsAreConsistentAcrossLayoutsAndDocuments() throws {
+        let anonymizer = try Anonymizer(engine: Shipped.engine(policy: policy([.phoneNumber: .pseudonymize(keep: [])])))
+        let a = try anonymizer.anonymize("电话13812345678").text
+        let b = try anonymizer.anonymize("call +86 138-1234-5678 now").text
+        let c = try anonymizer.anonymize("电话：一三八一二三四五六七八").text
+        let digits = String(a.dropFirst(2))
+        #expect(digits.count == 11 && digits != "13812345678")
+        #expect(CNMobileValidator().validate(digits) != nil, "the surrogate is a mobile number on a real segment")
+        let dashed = "+86 " + digits.prefix(3) + "-" + digits.dropFirst(3).prefix(4) + "-" + digits.suffix(4)
+        #expect(b == "call \(dashed) now", "same person, same number, in the mention's own layout")
+        let numerals = String(digits.map { ChineseNumeral.plain[Int(String($0))!] })
+        #expect(c == "电话：" + numerals)
+    }
+
+    @Test func aKeyMakesPseudonymsStableAcrossRuns() throws {
+        let run1 = try anonymize("QQ 12345678", [.qqNumber: .pseudonymize(keep: [])])
+        let run2 = try anonymize("QQ 12345678", [.qqNumber: .pseudonymize(keep: [])])
+        let random = try Anonymizer(engine: Engine(policy: policy([.qqNumber: .pseudonymize(keep: [])]), catalog: Shipped.catalog, environment: [:]))
+            .anonymize("QQ 12345678").text
+        #expect(run1 == run2)
+        #expect(run1.count == "QQ 12345678".count && run1 != "QQ 12345678")
+        #expect(random != run1, "without a key, a random key is used")
+    }
+
+    @Test func twoOriginalsNeverShareAPseudonym() throws {
+        let anonymizer = try Anonymizer(engine: Shipped.engine(policy: policy([.qqNumber: .pseudonymize(keep: [])])))
+        var seen: [String: String] = [:]
+        // Five-digit QQ numbers: 90,000 possible surrogates, 2,000 originals — collisions would occur without the table's check.
+        for number in 10_000..<12_000 {
+            let output = try anonymizer.anonymize("QQ \(number)").text
+            #expect(seen[output] == nil, "\(number) and \(seen[output] ?? "") got the same pseudonym")
+            seen[output] = String(number)
+        }
+    }
+
+    @Test func residentIDSurrogateIsValidAndKeepsWhatThePolicyAsks() throws {
+        let output = try anonymize("身份证360731198506121231", [.residentID: .pseudonymize(keep: ["province", "birth-year"])])
+        let id = String(output.dropFirst(3))
+        #expect(CNResidentIDValidator().validate(id) != nil)
+        #expect(id.hasPrefix("36") && id.dropFirst(6).hasPrefix("1985") && id != "360731198506121231")
+    }
+
+    @Test func bankCardSurrogatePassesLuhnAndKeepsLength() throws {
+        let output = try anonymize("卡号6222021234567890128", [.bankCard: .pseudonymize(keep: [])])
+        let card = String(output.dropFirst(2))
+        #expect(card.count == 19 && card.hasPrefix("62") && BankCardValidator().validate(card) != nil)
+    }
+
+    @Test func findingsUseCodePointOffsets() throws {
+        let result = try Anonymizer(engine: Shipped.engine(policy: policy([:]))).anonymize("电话13812345678")
+        let finding = try #require(result.findings.first)
+        #expect(finding.start == 2 && finding.end == 13 && finding.utf8Range == 6..<17)
+    }
+}

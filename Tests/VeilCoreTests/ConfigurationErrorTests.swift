@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import VeilCore
+
+/// Bad manifests and policies: every problem reported with its file, line and column.
+@Suite struct ConfigurationErrorTests {
+    private func manifestErrors(_ yaml: String, folder: String = "demo", extraFiles: [String: String] = [:]) -> [String] {
+        let temp = TemporaryFolder()
+        temp.write("\(folder)/plugin.yaml", yaml)
+        for (name, contents) in extraFiles { temp.write(name, contents) }
+        do {
+            _ = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+            return []
+        } catch {
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: temp.path + "/", with: "") }
+        }
+    }
+
+    @Test func badRegexIsReportedWhereItIsWritten() {
+        let errors = manifestErrors("""
+        id: demo
+        entities: [DEMO]
+        patterns:
+          - name: broken
+            regex: 'abc(def'
+        """)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("demo/plugin.yaml:5:12: error: the regex does not compile: missing closing parenthesis") == true)
+    }
+
+    @Test func everyProblemInOnePass() {
+        let errors = manifestErrors("""
+        id: Demo_Plugin
+        entities: [DEMO]
+        colour: blue
+        patterns:
+          - regex: '[0-9]+'
+            validate: no-such-check
+            score: 7
+        """)
+        #expect(errors.contains { $0.contains("plugin.yaml:1:5: error: plugin id 'Demo_Plugin' must be kebab-case") })
+        #expect(errors.contains { $0.contains("plugin.yaml:3:1: error: unknown key 'colour'") })
+        #expect(errors.contains { $0.contains("plugin.yaml:6:15: error: unknown validator 'no-such-check'") })
+        #expect(errors.contains { $0.contains("plugin.yaml:7:12: error: 'score' must be between 0.0 and 1.0") })
+    }
+
+    @Test func dataFilesMustStayInsideThePluginFolder() {
+        let errors = manifestErrors("""
+        id: demo
+        entities: [LOCATION]
+        lexicons:
+          - file: ../secrets.txt
+        """, extraFiles: ["secrets.txt": "x\n"])
+        #expect(errors == ["demo/plugin.yaml:4:11: error: data file '../secrets.txt' must be inside the plugin folder"])
+    }
+
+    @Test func lexiconPluginsLoadTheirWordFiles() throws {
+        let temp = TemporaryFolder()
+        temp.write("places/plugin.yaml", """
+        id: places
+        entities: [LOCATION]
+        lexicons:
+          - {name: cities, file: cities.txt, score: 0.9}
+        examples:
+          match: [{text: "我在赣州", find: ["赣州"]}, "Ganzhou is in Jiangxi"]
+          no_match: ["Ganzhouese"]
+        """)
+        temp.write("places/cities.txt", "# cities\n赣州\nGanzhou\tganzhou\nJiangxi\n")
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let plugin = try #require(catalog["places"])
+        #expect(plugin.lexiconEntries.count == 3)
+        #expect(PluginExamples.check(plugin).isEmpty)
+    }
+
+    @Test func folderAndIdMustAgree() {
+        let errors = manifestErrors("id: other\nentities: [DEMO]\npatterns: [{regex: 'x'}]\n")
+        #expect(errors == ["demo/plugin.yaml: error: the plugin id 'other' differs from its folder name 'demo'"])
+    }
+
+    @Test func compiledRecognizersAreFoundByID() throws {
+        struct Shouting: Recognizer {
+            let pluginID: String
+            func recognize(_ document: DocumentText) throws -> [Detection] {
+                document.bytes.starts(with: Array("HEY".utf8))
+                    ? [Detection(range: 0..<3, entity: "SHOUT", score: 1, pluginID: pluginID, rule: "hey", canonical: "HEY")] : []
+            }
+        }
+        let temp = TemporaryFolder()
+        temp.write("shout/plugin.yaml", "id: shout\nentities: [SHOUT]\nrecognizer: shouting\nexamples: {match: [HEY you, HEY there], no_match: [hey]}\n")
+        var registry = RecognizerRegistry()
+        registry.register("shouting") { input in Shouting(pluginID: input.manifest.id) }
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], registry: registry)
+        #expect(PluginExamples.check(try #require(catalog["shout"])).isEmpty)
+        #expect(throws: ConfigurationError.self) { try PluginCatalog.load(from: [(.directory(temp.path), temp.path)]) }
+    }
+
+    private func policyErrors(_ yaml: String, files: [String: String] = [:]) -> [String] {
+        let temp = TemporaryFolder()
+        let path = temp.write("policy.yaml", yaml)
+        for (name, contents) in files { temp.write(name, contents) }
+        do {
+            let policy = try PolicyReader.read(path: path, environment: [:])
+            _ = try Engine(policy: policy, catalog: Shipped.catalog, environment: [:])
+            return []
+        } catch let error as ConfigurationError {
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: temp.path + "/", with: "") }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test func policyErrorsNameLineAndColumn() {
+        let errors = policyErrors("""
+        version: 1
+        plugins: [phone-cn, no-such-plugin]
+        threshold: 2
+        entities:
+          PHONE_NUMBER: {action: scramble}
+          BANK_CARD: {action: mask, with: "x"}
+        pseudonyms: {key: my-secret}
+        """)
+        #expect(errors.contains("policy.yaml:3:12: error: 'threshold' must be between 0.0 and 1.0, not 2"))
+        #expect(errors.contains { $0.hasPrefix("policy.yaml:5:26: error: unknown action 'scramble'") })
+        #expect(errors.contains("policy.yaml:6:35: error: 'with' does not apply to action 'mask'"))
+        #expect(errors.contains("policy.yaml:7:19: error: 'key' must be env:NAME or file:PATH (the key itself never goes in a policy)"))
+    }
+
+    @Test func unknownPluginIsReportedAtItsPlace() {
+        let errors = policyErrors("version: 1\nplugins: [phone-cn, no-such-plugin]\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("policy.yaml:2:21: error: unknown plugin 'no-such-plugin'; available: bank-card,") == true)
+    }
+
+    @Test func yamlSyntaxErrorHasAPosition() {
+        let errors = policyErrors("version: 1\nplugins: [phone-cn\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.range(of: #"^policy\.yaml:\d+:\d+: error: invalid YAML"#, options: .regularExpression) != nil)
+    }
+
+    @Test func extendsInheritsAndOverrides() throws {
+        let temp = TemporaryFolder()
+        let path = temp.write("child.yaml", """
+        version: 1
+        extends: default
+        plugins: [qq, phone-cn]
+        entities:
+          QQ_NUMBER: redact
+        allow: [中国]
+        """)
+        let policy = try PolicyReader.read(path: path, environment: [:])
+        #expect(policy.plugins == ["qq", "phone-cn"])
+        #expect(policy.rule(for: .qqNumber).action == .redact)
+        #expect(policy.rule(for: .phoneNumber).action == .pseudonymize(keep: []), "inherited from default")
+        #expect(policy.rule(for: .bankCard).action == .mask(character: "*", keepFirst: 0, keepLast: 4))
+        #expect(policy.allow == ["中国"])
+    }
+
+    @Test func extendsCycleIsAnError() {
+        let errors = policyErrors("version: 1\nextends: other.yaml\n", files: ["other.yaml": "version: 1\nextends: policy.yaml\nplugins: [qq]\n"])
+        #expect(errors.contains { $0.contains("'extends' makes a cycle") })
+    }
+
+    @Test func keyFromEnvironmentAndFile() throws {
+        let temp = TemporaryFolder()
+        let keyFile = temp.write("veil.key", "0123456789abcdef0123\n")
+        #expect(throws: Never.self) { try PseudonymKey(spec: .file(keyFile)) }
+        #expect(throws: Never.self) { try PseudonymKey(spec: .environment("K"), environment: ["K": "a long enough secret value"]) }
+        #expect { try PseudonymKey(spec: .environment("K"), environment: ["K": "short"]) } throws: { error in
+            "\(error)" == "pseudonym key env:K: the key is shorter than 16 bytes"
+        }
+        let errors = policyErrors("version: 1\nplugins: [qq]\npseudonyms: {key: env:VEIL_TEST_UNSET_KEY}\n")
+        #expect(errors == ["policy.yaml:3:19: error: pseudonym key env:VEIL_TEST_UNSET_KEY: the environment variable VEIL_TEST_UNSET_KEY is not set"])
+    }
+}

@@ -1,0 +1,35 @@
+import Testing
+@testable import VeilCore
+
+@Suite struct NormalizationTests {
+    @Test func fullwidthDigitsMapBackToTheOriginal() {
+        let document = DocumentText("电话：１３８ＡＢ")
+        let view = document.view(.fullwidth)
+        #expect(String(decoding: view.bytes, as: UTF8.self) == "电话:138AB")
+        // "138" in the view is bytes 7..<10; in the original it is 9..<18 (three 3-byte characters).
+        #expect(view.originalRange(7..<10) == 9..<18)
+    }
+
+    @Test func chineseNumeralsOnlyWhenAsked() {
+        let document = DocumentText("QQ壹贰叁四五〇幺")
+        #expect(String(decoding: document.view(.fullwidth).bytes, as: UTF8.self) == "QQ壹贰叁四五〇幺")
+        #expect(String(decoding: document.view([.fullwidth, .chineseNumerals]).bytes, as: UTF8.self) == "QQ1234501")
+    }
+
+    @Test func ideographicSpaceBecomesASpace() {
+        #expect(String(decoding: DocumentText("a\u{3000}b").view(.fullwidth).bytes, as: UTF8.self) == "a b")
+    }
+
+    @Test func untouchedTextSharesTheOriginal() {
+        let document = DocumentText("plain ascii 123")
+        let view = document.view([.fullwidth, .chineseNumerals])
+        #expect(view.bytes == document.bytes)
+        #expect(view.originalRange(3..<7) == 3..<7)
+    }
+
+    @Test func codePointOffsetsAndLines() {
+        var positions = TextPositions(Array("ab\n中文x".utf8))
+        let x = positions.position(ofByte: 9)
+        #expect(x.scalar == 5 && x.line == 2 && x.column == 3)
+    }
+}

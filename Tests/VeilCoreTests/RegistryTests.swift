@@ -1,0 +1,56 @@
+import Testing
+@testable import VeilCore
+
+/// One test walks each registry: every shipped plugin against its own examples, every validator
+/// and every surrogate generator against theirs.
+@Suite struct RegistryTests {
+    @Test(arguments: Shipped.catalog.sorted.map(\.id))
+    func pluginExamplesHold(id: String) throws {
+        let plugin = try #require(Shipped.catalog[id])
+        #expect(plugin.manifest.matchExamples.count >= 2, "every plugin shows at least two texts it finds")
+        #expect(!plugin.manifest.noMatchExamples.isEmpty, "every plugin shows texts it must leave alone")
+        for failure in PluginExamples.check(plugin) {
+            Issue.record("\(failure)")
+        }
+    }
+
+    @Test func defaultPolicyRunsEveryShippedPlugin() {
+        #expect(Set(Shipped.defaultPolicy.plugins) == Set(Shipped.catalog.plugins.keys))
+    }
+
+    @Test(arguments: Validators.all.map(\.id))
+    func validatorExamplesHold(id: String) throws {
+        let validator = try #require(Validators.byID[id])
+        #expect(!validator.examples.valid.isEmpty && !validator.examples.invalid.isEmpty)
+        for value in validator.examples.valid {
+            #expect(validator.validate(value) != nil, "\(id) should accept \(value)")
+        }
+        for value in validator.examples.invalid {
+            #expect(validator.validate(value) == nil, "\(id) should reject \(value)")
+        }
+    }
+
+    @Test(arguments: Surrogates.all.map(\.id))
+    func surrogatesKeepShapeAndValidity(id: String) throws {
+        let generator = try #require(Surrogates.byID[id])
+        let key = Shipped.key.derived(for: "pseudonym:TEST")
+        let otherKey = PseudonymKey(secret: Array("another key, also long enough".utf8)).derived(for: "pseudonym:TEST")
+        #expect(!generator.examples.isEmpty)
+        for original in generator.examples {
+            var random = SurrogateRandom(key: key, value: original)
+            let surrogate = generator.surrogate(for: original, keeping: [], random: &random)
+            var again = SurrogateRandom(key: key, value: original)
+            #expect(generator.surrogate(for: original, keeping: [], random: &again) == surrogate, "same key, same value: same surrogate")
+            var other = SurrogateRandom(key: otherKey, value: original)
+            #expect(generator.surrogate(for: original, keeping: [], random: &other) != surrogate, "another key gives another surrogate")
+            #expect(surrogate != original)
+            if id != "email" && id != "url" && id != "ip" {
+                #expect(surrogate.count == original.count, "\(id): \(original.count) characters in, \(surrogate.count) out")
+            }
+            if let validatorID = generator.validatorID {
+                let validator = try #require(Validators.byID[validatorID])
+                #expect(validator.validate(surrogate) != nil, "\(id) made a surrogate that fails \(validatorID)")
+            }
+        }
+    }
+}

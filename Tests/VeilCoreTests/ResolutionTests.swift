@@ -1,0 +1,43 @@
+import Testing
+@testable import VeilCore
+
+@Suite struct ResolutionTests {
+    private func detection(_ range: Range<Int>, _ score: Double, plugin: String = "p", entity: EntityType = .phoneNumber) -> Detection {
+        Detection(range: range, entity: entity, score: score, pluginID: plugin, rule: "r", canonical: "x")
+    }
+
+    private let bytes = Array(String(repeating: "a", count: 64).utf8)
+
+    @Test func higherScoreThenLongerSpanThenPriorityWins() {
+        let resolution = Resolution(thresholds: [:], defaultThreshold: 0.5, allow: [], priorities: ["high": 5])
+        let kept = resolution.resolve([detection(0..<10, 0.6), detection(5..<8, 0.9), detection(20..<30, 0.7), detection(20..<25, 0.7),
+                                       detection(40..<45, 0.7, plugin: "low"), detection(40..<45, 0.7, plugin: "high")], in: bytes)
+        #expect(kept.map(\.range) == [5..<8, 20..<30, 40..<45])
+        #expect(kept.last?.pluginID == "high")
+    }
+
+    @Test func resultDoesNotDependOnRecognizerOrder() {
+        let resolution = Resolution(thresholds: [:], defaultThreshold: 0.5, allow: [], priorities: [:])
+        let detections = [detection(0..<10, 0.7, plugin: "b"), detection(0..<10, 0.7, plugin: "a"), detection(3..<12, 0.7, plugin: "c")]
+        let forward = resolution.resolve(detections, in: bytes)
+        let backward = resolution.resolve(detections.reversed(), in: bytes)
+        #expect(forward == backward)
+        #expect(forward.map(\.pluginID) == ["a"])
+    }
+
+    @Test func thresholdsPerEntity() {
+        let resolution = Resolution(thresholds: [.qqNumber: 0.9], defaultThreshold: 0.5, allow: [], priorities: [:])
+        let kept = resolution.resolve([detection(0..<5, 0.6), detection(10..<15, 0.8, entity: .qqNumber), detection(20..<25, 0.4)], in: bytes)
+        #expect(kept.map(\.range) == [0..<5])
+    }
+
+    @Test func policyAllowAndDenyLists() throws {
+        var policy = Policy(name: "t", path: "t.yaml", plugins: ["email"])
+        policy.allow = ["press@example.org"]
+        policy.deny = [.person: ["卢立兵"]]
+        let engine = try Shipped.engine(policy: policy)
+        let found = try Shipped.found("联系press@example.org或lily@163.com，卢立兵说", engine: engine)
+        #expect(found.map(\.text) == ["lily@163.com", "卢立兵"])
+        #expect(found.last?.entity == .person)
+    }
+}
