@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// `veil` end to end, as a user runs it.
+@Suite(.serialized) struct CLITests {
+    /// Every identifier written in the bundled example, as written.
+    static let exampleOriginals = ["13812345678", "139-2233-4455", "0797-8123456", "6222021234567890128", "11010519491231002X",
+                                   "987654321", "lily_zhang88", "lily.zhang@163.com", "一三八一二三四五六七八", "赣B·D12345", "@小鹿乱撞2019"]
+    static let key = ["VEIL_TEST_KEY": "a test key that is long enough"]
+
+    @Test func anonymizeTheBundledExample() throws {
+        let result = try VeilRunner.run(["anonymize", "Examples/forum-post-zh.txt", "--key", "env:VEIL_TEST_KEY"], environment: Self.key)
+        #expect(result.status == 0)
+        for original in Self.exampleOriginals {
+            #expect(!result.stdout.contains(original), "\(original) survived")
+            #expect(!result.stderr.contains(original))
+        }
+        // Hard negatives in the example stay as they were.
+        #expect(result.stdout.contains("订单号 20231129123456") && result.stdout.contains("运费30元") && result.stdout.contains("赣州"))
+        // The phone number written twice (digits, then Chinese numerals) got one pseudonym.
+        let digits = try #require(result.stdout.firstMatch(of: /房东电话(1\d{10})/)?.1)
+        let numeralForms = Array("〇一二三四五六七八九")
+        let numerals = String(digits.map { numeralForms[Int(String($0))!] })
+        #expect(result.stdout.contains("号码再写一遍：" + numerals))
+        #expect(result.stdout.contains("***************0128"), "bank card masked to its last four digits")
+        // A key makes the run repeatable.
+        let again = try VeilRunner.run(["anonymize", "Examples/forum-post-zh.txt", "--key", "env:VEIL_TEST_KEY"], environment: Self.key)
+        #expect(again.stdout == result.stdout)
+    }
+
+    @Test func withoutAKeyTheRunSaysSo() throws {
+        let result = try VeilRunner.run(["anonymize"], stdin: Array("QQ：12345678".utf8))
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("no pseudonym key given"))
+        #expect(result.stdout.hasPrefix("QQ：") && !result.stdout.contains("12345678"))
+    }
+
+    @Test func scanJSONLIsTheDocumentedContract() throws {
+        let scratch = Scratch()
+        let texts = ["电话13812345678微信同号", "No numbers here.", "身份证号11010519491231002X，QQ：壹贰叁肆伍陆柒捌"]
+        let lines = texts.enumerated().map { index, text in
+            "{\"doc\": \"d\(index)\", \"body\": \(String(data: try! JSONEncoder().encode(text), encoding: .utf8)!), \"keep\": true}"
+        }
+        let input = scratch.write("in.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try VeilRunner.run(["scan", "--format", "jsonl", "--input-format", "jsonl", "--id-field", "doc", "--text-field", "body", input])
+        #expect(result.status == 0)
+        let outputLines = result.stdout.split(separator: "\n")
+        #expect(outputLines.count == 3)
+        var found: [[String]] = []
+        for (line, text) in zip(outputLines, texts) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == ["id", "findings"])
+            let scalars = Array(text.unicodeScalars)
+            let findings = try #require(object["findings"] as? [[String: Any]])
+            found.append(try findings.map { finding in
+                let start = try #require(finding["start"] as? Int), end = try #require(finding["end"] as? Int)
+                #expect(finding["entity"] is String && finding["score"] is Double && finding["plugin"] is String)
+                return String(String.UnicodeScalarView(scalars[start..<end]))
+            })
+        }
+        #expect(found == [["13812345678"], [], ["11010519491231002X", "壹贰叁肆伍陆柒捌"]])
+        #expect(!result.stdout.contains("13812345678"), "scan output never carries the found text")
+    }
+
+    @Test func anonymizeJSONLRewritesOnlyTheTextField() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.jsonl", "{\"id\": 1, \"text\": \"电话13812345678\", \"phone_note\": \"13812345678\"}\n")
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let result = try VeilRunner.run(["anonymize", input, "-o", output, "--policy", "Policies/strict.yaml"])
+        #expect(result.status == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "{\"id\": 1, \"text\": \"电话[PHONE_NUMBER]\", \"phone_note\": \"13812345678\"}\n")
+    }
+
+    @Test func badPolicyIsReportedLikeACompilerError() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [phone-cn, phone-xx]\nentities:\n  PHONE_NUMBER: {action: shred}\n")
+        let result = try VeilRunner.run(["policy", "check", policy])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(policy):4:26: error: unknown action 'shred'"))
+        let good = try VeilRunner.run(["policy", "check", "Policies/strict.yaml"])
+        #expect(good.status == 0 && good.stdout.contains("ok"))
+        let unknown = try VeilRunner.run(["anonymize", "--policy", scratch.write("u.yaml", "version: 1\nplugins: [phone-xx]\n")], stdin: [])
+        #expect(unknown.status == 2 && unknown.stderr.contains("u.yaml:2:11: error: unknown plugin 'phone-xx'"))
+    }
+
+    @Test func invalidUTF8FailsClosedWithItsPlace() throws {
+        let scratch = Scratch()
+        var bytes = Array("电话13812345678\n第二行".utf8)
+        bytes.append(0xC3)
+        let input = scratch.write("bad.txt", bytes)
+        let result = try VeilRunner.run(["anonymize", input, "-o", scratch.url.appendingPathComponent("out").path + "/"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.txt:2:4: error: invalid UTF-8"))
+        #expect(!result.stderr.contains("13812345678"))
+        #expect(scratch.files == ["bad.txt", "out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("out").path).isEmpty, "no partial output")
+    }
+
+    @Test func runawayPluginPatternFailsTheDocumentClosed() throws {
+        let scratch = Scratch()
+        scratch.write("plugins/backtrack/plugin.yaml", """
+        id: backtrack
+        entities: [DEMO]
+        patterns: [{regex: '(a+)+$'}]
+        examples: {match: [aa, aaa], no_match: [b]}
+        """)
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [backtrack, phone-cn]\n")
+        let input = scratch.write("in.txt", "电话13812345678 " + String(repeating: "a", count: 40) + "!")
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let result = try VeilRunner.run(["anonymize", "--plugins", scratch.url.appendingPathComponent("plugins").path, "--policy", policy, input, "-o", output])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("in.txt: error: could not scan the document: plugin 'backtrack': pattern 'pattern-1' stopped: match limit exceeded"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let list = try VeilRunner.run(["plugins", "list", "--plugins", scratch.url.appendingPathComponent("plugins").path])
+        #expect(list.stdout.contains("backtrack") && list.stdout.contains("--plugins"))
+    }
+
+    @Test func pluginsListAndTest() throws {
+        let list = try VeilRunner.run(["plugins", "list"])
+        #expect(list.status == 0)
+        for id in ["phone-cn", "phone-intl", "qq", "wechat", "email", "url", "ip", "social-handle", "id-cn", "passport-cn", "hk-id", "tw-id", "bank-card", "plate-cn"] {
+            #expect(list.stdout.contains("\n" + id + " "), "\(id) is listed")
+        }
+        let test = try VeilRunner.run(["plugins", "test", "qq", "id-cn"])
+        #expect(test.status == 0)
+        #expect(test.stdout.contains("ok    qq") && test.stdout.contains("ok    id-cn") && test.stdout.contains(", 0 failed"))
+        let unknown = try VeilRunner.run(["plugins", "test", "nope"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("unknown plugin 'nope'"))
+    }
+
+    @Test func scanTableShowsPlacesNotValues() throws {
+        let result = try VeilRunner.run(["scan", "Examples/forum-post-zh.txt"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("PHONE_NUMBER") && result.stdout.contains("11 findings in 1 document"))
+        for original in Self.exampleOriginals { #expect(!result.stdout.contains(original)) }
+    }
+}
