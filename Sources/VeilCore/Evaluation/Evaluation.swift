@@ -1,0 +1,95 @@
+/// Precision, recall and F1 of an engine against gold spans, per entity, by exact span and by overlap.
+///
+/// Exact: a finding counts when a gold span has the same start, end and entity. Overlap: a gold span
+/// is found when some finding of its entity overlaps it, and a finding is right when it overlaps some
+/// gold span of its entity.
+public struct Evaluation: Sendable {
+    /// Counts for one entity type.
+    public struct Counts: Sendable, Hashable {
+        public var gold = 0
+        public var predicted = 0
+        public var exact = 0
+        public var goldOverlapped = 0
+        public var predictedOverlapping = 0
+
+        public var exactPrecision: Double { ratio(exact, predicted) }
+        public var exactRecall: Double { ratio(exact, gold) }
+        public var exactF1: Double { f1(exactPrecision, exactRecall) }
+        public var overlapPrecision: Double { ratio(predictedOverlapping, predicted) }
+        public var overlapRecall: Double { ratio(goldOverlapped, gold) }
+        public var overlapF1: Double { f1(overlapPrecision, overlapRecall) }
+
+        private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? (a == 0 ? 1 : 0) : Double(a) / Double(b) }
+        private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
+
+        static func + (a: Counts, b: Counts) -> Counts {
+            Counts(gold: a.gold + b.gold, predicted: a.predicted + b.predicted, exact: a.exact + b.exact,
+                   goldOverlapped: a.goldOverlapped + b.goldOverlapped, predictedOverlapping: a.predictedOverlapping + b.predictedOverlapping)
+        }
+    }
+
+    /// A missed gold span or a spurious finding, with its context.
+    public struct Example: Sendable, Hashable {
+        public enum Kind: String, Sendable { case missed, spurious }
+        public var kind: Kind
+        public var documentID: String
+        public var entity: EntityType
+        /// The span's text and up to 20 characters either side.
+        public var before: String
+        public var span: String
+        public var after: String
+    }
+
+    public private(set) var counts: [EntityType: Counts] = [:]
+    public private(set) var examples: [Example] = []
+    public private(set) var documents = 0
+
+    /// All entities together.
+    public var total: Counts { counts.values.reduce(Counts(), +) }
+
+    /// Scores `engine` on `documents`; only `entities` are scored when given.
+    public static func run(_ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10) throws -> Evaluation {
+        var evaluation = Evaluation()
+        for document in documents {
+            try evaluation.add(document, findings: engine.scan(document.text), entities: entities, examplesPerKind: examplesPerKind)
+        }
+        return evaluation
+    }
+
+    /// Adds one document's comparison.
+    public mutating func add(_ document: GoldDocument, findings: [Finding], entities: Set<EntityType>?, examplesPerKind: Int) {
+        documents += 1
+        let gold = document.spans.filter { entities?.contains($0.entity) ?? true }
+        let predicted = findings.filter { entities?.contains($0.entity) ?? true }
+        let scalars = Array(document.text.unicodeScalars)
+        func example(_ kind: Example.Kind, _ start: Int, _ end: Int, _ entity: EntityType) {
+            guard examples.filter({ $0.kind == kind }).count < examplesPerKind, start >= 0, end <= scalars.count, start <= end else { return }
+            let text = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])).replacingNewlines() }
+            examples.append(Example(kind: kind, documentID: document.id, entity: entity, before: text(max(0, start - 20)..<start),
+                                    span: text(start..<end), after: text(end..<min(scalars.count, end + 20))))
+        }
+        for span in gold {
+            counts[span.entity, default: Counts()].gold += 1
+            if predicted.contains(where: { $0.start == span.start && $0.end == span.end && $0.entity == span.entity }) {
+                counts[span.entity, default: Counts()].exact += 1
+            }
+            if predicted.contains(where: { $0.entity == span.entity && $0.start < span.end && span.start < $0.end }) {
+                counts[span.entity, default: Counts()].goldOverlapped += 1
+            } else {
+                example(.missed, span.start, span.end, span.entity)
+            }
+        }
+        for finding in predicted {
+            counts[finding.entity, default: Counts()].predicted += 1
+            if gold.contains(where: { $0.entity == finding.entity && $0.start < finding.end && finding.start < $0.end }) {
+                counts[finding.entity, default: Counts()].predictedOverlapping += 1
+            } else {
+                example(.spurious, finding.start, finding.end, finding.entity)
+            }
+        }
+    }
+}
+
+private extension String {
+    func replacingNewlines() -> String { String(map { $0.isNewline ? " " : $0 }) }
+}
