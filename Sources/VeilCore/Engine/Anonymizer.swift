@@ -31,11 +31,12 @@ public final class Anonymizer: Sendable {
     public func anonymize(_ document: DocumentText) throws -> Result {
         let detections = try engine.analyze(document)
         let bytes = document.bytes
+        let rewritten = mergingPlaceChains(detections)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = 0
         let context = OperatorContext(engine: engine, table: table)
-        for detection in detections {
+        for detection in rewritten {
             output.append(contentsOf: bytes[cursor..<detection.range.lowerBound])
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
             let replacement = (operators[detection.entity] ?? defaultOperator).replacement(for: mention, in: context)
@@ -44,5 +45,26 @@ public final class Anonymizer: Sendable {
         }
         output.append(contentsOf: bytes[cursor...])
         return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
+    }
+
+    /// For generalized places, a written chain such as 江西省赣州市于都县 (each place inside the one
+    /// before it, nothing between) becomes one mention of its deepest place in the first one's form,
+    /// so it generalizes to 江西省 once rather than to 江西省江西省江西省.
+    private func mergingPlaceChains(_ detections: [Detection]) -> [Detection] {
+        var merged: [Detection] = []
+        for detection in detections {
+            if let last = merged.last, last.range.upperBound == detection.range.lowerBound, last.pluginID == detection.pluginID,
+               case .generalize = engine.policy.rule(for: detection.entity).action,
+               let gazetteer = engine.gazetteer(for: detection.pluginID),
+               gazetteer.lineage(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical }) {
+                var chain = detection
+                chain.range = last.range.lowerBound..<detection.range.upperBound
+                chain.attributes["form"] = last.attributes["form"]
+                merged[merged.count - 1] = chain
+            } else {
+                merged.append(detection)
+            }
+        }
+        return merged
     }
 }

@@ -16,6 +16,7 @@ public struct Engine: Sendable {
     let recognizers: [any Recognizer]
     let resolution: Resolution
     let surrogateByPlugin: [String: any SurrogateGenerator]
+    let gazetteers: [String: Gazetteer]
 
     /// Compiles `policy` against `catalog`. The key is `key` if given, else the policy's
     /// `pseudonyms.key`, else a random key for this run (``PseudonymKey/isEphemeral``).
@@ -26,6 +27,7 @@ public struct Engine: Sendable {
         var lexicon: [LexiconRecognizer.Entry] = []
         var priorities: [String: Int] = [:]
         var surrogates: [String: any SurrogateGenerator] = [:]
+        var gazetteers: [String: Gazetteer] = [:]
         for id in policy.plugins {
             guard let plugin = catalog[id] else {
                 let location = policy.pluginLocations[id]
@@ -36,7 +38,12 @@ public struct Engine: Sendable {
             if let recognizer = plugin.recognizer { recognizers.append(recognizer) }
             lexicon += plugin.lexiconEntries
             priorities[id] = plugin.manifest.priority
-            if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) { surrogates[id] = surrogate }
+            if let places = plugin.recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
+            if plugin.manifest.surrogate == Surrogates.placeID, let gazetteer = gazetteers[id] {
+                surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
+            } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {
+                surrogates[id] = surrogate
+            }
         }
         for (entity, words) in policy.deny.sorted(by: { $0.key < $1.key }) {
             lexicon += words.map { LexiconRecognizer.Entry(word: $0, entity: entity, score: 1, pluginID: "policy", lexicon: "deny") }
@@ -59,6 +66,7 @@ public struct Engine: Sendable {
         self.key = resolvedKey ?? .ephemeral()
         self.recognizers = recognizers
         self.surrogateByPlugin = surrogates
+        self.gazetteers = gazetteers
         self.resolution = Resolution(thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
                                      allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
     }
@@ -81,6 +89,9 @@ public struct Engine: Sendable {
     public func scan(_ document: DocumentText) throws -> [Finding] {
         Finding.from(try analyze(document), in: document.bytes)
     }
+
+    /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.
+    func gazetteer(for pluginID: String) -> Gazetteer? { gazetteers[pluginID] }
 
     /// The surrogate generator for findings of `pluginID` (the plugin's own, else by shape).
     func surrogate(for pluginID: String) -> any SurrogateGenerator {

@@ -28,6 +28,7 @@ extension Action {
         case .mask(let character, let first, let last): return MaskOperator(character: character, keepFirst: first, keepLast: last)
         case .hash(let length): return HashOperator(length: length)
         case .pseudonymize(let keep): return PseudonymizeOperator(keep: keep)
+        case .generalize(let level): return GeneralizeOperator(level: level)
         }
     }
 }

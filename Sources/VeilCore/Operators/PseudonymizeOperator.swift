@@ -6,6 +6,10 @@ struct PseudonymizeOperator: Operator {
     func replacement(for mention: Mention, in context: OperatorContext) -> String {
         let detection = mention.detection
         let generator = context.engine.surrogate(for: detection.pluginID)
+        if let places = generator as? PlaceSurrogate {
+            let surrogate = placeSurrogate(detection.canonical, places, entity: detection.entity, in: context)
+            return places.render(surrogate, canonical: detection.canonical, mention: mention.text)
+        }
         let key = context.engine.key.derived(for: "pseudonym:\(detection.entity.rawValue)")
         let facets = keep.intersection(generator.keepableFacets)
         let surrogate = context.table.surrogate(entity: detection.entity, canonical: detection.canonical) { attempt in
@@ -13,5 +17,16 @@ struct PseudonymizeOperator: Operator {
             return generator.surrogate(for: detection.canonical, keeping: facets, random: &random)
         }
         return generator.render(surrogate, canonical: detection.canonical, mention: mention.text)
+    }
+
+    /// A place's pseudonym, its parent's settled first (outside the table's lock) so the child can be
+    /// drawn from among the parent pseudonym's children.
+    private func placeSurrogate(_ id: String, _ places: PlaceSurrogate, entity: EntityType, in context: OperatorContext) -> String {
+        let parentSurrogate = places.parent(of: id).map { placeSurrogate($0, places, entity: entity, in: context) }
+        let key = context.engine.key.derived(for: "pseudonym:\(entity.rawValue)")
+        return context.table.surrogate(entity: entity, canonical: id) { attempt in
+            var random = SurrogateRandom(key: key, value: id, attempt: attempt)
+            return places.surrogate(for: id, parentSurrogate: parentSurrogate, random: &random)
+        }
     }
 }

@@ -77,8 +77,8 @@ enum ManifestReader {
             }
         }
         if let node = fields["surrogate"]?.value, let surrogate = yaml.string(node, what: "'surrogate'") {
-            if Surrogates.byID[surrogate] != nil { manifest.surrogate = surrogate } else {
-                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.byID.keys.sorted().joined(separator: ", "))", at: node)
+            if Surrogates.ids.contains(surrogate) { manifest.surrogate = surrogate } else {
+                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))", at: node)
             }
         }
         if let node = fields["priority"]?.value, let priority = yaml.int(node, what: "'priority'", in: -1000...1000) { manifest.priority = priority }

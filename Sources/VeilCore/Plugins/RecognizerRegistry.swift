@@ -18,5 +18,7 @@ public struct RecognizerRegistry: Sendable {
     public mutating func register(_ id: String, factory: @escaping Factory) { factories[id] = factory }
 
     /// The recognizers shipped with Veil.
-    public static let builtin = RecognizerRegistry()
+    public static let builtin = RecognizerRegistry(factories: [
+        "gazetteer": GazetteerRecognizer.factory,
+    ])
 }

@@ -14,9 +14,12 @@ public enum Action: Sendable, Hashable {
     /// A realistic surrogate of the same shape, consistent across the run (and across runs with a
     /// key), keeping the listed facets of the original.
     case pseudonymize(keep: Set<String>)
+    /// A place written as the place that contains it at `to` (赣州 → 江西 for `province`), in the
+    /// mention's own form (full, short or romanized).
+    case generalize(to: PlaceLevel)
 
     /// The action names a policy may use.
-    public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize"]
+    public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize", "generalize"]
 
     public var name: String {
         switch self {
@@ -26,6 +29,7 @@ public enum Action: Sendable, Hashable {
         case .mask: return "mask"
         case .hash: return "hash"
         case .pseudonymize: return "pseudonymize"
+        case .generalize: return "generalize"
         }
     }
 }

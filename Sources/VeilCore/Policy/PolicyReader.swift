@@ -4,7 +4,7 @@ import Yams
 /// Reads policy files, following `extends`, and reports every problem as `file:line:col: error: …`.
 public enum PolicyReader {
     static let topLevelKeys: Set<String> = ["version", "name", "extends", "plugins", "threshold", "entities", "allow", "deny", "pseudonyms"]
-    static let ruleKeys: Set<String> = ["action", "threshold", "with", "char", "keep_first", "keep_last", "length", "keep"]
+    static let ruleKeys: Set<String> = ["action", "threshold", "with", "char", "keep_first", "keep_last", "length", "keep", "to"]
 
     /// Reads the policy at `path`. `extends: NAME` names a built-in policy in `Policies/`;
     /// `extends: FILE.yaml` a file relative to this one.
@@ -114,7 +114,7 @@ public enum PolicyReader {
 
     private static func action(_ yaml: YAMLDocument, name: String, fields: [String: Node], at node: Node) -> Action? {
         let allowedOptions: [String: Set<String>] = ["keep": [], "redact": [], "replace": ["with"], "mask": ["char", "keep_first", "keep_last"],
-                                                     "hash": ["length"], "pseudonymize": ["keep"]]
+                                                     "hash": ["length"], "pseudonymize": ["keep"], "generalize": ["to"]]
         guard let allowed = allowedOptions[name] else {
             yaml.error("unknown action '\(name)'; expected one of: \(Action.names.joined(separator: ", "))", at: node)
             return nil
@@ -135,6 +135,16 @@ public enum PolicyReader {
             let last = fields["keep_last"].flatMap { yaml.int($0, what: "'keep_last'", in: 0...64) } ?? 0
             return .mask(character: character, keepFirst: first, keepLast: last)
         case "hash": return .hash(length: fields["length"].flatMap { yaml.int($0, what: "'length'", in: 4...64) } ?? 16)
+        case "generalize":
+            guard let node = fields["to"], let name = yaml.string(node, what: "'to'") else {
+                yaml.error("'generalize' needs 'to' (one of: \(PlaceLevel.allCases.map(\.rawValue).joined(separator: ", ")))", at: node)
+                return nil
+            }
+            guard let level = PlaceLevel(rawValue: name) else {
+                yaml.error("unknown level '\(name)'; expected one of: \(PlaceLevel.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
+                return nil
+            }
+            return .generalize(to: level)
         default:
             var facets = Set<String>()
             if let node = fields["keep"], let names = yaml.strings(node, what: "'keep'") {

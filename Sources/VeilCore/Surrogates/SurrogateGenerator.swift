@@ -39,6 +39,12 @@ public enum Surrogates {
     ]
     public static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
+    /// The id of the generator that draws places from a plugin's own gazetteer (see ``PlaceRecognizer``).
+    public static let placeID = "place"
+
+    /// Every id a manifest may name in `surrogate:`.
+    public static let ids: Set<String> = Set(byID.keys).union([placeID])
+
     /// Every facet any generator can keep, for checking policies.
     public static let allFacets: Set<String> = all.reduce(into: []) { $0.formUnion($1.keepableFacets) }
 }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// How high a place sits: a policy generalizes a place to one of these levels.
+public enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+    case country, province, prefecture, county
+
+    var rank: Int { PlaceLevel.allCases.firstIndex(of: self)! }
+    public static func < (lhs: PlaceLevel, rhs: PlaceLevel) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A list of places with their level, parent and the ways they are written: the data behind
+/// `location-cn` and `location-world`, and what `generalize` and place pseudonyms work from.
+public struct Gazetteer: Sendable {
+    /// One place.
+    public struct Place: Sendable, Hashable {
+        public let id: String
+        public let level: PlaceLevel
+        public let parent: String?
+        /// The full official name (江西省, 赣州市).
+        public let full: String
+        /// Short forms people write (江西, 赣州).
+        public let short: [String]
+        /// Romanized or English forms (Jiangxi, Ganzhou).
+        public let latin: [String]
+    }
+
+    /// How a mention writes its place, so a replacement can be written the same way.
+    public enum Form: String, Sendable { case full, short, latin }
+
+    public let places: [String: Place]
+    private let children: [String: [String]]
+    private let roots: [PlaceLevel: [String]]
+
+    public init(places: [Place]) {
+        var byID: [String: Place] = [:]
+        var children: [String: [String]] = [:]
+        var roots: [PlaceLevel: [String]] = [:]
+        for place in places {
+            byID[place.id] = place
+            if let parent = place.parent { children[parent, default: []].append(place.id) } else { roots[place.level, default: []].append(place.id) }
+        }
+        self.places = byID
+        self.children = children.mapValues { $0.sorted() }
+        self.roots = roots.mapValues { $0.sorted() }
+    }
+
+    /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)`;
+    /// `#` lines are comments. Errors name the file and line.
+    public init(contentsOf path: String) throws(ConfigurationError) {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the places file as UTF-8 text"))
+        }
+        var places: [Place] = []
+        var problems: [Diagnostic] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count == 6, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
+                problems.append(Diagnostic(file: path, line: index + 1, message: "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"))
+                continue
+            }
+            let list = { (column: String) in column.split(separator: "|").map(String.init).filter { !$0.isEmpty } }
+            places.append(Place(id: columns[0], level: level, parent: columns[2].isEmpty ? nil : columns[2], full: columns[3],
+                                short: list(columns[4]), latin: list(columns[5])))
+        }
+        let ids = Set(places.map(\.id))
+        for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {
+            problems.append(Diagnostic(file: path, message: "place \(place.id) (entry \(index + 1)) names a parent that is not in the file"))
+        }
+        if !problems.isEmpty { throw ConfigurationError(problems) }
+        self.init(places: places)
+    }
+
+    public subscript(id: String) -> Place? { places[id] }
+
+    /// The place and its ancestors, nearest first.
+    public func lineage(of id: String) -> [Place] {
+        var chain: [Place] = []
+        var current = places[id]
+        while let place = current {
+            chain.append(place)
+            current = place.parent.flatMap { places[$0] }
+        }
+        return chain
+    }
+
+    /// The place's ancestor at `level` (or the place itself when it is at or above that level).
+    public func generalized(_ id: String, to level: PlaceLevel) -> Place? {
+        let chain = lineage(of: id)
+        guard let place = chain.first else { return nil }
+        if place.level <= level { return place }
+        return chain.first { $0.level == level } ?? chain.last
+    }
+
+    /// Places of the same level under `parent` (or, for top-level places, the other top-level ones).
+    public func siblings(level: PlaceLevel, under parent: String?) -> [String] {
+        (parent.flatMap { children[$0] } ?? roots[level] ?? []).filter { places[$0]?.level == level }
+    }
+
+    /// How `text` writes place `id`.
+    public func form(of text: String, for id: String) -> Form {
+        guard let place = places[id] else { return .full }
+        if text == place.full { return .full }
+        if place.short.contains(text) { return .short }
+        if place.latin.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return .latin }
+        return text.unicodeScalars.allSatisfy(\.isASCII) ? .latin : .full
+    }
+
+    /// `place` written in `form` (falling back to the full name).
+    public func name(of place: Place, in form: Form) -> String {
+        switch form {
+        case .full: return place.full
+        case .short: return place.short.first ?? place.full
+        case .latin: return place.latin.first ?? place.full
+        }
+    }
+}
+
+/// A recognizer backed by a gazetteer; its findings' canonical values are place ids.
+public protocol PlaceRecognizer: Recognizer {
+    var gazetteer: Gazetteer { get }
+}

@@ -1,0 +1,160 @@
+import Foundation
+
+/// Finds the places of a gazetteer in one automaton pass: full names, short forms and romanized
+/// forms (these last only capitalized, on word boundaries).
+///
+/// A name that several places share (吉林 the province and the city) is given to the place whose
+/// relatives the document also mentions, else to the higher-level one. A place name that begins an
+/// institution's name (北京师范大学, Beijing Normal University) is not reported as a place.
+public struct GazetteerRecognizer: PlaceRecognizer {
+    public let pluginID: String
+    public let gazetteer: Gazetteer
+    let entity: EntityType
+    let scores: [Gazetteer.Form: Double]
+    /// Lower score for the short form of a county (more of them are also ordinary words).
+    let countyShortScore: Double
+    private let forms: [(text: String, form: Gazetteer.Form, places: [String])]
+    private let automaton: AhoCorasick
+    private let institutionWords: [String]
+    private let latinInstitutionWords: Set<String>
+    /// Ordinary words: a place name that one of them overlaps (通化 in 普通化学) is not a place.
+    private let commonWords: AhoCorasick?
+
+    /// The factory `recognizer: gazetteer` manifests use. Data: the places TSV, then optionally a
+    /// file of institution words (one per line; Latin ones are matched as whole words), then
+    /// optionally a file of common words (one per line, anything after a tab ignored).
+    public static let factory: RecognizerRegistry.Factory = { input in
+        guard let placesFile = input.dataFiles.first else {
+            throw RecognizerError(pluginID: input.manifest.id, message: "the gazetteer recognizer needs a places file in 'data'")
+        }
+        let gazetteer = try Gazetteer(contentsOf: placesFile)
+        let institutions = input.dataFiles.count > 1 ? try WordList.read(input.dataFiles[1]) : []
+        let common = input.dataFiles.count > 2 ? try WordList.read(input.dataFiles[2]) : []
+        let options = input.manifest.options
+        return GazetteerRecognizer(pluginID: input.manifest.id, gazetteer: gazetteer, entity: input.manifest.entities.first ?? .location,
+                                   scores: [.full: Double(options["score_full"] ?? "") ?? 0.85, .short: Double(options["score_short"] ?? "") ?? 0.8,
+                                            .latin: Double(options["score_latin"] ?? "") ?? 0.75],
+                                   countyShortScore: Double(options["score_county_short"] ?? "") ?? 0.7, institutionWords: institutions,
+                                   commonWords: common)
+    }
+
+    public init(pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
+                institutionWords: [String], commonWords: [String] = []) {
+        self.pluginID = pluginID
+        self.gazetteer = gazetteer
+        self.entity = entity
+        self.scores = scores
+        self.countyShortScore = countyShortScore
+        var index: [String: (form: Gazetteer.Form, places: [String])] = [:]
+        for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) {
+            let entries: [(String, Gazetteer.Form)] = [(place.full, .full)] + place.short.map { ($0, .short) } + place.latin.map { ($0, .latin) }
+            for (text, form) in entries {
+                var entry = index[text] ?? (form, [])
+                entry.places.append(place.id)
+                index[text] = entry
+            }
+        }
+        self.forms = index.sorted { $0.key < $1.key }.map { ($0.key, $0.value.form, $0.value.places) }
+        self.automaton = AhoCorasick(words: forms.map(\.text))
+        self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        self.latinInstitutionWords = Set(institutionWords.filter { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        self.commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
+    }
+
+    public func recognize(_ document: DocumentText) throws -> [Detection] {
+        let view = document.view(.fullwidth)
+        let bytes = view.bytes
+        var hits: [(range: Range<Int>, entry: Int)] = []
+        for occurrence in automaton.occurrences(in: bytes) {
+            let entry = forms[occurrence.word]
+            let range = occurrence.range
+            if entry.form == .latin {
+                // Case as written in the list (or all capitals), whole words only.
+                let written = String(decoding: bytes[range], as: UTF8.self)
+                guard written == entry.text || written == entry.text.uppercased() else { continue }
+                if range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
+                if range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
+                if startsLatinInstitution(bytes, after: range.upperBound) { continue }
+            } else if startsInstitution(bytes, after: range.upperBound) {
+                continue
+            }
+            hits.append((range, occurrence.word))
+        }
+        hits = droppingPartsOfWords(hits, in: bytes)
+        // Places the document names unambiguously, to settle the ambiguous ones.
+        var mentioned = Set<String>()
+        for hit in hits where forms[hit.entry].places.count == 1 {
+            mentioned.formUnion(gazetteer.lineage(of: forms[hit.entry].places[0]).map(\.id))
+        }
+        return hits.map { hit in
+            let entry = forms[hit.entry]
+            let place = choose(entry.places, mentioned: mentioned)
+            let level = gazetteer[place]?.level ?? .county
+            var score = scores[entry.form] ?? 0.8
+            if entry.form == .short && level == .county { score = countyShortScore }
+            return Detection(range: view.originalRange(hit.range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
+                             canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
+        }
+    }
+
+    /// Drops Chinese hits that an ordinary word crosses or contains (通化 in 普通化学).
+    private func droppingPartsOfWords(_ hits: [(range: Range<Int>, entry: Int)], in bytes: [UInt8]) -> [(range: Range<Int>, entry: Int)] {
+        guard let commonWords, !hits.isEmpty else { return hits }
+        let words = commonWords.occurrences(in: bytes).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        return hits.filter { hit in
+            guard forms[hit.entry].form != .latin else { return true }
+            let range = hit.range
+            // Words starting up to 12 bytes (four characters) before the hit can reach into it.
+            var low = 0, high = words.count
+            while low < high {
+                let mid = (low + high) / 2
+                if words[mid].lowerBound < range.lowerBound - 12 { low = mid + 1 } else { high = mid }
+            }
+            var index = low
+            while index < words.count, words[index].lowerBound < range.upperBound {
+                let word = words[index]
+                index += 1
+                if word == range || word.upperBound <= range.lowerBound { continue }
+                let crosses = (word.lowerBound < range.lowerBound && word.upperBound < range.upperBound)
+                    || (word.lowerBound > range.lowerBound && word.upperBound > range.upperBound)
+                let contains = word.lowerBound <= range.lowerBound && word.upperBound >= range.upperBound
+                if crosses || contains { return false }
+            }
+            return true
+        }
+    }
+
+    private func choose(_ candidates: [String], mentioned: Set<String>) -> String {
+        if candidates.count == 1 { return candidates[0] }
+        if let related = candidates.first(where: { candidate in
+            gazetteer.lineage(of: candidate).dropFirst().contains { mentioned.contains($0.id) }
+        }) { return related }
+        return candidates.min { (gazetteer[$0]?.level ?? .county, $0) < (gazetteer[$1]?.level ?? .county, $1) } ?? candidates[0]
+    }
+
+    /// Whether an institution word follows within four Chinese characters (北京[师范]大学).
+    private func startsInstitution(_ bytes: [UInt8], after offset: Int) -> Bool {
+        guard !institutionWords.isEmpty else { return false }
+        let end = ContextRule.advance(from: offset, characters: 6, in: bytes)
+        let window = String(decoding: bytes[offset..<end], as: UTF8.self)
+        for word in institutionWords {
+            guard let range = window.range(of: word) else { continue }
+            let between = window[..<range.lowerBound]
+            if between.count <= 4 && between.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return true }
+        }
+        return false
+    }
+
+    /// Whether up to three capitalized words and then an institution word follow (Beijing Normal University).
+    private func startsLatinInstitution(_ bytes: [UInt8], after offset: Int) -> Bool {
+        guard !latinInstitutionWords.isEmpty else { return false }
+        let end = min(bytes.count, offset + 80)
+        let words = String(decoding: bytes[offset..<end], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: true).prefix(4)
+        for word in words {
+            let trimmed = word.trimmingCharacters(in: .punctuationCharacters)
+            if latinInstitutionWords.contains(trimmed) { return true }
+            guard let first = trimmed.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first), trimmed == String(word) else { return false }
+        }
+        return false
+    }
+}

