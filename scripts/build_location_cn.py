@@ -154,7 +154,7 @@ def main():
         latin = []
         if level != "county":
             latin = PROVINCE_LATIN.get(base) or romanize(base, chars, phrases)
-        traditional = [zhconv.convert(form, "zh-tw") for form in [name] + shorts]
+        traditional = [zhconv.convert(form, variant) for form in [name] + shorts for variant in ("zh-tw", "zh-hk")]
         shorts = list(dict.fromkeys(shorts + [form for form in traditional if form != name and form not in shorts]))
         print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)]))
 

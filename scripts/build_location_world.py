@@ -9,6 +9,7 @@ Sources (see Plugins/location-world/SOURCES.md):
   --zhconv    the PyPI package zhconv (MIT; MediaWiki conversion tables): each Chinese name is also
               given in simplified and traditional characters
 
+Regions: continents and world regions (CLDR numeric territories) and a few more by hand.
 Cities: capitals and every city of at least --population people (default 1,000,000); their Chinese
 names come from GeoNames' alternate names written wholly in Chinese characters.
 
@@ -34,6 +35,16 @@ ALIASES = {
 }
 
 
+# Regions CLDR does not name; written by hand (see SOURCES.md).
+EXTRA_REGIONS = [
+    ("middle-east", "中东", ["Middle East"]), ("antarctica", "南极洲", ["Antarctica"]), ("antarctic", "南极", ["Antarctic"]),
+    ("arctic", "北极", ["Arctic"]), ("pacific", "太平洋", ["Pacific Ocean"]), ("atlantic", "大西洋", ["Atlantic Ocean"]),
+    ("indian-ocean", "印度洋", ["Indian Ocean"]), ("arctic-ocean", "北冰洋", ["Arctic Ocean"]), ("mediterranean", "地中海", ["Mediterranean"]),
+    ("north-china", "华北", ["North China"]), ("east-china", "华东", ["East China"]), ("south-china", "华南", ["South China"]),
+    ("central-china", "华中", ["Central China"]),
+]
+
+
 def is_han(text):
     return bool(text) and all("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -53,7 +64,7 @@ def main():
     def both_scripts(names):
         out = []
         for name in names:
-            for form in (zhconv.convert(name, "zh-cn"), name, zhconv.convert(name, "zh-tw")):
+            for form in (zhconv.convert(name, "zh-cn"), name, zhconv.convert(name, "zh-tw"), zhconv.convert(name, "zh-hk")):
                 if is_han(form) and form not in out:
                     out.append(form)
         return out
@@ -66,6 +77,18 @@ def main():
 
     print("# id\tlevel\tparent\tfull name\tshort forms\tromanized forms")
     names_in_use = set()
+    # Continents and world regions (CLDR's numeric territories), then the hand-written ones.
+    for code, name in sorted(zh.territories.items()):
+        if not code.isdigit() or code == "001":
+            continue
+        latin = [en.territories.get(code)] if en.territories.get(code) else []
+        shorts = [n for n in both_scripts([name]) if n != name]
+        names_in_use.update([name] + shorts + latin)
+        print("\t".join([f"region-{code}", "region", "", name, "|".join(shorts), "|".join(latin)]))
+    for code, name, latin in EXTRA_REGIONS:
+        shorts = [n for n in both_scripts([name]) if n != name]
+        names_in_use.update([name] + shorts + latin)
+        print("\t".join([f"region-{code}", "region", "", name, "|".join(shorts), "|".join(latin)]))
     emitted = set()
     for iso, country in sorted(countries.items()):
         if iso in CHINA:

@@ -2,7 +2,7 @@ import Foundation
 
 /// How high a place sits: a policy generalizes a place to one of these levels.
 public enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
-    case country, province, prefecture, county
+    case region, country, province, prefecture, county
 
     var rank: Int { PlaceLevel.allCases.firstIndex(of: self)! }
     public static func < (lhs: PlaceLevel, rhs: PlaceLevel) -> Bool { lhs.rank < rhs.rank }

@@ -11,8 +11,12 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     public let gazetteer: Gazetteer
     let entity: EntityType
     let scores: [Gazetteer.Form: Double]
-    /// Lower score for the short form of a county (more of them are also ordinary words).
+    /// The score of a county's short form with evidence that it is a place: a relative (its
+    /// prefecture, its province, one of its towns) named in the same document, or a cue such as
+    /// 在/去/来自 before it or 人/县城 after it. Without evidence it scores ``unsupportedScore``,
+    /// below the usual threshold: many county names are also words, names or idioms (金牛, 天长, 吉利).
     let countyShortScore: Double
+    let unsupportedScore = 0.45
     private let forms: [(text: String, form: Gazetteer.Form, places: [String])]
     private let automaton: AhoCorasick
     private let institutionWords: [String]
@@ -91,13 +95,26 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             let place = choose(entry.places, mentioned: mentioned)
             let level = gazetteer[place]?.level ?? .county
             var score = scores[entry.form] ?? 0.8
-            if entry.form == .short && level == .county { score = countyShortScore }
+            if entry.form == .short && level == .county {
+                let related = gazetteer.lineage(of: place).dropFirst().contains { mentioned.contains($0.id) }
+                score = related || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
+            }
             return Detection(range: view.originalRange(hit.range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
                              canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
         }
     }
 
-    /// Drops Chinese hits that an ordinary word crosses or contains (通化 in 普通化学).
+    static let cuesBefore = ["在", "去", "到", "回", "住", "来自", "位于", "前往", "返回", "赴", "老家", "家乡", "从"].map { Array($0.utf8) }
+    static let cuesAfter = ["人", "县城", "老家", "市区", "城区", "农村", "乡下", "一带", "地区", "境内"].map { Array($0.utf8) }
+
+    /// Whether a place cue stands right before or right after the hit.
+    private func hasPlaceCue(_ bytes: [UInt8], around range: Range<Int>) -> Bool {
+        let before = bytes[..<range.lowerBound], after = bytes[range.upperBound...]
+        return Self.cuesBefore.contains { before.suffix($0.count).elementsEqual($0) }
+            || Self.cuesAfter.contains { after.prefix($0.count).elementsEqual($0) }
+    }
+
+    /// Drops Chinese hits whose start an ordinary word crosses, or that one contains (通化 in 普通化学).
     private func droppingPartsOfWords(_ hits: [(range: Range<Int>, entry: Int)], in bytes: [UInt8]) -> [(range: Range<Int>, entry: Int)] {
         guard let commonWords, !hits.isEmpty else { return hits }
         let words = commonWords.occurrences(in: bytes).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
@@ -115,10 +132,12 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 let word = words[index]
                 index += 1
                 if word == range || word.upperBound <= range.lowerBound { continue }
-                let crosses = (word.lowerBound < range.lowerBound && word.upperBound < range.upperBound)
-                    || (word.lowerBound > range.lowerBound && word.upperBound > range.upperBound)
+                // A word that starts before the name and ends inside it (普[通]化学) or contains it
+                // means the name's first character belongs to another word. A word crossing only the
+                // end (中国[人]民 → 国人) says little: Chinese words run on from names all the time.
+                let crossesStart = word.lowerBound < range.lowerBound && word.upperBound < range.upperBound
                 let contains = word.lowerBound <= range.lowerBound && word.upperBound >= range.upperBound
-                if crosses || contains { return false }
+                if crossesStart || contains { return false }
             }
             return true
         }
