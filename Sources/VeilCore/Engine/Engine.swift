@@ -35,10 +35,15 @@ public struct Engine: Sendable {
                                               message: "unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))"))
                 continue
             }
-            if let recognizer = plugin.recognizer { recognizers.append(recognizer) }
+            let recognizer: (any Recognizer)?
+            do { recognizer = try plugin.makeRecognizer() } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            if let recognizer { recognizers.append(recognizer) }
             lexicon += plugin.lexiconEntries
             priorities[id] = plugin.manifest.priority
-            if let places = plugin.recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
+            if let places = recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
             if plugin.manifest.surrogate == Surrogates.placeID, let gazetteer = gazetteers[id] {
                 surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
             } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {

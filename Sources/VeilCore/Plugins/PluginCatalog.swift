@@ -27,11 +27,32 @@ public struct PluginCatalog: Sendable {
         public let origin: Origin
         /// True when this plugin replaced a built-in one with the same id.
         public let overridesBuiltin: Bool
-        /// The recognizer for `patterns:` and `recognizer:` plugins.
-        public let recognizer: (any Recognizer)?
+        /// Builds the recognizer of a `patterns:` or `recognizer:` plugin. Compiled recognizers
+        /// (gazetteers with their word lists) are built only for plugins a policy enables.
+        private let build: @Sendable () throws -> (any Recognizer)?
         /// The words of a `lexicons:` plugin (matched together with every other lexicon).
         public let lexiconEntries: [LexiconRecognizer.Entry]
         public var id: String { manifest.id }
+
+        init(manifest: PluginManifest, origin: Origin, overridesBuiltin: Bool, lexiconEntries: [LexiconRecognizer.Entry] = [],
+             build: @escaping @Sendable () throws -> (any Recognizer)?) {
+            self.manifest = manifest
+            self.origin = origin
+            self.overridesBuiltin = overridesBuiltin
+            self.lexiconEntries = lexiconEntries
+            self.build = build
+        }
+
+        /// The plugin's recognizer (nil for word-list plugins); errors name the manifest.
+        public func makeRecognizer() throws(ConfigurationError) -> (any Recognizer)? {
+            do {
+                return try build()
+            } catch let error as ConfigurationError {
+                throw error
+            } catch {
+                throw ConfigurationError(Diagnostic(file: manifest.path, message: "recognizer '\(manifest.recognizerID ?? manifest.id)' failed to start: \(error)"))
+            }
+        }
     }
 
     public let plugins: [String: Plugin]
@@ -115,7 +136,7 @@ public struct PluginCatalog: Sendable {
                 pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
                 context: manifest.context.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
                 negative: manifest.negative.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
-            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: recognizer, lexiconEntries: [])
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { recognizer }
         case .lexicons:
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {
@@ -131,7 +152,7 @@ public struct PluginCatalog: Sendable {
                                          lexicon: lexicon.name, canonical: columns.count > 1 ? columns[1] : nil))
                 }
             }
-            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: nil, lexiconEntries: entries)
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, lexiconEntries: entries) { nil }
         case .recognizer:
             guard let id = manifest.recognizerID, let factory = registry.factories[id] else {
                 let known = registry.factories.keys.sorted()
@@ -139,12 +160,10 @@ public struct PluginCatalog: Sendable {
                                                     (known.isEmpty ? "" : "; this build has: \(known.joined(separator: ", "))")))
             }
             let files = manifest.dataFiles.map { (manifest.directory as NSString).appendingPathComponent($0) }
-            do {
-                let recognizer = try factory(.init(manifest: manifest, dataFiles: files))
-                return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, recognizer: recognizer, lexiconEntries: [])
-            } catch {
-                throw ConfigurationError(Diagnostic(file: manifest.path, message: "recognizer '\(id)' failed to start: \(error)"))
+            for file in files where !FileManager.default.isReadableFile(atPath: file) {
+                throw ConfigurationError(Diagnostic(file: manifest.path, message: "data file '\((file as NSString).lastPathComponent)' does not exist in the plugin folder"))
             }
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try factory(.init(manifest: manifest, dataFiles: files)) }
         }
     }
 }
