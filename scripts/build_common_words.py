@@ -13,7 +13,7 @@ import collections
 import re
 import sys
 
-SKIP = {"nr", "ns", "nt", "nz", "m", "w", "Ng", "Vg", "Ag", "Tg", "Dg", "Rg", "Bg", "Mg", "Yg"}
+SKIP = {"nr", "ns", "nt", "m", "w", "Ng", "Vg", "Ag", "Tg", "Dg", "Rg", "Bg", "Mg", "Yg"}
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 
 
@@ -28,7 +28,7 @@ def main():
                 if not match:
                     continue
                 word, tag = match.group(1), match.group(2)
-                if tag in ("nr", "ns", "nt", "nz"):
+                if tag in ("nr", "ns", "nt"):
                     names.add(word)
                 if tag in SKIP or not 2 <= len(word) <= 4:
                     continue

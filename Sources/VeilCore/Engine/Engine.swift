@@ -46,6 +46,8 @@ public struct Engine: Sendable {
             if let places = recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
             if plugin.manifest.surrogate == Surrogates.placeID, let gazetteer = gazetteers[id] {
                 surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
+            } else if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogate.id == plugin.manifest.surrogate {
+                surrogates[id] = provider.surrogate
             } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {
                 surrogates[id] = surrogate
             }
@@ -81,7 +83,7 @@ public struct Engine: Sendable {
     public func analyze(_ document: DocumentText) throws -> [Detection] {
         var detections: [Detection] = []
         for recognizer in recognizers { detections += try recognizer.recognize(document) }
-        return resolution.resolve(detections, in: document.bytes)
+        return PersonLinker.link(resolution.resolve(detections, in: document.bytes))
     }
 
     /// The findings in `text`, with code point offsets.

@@ -20,5 +20,6 @@ public struct RecognizerRegistry: Sendable {
     /// The recognizers shipped with Veil.
     public static let builtin = RecognizerRegistry(factories: [
         "gazetteer": GazetteerRecognizer.factory,
+        "person-zh": ChineseNameRecognizer.factory,
     ])
 }

@@ -42,8 +42,11 @@ public enum Surrogates {
     /// The id of the generator that draws places from a plugin's own gazetteer (see ``PlaceRecognizer``).
     public static let placeID = "place"
 
+    /// Generators a plugin's own recognizer provides (they need its data).
+    public static let recognizerProvided: Set<String> = [placeID, "person-zh"]
+
     /// Every id a manifest may name in `surrogate:`.
-    public static let ids: Set<String> = Set(byID.keys).union([placeID])
+    public static let ids: Set<String> = Set(byID.keys).union(recognizerProvided)
 
     /// Every facet any generator can keep, for checking policies.
     public static let allFacets: Set<String> = all.reduce(into: []) { $0.formUnion($1.keepableFacets) }

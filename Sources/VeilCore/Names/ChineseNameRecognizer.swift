@@ -1,0 +1,293 @@
+import Foundation
+
+/// Finds Chinese personal names written in Chinese characters, with no model but name statistics:
+/// a surname (single or compound) and one or two given-name characters, scored by how often each
+/// character plays that part in a tagged corpus; a surname with a title or form of address (王先生,
+/// 张老师, 王总, 老王, 小李), 阿 and a name character (阿芳); and names after cues (叫, 网友, 记者,
+/// a transcript speaker's "：").
+///
+/// Ordinary words that begin with a surname character (张开, 王国, 高兴, 黄金) are not names unless a
+/// title or cue says so: a list of common words (from the same corpus) rejects a candidate that one
+/// of them starts inside of or that begins with one.
+public struct ChineseNameRecognizer: Recognizer {
+    public let pluginID: String
+    let statistics: ChineseNameStatistics
+    let commonWords: AhoCorasick
+    let titles: [[Unicode.Scalar]]
+    let cuesBefore: [[Unicode.Scalar]]
+    let cuesAfter: [[Unicode.Scalar]]
+    /// Minimum surname × given-name probability for a two- and a three-character name.
+    let threshold2: Double
+    let threshold3: Double
+    let foreignThreshold: Double
+
+    /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
+    /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
+    /// the cues after one).
+    public static let factory: RecognizerRegistry.Factory = { input in
+        let files = input.dataFiles
+        guard files.count >= 6 else {
+            throw RecognizerError(pluginID: input.manifest.id, message: "person-zh needs data: surnames, given, foreign, common words, titles, cues")
+        }
+        let statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
+        let cues = try WordList.read(files[5])
+        let split = cues.firstIndex(of: "after:") ?? cues.count
+        let options = input.manifest.options
+        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, commonWords: try WordList.read(files[3]),
+                                     titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
+                                     cuesAfter: Array(cues[min(split + 1, cues.count)...]),
+                                     threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
+                                     threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
+                                     foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
+    }
+
+    init(pluginID: String, statistics: ChineseNameStatistics, commonWords: [String], titles: [String], cuesBefore: [String],
+         cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
+        self.pluginID = pluginID
+        self.statistics = statistics
+        self.commonWords = AhoCorasick(words: commonWords)
+        let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
+        self.titles = scalars(titles)
+        self.cuesBefore = scalars(cuesBefore)
+        self.cuesAfter = scalars(cuesAfter)
+        self.threshold2 = threshold2
+        self.threshold3 = threshold3
+        self.foreignThreshold = foreignThreshold
+    }
+
+    /// The text as scalars with their byte offsets, and where common words lie.
+    private struct Text {
+        let scalars: [Unicode.Scalar]
+        let offsets: [Int]
+        /// Longest common word starting at each scalar (0: none).
+        var wordStarting: [Int]
+        /// Whether a common word starts before each scalar and continues past it.
+        var insideWord: [Bool]
+
+        func isHan(_ index: Int) -> Bool {
+            guard index >= 0, index < scalars.count else { return false }
+            let value = scalars[index].value
+            return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+        }
+
+        func character(_ index: Int) -> Character { Character(scalars[index]) }
+
+        func string(_ range: Range<Int>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
+        }
+
+        func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
+            guard index >= 0, index + word.count <= scalars.count else { return false }
+            return scalars[index..<index + word.count].elementsEqual(word)
+        }
+    }
+
+    public func recognize(_ document: DocumentText) throws -> [Detection] {
+        let text = makeText(document)
+        var detections: [Detection] = []
+        var index = 0
+        while index < text.scalars.count {
+            defer { index += 1 }
+            guard text.isHan(index) else { continue }
+            if let detection = formOfAddress(text, at: index) { detections.append(detection) }
+            if let detection = fullName(text, at: index) { detections.append(detection) }
+        }
+        detections += foreignNames(text)
+        return detections + repeatedMentions(of: detections, in: text)
+    }
+
+    /// Every other occurrence, in the same document, of a name found with confidence: news and
+    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name.
+    private func repeatedMentions(of found: [Detection], in text: Text) -> [Detection] {
+        let names = Set(found.filter { $0.score >= 0.7 && ($0.attributes["form"] == "full" || $0.attributes["form"] == "foreign") }.map(\.canonical))
+        guard !names.isEmpty else { return [] }
+        let taken = Set(found.map(\.range.lowerBound))
+        let automaton = AhoCorasick(words: names.sorted())
+        let byteToScalar = Dictionary(uniqueKeysWithValues: text.offsets.enumerated().map { ($1, $0) })
+        var extra: [Detection] = []
+        for occurrence in automaton.occurrences(in: Array(text.string(0..<text.scalars.count).utf8)) {
+            guard !taken.contains(occurrence.range.lowerBound), let start = byteToScalar[occurrence.range.lowerBound],
+                  let end = byteToScalar[occurrence.range.upperBound], !text.insideWord[start] else { continue }
+            let name = text.string(start..<end)
+            extra.append(detection(text, start..<end, score: 0.7, canonical: name,
+                                   attributes: ["form": found.first { $0.canonical == name }?.attributes["form"] ?? "full", "repeated": "yes"]))
+        }
+        return extra
+    }
+
+    // MARK: Candidates
+
+    /// A surname and one or two given-name characters, or a surname and a title (王先生).
+    private func fullName(_ text: Text, at start: Int) -> Detection? {
+        let surnameLength: Int
+        if text.isHan(start + 1), statistics.surnames[text.string(start..<start + 2)] != nil, text.isHan(start + 2) {
+            surnameLength = 2
+        } else if statistics.surnames[String(text.character(start))] != nil {
+            surnameLength = 1
+        } else {
+            return nil
+        }
+        let surname = text.string(start..<start + surnameLength)
+        let givenStart = start + surnameLength
+        let cue = hasCueBefore(text, start)
+        // A common word the surname sits inside of (主[张], 国[王]) means this is not a name.
+        if text.insideWord[start] && !cue { return nil }
+
+        if let title = title(text, at: givenStart) {
+            // 王先生, 张老师: a surname and a title. Single-character titles (王总) need a common surname.
+            if title > 1 || statistics.surnameProbability(surname) >= 0.1 {
+                return detection(text, start..<givenStart + title, score: 0.8, canonical: surname,
+                                 attributes: ["form": "title", "surname": surname])
+            }
+        }
+        guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
+        let ps = statistics.surnameProbability(surname)
+        let p2 = ps * statistics.givenProbability(text.character(givenStart))
+        // A third character that is rarely part of a name (也, 是, 在) ends the name before it.
+        let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.character(givenStart + 1)) : 0
+        var p3 = third >= 0.01 ? p2 * third : 0
+        // The surname and the next character form an ordinary word (张开, 高兴): not a name without a cue.
+        let beginsWord = text.wordStarting[start] >= surnameLength + 1
+        // A very common surname with a likely three-character name outweighs the word (王国栋).
+        let strongName = ps >= 0.5 && p3 >= threshold3 * 5
+        if beginsWord && !cue && !strongName && title(text, at: givenStart + 1) == nil && title(text, at: givenStart + 2) == nil { return nil }
+        if beginsWord && strongName && !cue { p3 = max(p3, threshold3); return detection(text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), attributes: ["form": "full", "surname": surname]) }
+        // A two-character given name that is itself a frequent word (明天, 一起) is weak evidence.
+        if text.wordStarting[givenStart] == 2 { p3 *= 0.2 }
+        // A third character that starts a word running on (王明[天气]) is not part of the name.
+        if text.wordStarting[givenStart + 1] > 2 { p3 = 0 }
+        let boost = cue ? 0.2 : 0
+        if p3 >= threshold3 || (cue && p3 >= threshold3 / 4) {
+            let end = givenStart + 2
+            return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
+                             canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+        }
+        if p2 >= threshold2 || (cue && p2 >= threshold2 / 4) {
+            let end = givenStart + 1
+            return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
+                             canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+        }
+        return nil
+    }
+
+    /// 老王, 小李 (a common surname after 老 or 小), 阿芳 and 小玲 (阿 or 小 and a name character),
+    /// and doubled name characters (琪琪, 敏敏).
+    private func formOfAddress(_ text: Text, at start: Int) -> Detection? {
+        let first = text.scalars[start]
+        guard text.isHan(start + 1) else { return nil }
+        // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it.
+        if text.wordStarting[start] >= 2 || text.insideWord[start] { return nil }
+        if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
+        let second = text.character(start + 1)
+        let next = String(second)
+        // Seen in names, and mostly there: an unseen character (哒, 嘟) is more often a sound than a name.
+        let seenInNames = (statistics.given[second]?.inNames ?? 0) >= 3 && statistics.givenProbability(second) >= 0.3
+        let nameLike = seenInNames && statistics.surnames[next] == nil
+        if first == text.scalars[start + 1], seenInNames, !text.isHan(start + 2) || text.scalars[start + 2] != first {
+            return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+        }
+        guard first == "老" || first == "小" || first == "阿" else { return nil }
+        if first == "阿" || (first == "小" && nameLike) {
+            guard nameLike else { return nil }
+            return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+        }
+        guard statistics.surnameProbability(next) >= 0.3 else { return nil }
+        return detection(text, start..<start + 2, score: 0.7, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
+    }
+
+    /// Runs of characters that mostly appear in transliterated foreign names (克林顿, 内塔尼亚胡,
+    /// 保罗·克鲁格曼): every character seen in such names at least now and then, the run's edges
+    /// trimmed to characters that are often so, and the geometric mean of their chances high.
+    private func foreignNames(_ text: Text) -> [Detection] {
+        var detections: [Detection] = []
+        let chance = { (index: Int) in text.scalars[index] == "·" ? foreignThreshold : statistics.foreignProbability(text.character(index)) }
+        var index = 0
+        while index < text.scalars.count {
+            guard text.isHan(index), chance(index) >= 0.015 else { index += 1; continue }
+            var end = index
+            while end < text.scalars.count, text.isHan(end) || (text.scalars[end] == "·" && text.isHan(end + 1)), chance(end) >= 0.015 { end += 1 }
+            var start = index
+            index = end
+            while start < end, chance(start) < 0.05 { start += 1 }
+            while end > start, chance(end - 1) < 0.05 { end -= 1 }
+            guard end - start >= 3, !text.insideWord[start] else { continue }
+            let meanLog = (start..<end).reduce(0.0) { $0 + log(chance($1)) } / Double(end - start)
+            guard exp(meanLog) >= foreignThreshold else { continue }
+            detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), attributes: ["form": "foreign"]))
+        }
+        return detections
+    }
+
+    // MARK: Helpers
+
+    private func nameScore(_ ratio: Double) -> Double {
+        min(0.85, 0.6 + 0.1 * log10(max(ratio, 1)))
+    }
+
+    private func title(_ text: Text, at index: Int) -> Int? {
+        titles.first { text.matches($0, at: index) }?.count
+    }
+
+    private func hasCueBefore(_ text: Text, _ index: Int) -> Bool {
+        if index == 0 || text.scalars[index - 1] == "\n" { return text.matches([":"], at: index + 3) || text.matches(["："], at: index + 3) || text.matches(["："], at: index + 2) }
+        return cuesBefore.contains { text.matches($0, at: index - $0.count) }
+    }
+
+    private func hasTitleOrCueAfter(_ text: Text, _ index: Int) -> Bool {
+        title(text, at: index) != nil || cuesAfter.contains { text.matches($0, at: index) }
+    }
+
+    private func isPunctuationLike(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
+        Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .person, score: min(score, 0.95),
+                  pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+    }
+
+    private func makeText(_ document: DocumentText) -> Text {
+        let bytes = document.bytes
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count / 2)
+        var byteToScalar = [Int](repeating: -1, count: bytes.count + 1)
+        var offset = 0
+        for scalar in document.string.unicodeScalars {
+            byteToScalar[offset] = scalars.count
+            offsets.append(offset)
+            scalars.append(scalar)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        byteToScalar[offset] = scalars.count
+        var wordStarting = [Int](repeating: 0, count: scalars.count + 2)
+        var insideWord = [Bool](repeating: false, count: scalars.count + 2)
+        for occurrence in commonWords.occurrences(in: bytes) {
+            let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
+            guard start >= 0, end > start else { continue }
+            wordStarting[start] = max(wordStarting[start], end - start)
+            for inner in (start + 1)..<end { insideWord[inner] = true }
+        }
+        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, insideWord: insideWord)
+    }
+}
+
+extension UTF8 {
+    /// The number of bytes `scalar` takes in UTF-8.
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case 0..<0x80: return 1
+        case 0x80..<0x800: return 2
+        case 0x800..<0x10000: return 3
+        default: return 4
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// How often characters play the parts of a Chinese name, counted in a tagged corpus: the data
+/// behind `person-zh` (see its SOURCES.md).
+public struct ChineseNameStatistics: Sendable {
+    struct Count: Sendable, Hashable {
+        let inNames: Int
+        let occurrences: Int
+    }
+
+    let surnames: [String: Count]
+    let given: [Character: Count]
+    let foreign: [Character: Count]
+
+    /// Surnames by how many names they begin, most first (for drawing pseudonyms).
+    let surnamesByFrequency: [(surname: String, weight: Int)]
+    /// Given-name characters by frequency.
+    let givenByFrequency: [(character: Character, weight: Int)]
+
+    init(surnames: [String: Count], given: [Character: Count], foreign: [Character: Count]) {
+        self.surnames = surnames
+        self.given = given
+        self.foreign = foreign
+        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
+        givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
+    }
+
+    /// Reads `surnames.tsv`, `given.tsv` and `foreign.tsv` (name, count in names, occurrences).
+    static func read(surnames: String, given: String, foreign: String) throws(ConfigurationError) -> ChineseNameStatistics {
+        func table(_ path: String) throws(ConfigurationError) -> [(String, Count)] {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(Diagnostic(file: path, message: "cannot read the table as UTF-8 text"))
+            }
+            var rows: [(String, Count)] = []
+            for (index, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") {
+                let columns = line.split(separator: "\t")
+                guard columns.count == 3, let inNames = Int(columns[1]), let occurrences = Int(columns[2]) else {
+                    throw ConfigurationError(Diagnostic(file: path, line: index + 1, message: "expected: text, count in names, occurrences (tab-separated)"))
+                }
+                rows.append((String(columns[0]), Count(inNames: inNames, occurrences: occurrences)))
+            }
+            return rows
+        }
+        let characters = { (rows: [(String, Count)]) in
+            Dictionary(rows.compactMap { $0.0.count == 1 ? ($0.0.first!, $0.1) : nil }, uniquingKeysWith: { first, _ in first })
+        }
+        return ChineseNameStatistics(surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
+                                     given: characters(try table(given)), foreign: characters(try table(foreign)))
+    }
+
+    /// The chance that an occurrence of `surname` begins a name (smoothed).
+    func surnameProbability(_ surname: String) -> Double {
+        guard let count = surnames[surname] else { return 0 }
+        return (Double(count.inNames) + 0.1) / (Double(count.occurrences) + 1)
+    }
+
+    /// The chance that an occurrence of `character` is part of a given name. Characters the corpus
+    /// never saw are mostly rare name characters (晗, 焱), so they get a fair chance.
+    func givenProbability(_ character: Character) -> Double {
+        let count = given[character] ?? Count(inNames: 0, occurrences: 0)
+        return (Double(count.inNames) + 0.4) / (Double(count.occurrences) + 1)
+    }
+
+    /// The chance that an occurrence of `character` is part of a transliterated foreign name.
+    func foreignProbability(_ character: Character) -> Double {
+        let count = foreign[character] ?? Count(inNames: 0, occurrences: 0)
+        return Double(count.inNames) / (Double(count.occurrences) + 2)
+    }
+
+    /// The surname `name` starts with: a compound one (欧阳) if it has one, else its first character.
+    func surname(of name: String) -> String {
+        let two = String(name.prefix(2))
+        if name.count >= 3, surnames[two] != nil { return two }
+        return String(name.prefix(1))
+    }
+}
