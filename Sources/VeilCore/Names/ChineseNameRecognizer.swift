@@ -20,10 +20,12 @@ public struct ChineseNameRecognizer: Recognizer {
     let threshold2: Double
     let threshold3: Double
     let foreignThreshold: Double
+    /// Character readings, to note each name's pinyin so "Lu Libing" can be linked to 卢立兵.
+    let readings: [String: String]
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
-    /// the cues after one).
+    /// the cues after one), and optionally readings.tsv (character → pinyin).
     public static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 6 else {
@@ -33,7 +35,11 @@ public struct ChineseNameRecognizer: Recognizer {
         let cues = try WordList.read(files[5])
         let split = cues.firstIndex(of: "after:") ?? cues.count
         let options = input.manifest.options
-        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, commonWords: try WordList.read(files[3]),
+        var readings: [String: String] = [:]
+        if files.count > 6 {
+            for line in try WordList.readRows(files[6]) where line.count == 2 { readings[line[0]] = line[1] }
+        }
+        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, commonWords: try WordList.read(files[3]),
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]),
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
@@ -41,10 +47,11 @@ public struct ChineseNameRecognizer: Recognizer {
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
     }
 
-    init(pluginID: String, statistics: ChineseNameStatistics, commonWords: [String], titles: [String], cuesBefore: [String],
+    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], commonWords: [String], titles: [String], cuesBefore: [String],
          cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
         self.pluginID = pluginID
         self.statistics = statistics
+        self.readings = readings
         self.commonWords = AhoCorasick(words: commonWords)
         let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
         self.titles = scalars(titles)
@@ -249,8 +256,25 @@ public struct ChineseNameRecognizer: Recognizer {
     }
 
     private func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
-        Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .person, score: min(score, 0.95),
-                  pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+        var attributes = attributes
+        if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") { attributes["pinyin"] = pinyin }
+        return Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .person, score: min(score, 0.95),
+                         pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+    }
+
+    /// "lu libing" for 卢立兵, "lu" for the surname of 卢先生.
+    private func pinyin(of name: String, form: String) -> String? {
+        guard !readings.isEmpty else { return nil }
+        if form == "title" || form == "lao" || form == "xiao" { return readings[name] }
+        guard form == "full" else { return nil }
+        let surname = statistics.surname(of: name)
+        guard let family = readings[surname] else { return nil }
+        var given = ""
+        for character in name.dropFirst(surname.count) {
+            guard let reading = readings[String(character)] else { return nil }
+            given += reading
+        }
+        return family + " " + given
     }
 
     private func makeText(_ document: DocumentText) -> Text {

@@ -11,4 +11,12 @@ enum WordList {
             return word.isEmpty || word.hasPrefix("#") ? nil : word
         }
     }
+
+    /// The tab-separated columns of each line (`#` comments skipped).
+    static func readRows(_ path: String) throws -> [[String]] {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the table as UTF-8 text"))
+        }
+        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
+    }
 }

@@ -21,5 +21,6 @@ public struct RecognizerRegistry: Sendable {
     public static let builtin = RecognizerRegistry(factories: [
         "gazetteer": GazetteerRecognizer.factory,
         "person-zh": ChineseNameRecognizer.factory,
+        "person-pinyin": PinyinNameRecognizer.factory,
     ])
 }
