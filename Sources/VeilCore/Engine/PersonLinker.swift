@@ -4,12 +4,14 @@
 /// - "Lu Libing" takes 卢立兵's when its pinyin is the same, and a bare "Lu" (Mr. Lu, Lu's) takes
 ///   the full name with that surname, in characters or in pinyin.
 ///
+/// - "Smith" takes the canonical value of "Jane Smith" named in the same document.
+///
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
 enum PersonLinker {
     static func link(_ detections: [Detection]) -> [Detection] {
         var linked = detections
-        let fullForms: Set<String> = ["full", "pinyin-full"]
+        let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
         // Romanized full names first take the canonical value of the same name in characters.
         let hanziByPinyin = Dictionary(detections.filter { $0.attributes["form"] == "full" }.compactMap { d in d.attributes["pinyin"].map { ($0, d.canonical) } },
                                        uniquingKeysWith: { first, _ in first })
@@ -27,6 +29,9 @@ enum PersonLinker {
             case "title", "lao", "xiao":
                 guard let surname = detection.attributes["surname"] else { continue }
                 candidates = fullNames.filter { $0.element.attributes["surname"] == surname }
+            case "en-surname":
+                guard let surname = detection.attributes["surname"] else { continue }
+                candidates = fullNames.filter { $0.element.attributes["form"] == "en-full" && $0.element.attributes["surname"] == surname }
             case "pinyin-surname":
                 guard let surname = detection.attributes["surname"] else { continue }
                 candidates = fullNames.filter { $0.element.attributes["pinyin"]?.split(separator: " ").first.map(String.init) == surname }

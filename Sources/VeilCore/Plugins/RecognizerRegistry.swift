@@ -22,5 +22,6 @@ public struct RecognizerRegistry: Sendable {
         "gazetteer": GazetteerRecognizer.factory,
         "person-zh": ChineseNameRecognizer.factory,
         "person-pinyin": PinyinNameRecognizer.factory,
+        "person-en": EnglishNameRecognizer.factory,
     ])
 }

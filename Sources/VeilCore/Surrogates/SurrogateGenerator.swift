@@ -43,7 +43,7 @@ public enum Surrogates {
     public static let placeID = "place"
 
     /// Generators a plugin's own recognizer provides (they need its data).
-    public static let recognizerProvided: Set<String> = [placeID, "person-zh", "person-pinyin"]
+    public static let recognizerProvided: Set<String> = [placeID, "person-zh", "person-pinyin", "person-en"]
 
     /// Every id a manifest may name in `surrogate:`.
     public static let ids: Set<String> = Set(byID.keys).union(recognizerProvided)

@@ -1,0 +1,136 @@
+import Foundation
+
+/// Finds Western personal names in English text from census name lists: a first name and a surname
+/// ("Jane Smith", "Jane A. Smith"), a title and a name ("Mr. Smith", "Dr. Jane Smith"), a surname
+/// alone once the document has named the person in full, or with the context of a person ("Smith,
+/// 42,", "said Smith", "Smith said").
+///
+/// Names that are also common English words (Will, May, Grant, Young) count only next to another
+/// name or after a title.
+public struct EnglishNameRecognizer: Recognizer {
+    public let pluginID: String
+    let firstNames: [String: (share: Double, sex: String)]
+    let lastNames: [String: Double]
+    let ambiguous: Set<String>
+
+    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
+                                      "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"]
+    static let speechVerbs: Set<String> = ["said", "says", "told", "asked", "added", "explained", "recalled", "wrote", "replied"]
+
+    /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt.
+    public static let factory: RecognizerRegistry.Factory = { input in
+        let files = input.dataFiles
+        guard files.count >= 3 else { throw RecognizerError(pluginID: input.manifest.id, message: "person-en needs data: first, last, words") }
+        var first: [String: (Double, String)] = [:]
+        for row in try WordList.readRows(files[0]) where row.count == 3 { first[row[0]] = (Double(row[1]) ?? 0, row[2]) }
+        var last: [String: Double] = [:]
+        for row in try WordList.readRows(files[1]) where row.count == 2 { last[row[0]] = Double(row[1]) ?? 0 }
+        return EnglishNameRecognizer(pluginID: input.manifest.id, firstNames: first, lastNames: last, ambiguous: Set(try WordList.read(files[2])))
+    }
+
+    public func recognize(_ document: DocumentText) throws -> [Detection] {
+        let bytes = document.bytes
+        let words = PinyinNameRecognizer.words(in: bytes)
+        let gap = { (a: PinyinNameRecognizer.Word, b: PinyinNameRecognizer.Word) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
+        var detections: [Detection] = []
+        var used = Set<Int>()
+        var index = 0
+        while index < words.count {
+            defer { index += 1 }
+            let word = words[index]
+            guard word.isCapitalized, !word.isAllCaps else { continue }
+            let afterTitle = index > 0 && Self.titles.contains(words[index - 1].text) && [". ", " "].contains(gap(words[index - 1], word))
+            // First [Initial.] Last
+            if firstNames[word.text] != nil, index + 1 < words.count {
+                var lastIndex = index + 1
+                if words[lastIndex].text.count == 1, words[lastIndex].isCapitalized, gap(word, words[lastIndex]) == " ",
+                   lastIndex + 1 < words.count, gap(words[lastIndex], words[lastIndex + 1]) == ". " { lastIndex += 1 }
+                let last = words[lastIndex]
+                let separator = gap(words[lastIndex - 1], last)
+                if last.isCapitalized, !last.isAllCaps, separator == " " || separator == ". ", lastNames[last.text] != nil,
+                   !(ambiguous.contains(word.text) && ambiguous.contains(last.text) && !afterTitle) {
+                    detections.append(full(word.range.lowerBound..<last.range.upperBound, first: word.text, last: last.text, score: afterTitle ? 0.85 : 0.75))
+                    used.formUnion(index...lastIndex)
+                    index = lastIndex
+                    continue
+                }
+            }
+            // Title Surname
+            if afterTitle, lastNames[word.text] != nil || firstNames[word.text] != nil {
+                detections.append(surnameOnly(word, score: 0.8))
+                used.insert(index)
+            }
+        }
+        // Surnames alone: of people named in full here, or in a person's context.
+        let named = Set(detections.compactMap { $0.attributes["surname"] })
+        for (position, word) in words.enumerated() where !used.contains(position) && word.isCapitalized && !word.isAllCaps {
+            let lower = word.text.lowercased()
+            if named.contains(lower) { detections.append(surnameOnly(word, score: 0.7)); continue }
+            guard lastNames[word.text] != nil, !ambiguous.contains(word.text), firstNames[word.text] == nil || lastNames[word.text]! > 0.05 else { continue }
+            let next = position + 1 < words.count ? words[position + 1] : nil
+            let previous = position > 0 ? words[position - 1] : nil
+            let age = next.map { gap(word, $0) == ", " && $0.range.lowerBound < bytes.count } ?? false && Self.ageFollows(bytes, after: word.range.upperBound)
+            let saidAfter = next.map { Self.speechVerbs.contains($0.text) && gap(word, $0) == " " } ?? false
+            let saidBefore = previous.map { Self.speechVerbs.contains($0.text) && gap($0, word) == " " } ?? false
+            if age || saidAfter || saidBefore { detections.append(surnameOnly(word, score: 0.65)) }
+        }
+        return detections
+    }
+
+    /// ", 42," after a word.
+    static func ageFollows(_ bytes: [UInt8], after offset: Int) -> Bool {
+        var index = offset + 2
+        var digits = 0
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { digits += 1; index += 1 }
+        return (1...3).contains(digits) && index < bytes.count && bytes[index] == 0x2C
+    }
+
+    private func full(_ range: Range<Int>, first: String, last: String, score: Double) -> Detection {
+        Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: "en-full",
+                  canonical: (first + " " + last).lowercased(),
+                  attributes: ["form": "en-full", "surname": last.lowercased(), "sex": firstNames[first]?.sex ?? ""])
+    }
+
+    private func surnameOnly(_ word: PinyinNameRecognizer.Word, score: Double) -> Detection {
+        Detection(range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "en-surname", canonical: word.text.lowercased(),
+                  attributes: ["form": "en-surname", "surname": word.text.lowercased()])
+    }
+}
+
+extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
+    public var surrogate: any SurrogateGenerator {
+        EnglishNameSurrogate(firstNames: firstNames.filter { $0.value.share >= 0.02 }.map { ($0.key, $0.value.sex) }.sorted { $0.0 < $1.0 },
+                             lastNames: lastNames.filter { $0.value >= 0.005 }.map(\.key).sorted())
+    }
+}
+
+/// Western names: a common first name of the same sex and a common surname, written in the
+/// mention's form (full name, surname alone, middle initial kept in place).
+public struct EnglishNameSurrogate: SurrogateGenerator {
+    public let id = "person-en"
+    public let examples: [String] = []
+    let firstNames: [(String, String)]
+    let lastNames: [String]
+
+    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+        let parts = canonical.split(separator: " ").map(String.init)
+        let newLast = pick(lastNames.filter { $0.lowercased() != parts.last }, &random)
+        guard parts.count >= 2 else { return newLast }
+        let sex = firstNames.first { $0.0.lowercased() == parts[0] }?.1 ?? "MF"
+        let pool = firstNames.filter { $0.1.contains(sex.prefix(1)) && $0.0.lowercased() != parts[0] }.map(\.0)
+        return pick(pool, &random) + " " + newLast
+    }
+
+    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+        let new = surrogate.split(separator: " ").map(String.init)
+        let words = mention.split(separator: " ").map(String.init)
+        guard let newLast = new.last else { return surrogate }
+        if words.count == 1 { return newLast }
+        if words.count == 3, let first = new.first { return first + " " + words[1] + " " + newLast }
+        return surrogate
+    }
+
+    private func pick(_ items: [String], _ random: inout SurrogateRandom) -> String {
+        items.isEmpty ? "Smith" : items[random.next(below: min(items.count, 65_536))]
+    }
+}
