@@ -6,6 +6,9 @@
 ///
 /// - "Smith" takes the canonical value of "Jane Smith" named in the same document.
 ///
+/// A full name's `key` attribute ("lu li bing"), set by the name recognizers, is what its pseudonym
+/// is kept under, so 卢立兵 in one file and "Lu Libing" in another get the same one in any order.
+///
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
 enum PersonLinker {
@@ -48,6 +51,7 @@ enum PersonLinker {
             }
             guard let target = candidates.last(where: { $0.offset < index }) ?? candidates.first else { continue }
             linked[index].canonical = target.element.canonical
+            linked[index].attributes["key"] = target.element.attributes["key"]
             linked[index].attributes["linked"] = "yes"
         }
         return linked

@@ -257,9 +257,22 @@ public struct ChineseNameRecognizer: Recognizer {
 
     private func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
         var attributes = attributes
-        if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") { attributes["pinyin"] = pinyin }
+        if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") {
+            attributes["pinyin"] = pinyin
+            if attributes["form"] == "full" { attributes["key"] = syllableKey(of: canonical) }
+        }
         return Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .person, score: min(score, 0.95),
                          pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+    }
+
+    /// "lu li bing" for 卢立兵: the key under which a person's pseudonym is kept, the same for the
+    /// name in characters and in pinyin, in every document of a run.
+    private func syllableKey(of name: String) -> String? {
+        let surname = statistics.surname(of: name)
+        guard let family = readings[surname] else { return nil }
+        let given = name.dropFirst(surname.count).map { readings[String($0)] }
+        guard given.allSatisfy({ $0 != nil }) else { return nil }
+        return ([family] + given.map { $0! }).joined(separator: " ")
     }
 
     /// "lu libing" for 卢立兵, "lu" for the surname of 卢先生.
@@ -301,6 +314,14 @@ public struct ChineseNameRecognizer: Recognizer {
             for inner in (start + 1)..<end { insideWord[inner] = true }
         }
         return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, insideWord: insideWord)
+    }
+}
+
+extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
+    public var surrogate: any SurrogateGenerator {
+        var spellings: [String: [String]] = [:]
+        for surname in statistics.surnames.keys { if let reading = readings[surname] { spellings[reading, default: []].append(surname) } }
+        return ChineseNameSurrogate(statistics: statistics, spellings: spellings)
     }
 }
 

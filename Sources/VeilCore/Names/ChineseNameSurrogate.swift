@@ -8,10 +8,23 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     public let id = "person-zh"
     public let examples: [String] = []
     let statistics: ChineseNameStatistics
+    /// Pinyin spelling → surnames in characters, to draw for a romanized key ("lu li bing").
+    let spellings: [String: [String]]
 
-    init(statistics: ChineseNameStatistics) { self.statistics = statistics }
+    init(statistics: ChineseNameStatistics, spellings: [String: [String]] = [:]) {
+        self.statistics = statistics
+        self.spellings = spellings
+    }
 
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+        if canonical.unicodeScalars.allSatisfy(\.isASCII) {
+            // A person's key in syllables ("lu li bing", "ouyang na na"): a name of that shape.
+            let syllables = canonical.split(separator: " ").map(String.init)
+            guard let first = syllables.first else { return canonical }
+            let surname = spellings[first]?.sorted { (statistics.surnames[$0]?.inNames ?? 0) > (statistics.surnames[$1]?.inNames ?? 0) }.first ?? "王"
+            let newSurname = drawSurname(length: surname.count, excluding: surname, random: &random)
+            return newSurname + String((0..<(syllables.count - 1)).map { _ in drawGiven(&random) })
+        }
         let characters = Array(canonical)
         guard characters.allSatisfy({ $0.unicodeScalars.first.map { (0x3400...0x9FFF).contains($0.value) } ?? false }) else {
             return ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random)
@@ -71,6 +84,3 @@ public protocol SurrogateProvidingRecognizer: Recognizer {
     var surrogate: any SurrogateGenerator { get }
 }
 
-extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
-    public var surrogate: any SurrogateGenerator { ChineseNameSurrogate(statistics: statistics) }
-}

@@ -102,7 +102,9 @@ public struct PinyinNameRecognizer: Recognizer {
         let range = surnameFirst ? surname.range.lowerBound..<given.range.upperBound : given.range.lowerBound..<surname.range.upperBound
         let canonical = surname.lower + " " + plain
         return Detection(range: range, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
-                         attributes: ["form": "pinyin-full", "surname": surname.lower, "pinyin": canonical, "order": surnameFirst ? "surname-first" : "given-first"])
+                         attributes: ["form": "pinyin-full", "surname": surname.lower, "pinyin": canonical,
+                                      "key": ([surname.lower] + syllables).joined(separator: " "),
+                                      "order": surnameFirst ? "surname-first" : "given-first"])
     }
 
     private func isSurname(_ spelling: String) -> Bool {

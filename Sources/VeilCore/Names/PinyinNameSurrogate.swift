@@ -12,17 +12,11 @@ public struct PinyinNameSurrogate: SurrogateGenerator {
         self.tables = tables
     }
 
-    private var names: ChineseNameSurrogate { ChineseNameSurrogate(statistics: statistics) }
+    private var names: ChineseNameSurrogate { ChineseNameSurrogate(statistics: statistics, spellings: tables.surnamesBySpelling) }
 
+    /// Drawn exactly as `person-zh` draws, from the same key, so the two agree on every person.
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
-        if canonical.unicodeScalars.contains(where: { $0.value >= 0x3400 }) {
-            return names.surrogate(for: canonical, keeping: keeping, random: &random)
-        }
-        // A romanized canonical value ("lu libing", "lu"): stand in characters of the same shape.
-        let parts = canonical.split(separator: " ").map(String.init)
-        let surname = tables.surnamesBySpelling[parts.first ?? ""]?.first ?? "王"
-        let givenLength = parts.count > 1 ? (tables.syllabify(parts[1])?.count ?? 2) : 0
-        return names.surrogate(for: surname + String(repeating: "明", count: givenLength), keeping: keeping, random: &random)
+        names.surrogate(for: canonical, keeping: keeping, random: &random)
     }
 
     public func render(_ surrogate: String, canonical: String, mention: String) -> String {

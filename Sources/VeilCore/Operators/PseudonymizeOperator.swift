@@ -12,9 +12,11 @@ struct PseudonymizeOperator: Operator {
         }
         let key = context.engine.key.derived(for: "pseudonym:\(detection.entity.rawValue)")
         let facets = keep.intersection(generator.keepableFacets)
-        let surrogate = context.table.surrogate(entity: detection.entity, canonical: detection.canonical) { attempt in
-            var random = SurrogateRandom(key: key, value: detection.canonical, attempt: attempt)
-            return generator.surrogate(for: detection.canonical, keeping: facets, random: &random)
+        // A person's pseudonym is kept under its key (the same for 卢立兵 and "Lu Libing").
+        let original = detection.attributes["key"] ?? detection.canonical
+        let surrogate = context.table.surrogate(entity: detection.entity, canonical: original) { attempt in
+            var random = SurrogateRandom(key: key, value: original, attempt: attempt)
+            return generator.surrogate(for: original, keeping: facets, random: &random)
         }
         return generator.render(surrogate, canonical: detection.canonical, mention: mention.text)
     }

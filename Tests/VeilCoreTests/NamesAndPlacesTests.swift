@@ -1,0 +1,89 @@
+import Testing
+@testable import VeilCore
+
+/// People and places: what is found, how mentions are linked, and how they are rewritten.
+@Suite struct NamesAndPlacesTests {
+    private func policy(_ rules: [EntityType: Action], plugins: [String]) -> Policy {
+        Policy(name: "t", path: "t.yaml", plugins: plugins, rules: rules.mapValues { EntityRule(action: $0) })
+    }
+
+    private func anonymizer(_ rules: [EntityType: Action], plugins: [String] = ["person-zh", "person-pinyin", "person-en", "location-cn", "location-world"]) throws -> Anonymizer {
+        Anonymizer(engine: try Shipped.engine(policy: policy(rules, plugins: plugins)))
+    }
+
+    @Test func everyFormOfAChineseNameGetsTheSamePseudonymInItsOwnForm() throws {
+        let text = "卢立兵是版主。记者见到卢立兵时，老卢在家。卢先生说：\n"
+        let output = try anonymizer([.person: .pseudonymize(keep: [])], plugins: ["person-zh"]).anonymize(text).text
+        let full = try #require(output.firstMatch(of: /^(\p{Han}{3})是版主/)?.1)
+        let surname = String(full.prefix(1))
+        #expect(full != "卢立兵" && !output.contains("卢"))
+        #expect(output == "\(full)是版主。记者见到\(full)时，老\(surname)在家。\(surname)先生说：\n")
+    }
+
+    @Test func hanziAndPinyinOfOneNameShareAPseudonymAcrossDocuments() throws {
+        let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])])
+        // The pinyin document comes first: linking must not depend on order.
+        let english = try anonymizer.anonymize("Lu Libing said the forum was his idea. Lu's wife, Mu, agreed.").text
+        let chinese = try anonymizer.anonymize("卢立兵说，论坛是他的主意。").text
+        let hanzi = try #require(chinese.firstMatch(of: /^(\p{Han}{3})说/)?.1)
+        let words = english.split(separator: " ")
+        #expect(!english.contains("Lu ") && !english.contains("Mu,") && !chinese.contains("卢立兵"))
+        let tables = try #require(Shipped.catalog["person-pinyin"]?.makeRecognizer() as? PinyinNameRecognizer).tables
+        let romanized = try #require(tables.romanize(String(hanzi), surnameLength: 1))
+        #expect(words[0].lowercased() == romanized.surname && words[1].lowercased() == romanized.given.replacingOccurrences(of: "'", with: ""))
+        #expect(english.contains("\(words[0])'s wife"), "Lu's is the same person's surname")
+    }
+
+    @Test func ordinaryWordsThatBeginWithASurnameAreNotNames() throws {
+        let engine = try Shipped.engine(policy: policy([:], plugins: ["person-zh"]))
+        for text in ["他张开双臂", "王国的黄金", "白天的方法", "周末马上到", "金额不对", "他很高兴"] {
+            #expect(try Shipped.found(text, engine: engine).isEmpty, "\(text)")
+        }
+        #expect(try Shipped.found("房东王建国和欧阳娜娜", engine: engine).map(\.text) == ["王建国", "欧阳娜娜"])
+    }
+
+    @Test func placesGeneralizeInTheMentionsOwnForm() throws {
+        let anonymizer = try anonymizer([.location: .generalize(to: .province)], plugins: ["location-cn", "location-world"])
+        #expect(try anonymizer.anonymize("他住在江西省赣州市于都县，常去赣州。").text == "他住在江西省，常去江西。")
+        #expect(try anonymizer.anonymize("He moved from Ganzhou to London.").text == "He moved from Jiangxi to United Kingdom.")
+        let prefecture = try Self.anonymizer(to: .prefecture)
+        #expect(try prefecture.anonymize("于都县的房子").text == "赣州市的房子")
+    }
+
+    private static func anonymizer(to level: PlaceLevel) throws -> Anonymizer {
+        Anonymizer(engine: try Shipped.engine(policy: Policy(name: "t", path: "t.yaml", plugins: ["location-cn"],
+                                                              rules: [.location: EntityRule(action: .generalize(to: level))])))
+    }
+
+    @Test func placePseudonymsKeepTheHierarchy() throws {
+        let anonymizer = try anonymizer([.location: .pseudonymize(keep: [])], plugins: ["location-cn"])
+        let engine = anonymizer.engine
+        let gazetteer = try #require(engine.gazetteer(for: "location-cn"))
+        let output = try anonymizer.anonymize("赣州市于都县").text
+        let findings = try engine.scan(output)
+        #expect(findings.count == 2)
+        let ids = try findings.map { finding in
+            let document = DocumentText(output)
+            return try #require(engine.analyze(document).first { $0.range == finding.utf8Range }?.canonical)
+        }
+        #expect(gazetteer[ids[1]]?.parent == ids[0], "the county's pseudonym lies in the prefecture's pseudonym")
+        #expect(!output.contains("赣州") && !output.contains("于都"))
+    }
+
+    @Test func institutionsAreNotBarePlacesAndSimilarNamesStayApart() throws {
+        let engine = try Shipped.engine(policy: policy([:], plugins: ["location-cn", "location-world"]))
+        #expect(try Shipped.found("她在北京师范大学读书", engine: engine).isEmpty)
+        #expect(try Shipped.found("She studied at Beijing Normal University.", engine: engine).isEmpty)
+        let document = DocumentText("Shaanxi and Shanxi")
+        let ids = try engine.analyze(document).map(\.canonical)
+        #expect(ids == ["610000", "140000"])
+    }
+
+    @Test func englishNamesLinkSurnameToFullName() throws {
+        let output = try anonymizer([.person: .pseudonymize(keep: [])], plugins: ["person-en"])
+            .anonymize("Jane Smith, 42, runs the group. \"It helps,\" Smith said.").text
+        let full = try #require(output.firstMatch(of: /^(\w+) (\w+), 42/))
+        #expect(full.1 != "Jane" && full.2 != "Smith")
+        #expect(output.hasSuffix("\"It helps,\" \(full.2) said."))
+    }
+}
