@@ -129,10 +129,15 @@ public struct ChineseNameRecognizer: Recognizer {
     /// A surname and one or two given-name characters, or a surname and a title (王先生).
     private func fullName(_ text: Text, at start: Int) -> Detection? {
         let surnameLength: Int
-        if text.isHan(start + 1), statistics.surnames[text.string(start..<start + 2)] != nil, text.isHan(start + 2) {
+        let ps: Double
+        let first = text.scalars[start].value
+        if text.isHan(start + 1), text.isHan(start + 2),
+           let compound = statistics.compoundSurnameChance[UInt64(first) << 32 | UInt64(text.scalars[start + 1].value)] {
             surnameLength = 2
-        } else if statistics.surnames[String(text.character(start))] != nil {
+            ps = compound
+        } else if let single = statistics.surnameChance[first] {
             surnameLength = 1
+            ps = single
         } else {
             return nil
         }
@@ -150,10 +155,9 @@ public struct ChineseNameRecognizer: Recognizer {
             }
         }
         guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
-        let ps = statistics.surnameProbability(surname)
-        let p2 = ps * statistics.givenProbability(text.character(givenStart))
+        let p2 = ps * statistics.givenProbability(text.scalars[givenStart])
         // A third character that is rarely part of a name (也, 是, 在) ends the name before it.
-        let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.character(givenStart + 1)) : 0
+        let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.scalars[givenStart + 1]) : 0
         var p3 = third >= 0.01 ? p2 * third : 0
         // The surname and the next character form an ordinary word (张开, 高兴): not a name without a cue.
         let beginsWord = text.wordStarting[start] >= surnameLength + 1

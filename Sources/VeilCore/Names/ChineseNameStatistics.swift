@@ -17,10 +17,29 @@ public struct ChineseNameStatistics: Sendable {
     /// Given-name characters by frequency.
     let givenByFrequency: [(character: Character, weight: Int)]
 
+    /// The same chances keyed by scalar values, for the recognizer's inner loop.
+    let surnameChance: [UInt32: Double]
+    let compoundSurnameChance: [UInt64: Double]
+    let givenChance: [UInt32: Double]
+    let foreignChance: [UInt32: Double]
+
     init(surnames: [String: Count], given: [Character: Count], foreign: [Character: Count]) {
         self.surnames = surnames
         self.given = given
         self.foreign = foreign
+        let chance = { (count: Count, prior: Double) in (Double(count.inNames) + prior) / (Double(count.occurrences) + 1) }
+        var single: [UInt32: Double] = [:], compound: [UInt64: Double] = [:]
+        for (name, count) in surnames {
+            let scalars = Array(name.unicodeScalars)
+            if scalars.count == 1 { single[scalars[0].value] = chance(count, 0.1) }
+            if scalars.count == 2 { compound[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = chance(count, 0.1) }
+        }
+        surnameChance = single
+        compoundSurnameChance = compound
+        givenChance = Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } })
+        foreignChance = Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
+            key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
+        })
         surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
         givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
     }
@@ -57,14 +76,14 @@ public struct ChineseNameStatistics: Sendable {
     /// The chance that an occurrence of `character` is part of a given name. Characters the corpus
     /// never saw are mostly rare name characters (晗, 焱), so they get a fair chance.
     func givenProbability(_ character: Character) -> Double {
-        let count = given[character] ?? Count(inNames: 0, occurrences: 0)
-        return (Double(count.inNames) + 0.4) / (Double(count.occurrences) + 1)
+        character.unicodeScalars.first.map { givenProbability($0) } ?? 0.4
     }
+
+    func givenProbability(_ scalar: Unicode.Scalar) -> Double { givenChance[scalar.value] ?? 0.4 }
 
     /// The chance that an occurrence of `character` is part of a transliterated foreign name.
     func foreignProbability(_ character: Character) -> Double {
-        let count = foreign[character] ?? Count(inNames: 0, occurrences: 0)
-        return Double(count.inNames) / (Double(count.occurrences) + 2)
+        character.unicodeScalars.first.flatMap { foreignChance[$0.value] } ?? 0
     }
 
     /// The surname `name` starts with: a compound one (欧阳) if it has one, else its first character.
