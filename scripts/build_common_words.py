@@ -7,7 +7,10 @@ Recognizers use it to tell a name inside an ordinary word from a name: 通化 in
 as anything but a person (nr), place (ns), organization (nt), number (m) or punctuation; words
 that are a numeral and a unit (一九九八年, 三月) are left out.
 
-Usage: build_common_words.py 199801.txt > common-words.txt
+With --with-places, place and organization names (ns, nt) are kept too: person-zh uses them to see
+that 江 in 珠江钢琴 is not a surname.
+
+Usage: build_common_words.py 199801.txt [--with-places] > common-words.txt
 """
 import collections
 import re
@@ -21,6 +24,8 @@ def main():
     token = re.compile(r"^\[?(.+)/([A-Za-z]+)(\][a-z]+)?$")
     counts = collections.Counter()
     names = set()
+    with_places = "--with-places" in sys.argv
+    skip = SKIP - {"ns", "nt"} if with_places else SKIP
     with open(sys.argv[1], encoding="utf-8") as handle:
         for line in handle:
             for raw in line.split():
@@ -28,9 +33,9 @@ def main():
                 if not match:
                     continue
                 word, tag = match.group(1), match.group(2)
-                if tag in ("nr", "ns", "nt"):
+                if tag == "nr" or (tag in ("ns", "nt") and not with_places):
                     names.add(word)
-                if tag in SKIP or not 2 <= len(word) <= 4:
+                if tag in skip or not 2 <= len(word) <= 4:
                     continue
                 if not all("\u4e00" <= c <= "\u9fff" for c in word) or all(c in NUMERALS for c in word[:-1]):
                     continue

@@ -71,6 +71,14 @@ public struct ChineseNameRecognizer: Recognizer {
         /// Whether a common word starts before each scalar and continues past it.
         var insideWord: [Bool]
 
+        /// Whether a common word starts at or before `range` and runs past its end.
+        func wordCovers(_ range: Range<Int>) -> Bool {
+            (max(0, range.lowerBound - 4)...range.lowerBound).contains { index in
+                wordStarting[index] > 0 && index + wordStarting[index] > range.upperBound - (index < range.lowerBound ? 1 : 0)
+                    && index + wordStarting[index] >= range.upperBound && !(index == range.lowerBound && wordStarting[index] == range.count)
+            }
+        }
+
         func isHan(_ index: Int) -> Bool {
             guard index >= 0, index < scalars.count else { return false }
             let value = scalars[index].value
@@ -148,8 +156,9 @@ public struct ChineseNameRecognizer: Recognizer {
         if text.insideWord[start] && !cue { return nil }
 
         if let title = title(text, at: givenStart) {
-            // 王先生, 张老师: a surname and a title. Single-character titles (王总) need a common surname.
-            if title > 1 || statistics.surnameProbability(surname) >= 0.1 {
+            // 王先生, 张老师: a surname and a title. A surname that is mostly another word (和, 向)
+            // does not count, and single-character titles (王总) need a common surname.
+            if (title > 1 && ps >= 0.05) || ps >= 0.1 {
                 return detection(text, start..<givenStart + title, score: 0.8, canonical: surname,
                                  attributes: ["form": "title", "surname": surname])
             }
@@ -170,6 +179,9 @@ public struct ChineseNameRecognizer: Recognizer {
         // A third character that starts a word running on (王明[天气]) is not part of the name.
         if text.wordStarting[givenStart + 1] > 2 { p3 = 0 }
         let boost = cue ? 0.2 : 0
+        // 邓小平理论, 毛泽东思想: a name inside a doctrine's or a memorial's name is not a mention.
+        if p3 >= threshold3 && startsAny(Self.notAfter, text, givenStart + 2) { return nil }
+        if p3 < threshold3 && p2 >= threshold2 && startsAny(Self.notAfter, text, givenStart + 1) { return nil }
         if p3 >= threshold3 || (cue && p3 >= threshold3 / 4) {
             let end = givenStart + 2
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
@@ -223,7 +235,8 @@ public struct ChineseNameRecognizer: Recognizer {
             index = end
             while start < end, chance(start) < 0.05 { start += 1 }
             while end > start, chance(end - 1) < 0.05 { end -= 1 }
-            guard end - start >= 3, !text.insideWord[start] else { continue }
+            // Inside a longer word, often a place (巴勒斯 of 巴勒斯坦, 斯拉夫 of 南斯拉夫): not a name.
+            guard end - start >= 3, !text.insideWord[start], !text.wordCovers(start..<end) else { continue }
             let meanLog = (start..<end).reduce(0.0) { $0 + log(chance($1)) } / Double(end - start)
             guard exp(meanLog) >= foreignThreshold else { continue }
             detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), attributes: ["form": "foreign"]))
@@ -235,6 +248,12 @@ public struct ChineseNameRecognizer: Recognizer {
 
     private func nameScore(_ ratio: Double) -> Double {
         min(0.85, 0.6 + 0.1 * log10(max(ratio, 1)))
+    }
+
+    static let notAfter: [[Unicode.Scalar]] = ["理论", "思想", "主义", "文选", "纪念馆", "故居", "时代", "路线", "同志的遗志"].map { Array($0.unicodeScalars) }
+
+    private func startsAny(_ words: [[Unicode.Scalar]], _ text: Text, _ index: Int) -> Bool {
+        words.contains { text.matches($0, at: index) }
     }
 
     private func title(_ text: Text, at index: Int) -> Int? {
