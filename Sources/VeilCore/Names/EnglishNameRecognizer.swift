@@ -30,8 +30,8 @@ public struct EnglishNameRecognizer: Recognizer {
 
     public func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
-        let words = PinyinNameRecognizer.words(in: bytes)
-        let gap = { (a: PinyinNameRecognizer.Word, b: PinyinNameRecognizer.Word) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
+        let words = LatinWord.words(in: bytes)
+        let gap = { (a: LatinWord, b: LatinWord) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
         var detections: [Detection] = []
         var used = Set<Int>()
         var index = 0
@@ -91,7 +91,7 @@ public struct EnglishNameRecognizer: Recognizer {
                   attributes: ["form": "en-full", "surname": last.lowercased(), "sex": firstNames[first]?.sex ?? ""])
     }
 
-    private func surnameOnly(_ word: PinyinNameRecognizer.Word, score: Double) -> Detection {
+    private func surnameOnly(_ word: LatinWord, score: Double) -> Detection {
         Detection(range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "en-surname", canonical: word.text.lowercased(),
                   attributes: ["form": "en-surname", "surname": word.text.lowercased()])
     }

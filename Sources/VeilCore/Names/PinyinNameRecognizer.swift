@@ -38,17 +38,9 @@ public struct PinyinNameRecognizer: Recognizer {
         return PinyinNameRecognizer(pluginID: input.manifest.id, tables: tables, statistics: statistics)
     }
 
-    struct Word {
-        let range: Range<Int>
-        let text: String
-        var lower: String { text.lowercased() }
-        var isCapitalized: Bool { text.first?.isUppercase ?? false }
-        var isAllCaps: Bool { text.count > 1 && text.allSatisfy { !$0.isLetter || $0.isUppercase } }
-    }
-
     public func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
-        let words = Self.words(in: bytes)
+        let words = LatinWord.words(in: bytes)
         var detections: [Detection] = []
         var surnamesNamed = Set<String>()
         var index = 0
@@ -70,7 +62,7 @@ public struct PinyinNameRecognizer: Recognizer {
             guard !covered.contains(where: { $0.overlaps(word.range) }), isSurname(word.lower) else { continue }
             let previous = position > 0 ? words[position - 1] : nil
             let next = position + 1 < words.count ? words[position + 1] : nil
-            let between = { (a: Word, b: Word) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
+            let between = { (a: LatinWord, b: LatinWord) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
             var score = 0.0
             if let previous, Self.titles.contains(previous.lower), [" ", ". "].contains(between(previous, word)) {
                 score = 0.8
@@ -92,7 +84,7 @@ public struct PinyinNameRecognizer: Recognizer {
         return detections
     }
 
-    private func fullName(surname: Word, given: Word, surnameFirst: Bool) -> Detection? {
+    private func fullName(surname: LatinWord, given: LatinWord, surnameFirst: Bool) -> Detection? {
         guard isSurname(surname.lower), !given.isAllCaps || surname.isAllCaps else { return nil }
         // The given name: capitalized, one or two syllables (two when it comes first), maybe hyphenated.
         let plain = given.lower.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "'", with: "")
@@ -109,30 +101,6 @@ public struct PinyinNameRecognizer: Recognizer {
 
     private func isSurname(_ spelling: String) -> Bool {
         tables.surnamesBySpelling[spelling] != nil
-    }
-
-    /// ASCII words: letters, with inner hyphens and apostrophes (Li-bing, Xi'an).
-    static func words(in bytes: [UInt8]) -> [Word] {
-        var words: [Word] = []
-        var index = 0
-        let isLetter = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
-        while index < bytes.count {
-            guard isLetter(bytes[index]), index == 0 || !(isLetter(bytes[index - 1]) || (bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39)) else { index += 1; continue }
-            var end = index
-            while end < bytes.count {
-                if isLetter(bytes[end]) { end += 1; continue }
-                if (bytes[end] == 0x2D || bytes[end] == 0x27), end + 1 < bytes.count, isLetter(bytes[end + 1]),
-                   !(bytes[end] == 0x27 && bytes[end + 1] == 0x73 && (end + 2 >= bytes.count || !isLetter(bytes[end + 2]))) {
-                    end += 1
-                    continue
-                }
-                break
-            }
-            if end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { index = end; continue }
-            words.append(Word(range: index..<end, text: String(decoding: bytes[index..<end], as: UTF8.self)))
-            index = end
-        }
-        return words
     }
 }
 

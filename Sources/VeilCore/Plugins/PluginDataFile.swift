@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a plugin's word file: one entry per line, `#` comments, anything after a tab ignored.
+/// Reads a plugin's word files and tables: one entry per line, `#` comments, tab-separated columns.
 enum WordList {
     static func read(_ path: String) throws -> [String] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {

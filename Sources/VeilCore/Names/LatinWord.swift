@@ -1,0 +1,33 @@
+/// A word of Latin letters in a document (with inner hyphens and apostrophes: Li-bing, Xi'an),
+/// for the recognizers of names written in Latin letters.
+struct LatinWord {
+    let range: Range<Int>
+    let text: String
+    var lower: String { text.lowercased() }
+    var isCapitalized: Bool { text.first?.isUppercase ?? false }
+    var isAllCaps: Bool { text.count > 1 && text.allSatisfy { !$0.isLetter || $0.isUppercase } }
+
+    /// ASCII words: letters, with inner hyphens and apostrophes (Li-bing, Xi'an).
+    static func words(in bytes: [UInt8]) -> [LatinWord] {
+        var words: [LatinWord] = []
+        var index = 0
+        let isLetter = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+        while index < bytes.count {
+            guard isLetter(bytes[index]), index == 0 || !(isLetter(bytes[index - 1]) || (bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39)) else { index += 1; continue }
+            var end = index
+            while end < bytes.count {
+                if isLetter(bytes[end]) { end += 1; continue }
+                if (bytes[end] == 0x2D || bytes[end] == 0x27), end + 1 < bytes.count, isLetter(bytes[end + 1]),
+                   !(bytes[end] == 0x27 && bytes[end + 1] == 0x73 && (end + 2 >= bytes.count || !isLetter(bytes[end + 2]))) {
+                    end += 1
+                    continue
+                }
+                break
+            }
+            if end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { index = end; continue }
+            words.append(LatinWord(range: index..<end, text: String(decoding: bytes[index..<end], as: UTF8.self)))
+            index = end
+        }
+        return words
+    }
+}
