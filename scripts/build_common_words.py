@@ -45,7 +45,7 @@ def main():
                 if not all("\u4e00" <= c <= "\u9fff" for c in word) or all(c in NUMERALS for c in word[:-1]):
                     continue
                 counts[word] += 1
-    words = {word: count for word, count in counts.items() if word not in names}
+    words = {word: (count, "pd") for word, count in counts.items() if word not in names}
     if "--jieba" in sys.argv:
         jieba = {}
         with open(sys.argv[sys.argv.index("--jieba") + 1], encoding="utf-8") as handle:
@@ -62,10 +62,10 @@ def main():
                 rest = jieba.get(word[1:])
                 if len(word) < 3 or not rest or rest[0] < 30 or rest[1].startswith("nr"):
                     continue
-            words.setdefault(word, frequency)
-    print("# common words (not names), People's Daily Jan 1998 and jieba; see SOURCES.md")
-    for word, count in sorted(words.items()):
-        print(f"{word}\t{count}")
+            words.setdefault(word, (frequency, "jieba"))
+    print("# common words (not names): word, count, source (pd: People's Daily Jan 1998; jieba); see SOURCES.md")
+    for word, (count, source) in sorted(words.items()):
+        print(f"{word}\t{count}\t{source}")
 
 
 if __name__ == "__main__":

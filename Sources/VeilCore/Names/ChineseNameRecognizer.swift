@@ -13,6 +13,8 @@ public struct ChineseNameRecognizer: Recognizer {
     public let pluginID: String
     let statistics: ChineseNameStatistics
     let commonWords: AhoCorasick
+    /// Per common word: whether it is strong evidence that a surname character starting it is not a name.
+    let strongWord: [Bool]
     let titles: [[Unicode.Scalar]]
     let cuesBefore: [[Unicode.Scalar]]
     let cuesAfter: [[Unicode.Scalar]]
@@ -39,7 +41,12 @@ public struct ChineseNameRecognizer: Recognizer {
         if files.count > 6 {
             for line in try WordList.readRows(files[6]) where line.count == 2 { readings[line[0]] = line[1] }
         }
-        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, commonWords: try WordList.read(files[3]),
+        // A word counts as "strong" evidence against a name when the news corpus has it, or when it is
+        // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
+        let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
+        let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
+        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, commonWords: wordRows.map { $0[0] },
+                                     strongWords: strong,
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]),
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
@@ -47,12 +54,13 @@ public struct ChineseNameRecognizer: Recognizer {
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
     }
 
-    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], commonWords: [String], titles: [String], cuesBefore: [String],
+    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], commonWords: [String], strongWords: Set<String>? = nil, titles: [String], cuesBefore: [String],
          cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
         self.commonWords = AhoCorasick(words: commonWords)
+        self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
         self.titles = scalars(titles)
         self.cuesBefore = scalars(cuesBefore)
@@ -68,6 +76,8 @@ public struct ChineseNameRecognizer: Recognizer {
         let offsets: [Int]
         /// Longest common word starting at each scalar (0: none).
         var wordStarting: [Int]
+        /// Longest strong common word starting at each scalar (0: none).
+        var strongWordStarting: [Int]
         /// Whether a common word starts before each scalar and continues past it.
         var insideWord: [Bool]
 
@@ -110,7 +120,39 @@ public struct ChineseNameRecognizer: Recognizer {
             if let detection = fullName(text, at: index) { detections.append(detection) }
         }
         detections += foreignNames(text)
+        detections += listedNames(alongside: detections, in: text)
         return detections + repeatedMentions(of: detections, in: text)
+    }
+
+    /// Names in a list (张万年、罗干、王忠禹): when at least two items of a list separated by 、 are
+    /// names, every other two- or three-character item that starts with a surname is one too.
+    private func listedNames(alongside found: [Detection], in text: Text) -> [Detection] {
+        let starts = Set(found.filter { $0.entity == .person }.map(\.range))
+        var extra: [Detection] = []
+        var index = 0
+        while index < text.scalars.count {
+            guard text.scalars[index] == "、" else { index += 1; continue }
+            // Walk back to the list's first item, then collect items up to the list's end.
+            var first = index
+            while first > 0, text.isHan(first - 1) || text.scalars[first - 1] == "、" { first -= 1 }
+            var items: [Range<Int>] = []
+            var cursor = first
+            while cursor < text.scalars.count {
+                var end = cursor
+                while end < text.scalars.count, text.isHan(end) { end += 1 }
+                if end > cursor { items.append(cursor..<end) }
+                guard end < text.scalars.count, text.scalars[end] == "、" else { cursor = end; break }
+                cursor = end + 1
+            }
+            index = max(cursor, index + 1)
+            let names = items.filter { starts.contains(text.offsets[$0.lowerBound]..<text.offsets[$0.upperBound]) }
+            guard names.count >= 2, items.count >= 3 else { continue }
+            for item in items where !names.contains(item) && (2...3).contains(item.count) {
+                guard statistics.surnameChance[text.scalars[item.lowerBound].value] != nil else { continue }
+                extra.append(detection(text, item, score: 0.65, canonical: text.string(item), attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
+            }
+        }
+        return extra
     }
 
     /// Every other occurrence, in the same document, of a name found with confidence: news and
@@ -167,9 +209,9 @@ public struct ChineseNameRecognizer: Recognizer {
         let p2 = ps * statistics.givenProbability(text.scalars[givenStart])
         // A third character that is rarely part of a name (也, 是, 在) ends the name before it.
         let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.scalars[givenStart + 1]) : 0
-        var p3 = third >= 0.01 ? p2 * third : 0
+        var p3 = third >= 0.005 ? p2 * third : 0
         // The surname and the next character form an ordinary word (张开, 高兴): not a name without a cue.
-        let beginsWord = text.wordStarting[start] >= surnameLength + 1
+        let beginsWord = text.strongWordStarting[start] >= surnameLength + 1
         // A very common surname with a likely three-character name outweighs the word (王国栋).
         let strongName = ps >= 0.5 && p3 >= threshold3 * 5
         if beginsWord && !cue && !strongName && title(text, at: givenStart + 1) == nil && title(text, at: givenStart + 2) == nil { return nil }
@@ -329,14 +371,16 @@ public struct ChineseNameRecognizer: Recognizer {
         offsets.append(offset)
         byteToScalar[offset] = scalars.count
         var wordStarting = [Int](repeating: 0, count: scalars.count + 2)
+        var strongWordStarting = [Int](repeating: 0, count: scalars.count + 2)
         var insideWord = [Bool](repeating: false, count: scalars.count + 2)
         for occurrence in commonWords.occurrences(in: bytes) {
             let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
             guard start >= 0, end > start else { continue }
             wordStarting[start] = max(wordStarting[start], end - start)
+            if strongWord[occurrence.word] { strongWordStarting[start] = max(strongWordStarting[start], end - start) }
             for inner in (start + 1)..<end { insideWord[inner] = true }
         }
-        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, insideWord: insideWord)
+        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord)
     }
 }
 
