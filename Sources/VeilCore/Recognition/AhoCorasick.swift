@@ -1,9 +1,10 @@
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.
 ///
-/// Matching folds ASCII letters to lower case; words are folded when the automaton is built.
-/// Transitions are kept as sorted edge lists per state (compact for large word lists), with a
-/// direct table for the root, where most of the text's bytes are looked up.
+/// Matching folds ASCII letters to lower case; words are folded when the automaton is built. The trie
+/// is built from the sorted words straight into flat arrays (sorted edge lists per state, a direct
+/// table for the root), and each state keeps one word and a link to the next state with a word, so
+/// neither building nor matching copies lists of outputs.
 public struct AhoCorasick: Sendable {
     /// One occurrence: the byte range and the index of the word in the list given to `init`.
     public struct Occurrence: Sendable, Hashable {
@@ -11,13 +12,18 @@ public struct AhoCorasick: Sendable {
         public let word: Int
     }
 
-    private var edgeStart: [Int32] = []        // per state: first edge in `edgeBytes`/`edgeTargets`
+    private var edgeStart: [Int32] = []
     private var edgeCount: [UInt16] = []
     private var edgeBytes: [UInt8] = []
     private var edgeTargets: [Int32] = []
     private var rootTable = [Int32](repeating: 0, count: 256)
     private var failure: [Int32] = []
-    private var outputs: [[Int32]] = []        // word indices ending at each state, suffixes included
+    /// The word ending at each state (-1: none).
+    private var terminal: [Int32] = []
+    /// The nearest state on the failure chain that ends a word (-1: none).
+    private var outputLink: [Int32] = []
+    /// Further words that end at the same state (the same word listed twice).
+    private var duplicates: [Int32: [Int32]] = [:]
     private var wordLengths: [Int] = []
 
     /// The number of words.
@@ -25,26 +31,30 @@ public struct AhoCorasick: Sendable {
 
     /// Builds the automaton; empty words are ignored.
     public init(words: [String]) {
-        // Build a trie with dictionary children first, then freeze it into sorted edge arrays.
-        var children: [[UInt8: Int32]] = [[:]]
-        var terminal: [[Int32]] = [[]]
-        for (index, word) in words.enumerated() {
-            let bytes = AhoCorasick.fold(Array(word.utf8))
-            wordLengths.append(bytes.count)
-            guard !bytes.isEmpty else { continue }
-            var state: Int32 = 0
-            for byte in bytes {
-                if let next = children[Int(state)][byte] {
-                    state = next
-                } else {
-                    let next = Int32(children.count)
-                    children.append([:])
-                    terminal.append([])
-                    children[Int(state)][byte] = next
-                    state = next
-                }
+        let folded = words.map { AhoCorasick.fold(Array($0.utf8)) }
+        wordLengths = folded.map(\.count)
+        let order = folded.indices.filter { !folded[$0].isEmpty }.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
+
+        // States are created in sorted order of the words, so each state's children come in byte order.
+        var children: [[(UInt8, Int32)]] = [[]]
+        terminal = [-1]
+        var path: [Int32] = [0]          // path[d] is the state at depth d for the previous word
+        var previous: [UInt8] = []
+        for index in order {
+            let word = folded[index]
+            var common = 0
+            while common < min(word.count, previous.count), word[common] == previous[common] { common += 1 }
+            path.removeSubrange((common + 1)...)
+            for depth in common..<word.count {
+                let state = Int32(children.count)
+                children.append([])
+                terminal.append(-1)
+                children[Int(path[depth])].append((word[depth], state))
+                path.append(state)
             }
-            terminal[Int(state)].append(Int32(index))
+            let end = path[word.count]
+            if terminal[Int(end)] < 0 { terminal[Int(end)] = Int32(index) } else { duplicates[end, default: []].append(Int32(index)) }
+            previous = word
         }
 
         let stateCount = children.count
@@ -52,29 +62,29 @@ public struct AhoCorasick: Sendable {
         edgeCount.reserveCapacity(stateCount)
         for state in 0..<stateCount {
             edgeStart.append(Int32(edgeBytes.count))
-            let sorted = children[state].sorted { $0.key < $1.key }
-            edgeCount.append(UInt16(sorted.count))
-            for (byte, target) in sorted {
+            edgeCount.append(UInt16(children[state].count))
+            for (byte, target) in children[state] {
                 edgeBytes.append(byte)
                 edgeTargets.append(target)
             }
         }
         for (byte, target) in children[0] { rootTable[Int(byte)] = target }
 
-        // Breadth-first failure links; outputs inherit the outputs of their failure state.
+        // Breadth-first failure links and output links.
         failure = [Int32](repeating: 0, count: stateCount)
-        outputs = terminal
-        var queue: [Int32] = children[0].values.sorted()
+        outputLink = [Int32](repeating: -1, count: stateCount)
+        var queue: [Int32] = children[0].map(\.1)
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, target) in children[Int(state)].sorted(by: { $0.key < $1.key }) {
+            for (byte, target) in children[Int(state)] {
                 var fallback = failure[Int(state)]
                 while fallback != 0 && child(of: fallback, byte) == nil { fallback = failure[Int(fallback)] }
                 let link = state == 0 ? 0 : (child(of: fallback, byte) ?? 0)
-                failure[Int(target)] = link == target ? 0 : link
-                outputs[Int(target)].append(contentsOf: outputs[Int(failure[Int(target)])])
+                let resolved = link == target ? 0 : link
+                failure[Int(target)] = resolved
+                outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
                 queue.append(target)
             }
         }
@@ -108,12 +118,22 @@ public struct AhoCorasick: Sendable {
                 if state == 0 { break }
                 state = failure[Int(state)]
             }
-            for word in outputs[Int(state)] {
-                let length = wordLengths[Int(word)]
-                found.append(Occurrence(range: (index + 1 - length)..<(index + 1), word: Int(word)))
+            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
+            while output >= 0 {
+                emit(output, endingAt: index + 1, into: &found)
+                output = outputLink[Int(output)]
             }
         }
         return found
+    }
+
+    @inline(__always)
+    private func emit(_ state: Int32, endingAt end: Int, into found: inout [Occurrence]) {
+        let word = Int(terminal[Int(state)])
+        found.append(Occurrence(range: (end - wordLengths[word])..<end, word: word))
+        if let more = duplicates[state] {
+            for extra in more { found.append(Occurrence(range: (end - wordLengths[Int(extra)])..<end, word: Int(extra))) }
+        }
     }
 
     private static func fold(_ bytes: [UInt8]) -> [UInt8] {
