@@ -32,6 +32,11 @@ PROVINCE_LATIN = {
     "厦门": ["Xiamen", "Amoy"], "乐山": ["Leshan"], "长沙": ["Changsha"], "长春": ["Changchun"], "重庆": ["Chongqing"],
     "蚌埠": ["Bengbu"], "六安": ["Lu'an", "Luan"], "阿拉善": ["Alxa", "Alashan"], "兴安": ["Hinggan", "Xing'an"],
 }
+# Readings of characters with several readings as they are read in place names (成都, 长沙, 重庆, 西藏 …).
+PLACE_READINGS = {"都": "dū", "长": "cháng", "重": "chóng", "藏": "zàng", "朝": "cháo", "单": "shàn", "厦": "xià", "蚌": "bèng",
+                  "乐": "lè", "沈": "shěn", "番": "pān", "莘": "shēn", "行": "xíng", "会": "huì", "系": "xì", "阿": "ā", "柏": "bǎi",
+                  "铅": "yán", "尉": "yù", "大": "dà", "石": "shí", "省": "shěng", "便": "biàn", "和": "hé", "曾": "céng",
+                  "解": "xiè", "蔚": "yù", "涌": "chōng", "泌": "bì", "黄": "huáng", "盖": "gài", "堡": "bǔ", "洞": "dòng"}
 GENERIC = {"城区", "郊区", "矿区", "新区", "市中区", "开发区", "市辖区", "县", "城关", "新城", "新华", "中区", "东区", "西区", "南区", "北区"}
 SUFFIXES = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区", "新区",
             "省", "市", "县", "区", "盟", "旗"]
@@ -56,9 +61,9 @@ def romanize(name, chars, phrases):
     if name in phrases and len(phrases[name]) == len(name):
         syllables = phrases[name]
     else:
-        if any(c not in chars for c in name):
+        if any(c not in chars and c not in PLACE_READINGS for c in name):
             return []
-        syllables = [chars[c] for c in name]
+        syllables = [PLACE_READINGS.get(c) or chars[c] for c in name]
     syllables = [plain(s) for s in syllables]
     joined = syllables[0]
     for syllable in syllables[1:]:
@@ -149,11 +154,11 @@ def main():
                 continue
             shorts.append(form)
         base = shorts[0] if shorts else name
-        # Counties are rarely written in Latin letters, and their readings are often irregular
-        # (于都 is Yudu, not Yudou): only provinces and prefectures get romanized forms.
-        latin = []
-        if level != "county":
-            latin = PROVINCE_LATIN.get(base) or romanize(base, chars, phrases)
+        # Counties get their romanized short form too (Yudu), which the recognizer scores lower:
+        # readings of rare place characters are not always the usual ones.
+        latin = PROVINCE_LATIN.get(base) or romanize(base, chars, phrases)
+        if level == "county" and len(base) < 2:
+            latin = []
         traditional = [zhconv.convert(form, variant) for form in [name] + shorts for variant in ("zh-tw", "zh-hk")]
         shorts = list(dict.fromkeys(shorts + [form for form in traditional if form != name and form not in shorts]))
         print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)]))

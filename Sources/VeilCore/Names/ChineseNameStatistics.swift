@@ -40,7 +40,7 @@ public struct ChineseNameStatistics: Sendable {
         foreignChance = Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
             key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
         })
-        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
+        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
         givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
     }
 

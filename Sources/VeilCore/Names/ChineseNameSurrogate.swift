@@ -57,9 +57,10 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     }
 
     private func drawSurname(length: Int, excluding original: String, random: inout SurrogateRandom) -> String {
-        let pool = statistics.surnamesByFrequency.prefix(200).filter { $0.surname.count == length && $0.surname != original }
+        // Single surnames from the 200 most common; compound ones (欧阳, 司马) from all there are.
+        let pool = statistics.surnamesByFrequency.filter { $0.surname.count == length && $0.surname != original }.prefix(200)
         guard !pool.isEmpty else { return original }
-        return weightedPick(pool.map { ($0.surname, $0.weight) }, &random)
+        return weightedPick(pool.map { ($0.surname, max($0.weight, 1)) }, &random)
     }
 
     private func drawGiven(_ random: inout SurrogateRandom) -> Character {

@@ -93,7 +93,7 @@ public struct PinyinNameRecognizer: Recognizer {
         if surname.lower == plain && syllables.count == 1 && !surnameFirst { return nil }
         let range = surnameFirst ? surname.range.lowerBound..<given.range.upperBound : given.range.lowerBound..<surname.range.upperBound
         let canonical = surname.lower + " " + plain
-        return Detection(range: range, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
+        return Detection(range: range, entity: .person, score: 0.75, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
                          attributes: ["form": "pinyin-full", "surname": surname.lower, "pinyin": canonical,
                                       "key": ([surname.lower] + syllables).joined(separator: " "),
                                       "order": surnameFirst ? "surname-first" : "given-first"])

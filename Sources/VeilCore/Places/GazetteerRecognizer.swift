@@ -17,6 +17,9 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     /// below the usual threshold: many county names are also words, names or idioms (金牛, 天长, 吉利).
     let countyShortScore: Double
     let unsupportedScore = 0.45
+    /// The score of a county's romanized name (Yudu): below the other romanized forms, so a person's
+    /// name in pinyin that happens to spell one wins.
+    let countyLatinScore: Double
     private let forms: [(text: String, form: Gazetteer.Form, places: [String])]
     private let automaton: AhoCorasick
     private let institutionWords: [String]
@@ -38,17 +41,19 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         return GazetteerRecognizer(pluginID: input.manifest.id, gazetteer: gazetteer, entity: input.manifest.entities.first ?? .location,
                                    scores: [.full: Double(options["score_full"] ?? "") ?? 0.85, .short: Double(options["score_short"] ?? "") ?? 0.8,
                                             .latin: Double(options["score_latin"] ?? "") ?? 0.75],
-                                   countyShortScore: Double(options["score_county_short"] ?? "") ?? 0.7, institutionWords: institutions,
+                                   countyShortScore: Double(options["score_county_short"] ?? "") ?? 0.7,
+                                   countyLatinScore: Double(options["score_county_latin"] ?? "") ?? 0.6, institutionWords: institutions,
                                    commonWords: common)
     }
 
     public init(pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
-                institutionWords: [String], commonWords: [String] = []) {
+                countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: [String] = []) {
         self.pluginID = pluginID
         self.gazetteer = gazetteer
         self.entity = entity
         self.scores = scores
         self.countyShortScore = countyShortScore
+        self.countyLatinScore = countyLatinScore
         var index: [String: (form: Gazetteer.Form, places: [String])] = [:]
         for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) {
             let entries: [(String, Gazetteer.Form)] = [(place.full, .full)] + place.short.map { ($0, .short) } + place.latin.map { ($0, .latin) }
@@ -95,6 +100,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             let place = choose(entry.places, mentioned: mentioned)
             let level = gazetteer[place]?.level ?? .county
             var score = scores[entry.form] ?? 0.8
+            if entry.form == .latin && level == .county { score = countyLatinScore }
             if entry.form == .short && level == .county {
                 let related = gazetteer.lineage(of: place).dropFirst().contains { mentioned.contains($0.id) }
                 score = related || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
