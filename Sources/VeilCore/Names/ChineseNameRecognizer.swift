@@ -27,19 +27,27 @@ public struct ChineseNameRecognizer: Recognizer {
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
-    /// the cues after one), and optionally readings.tsv (character → pinyin).
+    /// the cues after one), and optionally readings.tsv (character → pinyin) and cues-learned.txt.
     public static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 6 else {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-zh needs data: surnames, given, foreign, common words, titles, cues")
         }
         let statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
-        let cues = try WordList.read(files[5])
+        // Hand-written cues, and those learned from the corpus (cues-learned.txt, optional, last).
+        var cues = try WordList.read(files[5])
+        var learnedAfter: [String] = []
+        if let learned = files.first(where: { $0.hasSuffix("cues-learned.txt") }) {
+            let words = try WordList.read(learned)
+            let split = words.firstIndex(of: "after:") ?? words.count
+            cues.insert(contentsOf: words[..<split], at: 0)
+            learnedAfter = Array(words[min(split + 1, words.count)...])
+        }
         let split = cues.firstIndex(of: "after:") ?? cues.count
         let options = input.manifest.options
         var readings: [String: String] = [:]
-        if files.count > 6 {
-            for line in try WordList.readRows(files[6]) where line.count == 2 { readings[line[0]] = line[1] }
+        if let file = files.first(where: { $0.hasSuffix("readings.tsv") }) {
+            for line in try WordList.readRows(file) where line.count == 2 { readings[line[0]] = line[1] }
         }
         // A word counts as "strong" evidence against a name when the news corpus has it, or when it is
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
@@ -48,7 +56,7 @@ public struct ChineseNameRecognizer: Recognizer {
         return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, commonWords: wordRows.map { $0[0] },
                                      strongWords: strong,
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
-                                     cuesAfter: Array(cues[min(split + 1, cues.count)...]),
+                                     cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
                                      threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
@@ -229,7 +237,7 @@ public struct ChineseNameRecognizer: Recognizer {
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
-        if p2 >= threshold2 || (cue && p2 >= threshold2 / 4) {
+        if p2 >= threshold2 || (cue && p2 >= threshold2 / 10) {
             let end = givenStart + 1
             return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
@@ -278,7 +286,9 @@ public struct ChineseNameRecognizer: Recognizer {
             while start < end, chance(start) < 0.05 { start += 1 }
             while end > start, chance(end - 1) < 0.05 { end -= 1 }
             // Inside a longer word, often a place (巴勒斯 of 巴勒斯坦, 斯拉夫 of 南斯拉夫): not a name.
-            guard end - start >= 3, !text.insideWord[start], !text.wordCovers(start..<end) else { continue }
+            // Two characters only after a cue (外交部长恩佐, 秘书长安南).
+            let minimum = hasCueBefore(text, start) ? 2 : 3
+            guard end - start >= minimum, !text.insideWord[start], !text.wordCovers(start..<end) else { continue }
             let meanLog = (start..<end).reduce(0.0) { $0 + log(chance($1)) } / Double(end - start)
             guard exp(meanLog) >= foreignThreshold else { continue }
             detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), attributes: ["form": "foreign"]))
