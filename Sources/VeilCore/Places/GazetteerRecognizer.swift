@@ -90,11 +90,13 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             hits.append((range, occurrence.word))
         }
         hits = droppingPartsOfWords(hits, in: bytes)
-        // Places the document names unambiguously, to settle the ambiguous ones.
-        var mentioned = Set<String>()
+        // Places the document names unambiguously (each with its ancestors, counted once per hit),
+        // to settle the ambiguous ones and to support county short forms.
+        var mentionCounts: [String: Int] = [:]
         for hit in hits where forms[hit.entry].places.count == 1 {
-            mentioned.formUnion(gazetteer.lineage(of: forms[hit.entry].places[0]).map(\.id))
+            for place in gazetteer.lineage(of: forms[hit.entry].places[0]) { mentionCounts[place.id, default: 0] += 1 }
         }
+        let mentioned = Set(mentionCounts.keys)
         return hits.map { hit in
             let entry = forms[hit.entry]
             let place = choose(entry.places, mentioned: mentioned)
@@ -102,7 +104,9 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             var score = scores[entry.form] ?? 0.8
             if entry.form == .latin && level == .county { score = countyLatinScore }
             if entry.form == .short && level == .county {
-                let related = gazetteer.lineage(of: place).dropFirst().contains { mentioned.contains($0.id) }
+                // An ancestor named by another hit too (this hit counts its own ancestors once).
+                let own = entry.places.count == 1 ? 1 : 0
+                let related = gazetteer.lineage(of: place).dropFirst().contains { (mentionCounts[$0.id] ?? 0) > own && $0.level != .country }
                 score = related || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
             }
             return Detection(range: view.originalRange(hit.range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
