@@ -136,4 +136,21 @@ import Testing
         #expect(result.stdout.contains("PHONE_NUMBER") && result.stdout.contains("findings in 1 document: 1 BANK_CARD"))
         for original in Self.exampleOriginals { #expect(!result.stdout.contains(original)) }
     }
+
+    @Test func evalPrintsScoresPerEntityAndBadGoldIsLocated() throws {
+        let scratch = Scratch()
+        let gold = scratch.write("gold.jsonl", """
+        {"id": "a", "text": "电话13812345678，QQ：12345678", "spans": [{"start": 2, "end": 13, "entity": "PHONE_NUMBER"}, {"start": 17, "end": 25, "entity": "QQ_NUMBER"}]}
+        {"id": 2, "text": "没有号码", "spans": []}
+
+        """)
+        let result = try VeilRunner.run(["eval", "--gold", gold, "--entities", "PHONE_NUMBER", "QQ_NUMBER"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("2 documents"))
+        let phone = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("PHONE_NUMBER") })
+        #expect(phone.split(separator: " ").map(String.init) == ["PHONE_NUMBER", "1", "1", "1.000", "1.000", "1.000", "1.000", "1.000", "1.000"])
+        let bad = scratch.write("bad.jsonl", "{\"id\": \"a\", \"text\": \"abc\", \"spans\": [{\"start\": 2, \"end\": 9, \"entity\": \"PERSON\"}]}\n")
+        let failed = try VeilRunner.run(["eval", "--gold", bad])
+        #expect(failed.status == 1 && failed.stderr.contains("bad.jsonl:1: error: span 2..<9 does not fit a text of 3 characters"))
+    }
 }
