@@ -24,6 +24,8 @@ public struct ChineseNameRecognizer: Recognizer {
     let foreignThreshold: Double
     /// Character readings, to note each name's pinyin so "Lu Libing" can be linked to 卢立兵.
     let readings: [String: String]
+    /// The character-level name model (hmm.tsv), when the plugin ships one.
+    let model: ChineseNameModel?
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -46,6 +48,7 @@ public struct ChineseNameRecognizer: Recognizer {
         let split = cues.firstIndex(of: "after:") ?? cues.count
         let options = input.manifest.options
         var readings: [String: String] = [:]
+        let model = try files.first(where: { $0.hasSuffix("hmm.tsv") }).map { try ChineseNameModel.read($0) }
         if let file = files.first(where: { $0.hasSuffix("readings.tsv") }) {
             for line in try WordList.readRows(file) where line.count == 2 { readings[line[0]] = line[1] }
         }
@@ -53,7 +56,7 @@ public struct ChineseNameRecognizer: Recognizer {
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
         let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
         let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
-        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, commonWords: wordRows.map { $0[0] },
+        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, model: model, commonWords: wordRows.map { $0[0] },
                                      strongWords: strong,
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
@@ -62,11 +65,12 @@ public struct ChineseNameRecognizer: Recognizer {
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
     }
 
-    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], commonWords: [String], strongWords: Set<String>? = nil, titles: [String], cuesBefore: [String],
+    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], model: ChineseNameModel? = nil, commonWords: [String], strongWords: Set<String>? = nil, titles: [String], cuesBefore: [String],
          cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
+        self.model = model
         self.commonWords = AhoCorasick(words: commonWords)
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
@@ -128,8 +132,57 @@ public struct ChineseNameRecognizer: Recognizer {
             if let detection = fullName(text, at: index) { detections.append(detection) }
         }
         detections += foreignNames(text)
+        detections += modelNames(text)
         detections += listedNames(alongside: detections, in: text)
         return detections + repeatedMentions(of: detections, in: text)
+    }
+
+    /// Chinese names the character model finds in each run of Chinese text, kept only where no
+    /// ordinary word cuts across their start or begins with their surname (the model does not know
+    /// words) and the name statistics do not flatly disagree. (Its foreign-name role fires on chat
+    /// noise such as 哈哈哈, so foreign names come from ``foreignNames(_:)`` only.)
+    private func modelNames(_ text: Text) -> [Detection] {
+        guard let model else { return [] }
+        var detections: [Detection] = []
+        var start = 0
+        while start < text.scalars.count {
+            guard text.isHan(start) else { start += 1; continue }
+            var end = start
+            while end < text.scalars.count, text.isHan(end) { end += 1 }
+            let tags = model.decode(text.scalars[start..<end])
+            var index = 0
+            while index < tags.count {
+                var length = 0
+                var chinese = false
+                if tags[index] == .surname {
+                    var surnameEnd = index
+                    while surnameEnd < tags.count, tags[surnameEnd] == .surname, surnameEnd - index < 2 { surnameEnd += 1 }
+                    if surnameEnd + 1 < tags.count, tags[surnameEnd] == .givenFirst, tags[surnameEnd + 1] == .givenSecond {
+                        length = surnameEnd + 2 - index
+                    } else if surnameEnd < tags.count, tags[surnameEnd] == .givenSingle {
+                        length = surnameEnd + 1 - index
+                    }
+                    chinese = length > 0
+                }
+                guard length > 0 else { index += 1; continue }
+                let range = (start + index)..<(start + index + length)
+                index += length
+                guard !text.insideWord[range.lowerBound], !text.wordCovers(range) else { continue }
+                // The second half of a compound surname (诸[葛亮]) is not where the name starts.
+                if range.lowerBound > 0, statistics.compoundSurnameChance[UInt64(text.scalars[range.lowerBound - 1].value) << 32
+                    | UInt64(text.scalars[range.lowerBound].value)] != nil { continue }
+                // The statistics must not flatly disagree: a real surname, real given-name characters.
+                let name = text.string(range)
+                let surnameLength = statistics.surname(of: name).count
+                guard statistics.surnameProbability(statistics.surname(of: name)) >= 0.1,
+                      text.scalars[(range.lowerBound + surnameLength)..<range.upperBound].allSatisfy({ statistics.givenProbability($0) >= 0.0 }) else { continue }
+                if chinese && text.strongWordStarting[range.lowerBound] >= 2 && !hasCueBefore(text, range.lowerBound) { continue }
+                detections.append(detection(text, range, score: 0.75, canonical: name,
+                                            attributes: ["form": "full", "surname": statistics.surname(of: name), "model": "yes"]))
+            }
+            start = end
+        }
+        return detections
     }
 
     /// Names in a list (张万年、罗干、王忠禹): when at least two items of a list separated by 、 are
