@@ -1,5 +1,3 @@
-import Foundation
-
 /// Mandarin syllables and character readings: how to tell a romanized Chinese name from an English
 /// word, and how to write a name in characters in pinyin.
 struct PinyinTables: Sendable {
@@ -12,25 +10,18 @@ struct PinyinTables: Sendable {
     static func read(syllables: String, readings: String, variants: String, statistics: ChineseNameStatistics) throws -> PinyinTables {
         let syllableSet = Set(try WordList.read(syllables))
         var readingTable: [String: String] = [:]
-        for line in try rows(readings) where line.count == 2 { readingTable[line[0]] = line[1] }
+        for line in try WordList.readRows(readings) where line.count == 2 { readingTable[line[0]] = line[1] }
         var bySpelling: [String: [String]] = [:]
         for surname in statistics.surnames.keys {
             if let reading = readingTable[surname] { bySpelling[reading, default: []].append(surname) }
         }
-        for line in try rows(variants) where line.count == 2 {
+        for line in try WordList.readRows(variants) where line.count == 2 {
             for spelling in line[1].split(separator: "|") { bySpelling[spelling.lowercased(), default: []].append(line[0]) }
         }
         // Most frequent surname first, so "lu" means 卢 before 鲁 when drawing from a spelling.
         let frequency = { (surname: String) in statistics.surnames[surname]?.inNames ?? 0 }
         return PinyinTables(syllables: syllableSet, readings: readingTable,
                             surnamesBySpelling: bySpelling.mapValues { Array(Set($0)).sorted { (frequency($0), $1) > (frequency($1), $0) } })
-    }
-
-    private static func rows(_ path: String) throws -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the table as UTF-8 text"))
-        }
-        return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
     }
 
     /// Splits a lower-case word into Mandarin syllables (longest first, with backtracking), or nil.

@@ -141,15 +141,15 @@ public struct PluginCatalog: Sendable {
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {
                 let path = (manifest.directory as NSString).appendingPathComponent(lexicon.file)
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw ConfigurationError(Diagnostic(file: path, message: "cannot read the lexicon as UTF-8 text"))
+                let rows: [[String]]
+                do { rows = try WordList.readRows(path) } catch let error as ConfigurationError { throw error } catch {
+                    throw ConfigurationError(Diagnostic(file: path, message: "cannot read the lexicon"))
                 }
-                for line in text.split(whereSeparator: \.isNewline) {
-                    let trimmed = line.trimmingCharacters(in: .whitespaces)
-                    if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                    let columns = trimmed.split(separator: "\t", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                    entries.append(.init(word: columns[0], entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id,
-                                         lexicon: lexicon.name, canonical: columns.count > 1 ? columns[1] : nil))
+                for columns in rows {
+                    let word = columns[0].trimmingCharacters(in: .whitespaces)
+                    guard !word.isEmpty else { continue }
+                    entries.append(.init(word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,
+                                         canonical: columns.count > 1 ? columns[1].trimmingCharacters(in: .whitespaces) : nil))
                 }
             }
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, lexiconEntries: entries) { nil }

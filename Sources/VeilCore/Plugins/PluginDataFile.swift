@@ -13,10 +13,11 @@ enum WordList {
     }
 
     /// The tab-separated columns of each line (`#` comments skipped).
-    static func readRows(_ path: String) throws -> [[String]] {
+    static func readRows(_ path: String) throws(ConfigurationError) -> [[String]] {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the table as UTF-8 text"))
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the file as UTF-8 text"))
         }
-        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t").map(String.init) }
+        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 }
