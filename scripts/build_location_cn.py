@@ -135,13 +135,14 @@ def main():
             rows.append([code, level, parent, name])
 
     codes = {row[0] for row in rows} | {"CN"}
-    print("# id\tlevel\tparent\tfull name\tshort forms\tromanized forms")
+    print("# id\tlevel\tparent\tfull name\tshort forms\tromanized forms\t[known: a county named on its own]")
     print("CN\tcountry\t\t中华人民共和国\t中国|中國\tChina|PRC|People's Republic of China")
     for code, level, parent, name in sorted(rows):
         # Counties directly under a province (省直辖) or a municipality have no prefecture row.
         while parent and parent not in codes:
             parent = parent[:2] + "0000" if parent[2:] != "0000" else "CN"
         shorts = []
+        known = False
         for form in short_forms(name, level, nations):
             if form in GENERIC:
                 continue
@@ -152,6 +153,8 @@ def main():
             # false alarm; province and prefecture short forms are how people name them, so they stay.
             if level == "county" and as_other > as_place and as_other >= 3:
                 continue
+            # A county the news names often on its own (海淀, 浦东) needs no other place beside it.
+            known = known or (level == "county" and as_place >= 3 and as_other == 0)
             shorts.append(form)
         base = shorts[0] if shorts else name
         # Counties get their romanized short form too (Yudu), which the recognizer scores lower:
@@ -161,7 +164,7 @@ def main():
             latin = []
         traditional = [zhconv.convert(form, variant) for form in [name] + shorts for variant in ("zh-tw", "zh-hk")]
         shorts = list(dict.fromkeys(shorts + [form for form in traditional if form != name and form not in shorts]))
-        print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)]))
+        print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)] + (["known"] if known else [])))
 
 
 if __name__ == "__main__":

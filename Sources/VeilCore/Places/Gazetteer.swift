@@ -22,6 +22,8 @@ public struct Gazetteer: Sendable {
         public let short: [String]
         /// Romanized or English forms (Jiangxi, Ganzhou).
         public let latin: [String]
+        /// A county written on its own often enough (海淀, 浦东) that its short form needs no evidence.
+        public var isWellKnown: Bool = false
     }
 
     /// How a mention writes its place, so a replacement can be written the same way.
@@ -44,8 +46,8 @@ public struct Gazetteer: Sendable {
         self.roots = roots.mapValues { $0.sorted() }
     }
 
-    /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)`;
-    /// `#` lines are comments. Errors name the file and line.
+    /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
+    /// optionally `known`; `#` lines are comments. Errors name the file and line.
     public init(contentsOf path: String) throws(ConfigurationError) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read the places file as UTF-8 text"))
@@ -55,13 +57,13 @@ public struct Gazetteer: Sendable {
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard columns.count == 6, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
+            guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
                 problems.append(Diagnostic(file: path, line: index + 1, message: "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"))
                 continue
             }
             let list = { (column: String) in column.split(separator: "|").map(String.init).filter { !$0.isEmpty } }
             places.append(Place(id: columns[0], level: level, parent: columns[2].isEmpty ? nil : columns[2], full: columns[3],
-                                short: list(columns[4]), latin: list(columns[5])))
+                                short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6] == "known"))
         }
         let ids = Set(places.map(\.id))
         for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {

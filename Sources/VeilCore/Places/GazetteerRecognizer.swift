@@ -107,7 +107,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 // An ancestor named by another hit too (this hit counts its own ancestors once).
                 let own = entry.places.count == 1 ? 1 : 0
                 let related = gazetteer.lineage(of: place).dropFirst().contains { (mentionCounts[$0.id] ?? 0) > own && $0.level != .country }
-                score = related || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
+                let known = gazetteer[place]?.isWellKnown ?? false
+                score = related || known || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
             }
             return Detection(range: view.originalRange(hit.range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
                              canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
