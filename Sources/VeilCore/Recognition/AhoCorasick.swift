@@ -131,7 +131,7 @@ public struct AhoCorasick: Sendable {
     private func emit(_ state: Int32, endingAt end: Int, into found: inout [Occurrence]) {
         let word = Int(terminal[Int(state)])
         found.append(Occurrence(range: (end - wordLengths[word])..<end, word: word))
-        if let more = duplicates[state] {
+        if !duplicates.isEmpty, let more = duplicates[state] {
             for extra in more { found.append(Occurrence(range: (end - wordLengths[Int(extra)])..<end, word: Int(extra))) }
         }
     }
