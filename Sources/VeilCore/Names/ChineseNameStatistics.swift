@@ -63,8 +63,13 @@ public struct ChineseNameStatistics: Sendable {
         let characters = { (rows: [(String, Count)]) in
             Dictionary(rows.compactMap { $0.0.count == 1 ? ($0.0.first!, $0.1) : nil }, uniquingKeysWith: { first, _ in first })
         }
-        return ChineseNameStatistics(surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
-                                     given: characters(try table(given)), foreign: characters(try table(foreign)))
+        let statistics = ChineseNameStatistics(surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
+                                               given: characters(try table(given)), foreign: characters(try table(foreign)))
+        // Pseudonyms are drawn from these; an empty table would leave nothing to draw.
+        guard !statistics.surnamesByFrequency.isEmpty, !statistics.givenByFrequency.isEmpty else {
+            throw ConfigurationError(Diagnostic(file: surnames, message: "the surname and given-name tables must each list names seen at least 5 times"))
+        }
+        return statistics
     }
 
     /// The chance that an occurrence of `surname` begins a name (smoothed).

@@ -68,6 +68,7 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     }
 
     private func weightedPick<T>(_ items: [(T, Int)], _ random: inout SurrogateRandom) -> T {
+        precondition(!items.isEmpty, "name tables are checked non-empty when the plugin loads")
         // Weights are compressed (square root) so rarer choices still come up.
         let weights = items.map { max(1, Int(Double($0.1).squareRoot() * 10)) }
         var roll = random.next(below: min(weights.reduce(0, +), 65_536))
