@@ -12,7 +12,8 @@ enum ManifestReader {
         let yaml = try YAMLDocument(contentsOf: path)
         let manifest = read(yaml, directory: directory)
         try yaml.finish()
-        return manifest!
+        guard let manifest else { throw ConfigurationError(Diagnostic(file: path, message: "not a plugin manifest")) }
+        return manifest
     }
 
     private static func read(_ yaml: YAMLDocument, directory: String) -> PluginManifest? {

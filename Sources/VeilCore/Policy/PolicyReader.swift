@@ -20,7 +20,7 @@ public enum PolicyReader {
 
     private static func read(path: String, environment: [String: String], visiting: [String]) throws(ConfigurationError) -> Policy {
         let yaml = try YAMLDocument(contentsOf: path)
-        guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { try yaml.finish(); fatalError("unreachable") }
+        guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { throw ConfigurationError(yaml.diagnostics) }
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
 
