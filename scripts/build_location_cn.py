@@ -162,6 +162,10 @@ def main():
         latin = PROVINCE_LATIN.get(base) or romanize(base, chars, phrases)
         if level == "county" and len(base) < 2:
             latin = []
+        # "Jiangxi province", "Ganzhou City", "Yudu County": the kind is part of the place's name.
+        kinds = {"province": ["Province", "province"], "prefecture": ["City", "city", "Prefecture", "prefecture"],
+                 "county": ["County", "county", "District", "district"]}.get(level, [])
+        latin = latin + [f"{form} {kind}" for form in latin if " " not in form for kind in kinds]
         traditional = [zhconv.convert(form, variant) for form in [name] + shorts for variant in ("zh-tw", "zh-hk")]
         shorts = list(dict.fromkeys(shorts + [form for form in traditional if form != name and form not in shorts]))
         print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)] + (["known"] if known else [])))
