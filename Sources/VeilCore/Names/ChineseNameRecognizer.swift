@@ -82,45 +82,6 @@ public struct ChineseNameRecognizer: Recognizer {
         self.foreignThreshold = foreignThreshold
     }
 
-    /// The text as scalars with their byte offsets, and where common words lie.
-    private struct Text {
-        let scalars: [Unicode.Scalar]
-        let offsets: [Int]
-        /// Longest common word starting at each scalar (0: none).
-        var wordStarting: [Int]
-        /// Longest strong common word starting at each scalar (0: none).
-        var strongWordStarting: [Int]
-        /// Whether a common word starts before each scalar and continues past it.
-        var insideWord: [Bool]
-
-        /// Whether a common word starts at or before `range` and runs past its end.
-        func wordCovers(_ range: Range<Int>) -> Bool {
-            (max(0, range.lowerBound - 4)...range.lowerBound).contains { index in
-                wordStarting[index] > 0 && index + wordStarting[index] > range.upperBound - (index < range.lowerBound ? 1 : 0)
-                    && index + wordStarting[index] >= range.upperBound && !(index == range.lowerBound && wordStarting[index] == range.count)
-            }
-        }
-
-        func isHan(_ index: Int) -> Bool {
-            guard index >= 0, index < scalars.count else { return false }
-            let value = scalars[index].value
-            return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
-        }
-
-        func character(_ index: Int) -> Character { Character(scalars[index]) }
-
-        func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
-        }
-
-        func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {
-            guard index >= 0, index + word.count <= scalars.count else { return false }
-            return scalars[index..<index + word.count].elementsEqual(word)
-        }
-    }
-
     public func recognize(_ document: DocumentText) throws -> [Detection] {
         let text = makeText(document)
         var detections: [Detection] = []
@@ -137,108 +98,10 @@ public struct ChineseNameRecognizer: Recognizer {
         return detections + repeatedMentions(of: detections, in: text)
     }
 
-    /// Chinese names the character model finds in each run of Chinese text, kept only where no
-    /// ordinary word cuts across their start or begins with their surname (the model does not know
-    /// words) and the name statistics do not flatly disagree. (Its foreign-name role fires on chat
-    /// noise such as 哈哈哈, so foreign names come from ``foreignNames(_:)`` only.)
-    private func modelNames(_ text: Text) -> [Detection] {
-        guard let model else { return [] }
-        var detections: [Detection] = []
-        var start = 0
-        while start < text.scalars.count {
-            guard text.isHan(start) else { start += 1; continue }
-            var end = start
-            while end < text.scalars.count, text.isHan(end) { end += 1 }
-            let tags = model.decode(text.scalars[start..<end])
-            var index = 0
-            while index < tags.count {
-                var length = 0
-                var chinese = false
-                if tags[index] == .surname {
-                    var surnameEnd = index
-                    while surnameEnd < tags.count, tags[surnameEnd] == .surname, surnameEnd - index < 2 { surnameEnd += 1 }
-                    if surnameEnd + 1 < tags.count, tags[surnameEnd] == .givenFirst, tags[surnameEnd + 1] == .givenSecond {
-                        length = surnameEnd + 2 - index
-                    } else if surnameEnd < tags.count, tags[surnameEnd] == .givenSingle {
-                        length = surnameEnd + 1 - index
-                    }
-                    chinese = length > 0
-                }
-                guard length > 0 else { index += 1; continue }
-                let range = (start + index)..<(start + index + length)
-                index += length
-                guard !text.insideWord[range.lowerBound], !text.wordCovers(range) else { continue }
-                // The second half of a compound surname (诸[葛亮]) is not where the name starts.
-                if range.lowerBound > 0, statistics.compoundSurnameChance[UInt64(text.scalars[range.lowerBound - 1].value) << 32
-                    | UInt64(text.scalars[range.lowerBound].value)] != nil { continue }
-                // The statistics must not flatly disagree: a real surname, real given-name characters.
-                let name = text.string(range)
-                let surnameLength = statistics.surname(of: name).count
-                guard statistics.surnameProbability(statistics.surname(of: name)) >= 0.1,
-                      text.scalars[(range.lowerBound + surnameLength)..<range.upperBound].allSatisfy({ statistics.givenProbability($0) >= 0.0 }) else { continue }
-                if chinese && text.strongWordStarting[range.lowerBound] >= 2 && !hasCueBefore(text, range.lowerBound) { continue }
-                detections.append(detection(text, range, score: 0.75, canonical: name,
-                                            attributes: ["form": "full", "surname": statistics.surname(of: name), "model": "yes"]))
-            }
-            start = end
-        }
-        return detections
-    }
-
-    /// Names in a list (张万年、罗干、王忠禹): when at least two items of a list separated by 、 are
-    /// names, every other two- or three-character item that starts with a surname is one too.
-    private func listedNames(alongside found: [Detection], in text: Text) -> [Detection] {
-        let starts = Set(found.filter { $0.entity == .person }.map(\.range))
-        var extra: [Detection] = []
-        var index = 0
-        while index < text.scalars.count {
-            guard text.scalars[index] == "、" else { index += 1; continue }
-            // Walk back to the list's first item, then collect items up to the list's end.
-            var first = index
-            while first > 0, text.isHan(first - 1) || text.scalars[first - 1] == "、" { first -= 1 }
-            var items: [Range<Int>] = []
-            var cursor = first
-            while cursor < text.scalars.count {
-                var end = cursor
-                while end < text.scalars.count, text.isHan(end) { end += 1 }
-                if end > cursor { items.append(cursor..<end) }
-                guard end < text.scalars.count, text.scalars[end] == "、" else { cursor = end; break }
-                cursor = end + 1
-            }
-            index = max(cursor, index + 1)
-            let names = items.filter { starts.contains(text.offsets[$0.lowerBound]..<text.offsets[$0.upperBound]) }
-            guard names.count >= 2, items.count >= 3 else { continue }
-            for item in items where !names.contains(item) && (2...3).contains(item.count) {
-                guard statistics.surnameChance[text.scalars[item.lowerBound].value] != nil else { continue }
-                extra.append(detection(text, item, score: 0.65, canonical: text.string(item), attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
-            }
-        }
-        return extra
-    }
-
-    /// Every other occurrence, in the same document, of a name found with confidence: news and
-    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name.
-    private func repeatedMentions(of found: [Detection], in text: Text) -> [Detection] {
-        let names = Set(found.filter { $0.score >= 0.7 && ($0.attributes["form"] == "full" || $0.attributes["form"] == "foreign") }.map(\.canonical))
-        guard !names.isEmpty else { return [] }
-        let taken = Set(found.map(\.range.lowerBound))
-        let automaton = AhoCorasick(words: names.sorted())
-        let byteToScalar = Dictionary(uniqueKeysWithValues: text.offsets.enumerated().map { ($1, $0) })
-        var extra: [Detection] = []
-        for occurrence in automaton.occurrences(in: Array(text.string(0..<text.scalars.count).utf8)) {
-            guard !taken.contains(occurrence.range.lowerBound), let start = byteToScalar[occurrence.range.lowerBound],
-                  let end = byteToScalar[occurrence.range.upperBound], !text.insideWord[start] else { continue }
-            let name = text.string(start..<end)
-            extra.append(detection(text, start..<end, score: 0.7, canonical: name,
-                                   attributes: ["form": found.first { $0.canonical == name }?.attributes["form"] ?? "full", "repeated": "yes"]))
-        }
-        return extra
-    }
-
     // MARK: Candidates
 
     /// A surname and one or two given-name characters, or a surname and a title (王先生).
-    private func fullName(_ text: Text, at start: Int) -> Detection? {
+    func fullName(_ text: Text, at start: Int) -> Detection? {
         let surnameLength: Int
         let ps: Double
         let first = text.scalars[start].value
@@ -300,7 +163,7 @@ public struct ChineseNameRecognizer: Recognizer {
 
     /// 老王, 小李 (a common surname after 老 or 小), 阿芳 and 小玲 (阿 or 小 and a name character),
     /// and doubled name characters (琪琪, 敏敏).
-    private func formOfAddress(_ text: Text, at start: Int) -> Detection? {
+    func formOfAddress(_ text: Text, at start: Int) -> Detection? {
         let first = text.scalars[start]
         guard text.isHan(start + 1) else { return nil }
         // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it.
@@ -323,58 +186,32 @@ public struct ChineseNameRecognizer: Recognizer {
         return detection(text, start..<start + 2, score: 0.7, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
     }
 
-    /// Runs of characters that mostly appear in transliterated foreign names (克林顿, 内塔尼亚胡,
-    /// 保罗·克鲁格曼): every character seen in such names at least now and then, the run's edges
-    /// trimmed to characters that are often so, and the geometric mean of their chances high.
-    private func foreignNames(_ text: Text) -> [Detection] {
-        var detections: [Detection] = []
-        let chance = { (index: Int) in text.scalars[index] == "·" ? foreignThreshold : statistics.foreignProbability(text.character(index)) }
-        var index = 0
-        while index < text.scalars.count {
-            guard text.isHan(index), chance(index) >= 0.015 else { index += 1; continue }
-            var end = index
-            while end < text.scalars.count, text.isHan(end) || (text.scalars[end] == "·" && text.isHan(end + 1)), chance(end) >= 0.015 { end += 1 }
-            var start = index
-            index = end
-            while start < end, chance(start) < 0.05 { start += 1 }
-            while end > start, chance(end - 1) < 0.05 { end -= 1 }
-            // Inside a longer word, often a place (巴勒斯 of 巴勒斯坦, 斯拉夫 of 南斯拉夫): not a name.
-            // Two characters only after a cue (外交部长恩佐, 秘书长安南).
-            let minimum = hasCueBefore(text, start) ? 2 : 3
-            guard end - start >= minimum, !text.insideWord[start], !text.wordCovers(start..<end) else { continue }
-            let meanLog = (start..<end).reduce(0.0) { $0 + log(chance($1)) } / Double(end - start)
-            guard exp(meanLog) >= foreignThreshold else { continue }
-            detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), attributes: ["form": "foreign"]))
-        }
-        return detections
-    }
-
     // MARK: Helpers
 
-    private func nameScore(_ ratio: Double) -> Double {
+    func nameScore(_ ratio: Double) -> Double {
         min(0.85, 0.6 + 0.1 * log10(max(ratio, 1)))
     }
 
     static let notAfter: [[Unicode.Scalar]] = ["理论", "思想", "主义", "文选", "纪念馆", "故居", "时代", "路线", "同志的遗志"].map { Array($0.unicodeScalars) }
 
-    private func startsAny(_ words: [[Unicode.Scalar]], _ text: Text, _ index: Int) -> Bool {
+    func startsAny(_ words: [[Unicode.Scalar]], _ text: Text, _ index: Int) -> Bool {
         words.contains { text.matches($0, at: index) }
     }
 
-    private func title(_ text: Text, at index: Int) -> Int? {
+    func title(_ text: Text, at index: Int) -> Int? {
         titles.first { text.matches($0, at: index) }?.count
     }
 
-    private func hasCueBefore(_ text: Text, _ index: Int) -> Bool {
+    func hasCueBefore(_ text: Text, _ index: Int) -> Bool {
         if index == 0 || text.scalars[index - 1] == "\n" { return text.matches([":"], at: index + 3) || text.matches(["："], at: index + 3) || text.matches(["："], at: index + 2) }
         return cuesBefore.contains { text.matches($0, at: index - $0.count) }
     }
 
-    private func hasTitleOrCueAfter(_ text: Text, _ index: Int) -> Bool {
+    func hasTitleOrCueAfter(_ text: Text, _ index: Int) -> Bool {
         title(text, at: index) != nil || cuesAfter.contains { text.matches($0, at: index) }
     }
 
-    private func isPunctuationLike(_ scalar: Unicode.Scalar) -> Bool {
+    func isPunctuationLike(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
@@ -383,7 +220,7 @@ public struct ChineseNameRecognizer: Recognizer {
         }
     }
 
-    private func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
+    func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
         var attributes = attributes
         if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") {
             attributes["pinyin"] = pinyin
@@ -395,7 +232,7 @@ public struct ChineseNameRecognizer: Recognizer {
 
     /// "lu li bing" for 卢立兵: the key under which a person's pseudonym is kept, the same for the
     /// name in characters and in pinyin, in every document of a run.
-    private func syllableKey(of name: String) -> String? {
+    func syllableKey(of name: String) -> String? {
         let surname = statistics.surname(of: name)
         guard let family = readings[surname] else { return nil }
         let given = name.dropFirst(surname.count).map { readings[String($0)] }
@@ -404,7 +241,7 @@ public struct ChineseNameRecognizer: Recognizer {
     }
 
     /// "lu libing" for 卢立兵, "lu" for the surname of 卢先生.
-    private func pinyin(of name: String, form: String) -> String? {
+    func pinyin(of name: String, form: String) -> String? {
         guard !readings.isEmpty else { return nil }
         if form == "title" || form == "lao" || form == "xiao" { return readings[name] }
         guard form == "full" else { return nil }
@@ -418,33 +255,6 @@ public struct ChineseNameRecognizer: Recognizer {
         return family + " " + given
     }
 
-    private func makeText(_ document: DocumentText) -> Text {
-        let bytes = document.bytes
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(bytes.count / 2)
-        var byteToScalar = [Int](repeating: -1, count: bytes.count + 1)
-        var offset = 0
-        for scalar in document.string.unicodeScalars {
-            byteToScalar[offset] = scalars.count
-            offsets.append(offset)
-            scalars.append(scalar)
-            offset += UTF8.width(scalar)
-        }
-        offsets.append(offset)
-        byteToScalar[offset] = scalars.count
-        var wordStarting = [Int](repeating: 0, count: scalars.count + 2)
-        var strongWordStarting = [Int](repeating: 0, count: scalars.count + 2)
-        var insideWord = [Bool](repeating: false, count: scalars.count + 2)
-        for occurrence in commonWords.occurrences(in: bytes) {
-            let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
-            guard start >= 0, end > start else { continue }
-            wordStarting[start] = max(wordStarting[start], end - start)
-            if strongWord[occurrence.word] { strongWordStarting[start] = max(strongWordStarting[start], end - start) }
-            for inner in (start + 1)..<end { insideWord[inner] = true }
-        }
-        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord)
-    }
 }
 
 extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
@@ -452,17 +262,5 @@ extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
         var spellings: [String: [String]] = [:]
         for surname in statistics.surnames.keys { if let reading = readings[surname] { spellings[reading, default: []].append(surname) } }
         return ChineseNameSurrogate(statistics: statistics, spellings: spellings)
-    }
-}
-
-extension UTF8 {
-    /// The number of bytes `scalar` takes in UTF-8.
-    static func width(_ scalar: Unicode.Scalar) -> Int {
-        switch scalar.value {
-        case 0..<0x80: return 1
-        case 0x80..<0x800: return 2
-        case 0x800..<0x10000: return 3
-        default: return 4
-        }
     }
 }

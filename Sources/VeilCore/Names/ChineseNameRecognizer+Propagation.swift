@@ -1,0 +1,52 @@
+/// Names found through other names in the same document: lists and repeated mentions.
+extension ChineseNameRecognizer {
+    /// Names in a list (张万年、罗干、王忠禹): when at least two items of a list separated by 、 are
+    /// names, every other two- or three-character item that starts with a surname is one too.
+    func listedNames(alongside found: [Detection], in text: Text) -> [Detection] {
+        let starts = Set(found.filter { $0.entity == .person }.map(\.range))
+        var extra: [Detection] = []
+        var index = 0
+        while index < text.scalars.count {
+            guard text.scalars[index] == "、" else { index += 1; continue }
+            // Walk back to the list's first item, then collect items up to the list's end.
+            var first = index
+            while first > 0, text.isHan(first - 1) || text.scalars[first - 1] == "、" { first -= 1 }
+            var items: [Range<Int>] = []
+            var cursor = first
+            while cursor < text.scalars.count {
+                var end = cursor
+                while end < text.scalars.count, text.isHan(end) { end += 1 }
+                if end > cursor { items.append(cursor..<end) }
+                guard end < text.scalars.count, text.scalars[end] == "、" else { cursor = end; break }
+                cursor = end + 1
+            }
+            index = max(cursor, index + 1)
+            let names = items.filter { starts.contains(text.offsets[$0.lowerBound]..<text.offsets[$0.upperBound]) }
+            guard names.count >= 2, items.count >= 3 else { continue }
+            for item in items where !names.contains(item) && (2...3).contains(item.count) {
+                guard statistics.surnameChance[text.scalars[item.lowerBound].value] != nil else { continue }
+                extra.append(detection(text, item, score: 0.65, canonical: text.string(item), attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
+            }
+        }
+        return extra
+    }
+
+    /// Every other occurrence, in the same document, of a name found with confidence: news and
+    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name.
+    func repeatedMentions(of found: [Detection], in text: Text) -> [Detection] {
+        let names = Set(found.filter { $0.score >= 0.7 && ($0.attributes["form"] == "full" || $0.attributes["form"] == "foreign") }.map(\.canonical))
+        guard !names.isEmpty else { return [] }
+        let taken = Set(found.map(\.range.lowerBound))
+        let automaton = AhoCorasick(words: names.sorted())
+        let byteToScalar = Dictionary(uniqueKeysWithValues: text.offsets.enumerated().map { ($1, $0) })
+        var extra: [Detection] = []
+        for occurrence in automaton.occurrences(in: Array(text.string(0..<text.scalars.count).utf8)) {
+            guard !taken.contains(occurrence.range.lowerBound), let start = byteToScalar[occurrence.range.lowerBound],
+                  let end = byteToScalar[occurrence.range.upperBound], !text.insideWord[start] else { continue }
+            let name = text.string(start..<end)
+            extra.append(detection(text, start..<end, score: 0.7, canonical: name,
+                                   attributes: ["form": found.first { $0.canonical == name }?.attributes["form"] ?? "full", "repeated": "yes"]))
+        }
+        return extra
+    }
+}
