@@ -5,7 +5,8 @@ import Testing
 @Suite(.serialized) struct CLITests {
     /// Every identifier written in the bundled example, as written.
     static let exampleOriginals = ["13812345678", "139-2233-4455", "0797-8123456", "6222021234567890128", "11010519491231002X",
-                                   "987654321", "lily_zhang88", "lily.zhang@163.com", "一三八一二三四五六七八", "赣B·D12345", "@小鹿乱撞2019"]
+                                   "987654321", "lily_zhang88", "lily.zhang@163.com", "一三八一二三四五六七八", "赣B·D12345", "@小鹿乱撞2019",
+                                   "王建国", "老王"]
     static let key = ["VEIL_TEST_KEY": "a test key that is long enough"]
 
     @Test func anonymizeTheBundledExample() throws {
