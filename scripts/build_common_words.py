@@ -28,6 +28,7 @@ NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
 def main():
     token = re.compile(r"^\[?(.+)/([A-Za-z]+)(\][a-z]+)?$")
     counts = collections.Counter()
+    place_counts = collections.Counter()
     names = set()
     with_places = "--with-places" in sys.argv
     skip = SKIP - {"ns", "nt"} if with_places else SKIP
@@ -45,7 +46,10 @@ def main():
                 if not all("\u4e00" <= c <= "\u9fff" for c in word) or all(c in NUMERALS for c in word[:-1]):
                     continue
                 counts[word] += 1
-    words = {word: (count, "pd") for word, count in counts.items() if word not in names}
+                if tag == "ns":
+                    place_counts[word] += 1
+    # A word tagged as a place in most of its occurrences is marked so: the name tagger may report it.
+    words = {word: (count, "pd-place" if place_counts[word] * 2 > count else "pd") for word, count in counts.items() if word not in names}
     if "--jieba" in sys.argv:
         jieba = {}
         with open(sys.argv[sys.argv.index("--jieba") + 1], encoding="utf-8") as handle:
@@ -63,7 +67,7 @@ def main():
                 if len(word) < 3 or not rest or rest[0] < 30 or rest[1].startswith("nr"):
                     continue
             words.setdefault(word, (frequency, "jieba"))
-    print("# common words (not names): word, count, source (pd: People's Daily Jan 1998; jieba); see SOURCES.md")
+    print("# common words (not names): word, count, source (pd: People's Daily Jan 1998, pd-place: mostly a place there; jieba); see SOURCES.md")
     for word, (count, source) in sorted(words.items()):
         print(f"{word}\t{count}\t{source}")
 

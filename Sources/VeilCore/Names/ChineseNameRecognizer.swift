@@ -15,6 +15,8 @@ public struct ChineseNameRecognizer: Recognizer {
     let commonWords: AhoCorasick
     /// Per common word: whether it is strong evidence that a surname character starting it is not a name.
     let strongWord: [Bool]
+    /// Per common word: whether it is mostly a place name in the corpus (source `pd-place`).
+    let placeWord: [Bool]
     let titles: [[Unicode.Scalar]]
     let cuesBefore: [[Unicode.Scalar]]
     let cuesAfter: [[Unicode.Scalar]]
@@ -24,8 +26,13 @@ public struct ChineseNameRecognizer: Recognizer {
     let foreignThreshold: Double
     /// Character readings, to note each name's pinyin so "Lu Libing" can be linked to 卢立兵.
     let readings: [String: String]
-    /// The character-level name model (hmm.tsv), when the plugin ships one.
-    let model: ChineseNameModel?
+    /// The name tagger (crf.tsv), when the plugin ships one.
+    let tagger: NameTagger?
+    /// Whether places the tagger finds are reported too (option `places: "yes"`).
+    let tagsPlaces: Bool
+    /// Titles and cues in one automaton, with what each word is, for the tagger's features.
+    let cueWords: AhoCorasick
+    let cueWordKinds: [Text.Marks]
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -48,7 +55,7 @@ public struct ChineseNameRecognizer: Recognizer {
         let split = cues.firstIndex(of: "after:") ?? cues.count
         let options = input.manifest.options
         var readings: [String: String] = [:]
-        let model = try files.first(where: { $0.hasSuffix("hmm.tsv") }).map { try ChineseNameModel.read($0) }
+        let tagger = try files.first(where: { $0.hasSuffix("crf.tsv") }).map { path throws(ConfigurationError) in try NameTagger.read(path) }
         if let file = files.first(where: { $0.hasSuffix("readings.tsv") }) {
             for line in try WordList.readRows(file) where line.count == 2 { readings[line[0]] = line[1] }
         }
@@ -56,8 +63,8 @@ public struct ChineseNameRecognizer: Recognizer {
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
         let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
         let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
-        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, model: model, commonWords: wordRows.map { $0[0] },
-                                     strongWords: strong,
+        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes", commonWords: wordRows.map { $0[0] },
+                                     strongWords: strong, placeWords: Set(wordRows.filter { $0.count >= 3 && $0[2] == "pd-place" }.map { $0[0] }),
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
@@ -65,14 +72,23 @@ public struct ChineseNameRecognizer: Recognizer {
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
     }
 
-    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], model: ChineseNameModel? = nil, commonWords: [String], strongWords: Set<String>? = nil, titles: [String], cuesBefore: [String],
+    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String], strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
          cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
-        self.model = model
+        self.tagger = tagger
+        self.tagsPlaces = tagsPlaces
+        var kinds: [String: Text.Marks] = [:]
+        for word in titles { kinds[word, default: []].insert(.titleStarts) }
+        for word in cuesBefore { kinds[word, default: []].insert(.cueBeforeEnds) }
+        for word in cuesAfter { kinds[word, default: []].insert(.cueAfterStarts) }
+        let cueList = kinds.keys.sorted()
+        self.cueWords = AhoCorasick(words: cueList)
+        self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
+        self.placeWord = commonWords.map { placeWords.contains($0) }
         let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
         self.titles = scalars(titles)
         self.cuesBefore = scalars(cuesBefore)
@@ -84,16 +100,25 @@ public struct ChineseNameRecognizer: Recognizer {
 
     public func recognize(_ document: DocumentText) throws -> [Detection] {
         let text = makeText(document)
+        let tagging = taggerLabels(text)
         var detections: [Detection] = []
+        var fullNames: [Detection] = []
         var index = 0
         while index < text.scalars.count {
             defer { index += 1 }
             guard text.isHan(index) else { continue }
             if let detection = formOfAddress(text, at: index) { detections.append(detection) }
-            if let detection = fullName(text, at: index) { detections.append(detection) }
+            if let detection = fullName(text, at: index) { fullNames.append(detection) }
         }
-        detections += foreignNames(text)
-        detections += modelNames(text)
+        if let tagging {
+            // The tagger settles where names are. The statistics add a name it missed only when they
+            // are confident (a cue, a likely name) and it saw nothing there.
+            let tagged = taggedNames(text, tagging: tagging)
+            fullNames.removeAll { candidate in candidate.score < 0.8 || tagged.contains { $0.range.overlaps(candidate.range) } }
+            detections += tagged
+            if tagsPlaces { detections += taggedPlaces(text, tagging: tagging) }
+        }
+        detections += fullNames + foreignNames(text, labels: tagging?.labels)
         detections += listedNames(alongside: detections, in: text)
         return detections + repeatedMentions(of: detections, in: text)
     }

@@ -11,6 +11,22 @@ extension ChineseNameRecognizer {
         var strongWordStarting: [Int]
         /// Whether a common word starts before each scalar and continues past it.
         var insideWord: [Bool]
+        /// Longest common word that is mostly a place name starting at each scalar (0: none).
+        var placeWordStarting: [Int]
+        /// Longest common word ending at each scalar, that scalar included (0: none).
+        var wordEnding: [Int]
+        /// Where titles and cues lie, for the name tagger (``Marks``).
+        var marks: [Marks]
+
+        struct Marks: OptionSet {
+            let rawValue: UInt8
+            /// A title (先生, 老师) starts at this scalar.
+            static let titleStarts = Marks(rawValue: 1)
+            /// A cue that follows names (说, 表示) starts at this scalar.
+            static let cueAfterStarts = Marks(rawValue: 2)
+            /// A cue that precedes names (记者, 叫) ends just before this scalar.
+            static let cueBeforeEnds = Marks(rawValue: 4)
+        }
 
         /// Whether a common word starts at or before `range` and runs past its end.
         func wordCovers(_ range: Range<Int>) -> Bool {
@@ -58,14 +74,30 @@ extension ChineseNameRecognizer {
         var wordStarting = [Int](repeating: 0, count: scalars.count + 2)
         var strongWordStarting = [Int](repeating: 0, count: scalars.count + 2)
         var insideWord = [Bool](repeating: false, count: scalars.count + 2)
+        var wordEnding = [Int](repeating: 0, count: scalars.count + 2)
+        var placeWordStarting = [Int](repeating: 0, count: scalars.count + 2)
         for occurrence in commonWords.occurrences(in: bytes) {
             let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
             guard start >= 0, end > start else { continue }
             wordStarting[start] = max(wordStarting[start], end - start)
+            wordEnding[end - 1] = max(wordEnding[end - 1], end - start)
+            if placeWord[occurrence.word] { placeWordStarting[start] = max(placeWordStarting[start], end - start) }
             if strongWord[occurrence.word] { strongWordStarting[start] = max(strongWordStarting[start], end - start) }
             for inner in (start + 1)..<end { insideWord[inner] = true }
         }
-        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord)
+        var marks = [Text.Marks](repeating: [], count: scalars.count + 4)
+        if tagger != nil {
+            for occurrence in cueWords.occurrences(in: bytes) {
+                let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
+                guard start >= 0, end > start else { continue }
+                let kind = cueWordKinds[occurrence.word]
+                if kind.contains(.titleStarts) { marks[start].insert(.titleStarts) }
+                if kind.contains(.cueAfterStarts) { marks[start].insert(.cueAfterStarts) }
+                if kind.contains(.cueBeforeEnds) { marks[end].insert(.cueBeforeEnds) }
+            }
+        }
+        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord,
+                    placeWordStarting: placeWordStarting, wordEnding: wordEnding, marks: marks)
     }
 }
 

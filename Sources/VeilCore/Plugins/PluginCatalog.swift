@@ -141,11 +141,7 @@ public struct PluginCatalog: Sendable {
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {
                 let path = (manifest.directory as NSString).appendingPathComponent(lexicon.file)
-                let rows: [[String]]
-                do { rows = try WordList.readRows(path) } catch let error as ConfigurationError { throw error } catch {
-                    throw ConfigurationError(Diagnostic(file: path, message: "cannot read the lexicon"))
-                }
-                for columns in rows {
+                for columns in try WordList.readRows(path) {
                     let word = columns[0].trimmingCharacters(in: .whitespaces)
                     guard !word.isEmpty else { continue }
                     entries.append(.init(word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,

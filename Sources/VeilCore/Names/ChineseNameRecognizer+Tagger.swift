@@ -1,0 +1,180 @@
+import Foundation
+
+/// Names the tagger finds, and the features it reads: the same, position by position, as
+/// scripts/build_person_crf.py computes them for training.
+extension ChineseNameRecognizer {
+    typealias Template = NameTagger.Template
+
+    /// The tagger's labels for each scalar of `text`, line by line, and its confidence in each (nil
+    /// without a tagger).
+    func taggerLabels(_ text: Text) -> Tagging? {
+        guard let tagger else { return nil }
+        var labels = [NameTagger.Label](repeating: .outside, count: text.scalars.count)
+        var confidence = [Float](repeating: 1, count: text.scalars.count)
+        var start = 0
+        while start < text.scalars.count {
+            var end = start
+            var hasHan = false
+            while end < text.scalars.count, text.scalars[end] != "\n" {
+                if !hasHan && text.isHan(end) { hasHan = true }
+                end += 1
+            }
+            if hasHan {
+                let decoded = tagger.decode(features(text, line: start..<end))
+                labels.replaceSubrange(start..<end, with: decoded.labels)
+                confidence.replaceSubrange(start..<end, with: decoded.confidence)
+            }
+            start = end + 1
+        }
+        return Tagging(labels: labels, confidence: confidence)
+    }
+
+    struct Tagging {
+        let labels: [NameTagger.Label]
+        let confidence: [Float]
+
+        /// How sure the tagger is of a span: its least sure position.
+        func confidence(of range: Range<Int>) -> Double { Double(confidence[range].min() ?? 0) }
+    }
+
+    /// The spans among `labels` that begin with `begin` and go on with `inside`.
+    func spans(_ labels: [NameTagger.Label], begin: NameTagger.Label, inside: NameTagger.Label) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var index = 0
+        while index < labels.count {
+            guard labels[index] == begin else { index += 1; continue }
+            var end = index + 1
+            while end < labels.count, labels[end] == inside { end += 1 }
+            spans.append(index..<end)
+            index = end
+        }
+        return spans
+    }
+
+    /// Each scalar's feature keys.
+    func features(_ text: Text, line: Range<Int>) -> NameTagger.Features {
+        let scalars = text.scalars
+        let normalized: (Int) -> Unicode.Scalar = { index in
+            if index < line.lowerBound { return NameTagger.beginOfLine }
+            if index >= line.upperBound { return NameTagger.endOfLine }
+            return Self.taggerClass(of: scalars[index])
+        }
+        let bucketScalars: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
+        let bucket = { (chance: Double) -> Unicode.Scalar in
+            bucketScalars[chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0]
+        }
+        let surname = { (index: Int) -> Unicode.Scalar in
+            guard line.contains(index), let chance = statistics.surnameChance[scalars[index].value] else { return "-" }
+            return bucket(chance)
+        }
+        let given = { (index: Int) -> Unicode.Scalar in
+            guard line.contains(index), text.isHan(index) else { return "-" }
+            return statistics.givenChance[scalars[index].value].map(bucket) ?? "u"
+        }
+        let isCompound = { (index: Int) in
+            line.contains(index) && line.contains(index + 1)
+                && statistics.compoundSurnameChance[UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value)] != nil
+        }
+        let digits: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
+        let key = NameTagger.key(_:_:)
+        var keys = NameTagger.Features()
+        keys.keys.reserveCapacity(line.count * 28)
+        keys.starts.reserveCapacity(line.count + 1)
+        for index in line {
+            let (c2, c1, c0, n1, n2) = (normalized(index - 2), normalized(index - 1), normalized(index), normalized(index + 1), normalized(index + 2))
+            keys.append(key(.bias))
+            keys.append(key(.charMinus2, c2))
+            keys.append(key(.charMinus1, c1))
+            keys.append(key(.char0, c0))
+            keys.append(key(.charPlus1, n1))
+            keys.append(key(.charPlus2, n2))
+            keys.append(key(.pairMinus1, c1, c0))
+            keys.append(key(.pair0, c0, n1))
+            keys.append(key(.pairMinus2, c2, c1))
+            keys.append(key(.pairPlus1, n1, n2))
+            let s0 = surname(index), g1 = given(index + 1)
+            keys.append(key(.surname0, s0))
+            keys.append(key(.surnameMinus1, surname(index - 1)))
+            keys.append(key(.surnameMinus2, surname(index - 2)))
+            keys.append(key(.given0, given(index)))
+            keys.append(key(.givenMinus1, given(index - 1)))
+            keys.append(key(.givenPlus1, g1))
+            keys.append(key(.surnameGiven, s0, g1))
+            keys.append(key(.surnameGivenGiven, s0, g1, given(index + 2)))
+            let starting = text.wordStarting[index] >= 2 ? min(text.wordStarting[index], 4) : 0
+            let ending = text.wordEnding[index] >= 2 ? min(text.wordEnding[index], 4) : 0
+            keys.append(key(.wordStarting, digits[starting]))
+            keys.append(key(.wordEnding, digits[ending]))
+            if text.isHan(index), let chance = statistics.foreignChance[scalars[index].value] { keys.append(key(.foreign0, bucket(chance))) }
+            if isCompound(index) { keys.append(key(.compound0)) }
+            if index > line.lowerBound, isCompound(index - 1) { keys.append(key(.compoundMinus1)) }
+            for (distance, title, cue) in [(1, Template.title1, Template.cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)] {
+                guard index + distance < line.upperBound else { break }
+                let marks = text.marks[index + distance]
+                if marks.contains(.titleStarts) { keys.append(key(title)) }
+                if marks.contains(.cueAfterStarts) { keys.append(key(cue)) }
+            }
+            if text.marks[index].contains(.cueBeforeEnds) { keys.append(key(.cueBefore0)) }
+            if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(key(.cueBeforeMinus1)) }
+            keys.endPosition()
+        }
+        return keys
+    }
+
+    /// The character class the tagger sees: digits as 0, Latin letters as a, white space as ␣.
+    static func taggerClass(of scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x30...0x39, 0xFF10...0xFF19: return "0"
+        case 0x41...0x5A, 0x61...0x7A, 0xFF21...0xFF3A, 0xFF41...0xFF5A: return "a"
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return "\u{2423}"
+        default: return scalar
+        }
+    }
+}
+
+extension ChineseNameRecognizer {
+    /// The people the tagger labels: full names (a known surname and one to three more characters),
+    /// and given names, nicknames and transliterated foreign names of two characters or more.
+    func taggedNames(_ text: Text, tagging: Tagging) -> [Detection] {
+        spans(tagging.labels, begin: .beginPerson, inside: .insidePerson).compactMap { range in
+            guard range.count >= 2, text.isHan(range.lowerBound), text.isHan(range.upperBound - 1),
+                  range.allSatisfy({ text.isHan($0) || text.scalars[$0] == "·" }) else { return nil }
+            // An ordinary word (王国, 高兴) or one cut across (主[张开]) is not a name without a cue, and a
+            // pronoun (他老王) is not part of one.
+            // Less than an even chance: the tagger is guessing.
+            let confidence = tagging.confidence(of: range)
+            guard confidence >= 0.5 else { return nil }
+            let cue = hasCueBefore(text, range.lowerBound) || hasTitleOrCueAfter(text, range.upperBound)
+            if !cue && (text.insideWord[range.lowerBound] || text.strongWordStarting[range.lowerBound] == range.count) { return nil }
+            if Self.pronouns.contains(text.scalars[range.lowerBound]) { return nil }
+            // Digits written in characters (壹贰叁, 一三八) are a number, not a name.
+            if range.filter({ ChineseNumeral.digit(of: text.scalars[$0].value) != nil }).count >= 2 { return nil }
+            // Forms of address (老卢, 小李, 阿芳) and a surname with a title (卢先生) are the rules' to
+            // find: they know which part is the surname.
+            if formOfAddress(text, at: range.lowerBound)?.range == text.offsets[range.lowerBound]..<text.offsets[range.upperBound] { return nil }
+            let name = text.string(range)
+            let surname = statistics.surname(of: name)
+            if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
+            if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {
+                return detection(text, range, score: 0.6 + 0.3 * confidence, canonical: name, attributes: ["form": "full", "surname": surname, "model": "crf"])
+            }
+            return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: name, attributes: ["form": "foreign", "model": "crf"])
+        }
+    }
+
+    static let pronouns: Set<Unicode.Scalar> = ["他", "她", "它", "我", "你", "您", "咱", "这", "那"]
+
+    /// The places the tagger labels, of two characters or more: a fallback for places no gazetteer
+    /// lists (华克山庄, 鲁迅故里), scored below the gazetteers so theirs win where both find one.
+    func taggedPlaces(_ text: Text, tagging: Tagging) -> [Detection] {
+        spans(tagging.labels, begin: .beginPlace, inside: .insidePlace).compactMap { range in
+            guard range.count >= 2, text.isHan(range.lowerBound) else { return nil }
+            // Only where the tagger is fairly sure, and not an ordinary word (房东, 王国) that is not
+            // mostly a place name.
+            guard tagging.confidence(of: range) >= 0.6 else { return nil }
+            if text.strongWordStarting[range.lowerBound] == range.count && text.placeWordStarting[range.lowerBound] != range.count { return nil }
+            return Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .location, score: 0.5,
+                             pluginID: pluginID, rule: "tagger", canonical: text.string(range), attributes: [:])
+        }
+    }
+}

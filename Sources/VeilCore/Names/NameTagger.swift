@@ -1,0 +1,214 @@
+import Foundation
+
+/// A linear-chain conditional random field over the characters of a line, trained on tagged news
+/// and social-media text (scripts/build_person_crf.py, `crf.tsv` in `person-zh`): each character is
+/// outside any name, or begins or continues a person, a place or an organization.
+///
+/// Its features are the characters around each position and what the name statistics, the common
+/// words, the titles and the cues say about them, computed here exactly as the training script
+/// computes them. Viterbi decoding gives the labels that best explain the whole line.
+struct NameTagger: Sendable {
+    enum Label: Int, CaseIterable, Sendable {
+        case outside, beginPerson, insidePerson, beginPlace, insidePlace, beginOrganization, insideOrganization
+    }
+
+    /// The feature templates; `names` spells them as the training script does.
+    enum Template: Int, CaseIterable {
+        case bias
+        case charMinus2, charMinus1, char0, charPlus1, charPlus2
+        case pairMinus1, pair0, pairMinus2, pairPlus1
+        case surname0, surnameMinus1, surnameMinus2
+        case given0, givenMinus1, givenPlus1
+        case surnameGiven, surnameGivenGiven
+        case wordStarting, wordEnding
+        case foreign0, compound0, compoundMinus1
+        case title1, title2, title3
+        case cueAfter1, cueAfter2, cueAfter3
+        case cueBefore0, cueBeforeMinus1
+
+        static let names = ["b", "U-2", "U-1", "U0", "U1", "U2", "B-1", "B0", "B-2", "B1", "S0", "S-1", "S-2", "G0", "G-1", "G1",
+                            "SG", "SGG", "WS", "WE", "F0", "C0", "C-1", "T1", "T2", "T3", "A1", "A2", "A3", "K0", "K-1"]
+    }
+
+    /// The feature keys of each position of a line, flat: position p's are keys[starts[p]..<starts[p + 1]].
+    struct Features {
+        var keys: [UInt64] = []
+        var starts: [Int32] = [0]
+        var count: Int { starts.count - 1 }
+
+        mutating func append(_ key: UInt64) { keys.append(key) }
+        mutating func endPosition() { starts.append(Int32(keys.count)) }
+    }
+
+    static let labelCount = Label.allCases.count
+    static let beginOfLine: Unicode.Scalar = "\u{2402}"
+    static let endOfLine: Unicode.Scalar = "\u{2403}"
+
+    /// Feature key → row of `weights` (one weight per label).
+    private let rows: FeatureTable
+    private let weights: [Float]
+    /// transition[from * labelCount + to], and its exponential.
+    private let transition: [Float]
+    private let expTransition: [Float]
+
+    static func read(_ path: String) throws(ConfigurationError) -> NameTagger {
+        var rows: [UInt64: Int32] = [:]
+        var weights: [Float] = []
+        var transition = [Float](repeating: 0, count: labelCount * labelCount)
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the name tagger as UTF-8 text"))
+        }
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+            let row = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            let problem = { (message: String) in ConfigurationError(Diagnostic(file: path, line: number + 1, message: message)) }
+            if row[0] == ">" {
+                guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
+                      (0..<labelCount).contains(from), (0..<labelCount).contains(to) else { throw problem("expected: >, from label, to label, weight") }
+                transition[from * labelCount + to] = weight
+                continue
+            }
+            guard row.count == 2, let key = Self.key(named: row[0]) else { throw problem("expected: template[:value], then label:weight pairs") }
+            rows[key] = Int32(weights.count / labelCount)
+            weights += [Float](repeating: 0, count: labelCount)
+            for pair in row[1].split(separator: " ") {
+                let parts = pair.split(separator: ":")
+                guard parts.count == 2, let label = Int(parts[0]), (0..<labelCount).contains(label), let weight = Float(parts[1]) else {
+                    throw problem("expected label:weight, found '\(pair)'")
+                }
+                weights[weights.count - labelCount + label] = weight
+            }
+        }
+        guard !rows.isEmpty else { throw ConfigurationError(Diagnostic(file: path, message: "the name tagger has no features")) }
+        return NameTagger(rows: FeatureTable(rows), weights: weights, transition: transition, expTransition: transition.map { exp($0) })
+    }
+
+    /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
+    /// its template is unknown.
+    static func key(named name: String) -> UInt64? {
+        // Scalars, not characters: a value may start with a combining mark (U-1:◌̀).
+        let scalars = name.unicodeScalars
+        let colon = scalars.firstIndex(of: ":") ?? scalars.endIndex
+        guard let index = Template.names.firstIndex(of: String(scalars[..<colon])), let template = Template(rawValue: index) else { return nil }
+        return key(template, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
+    }
+
+    /// FNV-1a over the template and the value's scalars: the same key for a feature read from the
+    /// model and one built from text.
+    static func key(_ template: Template, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let mix = { (value: UInt32) in
+            hash ^= UInt64(value)
+            hash = hash &* 0x100_0000_01b3
+        }
+        mix(UInt32(template.rawValue))
+        for scalar in value { mix(scalar.value + 1) }
+        return hash
+    }
+
+    static func key(_ template: Template, _ scalars: Unicode.Scalar...) -> UInt64 { key(template, scalars) }
+
+    /// The best label for each position, given each position's feature keys, and how sure the model
+    /// is of it: the marginal probability of that label at that position (forward–backward).
+    func decode(_ features: Features) -> (labels: [Label], confidence: [Float]) {
+        let k = Self.labelCount
+        let n = features.count
+        guard n > 0 else { return ([], []) }
+        var state = [Float](repeating: 0, count: n * k)
+        for position in 0..<n {
+            for key in features.keys[Int(features.starts[position])..<Int(features.starts[position + 1])] {
+                let row = rows[key]
+                guard row >= 0 else { continue }
+                let base = Int(row) * k
+                for label in 0..<k { state[position * k + label] += weights[base + label] }
+            }
+        }
+        // Viterbi.
+        var score = [Float](repeating: 0, count: n * k)
+        var back = [Int8](repeating: 0, count: n * k)
+        for label in 0..<k { score[label] = state[label] }
+        for position in 1..<max(n, 1) {
+            for label in 0..<k {
+                var best = -Float.infinity, from = 0
+                for previous in 0..<k {
+                    let value = score[(position - 1) * k + previous] + transition[previous * k + label]
+                    if value > best { best = value; from = previous }
+                }
+                score[position * k + label] = best + state[position * k + label]
+                back[position * k + label] = Int8(from)
+            }
+        }
+        var last = 0
+        for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
+        var labels = [Label](repeating: .outside, count: n)
+        for position in stride(from: n - 1, through: 0, by: -1) {
+            labels[position] = Label(rawValue: last)!
+            last = Int(back[position * k + last])
+        }
+        // Forward–backward for the marginals, scaled per position (exp of each position's scores
+        // less their largest, and each forward row normalized) so nothing overflows.
+        var emit = [Float](repeating: 0, count: n * k)
+        for position in 0..<n {
+            let largest = state[(position * k)..<(position * k + k)].max()!
+            for label in 0..<k { emit[position * k + label] = exp(state[position * k + label] - largest) }
+        }
+        var alpha = [Float](repeating: 0, count: n * k), beta = [Float](repeating: 1, count: n * k)
+        var scale = [Float](repeating: 1, count: n)
+        for position in 0..<n {
+            var sum: Float = 0
+            for label in 0..<k {
+                var value: Float = 1
+                if position > 0 {
+                    value = 0
+                    for previous in 0..<k { value += alpha[(position - 1) * k + previous] * expTransition[previous * k + label] }
+                }
+                value *= emit[position * k + label]
+                alpha[position * k + label] = value
+                sum += value
+            }
+            scale[position] = sum > 0 ? sum : 1
+            for label in 0..<k { alpha[position * k + label] /= scale[position] }
+        }
+        for position in stride(from: n - 2, through: 0, by: -1) {
+            for label in 0..<k {
+                var value: Float = 0
+                for next in 0..<k { value += expTransition[label * k + next] * emit[(position + 1) * k + next] * beta[(position + 1) * k + next] }
+                beta[position * k + label] = value / scale[position + 1]
+            }
+        }
+        let confidence = (0..<n).map { position in alpha[position * k + labels[position].rawValue] * beta[position * k + labels[position].rawValue] }
+        return (labels, confidence)
+    }
+}
+/// An open-addressing hash table from feature keys (already well-mixed hashes) to rows: the
+/// tagger looks up some thirty keys per character, and a standard dictionary rehashes each one.
+private struct FeatureTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [Int32]
+    private let mask: Int
+
+    init(_ rows: [UInt64: Int32]) {
+        var capacity = 16
+        while capacity < rows.count * 2 { capacity *= 2 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var values = [Int32](repeating: -1, count: capacity)
+        for (key, value) in rows {
+            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
+            while values[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
+        self.keys = keys
+        self.values = values
+        self.mask = capacity - 1
+    }
+
+    /// The row for `key`, or -1.
+    subscript(key: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let value = values[slot]
+            if value < 0 || keys[slot] == key { return value }
+            slot = (slot + 1) & mask
+        }
+    }
+}

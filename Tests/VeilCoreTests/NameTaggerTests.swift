@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import VeilCore
+
+/// The name tagger of `person-zh`: its features must be exactly those it was trained on, and its
+/// model file is read strictly.
+@Suite struct NameTaggerTests {
+    private var recognizer: ChineseNameRecognizer {
+        get throws { try #require(Shipped.catalog["person-zh"]?.makeRecognizer() as? ChineseNameRecognizer) }
+    }
+
+    /// Fixtures/tagger-features.json is written by `scripts/build_person_crf.py --dump-features
+    /// Fixtures/tagger-lines.txt`: the features the training script computes for each character.
+    /// Veil must compute the same, or the shipped weights mean nothing.
+    @Test func featuresMatchTheTrainingScript() throws {
+        struct Line: Decodable { let line: String; let features: [[String]] }
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tagger-features.json")
+        let lines = try JSONDecoder().decode([Line].self, from: Data(contentsOf: url))
+        #expect(lines.count >= 5)
+        let recognizer = try recognizer
+        for fixture in lines {
+            let text = recognizer.makeText(DocumentText(fixture.line))
+            let features = recognizer.features(text, line: 0..<text.scalars.count)
+            try #require(features.count == fixture.features.count, "\(fixture.line): \(features.count) positions, script has \(fixture.features.count)")
+            for (position, names) in fixture.features.enumerated() {
+                let expected = names.compactMap(NameTagger.key(named:)).sorted()
+                #expect(expected.count == names.count, "unknown template in \(names)")
+                let actual = features.keys[Int(features.starts[position])..<Int(features.starts[position + 1])].sorted()
+                #expect(actual == expected, "\(fixture.line) position \(position): script has \(names)")
+            }
+        }
+    }
+
+    @Test func labelsPeopleAndPlacesInContext() throws {
+        let recognizer = try recognizer
+        let text = recognizer.makeText(DocumentText("记者王芳昨天在北京说，诸葛亮和欧阳娜娜都来了。"))
+        let tagging = try #require(recognizer.taggerLabels(text))
+        let people = recognizer.spans(tagging.labels, begin: .beginPerson, inside: .insidePerson).map(text.string)
+        let places = recognizer.spans(tagging.labels, begin: .beginPlace, inside: .insidePlace).map(text.string)
+        #expect(people == ["王芳", "诸葛亮", "欧阳娜娜"])
+        #expect(places == ["北京"])
+        #expect(tagging.confidence.allSatisfy { $0 > 0 && $0 <= 1.0001 })
+    }
+
+    @Test func decodesTheBestPathOfATinyModel() throws {
+        // Two features: 王 begins a person, 芳 continues one; O → I-PER is forbidden.
+        let folder = TemporaryFolder()
+        let path = folder.write("crf.tsv", """
+            # labels\tO\tB-PER\tI-PER\tB-LOC\tI-LOC\tB-ORG\tI-ORG
+            >\t0\t2\t-20
+            U0:王\t1:3.0
+            U0:芳\t2:3.0
+            b\t0:1.0
+
+            """)
+        let tagger = try NameTagger.read(path)
+        var features = NameTagger.Features()
+        for character in "说王芳好".unicodeScalars {
+            features.append(NameTagger.key(.bias))
+            features.append(NameTagger.key(.char0, character))
+            features.endPosition()
+        }
+        let decoded = tagger.decode(features)
+        #expect(decoded.labels == [.outside, .beginPerson, .insidePerson, .outside])
+        #expect(decoded.confidence[1] > 0.5)
+    }
+
+    @Test func rejectsAMalformedModelWithItsLine() throws {
+        let directory = TemporaryFolder()
+        let badWeight = directory.write("weight.tsv", "# tagger\nU0:王\t1:3.0\nU0:芳\t9:1.0\n")
+        #expect(throws: ConfigurationError.self) { try NameTagger.read(badWeight) }
+        do { _ = try NameTagger.read(badWeight) } catch {
+            #expect(error.description.contains("weight.tsv:3:"), "\(error.description)")
+            #expect(!error.description.contains("芳"), "a model error must not echo the model's text")
+        }
+        let unknownTemplate = directory.write("template.tsv", "Z9:王\t1:3.0\n")
+        #expect(throws: ConfigurationError.self) { try NameTagger.read(unknownTemplate) }
+        let empty = directory.write("empty.tsv", "# nothing\n")
+        #expect(throws: ConfigurationError.self) { try NameTagger.read(empty) }
+    }
+}
