@@ -147,6 +147,8 @@ extension ChineseNameRecognizer {
             let cue = hasCueBefore(text, range.lowerBound) || hasTitleOrCueAfter(text, range.upperBound)
             if !cue && (text.insideWord[range.lowerBound] || text.strongWordStarting[range.lowerBound] == range.count) { return nil }
             if Self.pronouns.contains(text.scalars[range.lowerBound]) { return nil }
+            // A cue or title itself (老公, 记者, 先生) is who someone is, not their name.
+            if (cuesBefore + cuesAfter + titles).contains(where: { $0.count == range.count && text.matches($0, at: range.lowerBound) }) { return nil }
             // Digits written in characters (壹贰叁, 一三八) are a number, not a name.
             if range.filter({ ChineseNumeral.digit(of: text.scalars[$0].value) != nil }).count >= 2 { return nil }
             // Forms of address (老卢, 小李, 阿芳) and a surname with a title (卢先生) are the rules' to
