@@ -9,98 +9,105 @@ import VeilCore
 public struct DocumentPipeline {
     public let anonymizer: Anonymizer
     public var format: InputFormat?
-    public var fields: RecordFields
+    /// The field rules for records; nil: the policy's.
+    public var fieldRules: FieldRules?
+    /// The field (JSON) or column (CSV) naming each record in reports.
+    public var idField: String
+    /// The CSV delimiter (default: comma for CSV, tab for TSV).
+    public var delimiter: UInt8?
     public var errorPolicy: ErrorPolicy
     /// Called for every document left out under ``ErrorPolicy/skip``.
     public var onError: (InputError) -> Void
 
-    public init(anonymizer: Anonymizer, format: InputFormat? = nil, fields: RecordFields = RecordFields(),
-                errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
+    public init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
+                delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
         self.anonymizer = anonymizer
         self.format = format
-        self.fields = fields
+        self.fieldRules = fieldRules
+        self.idField = idField
+        self.delimiter = delimiter
         self.errorPolicy = errorPolicy
         self.onError = onError
     }
 
     public var engine: Engine { anonymizer.engine }
 
-    /// One scanned document.
+    /// One scanned document (or record).
     public struct ScannedDocument {
         public let id: String
-        /// The id as a JSON value, for JSONL records.
+        /// The id as a JSON value, for JSON records.
         public let rawID: String?
         public let findings: [Finding]
+        /// The field each finding is in (nil for text documents).
+        public let fields: [String?]
     }
 
     /// Scans every document in `reader`, calling `emit` for each in order.
     public func scan(_ reader: LineReader, emit: (ScannedDocument) throws -> Void) throws {
-        switch format ?? InputFormat.inferred(from: reader.path) {
-        case .text:
+        let format = format ?? InputFormat.inferred(from: reader.path)
+        guard format != .text else {
             let bytes = try reader.readAll()
             guard let document = try guarded({ try textDocument(bytes, path: reader.path) }) else { return }
             guard let findings = try guarded({ try scanned(document, file: reader.path, line: nil) }) else { return }
-            try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings))
-        case .jsonl:
-            while let line = try reader.nextLine() {
-                let number = reader.lineNumber
-                if isBlank(line) { continue }
-                guard let (record, document) = try guarded({ try jsonlDocument(line, file: reader.path, line: number) }) else { continue }
-                guard let document else { try emit(ScannedDocument(id: id(of: record, line: number, file: reader.path), rawID: record.rawValue(fields.id), findings: [])); continue }
-                guard let findings = try guarded({ try scanned(document, file: reader.path, line: number) }) else { continue }
-                try emit(ScannedDocument(id: id(of: record, line: number, file: reader.path), rawID: record.rawValue(fields.id), findings: findings))
-            }
+            try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }))
+            return
         }
+        var source = recordSource(reader, format: format)
+        let anonymizer = anonymizer
+        try BatchRunner.run(&source, process: { record in try anonymizer.scan(record: record.values) }, emit: { record, result in
+            guard !record.isVerbatim else { return }
+            guard let perValue = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            var findings: [Finding] = [], fields: [String?] = []
+            for (name, found) in zip(record.fieldNames, perValue) {
+                findings += found
+                fields += found.map { _ in name }
+            }
+            try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
+        }, readError: { error in _ = try guarded { throw error } })
     }
 
     /// Anonymizes every document in `reader`, passing the output bytes to `write` in order.
     public func anonymize(_ reader: LineReader, write: ([UInt8]) throws -> Void) throws {
-        switch format ?? InputFormat.inferred(from: reader.path) {
-        case .text:
+        let format = format ?? InputFormat.inferred(from: reader.path)
+        guard format != .text else {
             let bytes = try reader.readAll()
             guard let document = try guarded({ try textDocument(bytes, path: reader.path) }) else { return }
             guard let result = try guarded({ try anonymized(document, file: reader.path, line: nil) }) else { return }
             try write(Array(result.text.utf8))
-        case .jsonl:
-            while let line = try reader.nextLine() {
-                let number = reader.lineNumber
-                if isBlank(line) { try write(line + [0x0A]); continue }
-                guard let (record, document) = try guarded({ try jsonlDocument(line, file: reader.path, line: number) }) else { continue }
-                guard let document else { try write(line + [0x0A]); continue }
-                guard let result = try guarded({ try anonymized(document, file: reader.path, line: number) }) else { continue }
-                try write(record.replacing(fields.text, with: result.text) + [0x0A])
-            }
+            return
         }
+        var source = recordSource(reader, format: format)
+        let anonymizer = anonymizer
+        try BatchRunner.run(&source, process: { record in
+            record.isVerbatim ? record.render([]) : record.render(try anonymizer.anonymize(record: record.values).texts)
+        }, emit: { record, result in
+            guard let bytes = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            try write(bytes)
+        }, readError: { error in _ = try guarded { throw error } })
+        try write(source.trailer)
+    }
+
+    /// The records of `reader` in `format`.
+    func recordSource(_ reader: LineReader, format: InputFormat) -> any RecordSource {
+        let rules = fieldRules ?? engine.policy.fields
+        switch format {
+        case .csv: return CSVRecordSource(reader, dialect: CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), quoting: true), rules: rules, idColumn: idField)
+        case .tsv: return CSVRecordSource(reader, dialect: CSVDialect(delimiter: delimiter ?? 0x09, quoting: false), rules: rules, idColumn: idField)
+        case .json: return JSONRecordSource(reader, layout: .document, rules: rules, idField: idField)
+        case .jsonl, .text: return JSONRecordSource(reader, layout: .lines, rules: rules, idField: idField)
+        }
+    }
+
+    /// A record that could not be anonymized, as an error naming its place.
+    static func located(_ error: any Error, _ record: SourceRecord) -> InputError {
+        if let error = error as? InputError { return error }
+        return InputError(file: record.file, line: record.line, message: "could not scan the record: \(error)")
     }
 
     // MARK: Steps
 
     private func textDocument(_ bytes: [UInt8], path: String) throws -> DocumentText {
         do { return try DocumentText(validating: bytes) } catch { throw error.located(in: bytes, file: path) }
-    }
-
-    /// The record and its text document (nil when the text field is null).
-    private func jsonlDocument(_ line: [UInt8], file: String, line number: Int) throws -> (JSONRecord, DocumentText?) {
-        if let offset = DocumentText.firstInvalidUTF8Offset(in: line) {
-            throw InvalidUTF8Error(byteOffset: offset).located(in: line, file: file, lineOffset: number - 1)
-        }
-        let record: JSONRecord
-        do { record = try JSONRecord(line) } catch {
-            throw InputError(file: file, line: number, column: column(of: error.offset, in: line), message: "invalid JSON: \(error.message)")
-        }
-        guard let field = record.fields[fields.text] else {
-            throw InputError(file: file, line: number, message: "the record has no '\(fields.text)' field (choose one with --text-field)")
-        }
-        if !field.isString {
-            if record.rawValue(fields.text) == "null" { return (record, nil) }
-            throw InputError(file: file, line: number, column: column(of: field.range.lowerBound, in: line),
-                             message: "the '\(fields.text)' field is not a string")
-        }
-        let text: String
-        do { text = try record.string(fields.text) ?? "" } catch {
-            throw InputError(file: file, line: number, column: column(of: error.offset, in: line), message: "invalid JSON: \(error.message)")
-        }
-        return (record, DocumentText(text))
     }
 
     private func scanned(_ document: DocumentText, file: String, line: Int?) throws -> [Finding] {
@@ -122,14 +129,6 @@ public struct DocumentPipeline {
             onError(error)
             return nil
         }
-    }
-
-    private func id(of record: JSONRecord, line: Int, file: String) -> String {
-        (try? record.string(fields.id)) ?? record.rawValue(fields.id) ?? "\(file):\(line)"
-    }
-
-    private func isBlank(_ line: [UInt8]) -> Bool {
-        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     private func column(of offset: Int, in line: [UInt8]) -> Int {

@@ -6,9 +6,14 @@ import VeilCore
 public enum FindingsJSON {
     /// One document's line (without the newline). `rawID` is a JSON value written as is (a JSONL
     /// record's id); otherwise `id` is written as a string.
-    public static func line(id: String, rawID: String? = nil, findings: [Finding]) -> String {
-        var out = "{\"id\": " + (rawID ?? String(decoding: JSONRecord.encodeString(id), as: UTF8.self)) + ", \"findings\": ["
-        out += findings.map(object).joined(separator: ", ")
+    /// `fields` names the field of a record each finding is in (written as `"field"`; offsets are
+    /// then into that field's value).
+    public static func line(id: String, rawID: String? = nil, findings: [Finding], fields: [String?] = []) -> String {
+        var out = "{\"id\": " + (rawID ?? String(decoding: JSONDocument.encodeString(id), as: UTF8.self)) + ", \"findings\": ["
+        out += findings.enumerated().map { index, finding in
+            guard index < fields.count, let field = fields[index] else { return object(finding) }
+            return "{\"field\": " + String(decoding: JSONDocument.encodeString(field), as: UTF8.self) + ", " + object(finding).dropFirst()
+        }.joined(separator: ", ")
         out += "]}"
         return out
     }

@@ -2,13 +2,24 @@
 public enum InputFormat: String, Sendable, CaseIterable {
     /// The whole file is one document.
     case text
-    /// One JSON object per line; one field holds the text, another the document id.
+    /// One JSON object per line: a record.
     case jsonl
+    /// A JSON file: an array of records, or one record.
+    case json
+    /// Comma-separated values (RFC 4180) with a header row: a record per row.
+    case csv
+    /// Tab-separated values with a header row.
+    case tsv
 
-    /// The format a file name suggests: `.jsonl` / `.ndjson` are JSONL, everything else text.
+    /// The format a file name suggests: `.jsonl` / `.ndjson`, `.json`, `.csv`, `.tsv` / `.tab`;
+    /// anything else is text.
     public static func inferred(from path: String) -> InputFormat {
         let lower = path.lowercased()
-        return lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") ? .jsonl : .text
+        if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { return .tsv }
+        return .text
     }
 }
 

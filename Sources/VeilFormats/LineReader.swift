@@ -11,6 +11,8 @@ public final class LineReader {
     private var atEnd = false
     /// The number of the line last returned (1-based).
     public private(set) var lineNumber = 0
+    /// Whether the line last returned ended with `\n` (the last line of a file may not).
+    public private(set) var lineHadNewline = true
     /// Longest line accepted; a longer one is an error naming its line.
     public let maximumLineLength: Int
 
@@ -39,6 +41,7 @@ public final class LineReader {
                 let line = Array(buffer[start..<newline])
                 start = newline + 1
                 lineNumber += 1
+                lineHadNewline = true
                 return line
             }
             if buffer.count - start > maximumLineLength {
@@ -49,6 +52,7 @@ public final class LineReader {
                 let line = Array(buffer[start...])
                 start = buffer.count
                 lineNumber += 1
+                lineHadNewline = false
                 return line
             }
             let chunk: Data

@@ -29,22 +29,36 @@ struct EngineOptions: ParsableArguments {
 
 /// Options for reading input files.
 struct InputOptions: ParsableArguments {
-    @Option(name: .long, help: "text or jsonl (default: from the file extension; stdin is text).")
+    @Option(name: .long, help: "text, jsonl, json, csv or tsv (default: from the file extension; stdin is text).")
     var inputFormat: InputFormat?
 
-    @Option(name: .long, help: "The JSONL field holding each document's id.")
+    @Option(name: .long, help: "The field (JSON) or column (CSV) that names each record in reports.")
     var idField: String = "id"
 
-    @Option(name: .long, help: "The JSONL field holding each document's text.")
-    var textField: String = "text"
+    @Option(name: .long, help: "Scan only this JSON field and keep every other one (instead of the policy's field rules).")
+    var textField: String?
 
-    @Option(name: .long, help: "On a document that cannot be read: fail (stop, write nothing) or skip (leave it out, report it, exit 1).")
+    @Option(name: .long, help: ArgumentHelp("The delimiter of a CSV file (default: comma; tab for TSV).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(name: .long, help: "On a document or record that cannot be read: fail (stop, write nothing) or skip (leave it out, report it, exit 1).")
     var onError: ErrorPolicy = .fail
 
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
-    var fields: RecordFields { RecordFields(id: idField, text: textField) }
+    func validate() throws {
+        if let delimiter, delimiter.utf8.count != 1 || delimiter == "\"" || delimiter == "\n" || delimiter == "\r" {
+            throw ValidationError("--delimiter must be one ASCII character other than a quote or a line break")
+        }
+    }
+
+    /// The pipeline these options describe.
+    func pipeline(_ anonymizer: Anonymizer, onError: @escaping (InputError) -> Void) -> DocumentPipeline {
+        let rules = textField.map { FieldRules(entries: [FieldRuleEntry(path: try! FieldPath("$['\($0)']"), rule: .scan)], otherFields: .keep) }
+        return DocumentPipeline(anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
+                                delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
+    }
 
     /// A reader per input; standard input when no files are named or a file is `-`.
     func readers() throws -> [LineReader] {

@@ -19,8 +19,7 @@ struct Scan: ParsableCommand {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             var failed = 0
-            let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: engine), format: input.inputFormat, fields: input.fields,
-                                            errorPolicy: input.onError) { error in
+            let pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
                 failed += 1
                 Console.error(error.description)
             }
@@ -31,9 +30,9 @@ struct Scan: ParsableCommand {
                 try pipeline.scan(reader) { document in
                     switch format {
                     case .jsonl:
-                        Console.output(FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings) + "\n")
+                        Console.output(FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields) + "\n")
                     case .json:
-                        Console.output((first ? "\n  " : ",\n  ") + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings))
+                        Console.output((first ? "\n  " : ",\n  ") + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields))
                         first = false
                     case .table:
                         documents.append(document)
@@ -56,8 +55,9 @@ enum FindingsTable {
         var rows: [[String]] = [["DOCUMENT", "LINE:COL", "START-END", "ENTITY", "SCORE", "PLUGIN"]]
         var counts: [EntityType: Int] = [:]
         for document in documents {
-            for finding in document.findings {
-                rows.append([document.id, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
+            for (index, finding) in document.findings.enumerated() {
+                let field = index < document.fields.count ? document.fields[index].map { " " + $0 } ?? "" : ""
+                rows.append([document.id + field, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
                              String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"])
                 counts[finding.entity, default: 0] += 1
             }

@@ -69,9 +69,12 @@ import Testing
         let scratch = Scratch()
         let input = scratch.write("in.jsonl", "{\"id\": 1, \"text\": \"电话13812345678\", \"phone_note\": \"13812345678\"}\n")
         let output = scratch.url.appendingPathComponent("out.jsonl").path
-        let result = try VeilRunner.run(["anonymize", input, "-o", output, "--policy", "Policies/strict.yaml"])
+        let result = try VeilRunner.run(["anonymize", input, "-o", output, "--policy", "Policies/strict.yaml", "--text-field", "text"])
         #expect(result.status == 0)
         #expect(try String(contentsOfFile: output, encoding: .utf8) == "{\"id\": 1, \"text\": \"电话[PHONE_NUMBER]\", \"phone_note\": \"13812345678\"}\n")
+        // Without --text-field, every field no rule names is scanned.
+        let scanned = try VeilRunner.run(["anonymize", input, "--policy", "Policies/strict.yaml"])
+        #expect(scanned.stdout == "{\"id\": 1, \"text\": \"电话[PHONE_NUMBER]\", \"phone_note\": \"[PHONE_NUMBER]\"}\n")
     }
 
     @Test func badPolicyIsReportedLikeACompilerError() throws {

@@ -39,7 +39,6 @@ import VeilCore
         {"id": "b", "text": "QQ：，电话<P1>", "tags": ["x"]}
 
         {"id": "c", "text": null}
-
         """)
     }
 
@@ -49,17 +48,17 @@ import VeilCore
             _ = try anonymize(input)
         } throws: { error in
             let description = "\(error)"
-            return description.hasSuffix("in.jsonl:2:32: error: invalid JSON: expected ',' or '}' (the line ends early)")
+            return description.hasSuffix("in.jsonl:2:32: error: invalid JSON: expected ',' or '}' (the input ends early)")
                 && !description.contains("13812345678")
         }
     }
 
     @Test func skipLeavesTheBadRecordOutAndReportsIt() throws {
-        let input = "{\"id\": 1, \"text\": \"电话13812345678\"}\n{\"id\": 2, \"body\": \"x\"}\n{\"id\": 3, \"text\": \"ok\"}\n"
+        let input = "{\"id\": 1, \"text\": \"电话13812345678\"}\n[\"not an object\"]\n{\"id\": 3, \"text\": \"ok\"}\n"
         let (output, errors) = try anonymize(input, policy: .skip)
         #expect(output == "{\"id\": 1, \"text\": \"电话<P1>\"}\n{\"id\": 3, \"text\": \"ok\"}\n")
         #expect(errors.map(\.description).map { $0.components(separatedBy: "/").last ?? $0 }
-                == [String(errors.first?.file.components(separatedBy: "/").last ?? "") + ":2: error: the record has no 'text' field (choose one with --text-field)"])
+                == [String(errors.first?.file.components(separatedBy: "/").last ?? "") + ":2: error: a JSONL line must be a JSON object"])
     }
 
     @Test func invalidUTF8IsReportedByLineAndColumn() throws {

@@ -31,20 +31,29 @@ public final class Anonymizer: Sendable {
     public func anonymize(_ document: DocumentText) throws -> Result {
         let detections = try engine.analyze(document)
         let bytes = document.bytes
-        let rewritten = mergingPlaceChains(detections)
+        let output = rewrite(bytes[...], detections)
+        return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
+    }
+
+    /// `bytes` with each detection (sorted, not overlapping, inside `bytes`' indices) replaced by
+    /// its entity's action.
+    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
-        var cursor = 0
+        var cursor = bytes.startIndex
         let context = OperatorContext(engine: engine, table: table)
-        for detection in rewritten {
+        for detection in mergingPlaceChains(detections) {
             output.append(contentsOf: bytes[cursor..<detection.range.lowerBound])
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
-            let replacement = (operators[detection.entity] ?? defaultOperator).replacement(for: mention, in: context)
-            output.append(contentsOf: replacement.utf8)
+            output.append(contentsOf: replacement(for: mention, context: context).utf8)
             cursor = detection.range.upperBound
         }
         output.append(contentsOf: bytes[cursor...])
-        return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
+        return output
+    }
+
+    func replacement(for mention: Mention, context: OperatorContext) -> String {
+        (operators[mention.detection.entity] ?? defaultOperator).replacement(for: mention, in: context)
     }
 
     /// For generalized places, a written chain such as 江西省赣州市于都县 (each place inside the one

@@ -26,6 +26,8 @@ public struct Policy: Sendable {
     /// Where the pseudonym key comes from; nil means a random key for this run.
     public var key: KeySpec?
     public var keyLocation: Location?
+    /// What to do with each field of a dataset's records (CSV columns, JSON values).
+    public var fields = FieldRules()
 
     public init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
                 defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],

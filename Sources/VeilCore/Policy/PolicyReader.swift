@@ -3,7 +3,7 @@ import Yams
 
 /// Reads policy files, following `extends`, and reports every problem as `file:line:col: error: …`.
 public enum PolicyReader {
-    static let topLevelKeys: Set<String> = ["version", "name", "extends", "plugins", "threshold", "entities", "allow", "deny", "pseudonyms"]
+    static let topLevelKeys: Set<String> = ["version", "name", "extends", "plugins", "threshold", "entities", "allow", "deny", "pseudonyms", "fields", "other_fields"]
     static let ruleKeys: Set<String> = ["action", "threshold", "with", "char", "keep_first", "keep_last", "length", "keep", "to"]
 
     /// Reads the policy at `path`. `extends: NAME` names a built-in policy in `Policies/`;
@@ -93,8 +93,58 @@ public enum PolicyReader {
                 }
             }
         }
+        if let node = fields["fields"]?.value, let entries = yaml.mapping(node, what: "'fields'") {
+            var rules: [FieldRuleEntry] = []
+            for (key, keyNode, value) in entries {
+                let path: FieldPath
+                do { path = try FieldPath(key) } catch {
+                    yaml.error("field path '\(key)': \(error.message) (at character \(error.offset + 1))", at: keyNode)
+                    continue
+                }
+                guard let rule = readFieldRule(yaml, value) else { continue }
+                rules.append(FieldRuleEntry(path: path, rule: rule, location: Policy.Location(file: policy.path, line: keyNode.mark?.line, column: keyNode.mark?.column)))
+            }
+            // This file's rules come before (and so win over) the ones it extends.
+            policy.fields.entries = rules + policy.fields.entries.filter { old in !rules.contains { $0.path == old.path } }
+        }
+        if let node = fields["other_fields"]?.value, let rule = readFieldRule(yaml, node) {
+            if case .entity = rule { yaml.error("'other_fields' cannot make every field one entity; use scan, keep, drop or hash", at: node) } else {
+                policy.fields.otherFields = rule
+            }
+        }
         try yaml.finish()
         return policy
+    }
+
+    /// `scan`, `keep`, `drop`, `hash`, `{scan: true}`, `{entity: PERSON}`, `{hash: LENGTH}`.
+    private static func readFieldRule(_ yaml: YAMLDocument, _ node: Node) -> FieldRule? {
+        let expected = "expected scan, keep, drop, hash, {entity: NAME} or {hash: LENGTH}"
+        if case .scalar = node, let name = yaml.string(node, what: "a field rule") {
+            switch name {
+            case "scan": return .scan
+            case "keep": return .keep
+            case "drop": return .drop
+            case "hash": return .hash(length: 16)
+            default: yaml.error("unknown field rule '\(name)'; \(expected)", at: node); return nil
+            }
+        }
+        guard let pairs = yaml.mapping(node, what: "a field rule", allowed: ["scan", "entity", "hash", "keep", "drop"]) else { return nil }
+        guard pairs.count == 1, let (key, _, value) = pairs.first else { yaml.error("a field rule has exactly one of: scan, entity, hash, keep, drop", at: node); return nil }
+        switch key {
+        case "entity":
+            guard let name = yaml.string(value, what: "'entity'") else { return nil }
+            let entity = EntityType(name)
+            guard entity.isWellFormed else { yaml.error("entity '\(name)' must be UPPER_SNAKE_CASE", at: value); return nil }
+            return .entity(entity)
+        case "hash":
+            return yaml.int(value, what: "'hash' (its length in hex digits)", in: 4...64).map { .hash(length: $0) }
+        default:
+            guard case .scalar(let scalar) = value, ["true", "yes"].contains(scalar.string) else {
+                yaml.error("write '\(key)' or '{\(key): true}'", at: value)
+                return nil
+            }
+            return key == "scan" ? .scan : key == "keep" ? .keep : .drop
+        }
     }
 
     private static func readRule(_ yaml: YAMLDocument, _ node: Node) -> EntityRule? {

@@ -1,57 +1,69 @@
-/// One JSON object (a JSONL line) checked by a strict scanner that remembers where each top-level
-/// value lies, so one field can be rewritten and every other byte of the line kept exactly as it was
-/// (key order, number formatting, escapes).
-public struct JSONRecord {
-    /// Where a top-level value lies in the line's bytes.
-    public struct Field {
+import VeilCore
+
+/// One JSON value (a JSONL line, a record of a JSON file) checked by a strict parser that remembers
+/// where every value lies, so chosen values can be rewritten or left out and every other byte kept
+/// exactly as it was (key order, spacing, number formatting, escapes).
+public struct JSONDocument: Sendable {
+    /// Where a value lies in the bytes.
+    public struct Field: Sendable {
         public let range: Range<Int>
         public let isString: Bool
     }
 
-    public let bytes: [UInt8]
-    public private(set) var fields: [String: Field] = [:]
+    /// A string or number: the values field rules rewrite.
+    public struct Leaf: Sendable {
+        public let path: [FieldPath.Step]
+        public let range: Range<Int>
+        public let isString: Bool
+    }
 
-    /// Parses `bytes` as one JSON object. Throws ``JSONSyntaxError`` with the byte offset of the
+    /// A member of an object or an element of an array, for leaving it out.
+    public struct Member: Sendable {
+        public let path: [FieldPath.Step]
+        /// From the key (or the element) to the end of its value.
+        public let range: Range<Int>
+        /// Which container it belongs to, and its place there.
+        public let container: Int
+        public let position: Int
+    }
+
+    public let bytes: [UInt8]
+    /// The top-level object's values by key (empty when the value is not an object).
+    public private(set) var fields: [String: Field] = [:]
+    public private(set) var leaves: [Leaf] = []
+    public private(set) var members: [Member] = []
+    /// The number of members of each container.
+    public private(set) var containerSizes: [Int] = []
+    /// Whether the value is an object (a JSONL line must be).
+    public let isObject: Bool
+
+    /// Parses `bytes` as one JSON value. Throws ``JSONSyntaxError`` with the byte offset of the
     /// problem (the caller adds file and line).
     public init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
         self.bytes = bytes
-        var scanner = Scanner(bytes: bytes)
-        scanner.skipSpace()
-        guard scanner.peek == UInt8(ascii: "{") else { throw scanner.error("a JSONL line must be a JSON object") }
-        scanner.index += 1
-        scanner.skipSpace()
-        if scanner.peek == UInt8(ascii: "}") {
-            scanner.index += 1
-        } else {
-            while true {
-                scanner.skipSpace()
-                guard scanner.peek == UInt8(ascii: "\"") else { throw scanner.error("expected a key in double quotes") }
-                let keyStart = scanner.index
-                try scanner.skipString()
-                let key = try JSONRecord.decodeString(bytes[keyStart..<scanner.index], baseOffset: keyStart)
-                scanner.skipSpace()
-                guard scanner.peek == UInt8(ascii: ":") else { throw scanner.error("expected ':' after a key") }
-                scanner.index += 1
-                scanner.skipSpace()
-                let valueStart = scanner.index
-                let isString = scanner.peek == UInt8(ascii: "\"")
-                try scanner.skipValue(depth: 0)
-                if fields[key] != nil { throw JSONSyntaxError(offset: keyStart, message: "the key appears twice in the object") }
-                fields[key] = Field(range: valueStart..<scanner.index, isString: isString)
-                scanner.skipSpace()
-                if scanner.peek == UInt8(ascii: ",") { scanner.index += 1; continue }
-                if scanner.peek == UInt8(ascii: "}") { scanner.index += 1; break }
-                throw scanner.error("expected ',' or '}'")
+        var parser = Parser(bytes: bytes)
+        parser.skipSpace()
+        isObject = parser.peek == UInt8(ascii: "{")
+        var path: [FieldPath.Step] = []
+        try parser.value(path: &path, depth: 0)
+        parser.skipSpace()
+        if parser.index != bytes.count { throw parser.error("unexpected text after the value") }
+        leaves = parser.leaves
+        members = parser.members
+        containerSizes = parser.containerSizes
+        if isObject {
+            for member in members where member.container == 0 {
+                guard case .key(let key) = member.path.last else { continue }
+                let leaf = parser.valueRanges[member.position]
+                fields[key] = Field(range: leaf.range, isString: leaf.isString)
             }
         }
-        scanner.skipSpace()
-        if scanner.index != bytes.count { throw scanner.error("unexpected text after the object") }
     }
 
     /// The decoded string value of `key`, nil if absent or not a string.
     public func string(_ key: String) throws(JSONSyntaxError) -> String? {
         guard let field = fields[key], field.isString else { return nil }
-        return try JSONRecord.decodeString(bytes[field.range], baseOffset: field.range.lowerBound)
+        return try JSONDocument.decodeString(bytes[field.range], baseOffset: field.range.lowerBound)
     }
 
     /// The value of `key` as written (for ids that may be numbers).
@@ -63,9 +75,48 @@ public struct JSONRecord {
     public func replacing(_ key: String, with value: String) -> [UInt8] {
         guard let field = fields[key] else { return bytes }
         var result = Array(bytes[..<field.range.lowerBound])
-        result += JSONRecord.encodeString(value)
+        result += JSONDocument.encodeString(value)
         result += bytes[field.range.upperBound...]
         return result
+    }
+
+    /// The bytes with `replacements` (value range → new bytes) made and `dropped` members left
+    /// out with their separators, so the result is still valid JSON; every other byte is kept.
+    public func rewritten(replacing replacements: [(range: Range<Int>, bytes: [UInt8])], dropping dropped: [Member]) -> [UInt8] {
+        var removals: [Range<Int>] = []
+        let byContainer = Dictionary(grouping: dropped, by: \.container)
+        for (container, gone) in byContainer {
+            let all = members.filter { $0.container == container }.sorted { $0.position < $1.position }
+            let goneSet = Set(gone.map(\.position))
+            guard let firstKept = all.firstIndex(where: { !goneSet.contains($0.position) }) else {
+                removals.append(all.first!.range.lowerBound..<all.last!.range.upperBound)
+                continue
+            }
+            for (index, member) in all.enumerated() where goneSet.contains(member.position) {
+                // Before the first kept member: take the separator after it; else the one before.
+                removals.append(index < firstKept ? member.range.lowerBound..<all[index + 1].range.lowerBound
+                                                  : all[index - 1].range.upperBound..<member.range.upperBound)
+            }
+        }
+        var edits = removals.map { (range: $0, bytes: [UInt8]()) }
+        edits += replacements.filter { replacement in !removals.contains { $0.overlaps(replacement.range) } }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var cursor = 0
+        for edit in edits where edit.range.lowerBound >= cursor {
+            out += bytes[cursor..<edit.range.lowerBound]
+            out += edit.bytes
+            cursor = edit.range.upperBound
+        }
+        out += bytes[cursor...]
+        return out
+    }
+
+    /// The decoded text of a leaf (a string's content, a number as written).
+    public func text(of leaf: Leaf) throws(JSONSyntaxError) -> String {
+        leaf.isString ? try JSONDocument.decodeString(bytes[leaf.range], baseOffset: leaf.range.lowerBound)
+                      : String(decoding: bytes[leaf.range], as: UTF8.self)
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped, the rest
@@ -144,14 +195,21 @@ public struct JSONRecord {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private struct Scanner {
+    private struct Parser {
         let bytes: [UInt8]
         var index = 0
+        var leaves: [Leaf] = []
+        var members: [Member] = []
+        var containerSizes: [Int] = []
+        /// The value ranges of the top-level object's members, by position.
+        var valueRanges: [(range: Range<Int>, isString: Bool)] = []
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
 
         var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
 
         func error(_ message: String) -> JSONSyntaxError {
-            JSONSyntaxError(offset: index, message: index < bytes.count ? message : message + " (the line ends early)")
+            JSONSyntaxError(offset: index, message: index < bytes.count ? message : message + " (the input ends early)")
         }
 
         mutating func skipSpace() {
@@ -169,27 +227,48 @@ public struct JSONRecord {
             throw error("a string is not closed")
         }
 
-        mutating func skipValue(depth: Int) throws(JSONSyntaxError) {
+        mutating func value(path: inout [FieldPath.Step], depth: Int) throws(JSONSyntaxError) {
             guard depth < 512 else { throw error("values are nested too deeply") }
             guard let byte = peek else { throw error("expected a value") }
+            let start = index
             switch byte {
-            case UInt8(ascii: "\""): try skipString()
+            case UInt8(ascii: "\""):
+                try skipString()
+                leaves.append(Leaf(path: path, range: start..<index, isString: true))
             case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let close = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let isObject = byte == UInt8(ascii: "{")
+                let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                let container = containerSizes.count
+                containerSizes.append(0)
                 index += 1
                 skipSpace()
                 if peek == close { index += 1; return }
+                var keys = Set<String>()
+                var position = 0
                 while true {
                     skipSpace()
-                    if close == UInt8(ascii: "}") {
+                    let memberStart = index
+                    if isObject {
                         guard peek == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
                         try skipString()
+                        let key = try JSONDocument.decodeString(bytes[memberStart..<index], baseOffset: memberStart)
+                        guard keys.insert(key).inserted else { throw JSONSyntaxError(offset: memberStart, message: "the key appears twice in the object") }
                         skipSpace()
                         guard peek == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
                         index += 1
                         skipSpace()
+                        path.append(.key(key))
+                    } else {
+                        path.append(.index(position))
                     }
-                    try skipValue(depth: depth + 1)
+                    let valueStart = index
+                    let isString = peek == UInt8(ascii: "\"")
+                    try value(path: &path, depth: depth + 1)
+                    if container == 0 && isObject { valueRanges.append((valueStart..<index, isString)) }
+                    members.append(Member(path: path, range: memberStart..<index, container: container, position: position))
+                    path.removeLast()
+                    position += 1
+                    containerSizes[container] = position
                     skipSpace()
                     if peek == UInt8(ascii: ",") { index += 1; continue }
                     if peek == close { index += 1; return }
@@ -198,7 +277,9 @@ public struct JSONRecord {
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
             case UInt8(ascii: "n"): try literal("null")
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                try skipNumber()
+                leaves.append(Leaf(path: path, range: start..<index, isString: false))
             default: throw error("expected a value")
             }
         }

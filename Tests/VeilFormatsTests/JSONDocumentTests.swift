@@ -1,10 +1,10 @@
 import Testing
 @testable import VeilFormats
 
-@Suite struct JSONRecordTests {
+@Suite struct JSONDocumentTests {
     @Test func replacesOneFieldAndKeepsEveryOtherByte() throws {
         let line = #"{"id": 17, "meta": {"likes": 1.50e2, "tags": ["a", "b"]}, "text": "电话\u0031\"38", "z": null}"#
-        let record = try JSONRecord(Array(line.utf8))
+        let record = try JSONDocument(Array(line.utf8))
         #expect(try record.string("text") == "电话1\"38")
         #expect(record.rawValue("id") == "17")
         let rewritten = String(decoding: record.replacing("text", with: "电话[PHONE]\n"), as: UTF8.self)
@@ -12,23 +12,23 @@ import Testing
     }
 
     @Test func decodesSurrogatePairs() throws {
-        let record = try JSONRecord(Array(#"{"text": "\ud83d\ude00 ok"}"#.utf8))
+        let record = try JSONDocument(Array(#"{"text": "\ud83d\ude00 ok"}"#.utf8))
         #expect(try record.string("text") == "😀 ok")
     }
 
     @Test(arguments: [
         (#"{"text": "a"#, 11, "a string is not closed"),
-        (#"{"text": "a""#, 12, "expected ',' or '}' (the line ends early)"),
+        (#"{"text": "a""#, 12, "expected ',' or '}' (the input ends early)"),
         (#"{"text": "a",}"#, 13, "expected a key in double quotes"),
-        (#"["text"]"#, 0, "a JSONL line must be a JSON object"),
+        (#"{"a": tru}"#, 6, "expected a value"),
         (#"{"a": 01}"#, 6, "a number cannot start with 0"),
-        (#"{"a": 1} x"#, 9, "unexpected text after the object"),
+        (#"{"a": 1} x"#, 9, "unexpected text after the value"),
         (#"{"a": 1, "a": 2}"#, 9, "the key appears twice in the object"),
         (#"{"text": "\ud83d"}"#, 16, #"a \u escape is half of a surrogate pair"#),
     ] as [(String, Int, String)])
     func reportsSyntaxErrorsWithTheirOffset(line: String, offset: Int, message: String) {
         #expect {
-            let record = try JSONRecord(Array(line.utf8))
+            let record = try JSONDocument(Array(line.utf8))
             _ = try record.string("text")
         } throws: { error in
             guard let error = error as? JSONSyntaxError else { return false }
@@ -37,6 +37,6 @@ import Testing
     }
 
     @Test func encodesControlCharacters() {
-        #expect(String(decoding: JSONRecord.encodeString("a\"b\\c\u{1}\t"), as: UTF8.self) == #""a\"b\\c\u0001\t""#)
+        #expect(String(decoding: JSONDocument.encodeString("a\"b\\c\u{1}\t"), as: UTF8.self) == #""a\"b\\c\u0001\t""#)
     }
 }

@@ -1,0 +1,57 @@
+/// What to do with one field of a record (a CSV column, a JSON value): the policy's `fields:`.
+public enum FieldRule: Sendable, Hashable {
+    /// Free text: find the personal data it mentions and rewrite that, as in a text document.
+    case scan
+    /// The whole value is one mention of `entity` (a poster's name, a phone column), rewritten by
+    /// that entity's action wherever else the record mentions the same value.
+    case entity(EntityType)
+    /// Kept byte for byte (ids, dates, categories).
+    case keep
+    /// Left out of the output: the column, or the JSON member.
+    case drop
+    /// Replaced by a keyed hash of the whole value (the first `length` hex digits), so rows can
+    /// still be joined on it.
+    case hash(length: Int)
+
+    /// The names a policy writes.
+    public static let names = ["scan", "entity", "keep", "drop", "hash"]
+}
+
+/// A field rule as a policy states it: for which fields, and where it is written.
+public struct FieldRuleEntry: Sendable, Hashable {
+    public var path: FieldPath
+    public var rule: FieldRule
+    public var location: Policy.Location?
+
+    public init(path: FieldPath, rule: FieldRule, location: Policy.Location? = nil) {
+        self.path = path
+        self.rule = rule
+        self.location = location
+    }
+}
+
+/// The field rules of a policy, frozen: which rule each field gets.
+public struct FieldRules: Sendable, Hashable {
+    public var entries: [FieldRuleEntry]
+    /// The rule for fields no entry names.
+    public var otherFields: FieldRule
+
+    public init(entries: [FieldRuleEntry] = [], otherFields: FieldRule = .scan) {
+        self.entries = entries
+        self.otherFields = otherFields
+    }
+
+    /// The rule for the value at `path`: the entry naming the longest part of it (a rule for
+    /// `$.author` covers `$.author.name`), the first written if two name as much; else `otherFields`.
+    public func rule(for path: [FieldPath.Step]) -> FieldRule {
+        var best: (length: Int, rule: FieldRule)?
+        for entry in entries {
+            guard let length = entry.path.matchedLength(of: path), length > (best?.length ?? -1) else { continue }
+            best = (length, entry.rule)
+        }
+        return best?.rule ?? otherFields
+    }
+
+    /// Whether no entry names anything (every field follows `otherFields`).
+    public var isEmpty: Bool { entries.isEmpty }
+}

@@ -1,0 +1,180 @@
+/// One value of a record — a CSV cell, a JSON string — and the rule that applies to it.
+public struct RecordValue: Sendable, Hashable {
+    public var text: String
+    public var rule: FieldRule
+
+    public init(_ text: String, rule: FieldRule) {
+        self.text = text
+        self.rule = rule
+    }
+}
+
+extension Anonymizer {
+    /// A record's values after anonymizing: each value's new text (nil for a dropped one) and what
+    /// was found in it (offsets in code points into that value).
+    public struct RecordResult: Sendable {
+        public let texts: [String?]
+        public let findings: [[Finding]]
+    }
+
+    /// Anonymizes the values of one record together, so that a person named in one field and
+    /// mentioned in another (an `author` column and 回复王芳 in the `body`) is linked and gets one
+    /// pseudonym, as within a document.
+    ///
+    /// Values to `scan` and `entity` values are analyzed as one document, a blank line between
+    /// values (nothing found may cross it). An `entity` value is one mention of its entity whatever
+    /// the recognizers made of it, and the same text where the record's free text mentions it is
+    /// that mention too. `keep` values are returned unchanged, `drop` values as nil, `hash` values
+    /// as a keyed hash of the whole value.
+    public func anonymize(record values: [RecordValue]) throws -> RecordResult {
+        let analysis = try analyze(record: values)
+        let (bytes, ranges, detections) = (analysis.bytes, analysis.ranges, analysis.detections)
+        var texts: [String?] = []
+        var findings: [[Finding]] = []
+        for (value, range) in zip(values, ranges) {
+            switch value.rule {
+            case .keep:
+                texts.append(value.text)
+                findings.append([])
+            case .drop:
+                texts.append(nil)
+                findings.append([])
+            case .hash(let length):
+                texts.append(value.text.isEmpty ? value.text : hash(value.text, length: length))
+                findings.append([])
+            case .scan, .entity:
+                guard let range else { continue }
+                let inside = detections.filter { range.contains($0.range.lowerBound) }
+                texts.append(String(decoding: rewrite(bytes[range], inside), as: UTF8.self))
+                findings.append(Finding.from(Self.local(detections, in: range), in: Array(bytes[range])))
+            }
+        }
+        return RecordResult(texts: texts, findings: findings)
+    }
+
+    /// What was found in each value of a record (code point offsets into the value), analyzed
+    /// together as ``anonymize(record:)`` does, without rewriting anything.
+    public func scan(record values: [RecordValue]) throws -> [[Finding]] {
+        let analysis = try analyze(record: values)
+        return analysis.ranges.map { range in
+            guard let range else { return [] }
+            return Finding.from(Self.local(analysis.detections, in: range), in: Array(analysis.bytes[range]))
+        }
+    }
+
+    private struct RecordAnalysis {
+        let bytes: [UInt8]
+        let ranges: [Range<Int>?]
+        let detections: [Detection]
+    }
+
+    private func analyze(record values: [RecordValue]) throws -> RecordAnalysis {
+        // One document of the values to analyze, and where each lies in it.
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>?] = []
+        for value in values {
+            switch value.rule {
+            case .scan, .entity:
+                if !bytes.isEmpty { bytes += [0x0A, 0x0A] }
+                let start = bytes.count
+                bytes += value.text.utf8
+                ranges.append(start..<bytes.count)
+            case .keep, .drop, .hash:
+                ranges.append(nil)
+            }
+        }
+        let document = DocumentText(String(decoding: bytes, as: UTF8.self))
+        var detections = bytes.isEmpty ? [] : try engine.analyze(document)
+        detections = Self.clipped(detections, to: ranges.compactMap { $0 })
+
+        // Entity values: one mention each, and their text where the free text repeats it.
+        var named: [Detection] = []
+        for (value, range) in zip(values, ranges) {
+            guard case .entity(let entity) = value.rule, let range else { continue }
+            let trimmed = Self.trimmed(range, in: bytes)
+            guard !trimmed.isEmpty else { continue }
+            let whole = detections.first { $0.entity == entity && $0.range == trimmed }
+                ?? Detection(range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
+                             canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
+            detections.removeAll { $0.range.overlaps(range) }
+            detections.append(whole)
+            named.append(whole)
+        }
+        for mention in named where mention.range.count >= 2 {
+            let needle = Array(bytes[mention.range])
+            for (value, range) in zip(values, ranges) {
+                guard value.rule == .scan, let range else { continue }
+                for start in Self.occurrences(of: needle, in: bytes, within: range) {
+                    let found = start..<start + needle.count
+                    guard !detections.contains(where: { $0.range.overlaps(found) }) else { continue }
+                    var repeated = mention
+                    repeated.range = found
+                    repeated.rule = "field-repeated"
+                    detections.append(repeated)
+                }
+            }
+        }
+        detections.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        return RecordAnalysis(bytes: bytes, ranges: ranges, detections: detections)
+    }
+
+    /// The first `length` hex digits of a keyed hash of a whole field value (the same value, the
+    /// same hash, in every file of runs that share a key).
+    func hash(_ text: String, length: Int) -> String {
+        let code = engine.key.derived(for: "hash:field").authenticationCode(for: Array(text.utf8))
+        let digits = Array("0123456789abcdef")
+        return String(code.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }.prefix(length))
+    }
+
+    /// Detections cut to the values they lie in: one that runs across the blank line between two
+    /// values (it never should) becomes one detection per value it touches, so nothing is left
+    /// unrewritten.
+    static func clipped(_ detections: [Detection], to ranges: [Range<Int>]) -> [Detection] {
+        var result: [Detection] = []
+        for detection in detections {
+            for range in ranges where range.overlaps(detection.range) {
+                var part = detection
+                part.range = max(range.lowerBound, detection.range.lowerBound)..<min(range.upperBound, detection.range.upperBound)
+                result.append(part)
+            }
+        }
+        return result
+    }
+
+    /// The detections inside `range`, with offsets from its start.
+    static func local(_ detections: [Detection], in range: Range<Int>) -> [Detection] {
+        detections.filter { range.contains($0.range.lowerBound) }.map { detection in
+            var local = detection
+            local.range = (detection.range.lowerBound - range.lowerBound)..<(detection.range.upperBound - range.lowerBound)
+            return local
+        }
+    }
+
+    static func trimmed(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    static func occurrences(of needle: [UInt8], in bytes: [UInt8], within range: Range<Int>) -> [Int] {
+        guard !needle.isEmpty, range.count >= needle.count else { return [] }
+        var starts: [Int] = []
+        var index = range.lowerBound
+        // A Latin name is found as a whole word only ("Li" is not in "Lisa").
+        let isWordByte = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        let boundedStart = isWordByte(needle[0]), boundedEnd = isWordByte(needle[needle.count - 1])
+        while index + needle.count <= range.upperBound {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle),
+               !(boundedStart && index > range.lowerBound && isWordByte(bytes[index - 1])),
+               !(boundedEnd && index + needle.count < range.upperBound && isWordByte(bytes[index + needle.count])) {
+                starts.append(index)
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return starts
+    }
+}

@@ -1,0 +1,134 @@
+import VeilCore
+
+/// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records, or
+/// one record): each string or number under a field rule that rewrites it is a value; members
+/// under `drop` are left out; every other byte is written back as it was.
+public struct JSONRecordSource: RecordSource {
+    public enum Layout: Sendable { case lines, document }
+
+    private let lines: LineReader
+    private let layout: Layout
+    private let rules: FieldRules
+    private let idField: String
+    /// For a JSON file: its records, read at the first call.
+    private var elements: [(bytes: [UInt8], line: Int, separatorAfter: [UInt8])]?
+    private var head: [UInt8] = []
+    public private(set) var trailer: [UInt8] = []
+
+    public init(_ lines: LineReader, layout: Layout, rules: FieldRules, idField: String = "id") {
+        self.lines = lines
+        self.layout = layout
+        self.rules = rules
+        self.idField = idField
+    }
+
+    public var path: String { lines.path }
+
+    public mutating func next() throws -> SourceRecord? {
+        switch layout {
+        case .lines:
+            guard let line = try lines.nextLine() else { return nil }
+            let number = lines.lineNumber
+            let newline: [UInt8] = lines.lineHadNewline ? [0x0A] : []
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
+            return try record(line, line: number, mustBeObject: true, suffix: newline)
+        case .document:
+            if elements == nil { try split() }
+            guard var remaining = elements, !remaining.isEmpty else { return nil }
+            let element = remaining.removeFirst()
+            elements = remaining
+            var record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: element.separatorAfter)
+            if !head.isEmpty {
+                let prefix = head, render = record.render
+                head = []
+                record = SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                                      fieldNames: record.fieldNames, render: { prefix + render($0) })
+            }
+            return record
+        }
+    }
+
+    /// One record's values and how to write it back.
+    private func record(_ bytes: [UInt8], line: Int, mustBeObject: Bool, suffix: [UInt8]) throws -> SourceRecord {
+        if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
+            throw InvalidUTF8Error(byteOffset: offset).located(in: bytes, file: path, lineOffset: line - 1)
+        }
+        let document: JSONDocument
+        do { document = try JSONDocument(bytes) } catch {
+            throw InputError(file: path, line: line + Self.lines(before: error.offset, in: bytes), column: Self.column(of: error.offset, in: bytes),
+                             message: "invalid JSON: \(error.message)")
+        }
+        if mustBeObject && !document.isObject { throw InputError(file: path, line: line, message: "a JSONL line must be a JSON object") }
+        var values: [RecordValue] = []
+        var names: [String] = []
+        var ranges: [(range: Range<Int>, isString: Bool)] = []
+        let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
+        let droppedRanges = dropped.map(\.range)
+        for leaf in document.leaves {
+            let rule = rules.rule(for: leaf.path)
+            guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
+            let text: String
+            do { text = try document.text(of: leaf) } catch {
+                throw InputError(file: path, line: line, column: Self.column(of: error.offset, in: bytes), message: "invalid JSON: \(error.message)")
+            }
+            values.append(RecordValue(text, rule: rule))
+            names.append(FieldPath.render(leaf.path))
+            ranges.append((leaf.range, leaf.isString))
+        }
+        let idValue = document.isObject ? document.fields[idField] : nil
+        let rawID = idValue.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        let leafRanges = ranges, originals = values.map(\.text)
+        return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { texts in
+            var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
+            for ((range, isString), (text, original)) in zip(leafRanges, zip(texts, originals)) where text != original {
+                guard let text else { continue }
+                // A number stays a number when its new text is one (a masked or pseudonymized QQ number).
+                let asNumber = !isString && !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } && (text == "0" || !text.hasPrefix("0"))
+                replacements.append((range, asNumber ? Array(text.utf8) : JSONDocument.encodeString(text)))
+            }
+            return document.rewritten(replacing: replacements, dropping: dropped) + suffix
+        }
+    }
+
+    /// Reads a JSON file and splits a top-level array into its elements (each a record); any other
+    /// value is one record.
+    private mutating func split() throws {
+        let bytes = try lines.readAll()
+        var index = 0
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
+            elements = [(Array(bytes[index...]), 1 + Self.lines(before: index, in: bytes), [])]
+            head = Array(bytes[..<index])
+            return
+        }
+        // Validate the whole array first, so its element boundaries can be trusted.
+        do { _ = try JSONDocument(Array(bytes[index...])) } catch {
+            let offset = index + error.offset
+            throw InputError(file: path, line: 1 + Self.lines(before: offset, in: bytes), column: Self.column(of: offset, in: bytes),
+                             message: "invalid JSON: \(error.message)")
+        }
+        let array = try! JSONDocument(Array(bytes[index...]))
+        let top = array.members.filter { $0.container == 0 }.sorted { $0.position < $1.position }
+        var parts: [(bytes: [UInt8], line: Int, separatorAfter: [UInt8])] = []
+        head = Array(bytes[..<(index + (top.first?.range.lowerBound ?? bytes.count - index))])
+        for (position, member) in top.enumerated() {
+            let end = position + 1 < top.count ? top[position + 1].range.lowerBound + index : bytes.count
+            let range = (member.range.lowerBound + index)..<(member.range.upperBound + index)
+            parts.append((Array(bytes[range]), 1 + Self.lines(before: range.lowerBound, in: bytes), Array(bytes[range.upperBound..<end])))
+        }
+        if top.isEmpty { trailer = Array(bytes[head.count...]) }
+        elements = parts
+    }
+
+    static func lines(before offset: Int, in bytes: [UInt8]) -> Int {
+        bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+
+    static func column(of offset: Int, in bytes: [UInt8]) -> Int {
+        let clamped = min(offset, bytes.count)
+        let lineStart = (bytes[..<clamped].lastIndex(of: 0x0A) ?? -1) + 1
+        return bytes[lineStart..<clamped].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
+    }
+}

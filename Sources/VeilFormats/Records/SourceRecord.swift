@@ -1,0 +1,38 @@
+import VeilCore
+
+/// One record read from a dataset, ready to anonymize: its values with their rules, and how to
+/// write it back once they are rewritten.
+public struct SourceRecord: Sendable {
+    /// The file and line it starts on, for errors and reports.
+    public let file: String
+    public let line: Int
+    /// Its id for `veil scan` (a JSON value written as is, when `rawID`), else `file:line`.
+    public let id: String
+    public let rawID: String?
+    public let values: [RecordValue]
+    /// Each value's field, as reports name it (`body`, `$.replies[0].text`).
+    public let fieldNames: [String]
+    /// The record's bytes with the values' new texts (nil: dropped) put in.
+    public let render: @Sendable ([String?]) -> [UInt8]
+
+    /// A record with nothing to anonymize, written back as it is (a header, a blank line).
+    static func verbatim(_ bytes: [UInt8], file: String, line: Int) -> SourceRecord {
+        SourceRecord(file: file, line: line, id: "\(file):\(line)", rawID: nil, values: [], fieldNames: [], render: { _ in bytes })
+    }
+
+    /// Whether the record is only written back, not scanned or reported.
+    var isVerbatim: Bool { values.isEmpty && fieldNames.isEmpty }
+}
+
+/// Reads the records of one input in order. A malformed record is an ``InputError`` naming its
+/// place; the source can go on with the next record after it.
+public protocol RecordSource {
+    var path: String { get }
+    mutating func next() throws -> SourceRecord?
+    /// Bytes written once after the last record (the end of a JSON array).
+    var trailer: [UInt8] { get }
+}
+
+extension RecordSource {
+    public var trailer: [UInt8] { [] }
+}
