@@ -51,12 +51,13 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
                     index += 2
                     patterns.append(.key(name))
                 } else {
+                    let innerStart = index
                     var inner = ""
                     while index < characters.count, characters[index] != "]" { inner.append(characters[index]); index += 1 }
                     guard index < characters.count else { throw fail("unclosed '['") }
                     index += 1
                     if inner == "*" { patterns.append(.anyIndex) } else if let number = Int(inner), number >= 0 { patterns.append(.index(number)) } else {
-                        throw fail("expected an index, * or a quoted name inside [ ], found '\(inner)'")
+                        throw FieldPathError(offset: innerStart, message: "expected an index, * or a quoted name inside [ ], found '\(inner)'")
                     }
                 }
             default:

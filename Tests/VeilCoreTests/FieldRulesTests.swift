@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import VeilCore
+
+/// Field rules: paths, which rule a value gets, the policy syntax, and a record analyzed as one.
+@Suite struct FieldRulesTests {
+    @Test func pathsParseAndMatch() throws {
+        let replies = try FieldPath("$.replies[*].text")
+        #expect(replies.patterns == [.key("replies"), .anyIndex, .key("text")])
+        #expect(replies.matchedLength(of: [.key("replies"), .index(3), .key("text")]) == 3)
+        #expect(replies.matchedLength(of: [.key("replies"), .key("3"), .key("text")]) == nil)
+        #expect(try FieldPath("$['odd key'][0]").patterns == [.key("odd key"), .index(0)])
+        #expect(try FieldPath("$.*.name").matchedLength(of: [.key("author"), .key("name"), .key("first")]) == 2)
+        #expect(try FieldPath("post id").patterns == [.key("post id")])
+        #expect(FieldPath.render([.key("replies"), .index(0), .key("odd key")]) == "$.replies[0]['odd key']")
+        for (bad, offset) in [("$.", 2), ("$.a[", 4), ("$.a[x]", 4), ("$x", 1), ("$", 1), ("$['a]", 5)] {
+            #expect(throws: FieldPathError.self, "\(bad)") { try FieldPath(bad) }
+            do { _ = try FieldPath(bad) } catch { #expect(error.offset == offset, "\(bad): \(error.message)") }
+        }
+    }
+
+    @Test func theMostSpecificRuleWins() throws {
+        let rules = FieldRules(entries: [FieldRuleEntry(path: try FieldPath("author"), rule: .drop),
+                                         FieldRuleEntry(path: try FieldPath("$.author.name"), rule: .entity(.person)),
+                                         FieldRuleEntry(path: try FieldPath("$.*.name"), rule: .keep)], otherFields: .scan)
+        #expect(rules.rule(for: [.key("author"), .key("name")]) == .entity(.person))
+        #expect(rules.rule(for: [.key("author"), .key("ip")]) == .drop)
+        #expect(rules.rule(for: [.key("editor"), .key("name")]) == .keep)
+        #expect(rules.rule(for: [.key("text")]) == .scan)
+    }
+
+    @Test func policiesStateFieldRules() throws {
+        let folder = TemporaryFolder()
+        folder.write("base.yaml", "version: 1\nplugins: [phone-cn]\nfields:\n  id: keep\n  body: scan\n")
+        let path = folder.write("policy.yaml", """
+            version: 1
+            extends: base.yaml
+            fields:
+              author: {entity: PERSON}
+              body: {scan: true}
+              $.replies[*].ip: drop
+              email: {hash: 12}
+            other_fields: keep
+            """)
+        let fields = try PolicyReader.read(path: path, environment: [:]).fields
+        #expect(fields.entries.map(\.path.description) == ["author", "body", "$.replies[*].ip", "email", "id"])
+        #expect(fields.entries.map(\.rule) == [.entity(.person), .scan, .drop, .hash(length: 12), .keep])
+        #expect(fields.otherFields == .keep)
+    }
+
+    @Test func badFieldRulesNameLineAndColumn() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write("policy.yaml", """
+            version: 1
+            plugins: [phone-cn]
+            fields:
+              $.a[: keep
+              body: shred
+              name: {entity: person}
+              note: {scan: true, keep: true}
+            other_fields: {entity: PERSON}
+            """)
+        #expect(throws: ConfigurationError.self) { try PolicyReader.read(path: path, environment: [:]) }
+        do { _ = try PolicyReader.read(path: path, environment: [:]) } catch {
+            let messages = error.diagnostics.map { $0.description.replacingOccurrences(of: folder.path + "/", with: "") }
+            #expect(messages.contains("policy.yaml:4:3: error: field path '$.a[': unclosed '[' (at character 5)"))
+            #expect(messages.contains { $0.hasPrefix("policy.yaml:5:9: error: unknown field rule 'shred'") })
+            #expect(messages.contains("policy.yaml:6:18: error: entity 'person' must be UPPER_SNAKE_CASE"))
+            #expect(messages.contains("policy.yaml:7:9: error: a field rule has exactly one of: scan, entity, hash, keep, drop"))
+            #expect(messages.contains { $0.hasPrefix("policy.yaml:8:15: error: 'other_fields' cannot make every field one entity") })
+        }
+    }
+
+    @Test func aRecordIsAnalyzedAsOne() throws {
+        let policy = Policy(name: "t", path: "t.yaml", plugins: ["person-zh", "phone-cn"],
+                            rules: [.person: EntityRule(action: .replace(template: "[P{n}]")), .phoneNumber: EntityRule(action: .redact)])
+        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        let result = try anonymizer.anonymize(record: [
+            RecordValue("小猫咪", rule: .entity(.person)),          // a screen name no recognizer knows
+            RecordValue("42", rule: .keep),
+            RecordValue("我是小猫咪，电话13812345678。卢先生也在。", rule: .scan),
+            RecordValue("卢立兵", rule: .entity(.person)),
+            RecordValue("secret", rule: .drop),
+            RecordValue("a@b.c", rule: .hash(length: 6)),
+        ])
+        #expect(result.texts[0] == "[P1]")
+        #expect(result.texts[1] == "42")
+        // The screen name where the text repeats it, and 卢先生 linked to 卢立兵 in another field.
+        #expect(result.texts[2] == "我是[P1]，电话。[P2]也在。")
+        #expect(result.texts[3] == "[P2]")
+        #expect(result.texts[4] == nil)
+        #expect(result.texts[5]?.count == 6 && result.texts[5] != "a@b.c")
+        #expect(result.findings[2].map(\.entity) == [.person, .phoneNumber, .person])
+        #expect(result.findings[2].first.map { ($0.start, $0.end) }! == (2, 5), "offsets are into the value")
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import VeilCore
+@testable import VeilFormats
+
+/// Datasets under field rules: what is rewritten, what is kept byte for byte, what is left out,
+/// and one pseudonym per person across columns, rows and runs.
+@Suite struct RecordPipelineTests {
+    static let key = PseudonymKey(secret: Array("record tests key, long enough".utf8))
+
+    static func engine(fields: FieldRules) throws -> Engine {
+        var policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn", "qq", "person-zh"],
+                            rules: [.person: EntityRule(action: .pseudonymize(keep: [])), .phoneNumber: EntityRule(action: .replace(template: "<PHONE>")),
+                                    .qqNumber: EntityRule(action: .replace(template: "<QQ>"))])
+        policy.fields = fields
+        return try Engine(policy: policy, catalog: PluginCatalog.standard(environment: [:]), key: key)
+    }
+
+    static func rules(_ entries: [(String, FieldRule)], other: FieldRule = .scan) throws -> FieldRules {
+        FieldRules(entries: try entries.map { FieldRuleEntry(path: try FieldPath($0.0), rule: $0.1) }, otherFields: other)
+    }
+
+    private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail) throws -> (output: String, errors: [InputError]) {
+        let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
+        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var errors: [InputError] = []
+        let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
+        var output: [UInt8] = []
+        try pipeline.anonymize(LineReader(path: path)) { output += $0 }
+        return (String(decoding: output, as: UTF8.self), errors)
+    }
+
+    private func parse(_ csv: String) throws -> [[String]] {
+        let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString).csv"
+        FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = CSVReader(try LineReader(path: path), dialect: .csv)
+        var rows: [[String]] = []
+        while let record = try reader.nextRecord() { rows.append(record.fields.map(\.value)) }
+        return rows
+    }
+
+    static let forum = """
+    post_id,author,body,ip,date\r
+    1,王芳,"大家好，我是王芳，电话13812345678。",1.2.3.4,2023-01-02\r
+    2,李娜,"回复王芳：""同意""，加我QQ 402513324",5.6.7.8,2023-01-03\r
+    3,张伟,今天天气不错,9.9.9.9,2023-01-04\r
+
+    """
+
+    @Test func aForumDumpIsRewrittenKeptAndDroppedByColumn() throws {
+        let rules = try Self.rules([("post_id", .keep), ("date", .keep), ("author", .entity(.person)), ("ip", .drop)])
+        let (output, errors) = try run(Self.forum, name: "forum.csv", rules: rules)
+        #expect(errors.isEmpty)
+        let input = try parse(Self.forum), rows = try parse(output)
+        #expect(rows.first == ["post_id", "author", "body", "date"])
+        #expect(rows.count == input.count)
+        for (row, original) in zip(rows.dropFirst(), input.dropFirst()) {
+            #expect(row[0] == original[0] && row[3] == original[4], "kept columns are unchanged")
+            #expect(row[1] != original[1], "every author is rewritten")
+            #expect(!row[2].contains(original[1]), "no author's name is left in the body")
+        }
+        // One pseudonym for 王芳: her author cell, her own post, and the reply that names her.
+        let wangFang = rows[1][1]
+        #expect(rows[1][2] == "大家好，我是\(wangFang)，电话<PHONE>。")
+        #expect(rows[2][2] == "回复\(wangFang)：\"同意\"，加我QQ <QQ>")
+        // Line endings, quoting and the untouched cells are written as they were.
+        let lines = output.components(separatedBy: "\r\n")
+        #expect(lines[3].hasPrefix("3,") && lines[3].hasSuffix(",今天天气不错,2023-01-04"))
+        #expect(lines[2].contains(",\"回复"))
+    }
+
+    @Test func aLaterRunWithTheSameKeyAgrees() throws {
+        let rules = try Self.rules([("post_id", .keep), ("author", .entity(.person))])
+        #expect(try run(Self.forum, name: "a.csv", rules: rules).output == run(Self.forum, name: "b.csv", rules: rules).output)
+    }
+
+    @Test func hashedColumnsJoinAcrossFiles() throws {
+        let rules = try Self.rules([("ip", .hash(length: 12))], other: .keep)
+        let rows = try parse(try run(Self.forum, name: "h.csv", rules: rules).output)
+        let again = try parse(try run("ip\r\n1.2.3.4\r\n", name: "h2.csv", rules: rules).output)
+        #expect(rows[1][3].count == 12 && rows[1][3] != "1.2.3.4")
+        #expect(again[1][0] == rows[1][3])
+    }
+
+    @Test func jsonPathsReachNestedValues() throws {
+        let line = #"{"id": 7, "author": {"name": "王芳", "ip": "1.2.3.4", "qq": 402513324}, "text": "我是王芳", "replies": [{"by": "李娜", "text": "回复王芳：电话13812345678"}], "n": 1.5}"#
+        let rules = try Self.rules([("id", .keep), ("$.author.name", .entity(.person)), ("$.author.ip", .drop),
+                                    ("$.replies[*].by", .entity(.person)), ("$.author.qq", .hash(length: 8))])
+        let output = try run(line + "\n", name: "n.jsonl", rules: rules).output
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let author = try #require(object["author"] as? [String: Any])
+        let name = try #require(author["name"] as? String)
+        #expect(name != "王芳" && name.count == 2)
+        #expect(author["ip"] == nil, "a dropped member is gone")
+        #expect((author["qq"] as? String)?.count == 8)
+        #expect(object["text"] as? String == "我是\(name)")
+        let reply = try #require((object["replies"] as? [[String: Any]])?.first)
+        #expect(reply["text"] as? String == "回复\(name)：电话<PHONE>")
+        #expect(reply["by"] as? String != "李娜")
+        // Everything no rule touched is written as it was.
+        #expect(output.hasPrefix(#"{"id": 7, "author": {"name": ""#) && output.hasSuffix(#"], "n": 1.5}"# + "\n"))
+    }
+
+    @Test func droppingMembersKeepsTheJSONValid() throws {
+        let rules = try Self.rules([("a", .drop), ("c", .drop)], other: .keep)
+        for (input, expected) in [(#"{"a": 1, "b": 2, "c": 3}"#, #"{"b": 2}"#), (#"{"a": 1, "c": [3]}"#, "{}"),
+                                  (#"{"b": 2, "a": {"x": 1}}"#, #"{"b": 2}"#), (#"{"a": 1,  "c": 2, "b": 3}"#, #"{"b": 3}"#)] {
+            #expect(try run(input + "\n", name: "d.jsonl", rules: rules).output == expected + "\n")
+        }
+    }
+
+    @Test func aJSONArrayIsARecordPerElement() throws {
+        let input = "[\n  {\"name\": \"王芳\", \"note\": \"电话13812345678\"},\n  {\"name\": \"李娜\", \"note\": \"无\"}\n]\n"
+        let output = try run(input, name: "a.json", rules: try Self.rules([("name", .entity(.person))])).output
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: String]])
+        #expect(array.count == 2 && array[0]["note"] == "电话<PHONE>" && array[1]["note"] == "无")
+        #expect(array[0]["name"] != "王芳")
+        #expect(output.hasPrefix("[\n  {\"name\": \"") && output.hasSuffix("\"note\": \"无\"}\n]\n"))
+    }
+
+    @Test func rowsComeOutInTheirOrderAcrossBatches() throws {
+        let rows = (0..<1200).map { "\($0),用户\($0)的电话是1381234\(String(format: "%04d", $0))" }
+        let input = "n,text\n" + rows.joined(separator: "\n") + "\n"
+        let output = try parse(try run(input, name: "many.csv", rules: try Self.rules([("n", .keep)])).output)
+        #expect(output.count == 1201)
+        #expect(output.dropFirst().map { $0[0] } == (0..<1200).map(String.init))
+        #expect(output.dropFirst().allSatisfy { $0[1].hasSuffix("的电话是<PHONE>") })
+    }
+
+    @Test func aBadRowStopsTheRunOrIsSkippedAndReported() throws {
+        let input = "a,b\n1,电话13812345678\n2,x,extra\n3,ok\n"
+        #expect {
+            _ = try run(input, name: "bad.csv", rules: FieldRules())
+        } throws: { error in
+            "\(error)".hasSuffix("bad.csv:3: error: the row has 3 fields; the header has 2")
+        }
+        let (output, errors) = try run(input, name: "bad.csv", rules: FieldRules(), onError: .skip)
+        #expect(output == "a,b\n1,电话<PHONE>\n3,ok\n")
+        #expect(errors.map(\.line) == [3])
+        let json = "{\"t\": \"电话13812345678\"}\n{\"t\": 1\n{\"t\": \"ok\"}\n"
+        let (jsonOutput, jsonErrors) = try run(json, name: "bad.jsonl", rules: FieldRules(), onError: .skip)
+        #expect(jsonOutput == "{\"t\": \"电话<PHONE>\"}\n{\"t\": \"ok\"}\n")
+        #expect(jsonErrors.map(\.description).allSatisfy { $0.contains("bad.jsonl:2:8: error: invalid JSON") && !$0.contains("1381234") })
+    }
+}
