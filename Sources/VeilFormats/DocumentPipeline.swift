@@ -16,6 +16,8 @@ public struct DocumentPipeline {
     /// The CSV delimiter (default: comma for CSV, tab for TSV).
     public var delimiter: UInt8?
     public var errorPolicy: ErrorPolicy
+    /// Whether records are processed on every core (output order is the same either way).
+    public var parallel = true
     /// Called for every document left out under ``ErrorPolicy/skip``.
     public var onError: (InputError) -> Void
 
@@ -54,7 +56,7 @@ public struct DocumentPipeline {
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer
-        try BatchRunner.run(&source, process: { record in try anonymizer.scan(record: record.values) }, emit: { record, result in
+        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.scan(record: record.values) }, emit: { record, result in
             guard !record.isVerbatim else { return }
             guard let perValue = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
             var findings: [Finding] = [], fields: [String?] = []
@@ -78,7 +80,7 @@ public struct DocumentPipeline {
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer
-        try BatchRunner.run(&source, process: { record in
+        try BatchRunner.run(&source, parallel: parallel, process: { record in
             record.isVerbatim ? record.render([]) : record.render(try anonymizer.anonymize(record: record.values).texts)
         }, emit: { record, result in
             guard let bytes = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }

@@ -44,6 +44,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "On a document or record that cannot be read: fail (stop, write nothing) or skip (leave it out, report it, exit 1).")
     var onError: ErrorPolicy = .fail
 
+    @Flag(name: .long, help: "Process records on one core only (the output is the same).")
+    var singleCore = false
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -56,8 +59,10 @@ struct InputOptions: ParsableArguments {
     /// The pipeline these options describe.
     func pipeline(_ anonymizer: Anonymizer, onError: @escaping (InputError) -> Void) -> DocumentPipeline {
         let rules = textField.map { FieldRules(entries: [FieldRuleEntry(path: try! FieldPath("$['\($0)']"), rule: .scan)], otherFields: .keep) }
-        return DocumentPipeline(anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
-                                delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
+        var pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
+                                        delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
+        pipeline.parallel = !singleCore
+        return pipeline
     }
 
     /// A reader per input; standard input when no files are named or a file is `-`.

@@ -3,43 +3,72 @@ import Synchronization
 /// The pseudonyms a run has handed out, shared by every thread of the run: the same original (by
 /// entity and canonical value) always gets the same surrogate, and two originals never share one.
 ///
+/// Surrogates are drawn deterministically from the key and the value (attempt 0, 1, …), so the
+/// table keeps no text: only 64-bit fingerprints of the originals met and of the surrogates taken,
+/// and the attempt number of the rare original whose first draws were taken. A run over a large
+/// dataset holds some twenty bytes per distinct value, never the values themselves.
+///
 /// When a surrogate drawn for a new original is already taken (or equals the original), the next
 /// attempt is drawn; with a fixed key the result depends only on the key and the values, except in
 /// that rare case, where it can depend on which value was seen first.
 public final class PseudonymTable: Sendable {
-    private struct Key: Hashable { let entity: EntityType; let value: String }
     private struct State {
-        var forward: [Key: String] = [:]
-        var taken: Set<Key> = []
-        var ordinals: [Key: Int] = [:]
+        /// Originals met, and the attempt that gave each its surrogate when it was not the first.
+        var known: Set<UInt64> = []
+        var attempts: [UInt64: UInt8] = [:]
+        var taken: Set<UInt64> = []
+        var ordinals: [UInt64: Int] = [:]
         var ordinalCounts: [EntityType: Int] = [:]
     }
     private let state = Mutex(State())
+    /// Fingerprints are keyed per table, so they say nothing outside the run.
+    private let seed: (UInt64, UInt64)
 
-    public init() {}
+    public init() {
+        seed = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
+    }
 
-    /// The surrogate for `canonical`, drawing one with `draw(attempt)` the first time it is seen.
+    private func fingerprint(_ entity: EntityType, _ value: String, role: UInt8) -> UInt64 {
+        var hasher = Hasher()
+        hasher.combine(seed.0)
+        hasher.combine(seed.1)
+        hasher.combine(role)
+        hasher.combine(entity.rawValue)
+        hasher.combine(value)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }
+
+    /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
+    /// until it finds one no other original has.
     public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) -> String {
-        state.withLock { state in
-            let key = Key(entity: entity, value: canonical)
-            if let existing = state.forward[key] { return existing }
-            var attempt = 0
-            var candidate = draw(attempt)
-            while (candidate == canonical || state.taken.contains(Key(entity: entity, value: candidate))) && attempt < 64 {
-                attempt += 1
-                candidate = draw(attempt)
+        let original = fingerprint(entity, canonical, role: 0)
+        if let attempt = state.withLock({ $0.known.contains(original) ? Int($0.attempts[original] ?? 0) : nil }) {
+            return draw(attempt)
+        }
+        var attempt = 0
+        while true {
+            let candidate = draw(attempt)
+            let claimed = fingerprint(entity, candidate, role: 1)
+            let outcome: Int? = state.withLock { state in
+                // Another thread may have settled this original meanwhile.
+                if state.known.contains(original) { return Int(state.attempts[original] ?? 0) }
+                // After 64 draws the last is taken as it is (a generator with too few surrogates).
+                guard attempt >= 63 || (candidate != canonical && !state.taken.contains(claimed)) else { return nil }
+                state.known.insert(original)
+                state.taken.insert(claimed)
+                if attempt > 0 { state.attempts[original] = UInt8(attempt) }
+                return attempt
             }
-            state.forward[key] = candidate
-            state.taken.insert(Key(entity: entity, value: candidate))
-            return candidate
+            if let outcome { return outcome == attempt ? candidate : draw(outcome) }
+            attempt += 1
         }
     }
 
     /// The number of `canonical` among the originals of `entity` met so far (1, 2, …), for templates
     /// like `[PERSON_{n}]`.
     public func ordinal(entity: EntityType, canonical: String) -> Int {
-        state.withLock { state in
-            let key = Key(entity: entity, value: canonical)
+        let key = fingerprint(entity, canonical, role: 2)
+        return state.withLock { state in
             if let number = state.ordinals[key] { return number }
             let number = state.ordinalCounts[entity, default: 0] + 1
             state.ordinalCounts[entity] = number
@@ -49,5 +78,5 @@ public final class PseudonymTable: Sendable {
     }
 
     /// How many originals have a surrogate.
-    public var count: Int { state.withLock { $0.forward.count } }
+    public var count: Int { state.withLock { $0.known.count } }
 }

@@ -11,7 +11,7 @@ enum BatchRunner {
 
     /// Reads `source` to its end. `process` runs in parallel; `emit` gets each record and its
     /// result in order; `readError` gets each record that could not be read, in its place.
-    static func run<Output: Sendable>(_ source: inout some RecordSource,
+    static func run<Output: Sendable>(_ source: inout some RecordSource, parallel: Bool = true,
                                       process: @escaping @Sendable (SourceRecord) throws -> Output,
                                       emit: (SourceRecord, Result<Output, any Error>) throws -> Void,
                                       readError: (InputError) throws -> Void) throws {
@@ -21,9 +21,16 @@ enum BatchRunner {
             guard !batch.isEmpty else { return }
             let records = batch
             let results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
-            DispatchQueue.concurrentPerform(iterations: records.count) { index in
-                let result = Result { try process(records[index]) }
-                results.withLock { $0[index] = result }
+            if parallel {
+                DispatchQueue.concurrentPerform(iterations: records.count) { index in
+                    let result = Result { try process(records[index]) }
+                    results.withLock { $0[index] = result }
+                }
+            } else {
+                for index in records.indices {
+                    let result = Result { try process(records[index]) }
+                    results.withLock { $0[index] = result }
+                }
             }
             let done = results.withLock { $0 }
             for (record, result) in zip(records, done) { try emit(record, result!) }
