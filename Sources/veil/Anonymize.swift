@@ -21,7 +21,7 @@ struct Anonymize: ParsableCommand {
                 Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
             }
             var failed = 0
-            let pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
+            let pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
                 Console.error(error.description)
             }

@@ -14,6 +14,19 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The pseudonym key: env:NAME or file:PATH (overrides the policy's).", valueName: "spec"))
     var key: String?
 
+    @Option(name: .long, help: ArgumentHelp("The mapping vault, a SQLite file (overrides the policy's pseudonyms.vault).", valueName: "file"))
+    var vault: String?
+
+    /// The anonymizer for `engine`, with the vault of --vault or the policy, if any.
+    func makeAnonymizer(_ engine: Engine) throws -> Anonymizer {
+        Anonymizer(engine: engine, vault: try openVault(engine))
+    }
+
+    func openVault(_ engine: Engine) throws -> PseudonymVault? {
+        guard let path = vault ?? engine.policy.vaultPath else { return nil }
+        return try PseudonymVault(path: path, key: engine.key)
+    }
+
     /// Loads plugins and policy and compiles the engine; warns on stderr when the key is random.
     func makeEngine() throws -> Engine {
         let catalog = try PluginCatalog.standard(extraDirectories: plugins)
@@ -104,5 +117,8 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as InputError {
         Console.error(error.description)
         throw ExitCode(1)
+    } catch let error as VaultError {
+        Console.error(error.description)
+        throw ExitCode(2)
     }
 }

@@ -19,7 +19,7 @@ struct Scan: ParsableCommand {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             var failed = 0
-            let pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
+            let pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
                 Console.error(error.description)
             }

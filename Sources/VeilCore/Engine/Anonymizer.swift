@@ -7,9 +7,11 @@ public final class Anonymizer: Sendable {
     private let operators: [EntityType: any Operator]
     private let defaultOperator: any Operator
 
-    public init(engine: Engine) {
+    /// Pseudonyms are kept in `vault` too, when given: they then agree with earlier runs and can be
+    /// revealed (`veil reveal`).
+    public init(engine: Engine, vault: PseudonymVault? = nil) {
         self.engine = engine
-        self.table = PseudonymTable()
+        self.table = PseudonymTable(vault: vault)
         self.operators = engine.policy.rules.mapValues { $0.action.makeOperator }
         self.defaultOperator = engine.policy.defaultRule.action.makeOperator
     }
@@ -31,13 +33,13 @@ public final class Anonymizer: Sendable {
     public func anonymize(_ document: DocumentText) throws -> Result {
         let detections = try engine.analyze(document)
         let bytes = document.bytes
-        let output = rewrite(bytes[...], detections)
+        let output = try rewrite(bytes[...], detections)
         return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
     }
 
     /// `bytes` with each detection (sorted, not overlapping, inside `bytes`' indices) replaced by
     /// its entity's action.
-    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) -> [UInt8] {
+    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = bytes.startIndex
@@ -45,15 +47,19 @@ public final class Anonymizer: Sendable {
         for detection in mergingPlaceChains(detections) {
             output.append(contentsOf: bytes[cursor..<detection.range.lowerBound])
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
-            output.append(contentsOf: replacement(for: mention, context: context).utf8)
+            let replacement = try replacement(for: mention, context: context)
+            if let vault = table.vault, case .pseudonymize = engine.policy.rule(for: detection.entity).action, replacement != mention.text {
+                try vault.recordRendering(entity: detection.entity, rendered: replacement, original: mention.text)
+            }
+            output.append(contentsOf: replacement.utf8)
             cursor = detection.range.upperBound
         }
         output.append(contentsOf: bytes[cursor...])
         return output
     }
 
-    func replacement(for mention: Mention, context: OperatorContext) -> String {
-        (operators[mention.detection.entity] ?? defaultOperator).replacement(for: mention, in: context)
+    func replacement(for mention: Mention, context: OperatorContext) throws -> String {
+        try (operators[mention.detection.entity] ?? defaultOperator).replacement(for: mention, in: context)
     }
 
     /// For generalized places, a written chain such as 江西省赣州市于都县 (each place inside the one

@@ -3,7 +3,7 @@
 /// Every implementation must be deterministic for a given key and run (the same mention of the same
 /// original always gets the same text) and must not log or keep the original.
 protocol Operator: Sendable {
-    func replacement(for mention: Mention, in context: OperatorContext) -> String
+    func replacement(for mention: Mention, in context: OperatorContext) throws -> String
 }
 
 /// One mention being rewritten: its text as written and what was found.

@@ -26,6 +26,8 @@ public struct Policy: Sendable {
     /// Where the pseudonym key comes from; nil means a random key for this run.
     public var key: KeySpec?
     public var keyLocation: Location?
+    /// The mapping vault (`pseudonyms.vault`, relative to the policy file), if any.
+    public var vaultPath: String?
     /// What to do with each field of a dataset's records (CSV columns, JSON values).
     public var fields = FieldRules()
 

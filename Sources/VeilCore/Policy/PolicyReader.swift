@@ -82,10 +82,12 @@ public enum PolicyReader {
                 if let words = yaml.strings(value, what: "'deny: \(key)'") { policy.deny[entity, default: []] += words.map(\.value).filter { !$0.isEmpty } }
             }
         }
-        if let node = fields["pseudonyms"]?.value, let entries = yaml.mapping(node, what: "'pseudonyms'", allowed: ["key"]) {
-            for (_, _, value) in entries {
-                guard let text = yaml.string(value, what: "'key'") else { continue }
-                if let spec = KeySpec(text) {
+        if let node = fields["pseudonyms"]?.value, let entries = yaml.mapping(node, what: "'pseudonyms'", allowed: ["key", "vault"]) {
+            for (name, _, value) in entries {
+                guard let text = yaml.string(value, what: "'\(name)'") else { continue }
+                if name == "vault" {
+                    policy.vaultPath = text.hasPrefix("/") ? text : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(text)
+                } else if let spec = KeySpec(text) {
                     policy.key = spec
                     policy.keyLocation = Policy.Location(file: path, line: value.mark?.line, column: value.mark?.column)
                 } else {

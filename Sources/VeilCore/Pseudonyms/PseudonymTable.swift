@@ -23,9 +23,14 @@ public final class PseudonymTable: Sendable {
     private let state = Mutex(State())
     /// Fingerprints are keyed per table, so they say nothing outside the run.
     private let seed: (UInt64, UInt64)
+    /// With a vault, pseudonyms are claimed there (agreeing with earlier runs and other processes)
+    /// and the run keeps the ones it met in `cache`.
+    let vault: PseudonymVault?
+    private let cache = Mutex([UInt64: String]())
 
-    public init() {
+    public init(vault: PseudonymVault? = nil) {
         seed = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
+        self.vault = vault
     }
 
     private func fingerprint(_ entity: EntityType, _ value: String, role: UInt8) -> UInt64 {
@@ -40,7 +45,8 @@ public final class PseudonymTable: Sendable {
 
     /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
     /// until it finds one no other original has.
-    public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) -> String {
+    public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
+        if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
         if let attempt = state.withLock({ $0.known.contains(original) ? Int($0.attempts[original] ?? 0) : nil }) {
             return draw(attempt)
@@ -62,6 +68,23 @@ public final class PseudonymTable: Sendable {
             if let outcome { return outcome == attempt ? candidate : draw(outcome) }
             attempt += 1
         }
+    }
+
+    private func surrogate(entity: EntityType, canonical: String, in vault: PseudonymVault, draw: (Int) -> String) throws -> String {
+        let original = fingerprint(entity, canonical, role: 0)
+        if let cached = cache.withLock({ $0[original] }) { return cached }
+        var settled = try vault.pseudonym(entity: entity, original: canonical)
+        var attempt = 0
+        while settled == nil {
+            let candidate = draw(attempt)
+            if candidate != canonical || attempt >= 63 {
+                settled = try vault.claim(entity: entity, original: canonical, pseudonym: candidate)
+            }
+            attempt += 1
+            if settled == nil && attempt >= 64 { throw VaultError(path: vault.path, message: "no free pseudonym after 64 draws") }
+        }
+        cache.withLock { $0[original] = settled! }
+        return settled!
     }
 
     /// The number of `canonical` among the originals of `entity` met so far (1, 2, …), for templates

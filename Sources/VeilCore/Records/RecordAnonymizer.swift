@@ -45,7 +45,7 @@ extension Anonymizer {
             case .scan, .entity:
                 guard let range else { continue }
                 let inside = detections.filter { range.contains($0.range.lowerBound) }
-                texts.append(String(decoding: rewrite(bytes[range], inside), as: UTF8.self))
+                texts.append(String(decoding: try rewrite(bytes[range], inside), as: UTF8.self))
                 findings.append(Finding.from(Self.local(detections, in: range), in: Array(bytes[range])))
             }
         }

@@ -1,0 +1,155 @@
+import Crypto
+import Foundation
+
+/// The mapping vault (`pseudonyms: {vault: FILE}`): a SQLite file that keeps, for each pseudonym,
+/// its entity and the original it stands for, encrypted (AES-GCM) under a key derived from the
+/// policy key, so that whoever holds the key can reveal a pseudonym or a whole anonymized file.
+///
+/// It makes pseudonyms agree across runs and processes — an original met before gets the
+/// pseudonym the vault holds for it — and guarantees that no two originals share one: a claim is a
+/// transaction, and runs writing to the same vault at once wait for each other. Without the key the
+/// vault reveals nothing: originals are sealed, and looked up by a keyed hash.
+public final class PseudonymVault: Sendable {
+    public let path: String
+    private let database: SQLiteDatabase
+    /// Held around every use of the connection.
+    private let lock = NSLock()
+    private let lookupKey: DerivedKey
+    private let sealKeyBytes: [UInt8]
+    private var sealKey: SymmetricKey { SymmetricKey(data: sealKeyBytes) }
+
+    /// Opens (creating if needed) the vault at `path` for `key`. Throws if the vault was made with
+    /// another key.
+    public init(path: String, key: PseudonymKey) throws(VaultError) {
+        guard !key.isEphemeral else {
+            throw VaultError(path: path, message: "a vault needs a pseudonym key (pseudonyms.key in the policy, or --key); with a random one it could never be opened again")
+        }
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            CREATE TABLE IF NOT EXISTS vault_meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS pseudonyms (entity TEXT NOT NULL, pseudonym TEXT NOT NULL, original_id BLOB NOT NULL,
+                original BLOB NOT NULL, PRIMARY KEY (entity, pseudonym), UNIQUE (entity, original_id));
+            CREATE TABLE IF NOT EXISTS renderings (entity TEXT NOT NULL, rendered TEXT NOT NULL, original BLOB NOT NULL,
+                PRIMARY KEY (entity, rendered));
+            """)
+        let check = key.derived(for: "vault:check").authenticationCode(for: Array("veil vault v1".utf8))
+        try database.query("INSERT OR IGNORE INTO vault_meta (name, value) VALUES ('check', ?1)", [.blob(check)])
+        guard try database.query("SELECT value FROM vault_meta WHERE name = 'check'").first?.first?.blob == check else {
+            throw VaultError(path: path, message: "the key does not open this vault (it was created with another key)")
+        }
+        self.path = path
+        self.database = database
+        self.lookupKey = key.derived(for: "vault:lookup")
+        self.sealKeyBytes = key.derived(for: "vault:seal").bytes
+    }
+
+    /// The pseudonym the vault holds for `original`, if any.
+    public func pseudonym(entity: EntityType, original: String) throws(VaultError) -> String? {
+        let id = originalID(entity, original)
+        return try locked { database throws(VaultError) in
+            try database.query("SELECT pseudonym FROM pseudonyms WHERE entity = ?1 AND original_id = ?2", [.text(entity.rawValue), .blob(id)])
+                .first?.first?.text
+        }
+    }
+
+    /// Claims `pseudonym` for `original`: the pseudonym to use — `pseudonym`, or the one the vault
+    /// already holds for `original` — or nil when another original holds `pseudonym`.
+    public func claim(entity: EntityType, original: String, pseudonym: String) throws(VaultError) -> String? {
+        let id = originalID(entity, original)
+        let sealed = try seal(original)
+        return try locked { database throws(VaultError) in
+            try database.execute("BEGIN IMMEDIATE")
+            do throws(VaultError) {
+                let entityValue = SQLiteDatabase.Value.text(entity.rawValue)
+                if let held = try database.query("SELECT pseudonym FROM pseudonyms WHERE entity = ?1 AND original_id = ?2", [entityValue, .blob(id)]).first?.first?.text {
+                    try database.execute("COMMIT")
+                    return held
+                }
+                if try !database.query("SELECT 1 FROM pseudonyms WHERE entity = ?1 AND pseudonym = ?2", [entityValue, .text(pseudonym)]).isEmpty {
+                    try database.execute("COMMIT")
+                    return nil
+                }
+                try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES (?1, ?2, ?3, ?4)",
+                                   [entityValue, .text(pseudonym), .blob(id), .blob(sealed)])
+                try database.execute("COMMIT")
+                return pseudonym
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Notes that `rendered` was written for the mention `original` (王先生 → 陈先生), so a file can be
+    /// revealed mention by mention.
+    public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
+        let sealed = try seal(original)
+        try locked { database throws(VaultError) in
+            try database.query("INSERT OR IGNORE INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
+                               [.text(entity.rawValue), .text(rendered), .blob(sealed)])
+        }
+    }
+
+    /// What `pseudonym` stands for: each entity it is a pseudonym (or a written form of one) of,
+    /// with the original.
+    public func reveal(_ pseudonym: String) throws(VaultError) -> [(entity: EntityType, original: String)] {
+        let rows = try locked { database throws(VaultError) in
+            try database.query("""
+                SELECT entity, original FROM pseudonyms WHERE pseudonym = ?1
+                UNION ALL SELECT entity, original FROM renderings WHERE rendered = ?1
+                """, [.text(pseudonym)])
+        }
+        var seen = Set<String>()
+        var found: [(entity: EntityType, original: String)] = []
+        for row in rows {
+            guard let entity = row[0].text, let sealed = row[1].blob else { continue }
+            let original = try open(sealed)
+            if seen.insert(entity + "\u{0}" + original).inserted { found.append((EntityType(entity), original)) }
+        }
+        return found
+    }
+
+    /// Every written form the vault knows and the original mention it stands for.
+    public func renderings() throws(VaultError) -> [(rendered: String, original: String)] {
+        let rows = try locked { database throws(VaultError) in
+            try database.query("SELECT rendered, original FROM renderings UNION ALL SELECT pseudonym, original FROM pseudonyms")
+        }
+        var found: [(rendered: String, original: String)] = []
+        for row in rows {
+            guard let rendered = row[0].text, let sealed = row[1].blob else { continue }
+            found.append((rendered, try open(sealed)))
+        }
+        return found
+    }
+
+    private func locked<T>(_ body: (SQLiteDatabase) throws(VaultError) -> T) throws(VaultError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(database)
+    }
+
+    private func originalID(_ entity: EntityType, _ original: String) -> [UInt8] {
+        lookupKey.authenticationCode(for: Array((entity.rawValue + "\u{0}" + original).utf8))
+    }
+
+    private func seal(_ original: String) throws(VaultError) -> [UInt8] {
+        do {
+            guard let combined = try AES.GCM.seal(Array(original.utf8), using: sealKey).combined else {
+                throw VaultError(path: path, message: "cannot seal a value")
+            }
+            return Array(combined)
+        } catch let error as VaultError { throw error } catch {
+            throw VaultError(path: path, message: "cannot seal a value")
+        }
+    }
+
+    private func open(_ sealed: [UInt8]) throws(VaultError) -> String {
+        do {
+            return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: sealKey), as: UTF8.self)
+        } catch {
+            throw VaultError(path: path, message: "an entry does not open with this key (the vault is damaged or mixed with another)")
+        }
+    }
+}
