@@ -6,11 +6,11 @@ VEIL    := .build/debug/veil
 
 .PHONY: deps build demo test install clean
 
-# libpcre2-dev is the regex engine's headers and library (Debian package).
+# Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault).
 deps:
-	@if [ ! -f /usr/include/pcre2.h ]; then \
-		echo "Installing libpcre2-dev (PCRE2, Veil's regex engine)..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; \
+	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ]; then \
+		echo "Installing libpcre2-dev and libsqlite3-dev..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config; \
 	fi
 
 build: deps

@@ -90,7 +90,7 @@ public struct DocumentPipeline {
     }
 
     /// The records of `reader` in `format`.
-    func recordSource(_ reader: LineReader, format: InputFormat) -> any RecordSource {
+    public func recordSource(_ reader: LineReader, format: InputFormat) -> any RecordSource {
         let rules = fieldRules ?? engine.policy.fields
         switch format {
         case .csv: return CSVRecordSource(reader, dialect: CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), quoting: true), rules: rules, idColumn: idField)

@@ -77,6 +77,35 @@ import Testing
         #expect(scanned.stdout == "{\"id\": 1, \"text\": \"电话[PHONE_NUMBER]\", \"phone_note\": \"[PHONE_NUMBER]\"}\n")
     }
 
+    @Test func aForumDumpRoundTripsThroughTheVault() throws {
+        let scratch = Scratch()
+        let dump = "post_id,author,body,date\r\n1,王芳,\"我是王芳，电话13812345678，QQ：402513324\",2023-01-02\r\n"
+            + "2,Lu Libing,\"回复王芳：Lu says hi\",2023-01-03\r\n"
+        let input = scratch.write("forum.csv", dump)
+        let policy = scratch.write("policy.yaml", """
+            version: 1
+            extends: default
+            pseudonyms: {key: env:VEIL_TEST_KEY, vault: forum.vault}
+            fields:
+              post_id: keep
+              date: keep
+              author: {entity: PERSON}
+            """)
+        let environment = ["VEIL_TEST_KEY": "a key for the round trip test"]
+        let anonymized = scratch.url.appendingPathComponent("out.csv").path
+        let run = try VeilRunner.run(["anonymize", "--policy", policy, input, "-o", anonymized], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        let output = try String(contentsOfFile: anonymized, encoding: .utf8)
+        for original in ["王芳", "13812345678", "402513324", "Lu Libing", "Lu says"] { #expect(!output.contains(original)) }
+        #expect(output.hasPrefix("post_id,author,body,date\r\n1,") && output.contains(",2023-01-03\r\n"))
+        let revealed = try VeilRunner.run(["reveal", "--policy", policy, anonymized], environment: environment)
+        #expect(revealed.status == 0)
+        #expect(revealed.stdout == dump)
+        let wrongKey = try VeilRunner.run(["reveal", "--policy", policy, anonymized], environment: ["VEIL_TEST_KEY": "not the key of this vault"])
+        #expect(wrongKey.status == 2 && wrongKey.stderr.contains("the key does not open this vault"))
+        #expect(wrongKey.stdout.isEmpty)
+    }
+
     @Test func badPolicyIsReportedLikeACompilerError() throws {
         let scratch = Scratch()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [phone-cn, phone-xx]\nentities:\n  PHONE_NUMBER: {action: shred}\n")
