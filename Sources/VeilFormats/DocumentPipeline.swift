@@ -16,6 +16,8 @@ public struct DocumentPipeline {
     /// The CSV delimiter (default: comma for CSV, tab for TSV).
     public var delimiter: UInt8?
     public var errorPolicy: ErrorPolicy
+    /// The values of the run's entity fields, found in other records' text too (``collectKnownValues(in:)``).
+    public var known = KnownValues.empty
     /// Whether records are processed on every core (output order is the same either way).
     public var parallel = true
     /// Called for every document left out under ``ErrorPolicy/skip``.
@@ -55,8 +57,8 @@ public struct DocumentPipeline {
             return
         }
         var source = recordSource(reader, format: format)
-        let anonymizer = anonymizer
-        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.scan(record: record.values) }, emit: { record, result in
+        let anonymizer = anonymizer, known = known
+        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.scan(record: record.values, known: known) }, emit: { record, result in
             guard !record.isVerbatim else { return }
             guard let perValue = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
             var findings: [Finding] = [], fields: [String?] = []
@@ -79,14 +81,39 @@ public struct DocumentPipeline {
             return
         }
         var source = recordSource(reader, format: format)
-        let anonymizer = anonymizer
+        let anonymizer = anonymizer, known = known
         try BatchRunner.run(&source, parallel: parallel, process: { record in
-            record.isVerbatim ? record.render([]) : record.render(try anonymizer.anonymize(record: record.values).texts)
+            record.isVerbatim ? record.render([]) : record.render(try anonymizer.anonymize(record: record.values, known: known).texts)
         }, emit: { record, result in
             guard let bytes = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
             try write(bytes)
         }, readError: { error in _ = try guarded { throw error } })
         try write(source.trailer)
+    }
+
+    /// Reads the dataset files at `paths` once for the values of their entity fields (every
+    /// `author`), so that the run finds them where any record's text names them. Text files and
+    /// files without entity fields are skipped; bad records are left for the run to report.
+    public func collectKnownValues(in paths: [String]) throws -> KnownValues {
+        let rules = fieldRules ?? engine.policy.fields
+        guard rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } }) else { return .empty }
+        var seen = Set<String>()
+        var values: [(text: String, entity: EntityType)] = []
+        for path in paths {
+            let format = format ?? InputFormat.inferred(from: path)
+            guard format != .text else { continue }
+            var source = recordSource(try LineReader(path: path), format: format)
+            while true {
+                let record: SourceRecord?
+                do { record = try source.next() } catch is InputError { continue }
+                guard let record else { break }
+                for value in record.values {
+                    guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
+                    values.append((value.text, entity))
+                }
+            }
+        }
+        return try anonymizer.knownValues(values)
     }
 
     /// The records of `reader` in `format`.

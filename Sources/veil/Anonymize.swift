@@ -21,11 +21,12 @@ struct Anonymize: ParsableCommand {
                 Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
             }
             var failed = 0
-            let pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
+            var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
                 Console.error(error.description)
             }
             let readers = try input.readers()
+            pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             let destinations = try destinations(for: readers)
             for (reader, destination) in zip(readers, destinations) {
                 if let destination {

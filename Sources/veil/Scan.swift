@@ -19,10 +19,11 @@ struct Scan: ParsableCommand {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             var failed = 0
-            let pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
+            var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
                 Console.error(error.description)
             }
+            pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             var documents: [DocumentPipeline.ScannedDocument] = []
             var first = true
             if format == .json { Console.output("[") }

@@ -20,12 +20,13 @@ import VeilCore
         FieldRules(entries: try entries.map { FieldRuleEntry(path: try FieldPath($0.0), rule: $0.1) }, otherFields: other)
     }
 
-    private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail) throws -> (output: String, errors: [InputError]) {
+    private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail, knownValues: Bool = false) throws -> (output: String, errors: [InputError]) {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
         FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var errors: [InputError] = []
-        let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
+        var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
+        if knownValues { pipeline.known = try pipeline.collectKnownValues(in: [path]) }
         var output: [UInt8] = []
         try pipeline.anonymize(LineReader(path: path)) { output += $0 }
         return (String(decoding: output, as: UTF8.self), errors)
@@ -69,6 +70,19 @@ import VeilCore
         let lines = output.components(separatedBy: "\r\n")
         #expect(lines[3].hasPrefix("3,") && lines[3].hasSuffix(",今天天气不错,2023-01-04"))
         #expect(lines[2].contains(",\"回复"))
+    }
+
+    @Test func aScreenNameIsFoundWhereAnotherRowRepliesToIt() throws {
+        let dump = "id,author,body\n1,李娜,\"回复小猫咪2019：同意\"\n2,小猫咪2019,我先发的帖\n3,张伟,小猫咪2019x 不是同一个人\n"
+        let rules = try Self.rules([("id", .keep), ("author", .entity(.person))])
+        let rows = try parse(try run(dump, name: "replies.csv", rules: rules, knownValues: true).output)
+        let screenName = rows[2][1]
+        #expect(screenName != "小猫咪2019")
+        #expect(rows[1][2] == "回复\(screenName)：同意", "the reply in an earlier row names the same pseudonym")
+        #expect(rows[3][2].hasPrefix("小猫咪2019x"), "a longer name that starts the same is another name")
+        // Without the first pass the reply before the author's row is missed: that is what it is for.
+        let single = try parse(try run(dump, name: "replies.csv", rules: rules).output)
+        #expect(single[1][2].contains("小猫咪2019"))
     }
 
     @Test func aLaterRunWithTheSameKeyAgrees() throws {

@@ -26,8 +26,11 @@ extension Anonymizer {
     /// the recognizers made of it, and the same text where the record's free text mentions it is
     /// that mention too. `keep` values are returned unchanged, `drop` values as nil, `hash` values
     /// as a keyed hash of the whole value.
-    public func anonymize(record values: [RecordValue]) throws -> RecordResult {
-        let analysis = try analyze(record: values)
+    ///
+    /// With `known` values (every entity field of the dataset, ``knownValues(_:)``), a value is
+    /// also found where another record's entity field holds it.
+    public func anonymize(record values: [RecordValue], known: KnownValues = .empty) throws -> RecordResult {
+        let analysis = try analyze(record: values, known: known)
         let (bytes, ranges, detections) = (analysis.bytes, analysis.ranges, analysis.detections)
         var texts: [String?] = []
         var findings: [[Finding]] = []
@@ -54,8 +57,8 @@ extension Anonymizer {
 
     /// What was found in each value of a record (code point offsets into the value), analyzed
     /// together as ``anonymize(record:)`` does, without rewriting anything.
-    public func scan(record values: [RecordValue]) throws -> [[Finding]] {
-        let analysis = try analyze(record: values)
+    public func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {
+        let analysis = try analyze(record: values, known: known)
         return analysis.ranges.map { range in
             guard let range else { return [] }
             return Finding.from(Self.local(analysis.detections, in: range), in: Array(analysis.bytes[range]))
@@ -68,7 +71,7 @@ extension Anonymizer {
         let detections: [Detection]
     }
 
-    private func analyze(record values: [RecordValue]) throws -> RecordAnalysis {
+    private func analyze(record values: [RecordValue], known: KnownValues) throws -> RecordAnalysis {
         // One document of the values to analyze, and where each lies in it.
         var bytes: [UInt8] = []
         var ranges: [Range<Int>?] = []
@@ -93,7 +96,12 @@ extension Anonymizer {
             guard case .entity(let entity) = value.rule, let range else { continue }
             let trimmed = Self.trimmed(range, in: bytes)
             guard !trimmed.isEmpty else { continue }
-            let whole = detections.first { $0.entity == entity && $0.range == trimmed }
+            let text = String(decoding: bytes[trimmed], as: UTF8.self)
+            let whole = known.template(for: text).flatMap { $0.entity == entity ? $0 : nil }.map { template in
+                var whole = template
+                whole.range = trimmed
+                return whole
+            } ?? detections.first { $0.entity == entity && $0.range == trimmed }
                 ?? Detection(range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
                              canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
             detections.removeAll { $0.range.overlaps(range) }
@@ -111,6 +119,23 @@ extension Anonymizer {
                     repeated.range = found
                     repeated.rule = "field-repeated"
                     detections.append(repeated)
+                }
+            }
+        }
+        // Values of other records' entity fields, where this record's free text names them.
+        if !known.isEmpty {
+            for (value, range) in zip(values, ranges) {
+                guard value.rule == .scan, let range else { continue }
+                let slice = Array(bytes[range])
+                for occurrence in known.automaton.occurrences(in: slice) {
+                    let found = (range.lowerBound + occurrence.range.lowerBound)..<(range.lowerBound + occurrence.range.upperBound)
+                    let word = known.words[occurrence.word]
+                    guard bytes[found].elementsEqual(word), !Self.cutsAWord(found, in: bytes, range: range),
+                          !detections.contains(where: { $0.range.overlaps(found) }) else { continue }
+                    var mention = known.templates[occurrence.word]
+                    mention.range = found
+                    mention.rule = "field-known"
+                    detections.append(mention)
                 }
             }
         }
@@ -156,6 +181,14 @@ extension Anonymizer {
         while lower < upper, isSpace(bytes[lower]) { lower += 1 }
         while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+
+    /// Whether `found` starts or ends inside a Latin word ("Li" in "Lisa").
+    static func cutsAWord(_ found: Range<Int>, in bytes: [UInt8], range: Range<Int>) -> Bool {
+        let isWordByte = { (index: Int) in
+            range.contains(index) && ((0x30...0x39).contains(bytes[index]) || (0x41...0x5A).contains(bytes[index]) || (0x61...0x7A).contains(bytes[index]))
+        }
+        return (isWordByte(found.lowerBound) && isWordByte(found.lowerBound - 1)) || (isWordByte(found.upperBound - 1) && isWordByte(found.upperBound))
     }
 
     static func occurrences(of needle: [UInt8], in bytes: [UInt8], within range: Range<Int>) -> [Int] {

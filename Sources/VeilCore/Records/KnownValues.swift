@@ -1,0 +1,42 @@
+/// The values of a dataset's entity fields (every `author`), known before its records are
+/// rewritten, so that a reply in one row that names the author of another (回复小猫咪2019) is found
+/// and gets that author's pseudonym, even when no recognizer knows the name.
+public struct KnownValues: Sendable {
+    let automaton: AhoCorasick
+    /// Per word of the automaton: its bytes and the detection a mention of it becomes (range unset).
+    let words: [[UInt8]]
+    let templates: [Detection]
+
+    public static let empty = KnownValues(automaton: AhoCorasick(words: []), words: [], templates: [])
+
+    public var isEmpty: Bool { templates.isEmpty }
+    public var count: Int { templates.count }
+
+    /// The template for a value, if it is known.
+    func template(for text: String) -> Detection? {
+        guard let index = words.firstIndex(of: Array(text.utf8)) else { return nil }
+        return templates[index]
+    }
+}
+
+extension Anonymizer {
+    /// Known values from `values` (an entity field's text and its entity): each distinct one is
+    /// analyzed on its own, as ``anonymize(record:)`` treats an entity field, so a name the
+    /// recognizers know keeps its linking key (王建国 and "Wang Jianguo" stay one person).
+    public func knownValues(_ values: some Sequence<(text: String, entity: EntityType)>) throws -> KnownValues {
+        var seen = Set<String>()
+        var words: [[UInt8]] = []
+        var templates: [Detection] = []
+        for (text, entity) in values {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard trimmed.unicodeScalars.count >= 2, seen.insert(entity.rawValue + "\u{0}" + trimmed).inserted else { continue }
+            let document = DocumentText(trimmed)
+            let whole = 0..<document.bytes.count
+            let detection = try engine.analyze(document).first { $0.entity == entity && $0.range == whole }
+                ?? Detection(range: whole, entity: entity, score: 1, pluginID: "field", rule: "field", canonical: trimmed, attributes: [:])
+            words.append(document.bytes)
+            templates.append(detection)
+        }
+        return KnownValues(automaton: AhoCorasick(words: words.map { String(decoding: $0, as: UTF8.self) }), words: words, templates: templates)
+    }
+}
