@@ -65,6 +65,24 @@ public final class LineReader {
         }
     }
 
+    /// The next bytes of the input as they come (about 1 MiB), without splitting lines, or nil at
+    /// the end: for formats that are not line-based but must still be streamed.
+    public func nextChunk() throws -> [UInt8]? {
+        if start < buffer.count {
+            let rest = Array(buffer[start...])
+            buffer = []
+            start = 0
+            return rest
+        }
+        if atEnd { return nil }
+        let chunk: Data
+        do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+            throw InputError(file: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        if chunk.isEmpty { atEnd = true; return nil }
+        return Array(chunk)
+    }
+
     /// The whole remaining input (for formats that are one document).
     public func readAll() throws -> [UInt8] {
         var all = Array(buffer[start...])

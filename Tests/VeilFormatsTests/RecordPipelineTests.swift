@@ -134,6 +134,21 @@ import VeilCore
         #expect(output.hasPrefix("[\n  {\"name\": \"") && output.hasSuffix("\"note\": \"无\"}\n]\n"))
     }
 
+    @Test func aLargeOneLineJSONArrayIsStreamedAndItsErrorsPlaced() throws {
+        // Some 3 MB on one line: more than one read, more than one batch.
+        let elements = (0..<20_000).map { #"{"n": \#($0), "t": "电话1381234\#(String(format: "%04d", $0 % 10_000))"}"# }
+        let output = try run("[" + elements.joined(separator: ",") + "]", name: "big.json", rules: try Self.rules([("n", .keep)])).output
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+        #expect(array.count == 20_000 && array.last?["n"] as? Int == 19_999 && array.allSatisfy { $0["t"] as? String == "电话<PHONE>" })
+        for (input, place) in [("[1,,2]", "1:4"), ("[1 2]", "1:4"), ("[{\"a\": 1},\n  {\"b\": 2} x]", "2:12"), ("[{\"a\": 1}", "1:10"), ("[1] x", "1:5")] {
+            #expect("\(input)") {
+                _ = try run(input, name: "bad.json", rules: FieldRules())
+            } throws: { error in
+                "\(error)".contains("bad.json:\(place): error: invalid JSON")
+            }
+        }
+    }
+
     @Test func rowsComeOutInTheirOrderAcrossBatches() throws {
         let rows = (0..<1200).map { "\($0),用户\($0)的电话是1381234\(String(format: "%04d", $0))" }
         let input = "n,text\n" + rows.joined(separator: "\n") + "\n"

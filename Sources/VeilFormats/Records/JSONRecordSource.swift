@@ -1,7 +1,7 @@
 import VeilCore
 
-/// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records, or
-/// one record): each string or number under a field rule that rewrites it is a value; members
+/// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records,
+/// streamed element by element, or one record): each string or number under a field rule that rewrites it is a value; members
 /// under `drop` are left out; every other byte is written back as it was.
 public struct JSONRecordSource: RecordSource {
     public enum Layout: Sendable { case lines, document }
@@ -10,16 +10,17 @@ public struct JSONRecordSource: RecordSource {
     private let layout: Layout
     private let rules: FieldRules
     private let idField: String
-    /// For a JSON file: its records, read at the first call.
-    private var elements: [(bytes: [UInt8], line: Int, separatorAfter: [UInt8])]?
-    private var head: [UInt8] = []
-    public private(set) var trailer: [UInt8] = []
+    /// For a JSON file: its top-level array's elements, streamed.
+    private var array: JSONArrayReader
+
+    public var trailer: [UInt8] { array.trailer }
 
     public init(_ lines: LineReader, layout: Layout, rules: FieldRules, idField: String = "id") {
         self.lines = lines
         self.layout = layout
         self.rules = rules
         self.idField = idField
+        self.array = JSONArrayReader(lines)
     }
 
     public var path: String { lines.path }
@@ -33,18 +34,11 @@ public struct JSONRecordSource: RecordSource {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
             return try record(line, line: number, mustBeObject: true, suffix: newline)
         case .document:
-            if elements == nil { try split() }
-            guard var remaining = elements, !remaining.isEmpty else { return nil }
-            let element = remaining.removeFirst()
-            elements = remaining
-            var record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: element.separatorAfter)
-            if !head.isEmpty {
-                let prefix = head, render = record.render
-                head = []
-                record = SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                                      fieldNames: record.fieldNames, render: { prefix + render($0) })
-            }
-            return record
+            guard let element = try array.next() else { return nil }
+            let record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
+            let prefix = element.prefix, render = record.render
+            return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                                fieldNames: record.fieldNames, render: { prefix + render($0) })
         }
     }
 
@@ -88,38 +82,6 @@ public struct JSONRecordSource: RecordSource {
             }
             return document.rewritten(replacing: replacements, dropping: dropped) + suffix
         }
-    }
-
-    /// Reads a JSON file and splits a top-level array into its elements (each a record); any other
-    /// value is one record.
-    private mutating func split() throws {
-        let bytes = try lines.readAll()
-        var index = 0
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else {
-            elements = [(Array(bytes[index...]), 1 + Self.lines(before: index, in: bytes), [])]
-            head = Array(bytes[..<index])
-            return
-        }
-        // Validate the whole array first, so its element boundaries can be trusted.
-        do { _ = try JSONDocument(Array(bytes[index...])) } catch {
-            let offset = index + error.offset
-            throw InputError(file: path, line: 1 + Self.lines(before: offset, in: bytes), column: Self.column(of: offset, in: bytes),
-                             message: "invalid JSON: \(error.message)")
-        }
-        let array = try! JSONDocument(Array(bytes[index...]))
-        let top = array.members.filter { $0.container == 0 }.sorted { $0.position < $1.position }
-        var parts: [(bytes: [UInt8], line: Int, separatorAfter: [UInt8])] = []
-        head = Array(bytes[..<(index + (top.first?.range.lowerBound ?? bytes.count - index))])
-        for (position, member) in top.enumerated() {
-            let end = position + 1 < top.count ? top[position + 1].range.lowerBound + index : bytes.count
-            let range = (member.range.lowerBound + index)..<(member.range.upperBound + index)
-            parts.append((Array(bytes[range]), 1 + Self.lines(before: range.lowerBound, in: bytes), Array(bytes[range.upperBound..<end])))
-        }
-        if top.isEmpty { trailer = Array(bytes[head.count...]) }
-        elements = parts
     }
 
     static func lines(before offset: Int, in bytes: [UInt8]) -> Int {
