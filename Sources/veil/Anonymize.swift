@@ -43,7 +43,10 @@ struct Anonymize: ParsableCommand {
                     try pipeline.anonymize(reader) { Console.output($0) }
                 }
             }
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 {
+                Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
+                throw ExitCode(1)
+            }
         }
     }
 

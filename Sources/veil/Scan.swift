@@ -45,7 +45,10 @@ struct Scan: ParsableCommand {
             case .table: Console.output(FindingsTable.render(documents))
             case .jsonl: break
             }
-            if failed > 0 { throw ExitCode(1) }
+            if failed > 0 {
+                Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
+                throw ExitCode(1)
+            }
         }
     }
 }
