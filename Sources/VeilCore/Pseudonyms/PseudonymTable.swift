@@ -19,7 +19,11 @@ public final class PseudonymTable: Sendable {
         var taken: Set<UInt64> = []
         var ordinals: [UInt64: Int] = [:]
         var ordinalCounts: [EntityType: Int] = [:]
+        /// Surrogates of recently met originals, so a frequent one is not drawn again at every
+        /// mention; cleared when full, so it stays small however large the run.
+        var recent: [UInt64: String] = [:]
     }
+    static let recentLimit = 1 << 16
     private let state = Mutex(State())
     /// Fingerprints are keyed per table, so they say nothing outside the run.
     private let seed: (UInt64, UInt64)
@@ -49,7 +53,10 @@ public final class PseudonymTable: Sendable {
         if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
         if let attempt = state.withLock({ $0.known.contains(original) ? Int($0.attempts[original] ?? 0) : nil }) {
-            return draw(attempt)
+            if let recent = state.withLock({ $0.recent[original] }) { return recent }
+            let surrogate = draw(attempt)
+            remember(original, surrogate)
+            return surrogate
         }
         var attempt = 0
         while true {
@@ -65,8 +72,19 @@ public final class PseudonymTable: Sendable {
                 if attempt > 0 { state.attempts[original] = UInt8(attempt) }
                 return attempt
             }
-            if let outcome { return outcome == attempt ? candidate : draw(outcome) }
+            if let outcome {
+                let surrogate = outcome == attempt ? candidate : draw(outcome)
+                remember(original, surrogate)
+                return surrogate
+            }
             attempt += 1
+        }
+    }
+
+    private func remember(_ original: UInt64, _ surrogate: String) {
+        state.withLock { state in
+            if state.recent.count >= Self.recentLimit { state.recent.removeAll(keepingCapacity: true) }
+            state.recent[original] = surrogate
         }
     }
 

@@ -6,6 +6,14 @@ public struct KnownValues: Sendable {
     /// Per word of the automaton: its bytes and the detection a mention of it becomes (range unset).
     let words: [[UInt8]]
     let templates: [Detection]
+    private let index: [String: Int]
+
+    init(automaton: AhoCorasick, words: [[UInt8]], templates: [Detection]) {
+        self.automaton = automaton
+        self.words = words
+        self.templates = templates
+        self.index = Dictionary(words.enumerated().map { (String(decoding: $1, as: UTF8.self), $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     public static let empty = KnownValues(automaton: AhoCorasick(words: []), words: [], templates: [])
 
@@ -14,8 +22,7 @@ public struct KnownValues: Sendable {
 
     /// The template for a value, if it is known.
     func template(for text: String) -> Detection? {
-        guard let index = words.firstIndex(of: Array(text.utf8)) else { return nil }
-        return templates[index]
+        index[text].map { templates[$0] }
     }
 }
 
