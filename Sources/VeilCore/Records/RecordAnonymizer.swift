@@ -195,13 +195,9 @@ extension Anonymizer {
         guard !needle.isEmpty, range.count >= needle.count else { return [] }
         var starts: [Int] = []
         var index = range.lowerBound
-        // A Latin name is found as a whole word only ("Li" is not in "Lisa").
-        let isWordByte = { (byte: UInt8) in (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
-        let boundedStart = isWordByte(needle[0]), boundedEnd = isWordByte(needle[needle.count - 1])
         while index + needle.count <= range.upperBound {
-            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle),
-               !(boundedStart && index > range.lowerBound && isWordByte(bytes[index - 1])),
-               !(boundedEnd && index + needle.count < range.upperBound && isWordByte(bytes[index + needle.count])) {
+            let found = index..<index + needle.count
+            if bytes[index] == needle[0], bytes[found].elementsEqual(needle), !cutsAWord(found, in: bytes, range: range) {
                 starts.append(index)
                 index += needle.count
             } else {

@@ -67,14 +67,14 @@ public final class CSVReader {
             }
         }
         // Quoted fields may hold line breaks: take lines until every quote is closed.
-        var lineStarts = [0]
+        var lineStart = 0
         var quotes = QuoteState()
-        while dialect.quoting && quotes.endsInside(bytes, from: lineStarts.last!, delimiter: dialect.delimiter) {
+        while dialect.quoting && quotes.endsInside(bytes, from: lineStart, delimiter: dialect.delimiter) {
             guard lines.lineHadNewline, let next = try lines.nextLine() else {
                 throw InputError(file: path, line: startLine, message: "a quoted field opened in this record is not closed by the end of the file")
             }
             bytes.append(0x0A)
-            lineStarts.append(bytes.count)
+            lineStart = bytes.count
             bytes += next
         }
         var terminator: [UInt8] = lines.lineHadNewline ? [0x0A] : []
@@ -83,14 +83,13 @@ public final class CSVReader {
             terminator.insert(0x0D, at: 0)
         }
         if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
-            let (line, column) = Self.position(of: offset, in: bytes, lineStarts: lineStarts)
-            throw InputError(file: path, line: startLine + line, column: column, message: "invalid UTF-8")
+            throw place(offset, in: bytes, startLine: startLine, "invalid UTF-8")
         }
-        let fields = try parseFields(bytes, startLine: startLine, lineStarts: lineStarts)
+        let fields = try parseFields(bytes, startLine: startLine)
         return CSVRecord(line: startLine, bytes: bytes, terminator: terminator, fields: fields)
     }
 
-    private func parseFields(_ bytes: [UInt8], startLine: Int, lineStarts: [Int]) throws -> [CSVRecord.Field] {
+    private func parseFields(_ bytes: [UInt8], startLine: Int) throws -> [CSVRecord.Field] {
         let quote = UInt8(ascii: "\"")
         var fields: [CSVRecord.Field] = []
         var index = 0
@@ -110,9 +109,8 @@ public final class CSVReader {
                     index += 1
                 }
                 if index < bytes.count && bytes[index] != dialect.delimiter {
-                    let (line, column) = Self.position(of: index, in: bytes, lineStarts: lineStarts)
-                    throw InputError(file: path, line: startLine + line, column: column,
-                                     message: "text after the closing quote of a field (a quote inside a quoted field is written twice: \"\")")
+                    throw place(index, in: bytes, startLine: startLine,
+                                "text after the closing quote of a field (a quote inside a quoted field is written twice: \"\")")
                 }
                 fields.append(.init(range: start..<index, quoted: true, value: String(decoding: value, as: UTF8.self)))
             } else {
@@ -152,11 +150,10 @@ public final class CSVReader {
         }
     }
 
-    /// The line (0-based, within the record) and column (1-based, in characters) of a byte offset.
-    static func position(of offset: Int, in bytes: [UInt8], lineStarts: [Int]) -> (line: Int, column: Int) {
-        let line = (lineStarts.lastIndex { $0 <= offset } ?? 0)
-        let start = lineStarts[line]
-        let column = bytes[start..<min(offset, bytes.count)].reduce(1) { count, byte in count + ((byte & 0xC0) == 0x80 ? 0 : 1) }
-        return (line, column)
+    /// An error at a byte offset of a record that starts on `startLine`.
+    private func place(_ offset: Int, in bytes: [UInt8], startLine: Int, _ message: String) -> InputError {
+        var positions = TextPositions(bytes)
+        let place = positions.position(ofByte: offset)
+        return InputError(file: path, line: startLine + place.line - 1, column: place.column, message: message)
     }
 }

@@ -1,3 +1,5 @@
+import VeilCore
+
 /// Reads the elements of a JSON file's top-level array one at a time, with the bytes before each
 /// (the `[` or the `,` and spacing), so a file of any size — one line or many — is streamed with one
 /// element in memory. A file whose top-level value is not an array is one element.
@@ -73,9 +75,9 @@ struct JSONArrayReader {
         cursor = try endOfValue(from: elementStart)
         let element = Element(prefix: Array(buffer[..<elementStart]), bytes: Array(buffer[elementStart..<cursor]), line: elementLine)
         line = elementLine + element.bytes.filter { $0 == 0x0A }.count
-        let consumed = buffer[..<cursor]
-        let characters = { (bytes: ArraySlice<UInt8>) in bytes.reduce(0) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) } }
-        if let newline = consumed.lastIndex(of: 0x0A) { columnBase = characters(consumed[(newline + 1)...]) } else { columnBase += characters(consumed) }
+        var positions = TextPositions(buffer)
+        let end = positions.position(ofByte: cursor)
+        columnBase = end.column - 1 + (end.line == 1 ? columnBase : 0)
         buffer.removeFirst(cursor)
         index = 0
         lastWasElement = true
@@ -127,10 +129,10 @@ struct JSONArrayReader {
     }
 
     private func error(at offset: Int, _ message: String) -> InputError {
-        let before = buffer[..<min(offset, buffer.count)]
-        let newline = before.lastIndex(of: 0x0A)
-        let column = (newline == nil ? columnBase : 0) + buffer[((newline ?? -1) + 1)..<min(offset, buffer.count)].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
-        return InputError(file: path, line: line + before.filter { $0 == 0x0A }.count, column: column, message: "invalid JSON: \(message)")
+        var positions = TextPositions(buffer)
+        let place = positions.position(ofByte: min(offset, buffer.count))
+        return InputError(file: path, line: line + place.line - 1, column: place.column + (place.line == 1 ? columnBase : 0),
+                          message: "invalid JSON: \(message)")
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -49,8 +49,9 @@ public struct JSONRecordSource: RecordSource {
         }
         let document: JSONDocument
         do { document = try JSONDocument(bytes) } catch {
-            throw InputError(file: path, line: line + Self.lines(before: error.offset, in: bytes), column: Self.column(of: error.offset, in: bytes),
-                             message: "invalid JSON: \(error.message)")
+            var positions = TextPositions(bytes)
+            let place = positions.position(ofByte: error.offset)
+            throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
         }
         if mustBeObject && !document.isObject { throw InputError(file: path, line: line, message: "a JSONL line must be a JSON object") }
         var values: [RecordValue] = []
@@ -63,7 +64,9 @@ public struct JSONRecordSource: RecordSource {
             guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
             let text: String
             do { text = try document.text(of: leaf) } catch {
-                throw InputError(file: path, line: line, column: Self.column(of: error.offset, in: bytes), message: "invalid JSON: \(error.message)")
+                var positions = TextPositions(bytes)
+                let place = positions.position(ofByte: error.offset)
+                throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
             }
             values.append(RecordValue(text, rule: rule))
             names.append(FieldPath.render(leaf.path))
@@ -82,15 +85,5 @@ public struct JSONRecordSource: RecordSource {
             }
             return document.rewritten(replacing: replacements, dropping: dropped) + suffix
         }
-    }
-
-    static func lines(before offset: Int, in bytes: [UInt8]) -> Int {
-        bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
-    static func column(of offset: Int, in bytes: [UInt8]) -> Int {
-        let clamped = min(offset, bytes.count)
-        let lineStart = (bytes[..<clamped].lastIndex(of: 0x0A) ?? -1) + 1
-        return bytes[lineStart..<clamped].reduce(1) { $0 + (($1 & 0xC0) == 0x80 ? 0 : 1) }
     }
 }
