@@ -55,11 +55,13 @@ struct NameTagger: Sendable {
         var rows: [UInt64: Int32] = [:]
         var weights: [Float] = []
         var transition = [Float](repeating: 0, count: labelCount * labelCount)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), DocumentText.firstInvalidUTF8Offset(in: [UInt8](data)) == nil else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read the name tagger as UTF-8 text"))
         }
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
-            let row = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        // Bytes, not characters: the model is large and read at every start-up.
+        let bytes = [UInt8](data)
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty && line.first != UInt8(ascii: "#") {
+            let row = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             let problem = { (message: String) in ConfigurationError(Diagnostic(file: path, line: number + 1, message: message)) }
             if row[0] == ">" {
                 guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
@@ -70,10 +72,10 @@ struct NameTagger: Sendable {
             guard row.count == 2, let key = Self.key(named: row[0]) else { throw problem("expected: template[:value], then label:weight pairs") }
             rows[key] = Int32(weights.count / labelCount)
             weights += [Float](repeating: 0, count: labelCount)
-            for pair in row[1].split(separator: " ") {
-                let parts = pair.split(separator: ":")
+            for pair in row[1].utf8.split(separator: 0x20) {
+                let parts = pair.split(separator: 0x3A).map { String(decoding: $0, as: UTF8.self) }
                 guard parts.count == 2, let label = Int(parts[0]), (0..<labelCount).contains(label), let weight = Float(parts[1]) else {
-                    throw problem("expected label:weight, found '\(pair)'")
+                    throw problem("expected label:weight, found '\(String(decoding: pair, as: UTF8.self))'")
                 }
                 weights[weights.count - labelCount + label] = weight
             }

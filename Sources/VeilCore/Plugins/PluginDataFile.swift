@@ -1,23 +1,41 @@
 import Foundation
 
 /// Reads a plugin's word files and tables: one entry per line, `#` comments, tab-separated columns.
+/// Works on the file's bytes (a plugin's data is read at every start-up, and some lists are long).
 enum WordList {
-    static func read(_ path: String) throws -> [String] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the word list as UTF-8 text"))
-        }
-        return text.split(whereSeparator: \.isNewline).compactMap { line in
-            let word = line.split(separator: "\t", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            return word.isEmpty || word.hasPrefix("#") ? nil : word
+    /// The first column of each line, trimmed; blank lines and `#` comments skipped.
+    static func read(_ path: String) throws(ConfigurationError) -> [String] {
+        try lines(path, what: "the word list").compactMap { line in
+            let word = trimmed(line.prefix { $0 != 0x09 })
+            return word.isEmpty || word.first == UInt8(ascii: "#") ? nil : String(decoding: word, as: UTF8.self)
         }
     }
 
-    /// The tab-separated columns of each line (`#` comments skipped).
+    /// The tab-separated columns of each line; blank lines and `#` comments skipped.
     static func readRows(_ path: String) throws(ConfigurationError) -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the file as UTF-8 text"))
+        try lines(path, what: "the file").compactMap { line in
+            guard line.first != UInt8(ascii: "#"), !trimmed(line).isEmpty else { return nil }
+            return line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         }
-        return text.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("#") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The file's lines without their line breaks, after checking it is UTF-8.
+    private static func lines(_ path: String, what: String) throws(ConfigurationError) -> [ArraySlice<UInt8>] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(Diagnostic(file: path, message: "cannot read \(what)"))
+        }
+        let bytes = [UInt8](data)
+        if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
+            var positions = TextPositions(bytes)
+            let place = positions.position(ofByte: offset)
+            throw ConfigurationError(Diagnostic(file: path, line: place.line, column: place.column, message: "\(what) is not UTF-8 text"))
+        }
+        return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    }
+
+    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return [] }
+        return bytes[first...last]
     }
 }
