@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VEIL    := .build/debug/veil
 
-.PHONY: deps build demo test install clean
+.PHONY: deps build demo test bench install clean
 
 # Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault).
 deps:
@@ -22,6 +22,11 @@ demo: build
 
 test: deps
 	$(SWIFT) test
+
+# Throughput, peak memory and start-up of the release build on a generated corpus (Benchmarks/).
+bench: deps
+	$(SWIFT) build -c release --product veil
+	python3 Benchmarks/run.py --size 10 --plugins
 
 # Installs the binary and the shipped plugins and policies (found at $(PREFIX)/share/veil).
 install: deps

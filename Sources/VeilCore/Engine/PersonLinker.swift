@@ -24,34 +24,45 @@ enum PersonLinker {
                 linked[index].attributes["linked"] = "yes"
             }
         }
-        let fullNames = linked.enumerated().filter { $0.element.entity == .person && fullForms.contains($0.element.attributes["form"] ?? "") }
-        guard !fullNames.isEmpty else { return linked }
+        // Full names indexed by what a shorter mention can share with them, so linking stays one pass
+        // however many names a long document holds.
+        var bySurname: [String: [Int]] = [:], byEnglishSurname: [String: [Int]] = [:], byPinyinSurname: [String: [Int]] = [:]
+        var byGivenName: [String: [Int]] = [:]
+        for (index, detection) in linked.enumerated() where detection.entity == .person && fullForms.contains(detection.attributes["form"] ?? "") {
+            let form = detection.attributes["form"]
+            if let surname = detection.attributes["surname"] {
+                bySurname[surname, default: []].append(index)
+                if form == "en-full" { byEnglishSurname[surname, default: []].append(index) }
+            }
+            if let pinyinSurname = detection.attributes["pinyin"]?.split(separator: " ").first { byPinyinSurname[String(pinyinSurname), default: []].append(index) }
+            // 立兵 and 兵 of 卢立兵: the name without its surname, one or two characters shorter.
+            if form == "full", let surname = detection.attributes["surname"] {
+                let scalars = Array(detection.canonical.unicodeScalars)
+                for cut in 1...2 where scalars.count - cut >= 2 {
+                    let given = String(String.UnicodeScalarView(scalars[cut...]))
+                    if !given.hasPrefix(surname) { byGivenName[given, default: []].append(index) }
+                }
+            }
+        }
+        guard !bySurname.isEmpty || !byPinyinSurname.isEmpty || !byGivenName.isEmpty else { return linked }
         for (index, detection) in linked.enumerated() where detection.entity == .person {
-            let candidates: [(offset: Int, element: Detection)]
+            let candidates: [Int]
             switch detection.attributes["form"] ?? "" {
             case "title", "lao", "xiao":
-                guard let surname = detection.attributes["surname"] else { continue }
-                candidates = fullNames.filter { $0.element.attributes["surname"] == surname }
+                candidates = detection.attributes["surname"].flatMap { bySurname[$0] } ?? []
             case "en-surname":
-                guard let surname = detection.attributes["surname"] else { continue }
-                candidates = fullNames.filter { $0.element.attributes["form"] == "en-full" && $0.element.attributes["surname"] == surname }
+                candidates = detection.attributes["surname"].flatMap { byEnglishSurname[$0] } ?? []
             case "pinyin-surname":
-                guard let surname = detection.attributes["surname"] else { continue }
-                candidates = fullNames.filter { $0.element.attributes["pinyin"]?.split(separator: " ").first.map(String.init) == surname }
+                candidates = detection.attributes["surname"].flatMap { byPinyinSurname[$0] } ?? []
             case "full", "foreign":
-                // A two-character "name" that is the given name of a longer one (立兵 of 卢立兵).
-                candidates = fullNames.filter { other in
-                    other.element.attributes["form"] == "full" && detection.canonical.count >= 2
-                        && other.element.canonical.count > detection.canonical.count && other.element.canonical.hasSuffix(detection.canonical)
-                        && other.element.canonical.count - detection.canonical.count <= 2
-                        && other.element.attributes["surname"].map { !detection.canonical.hasPrefix($0) } ?? false
-                }
+                candidates = byGivenName[detection.canonical] ?? []
             default:
                 continue
             }
-            guard let target = candidates.last(where: { $0.offset < index }) ?? candidates.first else { continue }
-            linked[index].canonical = target.element.canonical
-            linked[index].attributes["key"] = target.element.attributes["key"]
+            // The nearest full name before the mention, else the first after it.
+            guard let target = candidates.last(where: { $0 < index }) ?? candidates.first else { continue }
+            linked[index].canonical = linked[target].canonical
+            linked[index].attributes["key"] = linked[target].attributes["key"]
             linked[index].attributes["linked"] = "yes"
         }
         return linked

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Veil's benchmark runner: throughput (MB/s of input), peak RSS and start-up time of the release
+build on the deterministic corpus of generate_corpus.py. Not a test: figures depend on the machine.
+
+Usage (from the repository root, after `swift build -c release`; `make bench` does both):
+  python3 Benchmarks/run.py [--size MB] [--plugins]     # --plugins: also each plugin alone
+
+Prints a Markdown table. Each figure is the best of --repeat runs (default 1) measured with
+/usr/bin/time; throughput counts the whole run, start-up included.
+"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VEIL = os.path.join(ROOT, ".build", "release", "veil")
+KEY = "benchmark key, not a secret"
+
+
+def timed(arguments, env=None):
+    """Wall seconds and peak RSS (MB) of one run of veil."""
+    with tempfile.NamedTemporaryFile() as report:
+        command = ["/usr/bin/time", "-f", "%e %M", "-o", report.name, VEIL] + arguments
+        result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        if result.returncode != 0:
+            sys.exit(f"veil {' '.join(arguments)} failed:\n{result.stderr.decode()}")
+        seconds, kilobytes = open(report.name).read().split()[-2:]
+        return float(seconds), int(kilobytes) / 1024
+
+
+def corpus(directory, size, layout):
+    path = os.path.join(directory, f"corpus-{size}MB.{ {'text': 'txt'}.get(layout, layout) }")
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8") as out:
+            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_corpus.py"), str(size), layout], stdout=out, check=True)
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=float, default=10)
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--plugins", action="store_true")
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "veil-bench"))
+    args = parser.parse_args()
+    if not os.path.exists(VEIL):
+        sys.exit("build the release binary first: swift build -c release (or make bench)")
+    os.makedirs(args.work, exist_ok=True)
+    env = dict(os.environ, VEIL_BENCH_KEY=KEY)
+    key = ["--key", "env:VEIL_BENCH_KEY"]
+    size_mb = args.size
+
+    def best(arguments):
+        runs = [timed(arguments, env) for _ in range(args.repeat)]
+        return min(r[0] for r in runs), max(r[1] for r in runs)
+
+    tiny = os.path.join(args.work, "tiny.txt")
+    open(tiny, "w").write("电话13812345678\n")
+    startup = statistics.median(timed(["scan", tiny])[0] for _ in range(5))
+
+    rows = []
+    for layout in ("text", "jsonl", "csv"):
+        path = corpus(args.work, size_mb, layout)
+        megabytes = os.path.getsize(path) / 1024 / 1024
+        for command in ("scan", "anonymize"):
+            extra = ["--format", "jsonl"] if command == "scan" else key + ["-o", os.path.join(args.work, "out")]
+            cores = [("all", [])] if layout == "text" else [("all", []), ("1", ["--single-core"])]
+            for label, flag in cores:
+                seconds, rss = best([command] + extra + flag + [path])
+                rows.append((f"default policy, {command}", layout, label, megabytes / seconds, seconds, rss))
+
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print(f"Corpus: {size_mb:g} MB per layout (Benchmarks/generate_corpus.py); veil start-up (scan of one line): {startup * 1000:.0f} ms\n")
+    print("| run | input | cores | MB/s | seconds | peak RSS (MB) |")
+    print("|---|---|---|---|---|---|")
+    for run, layout, cores, rate, seconds, rss in rows:
+        print(f"| {run} | {layout} | {cores} | {rate:.2f} | {seconds:.2f} | {rss:.0f} |")
+
+    if args.plugins:
+        path = corpus(args.work, size_mb, "jsonl")
+        megabytes = os.path.getsize(path) / 1024 / 1024
+        listing = subprocess.run([VEIL, "plugins", "list"], capture_output=True, text=True, cwd=ROOT).stdout.split("\n")
+        ids = [line.split()[0] for line in listing[1:] if line.strip() and not line.startswith(" ")]
+        print("\nEach plugin alone (scan, JSONL, one core):\n")
+        print("| plugin | MB/s | seconds | share of the default policy's time |")
+        print("|---|---|---|---|")
+        whole = best(["scan", "--format", "jsonl", "--single-core", path])[0]
+        for plugin in ids:
+            policy = os.path.join(args.work, f"only-{plugin}.yaml")
+            open(policy, "w").write(f"version: 1\nplugins: [{plugin}]\n")
+            seconds, _ = best(["scan", "--format", "jsonl", "--single-core", "--policy", policy, path])
+            print(f"| {plugin} | {megabytes / seconds:.2f} | {seconds:.2f} | {100 * (seconds - startup) / max(whole - startup, 1e-9):.0f}% |")
+
+
+if __name__ == "__main__":
+    main()
