@@ -47,7 +47,6 @@ struct JSONArrayReader {
             index = start + 1
         }
         // Spacing, then an element or the closing bracket.
-        let prefixStart = 0
         var cursor = index
         var sawComma = false
         while true {
@@ -62,7 +61,7 @@ struct JSONArrayReader {
             if byte == UInt8(ascii: "]") {
                 guard !sawComma else { throw error(at: cursor, "expected a value after ','") }
                 while try input.nextChunk().map({ buffer += $0 }) != nil {}
-                trailer = Array(buffer[prefixStart...])
+                trailer = buffer
                 if let extra = buffer[(cursor + 1)...].firstIndex(where: { !Self.isSpace($0) }) { throw error(at: extra, "unexpected text after the array") }
                 finished = true
                 return nil
