@@ -5,7 +5,11 @@ and one or two names or places per post), written as plain text, JSONL or CSV. N
 names are drawn from common surnames and given-name characters, places from location-cn's list,
 numbers are generated (phone numbers with valid prefixes, ID numbers with their check character).
 
-Usage: generate_corpus.py SIZE_MB {text,jsonl,csv} [--seed N] > corpus.EXT
+The `dump` layout is a simpler forum dump (post_id, author, body, date; every body a reply with a
+name, a phone and a QQ number), used for the dataset figures in the README:
+`generate_corpus.py 100 dump --seed 1 > big.csv`.
+
+Usage: generate_corpus.py SIZE_MB {text,jsonl,csv,dump} [--seed N] > corpus.EXT
 """
 import json
 import os
@@ -65,17 +69,38 @@ def post(rng, place_names):
             f"and you can reach me at +86 {rng.randint(130, 189)} {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}. {rng.choice(FILLER_EN)}")
 
 
+def dump_row(rng, number):
+    """One row of the `dump` layout."""
+    author = rng.choice(DUMP_SURNAMES) + rng.choice(DUMP_GIVEN) + rng.choice(DUMP_GIVEN)
+    other = rng.choice(DUMP_SURNAMES) + rng.choice(DUMP_GIVEN)
+    body = (f"回复{other}：我在北京，电话138{rng.randint(10000000, 99999999)}，QQ {rng.randint(100000000, 999999999)}。"
+            "今天的天气不错，我们去公园散步吧，顺便聊聊最近的工作和生活。")
+    return f'{number},{author},"{body}",2023-01-{number % 28 + 1:02d}\n'
+
+
+DUMP_SURNAMES = SURNAMES[:20]
+DUMP_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
+
+
 def main():
     size = int(float(sys.argv[1]) * 1024 * 1024)
     layout = sys.argv[2]
     rng = random.Random(int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 7)
-    place_names = places()
+    place_names = places() if layout != "dump" else []
     out = sys.stdout
     written = 0
     number = 0
     if layout == "csv":
         out.write("id,author,body\n")
+    if layout == "dump":
+        out.write("post_id,author,body,date\n")
     while written < size:
+        if layout == "dump":
+            line = dump_row(rng, number)
+            out.write(line)
+            written += len(line.encode())
+            number += 1
+            continue
         text = post(rng, place_names)
         if layout == "text":
             line = text + "\n"
