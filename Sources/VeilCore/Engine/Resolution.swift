@@ -28,18 +28,16 @@ struct Resolution: Sendable {
             if a.rule != b.rule { return a.rule < b.rule }
             return a.entity < b.entity
         }
-        // Accepted spans kept sorted by start, so each overlap check is a binary search.
+        // A bit per byte of the document marks what accepted findings cover, so each overlap check
+        // costs the length of the candidate, not the number of findings.
+        var covered = [UInt64](repeating: 0, count: bytes.count / 64 + 1)
         var accepted: [Detection] = []
-        for candidate in candidates {
-            var low = 0, high = accepted.count
-            while low < high {
-                let mid = (low + high) / 2
-                if accepted[mid].range.lowerBound < candidate.range.lowerBound { low = mid + 1 } else { high = mid }
-            }
-            if low > 0, accepted[low - 1].range.upperBound > candidate.range.lowerBound { continue }
-            if low < accepted.count, accepted[low].range.lowerBound < candidate.range.upperBound { continue }
-            accepted.insert(candidate, at: low)
+        for candidate in candidates where !candidate.range.isEmpty {
+            guard !candidate.range.contains(where: { covered[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) else { continue }
+            for offset in candidate.range { covered[offset >> 6] |= 1 << UInt64(offset & 63) }
+            accepted.append(candidate)
         }
+        accepted.sort { $0.range.lowerBound < $1.range.lowerBound }
         return accepted
     }
 }

@@ -22,7 +22,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     let countyLatinScore: Double
     private let forms: [(text: String, form: Gazetteer.Form, places: [String])]
     private let automaton: AhoCorasick
-    private let institutionWords: [String]
+    /// Chinese institution words, as UTF-8.
+    private let institutionWords: [[UInt8]]
     private let latinInstitutionWords: Set<String>
     /// Ordinary words: a place name that one of them overlaps (通化 in 普通化学) is not a place.
     private let commonWords: AhoCorasick?
@@ -65,7 +66,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         }
         self.forms = index.sorted { $0.key < $1.key }.map { ($0.key, $0.value.form, $0.value.places) }
         self.automaton = AhoCorasick(words: forms.map(\.text))
-        self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }
+        self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
         self.latinInstitutionWords = Set(institutionWords.filter { $0.unicodeScalars.allSatisfy(\.isASCII) })
         self.commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
     }
@@ -166,11 +167,17 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     private func startsInstitution(_ bytes: [UInt8], after offset: Int) -> Bool {
         guard !institutionWords.isEmpty else { return false }
         let end = ContextRule.advance(from: offset, characters: 6, in: bytes)
-        let window = String(decoding: bytes[offset..<end], as: UTF8.self)
-        for word in institutionWords {
-            guard let range = window.range(of: word) else { continue }
-            let between = window[..<range.lowerBound]
-            if between.count <= 4 && between.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) { return true }
+        var start = offset
+        for _ in 0...4 {
+            for word in institutionWords where start + word.count <= end && bytes[start..<start + word.count].elementsEqual(word) { return true }
+            // Only Chinese characters may stand between the place and the institution word.
+            guard start < end else { return false }
+            let lead = bytes[start]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            var iterator = bytes[start..<min(start + length, end)].makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isIdeographic else { return false }
+            start += length
         }
         return false
     }
