@@ -140,13 +140,13 @@ public struct DocumentPipeline {
     }
 
     private func scanned(_ document: DocumentText, file: String, line: Int?) throws -> [Finding] {
-        do { return try engine.scan(document) } catch let error as InputError { throw error } catch {
+        do { return try engine.scan(document, parallel: parallel) } catch let error as InputError { throw error } catch {
             throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
         }
     }
 
     private func anonymized(_ document: DocumentText, file: String, line: Int?) throws -> Anonymizer.Result {
-        do { return try anonymizer.anonymize(document) } catch {
+        do { return try anonymizer.anonymize(document, parallel: parallel) } catch {
             throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
         }
     }

@@ -29,9 +29,10 @@ public final class Anonymizer: Sendable {
         try anonymize(DocumentText(text))
     }
 
-    /// Anonymizes a document. Throws if it could not be scanned; nothing is returned half-done.
-    public func anonymize(_ document: DocumentText) throws -> Result {
-        let detections = try engine.analyze(document)
+    /// Anonymizes a document (a long one on all cores if `parallel`). Throws if it could not be
+    /// scanned; nothing is returned half-done.
+    public func anonymize(_ document: DocumentText, parallel: Bool = false) throws -> Result {
+        let detections = try engine.analyze(document, parallel: parallel)
         let bytes = document.bytes
         let output = try rewrite(bytes[...], detections)
         return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))

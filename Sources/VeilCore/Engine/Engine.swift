@@ -78,12 +78,72 @@ public struct Engine: Sendable {
                                      allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
     }
 
+    /// Documents longer than this many bytes are recognized block by block, each block ending at a
+    /// line break: every recognizer's working memory stays that of one block, and blocks run on
+    /// every core when the caller allows it.
+    public static let blockSize = 64 * 1024
+
     /// The resolved detections of one document, sorted by position. Throws (and the caller must not
     /// write the document out) if any recognizer could not scan it.
-    public func analyze(_ document: DocumentText) throws -> [Detection] {
+    ///
+    /// A long document is recognized in blocks (``blockSize``), on all cores if `parallel`; names
+    /// found in any block are then found wherever the document repeats them, and the mentions of one
+    /// person are linked across the whole document, so the result is that of one document.
+    public func analyze(_ document: DocumentText, parallel: Bool = false) throws -> [Detection] {
+        let bytes = document.bytes
+        let blocks = Self.blocks(of: bytes)
+        var detections: [Detection]
+        if blocks.count == 1 {
+            detections = try recognize(document)
+        } else {
+            var results = [Result<[Detection], any Error>](repeating: .success([]), count: blocks.count)
+            let recognizeBlock: @Sendable (Int) -> Result<[Detection], any Error> = { index in
+                Result {
+                    let block = blocks[index]
+                    return try recognize(DocumentText(validated: Array(bytes[block]))).map { detection in
+                        var shifted = detection
+                        shifted.range = (detection.range.lowerBound + block.lowerBound)..<(detection.range.upperBound + block.lowerBound)
+                        return shifted
+                    }
+                }
+            }
+            if parallel {
+                results.withUnsafeMutableBufferPointer { slots in
+                    nonisolated(unsafe) let slots = slots
+                    DispatchQueue.concurrentPerform(iterations: blocks.count) { slots[$0] = recognizeBlock($0) }
+                }
+            } else {
+                for index in blocks.indices { results[index] = recognizeBlock(index) }
+            }
+            detections = []
+            for result in results { detections += try result.get() }
+        }
+        for case let recognizer as any RepeatedMentionRecognizer in recognizers {
+            detections += recognizer.repeatedMentions(of: detections.filter { $0.pluginID == recognizer.pluginID }, in: bytes)
+        }
+        return PersonLinker.link(resolution.resolve(detections, in: bytes))
+    }
+
+    /// What every recognizer reports for one document (or block).
+    private func recognize(_ document: DocumentText) throws -> [Detection] {
         var detections: [Detection] = []
         for recognizer in recognizers { detections += try recognizer.recognize(document) }
-        return PersonLinker.link(resolution.resolve(detections, in: document.bytes))
+        return detections
+    }
+
+    /// `bytes` cut into blocks of about ``blockSize``, each ending after a line break (or at the end);
+    /// a single line longer than a block stays whole.
+    static func blocks(of bytes: [UInt8]) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var start = 0
+        while bytes.count - start > blockSize {
+            var cut = start + blockSize
+            while cut < bytes.count, bytes[cut - 1] != 0x0A { cut += 1 }
+            blocks.append(start..<cut)
+            start = cut
+        }
+        blocks.append(start..<bytes.count)
+        return blocks
     }
 
     /// The findings in `text`, with code point offsets.
@@ -92,9 +152,9 @@ public struct Engine: Sendable {
         return Finding.from(try analyze(document), in: document.bytes)
     }
 
-    /// The findings in `document`, with code point offsets.
-    public func scan(_ document: DocumentText) throws -> [Finding] {
-        Finding.from(try analyze(document), in: document.bytes)
+    /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
+    public func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
+        Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
     }
 
     /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.

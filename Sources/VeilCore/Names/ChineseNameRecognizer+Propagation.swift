@@ -32,21 +32,34 @@ extension ChineseNameRecognizer {
     }
 
     /// Every other occurrence, in the same document, of a name found with confidence: news and
-    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name.
-    func repeatedMentions(of found: [Detection], in text: Text) -> [Detection] {
-        let names = Set(found.filter { $0.score >= 0.7 && ($0.attributes["form"] == "full" || $0.attributes["form"] == "foreign") }.map(\.canonical))
-        guard !names.isEmpty else { return [] }
+    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name. The engine
+    /// calls this once over the whole document, with what this recognizer found in all its blocks.
+    public func repeatedMentions(of found: [Detection], in bytes: [UInt8]) -> [Detection] {
+        var forms: [String: String] = [:]
+        for detection in found where detection.score >= 0.7 {
+            guard let form = detection.attributes["form"], form == "full" || form == "foreign" else { continue }
+            if forms[detection.canonical] == nil { forms[detection.canonical] = form }
+        }
+        guard !forms.isEmpty else { return [] }
+        let names = forms.keys.sorted()
         let taken = Set(found.map(\.range.lowerBound))
-        let automaton = AhoCorasick(words: names.sorted())
-        let byteToScalar = Dictionary(uniqueKeysWithValues: text.offsets.enumerated().map { ($1, $0) })
+        let automaton = AhoCorasick(words: names)
         var extra: [Detection] = []
-        for occurrence in automaton.occurrences(in: Array(text.string(0..<text.scalars.count).utf8)) {
-            guard !taken.contains(occurrence.range.lowerBound), let start = byteToScalar[occurrence.range.lowerBound],
-                  let end = byteToScalar[occurrence.range.upperBound], !text.insideWord[start] else { continue }
-            let name = text.string(start..<end)
-            extra.append(detection(text, start..<end, score: 0.7, canonical: name,
-                                   attributes: ["form": found.first { $0.canonical == name }?.attributes["form"] ?? "full", "repeated": "yes"]))
+        for occurrence in automaton.occurrences(in: bytes) where !taken.contains(occurrence.range.lowerBound) {
+            guard !startsInsideWord(occurrence.range.lowerBound, in: bytes) else { continue }
+            let name = names[occurrence.word]
+            extra.append(detection(bytes: occurrence.range, score: 0.7, canonical: name, attributes: ["form": forms[name] ?? "full", "repeated": "yes"]))
         }
         return extra
     }
+
+    /// Whether a common word starts before `offset` and runs past it (the bytes version of
+    /// ``Text/insideWord``): only the words that can reach `offset` are looked for.
+    func startsInsideWord(_ offset: Int, in bytes: [UInt8]) -> Bool {
+        let reach = commonWords.longestWord
+        let window = max(0, offset - reach)..<min(bytes.count, offset + reach)
+        return commonWords.occurrences(in: bytes, within: window).contains { $0.range.lowerBound < offset && $0.range.upperBound > offset }
+    }
 }
+
+extension ChineseNameRecognizer: RepeatedMentionRecognizer {}

@@ -119,8 +119,7 @@ public struct ChineseNameRecognizer: Recognizer {
             if tagsPlaces { detections += taggedPlaces(text, tagging: tagging) }
         }
         detections += fullNames + foreignNames(text, labels: tagging?.labels)
-        detections += listedNames(alongside: detections, in: text)
-        return detections + repeatedMentions(of: detections, in: text)
+        return detections + listedNames(alongside: detections, in: text)
     }
 
     // MARK: Candidates
@@ -246,12 +245,16 @@ public struct ChineseNameRecognizer: Recognizer {
     }
 
     func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
+        detection(bytes: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], score: score, canonical: canonical, attributes: attributes)
+    }
+
+    func detection(bytes range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
         var attributes = attributes
         if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") {
             attributes["pinyin"] = pinyin
             if attributes["form"] == "full" { attributes["key"] = syllableKey(of: canonical) }
         }
-        return Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .person, score: min(score, 0.95),
+        return Detection(range: range, entity: .person, score: min(score, 0.95),
                          pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// Where a policy's pseudonym key comes from: `env:NAME` or `file:PATH`.
 public enum KeySpec: Sendable, Hashable, CustomStringConvertible {
@@ -30,6 +31,8 @@ public struct PseudonymKey: Sendable {
     private let material: [UInt8]
     /// True for a random key made for this run only.
     public let isEphemeral: Bool
+    /// Keys already derived, by purpose: every pseudonym asks for its entity's key.
+    private let derivedKeys = DerivedKeys()
 
     /// Keys shorter than this are refused: a short secret can be guessed and the pseudonyms reversed.
     public static let minimumLength = 16
@@ -69,9 +72,25 @@ public struct PseudonymKey: Sendable {
 
     /// A key for one purpose (`"pseudonym:PHONE_NUMBER"`, `"hash:EMAIL_ADDRESS"`).
     public func derived(for purpose: String) -> DerivedKey {
+        derivedKeys.key(for: purpose) { derive(for: purpose) }
+    }
+
+    private func derive(for purpose: String) -> DerivedKey {
         let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: material), salt: Array("veil-pseudonyms-v1".utf8),
                                          info: Array(purpose.utf8), outputByteCount: 32)
         return DerivedKey(bytes: key.withUnsafeBytes { Array($0) })
+    }
+}
+
+/// The keys a ``PseudonymKey`` has derived, shared by its copies and threads.
+private final class DerivedKeys: Sendable {
+    private let keys = Mutex([String: DerivedKey]())
+
+    func key(for purpose: String, derive: () -> DerivedKey) -> DerivedKey {
+        if let key = keys.withLock({ $0[purpose] }) { return key }
+        let key = derive()
+        keys.withLock { $0[purpose] = key }
+        return key
     }
 }
 

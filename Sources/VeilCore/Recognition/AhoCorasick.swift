@@ -29,10 +29,14 @@ public struct AhoCorasick: Sendable {
     /// The number of words.
     public var count: Int { wordLengths.count }
 
+    /// The length in bytes of the longest word.
+    public private(set) var longestWord = 0
+
     /// Builds the automaton; empty words are ignored.
     public init(words: [String]) {
         let folded = words.map { AhoCorasick.fold(Array($0.utf8)) }
         wordLengths = folded.map(\.count)
+        longestWord = wordLengths.max() ?? 0
         let order = folded.indices.filter { !folded[$0].isEmpty }.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
 
         // States are created in sorted order of the words, so each state's children come in byte order.
@@ -109,19 +113,27 @@ public struct AhoCorasick: Sendable {
 
     /// Every occurrence of every word in `bytes`, in order of where they end.
     public func occurrences(in bytes: [UInt8]) -> [Occurrence] {
+        occurrences(in: bytes, within: 0..<bytes.count)
+    }
+
+    /// Every occurrence of every word that lies inside `range` of `bytes` (offsets into `bytes`).
+    public func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
         var found: [Occurrence] = []
         var state: Int32 = 0
-        for (index, raw) in bytes.enumerated() {
-            let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
-            while true {
-                if let next = child(of: state, byte) { state = next; break }
-                if state == 0 { break }
-                state = failure[Int(state)]
-            }
-            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
-            while output >= 0 {
-                emit(output, endingAt: index + 1, into: &found)
-                output = outputLink[Int(output)]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in range {
+                let raw = buffer[index]
+                let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
+                while true {
+                    if let next = child(of: state, byte) { state = next; break }
+                    if state == 0 { break }
+                    state = failure[Int(state)]
+                }
+                var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
+                while output >= 0 {
+                    emit(output, endingAt: index + 1, into: &found)
+                    output = outputLink[Int(output)]
+                }
             }
         }
         return found

@@ -17,6 +17,15 @@ public protocol Recognizer: Sendable {
     func recognize(_ document: DocumentText) throws -> [Detection]
 }
 
+/// A recognizer whose confident finds are found again wherever the document repeats them (a
+/// person introduced once, then named bare). The engine calls ``repeatedMentions(of:in:)`` once per
+/// document, after every block of a long document has been recognized, with this recognizer's
+/// detections in all of them, so a name introduced in one block is found in every other.
+public protocol RepeatedMentionRecognizer: Recognizer {
+    /// Further mentions, in `bytes` (the whole document), of what `found` names.
+    func repeatedMentions(of found: [Detection], in bytes: [UInt8]) -> [Detection]
+}
+
 /// An error a recognizer raises for one document. The message names the plugin and what failed,
 /// never the document's text.
 public struct RecognizerError: Error, Sendable, CustomStringConvertible {

@@ -23,6 +23,11 @@ public final class DocumentText {
         self.bytes = bytes
     }
 
+    /// Wraps bytes already known to be valid UTF-8 (a block of a validated document cut at a line break).
+    init(validated bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
     /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or nil if they are valid.
     public static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
