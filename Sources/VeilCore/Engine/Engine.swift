@@ -142,7 +142,7 @@ public struct Engine: Sendable {
             blocks.append(start..<cut)
             start = cut
         }
-        blocks.append(start..<bytes.count)
+        if start < bytes.count || blocks.isEmpty { blocks.append(start..<bytes.count) }
         return blocks
     }
 

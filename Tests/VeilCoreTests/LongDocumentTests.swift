@@ -1,0 +1,53 @@
+import Testing
+@testable import VeilCore
+
+/// A document longer than ``Engine/blockSize`` is recognized block by block; what the engine reports
+/// for it must still be that of one document.
+@Suite struct LongDocumentTests {
+    static let opening = "我叫向明，卢立兵是版主。\n"
+    static let closing = "向明也同意了。卢先生说：好的。\n"
+    /// Lines without personal data, enough to push the closing lines two blocks away.
+    static let filler = String(repeating: "今天的天气不错，我们去公园散步吧。\n", count: 2 * Engine.blockSize / 50)
+
+    @Test func blocksEndAtLineBreaksAndCoverEverything() {
+        let bytes = Array((Self.opening + Self.filler + Self.closing).utf8)
+        let blocks = Engine.blocks(of: bytes)
+        #expect(blocks.count >= 3)
+        #expect(blocks.first?.lowerBound == 0 && blocks.last?.upperBound == bytes.count)
+        for (block, next) in zip(blocks, blocks.dropFirst()) {
+            #expect(block.upperBound == next.lowerBound)
+            #expect(bytes[block.upperBound - 1] == 0x0A)
+        }
+        // A single line longer than a block is not cut.
+        let oneLine = Array(String(repeating: "天气不错", count: Engine.blockSize / 6).utf8)
+        #expect(Engine.blocks(of: oneLine) == [0..<oneLine.count])
+    }
+
+    @Test func namesIntroducedInOneBlockAreFoundAndLinkedInAnother() throws {
+        let engine = try Shipped.engine()
+        let anonymizer = Anonymizer(engine: engine)
+        let short = try anonymizer.anonymize(Self.opening + Self.closing).text.split(separator: "\n")
+        // 向明 in the closing line is found only because the opening line introduced the name.
+        let closingAlone = try Shipped.found(Self.closing, engine: engine).map(\.text)
+        #expect(!closingAlone.contains("向明"))
+
+        let long = try anonymizer.anonymize(Self.opening + Self.filler + Self.closing).text.split(separator: "\n")
+        #expect(long.first == short.first)
+        #expect(long.last == short.last)
+        #expect(!long.last!.contains("向明") && !long.last!.contains("卢"))
+    }
+
+    @Test func allCoresGiveTheSameDetectionsAsOne() throws {
+        let engine = try Shipped.engine()
+        var text = ""
+        for index in 0..<4_000 {
+            text += "回复\(["王", "李", "张", "刘"][index % 4])\(["伟", "芳", "娜"][index % 3])：我是卢立兵，电话1381234\(String(format: "%04d", index))，住在赣州。\n"
+        }
+        let document = DocumentText(text)
+        #expect(document.bytes.count > 3 * Engine.blockSize)
+        let serial = try engine.analyze(document, parallel: false)
+        let parallel = try engine.analyze(document, parallel: true)
+        #expect(serial.count > 8_000)
+        #expect(serial == parallel)
+    }
+}
