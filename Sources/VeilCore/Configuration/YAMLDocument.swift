@@ -16,7 +16,9 @@ final class YAMLDocument {
         self.path = path
         let composed: Node?
         do {
-            composed = try Yams.compose(yaml: text)
+            // The basic resolver leaves every scalar a string: Veil converts values itself, and Yams'
+            // default tag resolution runs regular expressions over every scalar (a third of start-up).
+            composed = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw ConfigurationError(YAMLDocument.diagnostic(for: error, path: path))
         } catch {
@@ -77,7 +79,7 @@ final class YAMLDocument {
     }
 
     func string(_ node: Node, what: String) -> String? {
-        guard case .scalar(let scalar) = node, node.tag != .init(.null) || !scalar.string.isEmpty else {
+        guard case .scalar(let scalar) = node, scalar.style != .plain || !scalar.string.isEmpty else {
             error("\(what) must be a string", at: node)
             return nil
         }

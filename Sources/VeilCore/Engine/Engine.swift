@@ -28,15 +28,25 @@ public struct Engine: Sendable {
         var priorities: [String: Int] = [:]
         var surrogates: [String: any SurrogateGenerator] = [:]
         var gazetteers: [String: Gazetteer] = [:]
-        for id in policy.plugins {
-            guard let plugin = catalog[id] else {
+        // Plugins load their data and build their automata on every core: that is most of start-up.
+        let plugins = policy.plugins.map { catalog[$0] }
+        var made = [Result<(any Recognizer)?, ConfigurationError>](repeating: .success(nil), count: plugins.count)
+        made.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: plugins.count) { index in
+                guard let plugin = plugins[index] else { return }
+                slots[index] = Result { () throws(ConfigurationError) in try plugin.makeRecognizer() }
+            }
+        }
+        for (id, (plugin, made)) in zip(policy.plugins, zip(plugins, made)) {
+            guard let plugin else {
                 let location = policy.pluginLocations[id]
                 diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column,
                                               message: "unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))"))
                 continue
             }
             let recognizer: (any Recognizer)?
-            do { recognizer = try plugin.makeRecognizer() } catch {
+            do { recognizer = try made.get() } catch {
                 diagnostics += error.diagnostics
                 continue
             }

@@ -39,8 +39,10 @@ public struct AhoCorasick: Sendable {
         longestWord = wordLengths.max() ?? 0
         let order = folded.indices.filter { !folded[$0].isEmpty }.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
 
-        // States are created in sorted order of the words, so each state's children come in byte order.
-        var children: [[(UInt8, Int32)]] = [[]]
+        // States are created in sorted order of the words, so each state's children come in byte
+        // order; they are kept as sibling chains (no array per state) until flattened below.
+        var firstChild: [Int32] = [-1], lastChild: [Int32] = [-1], nextSibling: [Int32] = [-1]
+        var incoming: [UInt8] = [0]
         terminal = [-1]
         var path: [Int32] = [0]          // path[d] is the state at depth d for the previous word
         var previous: [UInt8] = []
@@ -50,10 +52,15 @@ public struct AhoCorasick: Sendable {
             while common < min(word.count, previous.count), word[common] == previous[common] { common += 1 }
             path.removeSubrange((common + 1)...)
             for depth in common..<word.count {
-                let state = Int32(children.count)
-                children.append([])
+                let state = Int32(firstChild.count)
+                let parent = Int(path[depth])
+                firstChild.append(-1)
+                lastChild.append(-1)
+                nextSibling.append(-1)
+                incoming.append(word[depth])
                 terminal.append(-1)
-                children[Int(path[depth])].append((word[depth], state))
+                if lastChild[parent] < 0 { firstChild[parent] = state } else { nextSibling[Int(lastChild[parent])] = state }
+                lastChild[parent] = state
                 path.append(state)
             }
             let end = path[word.count]
@@ -61,35 +68,51 @@ public struct AhoCorasick: Sendable {
             previous = word
         }
 
-        let stateCount = children.count
+        let stateCount = firstChild.count
         edgeStart.reserveCapacity(stateCount)
         edgeCount.reserveCapacity(stateCount)
+        edgeBytes.reserveCapacity(stateCount)
+        edgeTargets.reserveCapacity(stateCount)
         for state in 0..<stateCount {
             edgeStart.append(Int32(edgeBytes.count))
-            edgeCount.append(UInt16(children[state].count))
-            for (byte, target) in children[state] {
-                edgeBytes.append(byte)
-                edgeTargets.append(target)
+            var count: UInt16 = 0
+            var child = firstChild[state]
+            while child >= 0 {
+                edgeBytes.append(incoming[Int(child)])
+                edgeTargets.append(child)
+                count += 1
+                child = nextSibling[Int(child)]
             }
+            edgeCount.append(count)
         }
-        for (byte, target) in children[0] { rootTable[Int(byte)] = target }
+        var rootChild = firstChild[0]
+        while rootChild >= 0 {
+            rootTable[Int(incoming[Int(rootChild)])] = rootChild
+            rootChild = nextSibling[Int(rootChild)]
+        }
 
-        // Breadth-first failure links and output links.
+        // Breadth-first failure links and output links: states in queue order.
         failure = [Int32](repeating: 0, count: stateCount)
         outputLink = [Int32](repeating: -1, count: stateCount)
-        var queue: [Int32] = children[0].map(\.1)
+        var queue: [Int32] = [0]
+        queue.reserveCapacity(stateCount)
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, target) in children[Int(state)] {
-                var fallback = failure[Int(state)]
-                while fallback != 0 && child(of: fallback, byte) == nil { fallback = failure[Int(fallback)] }
-                let link = state == 0 ? 0 : (child(of: fallback, byte) ?? 0)
-                let resolved = link == target ? 0 : link
-                failure[Int(target)] = resolved
-                outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+            var target = firstChild[Int(state)]
+            while target >= 0 {
+                let byte = incoming[Int(target)]
+                if state != 0 {
+                    var fallback = failure[Int(state)]
+                    while fallback != 0 && child(of: fallback, byte) == nil { fallback = failure[Int(fallback)] }
+                    let link = child(of: fallback, byte) ?? 0
+                    let resolved = link == target ? 0 : link
+                    failure[Int(target)] = resolved
+                    outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+                }
                 queue.append(target)
+                target = nextSibling[Int(target)]
             }
         }
     }
