@@ -68,7 +68,7 @@ def main():
         megabytes = os.path.getsize(path) / 1024 / 1024
         for command in ("scan", "anonymize"):
             extra = ["--format", "jsonl"] if command == "scan" else key + ["-o", os.path.join(args.work, "out")]
-            cores = [("all", [])] if layout == "text" else [("all", []), ("1", ["--single-core"])]
+            cores = [("all", []), ("1", ["--single-core"])]
             for label, flag in cores:
                 seconds, rss = best([command] + extra + flag + [path])
                 rows.append((f"default policy, {command}", layout, label, megabytes / seconds, seconds, rss))

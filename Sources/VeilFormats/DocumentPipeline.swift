@@ -20,6 +20,9 @@ public struct DocumentPipeline {
     public var known = KnownValues.empty
     /// Whether records are processed on every core (output order is the same either way).
     public var parallel = true
+    /// Plain text is read in sections of about this many bytes (cut at line breaks), so memory stays
+    /// bounded whatever the file's length; the people a section names are carried to the next.
+    public var textSectionSize = TextSections.defaultSize
     /// Called for every document left out under ``ErrorPolicy/skip``.
     public var onError: (InputError) -> Void
 
@@ -50,10 +53,16 @@ public struct DocumentPipeline {
     public func scan(_ reader: LineReader, emit: (ScannedDocument) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
-            let bytes = try reader.readAll()
-            guard let document = try guarded({ try textDocument(bytes, path: reader.path) }) else { return }
-            guard let findings = try guarded({ try scanned(document, file: reader.path, line: nil) }) else { return }
-            try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }))
+            // A text is one document, read in sections that carry its people from one to the next;
+            // a long one is reported in parts, each with offsets into the whole file.
+            var sections = TextSections(reader, size: textSectionSize)
+            var context = DocumentContext()
+            while let section = try sections.next() {
+                guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { continue }
+                guard let findings = try guarded({ try scanned(document, context: &context, file: reader.path, line: section.byteOffset == 0 ? nil : section.lineOffset + 1) }) else { continue }
+                let shifted = findings.map { $0.shifted(bytes: section.byteOffset, scalars: section.scalarOffset, lines: section.lineOffset) }
+                try emit(ScannedDocument(id: reader.path, rawID: nil, findings: shifted, fields: shifted.map { _ in nil }))
+            }
             return
         }
         var source = recordSource(reader, format: format)
@@ -74,10 +83,13 @@ public struct DocumentPipeline {
     public func anonymize(_ reader: LineReader, write: ([UInt8]) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
-            let bytes = try reader.readAll()
-            guard let document = try guarded({ try textDocument(bytes, path: reader.path) }) else { return }
-            guard let result = try guarded({ try anonymized(document, file: reader.path, line: nil) }) else { return }
-            try write(Array(result.text.utf8))
+            var sections = TextSections(reader, size: textSectionSize)
+            var context = DocumentContext()
+            while let section = try sections.next() {
+                guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { continue }
+                guard let result = try guarded({ try anonymized(document, context: &context, file: reader.path, line: section.byteOffset == 0 ? nil : section.lineOffset + 1) }) else { continue }
+                try write(Array(result.text.utf8))
+            }
             return
         }
         var source = recordSource(reader, format: format)
@@ -135,18 +147,23 @@ public struct DocumentPipeline {
 
     // MARK: Steps
 
-    private func textDocument(_ bytes: [UInt8], path: String) throws -> DocumentText {
-        do { return try DocumentText(validating: bytes) } catch { throw error.located(in: bytes, file: path) }
+    private func textDocument(_ section: TextSections.Section, path: String) throws -> DocumentText {
+        do { return try DocumentText(validating: section.bytes) } catch {
+            var positions = TextPositions(section.bytes)
+            let position = positions.position(ofByte: error.byteOffset)
+            throw InputError(file: path, line: position.line + section.lineOffset, column: position.column,
+                             message: "invalid UTF-8 (byte \(section.byteOffset + error.byteOffset) of the file)")
+        }
     }
 
-    private func scanned(_ document: DocumentText, file: String, line: Int?) throws -> [Finding] {
-        do { return try engine.scan(document, parallel: parallel) } catch let error as InputError { throw error } catch {
+    private func scanned(_ document: DocumentText, context: inout DocumentContext, file: String, line: Int?) throws -> [Finding] {
+        do { return try engine.scan(document, parallel: parallel, context: &context) } catch let error as InputError { throw error } catch {
             throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
         }
     }
 
-    private func anonymized(_ document: DocumentText, file: String, line: Int?) throws -> Anonymizer.Result {
-        do { return try anonymizer.anonymize(document, parallel: parallel) } catch {
+    private func anonymized(_ document: DocumentText, context: inout DocumentContext, file: String, line: Int?) throws -> Anonymizer.Result {
+        do { return try anonymizer.anonymize(document, parallel: parallel, context: &context) } catch {
             throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
         }
     }

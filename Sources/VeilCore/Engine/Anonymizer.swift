@@ -32,7 +32,14 @@ public final class Anonymizer: Sendable {
     /// Anonymizes a document (a long one on all cores if `parallel`). Throws if it could not be
     /// scanned; nothing is returned half-done.
     public func anonymize(_ document: DocumentText, parallel: Bool = false) throws -> Result {
-        let detections = try engine.analyze(document, parallel: parallel)
+        var context = DocumentContext()
+        return try anonymize(document, parallel: parallel, context: &context)
+    }
+
+    /// Anonymizes one section of a long text; `context` carries the people named from one section to
+    /// the next, so they keep one pseudonym in every form across the whole text.
+    public func anonymize(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> Result {
+        let detections = try engine.analyze(document, parallel: parallel, context: &context)
         let bytes = document.bytes
         let output = try rewrite(bytes[...], detections)
         return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))

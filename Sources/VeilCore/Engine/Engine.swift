@@ -100,6 +100,14 @@ public struct Engine: Sendable {
     /// found in any block are then found wherever the document repeats them, and the mentions of one
     /// person are linked across the whole document, so the result is that of one document.
     public func analyze(_ document: DocumentText, parallel: Bool = false) throws -> [Detection] {
+        var context = DocumentContext()
+        return try analyze(document, parallel: parallel, context: &context)
+    }
+
+    /// The resolved detections of one section of a longer text read in sections: `context` brings
+    /// the people named in the sections before (found again and linked here as in one document) and
+    /// takes this section's.
+    public func analyze(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Detection] {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
         var detections: [Detection]
@@ -129,9 +137,14 @@ public struct Engine: Sendable {
             for result in results { detections += try result.get() }
         }
         for case let recognizer as any RepeatedMentionRecognizer in recognizers {
-            detections += recognizer.repeatedMentions(of: detections.filter { $0.pluginID == recognizer.pluginID }, in: bytes)
+            let found = (context.people + detections).filter { $0.pluginID == recognizer.pluginID }
+            detections += recognizer.repeatedMentions(of: found, in: bytes)
         }
-        return PersonLinker.link(resolution.resolve(detections, in: bytes))
+        // The people of earlier sections stand before this one's, as they would in one document.
+        let resolved = resolution.resolve(detections, in: bytes)
+        let linked = Array(PersonLinker.link(context.people + resolved).dropFirst(context.people.count))
+        context.remember(linked)
+        return linked
     }
 
     /// What every recognizer reports for one document (or block).
@@ -162,9 +175,16 @@ public struct Engine: Sendable {
         return Finding.from(try analyze(document), in: document.bytes)
     }
 
+    /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets;
+    /// `context` carries the people named from one section of a long text to the next.
+    public func scan(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Finding] {
+        Finding.from(try analyze(document, parallel: parallel, context: &context), in: document.bytes)
+    }
+
     /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
     public func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
-        Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
+        var context = DocumentContext()
+        return try scan(document, parallel: parallel, context: &context)
     }
 
     /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.

@@ -17,6 +17,13 @@ public struct Finding: Sendable, Hashable {
     /// The same span in UTF-8 bytes, for callers working on bytes.
     public let utf8Range: Range<Int>
 
+    /// The finding of a section of a text as a finding of the whole text: the section starts after a
+    /// line break, `bytes` bytes, `scalars` characters and `lines` lines into it.
+    public func shifted(bytes: Int, scalars: Int, lines: Int) -> Finding {
+        Finding(start: start + scalars, end: end + scalars, entity: entity, score: score, plugin: plugin, rule: rule,
+                line: line + lines, column: column, utf8Range: (utf8Range.lowerBound + bytes)..<(utf8Range.upperBound + bytes))
+    }
+
     /// Converts resolved detections (sorted by start) of one document.
     static func from(_ detections: [Detection], in bytes: [UInt8]) -> [Finding] {
         var positions = TextPositions(bytes)

@@ -1,0 +1,55 @@
+/// A plain-text input read in sections of about ``size`` bytes, each ending after a line break, so
+/// that a text of any length is anonymized in bounded memory. Each section knows where it starts in
+/// the whole text (bytes, characters, lines), to report findings as offsets into the whole.
+struct TextSections {
+    /// One section and where it starts.
+    struct Section {
+        let bytes: [UInt8]
+        let byteOffset: Int
+        let scalarOffset: Int
+        let lineOffset: Int
+    }
+
+    /// Sections are cut at the first line break after this many bytes (a longer line stays whole).
+    static let defaultSize = 2 << 20
+
+    let size: Int
+
+    private let reader: LineReader
+    private var pending: [UInt8] = []
+    private var finished = false
+    private var byteOffset = 0, scalarOffset = 0, lineOffset = 0
+
+    init(_ reader: LineReader, size: Int = defaultSize) {
+        self.reader = reader
+        self.size = max(size, 1)
+    }
+
+    /// The next section, or nil at the end of the input (an empty input is one empty section).
+    mutating func next() throws -> Section? {
+        if finished { return nil }
+        var cut: Int?
+        var searched = 0
+        while true {
+            if pending.count >= size {
+                let from = max(size - 1, searched)
+                if let newline = pending[from...].firstIndex(of: 0x0A) { cut = newline + 1; break }
+                searched = pending.count
+            }
+            guard let chunk = try reader.nextChunk() else { break }
+            pending += chunk
+        }
+        let end = cut ?? pending.count
+        if cut == nil { finished = true }
+        if end == 0 && byteOffset > 0 { return nil }
+        let bytes = Array(pending[..<end])
+        pending.removeFirst(end)
+        let section = Section(bytes: bytes, byteOffset: byteOffset, scalarOffset: scalarOffset, lineOffset: lineOffset)
+        byteOffset += bytes.count
+        for byte in bytes {
+            if byte & 0xC0 != 0x80 { scalarOffset += 1 }
+            if byte == 0x0A { lineOffset += 1 }
+        }
+        return section
+    }
+}
