@@ -148,13 +148,13 @@ extension ChineseNameRecognizer {
             if !cue && (text.insideWord[range.lowerBound] || text.strongWordStarting[range.lowerBound] == range.count) { return nil }
             if Self.pronouns.contains(text.scalars[range.lowerBound]) { return nil }
             // A cue or title itself (老公, 记者, 先生) is who someone is, not their name.
-            if (cuesBefore + cuesAfter + titles).contains(where: { $0.count == range.count && text.matches($0, at: range.lowerBound) }) { return nil }
+            let name = text.string(range)
+            if cueAndTitleWords.contains(name) { return nil }
             // Digits written in characters (壹贰叁, 一三八) are a number, not a name.
             if range.filter({ ChineseNumeral.digit(of: text.scalars[$0].value) != nil }).count >= 2 { return nil }
             // Forms of address (老卢, 小李, 阿芳) and a surname with a title (卢先生) are the rules' to
             // find: they know which part is the surname.
             if formOfAddress(text, at: range.lowerBound)?.range == text.offsets[range.lowerBound]..<text.offsets[range.upperBound] { return nil }
-            let name = text.string(range)
             let surname = statistics.surname(of: name)
             if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
             if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {

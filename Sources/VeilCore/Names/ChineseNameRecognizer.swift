@@ -17,9 +17,6 @@ public struct ChineseNameRecognizer: Recognizer {
     let strongWord: [Bool]
     /// Per common word: whether it is mostly a place name in the corpus (source `pd-place`).
     let placeWord: [Bool]
-    let titles: [[Unicode.Scalar]]
-    let cuesBefore: [[Unicode.Scalar]]
-    let cuesAfter: [[Unicode.Scalar]]
     /// Minimum surname × given-name probability for a two- and a three-character name.
     let threshold2: Double
     let threshold3: Double
@@ -33,6 +30,8 @@ public struct ChineseNameRecognizer: Recognizer {
     /// Titles and cues in one automaton, with what each word is, for the tagger's features.
     let cueWords: AhoCorasick
     let cueWordKinds: [Text.Marks]
+    /// Every title and cue, for telling a title (老公, 记者) from a name.
+    let cueAndTitleWords: Set<String>
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -84,15 +83,12 @@ public struct ChineseNameRecognizer: Recognizer {
         for word in cuesBefore { kinds[word, default: []].insert(.cueBeforeEnds) }
         for word in cuesAfter { kinds[word, default: []].insert(.cueAfterStarts) }
         let cueList = kinds.keys.sorted()
+        self.cueAndTitleWords = Set(cueList)
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         self.placeWord = commonWords.map { placeWords.contains($0) }
-        let scalars = { (words: [String]) in words.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count } }
-        self.titles = scalars(titles)
-        self.cuesBefore = scalars(cuesBefore)
-        self.cuesAfter = scalars(cuesAfter)
         self.threshold2 = threshold2
         self.threshold3 = threshold3
         self.foreignThreshold = foreignThreshold
@@ -222,17 +218,19 @@ public struct ChineseNameRecognizer: Recognizer {
         words.contains { text.matches($0, at: index) }
     }
 
+    /// The length of the longest title starting at `index`.
     func title(_ text: Text, at index: Int) -> Int? {
-        titles.first { text.matches($0, at: index) }?.count
+        guard index >= 0, index < text.titleLength.count, text.titleLength[index] > 0 else { return nil }
+        return Int(text.titleLength[index])
     }
 
     func hasCueBefore(_ text: Text, _ index: Int) -> Bool {
         if index == 0 || text.scalars[index - 1] == "\n" { return text.matches([":"], at: index + 3) || text.matches(["："], at: index + 3) || text.matches(["："], at: index + 2) }
-        return cuesBefore.contains { text.matches($0, at: index - $0.count) }
+        return index < text.marks.count && text.marks[index].contains(.cueBeforeEnds)
     }
 
     func hasTitleOrCueAfter(_ text: Text, _ index: Int) -> Bool {
-        title(text, at: index) != nil || cuesAfter.contains { text.matches($0, at: index) }
+        index >= 0 && index < text.marks.count && !text.marks[index].isDisjoint(with: [.titleStarts, .cueAfterStarts])
     }
 
     func isPunctuationLike(_ scalar: Unicode.Scalar) -> Bool {

@@ -15,8 +15,10 @@ extension ChineseNameRecognizer {
         var placeWordStarting: [Int]
         /// Longest common word ending at each scalar, that scalar included (0: none).
         var wordEnding: [Int]
-        /// Where titles and cues lie, for the name tagger (``Marks``).
+        /// Where titles and cues lie (``Marks``).
         var marks: [Marks]
+        /// Length of the longest title starting at each scalar (0: none).
+        var titleLength: [UInt8]
 
         struct Marks: OptionSet {
             let rawValue: UInt8
@@ -86,18 +88,20 @@ extension ChineseNameRecognizer {
             for inner in (start + 1)..<end { insideWord[inner] = true }
         }
         var marks = [Text.Marks](repeating: [], count: scalars.count + 4)
-        if tagger != nil {
-            for occurrence in cueWords.occurrences(in: bytes) {
-                let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
-                guard start >= 0, end > start else { continue }
-                let kind = cueWordKinds[occurrence.word]
-                if kind.contains(.titleStarts) { marks[start].insert(.titleStarts) }
-                if kind.contains(.cueAfterStarts) { marks[start].insert(.cueAfterStarts) }
-                if kind.contains(.cueBeforeEnds) { marks[end].insert(.cueBeforeEnds) }
+        var titleLength = [UInt8](repeating: 0, count: scalars.count + 4)
+        for occurrence in cueWords.occurrences(in: bytes) {
+            let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
+            guard start >= 0, end > start else { continue }
+            let kind = cueWordKinds[occurrence.word]
+            if kind.contains(.titleStarts) {
+                marks[start].insert(.titleStarts)
+                titleLength[start] = max(titleLength[start], UInt8(min(end - start, 255)))
             }
+            if kind.contains(.cueAfterStarts) { marks[start].insert(.cueAfterStarts) }
+            if kind.contains(.cueBeforeEnds) { marks[end].insert(.cueBeforeEnds) }
         }
         return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord,
-                    placeWordStarting: placeWordStarting, wordEnding: wordEnding, marks: marks)
+                    placeWordStarting: placeWordStarting, wordEnding: wordEnding, marks: marks, titleLength: titleLength)
     }
 }
 
