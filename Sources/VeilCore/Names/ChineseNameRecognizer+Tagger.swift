@@ -51,71 +51,73 @@ extension ChineseNameRecognizer {
         return spans
     }
 
-    /// Each scalar's feature keys.
+    /// Each scalar's feature keys. What a position's features read of its neighbours (class,
+    /// surname and given-name buckets) is worked out once per scalar, in arrays padded by two on
+    /// each side so the line's edges need no tests.
     func features(_ text: Text, line: Range<Int>) -> NameTagger.Features {
         let scalars = text.scalars
-        let normalized: (Int) -> Unicode.Scalar = { index in
-            if index < line.lowerBound { return NameTagger.beginOfLine }
-            if index >= line.upperBound { return NameTagger.endOfLine }
-            return Self.taggerClass(of: scalars[index])
-        }
         let bucketScalars: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
         let bucket = { (chance: Double) -> Unicode.Scalar in
             bucketScalars[chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0]
         }
-        let surname = { (index: Int) -> Unicode.Scalar in
-            guard line.contains(index), let chance = statistics.surnameChance[scalars[index].value] else { return "-" }
-            return bucket(chance)
-        }
-        let given = { (index: Int) -> Unicode.Scalar in
-            guard line.contains(index), text.isHan(index) else { return "-" }
-            return statistics.givenChance[scalars[index].value].map(bucket) ?? "u"
-        }
-        let isCompound = { (index: Int) in
-            line.contains(index) && line.contains(index + 1)
-                && statistics.compoundSurnameChance[UInt64(scalars[index].value) << 32 | UInt64(scalars[index + 1].value)] != nil
+        let width = line.count + 4
+        var classes = [Unicode.Scalar](repeating: NameTagger.beginOfLine, count: width)
+        classes[width - 2] = NameTagger.endOfLine
+        classes[width - 1] = NameTagger.endOfLine
+        var surnames = [Unicode.Scalar](repeating: "-", count: width)
+        var givens = [Unicode.Scalar](repeating: "-", count: width)
+        var compound = [Bool](repeating: false, count: width)
+        for index in line {
+            let padded = index - line.lowerBound + 2
+            let value = scalars[index].value
+            classes[padded] = Self.taggerClass(of: scalars[index])
+            if let chance = statistics.surnameChance[value] { surnames[padded] = bucket(chance) }
+            if text.isHan(index) { givens[padded] = statistics.givenChance[value].map(bucket) ?? "u" }
+            compound[padded] = index + 1 < line.upperBound
+                && statistics.compoundSurnameChance[UInt64(value) << 32 | UInt64(scalars[index + 1].value)] != nil
         }
         let digits: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
-        let key = NameTagger.key(_:_:)
+        typealias Key = NameTagger
         var keys = NameTagger.Features()
         keys.keys.reserveCapacity(line.count * 28)
         keys.starts.reserveCapacity(line.count + 1)
         for index in line {
-            let (c2, c1, c0, n1, n2) = (normalized(index - 2), normalized(index - 1), normalized(index), normalized(index + 1), normalized(index + 2))
-            keys.append(key(.bias))
-            keys.append(key(.charMinus2, c2))
-            keys.append(key(.charMinus1, c1))
-            keys.append(key(.char0, c0))
-            keys.append(key(.charPlus1, n1))
-            keys.append(key(.charPlus2, n2))
-            keys.append(key(.pairMinus1, c1, c0))
-            keys.append(key(.pair0, c0, n1))
-            keys.append(key(.pairMinus2, c2, c1))
-            keys.append(key(.pairPlus1, n1, n2))
-            let s0 = surname(index), g1 = given(index + 1)
-            keys.append(key(.surname0, s0))
-            keys.append(key(.surnameMinus1, surname(index - 1)))
-            keys.append(key(.surnameMinus2, surname(index - 2)))
-            keys.append(key(.given0, given(index)))
-            keys.append(key(.givenMinus1, given(index - 1)))
-            keys.append(key(.givenPlus1, g1))
-            keys.append(key(.surnameGiven, s0, g1))
-            keys.append(key(.surnameGivenGiven, s0, g1, given(index + 2)))
+            let p = index - line.lowerBound + 2
+            let (c2, c1, c0, n1, n2) = (classes[p - 2], classes[p - 1], classes[p], classes[p + 1], classes[p + 2])
+            keys.append(Key.key(.bias))
+            keys.append(Key.key(.charMinus2, c2))
+            keys.append(Key.key(.charMinus1, c1))
+            keys.append(Key.key(.char0, c0))
+            keys.append(Key.key(.charPlus1, n1))
+            keys.append(Key.key(.charPlus2, n2))
+            keys.append(Key.key(.pairMinus1, c1, c0))
+            keys.append(Key.key(.pair0, c0, n1))
+            keys.append(Key.key(.pairMinus2, c2, c1))
+            keys.append(Key.key(.pairPlus1, n1, n2))
+            let s0 = surnames[p], g1 = givens[p + 1]
+            keys.append(Key.key(.surname0, s0))
+            keys.append(Key.key(.surnameMinus1, surnames[p - 1]))
+            keys.append(Key.key(.surnameMinus2, surnames[p - 2]))
+            keys.append(Key.key(.given0, givens[p]))
+            keys.append(Key.key(.givenMinus1, givens[p - 1]))
+            keys.append(Key.key(.givenPlus1, g1))
+            keys.append(Key.key(.surnameGiven, s0, g1))
+            keys.append(Key.key(.surnameGivenGiven, s0, g1, givens[p + 2]))
             let starting = text.wordStarting[index] >= 2 ? min(text.wordStarting[index], 4) : 0
             let ending = text.wordEnding[index] >= 2 ? min(text.wordEnding[index], 4) : 0
-            keys.append(key(.wordStarting, digits[starting]))
-            keys.append(key(.wordEnding, digits[ending]))
-            if text.isHan(index), let chance = statistics.foreignChance[scalars[index].value] { keys.append(key(.foreign0, bucket(chance))) }
-            if isCompound(index) { keys.append(key(.compound0)) }
-            if index > line.lowerBound, isCompound(index - 1) { keys.append(key(.compoundMinus1)) }
+            keys.append(Key.key(.wordStarting, digits[starting]))
+            keys.append(Key.key(.wordEnding, digits[ending]))
+            if givens[p] != "-", let chance = statistics.foreignChance[scalars[index].value] { keys.append(Key.key(.foreign0, bucket(chance))) }
+            if compound[p] { keys.append(Key.key(.compound0)) }
+            if compound[p - 1] { keys.append(Key.key(.compoundMinus1)) }
             for (distance, title, cue) in [(1, Template.title1, Template.cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)] {
                 guard index + distance < line.upperBound else { break }
                 let marks = text.marks[index + distance]
-                if marks.contains(.titleStarts) { keys.append(key(title)) }
-                if marks.contains(.cueAfterStarts) { keys.append(key(cue)) }
+                if marks.contains(.titleStarts) { keys.append(Key.key(title)) }
+                if marks.contains(.cueAfterStarts) { keys.append(Key.key(cue)) }
             }
-            if text.marks[index].contains(.cueBeforeEnds) { keys.append(key(.cueBefore0)) }
-            if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(key(.cueBeforeMinus1)) }
+            if text.marks[index].contains(.cueBeforeEnds) { keys.append(Key.key(.cueBefore0)) }
+            if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(Key.key(.cueBeforeMinus1)) }
             keys.endPosition()
         }
         return keys

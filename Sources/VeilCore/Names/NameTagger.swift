@@ -107,7 +107,15 @@ struct NameTagger: Sendable {
         return hash
     }
 
-    static func key(_ template: Template, _ scalars: Unicode.Scalar...) -> UInt64 { key(template, scalars) }
+    // The same keys for the few values a feature has, without an array per call (the tagger asks
+    // for about thirty keys at every character).
+    @inline(__always) private static func mixed(_ hash: UInt64, _ value: UInt32) -> UInt64 { (hash ^ UInt64(value)) &* 0x100_0000_01b3 }
+    @inline(__always) static func key(_ template: Template) -> UInt64 { mixed(0xcbf2_9ce4_8422_2325, UInt32(template.rawValue)) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar) -> UInt64 { mixed(key(template), a.value + 1) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { mixed(key(template, a), b.value + 1) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        mixed(key(template, a, b), c.value + 1)
+    }
 
     /// The best label for each position, given each position's feature keys, and how sure the model
     /// is of it: the marginal probability of that label at that position (forward–backward).
@@ -115,70 +123,108 @@ struct NameTagger: Sendable {
         let k = Self.labelCount
         let n = features.count
         guard n > 0 else { return ([], []) }
+        // Each position's label scores: the sum of its features' weights.
         var state = [Float](repeating: 0, count: n * k)
-        for position in 0..<n {
-            for key in features.keys[Int(features.starts[position])..<Int(features.starts[position + 1])] {
-                let row = rows[key]
-                guard row >= 0 else { continue }
-                let base = Int(row) * k
-                for label in 0..<k { state[position * k + label] += weights[base + label] }
+        state.withUnsafeMutableBufferPointer { state in
+            weights.withUnsafeBufferPointer { weights in
+                features.keys.withUnsafeBufferPointer { keys in
+                    for position in 0..<n {
+                        let row = position * k
+                        for index in Int(features.starts[position])..<Int(features.starts[position + 1]) {
+                            let found = rows[keys[index]]
+                            guard found >= 0 else { continue }
+                            let base = Int(found) * k
+                            for label in 0..<k { state[row + label] += weights[base + label] }
+                        }
+                    }
+                }
             }
         }
-        // Viterbi.
+        let labels = viterbi(state, n)
+        // Only the spans a line labels need their confidence; a line of O's needs none.
+        guard labels.contains(where: { $0 != .outside }) else { return (labels, [Float](repeating: 1, count: n)) }
+        return (labels, marginals(state, n, of: labels))
+    }
+
+    /// The best label sequence for the position scores `state`.
+    private func viterbi(_ state: [Float], _ n: Int) -> [Label] {
+        let k = Self.labelCount
         var score = [Float](repeating: 0, count: n * k)
         var back = [Int8](repeating: 0, count: n * k)
-        for label in 0..<k { score[label] = state[label] }
-        for position in 1..<max(n, 1) {
-            for label in 0..<k {
-                var best = -Float.infinity, from = 0
-                for previous in 0..<k {
-                    let value = score[(position - 1) * k + previous] + transition[previous * k + label]
-                    if value > best { best = value; from = previous }
+        var last = 0
+        score.withUnsafeMutableBufferPointer { score in
+            back.withUnsafeMutableBufferPointer { back in
+                state.withUnsafeBufferPointer { state in
+                    transition.withUnsafeBufferPointer { transition in
+                        for label in 0..<k { score[label] = state[label] }
+                        for position in 1..<max(n, 1) {
+                            for label in 0..<k {
+                                var best = -Float.infinity, from = 0
+                                for previous in 0..<k {
+                                    let value = score[(position - 1) * k + previous] + transition[previous * k + label]
+                                    if value > best { best = value; from = previous }
+                                }
+                                score[position * k + label] = best + state[position * k + label]
+                                back[position * k + label] = Int8(from)
+                            }
+                        }
+                        for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
+                    }
                 }
-                score[position * k + label] = best + state[position * k + label]
-                back[position * k + label] = Int8(from)
             }
         }
-        var last = 0
-        for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
         var labels = [Label](repeating: .outside, count: n)
         for position in stride(from: n - 1, through: 0, by: -1) {
             labels[position] = Label(rawValue: last)!
             last = Int(back[position * k + last])
         }
-        // Forward–backward for the marginals, scaled per position (exp of each position's scores
-        // less their largest, and each forward row normalized) so nothing overflows.
+        return labels
+    }
+
+    /// Each position's marginal probability of its label in `labels`, by forward–backward, scaled
+    /// per position (exp of each position's scores less their largest, and each forward row
+    /// normalized) so nothing overflows.
+    private func marginals(_ state: [Float], _ n: Int, of labels: [Label]) -> [Float] {
+        let k = Self.labelCount
         var emit = [Float](repeating: 0, count: n * k)
-        for position in 0..<n {
-            let largest = state[(position * k)..<(position * k + k)].max()!
-            for label in 0..<k { emit[position * k + label] = exp(state[position * k + label] - largest) }
-        }
         var alpha = [Float](repeating: 0, count: n * k), beta = [Float](repeating: 1, count: n * k)
         var scale = [Float](repeating: 1, count: n)
-        for position in 0..<n {
-            var sum: Float = 0
-            for label in 0..<k {
-                var value: Float = 1
-                if position > 0 {
-                    value = 0
-                    for previous in 0..<k { value += alpha[(position - 1) * k + previous] * expTransition[previous * k + label] }
+        emit.withUnsafeMutableBufferPointer { emit in
+            alpha.withUnsafeMutableBufferPointer { alpha in
+                beta.withUnsafeMutableBufferPointer { beta in
+                    expTransition.withUnsafeBufferPointer { expTransition in
+                        for position in 0..<n {
+                            var largest = -Float.infinity
+                            for label in 0..<k { largest = max(largest, state[position * k + label]) }
+                            for label in 0..<k { emit[position * k + label] = exp(state[position * k + label] - largest) }
+                        }
+                        for position in 0..<n {
+                            var sum: Float = 0
+                            for label in 0..<k {
+                                var value: Float = 1
+                                if position > 0 {
+                                    value = 0
+                                    for previous in 0..<k { value += alpha[(position - 1) * k + previous] * expTransition[previous * k + label] }
+                                }
+                                value *= emit[position * k + label]
+                                alpha[position * k + label] = value
+                                sum += value
+                            }
+                            scale[position] = sum > 0 ? sum : 1
+                            for label in 0..<k { alpha[position * k + label] /= scale[position] }
+                        }
+                        for position in stride(from: n - 2, through: 0, by: -1) {
+                            for label in 0..<k {
+                                var value: Float = 0
+                                for next in 0..<k { value += expTransition[label * k + next] * emit[(position + 1) * k + next] * beta[(position + 1) * k + next] }
+                                beta[position * k + label] = value / scale[position + 1]
+                            }
+                        }
+                    }
                 }
-                value *= emit[position * k + label]
-                alpha[position * k + label] = value
-                sum += value
-            }
-            scale[position] = sum > 0 ? sum : 1
-            for label in 0..<k { alpha[position * k + label] /= scale[position] }
-        }
-        for position in stride(from: n - 2, through: 0, by: -1) {
-            for label in 0..<k {
-                var value: Float = 0
-                for next in 0..<k { value += expTransition[label * k + next] * emit[(position + 1) * k + next] * beta[(position + 1) * k + next] }
-                beta[position * k + label] = value / scale[position + 1]
             }
         }
-        let confidence = (0..<n).map { position in alpha[position * k + labels[position].rawValue] * beta[position * k + labels[position].rawValue] }
-        return (labels, confidence)
+        return (0..<n).map { position in alpha[position * k + labels[position].rawValue] * beta[position * k + labels[position].rawValue] }
     }
 }
 /// An open-addressing hash table from feature keys (already well-mixed hashes) to rows: the

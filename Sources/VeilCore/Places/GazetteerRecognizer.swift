@@ -129,20 +129,13 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     /// Drops Chinese hits whose start an ordinary word crosses, or that one contains (通化 in 普通化学).
     private func droppingPartsOfWords(_ hits: [(range: Range<Int>, entry: Int)], in bytes: [UInt8]) -> [(range: Range<Int>, entry: Int)] {
         guard let commonWords, !hits.isEmpty else { return hits }
-        let words = commonWords.occurrences(in: bytes).map(\.range).sorted { $0.lowerBound < $1.lowerBound }
         return hits.filter { hit in
             guard forms[hit.entry].form != .latin else { return true }
             let range = hit.range
-            // Words starting up to 12 bytes (four characters) before the hit can reach into it.
-            var low = 0, high = words.count
-            while low < high {
-                let mid = (low + high) / 2
-                if words[mid].lowerBound < range.lowerBound - 12 { low = mid + 1 } else { high = mid }
-            }
-            var index = low
-            while index < words.count, words[index].lowerBound < range.upperBound {
-                let word = words[index]
-                index += 1
+            // Words starting up to 12 bytes (four characters) before the hit can reach into it; only
+            // the bytes such words can span are searched.
+            let window = max(0, range.lowerBound - 12)..<min(bytes.count, range.upperBound + commonWords.longestWord)
+            for word in commonWords.occurrences(in: bytes, within: window).lazy.map(\.range) where word.lowerBound < range.upperBound {
                 if word == range || word.upperBound <= range.lowerBound { continue }
                 // A word that starts before the name and ends inside it (普[通]化学) or contains it
                 // means the name's first character belongs to another word. A word crossing only the

@@ -16,7 +16,11 @@ public struct AhoCorasick: Sendable {
     private var edgeCount: [UInt16] = []
     private var edgeBytes: [UInt8] = []
     private var edgeTargets: [Int32] = []
-    private var rootTable = [Int32](repeating: 0, count: 256)
+    /// Direct rows of 256 targets (0: none) for the root and every state with many children, so the
+    /// busiest steps (the root, the bytes inside a Chinese character) need no search.
+    private var denseRows: [Int32] = []
+    /// Each state's row in `denseRows` (-1: search its sorted edges).
+    private var denseRow: [Int32] = []
     private var failure: [Int32] = []
     /// The word ending at each state (-1: none).
     private var terminal: [Int32] = []
@@ -85,10 +89,16 @@ public struct AhoCorasick: Sendable {
             }
             edgeCount.append(count)
         }
-        var rootChild = firstChild[0]
-        while rootChild >= 0 {
-            rootTable[Int(incoming[Int(rootChild)])] = rootChild
-            rootChild = nextSibling[Int(rootChild)]
+        denseRow = [Int32](repeating: -1, count: stateCount)
+        for state in 0..<stateCount where state == 0 || edgeCount[state] >= Self.denseChildren {
+            denseRow[state] = Int32(denseRows.count / 256)
+            let base = denseRows.count
+            denseRows += [Int32](repeating: 0, count: 256)
+            var child = firstChild[state]
+            while child >= 0 {
+                denseRows[base + Int(incoming[Int(child)])] = child
+                child = nextSibling[Int(child)]
+            }
         }
 
         // Breadth-first failure links and output links: states in queue order.
@@ -117,10 +127,14 @@ public struct AhoCorasick: Sendable {
         }
     }
 
+    /// States with at least this many children get a direct row.
+    private static let denseChildren: UInt16 = 8
+
     @inline(__always)
     private func child(of state: Int32, _ byte: UInt8) -> Int32? {
-        if state == 0 {
-            let target = rootTable[Int(byte)]
+        let row = denseRow[Int(state)]
+        if row >= 0 {
+            let target = denseRows[Int(row) << 8 | Int(byte)]
             return target == 0 ? nil : target
         }
         let start = Int(edgeStart[Int(state)])
