@@ -6,11 +6,13 @@ Usage (from the repository root, after `swift build -c release`; `make bench` do
   python3 Benchmarks/run.py [--size MB] [--plugins]     # --plugins: also each plugin alone
 
 Prints a Markdown table. Each figure is the best of --repeat runs (default 1) measured with
-/usr/bin/time; throughput counts the whole run, start-up included.
+/usr/bin/time; throughput counts the whole run, start-up included. "1 core" runs use
+--single-core and are pinned to one CPU with taskset.
 """
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -22,9 +24,11 @@ KEY = "benchmark key, not a secret"
 
 
 def timed(arguments, env=None):
-    """Wall seconds and peak RSS (MB) of one run of veil."""
+    """Wall seconds and peak RSS (MB) of one run of veil. A run with --single-core is also pinned
+    to one CPU (taskset), so reading and writing cannot borrow a second core."""
     with tempfile.NamedTemporaryFile() as report:
-        command = ["/usr/bin/time", "-f", "%e %M", "-o", report.name, VEIL] + arguments
+        pin = ["taskset", "-c", "0"] if "--single-core" in arguments and shutil.which("taskset") else []
+        command = pin + ["/usr/bin/time", "-f", "%e %M", "-o", report.name, VEIL] + arguments
         result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT)
         if result.returncode != 0:
             sys.exit(f"veil {' '.join(arguments)} failed:\n{result.stderr.decode()}")

@@ -11,44 +11,73 @@ enum BatchRunner {
 
     /// Reads `source` to its end. `process` runs in parallel; `emit` gets each record and its
     /// result in order; `readError` gets each record that could not be read, in its place.
+    ///
+    /// While one batch is processed, the next is read and the one before is emitted, so reading,
+    /// parsing and writing (one thread) do not leave the other cores idle.
     static func run<Output: Sendable>(_ source: inout some RecordSource, parallel: Bool = true,
                                       process: @escaping @Sendable (SourceRecord) throws -> Output,
                                       emit: (SourceRecord, Result<Output, any Error>) throws -> Void,
                                       readError: (InputError) throws -> Void) throws {
         var batch: [SourceRecord] = []
         var bytes = 0
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let records = batch
-            let results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
-            if parallel {
-                DispatchQueue.concurrentPerform(iterations: records.count) { index in
-                    let result = Result { try process(records[index]) }
-                    results.withLock { $0[index] = result }
-                }
-            } else {
-                for index in records.indices {
-                    let result = Result { try process(records[index]) }
-                    results.withLock { $0[index] = result }
-                }
+        var inFlight: InFlight<Output>?
+        // Whatever happens, no batch is left running when the run returns or throws.
+        defer { inFlight?.group.wait() }
+
+        /// Starts the batch read so far, then emits the one that was running.
+        func rotate() throws {
+            let finished = inFlight
+            inFlight = nil
+            finished?.group.wait()
+            if !batch.isEmpty {
+                inFlight = InFlight(batch, parallel: parallel, process: process)
+                batch = []
+                bytes = 0
             }
-            let done = results.withLock { $0 }
-            for (record, result) in zip(records, done) { try emit(record, result!) }
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
+            if let finished {
+                let results = finished.results.withLock { $0 }
+                for (record, result) in zip(finished.records, results) { try emit(record, result!) }
+            }
         }
         while true {
             let record: SourceRecord?
             do { record = try source.next() } catch let error as InputError {
-                try flush()
+                try rotate()
+                try rotate()
                 try readError(error)
                 continue
             }
             guard let record else { break }
             batch.append(record)
             bytes += record.values.reduce(0) { $0 + $1.text.utf8.count }
-            if batch.count >= batchRecords || bytes >= batchBytes { try flush() }
+            if batch.count >= batchRecords || bytes >= batchBytes { try rotate() }
         }
-        try flush()
+        try rotate()
+        try rotate()
+    }
+
+    /// A batch being processed in the background.
+    private final class InFlight<Output: Sendable>: Sendable {
+        let records: [SourceRecord]
+        let results: Mutex<[Result<Output, any Error>?]>
+        let group = DispatchGroup()
+
+        init(_ records: [SourceRecord], parallel: Bool, process: @escaping @Sendable (SourceRecord) throws -> Output) {
+            self.records = records
+            self.results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
+            group.enter()
+            DispatchQueue.global().async { [self] in
+                let work: @Sendable (Int) -> Void = { index in
+                    let result = Result { try process(records[index]) }
+                    self.results.withLock { $0[index] = result }
+                }
+                if parallel {
+                    DispatchQueue.concurrentPerform(iterations: records.count, execute: work)
+                } else {
+                    for index in records.indices { work(index) }
+                }
+                group.leave()
+            }
+        }
     }
 }
