@@ -53,17 +53,12 @@ public struct DocumentPipeline {
     public func scan(_ reader: LineReader, emit: (ScannedDocument) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
-            // A text is one document, read in sections that carry its people from one to the next;
-            // a long one is reported in parts, each with offsets into the whole file.
-            var sections = TextSections(reader, size: textSectionSize)
-            var context = DocumentContext()
-            while let section = try sections.next() {
-                guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { continue }
-                guard let findings = try guarded({ try scanned(document, context: &context, file: reader.path, line: section.byteOffset == 0 ? nil : section.lineOffset + 1) }) else { continue }
-                let shifted = findings.map { $0.shifted(bytes: section.byteOffset, scalars: section.scalarOffset, lines: section.lineOffset) }
-                try emit(ScannedDocument(id: reader.path, rawID: nil, findings: shifted, fields: shifted.map { _ in nil }))
+            // A long text is reported in parts, one per section, with offsets into the whole file.
+            return try eachTextSection(reader) { section, recognized, context in
+                let findings = engine.scan(recognized, context: &context)
+                    .map { $0.shifted(bytes: section.byteOffset, scalars: section.scalarOffset, lines: section.lineOffset) }
+                try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }))
             }
-            return
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer, known = known
@@ -83,14 +78,9 @@ public struct DocumentPipeline {
     public func anonymize(_ reader: LineReader, write: ([UInt8]) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
-            var sections = TextSections(reader, size: textSectionSize)
-            var context = DocumentContext()
-            while let section = try sections.next() {
-                guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { continue }
-                guard let result = try guarded({ try anonymized(document, context: &context, file: reader.path, line: section.byteOffset == 0 ? nil : section.lineOffset + 1) }) else { continue }
-                try write(Array(result.text.utf8))
+            return try eachTextSection(reader) { _, recognized, context in
+                try write(Array(try self.anonymizer.anonymize(recognized, context: &context).text.utf8))
             }
-            return
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer, known = known
@@ -156,14 +146,37 @@ public struct DocumentPipeline {
         }
     }
 
-    private func scanned(_ document: DocumentText, context: inout DocumentContext, file: String, line: Int?) throws -> [Finding] {
-        do { return try engine.scan(document, parallel: parallel, context: &context) } catch let error as InputError { throw error } catch {
-            throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
+    /// Calls `handle` with each section of a plain text, recognized, in order, with the context the
+    /// sections carry from one to the next. The next section is read and recognized (on every core
+    /// if ``parallel``) while `handle` settles and writes the current one.
+    private func eachTextSection(_ reader: LineReader,
+                                 _ handle: (TextSections.Section, RecognizedDocument, inout DocumentContext) throws -> Void) throws {
+        var sections = TextSections(reader, size: textSectionSize)
+        var context = DocumentContext()
+        let engine = engine, parallel = parallel
+        typealias Pending = (section: TextSections.Section, job: BackgroundJob<RecognizedDocument>)
+        func start(_ section: TextSections.Section?) throws -> Pending? {
+            guard let section else { return nil }
+            guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { return try start(sections.next()) }
+            let unchecked = UncheckedDocument(document: document)
+            return (section, BackgroundJob { try engine.recognize(unchecked.document, parallel: parallel) })
+        }
+        var pending: Pending?
+        defer { _ = try? pending?.job.wait() }
+        pending = try start(sections.next())
+        while let current = pending {
+            let next = try sections.next()
+            let line = current.section.byteOffset == 0 ? nil : current.section.lineOffset + 1
+            let recognized = try guarded { try located(reader.path, line) { try current.job.wait() } }
+            pending = try start(next)
+            guard let recognized else { continue }
+            _ = try guarded { try located(reader.path, line) { try handle(current.section, recognized, &context) } }
         }
     }
 
-    private func anonymized(_ document: DocumentText, context: inout DocumentContext, file: String, line: Int?) throws -> Anonymizer.Result {
-        do { return try anonymizer.anonymize(document, parallel: parallel, context: &context) } catch {
+    /// Runs a step on a text; an error other than an ``InputError`` becomes one naming the file.
+    private func located<T>(_ file: String, _ line: Int?, _ step: () throws -> T) throws -> T {
+        do { return try step() } catch let error as InputError { throw error } catch {
             throw InputError(file: file, line: line, message: "could not scan the document: \(error)")
         }
     }
@@ -181,4 +194,9 @@ public struct DocumentPipeline {
         var positions = TextPositions(line)
         return positions.position(ofByte: min(offset, line.count)).column
     }
+}
+
+/// A document handed to the thread that recognizes it, and back: never used by two at once.
+private struct UncheckedDocument: @unchecked Sendable {
+    let document: DocumentText
 }

@@ -11,7 +11,7 @@ struct TextSections {
     }
 
     /// Sections are cut at the first line break after this many bytes (a longer line stays whole).
-    static let defaultSize = 2 << 20
+    static let defaultSize = 1 << 20
 
     let size: Int
 

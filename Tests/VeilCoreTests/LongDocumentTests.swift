@@ -50,4 +50,23 @@ import Testing
         #expect(serial.count > 8_000)
         #expect(serial == parallel)
     }
+
+    @Test func theContextKeepsTheMostRecentPeopleOnly() {
+        var context = DocumentContext()
+        let total = 2 * DocumentContext.capacity + 10
+        for index in 0..<total {
+            let name = "person \(index)"
+            context.remember([Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-en", rule: "full",
+                                        canonical: name, attributes: ["form": "en-full"])])
+        }
+        #expect(context.people.count <= 2 * DocumentContext.capacity)
+        #expect(context.people.count >= DocumentContext.capacity)
+        #expect(context.people.last?.canonical == "person \(total - 1)")
+        #expect(!context.people.contains { $0.canonical == "person 0" })
+        // Only full names are kept, and each once.
+        context.remember([Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-zh", rule: "title", canonical: "卢", attributes: ["form": "title"])])
+        context.remember([Detection(range: 5..<6, entity: .person, score: 0.9, pluginID: "person-en", rule: "full", canonical: "person \(total - 1)", attributes: ["form": "en-full"])])
+        #expect(context.people.last?.canonical == "person \(total - 1)")
+        #expect(context.people.filter { $0.canonical == "person \(total - 1)" }.count == 1)
+    }
 }

@@ -39,8 +39,13 @@ public final class Anonymizer: Sendable {
     /// Anonymizes one section of a long text; `context` carries the people named from one section to
     /// the next, so they keep one pseudonym in every form across the whole text.
     public func anonymize(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> Result {
-        let detections = try engine.analyze(document, parallel: parallel, context: &context)
-        let bytes = document.bytes
+        try anonymize(try engine.recognize(document, parallel: parallel), context: &context)
+    }
+
+    /// Anonymizes a recognized document (or section of a long text; ``Engine/recognize(_:parallel:)``).
+    public func anonymize(_ recognized: RecognizedDocument, context: inout DocumentContext) throws -> Result {
+        let detections = engine.settle(recognized, context: &context)
+        let bytes = recognized.document.bytes
         let output = try rewrite(bytes[...], detections)
         return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
     }

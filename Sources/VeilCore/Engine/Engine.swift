@@ -108,34 +108,45 @@ public struct Engine: Sendable {
     /// the people named in the sections before (found again and linked here as in one document) and
     /// takes this section's.
     public func analyze(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Detection] {
+        settle(try recognize(document, parallel: parallel), context: &context)
+    }
+
+    /// The first step of ``analyze(_:parallel:context:)``: what the recognizers report, block by
+    /// block. It needs nothing from other sections, so a reader may run it for the next section
+    /// while it settles and writes this one.
+    public func recognize(_ document: DocumentText, parallel: Bool = false) throws -> RecognizedDocument {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
-        var detections: [Detection]
-        if blocks.count == 1 {
-            detections = try recognize(document)
-        } else {
-            var results = [Result<[Detection], any Error>](repeating: .success([]), count: blocks.count)
-            let recognizeBlock: @Sendable (Int) -> Result<[Detection], any Error> = { index in
-                Result {
-                    let block = blocks[index]
-                    return try recognize(DocumentText(validated: Array(bytes[block]))).map { detection in
-                        var shifted = detection
-                        shifted.range = (detection.range.lowerBound + block.lowerBound)..<(detection.range.upperBound + block.lowerBound)
-                        return shifted
-                    }
+        if blocks.count == 1 { return RecognizedDocument(document: document, detections: try recognizeBlock(document)) }
+        var results = [Result<[Detection], any Error>](repeating: .success([]), count: blocks.count)
+        let recognizeAt: @Sendable (Int) -> Result<[Detection], any Error> = { index in
+            Result {
+                let block = blocks[index]
+                return try self.recognizeBlock(DocumentText(validated: Array(bytes[block]))).map { detection in
+                    var shifted = detection
+                    shifted.range = (detection.range.lowerBound + block.lowerBound)..<(detection.range.upperBound + block.lowerBound)
+                    return shifted
                 }
             }
-            if parallel {
-                results.withUnsafeMutableBufferPointer { slots in
-                    nonisolated(unsafe) let slots = slots
-                    DispatchQueue.concurrentPerform(iterations: blocks.count) { slots[$0] = recognizeBlock($0) }
-                }
-            } else {
-                for index in blocks.indices { results[index] = recognizeBlock(index) }
-            }
-            detections = []
-            for result in results { detections += try result.get() }
         }
+        if parallel {
+            results.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { slots[$0] = recognizeAt($0) }
+            }
+        } else {
+            for index in blocks.indices { results[index] = recognizeAt(index) }
+        }
+        var detections: [Detection] = []
+        for result in results { detections += try result.get() }
+        return RecognizedDocument(document: document, detections: detections)
+    }
+
+    /// The second step of ``analyze(_:parallel:context:)``: repeated names across the whole
+    /// document, overlaps resolved, mentions of one person linked (with the people of `context`).
+    public func settle(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Detection] {
+        let bytes = recognized.document.bytes
+        var detections = recognized.detections
         for case let recognizer as any RepeatedMentionRecognizer in recognizers {
             let found = (context.people + detections).filter { $0.pluginID == recognizer.pluginID }
             detections += recognizer.repeatedMentions(of: found, in: bytes)
@@ -148,7 +159,7 @@ public struct Engine: Sendable {
     }
 
     /// What every recognizer reports for one document (or block).
-    private func recognize(_ document: DocumentText) throws -> [Detection] {
+    private func recognizeBlock(_ document: DocumentText) throws -> [Detection] {
         var detections: [Detection] = []
         for recognizer in recognizers { detections += try recognizer.recognize(document) }
         return detections
@@ -175,16 +186,15 @@ public struct Engine: Sendable {
         return Finding.from(try analyze(document), in: document.bytes)
     }
 
-    /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets;
+    /// The findings of a recognized document (or section of a long text), with code point offsets;
     /// `context` carries the people named from one section of a long text to the next.
-    public func scan(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Finding] {
-        Finding.from(try analyze(document, parallel: parallel, context: &context), in: document.bytes)
+    public func scan(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Finding] {
+        Finding.from(settle(recognized, context: &context), in: recognized.document.bytes)
     }
 
     /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
     public func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
-        var context = DocumentContext()
-        return try scan(document, parallel: parallel, context: &context)
+        Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
     }
 
     /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.

@@ -20,23 +20,24 @@ enum BatchRunner {
                                       readError: (InputError) throws -> Void) throws {
         var batch: [SourceRecord] = []
         var bytes = 0
-        var inFlight: InFlight<Output>?
+        typealias Batch = (records: [SourceRecord], job: BackgroundJob<[Result<Output, any Error>]>)
+        var inFlight: Batch?
         // Whatever happens, no batch is left running when the run returns or throws.
-        defer { inFlight?.group.wait() }
+        defer { _ = try? inFlight?.job.wait() }
 
         /// Starts the batch read so far, then emits the one that was running.
         func rotate() throws {
             let finished = inFlight
             inFlight = nil
-            finished?.group.wait()
+            let results = try finished?.job.wait()
             if !batch.isEmpty {
-                inFlight = InFlight(batch, parallel: parallel, process: process)
+                let records = batch
+                inFlight = (records, BackgroundJob { run(records, parallel: parallel, process: process) })
                 batch = []
                 bytes = 0
             }
-            if let finished {
-                let results = finished.results.withLock { $0 }
-                for (record, result) in zip(finished.records, results) { try emit(record, result!) }
+            if let finished, let results {
+                for (record, result) in zip(finished.records, results) { try emit(record, result) }
             }
         }
         while true {
@@ -56,28 +57,19 @@ enum BatchRunner {
         try rotate()
     }
 
-    /// A batch being processed in the background.
-    private final class InFlight<Output: Sendable>: Sendable {
-        let records: [SourceRecord]
-        let results: Mutex<[Result<Output, any Error>?]>
-        let group = DispatchGroup()
-
-        init(_ records: [SourceRecord], parallel: Bool, process: @escaping @Sendable (SourceRecord) throws -> Output) {
-            self.records = records
-            self.results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
-            group.enter()
-            DispatchQueue.global().async { [self] in
-                let work: @Sendable (Int) -> Void = { index in
-                    let result = Result { try process(records[index]) }
-                    self.results.withLock { $0[index] = result }
-                }
-                if parallel {
-                    DispatchQueue.concurrentPerform(iterations: records.count, execute: work)
-                } else {
-                    for index in records.indices { work(index) }
-                }
-                group.leave()
-            }
+    /// `process` over one batch, on every core if `parallel`, results in the records' order.
+    private static func run<Output: Sendable>(_ records: [SourceRecord], parallel: Bool,
+                                              process: @escaping @Sendable (SourceRecord) throws -> Output) -> [Result<Output, any Error>] {
+        let results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
+        let work: @Sendable (Int) -> Void = { index in
+            let result = Result { try process(records[index]) }
+            results.withLock { $0[index] = result }
         }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: records.count, execute: work)
+        } else {
+            for index in records.indices { work(index) }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 }
