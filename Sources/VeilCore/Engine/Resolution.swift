@@ -12,17 +12,19 @@ struct Resolution: Sendable {
     let priorities: [String: Int]
 
     func resolve(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
-        var candidates = detections.filter { detection in
+        let candidates = detections.filter { detection in
             guard detection.score >= (thresholds[detection.entity] ?? defaultThreshold) else { return false }
             if allow.isEmpty { return true }
             let text = String(decoding: bytes[detection.range], as: UTF8.self).lowercased()
             return !allow.contains(text)
         }
-        candidates.sort { a, b in
+        // Indices are sorted, not the detections (large values), each with its plugin's priority.
+        let priority = candidates.map { priorities[$0.pluginID] ?? 0 }
+        let order = candidates.indices.sorted { i, j in
+            let a = candidates[i], b = candidates[j]
             if a.score != b.score { return a.score > b.score }
             if a.range.count != b.range.count { return a.range.count > b.range.count }
-            let pa = priorities[a.pluginID] ?? 0, pb = priorities[b.pluginID] ?? 0
-            if pa != pb { return pa > pb }
+            if priority[i] != priority[j] { return priority[i] > priority[j] }
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.pluginID != b.pluginID { return a.pluginID < b.pluginID }
             if a.rule != b.rule { return a.rule < b.rule }
@@ -32,7 +34,7 @@ struct Resolution: Sendable {
         // costs the length of the candidate, not the number of findings.
         var covered = [UInt64](repeating: 0, count: bytes.count / 64 + 1)
         var accepted: [Detection] = []
-        for candidate in candidates where !candidate.range.isEmpty {
+        for candidate in order.lazy.map({ candidates[$0] }) where !candidate.range.isEmpty {
             guard !candidate.range.contains(where: { covered[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) else { continue }
             for offset in candidate.range { covered[offset >> 6] |= 1 << UInt64(offset & 63) }
             accepted.append(candidate)

@@ -19,44 +19,62 @@ public struct TextView: Sendable {
     /// Builds the view of `original` under `normalization`; returns an identity view when nothing
     /// in the text is affected.
     init(original: [UInt8], normalization: Normalization) {
-        var view: [UInt8] = []
-        var offsets: [Int32] = []
-        var changed = false
-        var index = 0
         let count = original.count
-        while index < count {
-            let lead = original[index]
-            // Only three-byte sequences (U+0800…U+FFFF) are ever rewritten.
-            if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
-                let scalar = UInt32(lead & 0x0F) << 12 | UInt32(original[index + 1] & 0x3F) << 6 | UInt32(original[index + 2] & 0x3F)
-                if let ascii = normalization.replacement(for: scalar) {
-                    if !changed {
-                        changed = true
-                        view.reserveCapacity(count)
-                        offsets.reserveCapacity(count + 1)
-                        view.append(contentsOf: original[0..<index])
-                        offsets.append(contentsOf: (0..<index).map(Int32.init))
-                    }
-                    view.append(ascii)
-                    offsets.append(Int32(index))
-                    index += 3
-                    continue
-                }
-            }
-            if changed {
-                view.append(lead)
-                offsets.append(Int32(index))
-            }
-            index += 1
+        // Where the first rewritten character is; most texts have none for most options.
+        var first = 0
+        findFirst: while first < count {
+            let lead = original[first]
+            if lead >= 0xE0 && lead < 0xF0 && first + 2 < count && normalization.replacement(for: Self.scalar(original, at: first)) != nil { break findFirst }
+            first += 1
         }
-        if changed {
-            offsets.append(Int32(count))
-            self.bytes = view
-            self.originalOffsets = offsets
-        } else {
+        guard first < count else {
             self.bytes = original
             self.originalOffsets = nil
+            return
         }
+        // The view is never longer than the original: write both arrays in place.
+        var offsets = [Int32](repeating: 0, count: count + 1)
+        var length = 0
+        let view = [UInt8](unsafeUninitializedCapacity: count) { view, viewCount in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                original.withUnsafeBufferPointer { original in
+                    for index in 0..<first {
+                        view[index] = original[index]
+                        offsets[index] = Int32(index)
+                    }
+                    var index = first, out = first
+                    while index < count {
+                        let lead = original[index]
+                        // Only three-byte sequences (U+0800…U+FFFF) are ever rewritten.
+                        if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
+                            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(original[index + 1] & 0x3F) << 6 | UInt32(original[index + 2] & 0x3F)
+                            if let ascii = normalization.replacement(for: scalar) {
+                                view[out] = ascii
+                                offsets[out] = Int32(index)
+                                out += 1
+                                index += 3
+                                continue
+                            }
+                        }
+                        view[out] = lead
+                        offsets[out] = Int32(index)
+                        out += 1
+                        index += 1
+                    }
+                    offsets[out] = Int32(count)
+                    length = out
+                }
+            }
+            viewCount = length
+        }
+        offsets.removeLast(count - length)
+        self.bytes = view
+        self.originalOffsets = offsets
+    }
+
+    @inline(__always)
+    private static func scalar(_ bytes: [UInt8], at index: Int) -> UInt32 {
+        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
     }
 
     /// The original byte range of a view byte range.

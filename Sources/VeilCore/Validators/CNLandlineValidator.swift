@@ -10,12 +10,17 @@ public struct CNLandlineValidator: Validator {
 
     public init() {}
 
+    static let extensionMarkers = ["转", "ext", "EXT", "x", "分机"].map { Array($0.utf8) }
+
     public func validate(_ candidate: String) -> Validation? {
         // Drop an extension, then a country code.
-        var text = Substring(candidate)
-        for marker in ["转", "ext", "EXT", "x", "分机"] {
-            if let range = text.range(of: marker) { text = text[..<range.lowerBound] }
+        let bytes = Array(candidate.utf8)
+        var cut = bytes.count
+        for marker in Self.extensionMarkers {
+            guard marker.count <= cut else { continue }
+            if let start = (0...(cut - marker.count)).first(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) }) { cut = start }
         }
+        let text = Substring(String(decoding: bytes[..<cut], as: UTF8.self))
         var digits = String(text).digitsOnly
         let trimmed = text.drop { $0 == " " }
         if trimmed.hasPrefix("+86") || trimmed.hasPrefix("0086") {
