@@ -33,7 +33,7 @@ public struct Engine: Sendable {
         var made = [Result<(any Recognizer)?, ConfigurationError>](repeating: .success(nil), count: plugins.count)
         made.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: plugins.count) { index in
+            ParallelLoop.run(plugins.count) { index in
                 guard let plugin = plugins[index] else { return }
                 slots[index] = Result { () throws(ConfigurationError) in try plugin.makeRecognizer() }
             }
@@ -132,7 +132,7 @@ public struct Engine: Sendable {
         if parallel {
             results.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { slots[$0] = recognizeAt($0) }
+                ParallelLoop.run(blocks.count) { slots[$0] = recognizeAt($0) }
             }
         } else {
             for index in blocks.indices { results[index] = recognizeAt(index) }

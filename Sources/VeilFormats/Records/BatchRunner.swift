@@ -6,7 +6,7 @@ import VeilCore
 /// input's order: memory holds one batch, however large the input.
 enum BatchRunner {
     /// Records per batch, and bytes of values per batch, whichever comes first.
-    static let batchRecords = 256
+    static let batchRecords = 4096
     static let batchBytes = 1 << 20
 
     /// Reads `source` to its end. `process` runs in parallel; `emit` gets each record and its
@@ -66,7 +66,7 @@ enum BatchRunner {
             results.withLock { $0[index] = result }
         }
         if parallel {
-            DispatchQueue.concurrentPerform(iterations: records.count, execute: work)
+            ParallelLoop.run(records.count, work)
         } else {
             for index in records.indices { work(index) }
         }

@@ -1,0 +1,36 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs a loop body for every index on every core: the calling thread and one helper per other
+/// core each take the next index as they finish one, so uneven items balance themselves, and the
+/// call returns when all are done.
+///
+/// Unlike `DispatchQueue.concurrentPerform`, which on Linux may run a loop started from a pool
+/// thread on fewer threads than there are cores, the helpers are always started.
+public enum ParallelLoop {
+    /// Calls `body(index)` for each index in `0..<count`, in parallel, and waits for all of them.
+    public static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        guard workers > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        let next = Counter()
+        let work: @Sendable () -> Void = {
+            while true {
+                let index = next.value.add(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                body(index)
+            }
+        }
+        let group = DispatchGroup()
+        for _ in 1..<workers { DispatchQueue.global().async(group: group, execute: work) }
+        work()
+        group.wait()
+    }
+
+    private final class Counter: Sendable {
+        let value = Atomic<Int>(0)
+    }
+}
