@@ -135,7 +135,7 @@ public struct ChineseNameRecognizer: Recognizer {
         } else {
             return nil
         }
-        let surname = text.string(start..<start + surnameLength)
+        var surname: String { text.string(start..<start + surnameLength) }
         let givenStart = start + surnameLength
         let cue = hasCueBefore(text, start)
         // A common word the surname sits inside of (主[张], 国[王]) means this is not a name.
@@ -186,6 +186,8 @@ public struct ChineseNameRecognizer: Recognizer {
     func formOfAddress(_ text: Text, at start: Int) -> Detection? {
         let first = text.scalars[start]
         guard text.isHan(start + 1) else { return nil }
+        // Only a doubled character or 老, 小, 阿 can start one (checked first: this runs at every character).
+        guard first == text.scalars[start + 1] || first == "老" || first == "小" || first == "阿" else { return nil }
         // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it.
         if text.wordStarting[start] >= 2 || text.insideWord[start] { return nil }
         if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
@@ -246,39 +248,33 @@ public struct ChineseNameRecognizer: Recognizer {
         detection(bytes: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], score: score, canonical: canonical, attributes: attributes)
     }
 
+    /// A PERSON detection; a full name notes its pinyin ("lu libing") and the key its pseudonym is
+    /// kept under ("lu li bing", the same for the name in characters and in pinyin, in every
+    /// document of a run); a surname with a title or 老/小 notes the surname's pinyin ("lu").
     func detection(bytes range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
         var attributes = attributes
-        if let pinyin = pinyin(of: canonical, form: attributes["form"] ?? "") {
-            attributes["pinyin"] = pinyin
-            if attributes["form"] == "full" { attributes["key"] = syllableKey(of: canonical) }
+        let form = attributes["form"] ?? ""
+        if form == "full", let (family, given) = syllables(of: canonical) {
+            attributes["pinyin"] = family + " " + given.joined()
+            attributes["key"] = ([family] + given).joined(separator: " ")
+        } else if form == "title" || form == "lao" || form == "xiao", let reading = readings[canonical] {
+            attributes["pinyin"] = reading
         }
         return Detection(range: range, entity: .person, score: min(score, 0.95),
                          pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
     }
 
-    /// "lu li bing" for 卢立兵: the key under which a person's pseudonym is kept, the same for the
-    /// name in characters and in pinyin, in every document of a run.
-    func syllableKey(of name: String) -> String? {
-        let surname = statistics.surname(of: name)
-        guard let family = readings[surname] else { return nil }
-        let given = name.dropFirst(surname.count).map { readings[String($0)] }
-        guard given.allSatisfy({ $0 != nil }) else { return nil }
-        return ([family] + given.map { $0! }).joined(separator: " ")
-    }
-
-    /// "lu libing" for 卢立兵, "lu" for the surname of 卢先生.
-    func pinyin(of name: String, form: String) -> String? {
+    /// The readings of a full name: its surname's, and each given-name character's.
+    func syllables(of name: String) -> (family: String, given: [String])? {
         guard !readings.isEmpty else { return nil }
-        if form == "title" || form == "lao" || form == "xiao" { return readings[name] }
-        guard form == "full" else { return nil }
         let surname = statistics.surname(of: name)
         guard let family = readings[surname] else { return nil }
-        var given = ""
+        var given: [String] = []
         for character in name.dropFirst(surname.count) {
             guard let reading = readings[String(character)] else { return nil }
-            given += reading
+            given.append(reading)
         }
-        return family + " " + given
+        return (family, given)
     }
 
 }
