@@ -14,6 +14,8 @@ public struct Engine: Sendable {
     /// The key pseudonyms and hashes are derived from.
     public let key: PseudonymKey
     let recognizers: [any Recognizer]
+    /// The recognizers whose names are found again across a whole document (cast once, here).
+    let repeatingRecognizers: [any RepeatedMentionRecognizer]
     let resolution: Resolution
     let surrogateByPlugin: [String: any SurrogateGenerator]
     let gazetteers: [String: Gazetteer]
@@ -82,6 +84,7 @@ public struct Engine: Sendable {
         self.catalog = catalog
         self.key = resolvedKey ?? .ephemeral()
         self.recognizers = recognizers
+        self.repeatingRecognizers = recognizers.compactMap { $0 as? any RepeatedMentionRecognizer }
         self.surrogateByPlugin = surrogates
         self.gazetteers = gazetteers
         self.resolution = Resolution(thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
@@ -147,7 +150,7 @@ public struct Engine: Sendable {
     public func settle(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Detection] {
         let bytes = recognized.document.bytes
         var detections = recognized.detections
-        for case let recognizer as any RepeatedMentionRecognizer in recognizers {
+        for recognizer in repeatingRecognizers {
             let found = (context.people + detections).filter { $0.pluginID == recognizer.pluginID }
             detections += recognizer.repeatedMentions(of: found, in: bytes)
         }

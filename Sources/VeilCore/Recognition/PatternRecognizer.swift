@@ -4,7 +4,7 @@ internal import PCRE2
 /// optional validator, and the plugin's context rules applied to every match.
 public struct PatternRecognizer: Recognizer {
     /// One compiled `patterns:` entry.
-    public struct Rule: Sendable {
+    public final class Rule: Sendable {
         public let name: String
         let pattern: Pattern
         public let entity: EntityType

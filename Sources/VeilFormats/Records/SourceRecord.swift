@@ -1,8 +1,9 @@
 import VeilCore
 
 /// One record read from a dataset, ready to anonymize: its values with their rules, and how to
-/// write it back once they are rewritten.
-public struct SourceRecord: Sendable {
+/// write it back once they are rewritten. A class: records are handed between threads in batches,
+/// and a reference costs one retain where a copy of every field costs seven.
+public final class SourceRecord: Sendable {
     /// The file and line it starts on, for errors and reports.
     public let file: String
     public let line: Int
@@ -14,6 +15,17 @@ public struct SourceRecord: Sendable {
     public let fieldNames: [String]
     /// The record's bytes with the values' new texts (nil: dropped) put in.
     public let render: @Sendable ([String?]) -> [UInt8]
+
+    public init(file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
+                render: @escaping @Sendable ([String?]) -> [UInt8]) {
+        self.file = file
+        self.line = line
+        self.id = id
+        self.rawID = rawID
+        self.values = values
+        self.fieldNames = fieldNames
+        self.render = render
+    }
 
     /// A record with nothing to anonymize, written back as it is (a header, a blank line).
     static func verbatim(_ bytes: [UInt8], file: String, line: Int) -> SourceRecord {
