@@ -5,7 +5,7 @@ import Yams
 enum ManifestReader {
     static let topLevelKeys: Set<String> = ["id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
                                             "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"]
-    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff"]
+    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits"]
 
     static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
         let path = (directory as NSString).appendingPathComponent("plugin.yaml")
@@ -117,6 +117,7 @@ enum ManifestReader {
                 case "needs_context": if let flag = yaml.bool(value, what: "'needs_context'") { spec.needsContext = flag }
                 case "caseless": if let flag = yaml.bool(value, what: "'caseless'") { spec.caseless = flag }
                 case "backoff": if let flag = yaml.bool(value, what: "'backoff'") { spec.backoff = flag }
+                case "digits": if let count = yaml.int(value, what: "'digits'", in: 1...64) { spec.minimumDigits = count }
                 case "canonical":
                     if let name = yaml.string(value, what: "'canonical'") {
                         if let form = CanonicalForm(rawValue: name) { spec.canonical = form } else {

@@ -127,7 +127,8 @@ public struct PluginCatalog: Sendable {
                 guard let rule = try? PatternRecognizer.Rule(
                     name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
                     validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
-                    needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff) else {
+                    needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff,
+                    minimumDigits: spec.minimumDigits) else {
                     throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
                 }
                 rules.append(rule)

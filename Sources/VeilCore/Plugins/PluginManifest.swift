@@ -20,6 +20,10 @@ public struct PluginManifest: Sendable {
         /// When the validator rejects a match, retry it cut short at each separator, longest first
         /// (for numbers the pattern may run on into the next one).
         public var backoff: Bool
+        /// Every match holds at least this many ASCII digits (in the normalized text): the pattern is
+        /// then tried only around runs of that many digits, found once per document for every
+        /// plugin, instead of over the whole text (0: everywhere).
+        public var minimumDigits: Int = 0
     }
 
     /// A `lexicons:` entry: a word file inside the plugin folder.

@@ -17,10 +17,13 @@ public struct PatternRecognizer: Recognizer {
         public let canonicalForm: CanonicalForm
         /// Retry a match the validator rejects, cut short at each separator (longest first).
         public let backoff: Bool
+        /// Every match holds at least this many ASCII digits: tried only around such digit runs.
+        public let minimumDigits: Int
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
-                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, limits: MatchLimits = .default) throws(PCRE2Error) {
+                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0,
+                    limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
             self.entity = entity
@@ -30,6 +33,7 @@ public struct PatternRecognizer: Recognizer {
             self.needsContext = needsContext
             self.canonicalForm = canonicalForm
             self.backoff = backoff
+            self.minimumDigits = minimumDigits
         }
 
         /// The number of capture groups the pattern has.
@@ -55,11 +59,16 @@ public struct PatternRecognizer: Recognizer {
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
+                let windows = rule.minimumDigits > 0 ? document.digitRuns(normalization).windows(holding: rule.minimumDigits) : [DigitRuns.Window(whole: buffer.count)]
                 do {
-                    try rule.pattern.forEachMatch(in: buffer) { match in
-                        guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
-                        if let detection = evaluate(rule, range, view) { detections.append(detection) }
-                        return true
+                    for window in windows {
+                        let subject = UnsafeBufferPointer(rebasing: buffer[..<window.subjectEnd])
+                        try rule.pattern.forEachMatch(in: subject, from: window.start) { match in
+                            guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
+                            guard match.range.lowerBound < window.end else { return false }
+                            if let detection = evaluate(rule, range, view) { detections.append(detection) }
+                            return true
+                        }
                     }
                 } catch let error as PCRE2Error {
                     throw RecognizerError(pluginID: pluginID, message: "pattern '\(rule.name)' stopped: \(error.message)")

@@ -8,6 +8,7 @@ public final class DocumentText {
     /// The original UTF-8 bytes.
     public let bytes: [UInt8]
     private var views: [Normalization: TextView] = [:]
+    private var digitRunsByView: [Normalization: DigitRuns] = [:]
 
     /// Wraps a Swift string (always valid UTF-8).
     public init(_ text: String) {
@@ -35,6 +36,15 @@ public final class DocumentText {
 
     /// The text as a String.
     public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Where the digits of the view under `normalization` lie, found once for every pattern that
+    /// needs digits.
+    func digitRuns(_ normalization: Normalization) -> DigitRuns {
+        if let runs = digitRunsByView[normalization] { return runs }
+        let runs = DigitRuns(view(normalization).bytes)
+        digitRunsByView[normalization] = runs
+        return runs
+    }
 
     /// The view under `normalization` (the original itself for the empty set).
     public func view(_ normalization: Normalization) -> TextView {

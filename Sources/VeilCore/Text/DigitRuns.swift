@@ -1,0 +1,79 @@
+/// The runs of ASCII digits in a text, found in one pass and shared by every pattern that needs
+/// digits (phone, QQ, ID and card numbers): such a pattern is tried only in windows around runs
+/// holding enough digits, not over the whole text.
+///
+/// A run is digits with at most ``gap`` other bytes between neighbours (`138-1234-5678`,
+/// `(010) 6552 9988`, `010-65529988转123`).
+struct DigitRuns: Sendable {
+    /// One run: its bytes (first digit to last) and how many digits it holds.
+    struct Run: Sendable {
+        let range: Range<Int>
+        let digits: Int
+    }
+
+    /// Where a pattern is tried: matches must start in `start..<end`; the pattern sees the text up
+    /// to `subjectEnd` (and all of it before), so its look-behinds and look-aheads see real text.
+    struct Window: Sendable, Equatable {
+        let start: Int
+        let end: Int
+        let subjectEnd: Int
+
+        init(start: Int, end: Int, subjectEnd: Int) {
+            self.start = start
+            self.end = end
+            self.subjectEnd = subjectEnd
+        }
+
+        /// The whole text.
+        init(whole count: Int) {
+            self.init(start: 0, end: count + 1, subjectEnd: count)
+        }
+    }
+
+    /// Non-digit bytes allowed between two digits of one run (转, "ext. ", 分机 before an extension).
+    static let gap = 6
+    /// How far before a run a match may start (香港電話：, (+86) before the digits).
+    static let before = 64
+    /// How far past a run's last digit a pattern may look.
+    static let after = 64
+
+    let runs: [Run]
+    let count: Int
+
+    init(_ bytes: [UInt8]) {
+        var runs: [Run] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { index += 1; continue }
+            let start = index
+            var last = index, digits = 0
+            while index < bytes.count && index - last - 1 <= Self.gap {
+                if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                    digits += 1
+                    last = index
+                }
+                index += 1
+            }
+            runs.append(Run(range: start..<last + 1, digits: digits))
+            index = last + 1
+        }
+        self.runs = runs
+        self.count = bytes.count
+    }
+
+    /// The windows around runs of at least `minimum` digits, merged where they would overlap.
+    func windows(holding minimum: Int) -> [Window] {
+        var windows: [Window] = []
+        for run in runs where run.digits >= minimum {
+            let start = max(0, run.range.lowerBound - Self.before)
+            let end = run.range.upperBound
+            let subjectEnd = min(count, end + Self.after)
+            if let last = windows.last, start <= last.subjectEnd {
+                windows[windows.count - 1] = Window(start: last.start, end: end, subjectEnd: subjectEnd)
+            } else {
+                windows.append(Window(start: start, end: end, subjectEnd: subjectEnd))
+            }
+        }
+        return windows
+    }
+}
