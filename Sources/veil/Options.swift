@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import VeilCore
 import VeilFormats
 
@@ -89,23 +90,45 @@ extension InputFormat: ExpressibleByArgument {}
 extension ErrorPolicy: ExpressibleByArgument {}
 
 /// Writes to standard error.
+/// Standard output and error. Output is buffered (64 KB at a time, and whatever is left when the
+/// command ends or before an error is printed), so a run of many small records does not make a
+/// system call per record.
 enum Console {
+    private static let pending = Mutex([UInt8]())
+
     static func error(_ message: String) {
+        flush()
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        output(Array(text.utf8))
     }
 
     static func output(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        let full = pending.withLock { pending -> [UInt8]? in
+            pending += bytes
+            guard pending.count >= 1 << 16 else { return nil }
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if let full { FileHandle.standardOutput.write(Data(full)) }
+    }
+
+    /// Writes what is buffered.
+    static func flush() {
+        let rest = pending.withLock { pending in
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if !rest.isEmpty { FileHandle.standardOutput.write(Data(rest)) }
     }
 }
 
 /// Runs a command body, printing Veil's own errors compiler-style and exiting with the documented
 /// status instead of a stack of Swift error text.
 func reportingErrors(_ body: () throws -> Void) throws {
+    defer { Console.flush() }
     do {
         try body()
     } catch let error as ConfigurationError {

@@ -12,6 +12,8 @@ public struct JSONRecordSource: RecordSource {
     private let idField: String
     /// For a JSON file: its top-level array's elements, streamed.
     private var array: JSONArrayReader
+    /// Each leaf path's rule and rendered name: records of one file repeat the same few paths.
+    private let paths = PathCache()
 
     public var trailer: [UInt8] { array.trailer }
 
@@ -60,7 +62,7 @@ public struct JSONRecordSource: RecordSource {
         let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
         let droppedRanges = dropped.map(\.range)
         for leaf in document.leaves {
-            let rule = rules.rule(for: leaf.path)
+            let (rule, name) = paths.entry(for: leaf.path, rules: rules)
             guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
             let text: String
             do { text = try document.text(of: leaf) } catch {
@@ -69,7 +71,7 @@ public struct JSONRecordSource: RecordSource {
                 throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
             }
             values.append(RecordValue(text, rule: rule))
-            names.append(FieldPath.render(leaf.path))
+            names.append(name)
             ranges.append((leaf.range, leaf.isString))
         }
         let idValue = document.isObject ? document.fields[idField] : nil
@@ -85,5 +87,19 @@ public struct JSONRecordSource: RecordSource {
             }
             return document.rewritten(replacing: replacements, dropping: dropped) + suffix
         }
+    }
+}
+
+/// The rule and the rendered name of each leaf path seen, kept for the next records (up to a bound,
+/// for files whose records differ in shape). Used by the one thread that reads the source.
+private final class PathCache {
+    private var entries: [[FieldPath.Step]: (rule: FieldRule, name: String)] = [:]
+
+    func entry(for path: [FieldPath.Step], rules: FieldRules) -> (rule: FieldRule, name: String) {
+        if let entry = entries[path] { return entry }
+        let entry = (rule: rules.rule(for: path), name: FieldPath.render(path))
+        if entries.count >= 4_096 { entries.removeAll(keepingCapacity: true) }
+        entries[path] = entry
+        return entry
     }
 }
