@@ -6,11 +6,12 @@ VEIL    := .build/debug/veil
 
 .PHONY: deps build demo test bench install clean
 
-# Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault).
+# Debian packages: libpcre2-dev (PCRE2, the regex engine), libsqlite3-dev (the mapping vault) and
+# python3 (the example process plugin and the tests' plugin fixtures; Veil itself does not need it).
 deps:
-	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ]; then \
-		echo "Installing libpcre2-dev and libsqlite3-dev..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config; \
+	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ] || ! command -v python3 > /dev/null; then \
+		echo "Installing libpcre2-dev, libsqlite3-dev and python3..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config python3; \
 	fi
 
 build: deps

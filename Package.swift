@@ -45,7 +45,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore"]),
+        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
         .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
     ],

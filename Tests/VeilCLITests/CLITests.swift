@@ -186,4 +186,29 @@ import Testing
         let failed = try VeilRunner.run(["eval", "--gold", bad])
         #expect(failed.status == 1 && failed.stderr.contains("bad.jsonl:1: error: span 2..<9 does not fit a text of 3 characters"))
     }
+    /// A process plugin that dies on one record: that record is never written out unscanned; the
+    /// error names the plugin, the file and the line; `--on-error skip` writes the others.
+    @Test func aCrashingProcessPluginFailsItsRecordClosed() throws {
+        let scratch = Scratch()
+        let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins").standardized.path
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\nentities: {default: {action: redact}}\n")
+        let input = scratch.write("in.jsonl", """
+        {"id": 1, "text": "ALICE 13812345678"}
+        {"id": 2, "text": "CRASH 秘密 13912345678"}
+        {"id": 3, "text": "ALICE again"}
+
+        """)
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let failed = try VeilRunner.run(["anonymize", "--plugins", plugins, "--policy", policy, input, "-o", output])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("in.jsonl:2: error: could not scan the record: plugin 'unruly': exited"))
+        #expect(!failed.stderr.contains("秘密") && !failed.stderr.contains("13912345678"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+
+        let skipped = try VeilRunner.run(["anonymize", "--plugins", plugins, "--policy", policy, "--on-error", "skip", input, "-o", output])
+        #expect(skipped.status == 1)
+        let written = try String(contentsOfFile: output, encoding: .utf8)
+        #expect(written == "{\"id\": 1, \"text\": \" \"}\n{\"id\": 3, \"text\": \" again\"}\n")
+    }
 }

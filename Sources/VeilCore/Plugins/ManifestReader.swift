@@ -22,7 +22,7 @@ enum ManifestReader {
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
 
         var manifest = PluginManifest(id: "", version: 1, summary: "", entities: [], kind: .patterns, patterns: [], lexicons: [],
-                                      recognizerID: nil, options: [:], dataFiles: [], context: nil, negative: nil,
+                                      process: nil, recognizerID: nil, options: [:], dataFiles: [], context: nil, negative: nil,
                                       normalization: [], surrogate: nil, priority: 0, matchExamples: [], noMatchExamples: [],
                                       directory: directory, path: yaml.path)
         if let node = fields["id"]?.value, let id = yaml.string(node, what: "'id'") {
@@ -43,11 +43,12 @@ enum ManifestReader {
 
         let kinds = ["patterns", "lexicons", "recognizer", "process"].filter { fields[$0] != nil }
         if kinds.count != 1 {
-            yaml.error(kinds.isEmpty ? "a plugin needs one of 'patterns', 'lexicons' or 'recognizer'"
+            yaml.error(kinds.isEmpty ? "a plugin needs one of 'patterns', 'lexicons', 'recognizer' or 'process'"
                                      : "a plugin has one kind, but this one has \(kinds.map { "'\($0)'" }.joined(separator: " and "))", at: yaml.root)
         }
-        if let node = fields["process"]?.keyNode {
-            yaml.error("'process' plugins (external programs) are not supported by this version of Veil", at: node)
+        if let node = fields["process"]?.value {
+            manifest.kind = .process
+            manifest.process = readProcess(yaml, node, directory: directory)
         }
         let defaultEntity = manifest.entities.first ?? EntityType("UNKNOWN")
         if let node = fields["patterns"]?.value {
@@ -214,12 +215,35 @@ enum ManifestReader {
     }
 
     /// A data file must stay inside its plugin folder (no `..`, no absolute paths, no links out).
-    private static func checkInside(_ yaml: YAMLDocument, file: String, directory: String, at node: Node) -> Bool {
+    static let processKeys: Set<String> = ["command", "timeout", "restarts"]
+
+    private static func readProcess(_ yaml: YAMLDocument, _ node: Node, directory: String) -> PluginManifest.ProcessSpec? {
+        guard let pairs = yaml.mapping(node, what: "'process'", allowed: processKeys) else { return nil }
+        var spec = PluginManifest.ProcessSpec(command: [], timeout: 10, restarts: 2)
+        var sawCommand = false
+        for (key, _, value) in pairs {
+            switch key {
+            case "command":
+                sawCommand = true
+                guard let words = yaml.strings(value, what: "'command'") else { continue }
+                if words.isEmpty || words[0].value.isEmpty { yaml.error("'command' must name a program", at: value); continue }
+                if words[0].value.contains("/"), !checkInside(yaml, file: words[0].value, directory: directory, at: words[0].node, what: "program") { continue }
+                spec.command = words.map(\.value)
+            case "timeout": if let seconds = yaml.double(value, what: "'timeout'", in: 0.1...3600) { spec.timeout = seconds }
+            case "restarts": if let count = yaml.int(value, what: "'restarts'", in: 0...100) { spec.restarts = count }
+            default: break
+            }
+        }
+        if !sawCommand { yaml.error("missing 'command' (the program to run and its arguments)", at: node) }
+        return spec.command.isEmpty ? nil : spec
+    }
+
+    private static func checkInside(_ yaml: YAMLDocument, file: String, directory: String, at node: Node, what: String = "data file") -> Bool {
         let base = URL(fileURLWithPath: directory).standardizedFileURL.resolvingSymlinksInPath().path
         let full = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: directory, isDirectory: true))
             .standardizedFileURL.resolvingSymlinksInPath().path
         if file.hasPrefix("/") || !(full == base || full.hasPrefix(base + "/")) {
-            yaml.error("data file '\(file)' must be inside the plugin folder", at: node)
+            yaml.error("\(what) '\(file)' must be inside the plugin folder", at: node)
             return false
         }
         return true

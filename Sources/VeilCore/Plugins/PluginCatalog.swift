@@ -150,6 +150,10 @@ public struct PluginCatalog: Sendable {
                 }
             }
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, lexiconEntries: entries) { nil }
+        case .process:
+            guard let spec = manifest.process else { throw ConfigurationError(Diagnostic(file: manifest.path, message: "'process' has no command")) }
+            // One program per engine: the recognizer (and its process) is made when an engine selects the plugin.
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { ProcessRecognizer(manifest: manifest, spec: spec) }
         case .recognizer:
             guard let id = manifest.recognizerID, let factory = registry.factories[id] else {
                 let known = registry.factories.keys.sorted()

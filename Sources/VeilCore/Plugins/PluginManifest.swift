@@ -4,7 +4,7 @@
 /// `lexicons:` (word lists matched by one automaton) or `recognizer:` (a recognizer compiled into
 /// Veil, by id). See "Writing a plugin" in the README.
 public struct PluginManifest: Sendable {
-    public enum Kind: String, Sendable { case patterns, lexicons, recognizer }
+    public enum Kind: String, Sendable { case patterns, lexicons, recognizer, process }
 
     /// A `patterns:` entry.
     public struct PatternSpec: Sendable, Hashable {
@@ -24,6 +24,16 @@ public struct PluginManifest: Sendable {
         /// then tried only around runs of that many digits, found once per document for every
         /// plugin, instead of over the whole text (0: everywhere).
         public var minimumDigits: Int = 0
+    }
+
+    /// A `process:` plugin's program (see Docs/process-plugin-protocol.md).
+    public struct ProcessSpec: Sendable, Hashable {
+        /// The program and its arguments; run in the plugin folder, without a shell.
+        public var command: [String]
+        /// Seconds to wait for the greeting and for each answer.
+        public var timeout: Double
+        /// How many times a plugin that died is started again.
+        public var restarts: Int
     }
 
     /// A `lexicons:` entry: a word file inside the plugin folder.
@@ -61,6 +71,8 @@ public struct PluginManifest: Sendable {
     public var kind: Kind
     public var patterns: [PatternSpec]
     public var lexicons: [LexiconSpec]
+    /// For `process:` plugins: the program to run.
+    public var process: ProcessSpec?
     /// For `recognizer:` plugins: the compiled recognizer's id, its options and data files.
     public var recognizerID: String?
     public var options: [String: String]

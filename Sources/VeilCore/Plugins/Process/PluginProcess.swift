@@ -1,0 +1,268 @@
+import Foundation
+import Synchronization
+
+/// One running process plugin program and the protocol spoken with it (Docs/process-plugin-protocol.md):
+/// started on first use, greeted, sent one request at a time, killed when it hangs or talks
+/// nonsense, and started again a bounded number of times when it dies.
+///
+/// The single owner of the child process and its pipes; every use goes through its lock, so
+/// documents analyzed on several threads take turns.
+final class PluginProcess: Sendable {
+    let pluginID: String
+    private let spec: PluginManifest.ProcessSpec
+    private let directory: String
+    private let declared: Set<EntityType>
+    private let state = Mutex(State())
+
+    private struct State: ~Copyable {
+        var running: Running?
+        /// Starts so far (the first one included).
+        var starts = 0
+        var nextRequest = 0
+    }
+
+    /// The live child: its process, the ends of its pipes, what it said it reports.
+    private final class Running: @unchecked Sendable {
+        let process: Process
+        let input: FileHandle
+        let output: Int32
+        var buffer: [UInt8] = []
+        var entities: Set<EntityType> = []
+
+        init(process: Process, input: FileHandle, output: Int32) {
+            self.process = process
+            self.input = input
+            self.output = output
+        }
+    }
+
+    init(pluginID: String, spec: PluginManifest.ProcessSpec, directory: String, declared: [EntityType]) {
+        self.pluginID = pluginID
+        self.spec = spec
+        self.directory = directory
+        self.declared = Set(declared)
+    }
+
+    deinit {
+        state.withLock { state in
+            if let running = state.running { stop(running) }
+        }
+    }
+
+    /// A failure of the plugin: what happened, never document text or what the plugin printed.
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    /// One finding as the plugin reported it (code point offsets).
+    struct Finding: Sendable, Equatable {
+        let start: Int
+        let end: Int
+        let entity: EntityType
+        let score: Double
+        let rule: String?
+    }
+
+    /// The entities the running plugin greeted with (starting it if needed).
+    func greetedEntities() throws(Failure) -> Set<EntityType> {
+        try state.withLock { state throws(Failure) in try ensureRunning(&state).entities }
+    }
+
+    /// Sends one batch and returns each document's findings, in the order given. Throws, and stops
+    /// the plugin, if it does not answer in time or answers against the protocol.
+    func analyze(_ texts: [String]) throws(Failure) -> [[Finding]] {
+        try state.withLock { state throws(Failure) in
+            let running = try ensureRunning(&state)
+            state.nextRequest += 1
+            let id = state.nextRequest
+            do throws(Failure) {
+                return try exchange(texts, id: id, with: running)
+            } catch {
+                stop(running)
+                state.running = nil
+                throw error
+            }
+        }
+    }
+
+    // MARK: Starting and stopping
+
+    private func ensureRunning(_ state: inout State) throws(Failure) -> Running {
+        if let running = state.running, running.process.isRunning { return running }
+        if let dead = state.running {
+            stop(dead)
+            state.running = nil
+        }
+        guard state.starts <= spec.restarts else {
+            throw Failure(message: "stopped after \(spec.restarts) restart\(spec.restarts == 1 ? "" : "s"); no more documents are sent to it")
+        }
+        state.starts += 1
+        let running = try launch()
+        do throws(Failure) {
+            try greet(running)
+        } catch {
+            stop(running)
+            throw error
+        }
+        state.running = running
+        return running
+    }
+
+    private func launch() throws(Failure) -> Running {
+        // A plugin that dies makes writes to its pipe fail; they must not kill Veil.
+        signal(SIGPIPE, SIG_IGN)
+        let process = Process()
+        let program = spec.command[0]
+        if program.contains("/") {
+            process.executableURL = URL(fileURLWithPath: program, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL
+            process.arguments = Array(spec.command.dropFirst())
+        } else {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = spec.command
+        }
+        process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        let id = pluginID
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let data = handle.availableData
+            guard !data.isEmpty else { handle.readabilityHandler = nil; return }
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                FileHandle.standardError.write(Data("veil: plugin '\(id)': \(line)\n".utf8))
+            }
+        }
+        do { try process.run() } catch {
+            throw Failure(message: "cannot start '\(program)': \(error.localizedDescription)")
+        }
+        return Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor)
+    }
+
+    private func stop(_ running: Running) {
+        try? running.input.close()
+        if running.process.isRunning {
+            let deadline = Date().addingTimeInterval(1)
+            while running.process.isRunning && Date() < deadline { usleep(10_000) }
+            if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
+        }
+    }
+
+    // MARK: The protocol
+
+    private struct Greeting: Decodable {
+        let `protocol`: Int
+        let entities: [String]
+    }
+
+    private struct Request: Encodable {
+        struct Document: Encodable {
+            let id: String
+            let text: String
+        }
+        let type = "analyze"
+        let id: Int
+        let documents: [Document]
+    }
+
+    private struct Answer: Decodable {
+        struct Result: Decodable {
+            let id: String
+            let findings: [Reported]
+        }
+        struct Reported: Decodable {
+            let start: Int
+            let end: Int
+            let entity: String
+            let score: Double
+            let rule: String?
+        }
+        let id: Int
+        let results: [Result]?
+        let error: String?
+    }
+
+    private func greet(_ running: Running) throws(Failure) {
+        let line = try readLine(running, waitingFor: "its greeting")
+        guard let greeting = try? JSONDecoder().decode(Greeting.self, from: Data(line)) else {
+            throw Failure(message: "did not greet with {\"protocol\": 1, \"entities\": [...]} (see Docs/process-plugin-protocol.md)")
+        }
+        guard greeting.protocol == 1 else { throw Failure(message: "speaks protocol \(greeting.protocol); this Veil speaks protocol 1") }
+        let entities = Set(greeting.entities.map { EntityType($0) })
+        guard entities.isSubset(of: declared) else {
+            throw Failure(message: "greeted with entities its manifest does not declare: \(entities.subtracting(declared).map { $0.rawValue }.sorted().joined(separator: ", "))")
+        }
+        running.entities = entities
+    }
+
+    private func exchange(_ texts: [String], id: Int, with running: Running) throws(Failure) -> [[Finding]] {
+        let request = Request(id: id, documents: texts.indices.map { Request.Document(id: String($0), text: texts[$0]) })
+        guard var data = try? JSONEncoder().encode(request) else { throw Failure(message: "could not encode a request") }
+        data.append(0x0A)
+        do { try running.input.write(contentsOf: data) } catch {
+            throw Failure(message: "exited (its input is closed)")
+        }
+        let line = try readLine(running, waitingFor: "an answer")
+        guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(line)) else {
+            throw Failure(message: "answered with a line that is not a protocol answer")
+        }
+        guard answer.id == id else { throw Failure(message: "answered request \(answer.id) when \(id) was asked") }
+        if let error = answer.error { throw Failure(message: "could not analyze the batch: \(error.prefix(200))") }
+        guard let results = answer.results else { throw Failure(message: "answered without 'results' or 'error'") }
+        var byDocument = [[Finding]?](repeating: nil, count: texts.count)
+        for result in results {
+            guard let index = Int(result.id), texts.indices.contains(index), byDocument[index] == nil else {
+                throw Failure(message: "answered for a document it was not sent, or twice for one")
+            }
+            let length = texts[index].unicodeScalars.count
+            byDocument[index] = try result.findings.map { reported throws(Failure) in
+                guard reported.start >= 0, reported.start < reported.end, reported.end <= length else {
+                    throw Failure(message: "reported offsets \(reported.start)..<\(reported.end) outside a text of \(length) characters")
+                }
+                let entity = EntityType(reported.entity)
+                guard running.entities.contains(entity) else { throw Failure(message: "reported entity \(reported.entity), which it did not greet with") }
+                guard (0...1).contains(reported.score) else { throw Failure(message: "reported score \(reported.score), outside 0…1") }
+                return Finding(start: reported.start, end: reported.end, entity: entity, score: reported.score, rule: reported.rule)
+            }
+        }
+        guard byDocument.allSatisfy({ $0 != nil }) else { throw Failure(message: "left a document of the batch without a result") }
+        return byDocument.map { $0! }
+    }
+
+    /// The next line the plugin writes, waiting at most the timeout.
+    private func readLine(_ running: Running, waitingFor what: String) throws(Failure) -> [UInt8] {
+        let deadline = Date().addingTimeInterval(spec.timeout)
+        while true {
+            if let newline = running.buffer.firstIndex(of: 0x0A) {
+                let line = Array(running.buffer[..<newline])
+                running.buffer.removeFirst(newline + 1)
+                return line
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else {
+                throw Failure(message: "did not send \(what) within \(Self.seconds(spec.timeout))")
+            }
+            var poller = pollfd(fd: running.output, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(min(remaining, 3600) * 1000) + 1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw Failure(message: "could not be read from (errno \(errno))")
+            }
+            if ready == 0 { continue }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { read(running.output, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                throw Failure(message: "could not be read from (errno \(errno))")
+            }
+            if count == 0 { throw Failure(message: "exited, or closed its output, before sending \(what)") }
+            running.buffer += chunk[..<count]
+            if running.buffer.count > 256 << 20 { throw Failure(message: "sent a line longer than 256 MB") }
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env python3
+"""Test fixture for Veil's process plugin protocol: behaves, or misbehaves when a document says so."""
+import json
+import os
+import sys
+import time
+
+print(json.dumps({"protocol": 1, "entities": ["PERSON"]}), flush=True)
+for line in sys.stdin:
+    request = json.loads(line)
+    texts = [document["text"] for document in request["documents"]]
+    joined = "\n".join(texts)
+    if "CRASH" in joined:
+        os._exit(3)
+    if "HANG" in joined:
+        time.sleep(30)
+    if "GARBAGE" in joined:
+        print("this is not JSON", flush=True)
+        continue
+    answer_id = request["id"] + 1000 if "WRONGID" in joined else request["id"]
+    results = []
+    for document in request["documents"]:
+        text = document["text"]
+        findings = []
+        if "OUTSIDE" in text:
+            findings.append({"start": 0, "end": len(text) + 5, "entity": "PERSON", "score": 0.9})
+        start = text.find("ALICE")
+        if start >= 0:
+            findings.append({"start": start, "end": start + 5, "entity": "PERSON", "score": 0.9, "rule": "alice"})
+        results.append({"id": document["id"], "findings": findings})
+    print(json.dumps({"id": answer_id, "results": results}), flush=True)

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import VeilCore
+
+/// Process plugins (Docs/process-plugin-protocol.md): the shipped example and a fixture that
+/// crashes, hangs and talks nonsense on request. Nothing a failing plugin was sent is ever let
+/// through unscanned, and every error names the plugin.
+@Suite struct ProcessPluginTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/process-plugins").path
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/Plugins").standardized.path
+
+    static func engine(plugins: [String]) throws -> Engine {
+        let catalog = try PluginCatalog.standard(extraDirectories: [fixtures, examples], environment: [:])
+        let policy = Policy(name: "t", path: "t.yaml", plugins: plugins, rules: [.person: EntityRule(action: .pseudonymize(keep: []))])
+        return try Engine(policy: policy, catalog: catalog, key: Shipped.key, environment: [:])
+    }
+
+    /// The error a document raises, as the user would read it.
+    static func failure(_ text: String, _ engine: Engine) -> String? {
+        do {
+            _ = try engine.analyze(DocumentText(text))
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func theWatchlistPluginFindsListedPeopleAlongsideTheBuiltInPlugins() throws {
+        let engine = try Self.engine(plugins: ["watchlist", "phone-cn"])
+        let found = try Shipped.found("记者见到了卢立兵，王芳也在。😀 Wang Fang 的电话13812345678", engine: engine)
+        #expect(found.map(\.text) == ["卢立兵", "王芳", "Wang Fang", "13812345678"])
+        #expect(found.map(\.entity) == [.person, .person, .person, .phoneNumber])
+        let result = try Anonymizer(engine: engine).anonymize("卢立兵说，卢立兵会来。")
+        #expect(!result.text.contains("卢立兵"))
+        // One person, one pseudonym.
+        let parts = result.text.components(separatedBy: "说，")
+        #expect(parts.count == 2 && parts[1].hasPrefix(parts[0]))
+    }
+
+    @Test func aCrashFailsThatDocumentAndTheNextIsServedByARestartedPlugin() throws {
+        let engine = try Self.engine(plugins: ["unruly"])
+        let error = try #require(Self.failure("please CRASH now", engine))
+        #expect(error.contains("plugin 'unruly'") && error.contains("exited"))
+        #expect(!error.contains("please"))
+        #expect(try Shipped.found("ALICE again", engine: engine).map(\.text) == ["ALICE"])
+    }
+
+    @Test func restartsAreBounded() throws {
+        let engine = try Self.engine(plugins: ["unruly"])
+        // The manifest allows two restarts: three starts in all.
+        for _ in 0..<3 { #expect(Self.failure("CRASH", engine) != nil) }
+        let error = try #require(Self.failure("ALICE is fine", engine))
+        #expect(error.contains("stopped after 2 restarts"))
+    }
+
+    @Test(arguments: [("HANG", "did not send an answer within 1 s"),
+                      ("GARBAGE", "not a protocol answer"),
+                      ("OUTSIDE", "outside a text of"),
+                      ("WRONGID", "when 1 was asked")])
+    func aPluginThatHangsOrTalksNonsenseFailsTheDocument(trigger: String, expected: String) throws {
+        let engine = try Self.engine(plugins: ["unruly", "phone-cn"])
+        let error = try #require(Self.failure("秘密 \(trigger) 13812345678", engine))
+        #expect(error.contains("plugin 'unruly'") && error.contains(expected), "\(error)")
+        #expect(!error.contains("秘密") && !error.contains("13812345678"))
+        // The plugin was stopped and is started again for the next document.
+        #expect(try Shipped.found("ALICE 13812345678", engine: engine).map(\.text) == ["ALICE", "13812345678"])
+    }
+
+    @Test func aManifestWithoutACommandOrWithAProgramOutsideItsFolderIsRefused() throws {
+        let folder = TemporaryFolder()
+        folder.write("bad/plugin.yaml", "id: bad\nentities: [PERSON]\nprocess: {timeout: 2}\n")
+        folder.write("worse/plugin.yaml", "id: worse\nentities: [PERSON]\nprocess: {command: [../../bin/sh]}\n")
+        for name in ["bad", "worse"] {
+            #expect {
+                _ = try ManifestReader.read(directory: (folder.path as NSString).appendingPathComponent(name))
+            } throws: { error in
+                let text = "\(error)"
+                return name == "bad" ? text.contains("missing 'command'") : text.contains("program '../../bin/sh' must be inside the plugin folder")
+            }
+        }
+    }
+}
