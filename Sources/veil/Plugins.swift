@@ -47,11 +47,12 @@ struct Plugins: ParsableCommand {
                 var failedPlugins = 0, examples = 0, failures = 0
                 for plugin in chosen {
                     let problems = PluginExamples.check(plugin)
-                    let count = plugin.manifest.matchExamples.count + plugin.manifest.noMatchExamples.count
+                    let protocolChecks = plugin.manifest.process == nil ? 0 : ProcessConformance.checks.count
+                    let count = plugin.manifest.matchExamples.count + plugin.manifest.noMatchExamples.count + protocolChecks
                     examples += count
                     failures += problems.count
                     if problems.isEmpty {
-                        Console.output("ok    \(plugin.id) (\(count) examples)\n")
+                        Console.output("ok    \(plugin.id) (\(protocolChecks > 0 ? "\(protocolChecks) protocol checks, " : "")\(count - protocolChecks) examples)\n")
                     } else {
                         failedPlugins += 1
                         Console.output("FAIL  \(plugin.id)\n")

@@ -79,4 +79,17 @@ import Testing
             }
         }
     }
+
+    @Test func theConformanceCheckPassesProtocolPluginsAndCatchesUTF16Offsets() throws {
+        let catalog = try PluginCatalog.standard(extraDirectories: [Self.fixtures, Self.examples], environment: [:])
+        for id in ["watchlist", "unruly"] {
+            let plugin = try #require(catalog[id])
+            #expect(PluginExamples.check(plugin).isEmpty, "\(id)")
+        }
+        let wrong = try #require(catalog["utf16-offsets"])
+        let failures = PluginExamples.check(wrong).map(\.description)
+        #expect(failures.count == 1)
+        #expect(failures.first?.contains("protocol: counts offsets in code points") == true)
+        #expect(failures.first?.contains("expected [\"2-7 PERSON\"], got [\"4-9 PERSON\"]") == true)
+    }
 }

@@ -1,6 +1,7 @@
 /// Checks a plugin against its own `examples:`: each `match` text must give at least one finding
 /// from the plugin (exactly the `find` texts, when listed) and each `no_match` text none, with the
-/// plugin running alone at the default threshold. Used by `veil plugins test` and the test suite.
+/// plugin running alone at the default threshold; a process plugin is first checked against the
+/// protocol (``ProcessConformance``). Used by `veil plugins test` and the test suite.
 public enum PluginExamples {
     /// One example that did not behave as its manifest says. Example texts are the plugin author's,
     /// not user data, so they are quoted.
@@ -19,6 +20,11 @@ public enum PluginExamples {
         let engine: Engine
         do { engine = try Engine(policy: policy, catalog: catalog, key: PseudonymKey(secret: Array("examples-examples".utf8))) } catch {
             return [Failure(plugin: plugin.id, file: plugin.manifest.path, line: nil, message: "\(error)")]
+        }
+        // A process plugin must first speak the protocol.
+        if let spec = plugin.manifest.process {
+            let problems = ProcessConformance.check(plugin, spec: spec)
+            if !problems.isEmpty { return problems }
         }
         var failures: [Failure] = []
         func fail(_ example: PluginManifest.Example, _ message: String) {
