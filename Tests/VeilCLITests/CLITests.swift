@@ -211,4 +211,22 @@ import Testing
         let written = try String(contentsOfFile: output, encoding: .utf8)
         #expect(written == "{\"id\": 1, \"text\": \" \"}\n{\"id\": 3, \"text\": \" again\"}\n")
     }
+
+    /// ner-spacy without spaCy or its model says what to install, and nothing is written.
+    @Test func nerSpacyExplainsWhatToInstall() throws {
+        let scratch = Scratch()
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/Plugins/ner-spacy").standardized
+        let manifest = try String(contentsOf: shipped.appendingPathComponent("plugin.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "--model, en_core_web_sm", with: "--model, no_such_model_for_veil_tests")
+        scratch.write("plugins/ner-spacy/plugin.yaml", manifest)
+        scratch.write("plugins/ner-spacy/ner_spacy.py", try String(contentsOf: shipped.appendingPathComponent("ner_spacy.py"), encoding: .utf8))
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [ner-spacy, phone-cn]\n")
+        let input = scratch.write("in.txt", "Barack Obama called 13812345678.\n")
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let result = try VeilRunner.run(["anonymize", "--plugins", scratch.url.appendingPathComponent("plugins").path, "--policy", policy, input, "-o", output])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("veil: plugin 'ner-spacy': ") && result.stderr.contains("python3 -m"))
+        #expect(result.stderr.contains("in.txt: error: could not scan the document: plugin 'ner-spacy'"))
+        #expect(!result.stderr.contains("Barack") && !FileManager.default.fileExists(atPath: output))
+    }
 }

@@ -92,4 +92,15 @@ import Testing
         #expect(failures.first?.contains("protocol: counts offsets in code points") == true)
         #expect(failures.first?.contains("expected [\"2-7 PERSON\"], got [\"4-9 PERSON\"]") == true)
     }
+
+    @Test func peopleAProcessPluginFindsGetRealisticNamesInTheirScript() throws {
+        let engine = try Self.engine(plugins: ["watchlist", "person-zh", "person-en"])
+        let text = "王芳和Wang Fang"
+        let output = try Anonymizer(engine: engine).anonymize(text).text
+        let parts = output.components(separatedBy: "和")
+        #expect(parts.count == 2)
+        #expect(parts[0] != "王芳" && (2...3).contains(parts[0].count) && parts[0].unicodeScalars.allSatisfy { $0.properties.isIdeographic })
+        let words = parts[1].split(separator: " ")
+        #expect(parts[1] != "Wang Fang" && words.count == 2 && words.allSatisfy { $0.first!.isUppercase && $0.dropFirst().allSatisfy(\.isLowercase) })
+    }
 }

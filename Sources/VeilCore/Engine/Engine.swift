@@ -207,4 +207,17 @@ public struct Engine: Sendable {
     func surrogate(for pluginID: String) -> any SurrogateGenerator {
         surrogateByPlugin[pluginID] ?? ShapeSurrogate()
     }
+
+    /// The surrogate generator for `detection`: its plugin's own; else, for a person found by a
+    /// plugin without one (a process plugin), the name generator of a selected name plugin for the
+    /// mention's script (person-zh for Chinese characters, person-en otherwise); else by shape.
+    func surrogate(for detection: Detection, mention: String) -> any SurrogateGenerator {
+        if let own = surrogateByPlugin[detection.pluginID] { return own }
+        if detection.entity == .person {
+            let han = mention.unicodeScalars.contains { $0.properties.isIdeographic }
+            let names = han ? ["person-zh"] : ["person-en", "person-pinyin"]
+            if let generator = names.lazy.compactMap({ surrogateByPlugin[$0] }).first { return generator }
+        }
+        return ShapeSurrogate()
+    }
 }

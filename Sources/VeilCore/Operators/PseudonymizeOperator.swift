@@ -5,7 +5,7 @@ struct PseudonymizeOperator: Operator {
 
     func replacement(for mention: Mention, in context: OperatorContext) throws -> String {
         let detection = mention.detection
-        let generator = context.engine.surrogate(for: detection.pluginID)
+        let generator = context.engine.surrogate(for: detection, mention: mention.text)
         if let places = generator as? PlaceSurrogate {
             let surrogate = try placeSurrogate(detection.canonical, places, entity: detection.entity, in: context)
             return places.render(surrogate, canonical: detection.canonical, mention: mention.text)

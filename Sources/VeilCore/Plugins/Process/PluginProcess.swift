@@ -28,6 +28,8 @@ final class PluginProcess: Sendable {
         let output: Int32
         var buffer: [UInt8] = []
         var entities: Set<EntityType> = []
+        /// Signalled when the plugin's standard error is closed and all of it passed on.
+        let errorsPassedOn = DispatchSemaphore(value: 0)
 
         init(process: Process, input: FileHandle, output: Int32) {
             self.process = process
@@ -126,18 +128,23 @@ final class PluginProcess: Sendable {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
-        let id = pluginID
+        do { try process.run() } catch {
+            throw Failure(message: "cannot start '\(program)': \(error.localizedDescription)")
+        }
+        let running = Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor)
+        let id = pluginID, passedOn = running.errorsPassedOn
         errors.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
-            guard !data.isEmpty else { handle.readabilityHandler = nil; return }
+            guard !data.isEmpty else {
+                handle.readabilityHandler = nil
+                passedOn.signal()
+                return
+            }
             for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
                 FileHandle.standardError.write(Data("veil: plugin '\(id)': \(line)\n".utf8))
             }
         }
-        do { try process.run() } catch {
-            throw Failure(message: "cannot start '\(program)': \(error.localizedDescription)")
-        }
-        return Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor)
+        return running
     }
 
     private func stop(_ running: Running) {
@@ -147,6 +154,8 @@ final class PluginProcess: Sendable {
             while running.process.isRunning && Date() < deadline { usleep(10_000) }
             if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
         }
+        // What the plugin said on standard error (why it failed, often) comes before Veil's error.
+        _ = running.errorsPassedOn.wait(timeout: .now() + 1)
     }
 
     // MARK: The protocol
