@@ -11,12 +11,15 @@ public struct PluginCatalog: Sendable {
         case builtin
         case directory(String)
         case environment(String)
+        /// Registered in Swift code (``PluginCatalog/adding(id:entities:summary:surrogate:priority:recognizer:)``).
+        case code
 
         public var description: String {
             switch self {
             case .builtin: return "built-in"
             case .directory(let path): return "--plugins \(path)"
             case .environment(let path): return "VEIL_PLUGIN_PATH \(path)"
+            case .code: return "registered in code"
             }
         }
     }
