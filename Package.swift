@@ -5,6 +5,7 @@ let package = Package(
     name: "Veil",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "Veil", targets: ["Veil"]),
         .library(name: "VeilCore", targets: ["VeilCore"]),
         .library(name: "VeilFormats", targets: ["VeilFormats"]),
         .executable(name: "veil", targets: ["veil"]),
@@ -36,6 +37,7 @@ let package = Package(
             ]
         ),
         .target(name: "VeilFormats", dependencies: ["VeilCore"]),
+        .target(name: "Veil", dependencies: ["VeilCore"]),
         .executableTarget(
             name: "veil",
             dependencies: [
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore"], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
         .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
+        .testTarget(name: "VeilTests", dependencies: ["Veil"]),
     ],
     swiftLanguageModes: [.v6]
 )

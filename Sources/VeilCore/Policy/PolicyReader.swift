@@ -12,6 +12,12 @@ public enum PolicyReader {
         try read(path: path, environment: environment, visiting: [])
     }
 
+    /// Reads a policy from `text` (YAML, as in a policy file). `path` names it in errors, and a
+    /// relative `extends: FILE.yaml` is taken from its folder (default: the current directory).
+    public static func read(text: String, path: String = "policy.yaml", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+        try read(YAMLDocument(path: path, text: text), path: path, environment: environment, visiting: [])
+    }
+
     /// The built-in policy called `name` (`default`, …).
     public static func builtin(_ name: String = "default", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         let path = try BuiltinResources.policiesDirectory(environment: environment).appendingPathComponent("\(name).yaml").path
@@ -19,7 +25,10 @@ public enum PolicyReader {
     }
 
     private static func read(path: String, environment: [String: String], visiting: [String]) throws(ConfigurationError) -> Policy {
-        let yaml = try YAMLDocument(contentsOf: path)
+        try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: visiting)
+    }
+
+    private static func read(_ yaml: YAMLDocument, path: String, environment: [String: String], visiting: [String]) throws(ConfigurationError) -> Policy {
         guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { throw ConfigurationError(yaml.diagnostics) }
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }

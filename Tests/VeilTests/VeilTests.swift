@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+import Veil
+
+/// The library API as a pipeline uses it: `import Veil` only.
+@Suite struct VeilTests {
+    static let key = PseudonymKey(secret: Array("a library test key, long enough".utf8))
+
+    @Test func anEngineFromPolicyTextAnalyzesAndAnonymizes() throws {
+        let veil = try Veil(policy: .text("version: 1\nextends: default\n"), key: Self.key, environment: [:])
+        let findings = try veil.analyze("电话13812345678微信同号")
+        #expect(findings.map(\.entity) == [.phoneNumber])
+        #expect(findings.first.map { [$0.start, $0.end] } == [2, 13])
+        let result = try veil.anonymize("卢立兵说，老卢会来。电话13812345678")
+        #expect(!result.text.contains("卢立兵") && !result.text.contains("13812345678"))
+        // The same person, the same pseudonym, in a later document of the same value.
+        let again = try veil.anonymize("卢立兵说，老卢会来。电话13812345678")
+        #expect(again.text == result.text)
+    }
+
+    @Test func theStreamKeepsTheInputOrderAndOnePseudonymPerPerson() async throws {
+        let veil = try Veil(key: Self.key, environment: [:])
+        let texts = (0..<300).map { "第\($0)条：卢立兵的电话是1381234\(String(format: "%04d", $0 % 50))" }
+        let documents = AsyncStream<String> { continuation in
+            for text in texts { continuation.yield(text) }
+            continuation.finish()
+        }
+        var results: [String] = []
+        for try await result in veil.anonymize(documents, batchSize: 32) { results.append(result.text) }
+        #expect(results.count == texts.count)
+        for (index, text) in results.enumerated() {
+            #expect(text.hasPrefix("第\(index)条："))
+            #expect(text == (try veil.anonymize(texts[index]).text))
+        }
+    }
+
+    @Test func mistakesAreTyped() async throws {
+        do {
+            _ = try Veil(policy: .text("version: 1\nplugins: [phone-cn, no-such-plugin]\n"), environment: [:])
+            Issue.record("a policy with an unknown plugin was accepted")
+        } catch {
+            guard case .configuration(let problem) = error else { Issue.record("expected a configuration error, got \(error)"); return }
+            #expect(problem.description.contains("policy.yaml:2:") && problem.description.contains("unknown plugin 'no-such-plugin'"))
+        }
+    }
+
+    @Test func aSwiftPluginIsSelectedByThePolicy() throws {
+        struct Tickets: Recognizer {
+            let pluginID = "ticket"
+            func recognize(_ document: DocumentText) throws -> [Detection] {
+                guard let start = document.string.range(of: "TICKET-42") else { return [] }
+                let lower = document.string.utf8.distance(from: document.string.startIndex, to: start.lowerBound)
+                return [Detection(range: lower..<lower + 9, entity: "TICKET", score: 0.9, pluginID: pluginID, rule: "t", canonical: "42")]
+            }
+        }
+        let veil = try Veil(policy: .text("version: 1\nplugins: [ticket]\nentities: {TICKET: {action: replace, with: \"[T]\"}}\n"),
+                            plugins: [CodePlugin(id: "ticket", entities: ["TICKET"]) { Tickets() }], environment: [:])
+        #expect(try veil.anonymize("see TICKET-42 now").text == "see [T] now")
+    }
+}
