@@ -21,8 +21,10 @@ build: deps
 demo: build
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
+# The test suite, then the library pipeline example checked against the CLI (Examples/Pipeline).
 test: deps
 	$(SWIFT) test
+	Examples/Pipeline/check.sh
 
 # Throughput, peak memory and start-up of the release build on a generated corpus (Benchmarks/).
 bench: deps
