@@ -86,7 +86,7 @@ public final class PseudonymVault: Sendable {
     /// revealed mention by mention.
     public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
         let sealed = try seal(original)
-        try locked { database throws(VaultError) in
+        _ = try locked { database throws(VaultError) in
             try database.query("INSERT OR IGNORE INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
                                [.text(entity.rawValue), .text(rendered), .blob(sealed)])
         }
