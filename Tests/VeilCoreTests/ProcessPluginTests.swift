@@ -103,4 +103,12 @@ import Testing
         let words = parts[1].split(separator: " ")
         #expect(parts[1] != "Wang Fang" && words.count == 2 && words.allSatisfy { $0.first!.isUppercase && $0.dropFirst().allSatisfy(\.isLowercase) })
     }
+
+    @Test func aNameAProcessPluginFindsIsLinkedAndPseudonymizedLikeTheNamePluginsWould() throws {
+        let text = "卢立兵说，卢先生会来。Lu Libing agreed."
+        let with = try Anonymizer(engine: try Self.engine(plugins: ["watchlist", "person-zh", "person-pinyin"])).anonymize(text)
+        let without = try Anonymizer(engine: try Self.engine(plugins: ["person-zh", "person-pinyin"])).anonymize(text)
+        #expect(with.findings.first?.plugin == "watchlist")
+        #expect(with.text == without.text)
+    }
 }

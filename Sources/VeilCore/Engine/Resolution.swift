@@ -40,6 +40,25 @@ struct Resolution: Sendable {
             accepted.append(candidate)
         }
         accepted.sort { $0.range.lowerBound < $1.range.lowerBound }
-        return accepted
+        return Self.withNameFacts(accepted, from: candidates)
+    }
+
+    /// A person found by a plugin that knows nothing of the name's form (a process or Swift plugin)
+    /// takes what a name plugin found out about the same span — its form, surname, pinyin and key —
+    /// so its mentions are linked and its pseudonym agrees with the name's in other scripts.
+    static func withNameFacts(_ accepted: [Detection], from candidates: [Detection]) -> [Detection] {
+        guard accepted.contains(where: { $0.entity == .person && $0.attributes["form"] == nil }) else { return accepted }
+        var facts: [Range<Int>: Detection] = [:]
+        for candidate in candidates where candidate.entity == .person && candidate.attributes["form"] != nil {
+            if let known = facts[candidate.range], known.score >= candidate.score { continue }
+            facts[candidate.range] = candidate
+        }
+        return accepted.map { detection in
+            guard detection.entity == .person, detection.attributes["form"] == nil, let named = facts[detection.range] else { return detection }
+            var merged = detection
+            merged.attributes.merge(named.attributes) { own, _ in own }
+            merged.canonical = named.canonical
+            return merged
+        }
     }
 }
