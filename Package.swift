@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "VeilFormats", dependencies: ["VeilCore"]),
+        .target(name: "VeilFormats", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Veil", dependencies: ["VeilCore"]),
         .executableTarget(
             name: "veil",

@@ -25,6 +25,8 @@ public struct DocumentPipeline {
     public var textSectionSize = TextSections.defaultSize
     /// Called for every document left out under ``ErrorPolicy/skip``.
     public var onError: (InputError) -> Void
+    /// Called with the findings of every document (or record) written or reported, in order.
+    public var onDocument: ([Finding]) -> Void = { _ in }
 
     public init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
                 delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
@@ -57,6 +59,7 @@ public struct DocumentPipeline {
             return try eachTextSection(reader) { section, recognized, context in
                 let findings = engine.scan(recognized, context: &context)
                     .map { $0.shifted(bytes: section.byteOffset, scalars: section.scalarOffset, lines: section.lineOffset) }
+                onDocument(findings)
                 try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }))
             }
         }
@@ -70,6 +73,7 @@ public struct DocumentPipeline {
                 findings += found
                 fields += found.map { _ in name }
             }
+            onDocument(findings)
             try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
         }, readError: { error in _ = try guarded { throw error } })
     }
@@ -79,15 +83,20 @@ public struct DocumentPipeline {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
             return try eachTextSection(reader) { _, recognized, context in
-                try write(Array(try self.anonymizer.anonymize(recognized, context: &context).text.utf8))
+                let result = try self.anonymizer.anonymize(recognized, context: &context)
+                onDocument(result.findings)
+                try write(Array(result.text.utf8))
             }
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer, known = known
         try BatchRunner.run(&source, parallel: parallel, process: { record in
-            record.isVerbatim ? record.render([]) : record.render(try anonymizer.anonymize(record: record.values, known: known).texts)
+            guard !record.isVerbatim else { return (record.render([]), [Finding]()) }
+            let result = try anonymizer.anonymize(record: record.values, known: known)
+            return (record.render(result.texts), result.findings.flatMap { $0 })
         }, emit: { record, result in
-            guard let bytes = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            guard let (bytes, findings) = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            if !record.isVerbatim { onDocument(findings) }
             try write(bytes)
         }, readError: { error in _ = try guarded { throw error } })
         try write(source.trailer)

@@ -21,15 +21,18 @@ struct Anonymize: ParsableCommand {
                 Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
             }
             var failed = 0
+            var report: RunReport?
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
+                report?.skipped(error)
                 Console.error(error.description)
             }
+            report = input.makeReport("anonymize", engine: engine, pipeline: &pipeline)
             let readers = try input.readers()
             pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             let destinations = try destinations(for: readers)
-            for (reader, destination) in zip(readers, destinations) {
-                if let destination {
+            try input.run(readers, reporting: report) { index, reader in
+                if let destination = destinations[index] {
                     let file = try AtomicOutput(destination: destination)
                     do {
                         try pipeline.anonymize(reader) { try file.write($0) }

@@ -61,6 +61,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Process records on one core only (the output is the same).")
     var singleCore = false
 
+    @Option(name: .long, help: ArgumentHelp("Write a JSON report: counts per entity, plugin and action for each input, what was left out and where, the policy's hash, the key's fingerprint. Never a value from the input.", valueName: "file"))
+    var report: String?
+
     @Argument(help: "Input files (default: standard input).")
     var files: [String] = []
 
@@ -77,6 +80,37 @@ struct InputOptions: ParsableArguments {
                                         delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
         pipeline.parallel = !singleCore
         return pipeline
+    }
+
+    /// The report `--report` asks for, fed by `pipeline` (documents) and by the caller (records left out).
+    func makeReport(_ command: String, engine: Engine, pipeline: inout DocumentPipeline) -> RunReport? {
+        guard report != nil else { return nil }
+        let runReport = RunReport(command: command, engine: engine)
+        pipeline.onDocument = { runReport.count($0) }
+        return runReport
+    }
+
+    /// Runs `each` over every reader, counting into `runReport`, and writes the report at the end —
+    /// also when the run stops on an error, which the report then names.
+    func run(_ readers: [LineReader], reporting runReport: RunReport?, _ each: (_ index: Int, _ reader: LineReader) throws -> Void) throws {
+        do {
+            for (index, reader) in readers.enumerated() {
+                runReport?.begin(reader.path)
+                try each(index, reader)
+            }
+        } catch {
+            runReport?.error = "\(error)"
+            try writeReport(runReport)
+            throw error
+        }
+        try writeReport(runReport)
+    }
+
+    private func writeReport(_ runReport: RunReport?) throws {
+        guard let runReport, let report else { return }
+        let file = try AtomicOutput(destination: report)
+        try file.write(runReport.json())
+        try file.commit()
     }
 
     /// A reader per input; standard input when no files are named or a file is `-`.

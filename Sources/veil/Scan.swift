@@ -19,15 +19,18 @@ struct Scan: ParsableCommand {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             var failed = 0
+            var report: RunReport?
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
+                report?.skipped(error)
                 Console.error(error.description)
             }
+            report = input.makeReport("scan", engine: engine, pipeline: &pipeline)
             pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             var documents: [DocumentPipeline.ScannedDocument] = []
             var first = true
             if format == .json { Console.output("[") }
-            for reader in try input.readers() {
+            try input.run(try input.readers(), reporting: report) { _, reader in
                 try pipeline.scan(reader) { document in
                     switch format {
                     case .jsonl:

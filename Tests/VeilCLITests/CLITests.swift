@@ -206,8 +206,13 @@ import Testing
         #expect(!failed.stderr.contains("秘密") && !failed.stderr.contains("13912345678"))
         #expect(!FileManager.default.fileExists(atPath: output))
 
-        let skipped = try VeilRunner.run(["anonymize", "--plugins", plugins, "--policy", policy, "--on-error", "skip", input, "-o", output])
+        let report = scratch.url.appendingPathComponent("report.json").path
+        let skipped = try VeilRunner.run(["anonymize", "--plugins", plugins, "--policy", policy, "--on-error", "skip", "--report", report, input, "-o", output])
         #expect(skipped.status == 1)
+        // The report lists the record left out, by place, without its text.
+        let reported = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(reported.contains("\"skipped\": [{\"line\": 2, \"column\": null, \"message\": \"could not scan the record: plugin 'unruly': exited"))
+        #expect(reported.contains("\"documents\": 2") && !reported.contains("秘密") && !reported.contains("13912345678"))
         let written = try String(contentsOfFile: output, encoding: .utf8)
         #expect(written == "{\"id\": 1, \"text\": \" \"}\n{\"id\": 3, \"text\": \" again\"}\n")
     }
@@ -228,5 +233,52 @@ import Testing
         #expect(result.stderr.contains("veil: plugin 'ner-spacy': ") && result.stderr.contains("python3 -m"))
         #expect(result.stderr.contains("in.txt: error: could not scan the document: plugin 'ner-spacy'"))
         #expect(!result.stderr.contains("Barack") && !FileManager.default.fileExists(atPath: output))
+    }
+
+    /// `--report` over the examples: counts by entity, plugin and action, the policy's hash, the
+    /// key's fingerprint — and not one original value (they are looked for in the report's text).
+    @Test func theReportCountsEverythingAndHoldsNoOriginal() throws {
+        let scratch = Scratch()
+        let texts = ["Examples/forum-post-zh.txt", "Examples/interview-en.txt"]
+        // The originals: every span the scan finds in the texts, and the CSV's names and numbers.
+        var originals: Set<String> = []
+        for path in texts {
+            let text = try String(contentsOfFile: VeilRunner.packageRoot.appendingPathComponent(path).path, encoding: .utf8)
+            let scalars = Array(text.unicodeScalars)
+            let scan = try VeilRunner.run(["scan", "--format", "jsonl", path])
+            let line = try #require(scan.stdout.split(separator: "\n").first)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for finding in object["findings"] as? [[String: Any]] ?? [] {
+                let start = finding["start"] as! Int, end = finding["end"] as! Int
+                originals.insert(String(String.UnicodeScalarView(scalars[start..<end])))
+            }
+        }
+        let csv = try String(contentsOfFile: VeilRunner.packageRoot.appendingPathComponent("Examples/forum-dump.csv").path, encoding: .utf8)
+        for row in csv.split(separator: "\n").dropFirst() {
+            originals.insert(String(row.split(separator: ",")[2]))
+            for run in row.split(whereSeparator: { !$0.isNumber }) where run.count >= 5 { originals.insert(String(run)) }
+        }
+        #expect(originals.count > 20)
+
+        let report = scratch.url.appendingPathComponent("report.json").path
+        let key = "a report test key, long enough"
+        let result = try VeilRunner.run(["anonymize", "--key", "env:VEIL_TEST_KEY", "--report", report, "-o", scratch.url.appendingPathComponent("out").path + "/",
+                                         "--policy", "Examples/forum-dump.yaml", "Examples/forum-dump.csv"] + texts,
+                                        environment: ["VEIL_TEST_KEY": key])
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try String(contentsOfFile: report, encoding: .utf8)
+        for original in originals { #expect(!written.contains(original), "the report holds an original value") }
+        #expect(!written.contains(key))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String: Any])
+        let inputs = try #require(object["inputs"] as? [[String: Any]])
+        #expect(inputs.count == 3)
+        #expect(inputs.map { $0["documents"] as? Int } == [5, 1, 1])
+        let totals = try #require(object["totals"] as? [String: Any])
+        let byAction = try #require(totals["by_action"] as? [String: Int])
+        #expect(byAction.values.reduce(0, +) == totals["findings"] as? Int)
+        #expect((totals["by_entity"] as? [String: Int])?["PHONE_NUMBER"] ?? 0 >= 3)
+        let fingerprint = try #require(object["key_fingerprint"] as? String)
+        #expect(fingerprint.count == 16 && fingerprint != "ephemeral")
+        #expect(((object["policy"] as? [String: Any])?["sha256"] as? String)?.count == 64)
     }
 }

@@ -70,6 +70,15 @@ public struct PseudonymKey: Sendable {
         self.init(secret: secret)
     }
 
+    /// A short public name for the key, for reports: the first 16 hex digits of a keyed hash under
+    /// a key derived for this purpose alone, so it tells two keys apart and reveals nothing of
+    /// either ("ephemeral" for a random key of one run).
+    public var fingerprint: String {
+        if isEphemeral { return "ephemeral" }
+        let code = derived(for: "report:fingerprint").authenticationCode(for: Array("veil key fingerprint".utf8))
+        return code.prefix(8).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
     /// A key for one purpose (`"pseudonym:PHONE_NUMBER"`, `"hash:EMAIL_ADDRESS"`).
     public func derived(for purpose: String) -> DerivedKey {
         derivedKeys.key(for: purpose) { derive(for: purpose) }
