@@ -15,6 +15,10 @@ public final class LineReader {
     public private(set) var lineHadNewline = true
     /// Longest line accepted; a longer one is an error naming its line.
     public let maximumLineLength: Int
+    /// Bytes read from the input so far (for progress).
+    public private(set) var bytesRead = 0
+    /// The input's size, when it is a regular file.
+    public let size: Int?
 
     public init(path: String, maximumLineLength: Int = 256 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot open the file") }
@@ -22,6 +26,7 @@ public final class LineReader {
         self.handle = handle
         self.ownsHandle = true
         self.maximumLineLength = maximumLineLength
+        self.size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     }
 
     /// Reads standard input.
@@ -30,6 +35,7 @@ public final class LineReader {
         self.handle = FileHandle.standardInput
         self.ownsHandle = false
         self.maximumLineLength = maximumLineLength
+        self.size = nil
     }
 
     deinit { if ownsHandle { try? handle.close() } }
@@ -56,7 +62,7 @@ public final class LineReader {
                 return line
             }
             let chunk: Data
-            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data(); bytesRead += chunk.count } catch {
                 throw InputError(file: path, line: lineNumber + 1, message: "cannot read: \(error.localizedDescription)")
             }
             if chunk.isEmpty { atEnd = true; continue }
@@ -76,7 +82,7 @@ public final class LineReader {
         }
         if atEnd { return nil }
         let chunk: Data
-        do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+        do { chunk = try handle.read(upToCount: 1 << 20) ?? Data(); bytesRead += chunk.count } catch {
             throw InputError(file: path, message: "cannot read: \(error.localizedDescription)")
         }
         if chunk.isEmpty { atEnd = true; return nil }
@@ -89,7 +95,10 @@ public final class LineReader {
         buffer = []
         start = 0
         do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { all.append(contentsOf: chunk) }
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                all.append(contentsOf: chunk)
+                bytesRead += chunk.count
+            }
         } catch {
             throw InputError(file: path, message: "cannot read: \(error.localizedDescription)")
         }

@@ -21,17 +21,17 @@ struct Anonymize: ParsableCommand {
                 Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
             }
             var failed = 0
-            var report: RunReport?
+            let readers = try input.readers()
+            let tracking = input.tracking("anonymize", engine: engine, readers: readers)
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
-                report?.skipped(error)
+                tracking.skipped(error)
                 Console.error(error.description)
             }
-            report = input.makeReport("anonymize", engine: engine, pipeline: &pipeline)
-            let readers = try input.readers()
+            tracking.attach(to: &pipeline)
             pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             let destinations = try destinations(for: readers)
-            try input.run(readers, reporting: report) { index, reader in
+            try input.run(readers, tracking: tracking) { index, reader in
                 if let destination = destinations[index] {
                     let file = try AtomicOutput(destination: destination)
                     do {

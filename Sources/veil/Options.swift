@@ -61,6 +61,9 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "Process records on one core only (the output is the same).")
     var singleCore = false
 
+    @Flag(name: .long, help: "No progress line on standard error (it is shown only when standard error is a terminal).")
+    var quiet = false
+
     @Option(name: .long, help: ArgumentHelp("Write a JSON report: counts per entity, plugin and action for each input, what was left out and where, the policy's hash, the key's fingerprint. Never a value from the input.", valueName: "file"))
     var report: String?
 
@@ -82,28 +85,30 @@ struct InputOptions: ParsableArguments {
         return pipeline
     }
 
-    /// The report `--report` asks for, fed by `pipeline` (documents) and by the caller (records left out).
-    func makeReport(_ command: String, engine: Engine, pipeline: inout DocumentPipeline) -> RunReport? {
-        guard report != nil else { return nil }
-        let runReport = RunReport(command: command, engine: engine)
-        pipeline.onDocument = { runReport.count($0) }
-        return runReport
+    /// What a run keeps besides its output: the report `--report` asks for and the progress line.
+    func tracking(_ command: String, engine: Engine, readers: [LineReader]) -> RunTracking {
+        RunTracking(report: report == nil ? nil : RunReport(command: command, engine: engine),
+                    progress: Progress(sizes: readers.map(\.size), quiet: quiet))
     }
 
-    /// Runs `each` over every reader, counting into `runReport`, and writes the report at the end —
-    /// also when the run stops on an error, which the report then names.
-    func run(_ readers: [LineReader], reporting runReport: RunReport?, _ each: (_ index: Int, _ reader: LineReader) throws -> Void) throws {
+    /// Runs `each` over every reader, tracked, and writes the report at the end — also when the
+    /// run stops on an error, which the report then names.
+    func run(_ readers: [LineReader], tracking: RunTracking, _ each: (_ index: Int, _ reader: LineReader) throws -> Void) throws {
+        defer { tracking.progress.clear() }
         do {
             for (index, reader) in readers.enumerated() {
-                runReport?.begin(reader.path)
+                tracking.report?.begin(reader.path)
+                tracking.reader = reader
                 try each(index, reader)
+                tracking.progress.finishInput(size: reader.bytesRead)
             }
         } catch {
-            runReport?.error = "\(error)"
-            try writeReport(runReport)
+            tracking.progress.clear()
+            tracking.report?.error = "\(error)"
+            try writeReport(tracking.report)
             throw error
         }
-        try writeReport(runReport)
+        try writeReport(tracking.report)
     }
 
     private func writeReport(_ runReport: RunReport?) throws {
@@ -117,6 +122,32 @@ struct InputOptions: ParsableArguments {
     func readers() throws -> [LineReader] {
         if files.isEmpty { return [LineReader(standardInputNamed: "<stdin>")] }
         return try files.map { $0 == "-" ? LineReader(standardInputNamed: "<stdin>") : try LineReader(path: $0) }
+    }
+}
+
+/// The report and progress line of one run, and the input being read.
+final class RunTracking {
+    let report: RunReport?
+    let progress: Progress
+    var reader: LineReader?
+
+    init(report: RunReport?, progress: Progress) {
+        self.report = report
+        self.progress = progress
+    }
+
+    /// Feeds the report and the progress line from `pipeline` as documents are done.
+    func attach(to pipeline: inout DocumentPipeline) {
+        pipeline.onDocument = { [self] findings in
+            report?.count(findings)
+            if let reader { progress.update(current: reader.bytesRead) }
+        }
+    }
+
+    /// Notes a document left out: cleared progress line, counted in the report.
+    func skipped(_ error: InputError) {
+        progress.clear()
+        report?.skipped(error)
     }
 }
 

@@ -19,18 +19,19 @@ struct Scan: ParsableCommand {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             var failed = 0
-            var report: RunReport?
+            let readers = try input.readers()
+            let tracking = input.tracking("scan", engine: engine, readers: readers)
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
-                report?.skipped(error)
+                tracking.skipped(error)
                 Console.error(error.description)
             }
-            report = input.makeReport("scan", engine: engine, pipeline: &pipeline)
+            tracking.attach(to: &pipeline)
             pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
             var documents: [DocumentPipeline.ScannedDocument] = []
             var first = true
             if format == .json { Console.output("[") }
-            try input.run(try input.readers(), reporting: report) { _, reader in
+            try input.run(readers, tracking: tracking) { _, reader in
                 try pipeline.scan(reader) { document in
                     switch format {
                     case .jsonl:
