@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import VeilCore
+
+/// The policies in Policies/ load, compile and do what their comments say.
+@Suite struct ShippedPoliciesTests {
+    static let sample = "我是王建国，住在江西省赣州市于都县，电话13812345678，QQ 402513324，身份证110105195402094851。"
+    static let environment = ["VEIL_KEY": "a key for the shipped policies' tests"]
+
+    static func anonymize(_ name: String) throws -> String {
+        let policy = try PolicyReader.builtin(name, environment: environment)
+        let engine = try Engine(policy: policy, catalog: Shipped.catalog, environment: environment)
+        #expect(!engine.key.isEphemeral, "\(name) reads its key from VEIL_KEY")
+        return try Anonymizer(engine: engine).anonymize(sample).text
+    }
+
+    @Test func everyShippedPolicyLoadsAndCompiles() throws {
+        let folder = try BuiltinResources.policiesDirectory(environment: [:]).path
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
+        #expect(Set(names).isSuperset(of: ["default", "strict", "research-release", "journalist-source", "forum-zh", "contacts-only"]))
+        for name in names {
+            let policy = try PolicyReader.builtin(name, environment: Self.environment)
+            _ = try Engine(policy: policy, catalog: Shipped.catalog, environment: Self.environment)
+        }
+    }
+
+    @Test func researchReleaseKeepsProvincesAndRemovesIDs() throws {
+        let text = try Self.anonymize("research-release")
+        #expect(text.contains("住在江西省，") && text.contains("身份证[ID]"))
+        #expect(!text.contains("王建国") && !text.contains("13812345678") && !text.contains("402513324"))
+    }
+
+    @Test func forumZhKeepsPrefectures() throws {
+        let text = try Self.anonymize("forum-zh")
+        #expect(text.contains("住在赣州市，") && !text.contains("于都"))
+        #expect(!text.contains("402513324") && !text.contains("13812345678"))
+    }
+
+    @Test func journalistSourceCatchesMoreAndKeepsNoPlaceBelowAProvince() throws {
+        let policy = try PolicyReader.builtin("journalist-source", environment: Self.environment)
+        #expect(policy.threshold < 0.5 && (policy.rules[.person]?.threshold ?? 1) < policy.threshold)
+        let text = try Self.anonymize("journalist-source")
+        #expect(text.contains("住在江西省，") && !text.contains("王建国") && text.contains("身份证[ID]"))
+    }
+
+    @Test func contactsOnlyLeavesNamesAndPlaces() throws {
+        let text = try Self.anonymize("contacts-only")
+        #expect(text.contains("王建国") && text.contains("江西省赣州市于都县") && text.contains("110105195402094851"))
+        #expect(!text.contains("13812345678") && !text.contains("402513324"))
+    }
+}
