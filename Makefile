@@ -6,12 +6,13 @@ VEIL    := .build/debug/veil
 
 .PHONY: deps build demo test bench install clean
 
-# Debian packages: libpcre2-dev (PCRE2, the regex engine), libsqlite3-dev (the mapping vault) and
-# python3 (the example process plugin and the tests' plugin fixtures; Veil itself does not need it).
+# Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault);
+# for the tests only: python3 (the example process plugins and fixtures) and chromium (the review
+# page's browser test). Veil itself needs neither.
 deps:
-	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ] || ! command -v python3 > /dev/null; then \
-		echo "Installing libpcre2-dev, libsqlite3-dev and python3..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config python3; \
+	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ] || ! command -v python3 > /dev/null || ! command -v chromium > /dev/null; then \
+		echo "Installing libpcre2-dev, libsqlite3-dev, python3 and chromium..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config python3 chromium; \
 	fi
 
 build: deps

@@ -22,7 +22,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
 
 extension InvalidUTF8Error {
     /// The error placed at its line and column in `bytes` (column counted in characters up to the bad byte).
-    func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
+    public func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
         var positions = TextPositions(bytes)
         let position = positions.position(ofByte: byteOffset)
         return InputError(file: file, line: position.line + lineOffset, column: position.column,

@@ -10,6 +10,6 @@ struct Veil: ParsableCommand {
         1 a document could not be processed, 2 bad configuration or usage, 3 plugin examples failed.
         """,
         version: "0.1.0",
-        subcommands: [Scan.self, Anonymize.self, Reveal.self, Eval.self, Plugins.self, PolicyCommand.self]
+        subcommands: [Scan.self, Anonymize.self, Review.self, Reveal.self, Eval.self, Plugins.self, PolicyCommand.self]
     )
 }

@@ -53,6 +53,12 @@ public final class Anonymizer: Sendable {
     /// `bytes` with each detection (sorted, not overlapping, inside `bytes`' indices) replaced by
     /// its entity's action.
     func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) throws -> [UInt8] {
+        try rewrite(bytes, detections) { _, _ in }
+    }
+
+    /// The same, telling `each` every mention rewritten (after place chains are merged) and its
+    /// replacement.
+    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection], each: (Detection, String) -> Void) throws -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var cursor = bytes.startIndex
@@ -64,11 +70,36 @@ public final class Anonymizer: Sendable {
             if let vault = table.vault, case .pseudonymize = engine.policy.rule(for: detection.entity).action, replacement != mention.text {
                 try vault.recordRendering(entity: detection.entity, rendered: replacement, original: mention.text)
             }
+            each(detection, replacement)
             output.append(contentsOf: replacement.utf8)
             cursor = detection.range.upperBound
         }
         output.append(contentsOf: bytes[cursor...])
         return output
+    }
+
+    /// One change to a reviewed document: where (UTF-8 bytes of the original), what was found by
+    /// which plugin and how sure, the action and what was written instead.
+    public struct Change: Sendable {
+        public let utf8Range: Range<Int>
+        public let entity: EntityType
+        public let plugin: String
+        public let rule: String
+        public let score: Double
+        public let action: String
+        public let replacement: String
+    }
+
+    /// Anonymizes a document and returns every change made, for review (``Change``). Holds the
+    /// originals' places: for the review page only.
+    public func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
+        let detections = try engine.analyze(document, parallel: parallel)
+        var changes: [Change] = []
+        let output = try rewrite(document.bytes[...], detections) { detection, replacement in
+            changes.append(Change(utf8Range: detection.range, entity: detection.entity, plugin: detection.pluginID, rule: detection.rule,
+                                  score: detection.score, action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement))
+        }
+        return (String(decoding: output, as: UTF8.self), changes)
     }
 
     func replacement(for mention: Mention, context: OperatorContext) throws -> String {

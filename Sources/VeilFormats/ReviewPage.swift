@@ -1,0 +1,208 @@
+import Foundation
+import VeilCore
+
+/// The review page (`veil review`): one self-contained HTML file — no network, no script or style
+/// from elsewhere — showing each document's original text with every change highlighted by entity
+/// colour, what found it, how sure, the action and the replacement (on hover, and on click in a
+/// panel); the anonymized text, alone or side by side; a summary per file, entity and plugin;
+/// filters by entity; and the close calls (a score near its threshold) marked for a second look.
+///
+/// It is the one output of Veil that contains originals, and it says so at its top.
+public enum ReviewPage {
+    /// One reviewed document.
+    public struct Document {
+        public let file: String
+        public let original: [UInt8]
+        public let changes: [Anonymizer.Change]
+
+        public init(file: String, original: [UInt8], changes: [Anonymizer.Change]) {
+            self.file = file
+            self.original = original
+            self.changes = changes
+        }
+    }
+
+    /// A change scoring less than this above its entity's threshold is a close call.
+    public static let closeMargin = 0.1
+
+    /// The page for `documents` under `policy`.
+    public static func render(_ documents: [Document], policy: Policy) -> String {
+        let entities = Set(documents.flatMap { $0.changes.map(\.entity.rawValue) }).sorted()
+        var html = head(entities: entities)
+        html += "<header class=\"warning\" id=\"warning\"><strong>This page shows the original text.</strong> It contains the personal data "
+            + "that anonymization removes: keep it where the originals are kept, and never publish or send it on. "
+            + "Policy: \(escape(policy.name)).</header>\n"
+        html += controls(entities: entities)
+        html += summary(documents, policy: policy, entities: entities)
+        html += "<main id=\"documents\">\n"
+        var index = 0
+        for (number, document) in documents.enumerated() {
+            html += "<section class=\"doc\" id=\"doc-\(number)\"><h2>\(escape(document.file))</h2>\n<div class=\"views\">"
+            var original = "<pre class=\"original\">", anonymized = "<pre class=\"anonymized\">"
+            var cursor = 0
+            for change in document.changes {
+                let before = escape(document.original[cursor..<change.utf8Range.lowerBound])
+                original += before
+                anonymized += before
+                let close = change.score < policy.threshold(for: change.entity) + closeMargin
+                let classes = "f e-\(change.entity.rawValue)\(close ? " close" : "")"
+                let title = "\(change.entity.rawValue) · \(change.plugin)/\(change.rule) · score \(format(change.score)) · \(change.action) → \(change.replacement)"
+                let attributes = "class=\"\(classes)\" data-i=\"\(index)\" data-entity=\"\(change.entity.rawValue)\" data-plugin=\"\(escape(change.plugin))/\(escape(change.rule))\" "
+                    + "data-score=\"\(format(change.score))\" data-action=\"\(change.action)\" data-replacement=\"\(escape(change.replacement))\" title=\"\(escape(title))\""
+                original += "<mark id=\"f-\(index)\" \(attributes)>\(escape(document.original[change.utf8Range]))</mark>"
+                anonymized += "<mark \(attributes)>\(escape(Array(change.replacement.utf8)[...]))</mark>"
+                cursor = change.utf8Range.upperBound
+                index += 1
+            }
+            let rest = escape(document.original[cursor...])
+            html += original + rest + "</pre>" + anonymized + rest + "</pre></div></section>\n"
+        }
+        html += "</main>\n<aside id=\"details\" hidden></aside>\n" + script + "</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Parts
+
+    private static func head(entities: [String]) -> String {
+        var style = baseStyle
+        // Hues spread evenly over the entities on the page, so no two look alike.
+        for (index, entity) in entities.enumerated() {
+            let hue = (index * 360 / max(entities.count, 1) + 10) % 360
+            style += ".e-\(entity) { background: hsl(\(hue) 85% 82%); } .legend .e-\(entity) { border-color: hsl(\(hue) 60% 45%); }\n"
+            style += "body.hide-\(entity) mark.e-\(entity) { background: none; outline: none; }\n"
+        }
+        return "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width\">\n"
+            + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
+            + "<title>Veil review — contains original text</title>\n<style>\n\(style)</style>\n</head>\n<body class=\"view-original\">\n"
+    }
+
+    private static func controls(entities: [String]) -> String {
+        var html = "<nav id=\"controls\"><span class=\"group\">View: "
+        for (view, label) in [("original", "Original"), ("anonymized", "Anonymized"), ("both", "Side by side")] {
+            html += "<button type=\"button\" data-view=\"\(view)\">\(label)</button>"
+        }
+        html += "</span><span class=\"group legend\">Show: "
+        for entity in entities {
+            html += "<label class=\"e-\(entity)\"><input type=\"checkbox\" checked data-entity=\"\(entity)\"> \(entity)</label>"
+        }
+        html += "</span><span class=\"group\"><button type=\"button\" id=\"next-close\">Next close call</button></span></nav>\n"
+        return html
+    }
+
+    private static func summary(_ documents: [Document], policy: Policy, entities: [String]) -> String {
+        // One column per file and one for all; a row per entity, then changes, close calls, plugins.
+        var counts: [[String: Int]] = [], plugins: [[String: Int]] = [], close: [Int] = []
+        for document in documents {
+            var byEntity: [String: Int] = [:], byPlugin: [String: Int] = [:]
+            var closeCalls = 0
+            for change in document.changes {
+                byEntity[change.entity.rawValue, default: 0] += 1
+                byPlugin[change.plugin, default: 0] += 1
+                if change.score < policy.threshold(for: change.entity) + closeMargin { closeCalls += 1 }
+            }
+            counts.append(byEntity)
+            plugins.append(byPlugin)
+            close.append(closeCalls)
+        }
+        let total = documents.reduce(0) { $0 + $1.changes.count }, totalClose = close.reduce(0, +)
+        var html = "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th></th>"
+        for document in documents { html += "<th>\(escape((document.file as NSString).lastPathComponent))</th>" }
+        html += "<th>all</th></tr></thead><tbody>\n"
+        for entity in entities {
+            html += "<tr><th class=\"e-\(entity)\">\(entity)</th>"
+            for byEntity in counts { html += "<td class=\"n\">\(byEntity[entity] ?? 0)</td>" }
+            html += "<td class=\"n\">\(counts.reduce(0) { $0 + ($1[entity] ?? 0) })</td></tr>\n"
+        }
+        html += "<tr class=\"sum\"><th>changes</th>" + documents.map { "<td class=\"n\">\($0.changes.count)</td>" }.joined()
+            + "<td class=\"n\" id=\"total-changes\">\(total)</td></tr>\n"
+        html += "<tr><th>close calls</th>" + close.map { "<td class=\"n\">\($0)</td>" }.joined() + "<td class=\"n\" id=\"total-close\">\(totalClose)</td></tr>\n"
+        html += "<tr><th>found by</th>" + plugins.map { byPlugin in
+            "<td class=\"plugins\">" + byPlugin.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \($0.value)" }.joined(separator: "<br>") + "</td>"
+        }.joined() + "<td></td></tr>\n"
+        html += "</tbody></table>"
+        html += "<p class=\"note\">Close calls (dashed outline) scored less than \(format(closeMargin)) above their threshold: look at them twice. "
+            + "Hover over a change for what found it; click it for details.</p></section>\n"
+        return html
+    }
+
+    // MARK: Helpers
+
+    private static func format(_ score: Double) -> String {
+        let hundredths = Int((score * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    private static func escape(_ text: String) -> String { escape(Array(text.utf8)[...]) }
+
+    private static func escape(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+            case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let baseStyle = """
+    body { font: 15px/1.6 system-ui, "Noto Sans CJK SC", sans-serif; margin: 0; color: #222; }
+    .warning { background: #b00020; color: white; padding: 10px 16px; }
+    nav { display: flex; flex-wrap: wrap; gap: 16px; padding: 8px 16px; background: #f4f4f4; border-bottom: 1px solid #ddd; position: sticky; top: 0; z-index: 2; }
+    nav button { margin: 0 2px; } nav label { padding: 0 4px; border-bottom: 3px solid transparent; margin-right: 6px; }
+    #summary, main { padding: 0 16px; }
+    table { border-collapse: collapse; font-size: 13px; } td, th { border: 1px solid #ddd; padding: 2px 6px; vertical-align: top; } td.n { text-align: right; }
+    tbody th { text-align: left; font-weight: normal; } tr.sum { font-weight: bold; } td.plugins { font-size: 12px; color: #444; }
+    .note { color: #555; font-size: 13px; }
+    pre { white-space: pre-wrap; word-break: break-word; font: inherit; margin: 0; padding: 8px; border: 1px solid #eee; }
+    .views { display: grid; grid-template-columns: 1fr; gap: 12px; }
+    body.view-original pre.anonymized, body.view-anonymized pre.original { display: none; }
+    body.view-both .views { grid-template-columns: 1fr 1fr; }
+    mark { border-radius: 3px; padding: 0 1px; cursor: pointer; }
+    mark.close { outline: 2px dashed #c62828; }
+    mark.current { box-shadow: 0 0 0 3px #1565c0; }
+    #details { position: fixed; right: 16px; bottom: 16px; max-width: 360px; background: white; border: 1px solid #999; padding: 10px; box-shadow: 0 2px 8px #0003; }
+
+    """
+
+    private static let script = """
+    <script>
+    (function () {
+      var body = document.body, details = document.getElementById('details');
+      function setView(view) { body.classList.remove('view-original', 'view-anonymized', 'view-both'); body.classList.add('view-' + view); body.dataset.view = view; }
+      document.querySelectorAll('button[data-view]').forEach(function (b) { b.addEventListener('click', function () { setView(b.dataset.view); }); });
+      document.querySelectorAll('input[data-entity]').forEach(function (c) { c.addEventListener('change', function () { body.classList.toggle('hide-' + c.dataset.entity, !c.checked); }); });
+      var closeCalls = Array.prototype.slice.call(document.querySelectorAll('pre.original mark.close')), next = 0;
+      document.getElementById('next-close').addEventListener('click', function () {
+        if (!closeCalls.length) return; setView(body.dataset.view === 'anonymized' ? 'original' : (body.dataset.view || 'original'));
+        var m = closeCalls[next++ % closeCalls.length]; document.querySelectorAll('mark.current').forEach(function (x) { x.classList.remove('current'); });
+        m.classList.add('current'); m.scrollIntoView({block: 'center'});
+      });
+      document.getElementById('documents').addEventListener('click', function (event) {
+        var m = event.target.closest('mark'); if (!m) { details.hidden = true; return; }
+        details.textContent = ''; var rows = [['Entity', m.dataset.entity], ['Found by', m.dataset.plugin], ['Score', m.dataset.score + (m.classList.contains('close') ? ' (close call)' : '')], ['Action', m.dataset.action], ['Replacement', m.dataset.replacement]];
+        rows.forEach(function (r) { var p = document.createElement('div'); var k = document.createElement('strong'); k.textContent = r[0] + ': '; p.appendChild(k); p.appendChild(document.createTextNode(r[1])); details.appendChild(p); });
+        details.hidden = false;
+      });
+      body.dataset.view = 'original';
+      body.dataset.changes = String(document.querySelectorAll('pre.original mark').length);
+      if (location.hash === '#selftest') {
+        var visible = function (selector) { var e = document.querySelector(selector); return e && getComputedStyle(e).display !== 'none'; };
+        var first = document.querySelector('pre.original mark');
+        var result = ['changes=' + body.dataset.changes, 'highlighted=' + (first ? getComputedStyle(first).backgroundColor !== 'rgba(0, 0, 0, 0)' : 'none'), 'originalShown=' + visible('pre.original'), 'anonymizedShown=' + visible('pre.anonymized')];
+        document.querySelector('button[data-view="anonymized"]').click();
+        result.push('afterToggle.originalShown=' + visible('pre.original'), 'afterToggle.anonymizedShown=' + visible('pre.anonymized'));
+        document.querySelector('button[data-view="both"]').click();
+        result.push('sideBySide.both=' + (visible('pre.original') && visible('pre.anonymized')));
+        body.dataset.selftest = result.join(';');
+      }
+    })();
+    </script>
+
+    """
+}
