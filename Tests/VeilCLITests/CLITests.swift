@@ -281,4 +281,16 @@ import Testing
         #expect(fingerprint.count == 16 && fingerprint != "ephemeral")
         #expect(((object["policy"] as? [String: Any])?["sha256"] as? String)?.count == 64)
     }
+
+    /// The anonymized examples under version control (Examples/anonymized) are what this build
+    /// writes, byte for byte, with the examples' published key.
+    @Test(arguments: [("interview-en.txt", nil), ("forum-post-zh.txt", nil), ("forum-dump.csv", "forum-dump.yaml"), ("forum-thread.jsonl", "forum-thread.yaml")] as [(String, String?)])
+    func theExamplesStillAnonymizeToTheirKeptOutput(input: String, policy: String?) throws {
+        let key = "the examples' published key: not a secret"
+        let arguments = ["anonymize", "--key", "env:VEIL_EXAMPLES_KEY"] + (policy.map { ["--policy", "Examples/\($0)"] } ?? []) + ["Examples/\(input)"]
+        let result = try VeilRunner.run(arguments, environment: ["VEIL_EXAMPLES_KEY": key])
+        #expect(result.status == 0, "\(result.stderr)")
+        let kept = try String(contentsOf: VeilRunner.packageRoot.appendingPathComponent("Examples/anonymized/\(input)"), encoding: .utf8)
+        #expect(result.stdout == kept, "Examples/anonymized/\(input) is out of date: run Examples/anonymized/regenerate.sh and review the diff")
+    }
 }
