@@ -35,30 +35,38 @@ public enum ReviewPage {
         html += controls(entities: entities)
         html += summary(documents, policy: policy, entities: entities)
         html += "<main id=\"documents\">\n"
+        // Each change is a bare <mark> in the original; what it is comes once, in a table the
+        // script reads (a 5 MB transcript has a hundred thousand changes): entity, plugin/rule,
+        // score, action and replacement. The anonymized view is built from it when first shown.
+        var plugins: [String: Int] = [:], actions: [String: Int] = [:]
+        var rows: [String] = []
         var index = 0
         for (number, document) in documents.enumerated() {
-            html += "<section class=\"doc\" id=\"doc-\(number)\"><h2>\(escape(document.file))</h2>\n<div class=\"views\">"
-            var original = "<pre class=\"original\">", anonymized = "<pre class=\"anonymized\">"
+            html += "<section class=\"doc\" id=\"doc-\(number)\"><h2>\(escape(document.file))</h2>\n<div class=\"views\"><pre class=\"original\">"
             var cursor = 0
             for change in document.changes {
-                let before = escape(document.original[cursor..<change.utf8Range.lowerBound])
-                original += before
-                anonymized += before
+                html += escape(document.original[cursor..<change.utf8Range.lowerBound])
                 let close = change.score < policy.threshold(for: change.entity) + closeMargin
-                let classes = "f e-\(change.entity.rawValue)\(close ? " close" : "")"
-                let title = "\(change.entity.rawValue) · \(change.plugin)/\(change.rule) · score \(format(change.score)) · \(change.action) → \(change.replacement)"
-                let attributes = "class=\"\(classes)\" data-i=\"\(index)\" data-entity=\"\(change.entity.rawValue)\" data-plugin=\"\(escape(change.plugin))/\(escape(change.rule))\" "
-                    + "data-score=\"\(format(change.score))\" data-action=\"\(change.action)\" data-replacement=\"\(escape(change.replacement))\" title=\"\(escape(title))\""
-                original += "<mark id=\"f-\(index)\" \(attributes)>\(escape(document.original[change.utf8Range]))</mark>"
-                anonymized += "<mark \(attributes)>\(escape(Array(change.replacement.utf8)[...]))</mark>"
+                html += "<mark class=\"e-\(change.entity.rawValue)\(close ? " close" : "")\" data-i=\"\(index)\">\(escape(document.original[change.utf8Range]))</mark>"
+                let plugin = plugins[change.plugin + "/" + change.rule] ?? { let next = plugins.count; plugins[change.plugin + "/" + change.rule] = next; return next }()
+                let action = actions[change.action] ?? { let next = actions.count; actions[change.action] = next; return next }()
+                rows.append("[\(entities.firstIndex(of: change.entity.rawValue) ?? 0),\(plugin),\(Int((change.score * 100).rounded())),\(action),\(jsonString(change.replacement))]")
                 cursor = change.utf8Range.upperBound
                 index += 1
             }
-            let rest = escape(document.original[cursor...])
-            html += original + rest + "</pre>" + anonymized + rest + "</pre></div></section>\n"
+            html += escape(document.original[cursor...]) + "</pre></div></section>\n"
         }
-        html += "</main>\n<aside id=\"details\" hidden></aside>\n" + script + "</body>\n</html>\n"
+        let names = { (table: [String: Int]) in "[" + table.sorted { $0.value < $1.value }.map { jsonString($0.key) }.joined(separator: ",") + "]" }
+        html += "</main>\n<aside id=\"details\" hidden></aside>\n"
+        html += "<script type=\"application/json\" id=\"changes\">{\"entities\":[" + entities.map(jsonString).joined(separator: ",")
+            + "],\"plugins\":" + names(plugins) + ",\"actions\":" + names(actions) + ",\"changes\":[" + rows.joined(separator: ",") + "]}</script>\n"
+        html += script + "</body>\n</html>\n"
         return html
+    }
+
+    /// A JSON string literal that is also safe inside a <script> element.
+    private static func jsonString(_ text: String) -> String {
+        String(decoding: JSONDocument.encodeString(text), as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
     }
 
     // MARK: Parts
@@ -174,29 +182,56 @@ public enum ReviewPage {
     <script>
     (function () {
       var body = document.body, details = document.getElementById('details');
-      function setView(view) { body.classList.remove('view-original', 'view-anonymized', 'view-both'); body.classList.add('view-' + view); body.dataset.view = view; }
+      var data = JSON.parse(document.getElementById('changes').textContent);
+      function info(mark) {
+        var c = data.changes[+mark.dataset.i];
+        return {entity: data.entities[c[0]], plugin: data.plugins[c[1]], score: (c[2] / 100).toFixed(2), action: data.actions[c[3]], replacement: c[4]};
+      }
+      function buildAnonymized() {
+        document.querySelectorAll('.views').forEach(function (views) {
+          if (views.querySelector('pre.anonymized')) return;
+          var copy = views.querySelector('pre.original').cloneNode(true);
+          copy.className = 'anonymized';
+          copy.querySelectorAll('mark').forEach(function (m) { m.textContent = data.changes[+m.dataset.i][4]; });
+          views.appendChild(copy);
+        });
+      }
+      function setView(view) {
+        if (view !== 'original') buildAnonymized();
+        body.classList.remove('view-original', 'view-anonymized', 'view-both'); body.classList.add('view-' + view); body.dataset.view = view;
+      }
       document.querySelectorAll('button[data-view]').forEach(function (b) { b.addEventListener('click', function () { setView(b.dataset.view); }); });
       document.querySelectorAll('input[data-entity]').forEach(function (c) { c.addEventListener('change', function () { body.classList.toggle('hide-' + c.dataset.entity, !c.checked); }); });
+      var main = document.getElementById('documents');
+      main.addEventListener('mouseover', function (event) {
+        var m = event.target.closest('mark'); if (!m || m.title) return;
+        var d = info(m); m.title = d.entity + ' · ' + d.plugin + ' · score ' + d.score + ' · ' + d.action + ' → ' + d.replacement;
+      });
+      main.addEventListener('click', function (event) {
+        var m = event.target.closest('mark'); if (!m) { details.hidden = true; return; }
+        var d = info(m); details.textContent = '';
+        [['Entity', d.entity], ['Found by', d.plugin], ['Score', d.score + (m.classList.contains('close') ? ' (close call)' : '')], ['Action', d.action], ['Replacement', d.replacement]].forEach(function (r) {
+          var p = document.createElement('div'), k = document.createElement('strong'); k.textContent = r[0] + ': '; p.appendChild(k); p.appendChild(document.createTextNode(r[1])); details.appendChild(p);
+        });
+        details.hidden = false;
+      });
       var closeCalls = Array.prototype.slice.call(document.querySelectorAll('pre.original mark.close')), next = 0;
       document.getElementById('next-close').addEventListener('click', function () {
-        if (!closeCalls.length) return; setView(body.dataset.view === 'anonymized' ? 'original' : (body.dataset.view || 'original'));
+        if (!closeCalls.length) return; if (body.dataset.view === 'anonymized') setView('original');
         var m = closeCalls[next++ % closeCalls.length]; document.querySelectorAll('mark.current').forEach(function (x) { x.classList.remove('current'); });
         m.classList.add('current'); m.scrollIntoView({block: 'center'});
-      });
-      document.getElementById('documents').addEventListener('click', function (event) {
-        var m = event.target.closest('mark'); if (!m) { details.hidden = true; return; }
-        details.textContent = ''; var rows = [['Entity', m.dataset.entity], ['Found by', m.dataset.plugin], ['Score', m.dataset.score + (m.classList.contains('close') ? ' (close call)' : '')], ['Action', m.dataset.action], ['Replacement', m.dataset.replacement]];
-        rows.forEach(function (r) { var p = document.createElement('div'); var k = document.createElement('strong'); k.textContent = r[0] + ': '; p.appendChild(k); p.appendChild(document.createTextNode(r[1])); details.appendChild(p); });
-        details.hidden = false;
       });
       body.dataset.view = 'original';
       body.dataset.changes = String(document.querySelectorAll('pre.original mark').length);
       if (location.hash === '#selftest') {
-        var visible = function (selector) { var e = document.querySelector(selector); return e && getComputedStyle(e).display !== 'none'; };
+        var visible = function (selector) { var e = document.querySelector(selector); return !!e && getComputedStyle(e).display !== 'none'; };
         var first = document.querySelector('pre.original mark');
-        var result = ['changes=' + body.dataset.changes, 'highlighted=' + (first ? getComputedStyle(first).backgroundColor !== 'rgba(0, 0, 0, 0)' : 'none'), 'originalShown=' + visible('pre.original'), 'anonymizedShown=' + visible('pre.anonymized')];
+        var result = ['changes=' + body.dataset.changes, 'recorded=' + data.changes.length, 'highlighted=' + (first ? getComputedStyle(first).backgroundColor !== 'rgba(0, 0, 0, 0)' : 'none'),
+                      'originalShown=' + visible('pre.original'), 'anonymizedShown=' + visible('pre.anonymized')];
         document.querySelector('button[data-view="anonymized"]').click();
         result.push('afterToggle.originalShown=' + visible('pre.original'), 'afterToggle.anonymizedShown=' + visible('pre.anonymized'));
+        var replaced = document.querySelector('pre.anonymized mark');
+        result.push('replacementShown=' + (!!replaced && replaced.textContent === data.changes[+replaced.dataset.i][4]));
         document.querySelector('button[data-view="both"]').click();
         result.push('sideBySide.both=' + (visible('pre.original') && visible('pre.anonymized')));
         body.dataset.selftest = result.join(';');
