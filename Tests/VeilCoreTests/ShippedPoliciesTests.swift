@@ -41,6 +41,17 @@ import Testing
         #expect(policy.threshold < 0.5 && (policy.rules[.person]?.threshold ?? 1) < policy.threshold)
         let text = try Self.anonymize("journalist-source")
         #expect(text.contains("住在江西省，") && !text.contains("王建国") && text.contains("身份证[ID]"))
+        // Ages out, dates to the month.
+        let engine = try Engine(policy: policy, catalog: Shipped.catalog, environment: Self.environment)
+        let dated = try Anonymizer(engine: engine).anonymize("她今年67岁，2023年11月2日在赣州市见了记者。Zhou, 67, met us on November 2, 2023.").text
+        #expect(dated.contains("今年[AGE]，2023年11月在江西省") && dated.contains(", [AGE], met us on November 2023."))
+    }
+
+    @Test(arguments: [("2023年11月2日", "2023年11月", "2023年"), ("2023-11-02", "2023-11", "2023"), ("2023/1/5", "2023/1", "2023"),
+                      ("November 2, 2023", "November 2023", "2023"), ("2 March 1990", "March 1990", "1990"), ("11月2号", "11月", nil)] as [(String, String, String?)])
+    func datesAreCutToTheMonthOrYearInTheirLayout(date: String, month: String, year: String?) {
+        #expect(DateGeneralizeOperator.generalized(date, to: .month) == month)
+        #expect(DateGeneralizeOperator.generalized(date, to: .year) == year)
     }
 
     @Test func contactsOnlyLeavesNamesAndPlaces() throws {

@@ -29,6 +29,7 @@ extension Action {
         case .hash(let length): return HashOperator(length: length)
         case .pseudonymize(let keep): return PseudonymizeOperator(keep: keep)
         case .generalize(let level): return GeneralizeOperator(level: level)
+        case .generalizeDate(let precision): return DateGeneralizeOperator(precision: precision)
         }
     }
 }

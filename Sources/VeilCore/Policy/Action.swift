@@ -17,6 +17,14 @@ public enum Action: Sendable, Hashable {
     /// A place written as the place that contains it at `to` (赣州 → 江西 for `province`), in the
     /// mention's own form (full, short or romanized).
     case generalize(to: PlaceLevel)
+    /// A date written to the month or the year only, in its own layout (2023年11月2日 → 2023年11月,
+    /// 2023-11-02 → 2023-11, November 2, 2023 → November 2023): `generalize: {to: month}`.
+    case generalizeDate(to: DatePrecision)
+
+    /// How much of a date `generalize` keeps.
+    public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
+        case month, year
+    }
 
     /// The action names a policy may use.
     public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize", "generalize"]
@@ -29,7 +37,7 @@ public enum Action: Sendable, Hashable {
         case .mask: return "mask"
         case .hash: return "hash"
         case .pseudonymize: return "pseudonymize"
-        case .generalize: return "generalize"
+        case .generalize, .generalizeDate: return "generalize"
         }
     }
 }

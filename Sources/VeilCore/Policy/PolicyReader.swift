@@ -197,12 +197,14 @@ public enum PolicyReader {
             return .mask(character: character, keepFirst: first, keepLast: last)
         case "hash": return .hash(length: fields["length"].flatMap { yaml.int($0, what: "'length'", in: 4...64) } ?? 16)
         case "generalize":
+            let levels = (PlaceLevel.allCases.map(\.rawValue) + Action.DatePrecision.allCases.map(\.rawValue)).joined(separator: ", ")
             guard let node = fields["to"], let name = yaml.string(node, what: "'to'") else {
-                yaml.error("'generalize' needs 'to' (one of: \(PlaceLevel.allCases.map(\.rawValue).joined(separator: ", ")))", at: node)
+                yaml.error("'generalize' needs 'to' (one of: \(levels))", at: node)
                 return nil
             }
+            if let precision = Action.DatePrecision(rawValue: name) { return .generalizeDate(to: precision) }
             guard let level = PlaceLevel(rawValue: name) else {
-                yaml.error("unknown level '\(name)'; expected one of: \(PlaceLevel.allCases.map(\.rawValue).joined(separator: ", "))", at: node)
+                yaml.error("unknown level '\(name)'; expected one of: \(levels)", at: node)
                 return nil
             }
             return .generalize(to: level)
