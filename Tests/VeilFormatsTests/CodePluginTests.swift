@@ -5,24 +5,19 @@ import VeilCore
 /// A plugin written in Swift by a user of the library (only public API here: this file does not
 /// import VeilCore as @testable), registered in code and selected by a policy like a built-in one.
 @Suite struct CodePluginTests {
-    /// Employee ids of one company: EMP- and six digits.
+    /// Employee ids of one company, EMP- and six digits, found by splitting the text at every "EMP-".
     struct EmployeeIDs: Recognizer {
         let pluginID = "employee-id"
         func recognize(_ document: DocumentText) throws -> [Detection] {
-            let bytes = document.bytes, prefix = Array("EMP-".utf8)
-            var found: [Detection] = []
-            var index = 0
-            while index + 10 <= bytes.count {
-                let digits = bytes[(index + 4)..<(index + 10)]
-                if bytes[index..<(index + 4)].elementsEqual(prefix), digits.allSatisfy({ (0x30...0x39).contains($0) }) {
-                    found.append(Detection(range: index..<(index + 10), entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "emp",
-                                           canonical: String(decoding: digits, as: UTF8.self)))
-                    index += 10
-                } else {
-                    index += 1
-                }
+            let marker = Array("EMP-".utf8)
+            let bytes = document.bytes
+            return bytes.indices.compactMap { start -> Detection? in
+                let end = start + marker.count + 6
+                guard end <= bytes.count, bytes[start..<start + marker.count].elementsEqual(marker),
+                      bytes[start + marker.count..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+                return Detection(range: start..<end, entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "emp",
+                                 canonical: String(decoding: bytes[start + marker.count..<end], as: UTF8.self))
             }
-            return found
         }
     }
 
