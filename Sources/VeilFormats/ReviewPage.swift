@@ -11,12 +11,16 @@ import VeilCore
 public enum ReviewPage {
     /// One reviewed document.
     public struct Document {
+        /// The input file it comes from (the summary's columns).
         public let file: String
+        /// Its heading: the file, or a record's place and field (`dump.csv:12 body`).
+        public let label: String
         public let original: [UInt8]
         public let changes: [Anonymizer.Change]
 
-        public init(file: String, original: [UInt8], changes: [Anonymizer.Change]) {
+        public init(file: String, label: String? = nil, original: [UInt8], changes: [Anonymizer.Change]) {
             self.file = file
+            self.label = label ?? file
             self.original = original
             self.changes = changes
         }
@@ -42,7 +46,7 @@ public enum ReviewPage {
         var rows: [String] = []
         var index = 0
         for (number, document) in documents.enumerated() {
-            html += "<section class=\"doc\" id=\"doc-\(number)\"><h2>\(escape(document.file))</h2>\n<div class=\"views\"><pre class=\"original\">"
+            html += "<section class=\"doc\" id=\"doc-\(number)\"><h2>\(escape(document.label))</h2>\n<div class=\"views\"><pre class=\"original\">"
             var cursor = 0
             for change in document.changes {
                 html += escape(document.original[cursor..<change.utf8Range.lowerBound])
@@ -98,34 +102,32 @@ public enum ReviewPage {
     }
 
     private static func summary(_ documents: [Document], policy: Policy, entities: [String]) -> String {
-        // One column per file and one for all; a row per entity, then changes, close calls, plugins.
-        var counts: [[String: Int]] = [], plugins: [[String: Int]] = [], close: [Int] = []
+        // One column per input file and one for all; a row per entity, then changes, close calls, plugins.
+        var files: [String] = []
+        var counts: [String: [String: Int]] = [:], plugins: [String: [String: Int]] = [:], close: [String: Int] = [:], changes: [String: Int] = [:]
         for document in documents {
-            var byEntity: [String: Int] = [:], byPlugin: [String: Int] = [:]
-            var closeCalls = 0
+            if counts[document.file] == nil { files.append(document.file); counts[document.file] = [:] }
+            changes[document.file, default: 0] += document.changes.count
             for change in document.changes {
-                byEntity[change.entity.rawValue, default: 0] += 1
-                byPlugin[change.plugin, default: 0] += 1
-                if change.score < policy.threshold(for: change.entity) + closeMargin { closeCalls += 1 }
+                counts[document.file]![change.entity.rawValue, default: 0] += 1
+                plugins[document.file, default: [:]][change.plugin, default: 0] += 1
+                if change.score < policy.threshold(for: change.entity) + closeMargin { close[document.file, default: 0] += 1 }
             }
-            counts.append(byEntity)
-            plugins.append(byPlugin)
-            close.append(closeCalls)
         }
-        let total = documents.reduce(0) { $0 + $1.changes.count }, totalClose = close.reduce(0, +)
+        let total = changes.values.reduce(0, +), totalClose = close.values.reduce(0, +)
         var html = "<section id=\"summary\"><h2>Summary</h2><table><thead><tr><th></th>"
-        for document in documents { html += "<th>\(escape((document.file as NSString).lastPathComponent))</th>" }
+        for file in files { html += "<th>\(escape((file as NSString).lastPathComponent))</th>" }
         html += "<th>all</th></tr></thead><tbody>\n"
         for entity in entities {
             html += "<tr><th class=\"e-\(entity)\">\(entity)</th>"
-            for byEntity in counts { html += "<td class=\"n\">\(byEntity[entity] ?? 0)</td>" }
-            html += "<td class=\"n\">\(counts.reduce(0) { $0 + ($1[entity] ?? 0) })</td></tr>\n"
+            for file in files { html += "<td class=\"n\">\(counts[file]?[entity] ?? 0)</td>" }
+            html += "<td class=\"n\">\(files.reduce(0) { $0 + (counts[$1]?[entity] ?? 0) })</td></tr>\n"
         }
-        html += "<tr class=\"sum\"><th>changes</th>" + documents.map { "<td class=\"n\">\($0.changes.count)</td>" }.joined()
+        html += "<tr class=\"sum\"><th>changes</th>" + files.map { "<td class=\"n\">\(changes[$0] ?? 0)</td>" }.joined()
             + "<td class=\"n\" id=\"total-changes\">\(total)</td></tr>\n"
-        html += "<tr><th>close calls</th>" + close.map { "<td class=\"n\">\($0)</td>" }.joined() + "<td class=\"n\" id=\"total-close\">\(totalClose)</td></tr>\n"
-        html += "<tr><th>found by</th>" + plugins.map { byPlugin in
-            "<td class=\"plugins\">" + byPlugin.sorted { $0.key < $1.key }.map { "\(escape($0.key)) \($0.value)" }.joined(separator: "<br>") + "</td>"
+        html += "<tr><th>close calls</th>" + files.map { "<td class=\"n\">\(close[$0] ?? 0)</td>" }.joined() + "<td class=\"n\" id=\"total-close\">\(totalClose)</td></tr>\n"
+        html += "<tr><th>found by</th>" + files.map { file in
+            "<td class=\"plugins\">" + (plugins[file] ?? [:]).sorted { $0.key < $1.key }.map { "\(escape($0.key)) \($0.value)" }.joined(separator: "<br>") + "</td>"
         }.joined() + "<td></td></tr>\n"
         html += "</tbody></table>"
         html += "<p class=\"note\">Close calls (dashed outline) scored less than \(format(closeMargin)) above their threshold: look at them twice. "

@@ -14,7 +14,13 @@ struct Review: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
     var output: String
 
-    @Argument(help: "Plain-text files to review.")
+    @Option(name: .long, help: ArgumentHelp("For CSV, TSV, JSON and JSONL: review at most this many records of each file.", valueName: "n"))
+    var records = 2_000
+
+    @Option(name: .long, help: "text, jsonl, json, csv or tsv (default: from the file extension).")
+    var inputFormat: InputFormat?
+
+    @Argument(help: "Files to review: plain text, or datasets (CSV, TSV, JSON, JSONL) under the policy's field rules.")
     var files: [String]
 
     func run() throws {
@@ -22,9 +28,13 @@ struct Review: ParsableCommand {
             let engine = try engineOptions.makeEngine()
             let anonymizer = try engineOptions.makeAnonymizer(engine)
             var documents: [ReviewPage.Document] = []
+            let pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat)
+            let known = try pipeline.collectKnownValues(in: files)
             for path in files {
-                guard InputFormat.inferred(from: path) == .text else {
-                    throw InputError(file: path, message: "veil review reads plain-text files; for CSV and JSON use veil scan, or review a text export")
+                let format = inputFormat ?? InputFormat.inferred(from: path)
+                guard format == .text else {
+                    documents += try recordDocuments(path, format: format, pipeline: pipeline, known: known)
+                    continue
                 }
                 let bytes = try LineReader(path: path).readAll()
                 let document: DocumentText
@@ -46,7 +56,32 @@ struct Review: ParsableCommand {
                 throw error
             }
             let changes = documents.reduce(0) { $0 + $1.changes.count }
-            Console.error("veil: wrote \(output): \(changes) change\(changes == 1 ? "" : "s") in \(documents.count) file\(documents.count == 1 ? "" : "s"). It contains the original text: keep it private.")
+            let files = Set(documents.map(\.file)).count
+            Console.error("veil: wrote \(output): \(changes) change\(changes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"). It contains the original text: keep it private.")
         }
+    }
+
+    /// The values of up to `records` records of a dataset, each value the policy scans as one
+    /// reviewed document headed by its place and field.
+    private func recordDocuments(_ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues) throws -> [ReviewPage.Document] {
+        var source = pipeline.recordSource(try LineReader(path: path), format: format)
+        var documents: [ReviewPage.Document] = []
+        var count = 0
+        while count < records, let record = try source.next() {
+            guard !record.isVerbatim else { continue }
+            count += 1
+            let reviewed: [[Anonymizer.Change]?]
+            do { reviewed = try pipeline.anonymizer.review(record: record.values, known: known) } catch {
+                throw InputError(file: path, line: record.line, message: "could not scan the record: \(error)")
+            }
+            for ((value, name), changes) in zip(zip(record.values, record.fieldNames), reviewed) {
+                guard let changes else { continue }
+                documents.append(ReviewPage.Document(file: path, label: "\(path):\(record.line) \(name)", original: Array(value.text.utf8), changes: changes))
+            }
+        }
+        if count == records, try source.next() != nil {
+            Console.error("veil: \(path): the page shows its first \(records) records (--records to change)")
+        }
+        return documents
     }
 }

@@ -64,9 +64,21 @@ import Testing
         }
     }
 
-    @Test func reviewRefusesFormatsItCannotShow() throws {
-        let result = try VeilRunner.run(["review", "Examples/forum-dump.csv", "-o", NSTemporaryDirectory() + "never.html"])
-        #expect(result.status == 1)
-        #expect(result.stderr.contains("forum-dump.csv: error: veil review reads plain-text files"))
+    @Test func aDatasetIsReviewedRecordByRecordUnderItsFieldRules() throws {
+        let scratch = Scratch()
+        let page = scratch.url.appendingPathComponent("dump.html").path
+        let result = try VeilRunner.run(["review", "--policy", "Examples/forum-dump.yaml", "Examples/forum-dump.csv", "-o", page])
+        #expect(result.status == 0, "\(result.stderr)")
+        // As many changes as `veil anonymize --report` counts findings for the same file.
+        let report = scratch.url.appendingPathComponent("report.json").path
+        _ = try VeilRunner.run(["anonymize", "--policy", "Examples/forum-dump.yaml", "--report", report, "Examples/forum-dump.csv"])
+        let counted = try #require(try String(contentsOfFile: report, encoding: .utf8).firstMatch(of: /"documents": 5, "findings": (\d+)/)).1
+        #expect(result.stderr.contains("wrote \(page): \(counted) changes in 1 file"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("<h2>Examples/forum-dump.csv:2 body</h2>") && html.contains(">王建国</mark>"))
+        // Kept columns are not shown; a limit is said.
+        #expect(!html.contains("forum-dump.csv:2 posted_at"))
+        let limited = try VeilRunner.run(["review", "--policy", "Examples/forum-dump.yaml", "--records", "2", "Examples/forum-dump.csv", "-o", page])
+        #expect(limited.stderr.contains("the page shows its first 2 records"))
     }
 }

@@ -55,6 +55,27 @@ extension Anonymizer {
         return RecordResult(texts: texts, findings: findings)
     }
 
+    /// Anonymizes a record as ``anonymize(record:known:)`` does and returns, for each value that is
+    /// scanned, its changes (byte ranges into the value), for the review page; nil for the others.
+    public func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
+        let analysis = try analyze(record: values, known: known)
+        return try zip(values, analysis.ranges).map { value, range in
+            guard let range else { return nil }
+            switch value.rule {
+            case .scan, .entity: break
+            case .keep, .drop, .hash: return nil
+            }
+            var changes: [Change] = []
+            let inside = analysis.detections.filter { range.contains($0.range.lowerBound) }
+            _ = try rewrite(analysis.bytes[range], inside) { detection, replacement in
+                changes.append(Change(utf8Range: (detection.range.lowerBound - range.lowerBound)..<(detection.range.upperBound - range.lowerBound),
+                                      entity: detection.entity, plugin: detection.pluginID, rule: detection.rule, score: detection.score,
+                                      action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement))
+            }
+            return changes
+        }
+    }
+
     /// What was found in each value of a record (code point offsets into the value), analyzed
     /// together as ``anonymize(record:)`` does, without rewriting anything.
     public func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {

@@ -33,7 +33,7 @@ public final class SourceRecord: Sendable {
     }
 
     /// Whether the record is only written back, not scanned or reported.
-    var isVerbatim: Bool { values.isEmpty && fieldNames.isEmpty }
+    public var isVerbatim: Bool { values.isEmpty && fieldNames.isEmpty }
 }
 
 /// Reads the records of one input in order. A malformed record is an ``InputError`` naming its
