@@ -198,11 +198,6 @@ public struct DocumentPipeline {
             return nil
         }
     }
-
-    private func column(of offset: Int, in line: [UInt8]) -> Int {
-        var positions = TextPositions(line)
-        return positions.position(ofByte: min(offset, line.count)).column
-    }
 }
 
 /// A document handed to the thread that recognizes it, and back: never used by two at once.

@@ -7,15 +7,14 @@ final class Progress {
     private let started: Date
     private var lastDrawn: Date
     private var drawn = false
-    private let enabled: Bool
     /// Whether the line is drawn at all (a terminal on standard error, and no `--quiet`).
-    var isEnabled: Bool { enabled }
+    let isEnabled: Bool
     /// Bytes of the inputs finished before the current one, and the sum of their sizes.
     private var doneBefore = 0
     private let total: Int?
 
     init(sizes: [Int?], quiet: Bool, isTerminal: Bool = isatty(STDERR_FILENO) == 1) {
-        enabled = !quiet && isTerminal
+        isEnabled = !quiet && isTerminal
         started = Date()
         lastDrawn = started
         total = sizes.contains(where: { $0 == nil }) ? nil : sizes.reduce(0) { $0 + ($1 ?? 0) }
@@ -24,7 +23,7 @@ final class Progress {
     /// Notes that `bytes` of the current input are read; redraws at most four times a second, and
     /// only once the run has taken more than a second.
     func update(current bytes: Int) {
-        guard enabled else { return }
+        guard isEnabled else { return }
         let now = Date()
         guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastDrawn) >= 0.25 else { return }
         lastDrawn = now

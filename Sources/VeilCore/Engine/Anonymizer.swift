@@ -95,11 +95,15 @@ public final class Anonymizer: Sendable {
     public func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
         let detections = try engine.analyze(document, parallel: parallel)
         var changes: [Change] = []
-        let output = try rewrite(document.bytes[...], detections) { detection, replacement in
-            changes.append(Change(utf8Range: detection.range, entity: detection.entity, plugin: detection.pluginID, rule: detection.rule,
-                                  score: detection.score, action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement))
-        }
+        let output = try rewrite(document.bytes[...], detections) { changes.append(change($0, $1)) }
         return (String(decoding: output, as: UTF8.self), changes)
+    }
+
+    /// The change a detection and its replacement make, its range counted from `start`.
+    func change(_ detection: Detection, _ replacement: String, from start: Int = 0) -> Change {
+        Change(utf8Range: (detection.range.lowerBound - start)..<(detection.range.upperBound - start), entity: detection.entity,
+               plugin: detection.pluginID, rule: detection.rule, score: detection.score,
+               action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement)
     }
 
     func replacement(for mention: Mention, context: OperatorContext) throws -> String {

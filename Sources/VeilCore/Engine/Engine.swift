@@ -203,11 +203,6 @@ public struct Engine: Sendable {
     /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.
     func gazetteer(for pluginID: String) -> Gazetteer? { gazetteers[pluginID] }
 
-    /// The surrogate generator for findings of `pluginID` (the plugin's own, else by shape).
-    func surrogate(for pluginID: String) -> any SurrogateGenerator {
-        surrogateByPlugin[pluginID] ?? ShapeSurrogate()
-    }
-
     /// The surrogate generator for `detection`: its plugin's own; else, for a person found by a
     /// plugin without one (a process plugin), the name generator of a selected name plugin for the
     /// mention's script (person-zh for Chinese characters, person-en otherwise); else by shape.

@@ -67,11 +67,7 @@ extension Anonymizer {
             }
             var changes: [Change] = []
             let inside = analysis.detections.filter { range.contains($0.range.lowerBound) }
-            _ = try rewrite(analysis.bytes[range], inside) { detection, replacement in
-                changes.append(Change(utf8Range: (detection.range.lowerBound - range.lowerBound)..<(detection.range.upperBound - range.lowerBound),
-                                      entity: detection.entity, plugin: detection.pluginID, rule: detection.rule, score: detection.score,
-                                      action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement))
-            }
+            _ = try rewrite(analysis.bytes[range], inside) { changes.append(change($0, $1, from: range.lowerBound)) }
             return changes
         }
     }
