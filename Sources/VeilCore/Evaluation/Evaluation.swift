@@ -1,8 +1,11 @@
-/// Precision, recall and F1 of an engine against gold spans, per entity, by exact span and by overlap.
+/// Precision, recall and F1 of an engine against gold spans, per entity, by exact span and by overlap,
+/// and what it leaves in clear.
 ///
 /// Exact: a finding counts when a gold span has the same start, end and entity. Overlap: a gold span
 /// is found when some finding of its entity overlaps it, and a finding is right when it overlaps some
-/// gold span of its entity.
+/// gold span of its entity. Leaks: a gold span is covered when findings of any entity together cover
+/// every one of its characters (a QQ number inside a found e-mail address is not a leak); the
+/// characters of gold spans no finding covers are left in clear.
 public struct Evaluation: Sendable {
     /// Counts for one entity type.
     public struct Counts: Sendable, Hashable {
@@ -28,9 +31,9 @@ public struct Evaluation: Sendable {
         }
     }
 
-    /// A missed gold span or a spurious finding, with its context.
+    /// A missed gold span, a spurious finding or a gold span left partly in clear, with its context.
     public struct Example: Sendable, Hashable {
-        public enum Kind: String, Sendable { case missed, spurious }
+        public enum Kind: String, Sendable { case missed, spurious, leaked }
         public var kind: Kind
         public var documentID: String
         public var entity: EntityType
@@ -40,12 +43,35 @@ public struct Evaluation: Sendable {
         public var after: String
     }
 
+    /// What a gold entity's findings leave in clear.
+    public struct Leaks: Sendable, Hashable {
+        /// Gold spans, and those whose every character some finding (of any entity) covers.
+        public var spans = 0
+        public var coveredSpans = 0
+        /// Characters of gold spans, and those no finding covers.
+        public var characters = 0
+        public var clearCharacters = 0
+
+        /// The share of gold spans fully covered.
+        public var coverage: Double { spans == 0 ? 1 : Double(coveredSpans) / Double(spans) }
+        /// The share of gold characters left in clear.
+        public var clearShare: Double { characters == 0 ? 0 : Double(clearCharacters) / Double(characters) }
+
+        static func + (a: Leaks, b: Leaks) -> Leaks {
+            Leaks(spans: a.spans + b.spans, coveredSpans: a.coveredSpans + b.coveredSpans,
+                  characters: a.characters + b.characters, clearCharacters: a.clearCharacters + b.clearCharacters)
+        }
+    }
+
     public private(set) var counts: [EntityType: Counts] = [:]
+    public private(set) var leaks: [EntityType: Leaks] = [:]
     public private(set) var examples: [Example] = []
     public private(set) var documents = 0
 
     /// All entities together.
     public var total: Counts { counts.values.reduce(Counts(), +) }
+    /// What all scored gold entities leave in clear, together.
+    public var totalLeaks: Leaks { leaks.values.reduce(Leaks(), +) }
 
     /// Scores `engine` on `documents`; only `entities` are scored when given.
     public static func run(_ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10) throws -> Evaluation {
@@ -69,6 +95,13 @@ public struct Evaluation: Sendable {
                                     span: text(start..<end), after: text(end..<min(scalars.count, end + 20))))
         }
         for span in gold {
+            // Any finding hides characters, whatever entity it names.
+            var clear = 0
+            for position in span.start..<span.end where !findings.contains(where: { $0.start <= position && position < $0.end }) { clear += 1 }
+            leaks[span.entity, default: Leaks()].spans += 1
+            leaks[span.entity, default: Leaks()].characters += span.end - span.start
+            leaks[span.entity, default: Leaks()].clearCharacters += clear
+            if clear == 0 { leaks[span.entity, default: Leaks()].coveredSpans += 1 } else { example(.leaked, span.start, span.end, span.entity) }
             counts[span.entity, default: Counts()].gold += 1
             if predicted.contains(where: { $0.start == span.start && $0.end == span.end && $0.entity == span.entity }) {
                 counts[span.entity, default: Counts()].exact += 1
