@@ -1,7 +1,9 @@
 /// Settles what the recognizers reported into the findings of a document.
 ///
-/// In order: drop findings below their entity's threshold; drop texts on the allow list; then of
-/// overlapping findings keep the one with the higher score, then the longer span, then the plugin
+/// In order: drop findings below their entity's threshold; drop texts on the allow list; drop a
+/// finding that lies wholly inside a longer one (leaks first: the longer span hides more — a QQ
+/// number inside its mail address, a "name" read off the numerals of a phone number); then of
+/// findings that cross keep the one with the higher score, then the longer span, then the plugin
 /// with the higher `priority`, then the earlier start, then the smaller plugin id and rule name —
 /// so the result never depends on the order recognizers ran in.
 struct Resolution: Sendable {
@@ -12,12 +14,13 @@ struct Resolution: Sendable {
     let priorities: [String: Int]
 
     func resolve(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
-        let candidates = detections.filter { detection in
+        let allowed = detections.filter { detection in
             guard detection.score >= (thresholds[detection.entity] ?? defaultThreshold) else { return false }
             if allow.isEmpty { return true }
             let text = String(decoding: bytes[detection.range], as: UTF8.self).lowercased()
             return !allow.contains(text)
         }
+        let candidates = Self.droppingContained(allowed)
         // Indices are sorted, not the detections (large values), each with its plugin's priority.
         let priority = candidates.map { priorities[$0.pluginID] ?? 0 }
         let order = candidates.indices.sorted { i, j in
@@ -41,6 +44,41 @@ struct Resolution: Sendable {
         }
         accepted.sort { $0.range.lowerBound < $1.range.lowerBound }
         return Self.withNameFacts(accepted, from: candidates)
+    }
+
+    /// The detections that no other detection's longer range wholly contains.
+    static func droppingContained(_ detections: [Detection]) -> [Detection] {
+        guard detections.count > 1 else { return detections }
+        // By start, longest first: a range is inside another exactly when an earlier, different range
+        // reaches at least as far.
+        let order = detections.indices.sorted { i, j in
+            let a = detections[i].range, b = detections[j].range
+            return a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.upperBound > b.upperBound
+        }
+        var keep = [Bool](repeating: true, count: detections.count)
+        var result = detections
+        var reach = Int.min, reacher = 0, index = 0
+        while index < order.count {
+            let range = detections[order[index]].range
+            var end = index
+            while end < order.count && detections[order[end]].range == range { end += 1 }
+            if reach >= range.upperBound {
+                for k in index..<end {
+                    keep[order[k]] = false
+                    // An address remembers the places inside it, so `generalize` can keep them.
+                    let inner = detections[order[k]]
+                    if inner.entity == .location && result[reacher].entity == .address {
+                        let entry = inner.pluginID + "\t" + inner.canonical
+                        result[reacher].attributes["places", default: ""] += (result[reacher].attributes["places"] == nil ? "" : "\n") + entry
+                    }
+                }
+            } else if range.upperBound > reach {
+                reach = range.upperBound
+                reacher = order[index]
+            }
+            index = end
+        }
+        return result.indices.filter { keep[$0] }.map { result[$0] }
     }
 
     /// A person found by a plugin that knows nothing of the name's form (a process or Swift plugin)

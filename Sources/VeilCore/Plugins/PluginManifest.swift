@@ -24,6 +24,10 @@ public struct PluginManifest: Sendable {
         /// then tried only around runs of that many digits, found once per document for every
         /// plugin, instead of over the whole text (0: everywhere).
         public var minimumDigits: Int = 0
+        /// The score of a match its validator rejects (a segment missing from a table, a wrong check
+        /// character). Such a match is kept only next to a context word, which adds its boost; nil:
+        /// the validator's no is final.
+        public var unvalidatedScore: Double? = nil
     }
 
     /// A `process:` plugin's program (see Docs/process-plugin-protocol.md).

@@ -19,11 +19,14 @@ public struct PatternRecognizer: Recognizer {
         public let backoff: Bool
         /// Every match holds at least this many ASCII digits: tried only around such digit runs.
         public let minimumDigits: Int
+        /// The score of a match the validator rejects; such a match needs a context word (see
+        /// Docs/scoring.md). Nil: rejected outright.
+        public let unvalidatedScore: Double?
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
                     canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0,
-                    limits: MatchLimits = .default) throws(PCRE2Error) {
+                    unvalidatedScore: Double? = nil, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
             self.entity = entity
@@ -34,6 +37,7 @@ public struct PatternRecognizer: Recognizer {
             self.canonicalForm = canonicalForm
             self.backoff = backoff
             self.minimumDigits = minimumDigits
+            self.unvalidatedScore = unvalidatedScore
         }
 
         /// The number of capture groups the pattern has.
@@ -82,15 +86,24 @@ public struct PatternRecognizer: Recognizer {
         var range = matched
         var canonical = rule.canonicalForm.apply(view.string(range))
         var attributes: [String: String] = [:]
+        var score = rule.score, validated = true
         if let validator = rule.validator {
-            guard let (validRange, validation) = validate(matched, with: validator, backoff: rule.backoff, in: view) else { return nil }
-            range = validRange
-            canonical = validation.canonical
-            attributes = validation.attributes
+            if let (validRange, validation) = validate(matched, with: validator, backoff: rule.backoff, in: view) {
+                range = validRange
+                canonical = validation.canonical
+                attributes = validation.attributes
+            } else if let unvalidated = rule.unvalidatedScore {
+                // Validators rank, context rescues: a rejected match stays only beside a cue.
+                score = unvalidated
+                validated = false
+                canonical = CanonicalForm.alphanumeric.apply(canonical)
+                attributes = ["validated": "no"]
+            } else {
+                return nil
+            }
         }
-        var score = rule.score
         let hasContext = context?.isPresent(around: range, in: view.bytes) ?? false
-        if rule.needsContext && !hasContext { return nil }
+        if (rule.needsContext || !validated) && !hasContext { return nil }
         if hasContext, let context { score += context.adjustment }
         if let negative, negative.isPresent(around: range, in: view.bytes) { score += negative.adjustment }
         // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.

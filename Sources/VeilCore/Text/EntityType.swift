@@ -20,6 +20,7 @@ public struct EntityType: RawRepresentable, Hashable, Comparable, Sendable, Coda
 
     public static let person: EntityType = "PERSON"
     public static let location: EntityType = "LOCATION"
+    public static let address: EntityType = "ADDRESS"
     public static let organization: EntityType = "ORGANIZATION"
     public static let phoneNumber: EntityType = "PHONE_NUMBER"
     public static let emailAddress: EntityType = "EMAIL_ADDRESS"

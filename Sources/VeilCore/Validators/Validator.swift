@@ -49,6 +49,7 @@ public enum Validators {
         IPv4Validator(),
         IPv6Validator(),
         E164Validator(),
+        ObfuscatedEmailValidator(),
     ]
 
     public static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

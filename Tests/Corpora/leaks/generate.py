@@ -524,7 +524,9 @@ def make_document(rng, index, split):
         value = negative_value(rng, index // 17)
         doc.add(pick(NEGATIVES)(value))
         doc.add("，" + rng.choice(["1+1=2", "3.1415926535", "2023-11-29 14:30", "共计12,345件", "第13812页", "房价每平米38000"]))
-    doc.add(filler())
+    tail = filler()
+    # Text after a value starts a new clause; digits glued to a number would make another number.
+    doc.add((rng.choice(["。", "，", " ", "\n", "！"]) if tail[:1].isdigit() else "") + tail)
     return doc
 
 
