@@ -38,7 +38,8 @@ import Testing
             let whole = PatternRecognizer(pluginID: id, rules: try windowed.rules.map { rule in
                 try PatternRecognizer.Rule(name: rule.name, pattern: rule.pattern.source, caseless: rule.pattern.options.contains(.caseless), entity: rule.entity,
                                            score: rule.score, validator: rule.validator, group: rule.group, needsContext: rule.needsContext,
-                                           canonicalForm: rule.canonicalForm, backoff: rule.backoff, minimumDigits: 0)
+                                           canonicalForm: rule.canonicalForm, backoff: rule.backoff, minimumDigits: 0,
+                                           unvalidatedScore: rule.unvalidatedScore)
             }, normalization: windowed.normalization, context: windowed.context, negative: windowed.negative)
             let expected = try whole.recognize(DocumentText(text))
             #expect(try windowed.recognize(DocumentText(text)) == expected, "\(id)")

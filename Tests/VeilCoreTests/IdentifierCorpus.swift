@@ -218,7 +218,11 @@ struct IdentifierCorpus {
         case 4: d.add("会议定在" + String(2000 + int(25)) + "-" + pad(1 + int(12)) + "-" + pad(1 + int(28)) + " " + pad(int(24)) + ":" + pad(int(60)))
         case 5: d.add(String(1990 + int(35)) + "年" + String(1 + int(12)) + "月" + String(1 + int(28)) + "日")
         case 6: d.add("一共有" + String(100_000 + int(9_000_000)) + "人参加")
-        case 7: d.add("手机号" + pick(["120", "110", "100", "154", "194"]) + digits(8) + "是空号")
+        case 7:
+            // A number after 手机号 is a phone number even on a segment no table lists (issue 12).
+            d.add("手机号")
+            d.add(pick(["120", "110", "100", "154", "194"]) + digits(8), as: .phoneNumber)
+            d.add("是空号")
         case 8:
             // A resident ID with a wrong check character.
             let body = "110105" + String(1960 + int(40)) + pad(1 + int(12)) + pad(1 + int(28)) + digits(3)
@@ -229,7 +233,9 @@ struct IdentifierCorpus {
             // A card number with a wrong check digit.
             var payload = ("6222" + digits(14)).digitValues
             payload.append((LuhnValidator.checkDigit(for: payload) + 1 + int(9)) % 10)
-            d.add("卡号" + payload.map(String.init).joined())
+            // After 卡号 it is still a card number: context rescues what the check digit rejects (issue 12).
+            d.add("卡号")
+            d.add(payload.map(String.init).joined(), as: .bankCard)
         case 10: d.add("版本 " + String(1 + int(9)) + "." + String(int(10)) + "." + String(int(10)) + "." + String(int(100)))
         case 11: d.add("编号 " + String(1 + int(9)) + digits(7) + " 已处理")
         case 12: d.add(pick(["WeChat account holders grew fast", "我们在微信群里聊", "QQ群里有" + String(100 + int(2000)) + "人", "京东A股上涨", "QQ会员一年120元"]))
