@@ -66,7 +66,7 @@ enum EvaluationTable {
             out += "\nleft in clear (a gold span is covered when findings of any entity cover all of it):\n" + table(leakRows)
         }
         for kind in leaks ? [Evaluation.Example.Kind.leaked, .spurious] : [.missed, .spurious] {
-            let examples = evaluation.examples.filter { $0.kind == kind }
+            let examples = (kind == .leaked ? evaluation.leakedExamples : evaluation.examples).filter { $0.kind == kind }
             guard !examples.isEmpty else { continue }
             out += "\n\(kind.rawValue):\n"
             for example in examples {

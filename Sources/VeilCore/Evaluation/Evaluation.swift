@@ -65,7 +65,10 @@ public struct Evaluation: Sendable {
 
     public private(set) var counts: [EntityType: Counts] = [:]
     public private(set) var leaks: [EntityType: Leaks] = [:]
+    /// Missed gold spans and spurious findings.
     public private(set) var examples: [Example] = []
+    /// Gold spans left partly or wholly in clear.
+    public private(set) var leakedExamples: [Example] = []
     public private(set) var documents = 0
 
     /// All entities together.
@@ -89,10 +92,12 @@ public struct Evaluation: Sendable {
         let predicted = findings.filter { entities?.contains($0.entity) ?? true }
         let scalars = Array(document.text.unicodeScalars)
         func example(_ kind: Example.Kind, _ start: Int, _ end: Int, _ entity: EntityType) {
-            guard examples.filter({ $0.kind == kind }).count < examplesPerKind, start >= 0, end <= scalars.count, start <= end else { return }
+            let count = kind == .leaked ? leakedExamples.count : examples.filter({ $0.kind == kind }).count
+            guard count < examplesPerKind, start >= 0, end <= scalars.count, start <= end else { return }
             let text = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])).replacingNewlines() }
-            examples.append(Example(kind: kind, documentID: document.id, entity: entity, before: text(max(0, start - 20)..<start),
-                                    span: text(start..<end), after: text(end..<min(scalars.count, end + 20))))
+            let made = Example(kind: kind, documentID: document.id, entity: entity, before: text(max(0, start - 20)..<start),
+                                    span: text(start..<end), after: text(end..<min(scalars.count, end + 20)))
+            if kind == .leaked { leakedExamples.append(made) } else { examples.append(made) }
         }
         for span in gold {
             // Any finding hides characters, whatever entity it names.
