@@ -11,9 +11,9 @@ struct LatinWord {
     static func words(in bytes: [UInt8]) -> [LatinWord] {
         var words: [LatinWord] = []
         var index = 0
-        let isLetter = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+        let isLetter = ASCIIByte.isLetter
         while index < bytes.count {
-            guard isLetter(bytes[index]), index == 0 || !(isLetter(bytes[index - 1]) || (bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39)) else { index += 1; continue }
+            guard isLetter(bytes[index]), index == 0 || !(isLetter(bytes[index - 1]) || ASCIIByte.isDigit(bytes[index - 1])) else { index += 1; continue }
             var end = index
             while end < bytes.count {
                 if isLetter(bytes[end]) { end += 1; continue }
@@ -24,7 +24,7 @@ struct LatinWord {
                 }
                 break
             }
-            if end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { index = end; continue }
+            if end < bytes.count, ASCIIByte.isDigit(bytes[end]) { index = end; continue }
             words.append(LatinWord(range: index..<end, text: String(decoding: bytes[index..<end], as: UTF8.self)))
             index = end
         }

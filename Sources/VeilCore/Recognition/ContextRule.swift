@@ -2,7 +2,8 @@
 /// ("订单号", "快递") lower it.
 ///
 /// Words are compared case-insensitively (ASCII) against the normalized view, within `window`
-/// characters before the match and `windowAfter` characters after it.
+/// characters before the match and `windowAfter` characters after it. A word that begins with a
+/// Latin letter must begin a word: "tel" is not found in "hotel", "cell" not in "excellent".
 public struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
     let words: [[UInt8]]
@@ -35,7 +36,9 @@ public struct ContextRule: Sendable, Hashable {
         for word in words where word.count <= span.count {
             var start = span.lowerBound
             let last = span.upperBound - word.count
+            let startsWithLetter = ASCIIByte.isLetter(word[0])
             while start <= last {
+                if startsWithLetter && start > 0 && ASCIIByte.isLetter(bytes[start - 1]) { start += 1; continue }
                 var matched = true
                 for (offset, expected) in word.enumerated() {
                     var byte = bytes[start + offset]

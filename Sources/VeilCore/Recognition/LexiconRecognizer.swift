@@ -56,6 +56,6 @@ public struct LexiconRecognizer: Recognizer {
 
     @inline(__always)
     static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+        ASCIIByte.isAlphanumeric(byte) || byte == 0x5F
     }
 }

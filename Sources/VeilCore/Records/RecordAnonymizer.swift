@@ -203,7 +203,7 @@ extension Anonymizer {
     /// Whether `found` starts or ends inside a Latin word ("Li" in "Lisa").
     static func cutsAWord(_ found: Range<Int>, in bytes: [UInt8], range: Range<Int>) -> Bool {
         let isWordByte = { (index: Int) in
-            range.contains(index) && ((0x30...0x39).contains(bytes[index]) || (0x41...0x5A).contains(bytes[index]) || (0x61...0x7A).contains(bytes[index]))
+            range.contains(index) && ASCIIByte.isAlphanumeric(bytes[index])
         }
         return (isWordByte(found.lowerBound) && isWordByte(found.lowerBound - 1)) || (isWordByte(found.upperBound - 1) && isWordByte(found.upperBound))
     }

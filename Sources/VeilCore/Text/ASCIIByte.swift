@@ -1,0 +1,14 @@
+/// Classes of ASCII bytes, tested the same way wherever UTF-8 text is scanned byte by byte.
+enum ASCIIByte {
+    /// A–Z or a–z.
+    @inline(__always)
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    /// 0–9.
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    /// A letter or a digit.
+    @inline(__always)
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+}
