@@ -51,6 +51,18 @@ import Testing
         #expect(c == "电话：" + numerals)
     }
 
+    @Test func aQQMailAddressAndItsQQNumberShareOnePseudonym() throws {
+        let rules: [EntityType: Action] = [.qqNumber: .pseudonymize(keep: []), .emailAddress: .pseudonymize(keep: [])]
+        let result = try anonymize("QQ 12345678，邮箱12345678@qq.com，备用 12345678@foxmail.com", rules)
+        let numbers = result.split(whereSeparator: { !$0.isNumber }).map(String.init)
+        #expect(numbers.count == 3 && Set(numbers).count == 1, "one account, one pseudonym: \(result)")
+        #expect(numbers.first != "12345678")
+        #expect(result.contains("@qq.com") && result.contains("@foxmail.com"))
+        // The e-mail alone (no bare number in the text) gets the same pseudonym in another run.
+        let alone = try anonymize("邮箱12345678@qq.com", rules)
+        #expect(alone == "邮箱\(numbers[0])@qq.com")
+    }
+
     @Test func aKeyMakesPseudonymsStableAcrossRuns() throws {
         let run1 = try anonymize("QQ 12345678", [.qqNumber: .pseudonymize(keep: [])])
         let run2 = try anonymize("QQ 12345678", [.qqNumber: .pseudonymize(keep: [])])

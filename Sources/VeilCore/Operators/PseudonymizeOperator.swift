@@ -10,15 +10,35 @@ struct PseudonymizeOperator: Operator {
             let surrogate = try placeSurrogate(detection.canonical, places, entity: detection.entity, in: context)
             return places.render(surrogate, canonical: detection.canonical, mention: mention.text)
         }
-        let key = context.engine.key.derived(for: "pseudonym:\(detection.entity.rawValue)")
-        let facets = keep.intersection(generator.keepableFacets)
+        if detection.entity == .emailAddress, let (number, domain) = Self.qqMail(detection.canonical), let qq = Surrogates.byID["qq"] {
+            // A QQ mail address's local part is the QQ number: it takes that number's pseudonym, so
+            // 12345678@qq.com and a bare 12345678 stay one account after pseudonymization.
+            let numberSurrogate = try pseudonym(of: number, entity: .qqNumber, generator: qq, in: context)
+            return try context.table.surrogate(entity: .emailAddress, canonical: detection.canonical) { _ in numberSurrogate + "@" + domain }
+        }
         // A person's pseudonym is kept under its key (the same for 卢立兵 and "Lu Libing").
         let original = detection.attributes["key"] ?? detection.canonical
-        let surrogate = try context.table.surrogate(entity: detection.entity, canonical: original) { attempt in
+        let surrogate = try pseudonym(of: original, entity: detection.entity, generator: generator, in: context)
+        return generator.render(surrogate, canonical: detection.canonical, mention: mention.text)
+    }
+
+    /// The run's pseudonym for `original`, drawn under the entity's key the first time.
+    private func pseudonym(of original: String, entity: EntityType, generator: any SurrogateGenerator, in context: OperatorContext) throws -> String {
+        let key = context.engine.key.derived(for: "pseudonym:\(entity.rawValue)")
+        let facets = keep.intersection(generator.keepableFacets)
+        return try context.table.surrogate(entity: entity, canonical: original) { attempt in
             var random = SurrogateRandom(key: key, value: original, attempt: attempt)
             return generator.surrogate(for: original, keeping: facets, random: &random)
         }
-        return generator.render(surrogate, canonical: detection.canonical, mention: mention.text)
+    }
+
+    /// The QQ number and domain of a QQ mail address (digits at qq.com, vip.qq.com or foxmail.com).
+    static func qqMail(_ email: String) -> (number: String, domain: String)? {
+        guard let at = email.lastIndex(of: "@") else { return nil }
+        let local = email[..<at], domain = String(email[email.index(after: at)...])
+        guard ["qq.com", "vip.qq.com", "foxmail.com"].contains(domain), (5...11).contains(local.count),
+              local.first != "0", local.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return (String(local), domain)
     }
 
     /// A place's pseudonym, its parent's settled first (outside the table's lock) so the child can be
