@@ -3,9 +3,10 @@
 /// In order: drop findings below their entity's threshold; drop texts on the allow list; drop a
 /// finding that lies wholly inside a longer one (leaks first: the longer span hides more — a QQ
 /// number inside its mail address, a "name" read off the numerals of a phone number); then of
-/// findings that cross keep the one with the higher score, then the longer span, then the plugin
-/// with the higher `priority`, then the earlier start, then the smaller plugin id and rule name —
-/// so the result never depends on the order recognizers ran in.
+/// findings that cross keep the longer span in characters (leaks first again: what is left in clear is the part of
+/// the other outside it — 车苏 read as a name must not unmask the plate 苏Y37830), then the higher
+/// score, then the plugin with the higher `priority`, then the earlier start, then the smaller
+/// plugin id and rule name — so the result never depends on the order recognizers ran in.
 struct Resolution: Sendable {
     let thresholds: [EntityType: Double]
     let defaultThreshold: Double
@@ -23,10 +24,12 @@ struct Resolution: Sendable {
         let candidates = Self.droppingContained(allowed)
         // Indices are sorted, not the detections (large values), each with its plugin's priority.
         let priority = candidates.map { priorities[$0.pluginID] ?? 0 }
+        // Length in characters, not bytes: a name in Chinese is not "longer" than the phone number it crosses.
+        let length = candidates.map { candidate in candidate.range.reduce(0) { $0 + (bytes[$1] & 0xC0 == 0x80 ? 0 : 1) } }
         let order = candidates.indices.sorted { i, j in
             let a = candidates[i], b = candidates[j]
+            if length[i] != length[j] { return length[i] > length[j] }
             if a.score != b.score { return a.score > b.score }
-            if a.range.count != b.range.count { return a.range.count > b.range.count }
             if priority[i] != priority[j] { return priority[i] > priority[j] }
             if a.range.lowerBound != b.range.lowerBound { return a.range.lowerBound < b.range.lowerBound }
             if a.pluginID != b.pluginID { return a.pluginID < b.pluginID }
