@@ -16,7 +16,7 @@ import Testing
         let runs = DigitRuns(bytes)
         let windows = runs.windows(holding: 5)
         // The two five-digit runs are 20 bytes apart: one window from 64 bytes before the first to the second.
-        #expect(windows == [DigitRuns.Window(start: 101 - 64, end: 131, subjectEnd: 131 + 64)])
+        #expect(windows == [SearchWindow(start: 101 - 64, end: 131, subjectEnd: 131 + 64)])
         #expect(runs.windows(holding: 6).isEmpty)
         #expect(runs.windows(holding: 1).count == 2)
     }

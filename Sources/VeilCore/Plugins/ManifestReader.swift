@@ -5,7 +5,7 @@ import Yams
 enum ManifestReader {
     static let topLevelKeys: Set<String> = ["id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
                                             "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"]
-    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits", "unvalidated"]
+    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits", "anchor", "unvalidated"]
 
     static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
         let path = (directory as NSString).appendingPathComponent("plugin.yaml")
@@ -119,6 +119,15 @@ enum ManifestReader {
                 case "caseless": if let flag = yaml.bool(value, what: "'caseless'") { spec.caseless = flag }
                 case "backoff": if let flag = yaml.bool(value, what: "'backoff'") { spec.backoff = flag }
                 case "digits": if let count = yaml.int(value, what: "'digits'", in: 1...64) { spec.minimumDigits = count }
+                case "anchor":
+                    if let anchor = yaml.string(value, what: "'anchor'") {
+                        do {
+                            _ = try PatternRecognizer.Rule(name: "anchor", pattern: anchor, entity: spec.entity, score: 0)
+                            spec.anchor = anchor
+                        } catch {
+                            yaml.error("the anchor does not compile: \(error.message)" + (error.offset.map { " at byte \($0) of the pattern" } ?? ""), at: value)
+                        }
+                    }
                 case "unvalidated": if let score = yaml.double(value, what: "'unvalidated'", in: 0...1) { spec.unvalidatedScore = score }
                 case "canonical":
                     if let name = yaml.string(value, what: "'canonical'") {
@@ -131,6 +140,7 @@ enum ManifestReader {
             }
             guard let regexNode else { yaml.error("a pattern needs 'regex'", at: item); continue }
             if spec.backoff && spec.validator == nil { yaml.error("'backoff' needs 'validate': it retries what the validator rejects", at: item) }
+            if spec.anchor != nil && spec.minimumDigits > 0 { yaml.error("a pattern takes 'digits' or 'anchor', not both", at: item) }
             if spec.unvalidatedScore != nil && spec.validator == nil { yaml.error("'unvalidated' needs 'validate': it scores what the validator rejects", at: item) }
             if !names.insert(spec.name).inserted { yaml.error("two patterns are called '\(spec.name)'", at: item) }
             // Compile now, so a bad pattern is reported where it is written.

@@ -131,7 +131,7 @@ public struct PluginCatalog: Sendable {
                     name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
                     validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
                     needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff,
-                    minimumDigits: spec.minimumDigits, unvalidatedScore: spec.unvalidatedScore) else {
+                    minimumDigits: spec.minimumDigits, anchor: spec.anchor, unvalidatedScore: spec.unvalidatedScore) else {
                     throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
                 }
                 rules.append(rule)

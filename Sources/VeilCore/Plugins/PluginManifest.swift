@@ -24,6 +24,9 @@ public struct PluginManifest: Sendable {
         /// then tried only around runs of that many digits, found once per document for every
         /// plugin, instead of over the whole text (0: everywhere).
         public var minimumDigits: Int = 0
+        /// A small regex every match holds a match of (村, a digit before 号): the pattern is then
+        /// tried only around its matches, instead of over the whole text (nil: everywhere).
+        public var anchor: String? = nil
         /// The score of a match its validator rejects (a segment missing from a table, a wrong check
         /// character). Such a match is kept only next to a context word, which adds its boost; nil:
         /// the validator's no is final.

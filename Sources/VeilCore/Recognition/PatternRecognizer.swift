@@ -19,13 +19,15 @@ public struct PatternRecognizer: Recognizer {
         public let backoff: Bool
         /// Every match holds at least this many ASCII digits: tried only around such digit runs.
         public let minimumDigits: Int
+        /// Every match holds a match of this pattern: tried only around its matches.
+        let anchor: Pattern?
         /// The score of a match the validator rejects; such a match needs a context word (see
         /// Docs/scoring.md). Nil: rejected outright.
         public let unvalidatedScore: Double?
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
-                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0,
+                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: String? = nil,
                     unvalidatedScore: Double? = nil, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
@@ -37,6 +39,7 @@ public struct PatternRecognizer: Recognizer {
             self.canonicalForm = canonicalForm
             self.backoff = backoff
             self.minimumDigits = minimumDigits
+            self.anchor = try anchor.map { anchor throws(PCRE2Error) in try Pattern(anchor, options: [.utf, .ucp], limits: limits) }
             self.unvalidatedScore = unvalidatedScore
         }
 
@@ -63,7 +66,14 @@ public struct PatternRecognizer: Recognizer {
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
-                let windows = rule.minimumDigits > 0 ? document.digitRuns(normalization).windows(holding: rule.minimumDigits) : [DigitRuns.Window(whole: buffer.count)]
+                let windows: [SearchWindow]
+                if rule.minimumDigits > 0 {
+                    windows = document.digitRuns(normalization).windows(holding: rule.minimumDigits)
+                } else if let anchor = rule.anchor {
+                    windows = SearchWindow.windows(around: try anchor.matchRanges(in: buffer), count: buffer.count)
+                } else {
+                    windows = [SearchWindow(whole: buffer.count)]
+                }
                 do {
                     for window in windows {
                         let subject = UnsafeBufferPointer(rebasing: buffer[..<window.subjectEnd])

@@ -4,7 +4,7 @@
 public struct BankCardSurrogate: SurrogateGenerator {
     public let id = "bank-card"
     public let keepableFacets: Set<String> = ["issuer"]
-    public let examples = ["6222021234567890128", "4111111111111111", "6228480402564890018"]
+    public let examples = ["6222021234567890128", "4111111111111111", "6228480402564890018", "378282246310005", "30569309025904"]
     public let validatorID: String? = "bank-card"
     public init() {}
 

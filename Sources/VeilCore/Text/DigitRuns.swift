@@ -11,25 +11,6 @@ struct DigitRuns: Sendable {
         let digits: Int
     }
 
-    /// Where a pattern is tried: matches must start in `start..<end`; the pattern sees the text up
-    /// to `subjectEnd` (and all of it before), so its look-behinds and look-aheads see real text.
-    struct Window: Sendable, Equatable {
-        let start: Int
-        let end: Int
-        let subjectEnd: Int
-
-        init(start: Int, end: Int, subjectEnd: Int) {
-            self.start = start
-            self.end = end
-            self.subjectEnd = subjectEnd
-        }
-
-        /// The whole text.
-        init(whole count: Int) {
-            self.init(start: 0, end: count + 1, subjectEnd: count)
-        }
-    }
-
     /// Non-digit bytes allowed between two digits of one run (转, "ext. ", 分机 before an extension).
     static let gap = 6
     /// How far before a run a match may start (香港電話：, (+86) before the digits).
@@ -62,16 +43,16 @@ struct DigitRuns: Sendable {
     }
 
     /// The windows around runs of at least `minimum` digits, merged where they would overlap.
-    func windows(holding minimum: Int) -> [Window] {
-        var windows: [Window] = []
+    func windows(holding minimum: Int) -> [SearchWindow] {
+        var windows: [SearchWindow] = []
         for run in runs where run.digits >= minimum {
             let start = max(0, run.range.lowerBound - Self.before)
             let end = run.range.upperBound
             let subjectEnd = min(count, end + Self.after)
             if let last = windows.last, start <= last.subjectEnd {
-                windows[windows.count - 1] = Window(start: last.start, end: end, subjectEnd: subjectEnd)
+                windows[windows.count - 1] = SearchWindow(start: last.start, end: end, subjectEnd: subjectEnd)
             } else {
-                windows.append(Window(start: start, end: end, subjectEnd: subjectEnd))
+                windows.append(SearchWindow(start: start, end: end, subjectEnd: subjectEnd))
             }
         }
         return windows
