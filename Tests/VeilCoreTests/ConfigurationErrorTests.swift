@@ -28,6 +28,42 @@ import Testing
         #expect(errors.first?.hasPrefix("demo/plugin.yaml:5:12: error: the regex does not compile: missing closing parenthesis") == true)
     }
 
+    @Test func anAnchorIsCheckedLikeARegex() {
+        let errors = manifestErrors("""
+        id: demo
+        entities: [DEMO]
+        patterns:
+          - name: anchored
+            regex: '[0-9]+号'
+            anchor: '号('
+          - name: both
+            regex: '[0-9]+号'
+            anchor: '号'
+            digits: 2
+        """)
+        #expect(errors.contains { $0.hasPrefix("demo/plugin.yaml:6:13: error: the anchor does not compile: missing closing parenthesis") })
+        #expect(errors.contains { $0.hasPrefix("demo/plugin.yaml:7:5: error: a pattern takes 'digits' or 'anchor', not both") })
+    }
+
+    @Test func anAnchoredPatternFindsWhatTheWholeTextWouldGive() throws {
+        let temp = TemporaryFolder()
+        temp.write("demo/plugin.yaml", """
+        id: demo
+        entities: [DEMO]
+        patterns:
+          - name: room
+            regex: '\\p{sc=Han}{1,6}?[0-9]+号'
+            anchor: '[0-9]号'
+        """)
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let recognizer = try #require(try catalog["demo"]?.makeRecognizer() as? PatternRecognizer)
+        // An anchor 200 bytes into a line: the match starts within the window before it, and a
+        // number with no 号 is never tried.
+        let text = String(repeating: "一", count: 70) + "，住在花园路12号，电话123456"
+        let found = try recognizer.recognize(DocumentText(text)).map { String(text.utf8.dropFirst($0.range.lowerBound).prefix($0.range.count))! }
+        #expect(found == ["住在花园路12号"])
+    }
+
     @Test func everyProblemInOnePass() {
         let errors = manifestErrors("""
         id: Demo_Plugin
