@@ -7,10 +7,13 @@ internal import CPCRE2
 public struct Match {
     private let ovector: UnsafePointer<Int>
     private let groupCount: Int
+    /// Where the match began, before any `\K` moved the start of ``range``.
+    public let start: Int
 
-    init(ovector: UnsafePointer<Int>, groupCount: Int) {
+    init(ovector: UnsafePointer<Int>, groupCount: Int, start: Int) {
         self.ovector = ovector
         self.groupCount = groupCount
+        self.start = start
     }
 
     /// The bytes of the whole match. With `\K` in the pattern, it starts where `\K` was.

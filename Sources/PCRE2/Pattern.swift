@@ -97,7 +97,7 @@ public final class Pattern: @unchecked Sendable {
                 continue
             }
             if rc < 0 { throw PCRE2Error.matchFailure(code: rc, offset: offset) }
-            let match = Match(ovector: ovector, groupCount: captureCount)
+            let match = Match(ovector: ovector, groupCount: captureCount, start: Int(pcre2_get_startchar_8(matchData)))
             if try !body(match) { return }
             let range = match.range
             offset = range.upperBound

@@ -79,7 +79,7 @@ public struct PatternRecognizer: Recognizer {
                         let subject = UnsafeBufferPointer(rebasing: buffer[..<window.subjectEnd])
                         try rule.pattern.forEachMatch(in: subject, from: window.start) { match in
                             guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
-                            guard match.range.lowerBound < window.end else { return false }
+                            guard match.start < window.end else { return false }
                             if let detection = evaluate(rule, range, view) { detections.append(detection) }
                             return true
                         }
