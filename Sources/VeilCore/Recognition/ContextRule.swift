@@ -13,12 +13,17 @@ public struct ContextRule: Sendable, Hashable {
     public let window: Int
     /// How many characters after the match are searched.
     public let windowAfter: Int
+    /// For each (lower-cased) first byte, the indices of the words that begin with it.
+    private let wordsByFirstByte: [[Int]]
 
     public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil) {
         self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.adjustment = adjustment
         self.window = window
         self.windowAfter = windowAfter ?? window
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (index, word) in self.words.enumerated() { byFirst[Int(word[0])].append(index) }
+        wordsByFirstByte = byFirst
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -32,24 +37,34 @@ public struct ContextRule: Sendable, Hashable {
     }
 
     private func contains(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
-        if span.isEmpty { return false }
-        for word in words where word.count <= span.count {
-            var start = span.lowerBound
-            let last = span.upperBound - word.count
-            let startsWithLetter = ASCIIByte.isLetter(word[0])
-            while start <= last {
-                if startsWithLetter && start > 0 && ASCIIByte.isLetter(bytes[start - 1]) { start += 1; continue }
-                var matched = true
-                for (offset, expected) in word.enumerated() {
-                    var byte = bytes[start + offset]
-                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                    if byte != expected { matched = false; break }
+        if span.isEmpty || words.isEmpty { return false }
+        return bytes.withUnsafeBufferPointer { text in
+            wordsByFirstByte.withUnsafeBufferPointer { byFirst in
+                for start in span {
+                    var first = text[start]
+                    if first >= 0x41 && first <= 0x5A { first |= 0x20 }
+                    let candidates = byFirst[Int(first)]
+                    if candidates.isEmpty { continue }
+                    // A word that begins with a Latin letter must begin a word ("tel" is not in "hotel").
+                    if ASCIIByte.isLetter(first) && start > 0 && ASCIIByte.isLetter(text[start - 1]) { continue }
+                    for index in candidates where matches(words[index], at: start, in: text, before: span.upperBound) { return true }
                 }
-                if matched { return true }
-                start += 1
+                return false
             }
         }
-        return false
+    }
+
+    @inline(__always)
+    private func matches(_ word: [UInt8], at start: Int, in text: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
+        guard start + word.count <= end else { return false }
+        return word.withUnsafeBufferPointer { word in
+            for offset in 1..<word.count {
+                var byte = text[start + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != word[offset] { return false }
+            }
+            return true
+        }
     }
 
     static func retreat(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {
