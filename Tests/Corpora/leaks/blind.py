@@ -12,9 +12,6 @@ is the figure reported as held out.
 
 Usage: blind.py [--count N] [--seed S] [--out DIR]
 """
-import argparse
-import json
-import os
 import random
 
 import generate as g
@@ -235,18 +232,9 @@ def make_document(rng, index):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=1200)
-    parser.add_argument("--seed", type=int, default=20261202)
-    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
-    args = parser.parse_args()
+    args = g.split_arguments(__doc__.split("\n")[0], seed=20261202)
     rng = random.Random(args.seed)
-    path = os.path.join(args.out, "blind.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
-        for index in range(args.count):
-            doc = make_document(rng, index)
-            out.write(json.dumps({"id": f"blind-{index + 1}", "text": doc.text, "spans": doc.spans}, ensure_ascii=False) + "\n")
-    print(f"{path}: {args.count} documents")
+    g.write_split(args.out, "blind", (make_document(rng, index) for index in range(args.count)))
 
 
 if __name__ == "__main__":

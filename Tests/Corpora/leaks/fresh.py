@@ -12,9 +12,6 @@ is tuning data like the others.
 
 Usage: fresh.py [--count N] [--seed S] [--out DIR]
 """
-import argparse
-import json
-import os
 import random
 
 from faker import Faker
@@ -77,33 +74,30 @@ def values(fake_cn, fake_tw, fake_us, fake_gb, rng):
     }
 
 
+def documents(rng, fakes, count):
+    for index in range(count):
+        doc = g.Doc()
+        doc.add(rng.choice(FILLER))
+        if index % 10 == 9:
+            doc.add(rng.choice(NEGATIVES).format(fakes[0].numerify("#" * rng.choice([10, 12, 15, 16, 18]))))
+        else:
+            drawn = values(*fakes, rng)
+            kinds = rng.sample(list(FRAMES), 1 if index % 3 else 2)
+            for n, kind in enumerate(kinds):
+                doc.fill(rng.choice(FRAMES[kind]), [(drawn[kind], kind)])
+                if n + 1 < len(kinds):
+                    doc.add(rng.choice(["。", "；", "\n", " "]))
+        doc.add(rng.choice(["", "", "谢谢", "！", "\n"]))
+        yield doc
+
+
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=1200)
-    parser.add_argument("--seed", type=int, default=20261203)
-    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
-    args = parser.parse_args()
+    args = g.split_arguments(__doc__.split("\n")[0], seed=20261203)
     rng = random.Random(args.seed)
     fakes = [Faker(locale) for locale in ("zh_CN", "zh_TW", "en_US", "en_GB")]
     for offset, fake in enumerate(fakes):
         fake.seed_instance(args.seed + offset)
-    path = os.path.join(args.out, "fresh.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
-        for index in range(args.count):
-            doc = g.Doc()
-            doc.add(rng.choice(FILLER))
-            if index % 10 == 9:
-                doc.add(rng.choice(NEGATIVES).format(fakes[0].numerify("#" * rng.choice([10, 12, 15, 16, 18]))))
-            else:
-                drawn = values(*fakes, rng)
-                kinds = rng.sample(list(FRAMES), 1 if index % 3 else 2)
-                for n, kind in enumerate(kinds):
-                    doc.fill(rng.choice(FRAMES[kind]), [(drawn[kind], kind)])
-                    if n + 1 < len(kinds):
-                        doc.add(rng.choice(["。", "；", "\n", " "]))
-            doc.add(rng.choice(["", "", "谢谢", "！", "\n"]))
-            out.write(json.dumps({"id": f"fresh-{index + 1}", "text": doc.text, "spans": doc.spans}, ensure_ascii=False) + "\n")
-    print(f"{path}: {args.count} documents")
+    g.write_split(args.out, "fresh", documents(rng, fakes, args.count))
 
 
 if __name__ == "__main__":

@@ -530,6 +530,26 @@ def make_document(rng, index, split):
     return doc
 
 
+def split_arguments(description, seed):
+    """The command line of every split's script: --count, --seed, --out."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--count", type=int, default=1200, help="documents")
+    parser.add_argument("--seed", type=int, default=seed)
+    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    return parser.parse_args()
+
+
+def write_split(out_dir, name, documents):
+    """Writes NAME.jsonl from Doc values, numbered NAME-1, NAME-2, …"""
+    path = os.path.join(out_dir, f"{name}.jsonl")
+    count = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for doc in documents:
+            count += 1
+            out.write(json.dumps({"id": f"{name}-{count}", "text": doc.text, "spans": doc.spans}, ensure_ascii=False) + "\n")
+    print(f"{path}: {count} documents")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=1200, help="documents per split")

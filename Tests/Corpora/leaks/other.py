@@ -11,9 +11,6 @@ students abroad, English court and business reporting. Its first figure is repor
 
 Usage: other.py [--count N] [--seed S] [--out DIR]
 """
-import argparse
-import json
-import os
 import random
 
 from mimesis import Address, Finance, Payment, Person
@@ -57,11 +54,7 @@ NEGATIVES = ["学号{}", "准考证号{}", "合同编号{}", "病历号 {}", "�
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=1200)
-    parser.add_argument("--seed", type=int, default=20261204)
-    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
-    args = parser.parse_args()
+    args = g.split_arguments(__doc__.split("\n")[0], seed=20261204)
     rng = random.Random(args.seed)
     zh_address, en_address = Address(Locale.ZH, seed=args.seed), Address(Locale.EN, seed=args.seed)
     zh_person, en_person = Person(Locale.ZH, seed=args.seed), Person(Locale.EN, seed=args.seed)
@@ -90,8 +83,7 @@ def main():
         street = en_address.address()
         return rng.choice([street, f"{street}, {en_address.city()}, {en_address.state(abbr=True)} {en_address.zip_code()}"])
 
-    path = os.path.join(args.out, "other.jsonl")
-    with open(path, "w", encoding="utf-8") as out:
+    def documents():
         for index in range(args.count):
             doc = g.Doc()
             doc.add(rng.choice(FILLER))
@@ -103,9 +95,9 @@ def main():
                     doc.fill(rng.choice(FRAMES[kind]), [(value(kind), kind)])
                     if n + 1 < len(kinds):
                         doc.add(rng.choice(["。", "；", "\n", " "]))
-            out.write(json.dumps({"id": f"other-{index + 1}", "text": doc.text, "spans": doc.spans}, ensure_ascii=False) + "\n")
-    print(f"{path}: {args.count} documents")
+            yield doc
 
+    g.write_split(args.out, "other", documents())
 
 if __name__ == "__main__":
     main()
