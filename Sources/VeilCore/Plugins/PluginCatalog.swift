@@ -138,8 +138,8 @@ public struct PluginCatalog: Sendable {
             }
             let recognizer = PatternRecognizer(
                 pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
-                context: manifest.context.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
-                negative: manifest.negative.map { ContextRule(words: $0.words, adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
+                context: manifest.context.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
+                negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { recognizer }
         case .lexicons:
             var entries: [LexiconRecognizer.Entry] = []

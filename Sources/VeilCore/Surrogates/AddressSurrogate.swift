@@ -48,7 +48,7 @@ public struct AddressSurrogate: SurrogateGenerator {
             ("大院", .estate), ("大道", .road), ("大街", .road), ("胡同", .road),
             ("省", .kept), ("市", .kept), ("盟", .kept), ("区", .county), ("县", .county), ("旗", .county), ("镇", .township),
             ("乡", .township), ("村", .village), ("路", .road), ("街", .road), ("道", .road), ("巷", .road), ("弄", .road),
-            ("条", .road), ("苑", .estate), ("府", .estate), ("城", .estate), ("园", .estate), ("庭", .estate), ("湾", .estate),
+            ("条", .road), ("苑", .estate), ("城", .estate), ("园", .estate), ("庭", .estate), ("湾", .estate),
             ("邸", .estate), ("阁", .estate), ("轩", .estate), ("居", .estate), ("里", .estate),
         ]
         /// Words kept as written where a part begins: what follows a number (号, 栋, 单元), what joins

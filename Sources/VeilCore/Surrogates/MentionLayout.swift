@@ -34,7 +34,9 @@ public enum MentionLayout {
             }
         }
         if offset == nil {
-            for drop in 1..<canonicalChars.count {
+            // At most a few leading characters may be missing (the 0 of an area code after +86); a
+            // shorter match would rewrite only the tail of the value and leave the rest in clear.
+            for drop in 1..<min(canonicalChars.count, 4) {
                 let suffix = Array(canonicalChars[drop...])
                 if values.count >= suffix.count, Array(values.suffix(suffix.count)) == suffix {
                     offset = values.count - suffix.count

@@ -6,7 +6,8 @@ public struct Normalization: OptionSet, Hashable, Sendable {
 
     /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, and the ideographic space to a space.
     public static let fullwidth = Normalization(rawValue: 1)
-    /// Chinese numerals (〇一二三四五六七八九零 and 幺, financial 壹贰叁肆伍陆柒捌玖) to ASCII digits,
+    /// Chinese numerals (〇一二三四五六七八九零, and 幺 洞 两 as numbers are read aloud, financial
+    /// 壹贰叁肆伍陆柒捌玖) to ASCII digits,
     /// so numbers written in characters to dodge filters are matched like digits.
     public static let chineseNumerals = Normalization(rawValue: 2)
 
@@ -15,6 +16,16 @@ public struct Normalization: OptionSet, Hashable, Sendable {
 }
 
 extension Normalization {
+    /// `text` as these options rewrite it: how a plugin's context words must be written to be found
+    /// in its view (记一下 is 记1下 once Chinese numerals are digits).
+    public func apply(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let byte = replacement(for: scalar.value) { result.append(Unicode.Scalar(byte)) } else { result.append(scalar) }
+        }
+        return String(result)
+    }
+
     /// The ASCII byte `scalar` becomes under these options, or nil if it is kept as it is.
     @inline(__always)
     func replacement(for scalar: UInt32) -> UInt8? {
@@ -34,9 +45,9 @@ public enum ChineseNumeral {
     /// The digit `scalar` stands for, or nil.
     public static func digit(of scalar: UInt32) -> UInt8? {
         switch scalar {
-        case 0x3007, 0x96F6: return 0          // 〇 零
+        case 0x3007, 0x96F6, 0x6D1E: return 0  // 〇 零, 洞 (read aloud: 幺三九洞洞…)
         case 0x4E00, 0x58F9, 0x5E7A: return 1  // 一 壹 幺
-        case 0x4E8C, 0x8D30, 0x8CB3: return 2  // 二 贰 貳
+        case 0x4E8C, 0x8D30, 0x8CB3, 0x4E24: return 2  // 二 贰 貳, 两 (read aloud)
         case 0x4E09, 0x53C1, 0x53C3: return 3  // 三 叁 參
         case 0x56DB, 0x8086: return 4          // 四 肆
         case 0x4E94, 0x4F0D: return 5          // 五 伍

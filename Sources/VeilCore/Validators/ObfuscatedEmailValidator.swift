@@ -6,7 +6,7 @@ public struct ObfuscatedEmailValidator: Validator {
     public let summary = "An obfuscated e-mail address (at/dot spelled out, # or 艾特 for @); canonical form is local@domain"
     public let examples = ValidatorExamples(
         valid: ["lily(at)gmail.com", "wang.fang [at] 163 [dot] com", "candy267艾特aliyun.com", "lingang948#yeah.net", "xiuying.zhu @ yahoo.com",
-                "zhou AT pku DOT edu DOT cn"],
+                "zhou AT pku DOT edu DOT cn", "song dot xia at 163.com", "zhang点xiaomei 艾特 outlook点com"],
         invalid: ["lily at home", "#hashtag", "at gmail dot"])
 
     /// Spellings of `@` and `.`, longest first, matched case-insensitively after spaces are dropped.
@@ -27,6 +27,10 @@ public struct ObfuscatedEmailValidator: Validator {
                     guard !local.isEmpty else { return nil }
                     seenAt = true
                     rest = rest.dropFirst(spelling.count)
+                } else if !seenAt, !local.isEmpty, rest == "dot" || rest.hasPrefix("点") {
+                    // "song dot xia at 163.com": a dot spelled out inside the local part.
+                    local += "."
+                    rest = rest.dropFirst(rest == "dot" ? 3 : 1)
                 } else if seenAt, let spelling = Self.dotSpellings.first(where: { rest.hasPrefix($0) && ($0 != "dot" || rest == "dot") }) {
                     domain += "."
                     rest = rest.dropFirst(spelling.count)

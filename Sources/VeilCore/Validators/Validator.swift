@@ -46,6 +46,7 @@ public enum Validators {
         TWIDValidator(),
         BankCardValidator(),
         LuhnValidator(),
+        SpokenDigitsValidator(),
         IPv4Validator(),
         IPv6Validator(),
         E164Validator(),
