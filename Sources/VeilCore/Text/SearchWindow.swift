@@ -19,8 +19,8 @@ struct SearchWindow: Sendable, Equatable {
 
     /// How far before an anchor word a match may start (江西省于都县黄陂镇 before 石门村).
     static let beforeAnchor = 150
-    /// How far past an anchor word a pattern may look.
-    static let afterAnchor = 64
+    /// How far past an anchor a match may run (a labelled address runs on after its 地址： anchor).
+    static let afterAnchor = 256
 
     /// The windows around `anchors` (sorted byte ranges: 村, 3栋) in a text of `count` bytes, merged where they would overlap:
     /// a match must start before an anchor's end.
