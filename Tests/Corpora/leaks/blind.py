@@ -12,8 +12,6 @@ is the figure reported as held out.
 
 Usage: blind.py [--count N] [--seed S] [--out DIR]
 """
-import random
-
 import generate as g
 
 # --- values the other splits never use ----------------------------------------------------------
@@ -231,11 +229,5 @@ def make_document(rng, index):
     return doc
 
 
-def main():
-    args = g.split_arguments(__doc__.split("\n")[0], seed=20261202)
-    rng = random.Random(args.seed)
-    g.write_split(args.out, "blind", (make_document(rng, index) for index in range(args.count)))
-
-
 if __name__ == "__main__":
-    main()
+    g.run_split(__doc__, "blind", 20261202, make_document)

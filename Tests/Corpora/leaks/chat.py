@@ -11,8 +11,6 @@ reported as held out.
 
 Usage: chat.py [--count N] [--seed S] [--out DIR]
 """
-import random
-
 import generate as g
 
 NICKS = ["小猫咪2019", "深圳打工仔", "Lily", "阿花不是花", "老周", "momo", "北漂十年", "奶茶续命", "Kevin_W", "风中的追风"]
@@ -65,11 +63,5 @@ def record(rng, index):
     return doc
 
 
-def main():
-    args = g.split_arguments(__doc__.split("\n")[0], seed=20261207)
-    rng = random.Random(args.seed)
-    g.write_split(args.out, "chat", (record(rng, index) for index in range(args.count)))
-
-
 if __name__ == "__main__":
-    main()
+    g.run_split(__doc__, "chat", 20261207, record)

@@ -11,8 +11,6 @@ reported as held out.
 
 Usage: courier.py [--count N] [--seed S] [--out DIR]
 """
-import random
-
 import generate as g
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾"
@@ -105,11 +103,5 @@ def record(rng, index):
     return doc
 
 
-def main():
-    args = g.split_arguments(__doc__.split("\n")[0], seed=20261205)
-    rng = random.Random(args.seed)
-    g.write_split(args.out, "courier", (record(rng, index) for index in range(args.count)))
-
-
 if __name__ == "__main__":
-    main()
+    g.run_split(__doc__, "courier", 20261205, record)

@@ -539,6 +539,13 @@ def split_arguments(description, seed):
     return parser.parse_args()
 
 
+def run_split(doc, name, seed, make):
+    """A split script's main: writes NAME.jsonl from make(rng, index), one Doc per index."""
+    args = split_arguments(doc.split("\n")[0], seed)
+    rng = random.Random(args.seed)
+    write_split(args.out, name, (make(rng, index) for index in range(args.count)))
+
+
 def write_split(out_dir, name, documents):
     """Writes NAME.jsonl from Doc values, numbered NAME-1, NAME-2, …"""
     path = os.path.join(out_dir, f"{name}.jsonl")

@@ -11,8 +11,6 @@ figure is reported as held out.
 
 Usage: transcript.py [--count N] [--seed S] [--out DIR]
 """
-import random
-
 import generate as g
 
 SPOKEN = {"0": ["零", "洞"], "1": ["幺", "一"], "2": ["二", "两"], "3": ["三"], "4": ["四"], "5": ["五"], "6": ["六"], "7": ["七"],
@@ -99,11 +97,5 @@ def record(rng, index):
     return doc
 
 
-def main():
-    args = g.split_arguments(__doc__.split("\n")[0], seed=20261206)
-    rng = random.Random(args.seed)
-    g.write_split(args.out, "transcript", (record(rng, index) for index in range(args.count)))
-
-
 if __name__ == "__main__":
-    main()
+    g.run_split(__doc__, "transcript", 20261206, record)
