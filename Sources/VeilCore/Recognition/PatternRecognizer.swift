@@ -93,6 +93,9 @@ public struct PatternRecognizer: Recognizer {
     }
 
     private func evaluate(_ rule: Rule, _ matched: Range<Int>, _ view: TextView) -> Detection? {
+        // A rule that needs context and has no validator is settled by its context alone: look
+        // first, before any string is built (most QQ-shaped numbers stand by no cue).
+        if rule.needsContext, rule.validator == nil, !(context?.isPresent(around: matched, in: view.bytes) ?? false) { return nil }
         var range = matched
         var canonical = rule.canonicalForm.apply(view.string(range))
         var attributes: [String: String] = [:]
