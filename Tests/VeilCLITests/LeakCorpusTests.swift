@@ -4,8 +4,9 @@ import Testing
 /// `veil eval --leaks` on the contact-leak corpus (Tests/Corpora/leaks: generate.py writes `dev` and
 /// `heldout`, blind.py `blind`, fresh.py `fresh` with Faker's values, other.py `other` with
 /// Mimesis's, courier.py `courier` from order pages and waybills, transcript.py `transcript` from
-/// interviews with numbers read aloud, chat.py `chat` from group-chat exports, from frames and
-/// layouts written apart from the plugins). The floors are the figures
+/// interviews with numbers read aloud, chat.py `chat` from group-chat exports, reporting.py
+/// `reporting` from English news that quotes leaked details, from frames and layouts written apart
+/// from the plugins). The floors are the figures
 /// the current build reaches: a change that leaks more fails here. Every split has been tuned against by now (each one's misses were
 /// read and their classes fixed), so these floors guard against regressions; the README gives the
 /// figure each split reached before it was read.
@@ -20,7 +21,7 @@ import Testing
         return entities.mapValues { $0.compactMapValues { ($0 as? NSNumber)?.doubleValue } }
     }
 
-    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat"])
+    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting"])
     func splitLeavesAlmostNothingInClear(_ split: String) throws {
         let entities = try figures(split)
         // dev holds every class; a split written for one genre may leave some out (transcripts hold no plates).
