@@ -21,6 +21,12 @@ public struct AddressSurrogate: SurrogateGenerator {
     /// The surrogate as drawn: an address has no per-mention layout to copy.
     public func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
 
+    /// One of `names`, not the original's own.
+    static func pick(_ names: [String], avoiding original: String, random: inout SurrogateRandom) -> String {
+        let choices = names.filter { $0 != original }
+        return random.pick(choices.isEmpty ? names : choices)
+    }
+
     /// Digits redrawn one by one (a leading digit stays non-zero), everything else kept.
     static func redrawDigits<S: Sequence<Character>>(_ text: S, random: inout SurrogateRandom) -> String {
         var result = ""
@@ -162,10 +168,6 @@ public struct AddressSurrogate: SurrogateGenerator {
             }
         }
 
-        static func pick(_ names: [String], avoiding original: String, random: inout SurrogateRandom) -> String {
-            let choices = names.filter { $0 != original }
-            return random.pick(choices.isEmpty ? names : choices)
-        }
 
         static func isHan(_ character: Character) -> Bool {
             guard let scalar = character.unicodeScalars.first else { return false }
@@ -231,10 +233,6 @@ public struct AddressSurrogate: SurrogateGenerator {
             return result
         }
 
-        static func pick(_ names: [String], avoiding original: String, random: inout SurrogateRandom) -> String {
-            let choices = names.filter { $0 != original }
-            return random.pick(choices.isEmpty ? names : choices)
-        }
 
         static func isOutwardCode(_ token: String) -> Bool {
             let characters = Array(token)

@@ -44,17 +44,6 @@ struct DigitRuns: Sendable {
 
     /// The windows around runs of at least `minimum` digits, merged where they would overlap.
     func windows(holding minimum: Int) -> [SearchWindow] {
-        var windows: [SearchWindow] = []
-        for run in runs where run.digits >= minimum {
-            let start = max(0, run.range.lowerBound - Self.before)
-            let end = run.range.upperBound
-            let subjectEnd = min(count, end + Self.after)
-            if let last = windows.last, start <= last.subjectEnd {
-                windows[windows.count - 1] = SearchWindow(start: last.start, end: end, subjectEnd: subjectEnd)
-            } else {
-                windows.append(SearchWindow(start: start, end: end, subjectEnd: subjectEnd))
-            }
-        }
-        return windows
+        SearchWindow.windows(around: runs.filter { $0.digits >= minimum }.map(\.range), before: Self.before, after: Self.after, count: count)
     }
 }

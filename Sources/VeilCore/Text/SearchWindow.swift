@@ -1,6 +1,6 @@
 /// Where a pattern is tried: matches must start in `start..<end`; the pattern sees the text up to
 /// `subjectEnd` (and all of it before), so its look-behinds and look-aheads see real text. Made
-/// around digit runs (``DigitRuns``) or around anchor words (``windows(around:in:)``).
+/// around digit runs (``DigitRuns``) or around anchor matches (``windows(around:count:)``).
 struct SearchWindow: Sendable, Equatable {
     let start: Int
     let end: Int
@@ -22,17 +22,25 @@ struct SearchWindow: Sendable, Equatable {
     /// How far past an anchor a match may run (a labelled address runs on after its 地址： anchor).
     static let afterAnchor = 256
 
-    /// The windows around `anchors` (sorted byte ranges: 村, 3栋) in a text of `count` bytes, merged where they would overlap:
-    /// a match must start before an anchor's end.
+    /// The windows around `anchors` (byte ranges in order: 村, 3栋) in a text of `count` bytes: a
+    /// match must start before an anchor's end.
     static func windows(around anchors: [Range<Int>], count: Int) -> [SearchWindow] {
+        windows(around: anchors, before: beforeAnchor, after: afterAnchor, count: count)
+    }
+
+    /// The windows from `before` bytes ahead of each range to its end (matches start there), the
+    /// pattern seeing `after` bytes past it; merged where they would overlap. `ranges` in order of
+    /// their start. Digit runs and anchors both make their windows here.
+    static func windows(around ranges: [Range<Int>], before: Int, after: Int, count: Int) -> [SearchWindow] {
         var windows: [SearchWindow] = []
-        for anchor in anchors {
-            let start = max(0, anchor.lowerBound - beforeAnchor)
-            let subjectEnd = min(count, anchor.upperBound + afterAnchor)
+        for range in ranges {
+            let start = max(0, range.lowerBound - before)
+            let subjectEnd = min(count, range.upperBound + after)
             if let last = windows.last, start <= last.subjectEnd {
-                windows[windows.count - 1] = SearchWindow(start: last.start, end: anchor.upperBound, subjectEnd: max(last.subjectEnd, subjectEnd))
+                windows[windows.count - 1] = SearchWindow(start: last.start, end: max(last.end, range.upperBound),
+                                                          subjectEnd: max(last.subjectEnd, subjectEnd))
             } else {
-                windows.append(SearchWindow(start: start, end: anchor.upperBound, subjectEnd: subjectEnd))
+                windows.append(SearchWindow(start: start, end: range.upperBound, subjectEnd: subjectEnd))
             }
         }
         return windows
