@@ -77,32 +77,57 @@ public final class Pattern: @unchecked Sendable {
         from start: Int = 0,
         _ body: (Match) throws -> Bool
     ) throws {
+        try forEachMatch(in: subject, windows: [start..<subject.count]) { _, match in try body(match) }
+    }
+
+    /// Calls `body` for the matches in each of `windows` (in order, not overlapping): window `i` is
+    /// searched from its lower bound with the subject cut at its upper bound, so look-aheads see
+    /// that far and no further, and look-behinds see everything before. A window that begins
+    /// inside the previous window's last match is searched from that match's end, as one search of
+    /// the whole text would. Bounds inside a UTF-8 character are moved out to its edges. Return
+    /// `false` from `body` to leave the current window. One match data block serves every window.
+    public func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        windows: [Range<Int>],
+        _ body: (_ window: Int, Match) throws -> Bool
+    ) throws {
+        guard !windows.isEmpty else { return }
         guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
             throw PCRE2Error(kind: .match, code: PCRE2_ERROR_NOMEMORY, offset: nil)
         }
         defer { pcre2_match_data_free_8(matchData) }
         let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
         let base = subject.baseAddress ?? Pattern.emptySubject
-        let length = subject.count
         let isUTF = options.contains(.utf)
-        var offset = start
-        var flags: UInt32 = PCRE2_NO_UTF_CHECK
-        while offset <= length {
-            let rc = pcre2_match_8(code, base, length, offset, flags, matchData, matchContext)
-            if rc == PCRE2_ERROR_NOMATCH {
-                if flags & PCRE2_NOTEMPTY_ATSTART == 0 { return }
-                // An empty match here was refused; move one character on and try again.
-                offset = Pattern.advance(offset, in: subject, utf: isUTF)
-                flags = PCRE2_NO_UTF_CHECK
-                continue
+        var resume = 0
+        windowLoop: for (index, window) in windows.enumerated() {
+            // Never inside a character: PCRE2 is told the subject is valid UTF-8.
+            var length = min(window.upperBound, subject.count)
+            var offset = max(window.lowerBound, resume)
+            if offset > length { continue }
+            if isUTF {
+                while length < subject.count, subject[length] & 0xC0 == 0x80 { length += 1 }
+                while offset > 0, offset < subject.count, subject[offset] & 0xC0 == 0x80 { offset -= 1 }
             }
-            if rc < 0 { throw PCRE2Error.matchFailure(code: rc, offset: offset) }
-            let match = Match(ovector: ovector, groupCount: captureCount, start: Int(pcre2_get_startchar_8(matchData)))
-            if try !body(match) { return }
-            let range = match.range
-            offset = range.upperBound
-            // After an empty match, ask for a non-empty one at the same place (as Perl's //g does).
-            flags = range.isEmpty ? PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : PCRE2_NO_UTF_CHECK
+            var flags: UInt32 = PCRE2_NO_UTF_CHECK
+            while offset <= length {
+                let rc = pcre2_match_8(code, base, length, offset, flags, matchData, matchContext)
+                if rc == PCRE2_ERROR_NOMATCH {
+                    if flags & PCRE2_NOTEMPTY_ATSTART == 0 { continue windowLoop }
+                    // An empty match here was refused; move one character on and try again.
+                    offset = Pattern.advance(offset, in: subject, utf: isUTF)
+                    flags = PCRE2_NO_UTF_CHECK
+                    continue
+                }
+                if rc < 0 { throw PCRE2Error.matchFailure(code: rc, offset: offset) }
+                let match = Match(ovector: ovector, groupCount: captureCount, start: Int(pcre2_get_startchar_8(matchData)))
+                if try !body(index, match) { continue windowLoop }
+                let range = match.range
+                offset = range.upperBound
+                resume = range.upperBound
+                // After an empty match, ask for a non-empty one at the same place (as Perl's //g does).
+                flags = range.isEmpty ? PCRE2_NO_UTF_CHECK | PCRE2_NOTEMPTY_ATSTART | PCRE2_ANCHORED : PCRE2_NO_UTF_CHECK
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import VeilCore
 
@@ -33,6 +34,19 @@ import Testing
         for value in validator.examples.invalid {
             #expect(validator.validate(value) == nil, "\(id) should reject \(value)")
         }
+        // Patterns call the byte form: it must give the same answer as the string form.
+        for value in validator.examples.valid + validator.examples.invalid {
+            #expect(validator.validate(utf8: ArraySlice(value.utf8)) == validator.validate(value), "\(id) on bytes: \(value)")
+        }
+    }
+
+    @Test func residentIDsKnowTodayInChina() {
+        let before = CNResidentIDValidator.todayInBeijing()
+        let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: Date())
+        let after = CNResidentIDValidator.todayInBeijing()
+        let expected = today.year! * 10000 + today.month! * 100 + today.day!
+        // Read a moment apart: midnight may fall between two of the readings.
+        #expect(expected == before || expected == after)
     }
 
     @Test(arguments: Surrogates.all.map(\.id))

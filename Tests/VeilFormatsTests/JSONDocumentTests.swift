@@ -40,3 +40,18 @@ import Testing
         #expect(String(decoding: JSONDocument.encodeString("a\"b\\c\u{1}\t"), as: UTF8.self) == #""a\"b\\c\u0001\t""#)
     }
 }
+
+@Suite struct FindingsJSONScoreTests {
+    /// Scores are written as Swift prints the Double rounded to three decimals ("0.75", "1.0",
+    /// "0.898"), without printing a Double.
+    @Test func scoresReadAsTheirRoundedValue() {
+        for thousandths in 0...1000 {
+            let value = Double(thousandths) / 1000
+            let written = FindingsJSON.score(value)
+            #expect(Double(written) == value, "\(value) written \(written)")
+            #expect(written == (value == value.rounded() ? String(Int(value)) + ".0" : String(value)))
+        }
+        #expect(FindingsJSON.score(0.89849) == "0.898")
+        #expect(FindingsJSON.score(0.8996) == "0.9")
+    }
+}

@@ -156,33 +156,38 @@ public struct AhoCorasick: Sendable {
     /// Every occurrence of every word that lies inside `range` of `bytes` (offsets into `bytes`).
     public func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
         var found: [Occurrence] = []
-        var state: Int32 = 0
         bytes.withUnsafeBufferPointer { buffer in
-            for index in range {
-                let raw = buffer[index]
-                let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
-                while true {
-                    if let next = child(of: state, byte) { state = next; break }
-                    if state == 0 { break }
-                    state = failure[Int(state)]
-                }
-                var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
-                while output >= 0 {
-                    emit(output, endingAt: index + 1, into: &found)
-                    output = outputLink[Int(output)]
-                }
-            }
+            forEachOccurrence(in: buffer, within: range) { found.append($0); return true }
         }
         return found
     }
 
-    @inline(__always)
-    private func emit(_ state: Int32, endingAt end: Int, into found: inout [Occurrence]) {
-        let word = Int(terminal[Int(state)])
-        found.append(Occurrence(range: (end - wordLengths[word])..<end, word: word))
-        if !duplicates.isEmpty, let more = duplicates[state] {
-            for extra in more { found.append(Occurrence(range: (end - wordLengths[Int(extra)])..<end, word: Int(extra))) }
+    /// Calls `body` with each occurrence inside `range` of `text`, in order of where they end,
+    /// until it returns false. Returns whether it ran to the end.
+    @discardableResult
+    func forEachOccurrence(in text: UnsafeBufferPointer<UInt8>, within range: Range<Int>, _ body: (Occurrence) -> Bool) -> Bool {
+        var state: Int32 = 0
+        for index in range {
+            let raw = text[index]
+            let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
+            while true {
+                if let next = child(of: state, byte) { state = next; break }
+                if state == 0 { break }
+                state = failure[Int(state)]
+            }
+            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
+            while output >= 0 {
+                let word = Int(terminal[Int(output)])
+                if !body(Occurrence(range: (index + 1 - wordLengths[word])..<(index + 1), word: word)) { return false }
+                if !duplicates.isEmpty, let more = duplicates[output] {
+                    for extra in more where !body(Occurrence(range: (index + 1 - wordLengths[Int(extra)])..<(index + 1), word: Int(extra))) {
+                        return false
+                    }
+                }
+                output = outputLink[Int(output)]
+            }
         }
+        return true
     }
 
     private static func fold(_ bytes: [UInt8]) -> [UInt8] {

@@ -13,17 +13,29 @@ public struct ContextRule: Sendable, Hashable {
     public let window: Int
     /// How many characters after the match are searched.
     public let windowAfter: Int
-    /// For each (lower-cased) first byte, the indices of the words that begin with it.
-    private let wordsByFirstByte: [[Int]]
+    /// The words as one automaton: a window is read once, whatever the number of words.
+    private let automaton: AhoCorasick
+    /// For each word, whether it begins with a Latin letter (and so must begin a word).
+    private let startsWithLetter: [Bool]
 
     public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil) {
         self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.adjustment = adjustment
         self.window = window
         self.windowAfter = windowAfter ?? window
-        var byFirst = [[Int]](repeating: [], count: 256)
-        for (index, word) in self.words.enumerated() { byFirst[Int(word[0])].append(index) }
-        wordsByFirstByte = byFirst
+        automaton = AhoCorasick(words: self.words.map { String(decoding: $0, as: UTF8.self) })
+        startsWithLetter = self.words.map { ASCIIByte.isLetter($0[0]) }
+    }
+
+    public static func == (left: ContextRule, right: ContextRule) -> Bool {
+        left.words == right.words && left.adjustment == right.adjustment && left.window == right.window && left.windowAfter == right.windowAfter
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(words)
+        hasher.combine(adjustment)
+        hasher.combine(window)
+        hasher.combine(windowAfter)
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -33,37 +45,18 @@ public struct ContextRule: Sendable, Hashable {
         if words.isEmpty { return false }
         let before = ContextRule.retreat(from: range.lowerBound, characters: window, in: bytes)
         let after = ContextRule.advance(from: range.upperBound, characters: windowAfter, in: bytes)
-        return contains(bytes, before..<range.lowerBound) || contains(bytes, range.upperBound..<after)
-    }
-
-    private func contains(_ bytes: [UInt8], _ span: Range<Int>) -> Bool {
-        if span.isEmpty || words.isEmpty { return false }
         return bytes.withUnsafeBufferPointer { text in
-            wordsByFirstByte.withUnsafeBufferPointer { byFirst in
-                for start in span {
-                    var first = text[start]
-                    if first >= 0x41 && first <= 0x5A { first |= 0x20 }
-                    let candidates = byFirst[Int(first)]
-                    if candidates.isEmpty { continue }
-                    // A word that begins with a Latin letter must begin a word ("tel" is not in "hotel").
-                    if ASCIIByte.isLetter(first) && start > 0 && ASCIIByte.isLetter(text[start - 1]) { continue }
-                    for index in candidates where matches(words[index], at: start, in: text, before: span.upperBound) { return true }
-                }
-                return false
-            }
+            contains(text, before..<range.lowerBound) || contains(text, range.upperBound..<after)
         }
     }
 
-    @inline(__always)
-    private func matches(_ word: [UInt8], at start: Int, in text: UnsafeBufferPointer<UInt8>, before end: Int) -> Bool {
-        guard start + word.count <= end else { return false }
-        return word.withUnsafeBufferPointer { word in
-            for offset in 1..<word.count {
-                var byte = text[start + offset]
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                if byte != word[offset] { return false }
-            }
-            return true
+    private func contains(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
+        if span.isEmpty { return false }
+        // Stops at the first word that counts; a word that begins with a Latin letter must begin
+        // a word ("tel" is not in "hotel").
+        return !automaton.forEachOccurrence(in: text, within: span) { occurrence in
+            let start = occurrence.range.lowerBound
+            return startsWithLetter[occurrence.word] && start > 0 && ASCIIByte.isLetter(text[start - 1])
         }
     }
 

@@ -21,6 +21,8 @@ public struct PatternRecognizer: Recognizer {
         public let minimumDigits: Int
         /// Every match holds a match of this pattern: tried only around its matches.
         let anchor: Pattern?
+        /// The anchor's source: rules with the same anchor share its matches in a document.
+        let anchorSource: String?
         /// The score of a match the validator rejects; such a match needs a context word (see
         /// Docs/scoring.md). Nil: rejected outright.
         public let unvalidatedScore: Double?
@@ -39,6 +41,7 @@ public struct PatternRecognizer: Recognizer {
             self.canonicalForm = canonicalForm
             self.backoff = backoff
             self.minimumDigits = minimumDigits
+            self.anchorSource = anchor
             self.anchor = try anchor.map { anchor throws(PCRE2Error) in try Pattern(anchor, options: [.utf, .ucp], limits: limits) }
             self.unvalidatedScore = unvalidatedScore
         }
@@ -69,20 +72,18 @@ public struct PatternRecognizer: Recognizer {
                 let windows: [SearchWindow]
                 if rule.minimumDigits > 0 {
                     windows = document.digitRuns(normalization).windows(holding: rule.minimumDigits)
-                } else if let anchor = rule.anchor {
-                    windows = SearchWindow.windows(around: try anchor.matchRanges(in: buffer), count: buffer.count)
+                } else if let anchor = rule.anchor, let source = rule.anchorSource {
+                    let anchors = try document.anchorRanges(source, in: normalization) { try anchor.matchRanges(in: buffer) }
+                    windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]
                 }
                 do {
-                    for window in windows {
-                        let subject = UnsafeBufferPointer(rebasing: buffer[..<window.subjectEnd])
-                        try rule.pattern.forEachMatch(in: subject, from: window.start) { match in
-                            guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
-                            guard match.start < window.end else { return false }
-                            if let detection = evaluate(rule, range, view) { detections.append(detection) }
-                            return true
-                        }
+                    try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }) { index, match in
+                        guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
+                        guard match.start < windows[index].end else { return false }
+                        if let detection = evaluate(rule, range, view) { detections.append(detection) }
+                        return true
                     }
                 } catch let error as PCRE2Error {
                     throw RecognizerError(pluginID: pluginID, message: "pattern '\(rule.name)' stopped: \(error.message)")
@@ -97,7 +98,7 @@ public struct PatternRecognizer: Recognizer {
         // first, before any string is built (most QQ-shaped numbers stand by no cue).
         if rule.needsContext, rule.validator == nil, !(context?.isPresent(around: matched, in: view.bytes) ?? false) { return nil }
         var range = matched
-        var canonical = rule.canonicalForm.apply(view.string(range))
+        var canonical: String?
         var attributes: [String: String] = [:]
         var score = rule.score, validated = true
         if let validator = rule.validator {
@@ -109,7 +110,6 @@ public struct PatternRecognizer: Recognizer {
                 // Validators rank, context rescues: a rejected match stays only beside a cue.
                 score = unvalidated
                 validated = false
-                canonical = CanonicalForm.alphanumeric.apply(canonical)
                 attributes = ["validated": "no"]
             } else {
                 return nil
@@ -117,23 +117,25 @@ public struct PatternRecognizer: Recognizer {
         }
         let hasContext = context?.isPresent(around: range, in: view.bytes) ?? false
         if (rule.needsContext || !validated) && !hasContext { return nil }
+        let form = validated ? rule.canonicalForm.apply(_:) : { CanonicalForm.alphanumeric.apply(rule.canonicalForm.apply($0)) }
+        let value = canonical ?? form(view.string(range))
         if hasContext, let context { score += context.adjustment }
         if let negative, negative.isPresent(around: range, in: view.bytes) { score += negative.adjustment }
         // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.
         score = (min(max(score, 0), 1) * 10_000).rounded() / 10_000
         return Detection(range: view.originalRange(range), entity: rule.entity, score: score,
-                         pluginID: pluginID, rule: rule.name, canonical: canonical, attributes: attributes)
+                         pluginID: pluginID, rule: rule.name, canonical: value, attributes: attributes)
     }
 
     /// The match, or with backoff its longest prefix ending before a separator, that the validator accepts.
     private func validate(_ range: Range<Int>, with validator: any Validator, backoff: Bool, in view: TextView) -> (Range<Int>, Validation)? {
-        if let validation = validator.validate(view.string(range)) { return (range, validation) }
+        if let validation = validator.validate(utf8: view.bytes[range]) { return (range, validation) }
         guard backoff else { return nil }
         var cut = range.upperBound - 1
         while cut > range.lowerBound + 1 {
             let byte = view.bytes[cut], previous = view.bytes[cut - 1]
             if (byte == 0x20 || byte == 0x2D || byte == 0x2E) && previous >= 0x30 && previous <= 0x39,
-               let validation = validator.validate(view.string(range.lowerBound..<cut)) {
+               let validation = validator.validate(utf8: view.bytes[range.lowerBound..<cut]) {
                 return (range.lowerBound..<cut, validation)
             }
             cut -= 1

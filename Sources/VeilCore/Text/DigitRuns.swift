@@ -23,20 +23,23 @@ struct DigitRuns: Sendable {
 
     init(_ bytes: [UInt8]) {
         var runs: [Run] = []
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] >= 0x30 && bytes[index] <= 0x39 else { index += 1; continue }
-            let start = index
-            var last = index, digits = 0
-            while index < bytes.count && index - last - 1 <= Self.gap {
-                if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                    digits += 1
-                    last = index
+        bytes.withUnsafeBufferPointer { text in
+            let count = text.count
+            var index = 0
+            while index < count {
+                guard text[index] &- 0x30 < 10 else { index += 1; continue }
+                let start = index
+                var last = index, digits = 0
+                while index < count && index - last - 1 <= Self.gap {
+                    if text[index] &- 0x30 < 10 {
+                        digits += 1
+                        last = index
+                    }
+                    index += 1
                 }
-                index += 1
+                runs.append(Run(range: start..<last + 1, digits: digits))
+                index = last + 1
             }
-            runs.append(Run(range: start..<last + 1, digits: digits))
-            index = last + 1
         }
         self.runs = runs
         self.count = bytes.count

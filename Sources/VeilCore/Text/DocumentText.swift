@@ -9,6 +9,12 @@ public final class DocumentText {
     public let bytes: [UInt8]
     private var views: [Normalization: TextView] = [:]
     private var digitRunsByView: [Normalization: DigitRuns] = [:]
+    private var anchorMatches: [AnchorKey: [Range<Int>]] = [:]
+
+    private struct AnchorKey: Hashable {
+        let normalization: Normalization
+        let anchor: String
+    }
 
     /// Wraps a Swift string (always valid UTF-8).
     public init(_ text: String) {
@@ -44,6 +50,16 @@ public final class DocumentText {
         let runs = DigitRuns(view(normalization).bytes)
         digitRunsByView[normalization] = runs
         return runs
+    }
+
+    /// Where `anchor` (a pattern's source) matches in the view under `normalization`: `find` runs
+    /// once per document, for every rule that names the same anchor over the same view.
+    func anchorRanges(_ anchor: String, in normalization: Normalization, find: () throws -> [Range<Int>]) rethrows -> [Range<Int>] {
+        let key = AnchorKey(normalization: normalization, anchor: anchor)
+        if let ranges = anchorMatches[key] { return ranges }
+        let ranges = try find()
+        anchorMatches[key] = ranges
+        return ranges
     }
 
     /// The view under `normalization` (the original itself for the empty set).

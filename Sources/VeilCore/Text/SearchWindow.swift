@@ -17,6 +17,10 @@ struct SearchWindow: Sendable, Equatable {
         self.init(start: 0, end: count + 1, subjectEnd: count)
     }
 
+    /// Windows whose match starts lie closer than this are tried in one call: each call costs
+    /// about what scanning this many bytes does.
+    static let mergeGap = 32
+
     /// How far before an anchor word a match may start (江西省于都县黄陂镇 before 石门村).
     static let beforeAnchor = 150
     /// How far past an anchor a match may run (a labelled address runs on after its 地址： anchor).
@@ -36,7 +40,7 @@ struct SearchWindow: Sendable, Equatable {
         for range in ranges {
             let start = max(0, range.lowerBound - before)
             let subjectEnd = min(count, range.upperBound + after)
-            if let last = windows.last, start <= last.subjectEnd {
+            if let last = windows.last, start <= last.end + Self.mergeGap {
                 windows[windows.count - 1] = SearchWindow(start: last.start, end: max(last.end, range.upperBound),
                                                           subjectEnd: max(last.subjectEnd, subjectEnd))
             } else {

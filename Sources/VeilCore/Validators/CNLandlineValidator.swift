@@ -12,23 +12,28 @@ public struct CNLandlineValidator: Validator {
 
     static let extensionMarkers = ["转", "ext", "EXT", "x", "分机"].map { Array($0.utf8) }
 
+    private static let attributes = ["kind": "landline"]
+
     public func validate(_ candidate: String) -> Validation? {
+        validate(utf8: ArraySlice(candidate.utf8))
+    }
+
+    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         // Drop an extension, then a country code.
-        let bytes = Array(candidate.utf8)
+        let bytes = Array(candidate)
         var cut = bytes.count
         for marker in Self.extensionMarkers {
             guard marker.count <= cut else { continue }
             if let start = (0...(cut - marker.count)).first(where: { bytes[$0..<$0 + marker.count].elementsEqual(marker) }) { cut = start }
         }
-        let text = Substring(String(decoding: bytes[..<cut], as: UTF8.self))
-        var digits = String(text).digitsOnly
-        let trimmed = text.drop { $0 == " " }
-        if trimmed.hasPrefix("+86") || trimmed.hasPrefix("0086") {
-            digits = "0" + digits.dropFirst(trimmed.hasPrefix("+") ? 2 : 4)
-        } else if trimmed.hasPrefix("+") {
+        var digits = bytes[..<cut].asciiDigits
+        let trimmed = bytes[..<cut].drop { $0 == 0x20 }
+        if trimmed.begins(with: "+86") || trimmed.begins(with: "0086") {
+            digits = [0x30] + digits.dropFirst(trimmed.begins(with: "+") ? 2 : 4)
+        } else if trimmed.begins(with: "+") {
             return nil
         }
-        let value = digits.digitValues
+        let value = digits.map { Int($0) - 0x30 }
         guard value.count >= 10, value.count <= 12, value[0] == 0 else { return nil }
         let areaLength: Int
         switch value[1] {
@@ -40,6 +45,6 @@ public struct CNLandlineValidator: Validator {
         let localLength = value.count - areaLength
         let allowed = areaLength == 3 ? 8...8 : 7...8
         guard allowed.contains(localLength), value[areaLength] >= 2 else { return nil }
-        return Validation(canonical: digits, attributes: ["kind": "landline"])
+        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
     }
 }

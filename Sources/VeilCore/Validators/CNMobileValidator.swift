@@ -9,24 +9,32 @@ public struct CNMobileValidator: Validator {
 
     public init() {}
 
+    private static let attributes = ["kind": "mobile"]
+
     public func validate(_ candidate: String) -> Validation? {
-        var digits = candidate.digitsOnly
-        let trimmed = candidate.drop { $0 == " " || $0 == "(" }
-        if trimmed.hasPrefix("+") || (trimmed.hasPrefix("86") && digits.utf8.count == 13) {
-            guard digits.hasPrefix("86") else { return nil }
-            digits.removeFirst(2)
-        } else if trimmed.hasPrefix("0086") {
-            digits.removeFirst(4)
-        }
-        guard digits.utf8.count == 11, CNMobileValidator.isAllocated(digits) else { return nil }
-        return Validation(canonical: digits, attributes: ["kind": "mobile"])
+        validate(utf8: ArraySlice(candidate.utf8))
     }
 
-    /// Whether the first three digits of an 11-digit number are an allocated mobile segment.
-    static func isAllocated(_ digits: String) -> Bool {
-        let value = digits.digitValues
-        guard value.count >= 3, value[0] == 1 else { return false }
-        switch (value[1], value[2]) {
+    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+        var digits = candidate.asciiDigits[...]
+        let trimmed = candidate.drop { $0 == 0x20 || $0 == 0x28 }
+        if trimmed.begins(with: "+") || (trimmed.begins(with: "86") && digits.count == 13) {
+            guard digits.begins(with: "86") else { return nil }
+            digits = digits.dropFirst(2)
+        } else if trimmed.begins(with: "0086") {
+            digits = digits.dropFirst(4)
+        }
+        guard digits.count == 11, CNMobileValidator.isAllocated(digits) else { return nil }
+        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
+    }
+
+    /// Whether the first three digits (ASCII bytes) are an allocated mobile segment.
+    static func isAllocated(_ digits: ArraySlice<UInt8>) -> Bool {
+        guard digits.count >= 3 else { return false }
+        let start = digits.startIndex
+        let first = Int(digits[start]) - 0x30, second = Int(digits[start + 1]) - 0x30, third = Int(digits[start + 2]) - 0x30
+        guard first == 1 else { return false }
+        switch (second, third) {
         case (3, _), (8, _): return true
         case (4, let third): return third >= 5
         case (5, let third): return third != 4

@@ -17,23 +17,31 @@ public struct CNResidentIDValidator: Validator {
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
+    private static let form18 = ["form": "18"], form15 = ["form": "15"]
+
     public func validate(_ candidate: String) -> Validation? {
-        let compact = String(candidate.uppercased().filter { $0 != " " && $0 != "-" })
-        let characters = Array(compact)
-        let digits = compact.digitValues
-        guard CNResidentIDValidator.provinceCodes.contains((digits.first ?? 0) * 10 + (digits.dropFirst().first ?? 0)) else { return nil }
-        if characters.count == 18 {
-            guard digits.count == 18 || (digits.count == 17 && characters[17] == "X") else { return nil }
+        validate(utf8: ArraySlice(candidate.utf8))
+    }
+
+    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+        // Upper-cased, without spaces and dashes; any other byte outside ASCII digits and X fails below.
+        let compact = candidate.compactMap { byte -> UInt8? in
+            byte == 0x20 || byte == 0x2D ? nil : (byte == 0x78 ? 0x58 : byte)
+        }
+        let digits = compact.compactMap { $0 >= 0x30 && $0 <= 0x39 ? Int($0 - 0x30) : nil }
+        guard digits.count >= 2, CNResidentIDValidator.provinceCodes.contains(digits[0] * 10 + digits[1]) else { return nil }
+        if compact.count == 18 {
+            guard digits.count == 18 || (digits.count == 17 && compact[17] == 0x58) else { return nil }
             let year = digits[6...9].reduce(0) { $0 * 10 + $1 }
             let month = digits[10] * 10 + digits[11], day = digits[12] * 10 + digits[13]
             guard CNResidentIDValidator.isRealDate(year: year, month: month, day: day, notAfterToday: true) else { return nil }
-            guard characters[17] == CNResidentIDValidator.checkCharacter(for: Array(digits.prefix(17))) else { return nil }
-            return Validation(canonical: compact, attributes: ["form": "18"])
+            guard compact[17] == CNResidentIDValidator.checkCharacter(for: Array(digits.prefix(17))).asciiValue else { return nil }
+            return Validation(canonical: String(decoding: compact, as: UTF8.self), attributes: Self.form18)
         }
-        if characters.count == 15, digits.count == 15 {
+        if compact.count == 15, digits.count == 15 {
             let month = digits[8] * 10 + digits[9], day = digits[10] * 10 + digits[11]
             guard CNResidentIDValidator.isRealDate(year: 1900 + digits[6] * 10 + digits[7], month: month, day: day, notAfterToday: true) else { return nil }
-            return Validation(canonical: compact, attributes: ["form": "15"])
+            return Validation(canonical: String(decoding: compact, as: UTF8.self), attributes: Self.form15)
         }
         return nil
     }
@@ -50,10 +58,24 @@ public struct CNResidentIDValidator: Validator {
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return false }
         if notAfterToday {
-            let today = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Shanghai")!, from: Date())
-            let now = (today.year ?? 9999) * 10000 + (today.month ?? 12) * 100 + (today.day ?? 31)
-            guard year * 10000 + month * 100 + day <= now else { return false }
+            guard year * 10000 + month * 100 + day <= todayInBeijing() else { return false }
         }
         return true
+    }
+
+    /// Today's date in China (UTC+8, no daylight saving) as YYYYMMDD, from the clock by integer
+    /// arithmetic (days to civil date; Howard Hinnant's algorithm), cheap enough for every match.
+    static func todayInBeijing() -> Int {
+        let days = Int((Date().timeIntervalSince1970 + 8 * 3600) / 86_400)
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return year * 10000 + month * 100 + day
     }
 }

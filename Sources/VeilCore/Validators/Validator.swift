@@ -12,6 +12,15 @@ public protocol Validator: Sendable {
     var examples: ValidatorExamples { get }
     /// The canonical value of `candidate`, or nil if it is not valid.
     func validate(_ candidate: String) -> Validation?
+    /// The same check over the matched UTF-8 bytes, as patterns call it. The default builds a
+    /// String; validators that run on most matches read the bytes directly.
+    func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation?
+}
+
+extension Validator {
+    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+        validate(String(decoding: candidate, as: UTF8.self))
+    }
 }
 
 /// A value that passed: its canonical form (what linked mentions share) and facts about it.
@@ -54,6 +63,17 @@ public enum Validators {
     ]
 
     public static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+}
+
+extension Collection<UInt8> {
+    /// The ASCII digits among the bytes, as bytes.
+    var asciiDigits: [UInt8] { filter { $0 >= 0x30 && $0 <= 0x39 } }
+
+    /// Whether the bytes begin with the ASCII text `prefix`.
+    func begins(with prefix: StaticString) -> Bool {
+        guard count >= prefix.utf8CodeUnitCount else { return false }
+        return prefix.withUTF8Buffer { zip(self, $0).allSatisfy { $0 == $1 } }
+    }
 }
 
 extension String {
