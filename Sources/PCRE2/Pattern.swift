@@ -20,9 +20,10 @@ public final class Pattern: @unchecked Sendable {
     private let code: OpaquePointer
     private let matchContext: OpaquePointer
 
-    /// Compiles `source`. Throws ``PCRE2Error`` with kind `.compile` and the byte offset in the
+    /// Compiles `source`, and with `jit` to machine code as well (skip it for a pattern that is
+    /// only being checked). Throws ``PCRE2Error`` with kind `.compile` and the byte offset in the
     /// pattern where PCRE2 gave up.
-    public init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default) throws(PCRE2Error) {
+    public init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default, jit: Bool = true) throws(PCRE2Error) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
@@ -50,7 +51,7 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.matchContext = context
         self.captureCount = Int(captures)
-        self.isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
     }
 
     deinit {

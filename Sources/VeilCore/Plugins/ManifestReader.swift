@@ -1,3 +1,4 @@
+internal import PCRE2
 import Foundation
 import Yams
 
@@ -122,7 +123,7 @@ enum ManifestReader {
                 case "anchor":
                     if let anchor = yaml.string(value, what: "'anchor'") {
                         do {
-                            _ = try PatternRecognizer.Rule(name: "anchor", pattern: anchor, entity: spec.entity, score: 0)
+                            _ = try Pattern(anchor, options: [.utf, .ucp], jit: false)
                             spec.anchor = anchor
                         } catch {
                             yaml.error("the anchor does not compile: \(error.message)" + (error.offset.map { " at byte \($0) of the pattern" } ?? ""), at: value)
@@ -143,11 +144,12 @@ enum ManifestReader {
             if spec.anchor != nil && spec.minimumDigits > 0 { yaml.error("a pattern takes 'digits' or 'anchor', not both", at: item) }
             if spec.unvalidatedScore != nil && spec.validator == nil { yaml.error("'unvalidated' needs 'validate': it scores what the validator rejects", at: item) }
             if !names.insert(spec.name).inserted { yaml.error("two patterns are called '\(spec.name)'", at: item) }
-            // Compile now, so a bad pattern is reported where it is written.
+            // Compile now (without machine code: a policy may never select the plugin), so a bad
+            // pattern is reported where it is written.
             do {
-                let rule = try PatternRecognizer.Rule(name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score)
-                if spec.group > rule.captureCount {
-                    yaml.error("'group' is \(spec.group) but the pattern has \(rule.captureCount) capture groups", at: item)
+                let pattern = try Pattern(spec.regex, options: spec.caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], jit: false)
+                if spec.group > pattern.captureCount {
+                    yaml.error("'group' is \(spec.group) but the pattern has \(pattern.captureCount) capture groups", at: item)
                 }
             } catch {
                 yaml.error("the regex does not compile: \(error.message)" + (error.offset.map { " at byte \($0) of the pattern" } ?? ""), at: regexNode)

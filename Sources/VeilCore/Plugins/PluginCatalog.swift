@@ -121,26 +121,32 @@ public struct PluginCatalog: Sendable {
         return try load(from: sources, registry: registry)
     }
 
+    /// The recognizer of a `patterns:` plugin; the reader compiled every pattern already, so this
+    /// cannot fail for a manifest it accepted.
+    static func patternRecognizer(_ manifest: PluginManifest) throws(ConfigurationError) -> PatternRecognizer {
+        var rules: [PatternRecognizer.Rule] = []
+        for spec in manifest.patterns {
+            guard let rule = try? PatternRecognizer.Rule(
+                name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
+                validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
+                needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff,
+                minimumDigits: spec.minimumDigits, anchor: spec.anchor, unvalidatedScore: spec.unvalidatedScore) else {
+                throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
+            }
+            rules.append(rule)
+        }
+        return PatternRecognizer(
+            pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
+            context: manifest.context.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
+            negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
+    }
+
     static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, registry: RecognizerRegistry) throws(ConfigurationError) -> Plugin {
         switch manifest.kind {
         case .patterns:
-            var rules: [PatternRecognizer.Rule] = []
-            for spec in manifest.patterns {
-                // The reader compiled every pattern already; this cannot fail for a manifest it accepted.
-                guard let rule = try? PatternRecognizer.Rule(
-                    name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
-                    validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
-                    needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff,
-                    minimumDigits: spec.minimumDigits, anchor: spec.anchor, unvalidatedScore: spec.unvalidatedScore) else {
-                    throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
-                }
-                rules.append(rule)
-            }
-            let recognizer = PatternRecognizer(
-                pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
-                context: manifest.context.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
-                negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
-            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { recognizer }
+            // Compiled to machine code only when a policy selects the plugin (the reader has
+            // checked every pattern already).
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try patternRecognizer(manifest) }
         case .lexicons:
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {

@@ -26,6 +26,24 @@ extension Normalization {
         return String(result)
     }
 
+    /// For every scalar below U+10000, the ASCII byte it becomes under these options (0: kept):
+    /// views are built with one load per character instead of a test of each option.
+    var replacementTable: [UInt8] {
+        switch rawValue {
+        case Self.fullwidth.rawValue: return Self.fullwidthTable
+        case Self.chineseNumerals.rawValue: return Self.numeralsTable
+        default: return Self.fullwidthAndNumeralsTable
+        }
+    }
+
+    private static let fullwidthTable = Normalization.fullwidth.makeTable()
+    private static let numeralsTable = Normalization.chineseNumerals.makeTable()
+    private static let fullwidthAndNumeralsTable = Normalization([.fullwidth, .chineseNumerals]).makeTable()
+
+    private func makeTable() -> [UInt8] {
+        (0..<0x10000).map { replacement(for: UInt32($0)) ?? 0 }
+    }
+
     /// The ASCII byte `scalar` becomes under these options, or nil if it is kept as it is.
     @inline(__always)
     func replacement(for scalar: UInt32) -> UInt8? {

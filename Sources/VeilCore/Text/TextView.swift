@@ -20,12 +20,17 @@ public struct TextView: Sendable {
     /// in the text is affected.
     init(original: [UInt8], normalization: Normalization) {
         let count = original.count
+        let table = normalization.replacementTable
         // Where the first rewritten character is; most texts have none for most options.
         var first = 0
-        findFirst: while first < count {
-            let lead = original[first]
-            if lead >= 0xE0 && lead < 0xF0 && first + 2 < count && normalization.replacement(for: Self.scalar(original, at: first)) != nil { break findFirst }
-            first += 1
+        table.withUnsafeBufferPointer { table in
+            original.withUnsafeBufferPointer { original in
+                findFirst: while first < count {
+                    let lead = original[first]
+                    if lead >= 0xE0 && lead < 0xF0 && first + 2 < count && table[Int(Self.scalar(original, at: first))] != 0 { break findFirst }
+                    first += 1
+                }
+            }
         }
         guard first < count else {
             self.bytes = original
@@ -38,31 +43,33 @@ public struct TextView: Sendable {
         let view = [UInt8](unsafeUninitializedCapacity: count) { view, viewCount in
             offsets.withUnsafeMutableBufferPointer { offsets in
                 original.withUnsafeBufferPointer { original in
-                    for index in 0..<first {
-                        view[index] = original[index]
-                        offsets[index] = Int32(index)
-                    }
-                    var index = first, out = first
-                    while index < count {
-                        let lead = original[index]
-                        // Only three-byte sequences (U+0800…U+FFFF) are ever rewritten.
-                        if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
-                            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(original[index + 1] & 0x3F) << 6 | UInt32(original[index + 2] & 0x3F)
-                            if let ascii = normalization.replacement(for: scalar) {
-                                view[out] = ascii
-                                offsets[out] = Int32(index)
-                                out += 1
-                                index += 3
-                                continue
-                            }
+                    table.withUnsafeBufferPointer { table in
+                        for index in 0..<first {
+                            view[index] = original[index]
+                            offsets[index] = Int32(index)
                         }
-                        view[out] = lead
-                        offsets[out] = Int32(index)
-                        out += 1
-                        index += 1
+                        var index = first, out = first
+                        while index < count {
+                            let lead = original[index]
+                            // Only three-byte sequences (U+0800…U+FFFF) are ever rewritten.
+                            if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
+                                let ascii = table[Int(Self.scalar(original, at: index))]
+                                if ascii != 0 {
+                                    view[out] = ascii
+                                    offsets[out] = Int32(index)
+                                    out += 1
+                                    index += 3
+                                    continue
+                                }
+                            }
+                            view[out] = lead
+                            offsets[out] = Int32(index)
+                            out += 1
+                            index += 1
+                        }
+                        offsets[out] = Int32(count)
+                        length = out
                     }
-                    offsets[out] = Int32(count)
-                    length = out
                 }
             }
             viewCount = length
@@ -73,7 +80,7 @@ public struct TextView: Sendable {
     }
 
     @inline(__always)
-    private static func scalar(_ bytes: [UInt8], at index: Int) -> UInt32 {
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt32 {
         UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
     }
 
