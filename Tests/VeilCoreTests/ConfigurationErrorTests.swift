@@ -108,6 +108,25 @@ import Testing
         #expect(PluginExamples.check(plugin).isEmpty)
     }
 
+    /// An anchor that misses part of what its pattern finds is caught by the plugin's own
+    /// examples: they are matched with the windows and over the whole text, and must agree.
+    @Test func examplesCatchAnAnchorThatMissesMatches() throws {
+        let temp = TemporaryFolder()
+        temp.write("ticket/plugin.yaml", """
+        id: ticket
+        entities: [TICKET]
+        patterns:
+          - {name: ticket, regex: 'T-[0-9]{4}|ticket [A-Z]{4}', anchor: 'T-'}
+        examples:
+          match: ["see T-1234", "see ticket ABCD"]
+          no_match: ["nothing here"]
+        """)
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let failures = PluginExamples.check(try #require(catalog["ticket"])).map(\.description)
+        #expect(failures.contains { $0.contains("ticket ABCD") && $0.contains("windows do not") }, "\(failures)")
+        #expect(!failures.contains { $0.contains("T-1234") })
+    }
+
     @Test func folderAndIdMustAgree() {
         let errors = manifestErrors("id: other\nentities: [DEMO]\npatterns: [{regex: 'x'}]\n")
         #expect(errors == ["demo/plugin.yaml: error: the plugin id 'other' differs from its folder name 'demo'"])

@@ -53,6 +53,20 @@ public enum PluginExamples {
                 fail(example, "failed on \"\(example.text)\": \(error)")
             }
         }
+        // `digits` and `anchor` only say where to look: on every example, the patterns must find
+        // exactly what they find when tried over the whole text.
+        if plugin.manifest.kind == .patterns, let windowed = try? PluginCatalog.patternRecognizer(plugin.manifest) {
+            var everywhere = windowed
+            everywhere.searchesEverywhere = true
+            for example in plugin.manifest.matchExamples + plugin.manifest.noMatchExamples {
+                guard let narrow = try? windowed.recognize(DocumentText(example.text)),
+                      let wide = try? everywhere.recognize(DocumentText(example.text)) else { continue }
+                let lost = Set(wide).subtracting(narrow).map { "'\($0.rule)' at bytes \($0.range.lowerBound)..<\($0.range.upperBound)" }
+                if !lost.isEmpty {
+                    fail(example, "in \"\(example.text)\" the whole-text pass finds \(lost.sorted().joined(separator: ", ")) but the 'digits' or 'anchor' windows do not")
+                }
+            }
+        }
         return failures
     }
 

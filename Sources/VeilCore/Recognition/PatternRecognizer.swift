@@ -55,6 +55,9 @@ public struct PatternRecognizer: Recognizer {
     public let normalization: Normalization
     public let context: ContextRule?
     public let negative: ContextRule?
+    /// Try every pattern over the whole text, ignoring `digits` and `anchor` (the reference the
+    /// examples check windowed matching against).
+    var searchesEverywhere = false
 
     public init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
         self.pluginID = pluginID
@@ -70,7 +73,9 @@ public struct PatternRecognizer: Recognizer {
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
                 let windows: [SearchWindow]
-                if rule.minimumDigits > 0 {
+                if searchesEverywhere {
+                    windows = [SearchWindow(whole: buffer.count)]
+                } else if rule.minimumDigits > 0 {
                     windows = document.digitRuns(normalization).windows(holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor, let source = rule.anchorSource {
                     let anchors = try document.anchorRanges(source, in: normalization) { try anchor.matchRanges(in: buffer) }
