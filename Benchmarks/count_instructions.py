@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Counts the instructions `veil scan` executes (valgrind's callgrind): a cost figure that does not
+move with the load of a shared machine, where wall-clock time can vary by half between runs.
+
+Runs the release binary twice with the same policy: on an empty file (start-up: loading plugins,
+compiling patterns) and on MEGABYTES of the benchmark corpus (Benchmarks/generate_corpus.py, plain
+text); the difference, divided by the size, is the cost per megabyte of text. The binary is
+copied without its debug sections first (Debian's valgrind cannot read DWARF 5).
+
+Needs valgrind (apt-get install valgrind). Usage:
+  count_instructions.py [--veil .build/release/veil] [--policy FILE] [--megabytes 1]
+With no --policy: the identifier plugins of the default policy (the benchmark's identifier row).
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "Benchmarks"))
+import run  # noqa: E402  (the runner's corpus and default-policy helpers)
+
+
+def instructions(binary, policy, path, checkout):
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all", binary,
+                             "scan", "--single-core", "--format", "jsonl", "--policy", policy, path],
+                            capture_output=True, text=True, cwd=checkout)
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    if not found:
+        sys.exit(f"valgrind did not report a count:\n{result.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--veil", default=os.path.join(ROOT, ".build", "release", "veil"))
+    parser.add_argument("--policy")
+    parser.add_argument("--megabytes", type=float, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work:
+        binary = os.path.join(work, "veil")
+        subprocess.run(["strip", "--strip-debug", "-o", binary, args.veil], check=True)
+        policy = args.policy
+        if not policy:
+            policy = os.path.join(work, "identifiers.yaml")
+            identifiers = [p for p in run.default_policy_plugins() if not p.startswith(("person-", "location-", "address"))]
+            open(policy, "w").write("version: 1\nplugins: [%s]\n" % ", ".join(identifiers))
+        text = subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_corpus.py"), f"{args.megabytes:g}", "text"],
+                              capture_output=True, check=True).stdout
+        sample, empty = os.path.join(work, "sample.txt"), os.path.join(work, "empty.txt")
+        open(sample, "wb").write(text)
+        open(empty, "wb").close()
+        # The binary reads the plugins of the checkout it was built in (another commit's, to compare).
+        veil = os.path.abspath(args.veil)
+        checkout = veil.split("/.build/")[0] if "/.build/" in veil else ROOT
+        start = instructions(binary, policy, empty, checkout)
+        total = instructions(binary, policy, sample, checkout)
+        megabytes = len(text) / 1024 / 1024
+        print(f"start-up: {start / 1e6:.1f} M instructions")
+        print(f"{megabytes:.2f} MB: {total / 1e6:.1f} M instructions, {(total - start) / 1e6 / megabytes:.1f} M per MB of text")
+
+
+if __name__ == "__main__":
+    main()
