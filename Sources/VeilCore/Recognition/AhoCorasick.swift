@@ -157,7 +157,7 @@ public struct AhoCorasick: Sendable {
     public func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
         var found: [Occurrence] = []
         bytes.withUnsafeBufferPointer { buffer in
-            forEachOccurrence(in: buffer, within: range) { found.append($0); return true }
+            _ = forEachOccurrence(in: buffer, within: range) { found.append($0); return true }
         }
         return found
     }
