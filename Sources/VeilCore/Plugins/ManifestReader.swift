@@ -116,7 +116,13 @@ enum ManifestReader {
                         }
                     }
                 case "group": if let group = yaml.int(value, what: "'group'", in: 0...99) { spec.group = group }
-                case "needs_context": if let flag = yaml.bool(value, what: "'needs_context'") { spec.needsContext = flag }
+                case "needs_context":
+                    if case .scalar(let scalar) = value, scalar.string == "column" {
+                        spec.needsContext = true
+                        spec.needsColumnContext = true
+                    } else if let flag = yaml.bool(value, what: "'needs_context' (true, false or column)") {
+                        spec.needsContext = flag
+                    }
                 case "caseless": if let flag = yaml.bool(value, what: "'caseless'") { spec.caseless = flag }
                 case "backoff": if let flag = yaml.bool(value, what: "'backoff'") { spec.backoff = flag }
                 case "digits": if let count = yaml.int(value, what: "'digits'", in: 1...64) { spec.minimumDigits = count }

@@ -129,7 +129,7 @@ public struct PluginCatalog: Sendable {
             guard let rule = try? PatternRecognizer.Rule(
                 name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
                 validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
-                needsContext: spec.needsContext, canonicalForm: spec.canonical, backoff: spec.backoff,
+                needsContext: spec.needsContext, needsColumnContext: spec.needsColumnContext, canonicalForm: spec.canonical, backoff: spec.backoff,
                 minimumDigits: spec.minimumDigits, anchor: spec.anchor, unvalidatedScore: spec.unvalidatedScore) else {
                 throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
             }

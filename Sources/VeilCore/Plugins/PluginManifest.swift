@@ -15,6 +15,9 @@ public struct PluginManifest: Sendable {
         public var validator: String?
         public var group: Int
         public var needsContext: Bool
+        /// `needs_context: column`: only the header of the table column the match is a cell of
+        /// counts as its cue (a header row's own labels are never matches).
+        public var needsColumnContext: Bool = false
         public var caseless: Bool
         public var canonical: CanonicalForm
         /// When the validator rejects a match, retry it cut short at each separator, longest first

@@ -50,6 +50,12 @@ public struct ContextRule: Sendable, Hashable {
         }
     }
 
+    /// Whether one of the words stands inside `span` (a table's column header, view byte offsets).
+    func isPresent(inside span: Range<Int>, in bytes: [UInt8]) -> Bool {
+        if words.isEmpty { return false }
+        return bytes.withUnsafeBufferPointer { contains($0, span) }
+    }
+
     private func contains(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
         if span.isEmpty { return false }
         // Stops at the first word that counts; a word that begins with a Latin letter must begin

@@ -14,6 +14,8 @@ public struct PatternRecognizer: Recognizer {
         public let group: Int
         /// Drop the match unless a context word is near it (QQ numbers are just digits without one).
         public let needsContext: Bool
+        /// Drop the match unless a context word is in the header of its table column.
+        public let needsColumnContext: Bool
         public let canonicalForm: CanonicalForm
         /// Retry a match the validator rejects, cut short at each separator (longest first).
         public let backoff: Bool
@@ -28,7 +30,7 @@ public struct PatternRecognizer: Recognizer {
         public let unvalidatedScore: Double?
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
-                    validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false,
+                    validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
                     canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: String? = nil,
                     unvalidatedScore: Double? = nil, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
@@ -38,6 +40,7 @@ public struct PatternRecognizer: Recognizer {
             self.validator = validator
             self.group = group
             self.needsContext = needsContext
+            self.needsColumnContext = needsColumnContext
             self.canonicalForm = canonicalForm
             self.backoff = backoff
             self.minimumDigits = minimumDigits
@@ -73,7 +76,12 @@ public struct PatternRecognizer: Recognizer {
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
                 let windows: [SearchWindow]
-                if searchesEverywhere {
+                if rule.needsColumnContext && !searchesEverywhere {
+                    // Only the data rows of tables with a column headed by a context word.
+                    guard let context else { continue }
+                    let rows = document.tableColumns.rows { context.isPresent(inside: $0, in: document.bytes) }
+                    windows = rows.map { view.viewRange(ofOriginal: $0) }.map { SearchWindow(start: $0.lowerBound, end: $0.upperBound, subjectEnd: $0.upperBound) }
+                } else if searchesEverywhere {
                     windows = [SearchWindow(whole: buffer.count)]
                 } else if rule.minimumDigits > 0 {
                     windows = document.digitRuns(normalization).windows(holding: rule.minimumDigits)
@@ -87,7 +95,7 @@ public struct PatternRecognizer: Recognizer {
                     try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }) { index, match in
                         guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
                         guard match.start < windows[index].end else { return false }
-                        if let detection = evaluate(rule, range, view) { detections.append(detection) }
+                        if let detection = evaluate(rule, range, view, document) { detections.append(detection) }
                         return true
                     }
                 } catch let error as PCRE2Error {
@@ -98,10 +106,13 @@ public struct PatternRecognizer: Recognizer {
         return detections
     }
 
-    private func evaluate(_ rule: Rule, _ matched: Range<Int>, _ view: TextView) -> Detection? {
+    private func evaluate(_ rule: Rule, _ matched: Range<Int>, _ view: TextView, _ document: DocumentText) -> Detection? {
         // A rule that needs context and has no validator is settled by its context alone: look
         // first, before any string is built (most QQ-shaped numbers stand by no cue).
-        if rule.needsContext, rule.validator == nil, !(context?.isPresent(around: matched, in: view.bytes) ?? false) { return nil }
+        if rule.needsColumnContext {
+            guard let context, let (_, header) = document.tableColumns.cell(of: view.originalRange(matched), in: document.bytes),
+                  context.isPresent(inside: header, in: document.bytes) else { return nil }
+        } else if rule.needsContext, rule.validator == nil, !cue(context, around: matched, view, document) { return nil }
         var range = matched
         var canonical: String?
         var attributes: [String: String] = [:]
@@ -120,16 +131,43 @@ public struct PatternRecognizer: Recognizer {
                 return nil
             }
         }
-        let hasContext = context?.isPresent(around: range, in: view.bytes) ?? false
+        let hasContext = cue(context, around: range, view, document)
         if (rule.needsContext || !validated) && !hasContext { return nil }
         let form = validated ? rule.canonicalForm.apply(_:) : { CanonicalForm.alphanumeric.apply(rule.canonicalForm.apply($0)) }
         let value = canonical ?? form(view.string(range))
         if hasContext, let context { score += context.adjustment }
-        if let negative, negative.isPresent(around: range, in: view.bytes) { score += negative.adjustment }
+        if penalty(negative, around: range, view, document), let negative { score += negative.adjustment }
         // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.
         score = (min(max(score, 0), 1) * 10_000).rounded() / 10_000
         return Detection(range: view.originalRange(range), entity: rule.entity, score: score,
                          pluginID: pluginID, rule: rule.name, canonical: value, attributes: attributes)
+    }
+
+    /// Whether a context word stands around `range`; in a table cell, whether one stands in the cell
+    /// itself or in its column's header (a QQ number under "QQ号" has its cue a row or more above
+    /// it, and "QQ" heading the next column says nothing of a phone number).
+    private func cue(_ words: ContextRule?, around range: Range<Int>, _ view: TextView, _ document: DocumentText) -> Bool {
+        guard let words else { return false }
+        let original = view.originalRange(range)
+        guard let (cell, header) = document.tableColumns.cell(of: original, in: document.bytes) else {
+            return words.isPresent(around: range, in: view.bytes)
+        }
+        return words.isPresent(inside: header, in: document.bytes)
+            || words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
+            || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
+    }
+
+    /// Whether a negative word stands around `range`; in a table cell, only the cell itself and its
+    /// column's header count (订单号 heading the next column, or ending the line above, does not
+    /// make a QQ number an order number).
+    private func penalty(_ words: ContextRule?, around range: Range<Int>, _ view: TextView, _ document: DocumentText) -> Bool {
+        guard let words else { return false }
+        guard words.isPresent(around: range, in: view.bytes) else { return false }
+        let original = view.originalRange(range)
+        guard let (cell, header) = document.tableColumns.cell(of: original, in: document.bytes) else { return true }
+        return words.isPresent(inside: header, in: document.bytes)
+            || words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
+            || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
     }
 
     /// The match, or with backoff its longest prefix ending before a separator, that the validator accepts.

@@ -10,6 +10,7 @@ public final class DocumentText {
     private var views: [Normalization: TextView] = [:]
     private var digitRunsByView: [Normalization: DigitRuns] = [:]
     private var anchorMatches: [AnchorKey: [Range<Int>]] = [:]
+    private var tables: TableColumns?
 
     private struct AnchorKey: Hashable {
         let normalization: Normalization
@@ -50,6 +51,15 @@ public final class DocumentText {
         let runs = DigitRuns(view(normalization).bytes)
         digitRunsByView[normalization] = runs
         return runs
+    }
+
+    /// The tables of the text (their column headers are context for their cells), found once for
+    /// every recognizer that asks. Original byte offsets.
+    var tableColumns: TableColumns {
+        if let tables { return tables }
+        let found = TableColumns(bytes)
+        tables = found
+        return found
     }
 
     /// Where `anchor` (a pattern's source) matches in the view under `normalization`: `find` runs

@@ -91,6 +91,20 @@ public struct TextView: Sendable {
         return Int(originalOffsets[range.lowerBound])..<Int(originalOffsets[range.upperBound])
     }
 
+    /// The view byte range of an original byte range (the characters that begin inside it).
+    func viewRange(ofOriginal range: Range<Int>) -> Range<Int> {
+        guard let originalOffsets else { return range }
+        func firstViewOffset(atOrAfter original: Int) -> Int {
+            var low = 0, high = originalOffsets.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if Int(originalOffsets[middle]) < original { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        return firstViewOffset(atOrAfter: range.lowerBound)..<firstViewOffset(atOrAfter: range.upperBound)
+    }
+
     /// The view's text in `range`, as a String (for validators and canonical values).
     public func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

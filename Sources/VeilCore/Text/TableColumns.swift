@@ -1,0 +1,129 @@
+/// The tables in a text — rows of cells parted by tabs, `|` or commas, the first row naming the
+/// columns — so that a column's header counts as context for every cell under it: a QQ number alone
+/// in a cell under "QQ号" is as plainly a QQ number as one written after "QQ：".
+///
+/// A table is two or more consecutive lines that each hold the same number of the same separator
+/// (one or more tabs or `|`, two or more commas), under a header whose cells read as labels (no
+/// digits, at most 30 bytes each: prose lines that happen to hold as many commas are not tables);
+/// Markdown rules (`|---|---|`) inside it are skipped. Found once per document, when a recognizer
+/// first asks. Read from the original text (a Chinese comma is not a cell separator); ranges are
+/// original byte offsets.
+struct TableColumns: Sendable {
+    /// One table: the header cells' byte ranges, and the byte range of its data rows.
+    private struct Table: Sendable {
+        let headers: [Range<Int>]
+        let separator: UInt8
+        let rows: Range<Int>
+    }
+
+    private let tables: [Table]
+
+    /// Line breaks and the bytes cells are parted by (tab, |, comma).
+    private static let isSpecial: [Bool] = (0..<256).map { [0x0A, 0x09, 0x7C, 0x2C].contains($0) }
+
+    init(_ bytes: [UInt8]) {
+        // One pass: each line's range and how many tabs, | and commas it holds (most bytes are
+        // none of these, nor a line break: one table load tells).
+        struct Line {
+            var range: Range<Int>
+            var counts: (tabs: Int, pipes: Int, commas: Int)
+        }
+        var lines: [Line] = []
+        var any = false
+        bytes.withUnsafeBufferPointer { text in
+            var start = 0, tabs = 0, pipes = 0, commas = 0
+            for index in 0..<text.count {
+                let byte = text[index]
+                guard Self.isSpecial[Int(byte)] else { continue }
+                switch byte {
+                case 0x0A:
+                    lines.append(Line(range: start..<index, counts: (tabs, pipes, commas)))
+                    any = any || tabs + pipes + commas > 0
+                    start = index + 1
+                    tabs = 0; pipes = 0; commas = 0
+                case 0x09: tabs += 1
+                case 0x7C: pipes += 1
+                default: commas += 1
+                }
+            }
+            if start < text.count {
+                lines.append(Line(range: start..<text.count, counts: (tabs, pipes, commas)))
+                any = any || tabs + pipes + commas > 0
+            }
+        }
+        // A Markdown rule: only |, -, : and spaces, with a dash.
+        func isRule(_ line: Line) -> Bool {
+            !line.range.isEmpty && line.range.allSatisfy { [0x7C, 0x2D, 0x3A, 0x20].contains(bytes[$0]) } && line.range.contains { bytes[$0] == 0x2D }
+        }
+        guard any else {
+            tables = []
+            return
+        }
+        // The separator a header line uses (tab, then |, then two or more commas), and its count.
+        func separator(of line: Line) -> (byte: UInt8, count: Int)? {
+            if line.counts.tabs > 0 { return (0x09, line.counts.tabs) }
+            if line.counts.pipes > 0 { return (0x7C, line.counts.pipes) }
+            if line.counts.commas > 1 { return (0x2C, line.counts.commas) }
+            return nil
+        }
+        func count(_ separator: UInt8, of line: Line) -> Int {
+            separator == 0x09 ? line.counts.tabs : separator == 0x7C ? line.counts.pipes : line.counts.commas
+        }
+
+        var tables: [Table] = []
+        var index = 0
+        while index < lines.count {
+            let header = lines[index]
+            guard let (separator, cells) = separator(of: header),
+                  !bytes[header.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { index += 1; continue }
+            var next = index + 1
+            while next < lines.count, isRule(lines[next]) { next += 1 }
+            var last = next
+            while last < lines.count, count(separator, of: lines[last]) == cells, !isRule(lines[last]) { last += 1 }
+            guard last > next else { index += 1; continue }
+            var headers: [Range<Int>] = []
+            var cellStart = header.range.lowerBound
+            for position in header.range where bytes[position] == separator {
+                headers.append(cellStart..<position)
+                cellStart = position + 1
+            }
+            headers.append(cellStart..<header.range.upperBound)
+            guard headers.allSatisfy({ $0.count <= 30 }) else { index += 1; continue }
+            tables.append(Table(headers: headers, separator: separator, rows: lines[next].range.lowerBound..<lines[last - 1].range.upperBound))
+            index = last
+        }
+        self.tables = tables
+    }
+
+    /// The data rows of the tables with a column header that `holds` says yes to: where a cell
+    /// rule (`needs_context: column`) is tried.
+    func rows(under holds: (Range<Int>) -> Bool) -> [Range<Int>] {
+        tables.filter { $0.headers.contains(where: holds) }.map(\.rows)
+    }
+
+    /// The cell `range` lies in and the header cell of its column (view byte offsets), or nil when
+    /// it is not inside one cell of a table's data rows.
+    func cell(of range: Range<Int>, in bytes: [UInt8]) -> (cell: Range<Int>, header: Range<Int>)? {
+        // The last table starting at or before the match (tables are in order and do not overlap).
+        var low = 0, high = tables.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tables[middle].rows.lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0 else { return nil }
+        let table = tables[low - 1]
+        guard table.rows.contains(range.lowerBound), range.upperBound <= table.rows.upperBound else { return nil }
+        var lineStart = range.lowerBound
+        while lineStart > table.rows.lowerBound && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var column = 0, cellStart = lineStart
+        for position in lineStart..<range.lowerBound where bytes[position] == table.separator {
+            column += 1
+            cellStart = position + 1
+        }
+        // The match must stay inside its cell.
+        guard !bytes[range].contains(table.separator), !bytes[range].contains(0x0A), column < table.headers.count else { return nil }
+        var cellEnd = range.upperBound
+        while cellEnd < table.rows.upperBound && bytes[cellEnd] != table.separator && bytes[cellEnd] != 0x0A { cellEnd += 1 }
+        return (cellStart..<cellEnd, table.headers[column])
+    }
+}
