@@ -93,4 +93,22 @@ import Testing
         #expect(result.findings[2].map(\.entity) == [.person, .phoneNumber, .person])
         #expect(result.findings[2].first.map { ($0.start, $0.end) }! == (2, 5), "offsets are into the value")
     }
+
+    /// A field's name is context for its value, as a table column's header is for its cells: a
+    /// bare QQ number or WeChat ID in a field called QQ or 微信 is one; the same number in a field
+    /// called order_no is not.
+    @Test func aFieldsNameIsContextForItsValue() throws {
+        let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
+                            rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
+        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        let result = try anonymizer.anonymize(record: [
+            RecordValue("12345678", rule: .scan, name: "QQ"),
+            RecordValue("zhangwei_88", rule: .scan, name: "$.contact.wechat"),
+            RecordValue("123456789", rule: .scan, name: "order_no"),
+            RecordValue("lina1990", rule: .scan, name: "city"),
+        ])
+        #expect(result.findings[0].map(\.entity) == [.qqNumber])
+        #expect(result.findings[1].map(\.entity) == [.wechatID])
+        #expect(result.findings[2].isEmpty && result.findings[3].isEmpty)
+    }
 }

@@ -56,6 +56,12 @@ public struct ContextRule: Sendable, Hashable {
         return bytes.withUnsafeBufferPointer { contains($0, span) }
     }
 
+    /// Whether one of the words stands in `text` (a field's name).
+    func isPresent(in text: ArraySlice<UInt8>) -> Bool {
+        if words.isEmpty { return false }
+        return text.withUnsafeBufferPointer { contains($0, 0..<$0.count) }
+    }
+
     private func contains(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
         if span.isEmpty { return false }
         // Stops at the first word that counts; a word that begins with a Latin letter must begin

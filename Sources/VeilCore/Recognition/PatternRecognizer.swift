@@ -80,7 +80,9 @@ public struct PatternRecognizer: Recognizer {
                     // Only the data rows of tables with a column headed by a context word.
                     guard let context else { continue }
                     let rows = document.tableColumns.rows { context.isPresent(inside: $0, in: document.bytes) }
-                    windows = rows.map { view.viewRange(ofOriginal: $0) }.map { SearchWindow(start: $0.lowerBound, end: $0.upperBound, subjectEnd: $0.upperBound) }
+                        + document.fieldLabels.filter { context.isPresent(in: $0.name[...]) }.map(\.range)
+                    windows = rows.sorted { $0.lowerBound < $1.lowerBound }.map { view.viewRange(ofOriginal: $0) }
+                        .map { SearchWindow(start: $0.lowerBound, end: $0.upperBound, subjectEnd: $0.upperBound) }
                 } else if searchesEverywhere {
                     windows = [SearchWindow(whole: buffer.count)]
                 } else if rule.minimumDigits > 0 {
@@ -110,8 +112,7 @@ public struct PatternRecognizer: Recognizer {
         // A rule that needs context and has no validator is settled by its context alone: look
         // first, before any string is built (most QQ-shaped numbers stand by no cue).
         if rule.needsColumnContext {
-            guard let context, let (_, header) = document.tableColumns.cell(of: view.originalRange(matched), in: document.bytes),
-                  context.isPresent(inside: header, in: document.bytes) else { return nil }
+            guard let context, let (_, header) = document.column(of: view.originalRange(matched)), context.isPresent(in: header) else { return nil }
         } else if rule.needsContext, rule.validator == nil, !cue(context, around: matched, view, document) { return nil }
         var range = matched
         var canonical: String?
@@ -145,28 +146,31 @@ public struct PatternRecognizer: Recognizer {
 
     /// Whether a context word stands around `range`; in a table cell, whether one stands in the cell
     /// itself or in its column's header (a QQ number under "QQ号" has its cue a row or more above
-    /// it, and "QQ" heading the next column says nothing of a phone number).
+    /// it, and "QQ" heading the next column says nothing of a phone number); in a record's field,
+    /// around it or in the field's name.
     private func cue(_ words: ContextRule?, around range: Range<Int>, _ view: TextView, _ document: DocumentText) -> Bool {
         guard let words else { return false }
         let original = view.originalRange(range)
-        guard let (cell, header) = document.tableColumns.cell(of: original, in: document.bytes) else {
-            return words.isPresent(around: range, in: view.bytes)
-        }
-        return words.isPresent(inside: header, in: document.bytes)
-            || words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
+        guard let (cell, header) = document.column(of: original) else { return words.isPresent(around: range, in: view.bytes) }
+        if words.isPresent(in: header) { return true }
+        guard let cell else { return words.isPresent(around: range, in: view.bytes) }
+        return words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
             || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
     }
 
-    /// Whether a negative word stands around `range`; in a table cell, only the cell itself and its
-    /// column's header count (订单号 heading the next column, or ending the line above, does not
-    /// make a QQ number an order number).
+    /// Whether a negative word stands around `range`, or names its record field; in a table cell,
+    /// only the cell itself and its column's header count (订单号 heading the next column, or
+    /// ending the line above, does not make a QQ number an order number).
     private func penalty(_ words: ContextRule?, around range: Range<Int>, _ view: TextView, _ document: DocumentText) -> Bool {
         guard let words else { return false }
-        guard words.isPresent(around: range, in: view.bytes) else { return false }
+        let inline = words.isPresent(around: range, in: view.bytes)
+        if !inline && document.fieldLabels.isEmpty { return false }
         let original = view.originalRange(range)
-        guard let (cell, header) = document.tableColumns.cell(of: original, in: document.bytes) else { return true }
-        return words.isPresent(inside: header, in: document.bytes)
-            || words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
+        guard let (cell, header) = document.column(of: original) else { return inline }
+        if words.isPresent(in: header) { return true }
+        guard inline else { return false }
+        guard let cell else { return true }
+        return words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
             || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
     }
 

@@ -2,10 +2,14 @@
 public struct RecordValue: Sendable, Hashable {
     public var text: String
     public var rule: FieldRule
+    /// The field's name (a CSV column's header, a JSON path): context for the value, as a table
+    /// column's header is for its cells ("QQ" names what 12345678 is).
+    public var name: String?
 
-    public init(_ text: String, rule: FieldRule) {
+    public init(_ text: String, rule: FieldRule, name: String? = nil) {
         self.text = text
         self.rule = rule
+        self.name = name
     }
 }
 
@@ -92,6 +96,7 @@ extension Anonymizer {
         // One document of the values to analyze, and where each lies in it.
         var bytes: [UInt8] = []
         var ranges: [Range<Int>?] = []
+        var labels: [DocumentText.FieldLabel] = []
         for value in values {
             switch value.rule {
             case .scan, .entity:
@@ -99,11 +104,13 @@ extension Anonymizer {
                 let start = bytes.count
                 bytes += value.text.utf8
                 ranges.append(start..<bytes.count)
+                if let name = value.name { labels.append(.init(range: start..<bytes.count, name: Array(name.utf8))) }
             case .keep, .drop, .hash:
                 ranges.append(nil)
             }
         }
         let document = DocumentText(String(decoding: bytes, as: UTF8.self))
+        document.fieldLabels = labels
         var detections = bytes.isEmpty ? [] : try engine.analyze(document)
         detections = Self.clipped(detections, to: ranges.compactMap { $0 })
 

@@ -11,6 +11,15 @@ public final class DocumentText {
     private var digitRunsByView: [Normalization: DigitRuns] = [:]
     private var anchorMatches: [AnchorKey: [Range<Int>]] = [:]
     private var tables: TableColumns?
+    /// The values of a record's fields in this text, with the fields' names (set by the record
+    /// reader; empty for plain text).
+    var fieldLabels: [FieldLabel] = []
+
+    /// A record field's value range (original bytes) and the field's name.
+    struct FieldLabel {
+        let range: Range<Int>
+        let name: [UInt8]
+    }
 
     private struct AnchorKey: Hashable {
         let normalization: Normalization
@@ -60,6 +69,17 @@ public final class DocumentText {
         let found = TableColumns(bytes)
         tables = found
         return found
+    }
+
+    /// What heads the column `original` (a byte range) is in: the header of the table column it is a
+    /// cell of (with the cell: context is sought in the cell and the header only), or the name of
+    /// the record field it is a value of (no cell: the usual window around it counts too).
+    func column(of original: Range<Int>) -> (cell: Range<Int>?, header: ArraySlice<UInt8>)? {
+        if let (cell, header) = tableColumns.cell(of: original, in: bytes) { return (cell, bytes[header]) }
+        if let field = fieldLabels.first(where: { $0.range.contains(original.lowerBound) && original.upperBound <= $0.range.upperBound }) {
+            return (nil, field.name[...])
+        }
+        return nil
     }
 
     /// Where `anchor` (a pattern's source) matches in the view under `normalization`: `find` runs

@@ -38,7 +38,7 @@ public struct CSVRecordSource: RecordSource {
                              message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has \(header.count)")
         }
         let rules = columnRules
-        let values = zip(record.fields, rules).map { RecordValue($0.value, rule: $1) }
+        let values = zip(zip(record.fields, rules), header).map { RecordValue($0.0.value, rule: $0.1, name: $1) }
         let id = idColumn.flatMap { header.firstIndex(of: $0) }.map { record.fields[$0].value } ?? "\(path):\(record.line)"
         return SourceRecord(file: path, line: record.line, id: id, rawID: nil, values: values, fieldNames: header) { texts in
             Self.join(record, keeping: rules.map { $0 != .drop }, texts: texts, dialect: dialect) + record.terminator

@@ -70,7 +70,7 @@ public struct JSONRecordSource: RecordSource {
                 let place = positions.position(ofByte: error.offset)
                 throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
             }
-            values.append(RecordValue(text, rule: rule))
+            values.append(RecordValue(text, rule: rule, name: name))
             names.append(name)
             ranges.append((leaf.range, leaf.isString))
         }
