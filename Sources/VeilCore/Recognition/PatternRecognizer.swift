@@ -154,8 +154,7 @@ public struct PatternRecognizer: Recognizer {
         guard let (cell, header) = document.column(of: original) else { return words.isPresent(around: range, in: view.bytes) }
         if words.isPresent(in: header) { return true }
         guard let cell else { return words.isPresent(around: range, in: view.bytes) }
-        return words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
-            || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
+        return Self.isPresent(words, in: cell, around: original, document)
     }
 
     /// Whether a negative word stands around `range`, or names its record field; in a table cell,
@@ -170,7 +169,12 @@ public struct PatternRecognizer: Recognizer {
         if words.isPresent(in: header) { return true }
         guard inline else { return false }
         guard let cell else { return true }
-        return words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
+        return Self.isPresent(words, in: cell, around: original, document)
+    }
+
+    /// Whether one of the words stands in a table cell, before or after the match (original offsets).
+    private static func isPresent(_ words: ContextRule, in cell: Range<Int>, around original: Range<Int>, _ document: DocumentText) -> Bool {
+        words.isPresent(inside: cell.lowerBound..<original.lowerBound, in: document.bytes)
             || words.isPresent(inside: original.upperBound..<cell.upperBound, in: document.bytes)
     }
 
