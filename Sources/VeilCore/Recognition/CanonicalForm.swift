@@ -16,7 +16,7 @@ public enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .exact: return text
         case .lowercase: return text.lowercased()
-        case .digits: return String(decoding: text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+        case .digits: return text.digitsOnly
         case .compact:
             return String(text.uppercased().filter { !" -·•・.\u{3000}".contains($0) })
         case .alphanumeric where text.utf8.allSatisfy({ $0 < 0x80 }):

@@ -48,9 +48,6 @@ public struct PatternRecognizer: Recognizer {
             self.anchor = try anchor.map { anchor throws(PCRE2Error) in try Pattern(anchor, options: [.utf, .ucp], limits: limits) }
             self.unvalidatedScore = unvalidatedScore
         }
-
-        /// The number of capture groups the pattern has.
-        public var captureCount: Int { pattern.captureCount }
     }
 
     public let pluginID: String
@@ -134,8 +131,10 @@ public struct PatternRecognizer: Recognizer {
         }
         let hasContext = cue(context, around: range, view, document)
         if (rule.needsContext || !validated) && !hasContext { return nil }
-        let form = validated ? rule.canonicalForm.apply(_:) : { CanonicalForm.alphanumeric.apply(rule.canonicalForm.apply($0)) }
-        let value = canonical ?? form(view.string(range))
+        let value = canonical ?? {
+            let form = rule.canonicalForm.apply(view.string(range))
+            return validated ? form : CanonicalForm.alphanumeric.apply(form)
+        }()
         if hasContext, let context { score += context.adjustment }
         if penalty(negative, around: range, view, document), let negative { score += negative.adjustment }
         // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.
@@ -159,7 +158,9 @@ public struct PatternRecognizer: Recognizer {
 
     /// Whether a negative word stands around `range`, or names its record field; in a table cell,
     /// only the cell itself and its column's header count (订单号 heading the next column, or
-    /// ending the line above, does not make a QQ number an order number).
+    /// ending the line above, does not make a QQ number an order number). In plain text a table is
+    /// looked into only when a negative word stands in the window (most matches skip the lookup):
+    /// a negative word in a table's header alone does not count, as it does in a field's name.
     private func penalty(_ words: ContextRule?, around range: Range<Int>, _ view: TextView, _ document: DocumentText) -> Bool {
         guard let words else { return false }
         let inline = words.isPresent(around: range, in: view.bytes)

@@ -84,6 +84,6 @@ extension String {
 
     /// The ASCII digits of the string, as a string.
     var digitsOnly: String {
-        String(decoding: utf8.filter { $0 >= 0x30 && $0 <= 0x39 }, as: UTF8.self)
+        String(decoding: utf8.asciiDigits, as: UTF8.self)
     }
 }
