@@ -9,9 +9,9 @@ import VeilCore
     static let key = PseudonymKey(secret: Array("record tests key, long enough".utf8))
 
     static func engine(fields: FieldRules) throws -> Engine {
-        var policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn", "qq", "person-zh"],
+        var policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn", "qq", "wechat", "person-zh"],
                             rules: [.person: EntityRule(action: .pseudonymize(keep: [])), .phoneNumber: EntityRule(action: .replace(template: "<PHONE>")),
-                                    .qqNumber: EntityRule(action: .replace(template: "<QQ>"))])
+                                    .qqNumber: EntityRule(action: .replace(template: "<QQ>")), .wechatID: EntityRule(action: .replace(template: "<WX>"))])
         policy.fields = fields
         return try Engine(policy: policy, catalog: PluginCatalog.standard(environment: [:]), key: key)
     }
@@ -96,6 +96,18 @@ import VeilCore
         let again = try parse(try run("ip\r\n1.2.3.4\r\n", name: "h2.csv", rules: rules).output)
         #expect(rows[1][3].count == 12 && rows[1][3] != "1.2.3.4")
         #expect(again[1][0] == rows[1][3])
+    }
+
+    @Test func aSiblingThatNamesTheKindLabelsTheValue() throws {
+        // {"type": "wechat", "value": …}: the value's own name says nothing; its sibling says what it is.
+        let line = #"{"contacts": [{"type": "wechat", "value": "lina_1990"}, {"id": 3, "primary": true, "label": "微信", "text": "zw-8812"}, {"type": "nickname", "value": "lucky_cat"}]}"#
+        let output = try run(line + "\n", name: "k.jsonl", rules: try Self.rules([])).output
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let contacts = try #require(object["contacts"] as? [[String: Any]])
+        #expect(contacts[0]["value"] as? String == "<WX>")
+        #expect(contacts[1]["text"] as? String == "<WX>")
+        #expect(contacts[2]["value"] as? String == "lucky_cat", "a nickname is not a WeChat ID")
+        #expect(contacts[0]["type"] as? String == "wechat", "the kind itself is kept")
     }
 
     @Test func jsonPathsReachNestedValues() throws {

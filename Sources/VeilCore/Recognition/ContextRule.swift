@@ -3,7 +3,8 @@
 ///
 /// Words are compared case-insensitively (ASCII) against the normalized view, within `window`
 /// characters before the match and `windowAfter` characters after it. A word that begins with a
-/// Latin letter must begin a word: "tel" is not found in "hotel", "cell" not in "excellent".
+/// Latin letter must begin a word: "tel" is not found in "hotel", "cell" not in "excellent"; in a
+/// camelCase name a capital begins one ("Phone" in buyerPhone).
 public struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
     let words: [[UInt8]]
@@ -65,10 +66,12 @@ public struct ContextRule: Sendable, Hashable {
     private func contains(_ text: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
         if span.isEmpty { return false }
         // Stops at the first word that counts; a word that begins with a Latin letter must begin
-        // a word ("tel" is not in "hotel").
+        // a word ("tel" is not in "hotel"), as a capital after a small letter does in a camelCase
+        // name ("Id" in msgSvrId, "Phone" in buyerPhone).
         return !automaton.forEachOccurrence(in: text, within: span) { occurrence in
             let start = occurrence.range.lowerBound
-            return startsWithLetter[occurrence.word] && start > 0 && ASCIIByte.isLetter(text[start - 1])
+            guard startsWithLetter[occurrence.word] && start > 0 && ASCIIByte.isLetter(text[start - 1]) else { return false }
+            return !(ASCIIByte.isUppercase(text[start]) && ASCIIByte.isLowercase(text[start - 1]))
         }
     }
 

@@ -61,6 +61,7 @@ public struct JSONRecordSource: RecordSource {
         var ranges: [(range: Range<Int>, isString: Bool)] = []
         let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
         let droppedRanges = dropped.map(\.range)
+        let kinds = Self.kinds(in: document)
         for leaf in document.leaves {
             let (rule, name) = paths.entry(for: leaf.path, rules: rules)
             guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
@@ -70,7 +71,9 @@ public struct JSONRecordSource: RecordSource {
                 let place = positions.position(ofByte: error.offset)
                 throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
             }
-            values.append(RecordValue(text, rule: rule, name: name))
+            // {"type": "wechat", "value": "abc_123"}: the sibling that names the kind labels the value too.
+            let kind = kinds[leaf.path.dropLast()].flatMap { $0.key == leaf.path.last ? nil : $0.text }
+            values.append(RecordValue(text, rule: rule, name: kind.map { "\(name) \($0)" } ?? name))
             names.append(name)
             ranges.append((leaf.range, leaf.isString))
         }
@@ -87,6 +90,24 @@ public struct JSONRecordSource: RecordSource {
             }
             return document.rewritten(replacing: replacements, dropping: dropped) + suffix
         }
+    }
+}
+
+extension JSONRecordSource {
+    /// The keys under which an object names the kind of its other members (`{"type": "qq", "value": …}`).
+    static let kindKeys: Set<String> = ["type", "kind", "label", "category", "channel", "platform", "method", "key", "field",
+                                        "contact_type", "contactType", "类型", "类别", "方式"]
+
+    /// For each object with a short string member under a kind key, that member's key and text.
+    static func kinds(in document: JSONDocument) -> [ArraySlice<FieldPath.Step>: (key: FieldPath.Step, text: String)] {
+        var kinds: [ArraySlice<FieldPath.Step>: (key: FieldPath.Step, text: String)] = [:]
+        for leaf in document.leaves where leaf.isString && leaf.range.count <= 34 {
+            guard case .key(let key)? = leaf.path.last, kindKeys.contains(key) else { continue }
+            // A string that cannot be decoded is reported with its place when its value is read.
+            guard let text = try? document.text(of: leaf) else { continue }
+            kinds[leaf.path.dropLast()] = (.key(key), text)
+        }
+        return kinds
     }
 }
 
