@@ -28,6 +28,17 @@ public struct AhoCorasick: Sendable {
     private var outputLink: [Int32] = []
     /// Further words that end at the same state (the same word listed twice).
     private var duplicates: [Int32: [Int32]] = [:]
+    /// What matching reads, packed so that one state is one cache line's worth of neighbours and
+    /// the loop reads three buffers: per state ``Field``'s six values; per edge its target << 8 |
+    /// its byte, each state's edges sorted by byte.
+    private var states: [Int32] = []
+    private var edges: [Int32] = []
+
+    /// The values of a state in `states`, in this order.
+    private enum Field {
+        static let denseRow = 0, edgeStart = 1, edgeCount = 2, failure = 3, terminal = 4, outputLink = 5
+        static let stride = 6
+    }
     private var wordLengths: [Int] = []
 
     /// The number of words.
@@ -125,6 +136,15 @@ public struct AhoCorasick: Sendable {
                 target = nextSibling[Int(target)]
             }
         }
+
+        states.reserveCapacity(stateCount * Field.stride)
+        for state in 0..<stateCount {
+            states.append(denseRow[state]); states.append(edgeStart[state]); states.append(Int32(edgeCount[state]))
+            states.append(failure[state]); states.append(terminal[state]); states.append(outputLink[state])
+        }
+        edges = zip(edgeTargets, edgeBytes).map { $0 << 8 | Int32($1) }
+        // Only the packed form is read from here on.
+        edgeStart = []; edgeCount = []; edgeBytes = []; edgeTargets = []; denseRow = []; failure = []; terminal = []; outputLink = []
     }
 
     /// States with at least this many children get a direct row.
@@ -166,28 +186,55 @@ public struct AhoCorasick: Sendable {
     /// until it returns false. Returns whether it ran to the end.
     @discardableResult
     func forEachOccurrence(in text: UnsafeBufferPointer<UInt8>, within range: Range<Int>, _ body: (Occurrence) -> Bool) -> Bool {
-        var state: Int32 = 0
-        for index in range {
-            let raw = text[index]
-            let byte = raw >= 0x41 && raw <= 0x5A ? raw | 0x20 : raw
-            while true {
-                if let next = child(of: state, byte) { state = next; break }
-                if state == 0 { break }
-                state = failure[Int(state)]
-            }
-            var output = terminal[Int(state)] >= 0 ? state : outputLink[Int(state)]
-            while output >= 0 {
-                let word = Int(terminal[Int(output)])
-                if !body(Occurrence(range: (index + 1 - wordLengths[word])..<(index + 1), word: word)) { return false }
-                if !duplicates.isEmpty, let more = duplicates[output] {
-                    for extra in more where !body(Occurrence(range: (index + 1 - wordLengths[Int(extra)])..<(index + 1), word: Int(extra))) {
-                        return false
+        states.withUnsafeBufferPointer { states in
+            edges.withUnsafeBufferPointer { edges in
+                denseRows.withUnsafeBufferPointer { denseRows in
+                    // The state reached from `state` on `byte`, or -1.
+                    @inline(__always) func child(_ state: Int, _ byte: UInt8) -> Int {
+                        let base = state &* Field.stride
+                        let row = Int(states[base &+ Field.denseRow])
+                        if row >= 0 {
+                            let target = Int(denseRows[row << 8 | Int(byte)])
+                            return target == 0 ? -1 : target
+                        }
+                        var low = Int(states[base &+ Field.edgeStart]), high = low &+ Int(states[base &+ Field.edgeCount])
+                        while low < high {
+                            let middle = (low &+ high) >> 1
+                            let edge = edges[middle], value = UInt8(truncatingIfNeeded: edge)
+                            if value == byte { return Int(edge >> 8) }
+                            if value < byte { low = middle &+ 1 } else { high = middle }
+                        }
+                        return -1
                     }
+                    var state = 0
+                    for index in range {
+                        let raw = text[index]
+                        let byte = raw &- 0x41 < 26 ? raw | 0x20 : raw
+                        // Most bytes leave the root where they found it: one load tells.
+                        if state == 0 && denseRows[Int(byte)] == 0 { continue }
+                        while true {
+                            let next = child(state, byte)
+                            if next >= 0 { state = next; break }
+                            if state == 0 { break }
+                            state = Int(states[state &* Field.stride &+ Field.failure])
+                        }
+                        let base = state &* Field.stride
+                        var output = states[base &+ Field.terminal] >= 0 ? state : Int(states[base &+ Field.outputLink])
+                        while output >= 0 {
+                            let word = Int(states[output &* Field.stride &+ Field.terminal])
+                            if !body(Occurrence(range: (index &+ 1 &- wordLengths[word])..<(index &+ 1), word: word)) { return false }
+                            if !duplicates.isEmpty, let more = duplicates[Int32(output)] {
+                                for extra in more where !body(Occurrence(range: (index &+ 1 &- wordLengths[Int(extra)])..<(index &+ 1), word: Int(extra))) {
+                                    return false
+                                }
+                            }
+                            output = Int(states[output &* Field.stride &+ Field.outputLink])
+                        }
+                    }
+                    return true
                 }
-                output = outputLink[Int(output)]
             }
         }
-        return true
     }
 
     private static func fold(_ bytes: [UInt8]) -> [UInt8] {

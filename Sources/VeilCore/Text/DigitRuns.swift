@@ -27,6 +27,7 @@ struct DigitRuns: Sendable {
             let count = text.count
             var index = 0
             while index < count {
+                if index + 8 <= count && !ByteBlock(text, at: index).hasDigit { index += 8; continue }
                 guard text[index] &- 0x30 < 10 else { index += 1; continue }
                 let start = index
                 var last = index, digits = 0

@@ -14,13 +14,25 @@ public struct TextPositions {
     /// The code point offset of byte offset `target`, plus its 1-based line and column.
     public mutating func position(ofByte target: Int) -> (scalar: Int, line: Int, column: Int) {
         if target < byteOffset { self = TextPositions(bytes) }
-        while byteOffset < target && byteOffset < bytes.count {
-            let byte = bytes[byteOffset]
-            if byte & 0xC0 != 0x80 {
-                scalarOffset += 1
-                if byte == 0x0A { line += 1; lineStartScalar = scalarOffset }
+        let end = min(target, bytes.count)
+        if byteOffset < end {
+            var offset = byteOffset, scalars = scalarOffset, line = line, lineStart = lineStartScalar
+            bytes.withUnsafeBufferPointer { text in
+                while offset < end {
+                    if offset + 8 <= end {
+                        let block = ByteBlock(text, at: offset)
+                        if !block.contains(0x0A) { scalars += block.characterStarts; offset += 8; continue }
+                    }
+                    let byte = text[offset]
+                    // Every byte but a continuation byte (10xxxxxx) begins a code point.
+                    if byte & 0xC0 != 0x80 {
+                        scalars += 1
+                        if byte == 0x0A { line += 1; lineStart = scalars }
+                    }
+                    offset += 1
+                }
             }
-            byteOffset += 1
+            byteOffset = offset; scalarOffset = scalars; self.line = line; lineStartScalar = lineStart
         }
         return (scalarOffset, line, scalarOffset - lineStartScalar + 1)
     }

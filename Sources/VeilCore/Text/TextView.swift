@@ -1,19 +1,20 @@
-/// The bytes a recognizer matches against: the document's UTF-8, or a normalized copy of it with a
-/// map from every view offset back to an original offset.
+/// The bytes a recognizer matches against: the document's UTF-8, or a normalized copy of it with
+/// what it takes to map every view offset back to an original offset.
 ///
 /// Views are always valid UTF-8 (the original is validated once; normalization only swaps whole
 /// characters for ASCII), so patterns match them with `PCRE2_NO_UTF_CHECK`.
 public struct TextView: Sendable {
     /// The view's UTF-8 bytes.
     public let bytes: [UInt8]
-    /// `originalOffsets[i]` is the original offset of view offset `i` (count + 1 entries);
-    /// nil when the view is the original itself.
-    private let originalOffsets: [Int32]?
+    /// The view offsets of the characters normalization rewrote, in order: each was three bytes in
+    /// the original and is one ASCII byte here, so view offset `i` is original offset `i` plus two
+    /// for every rewrite before it. Empty when the view is the original itself.
+    private let rewrites: [Int32]
 
     /// A view that is the original text unchanged.
     init(original bytes: [UInt8]) {
         self.bytes = bytes
-        self.originalOffsets = nil
+        self.rewrites = []
     }
 
     /// Builds the view of `original` under `normalization`; returns an identity view when nothing
@@ -21,62 +22,56 @@ public struct TextView: Sendable {
     init(original: [UInt8], normalization: Normalization) {
         let count = original.count
         let table = normalization.replacementTable
-        // Where the first rewritten character is; most texts have none for most options.
-        var first = 0
+        // Where the characters to rewrite are (original offsets) and what they become. Runs of
+        // ASCII are stepped over eight bytes at a time; only three-byte sequences are ever rewritten.
+        var found: [Int32] = []
+        var replacements: [UInt8] = []
         table.withUnsafeBufferPointer { table in
-            original.withUnsafeBufferPointer { original in
-                findFirst: while first < count {
-                    let lead = original[first]
-                    if lead >= 0xE0 && lead < 0xF0 && first + 2 < count && table[Int(Self.scalar(original, at: first))] != 0 { break findFirst }
-                    first += 1
+            original.withUnsafeBufferPointer { text in
+                var index = 0
+                while index < count {
+                    if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII { index += 8; continue }
+                    let lead = text[index]
+                    if lead < 0xE0 { index += lead < 0x80 ? 1 : 2; continue }
+                    if lead >= 0xF0 { index += 4; continue }
+                    guard index + 2 < count else { break }
+                    let ascii = table[Int(Self.scalar(text, at: index))]
+                    if ascii != 0 {
+                        found.append(Int32(index))
+                        replacements.append(ascii)
+                    }
+                    index += 3
                 }
             }
         }
-        guard first < count else {
+        guard !found.isEmpty else {
             self.bytes = original
-            self.originalOffsets = nil
+            self.rewrites = []
             return
         }
-        // The view is never longer than the original: write both arrays in place.
-        var offsets = [Int32](repeating: 0, count: count + 1)
-        var length = 0
-        let view = [UInt8](unsafeUninitializedCapacity: count) { view, viewCount in
-            offsets.withUnsafeMutableBufferPointer { offsets in
-                original.withUnsafeBufferPointer { original in
-                    table.withUnsafeBufferPointer { table in
-                        for index in 0..<first {
-                            view[index] = original[index]
-                            offsets[index] = Int32(index)
-                        }
-                        var index = first, out = first
-                        while index < count {
-                            let lead = original[index]
-                            // Only three-byte sequences (U+0800…U+FFFF) are ever rewritten.
-                            if lead >= 0xE0 && lead < 0xF0 && index + 2 < count {
-                                let ascii = table[Int(Self.scalar(original, at: index))]
-                                if ascii != 0 {
-                                    view[out] = ascii
-                                    offsets[out] = Int32(index)
-                                    out += 1
-                                    index += 3
-                                    continue
-                                }
-                            }
-                            view[out] = lead
-                            offsets[out] = Int32(index)
-                            out += 1
-                            index += 1
-                        }
-                        offsets[out] = Int32(count)
-                        length = out
-                    }
+        // The view: the original with each found character replaced by its byte.
+        let length = count - 2 * found.count
+        var rewrites: [Int32] = []
+        rewrites.reserveCapacity(found.count)
+        self.bytes = [UInt8](unsafeUninitializedCapacity: length) { view, viewCount in
+            original.withUnsafeBufferPointer { text in
+                var from = 0, out = 0
+                for (position, replacement) in zip(found, replacements) {
+                    let at = Int(position)
+                    let span = at - from
+                    if span > 0 { (view.baseAddress! + out).update(from: text.baseAddress! + from, count: span) }
+                    out += span
+                    rewrites.append(Int32(out))
+                    view[out] = replacement
+                    out += 1
+                    from = at + 3
                 }
+                let rest = count - from
+                if rest > 0 { (view.baseAddress! + out).update(from: text.baseAddress! + from, count: rest) }
+                viewCount = out + rest
             }
-            viewCount = length
         }
-        offsets.removeLast(count - length)
-        self.bytes = view
-        self.originalOffsets = offsets
+        self.rewrites = rewrites
     }
 
     @inline(__always)
@@ -84,21 +79,39 @@ public struct TextView: Sendable {
         UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
     }
 
+    /// How many rewrites lie at view offsets below `offset`.
+    @inline(__always)
+    private func rewrites(before offset: Int) -> Int {
+        var low = 0, high = rewrites.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if Int(rewrites[middle]) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The original offset of view offset `offset` (0...count).
+    @inline(__always)
+    private func originalOffset(_ offset: Int) -> Int {
+        rewrites.isEmpty ? offset : offset + 2 * rewrites(before: offset)
+    }
+
     /// The original byte range of a view byte range.
     @inline(__always)
     public func originalRange(_ range: Range<Int>) -> Range<Int> {
-        guard let originalOffsets else { return range }
-        return Int(originalOffsets[range.lowerBound])..<Int(originalOffsets[range.upperBound])
+        if rewrites.isEmpty { return range }
+        return originalOffset(range.lowerBound)..<originalOffset(range.upperBound)
     }
 
     /// The view byte range of an original byte range (the characters that begin inside it).
     func viewRange(ofOriginal range: Range<Int>) -> Range<Int> {
-        guard let originalOffsets else { return range }
+        if rewrites.isEmpty { return range }
+        // The first view offset whose original offset is at or after `original`.
         func firstViewOffset(atOrAfter original: Int) -> Int {
-            var low = 0, high = originalOffsets.count - 1
+            var low = 0, high = bytes.count
             while low < high {
-                let middle = (low + high) / 2
-                if Int(originalOffsets[middle]) < original { low = middle + 1 } else { high = middle }
+                let middle = (low + high) >> 1
+                if originalOffset(middle) < original { low = middle + 1 } else { high = middle }
             }
             return low
         }
