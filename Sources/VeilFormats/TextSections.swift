@@ -1,3 +1,5 @@
+import VeilCore
+
 /// A plain-text input read in sections of about ``size`` bytes, each ending after a line break, so
 /// that a text of any length is anonymized in bounded memory. Each section knows where it starts in
 /// the whole text (bytes, characters, lines), to report findings as offsets into the whole.
@@ -46,10 +48,10 @@ struct TextSections {
         pending.removeFirst(end)
         let section = Section(bytes: bytes, byteOffset: byteOffset, scalarOffset: scalarOffset, lineOffset: lineOffset)
         byteOffset += bytes.count
-        for byte in bytes {
-            if byte & 0xC0 != 0x80 { scalarOffset += 1 }
-            if byte == 0x0A { lineOffset += 1 }
-        }
+        var positions = TextPositions(bytes)
+        let last = positions.position(ofByte: bytes.count)
+        scalarOffset += last.scalar
+        lineOffset += last.line - 1
         return section
     }
 }

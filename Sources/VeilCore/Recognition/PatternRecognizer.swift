@@ -83,7 +83,7 @@ public struct PatternRecognizer: Recognizer {
                 } else if searchesEverywhere {
                     windows = [SearchWindow(whole: buffer.count)]
                 } else if rule.minimumDigits > 0 {
-                    windows = document.digitRuns(normalization).windows(holding: rule.minimumDigits)
+                    windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor, let source = rule.anchorSource {
                     let anchors = try document.anchorRanges(source, in: normalization) { try anchor.matchRanges(in: buffer) }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)

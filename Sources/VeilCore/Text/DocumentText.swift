@@ -9,6 +9,7 @@ public final class DocumentText {
     public let bytes: [UInt8]
     private var views: [Normalization: TextView] = [:]
     private var digitRunsByView: [Normalization: DigitRuns] = [:]
+    private var digitWindows: [DigitWindowKey: [SearchWindow]] = [:]
     private var anchorMatches: [AnchorKey: [Range<Int>]] = [:]
     private var tables: TableColumns?
     /// The values of a record's fields in this text, with the fields' names (set by the record
@@ -19,6 +20,11 @@ public final class DocumentText {
     struct FieldLabel {
         let range: Range<Int>
         let name: [UInt8]
+    }
+
+    private struct DigitWindowKey: Hashable {
+        let normalization: Normalization
+        let minimum: Int
     }
 
     private struct AnchorKey: Hashable {
@@ -55,11 +61,21 @@ public final class DocumentText {
 
     /// Where the digits of the view under `normalization` lie, found once for every pattern that
     /// needs digits.
-    func digitRuns(_ normalization: Normalization) -> DigitRuns {
+    private func digitRuns(_ normalization: Normalization) -> DigitRuns {
         if let runs = digitRunsByView[normalization] { return runs }
         let runs = DigitRuns(view(normalization).bytes)
         digitRunsByView[normalization] = runs
         return runs
+    }
+
+    /// The search windows around the digit runs of the view under `normalization` that hold at
+    /// least `minimum` digits, made once for every pattern that asks for as many.
+    func digitWindows(_ normalization: Normalization, holding minimum: Int) -> [SearchWindow] {
+        let key = DigitWindowKey(normalization: normalization, minimum: minimum)
+        if let windows = digitWindows[key] { return windows }
+        let windows = digitRuns(normalization).windows(holding: minimum)
+        digitWindows[key] = windows
+        return windows
     }
 
     /// The tables of the text (their column headers are context for their cells), found once for

@@ -36,6 +36,30 @@ extension Normalization {
         }
     }
 
+    /// For every pair of a three-byte sequence's first two bytes (lead << 8 | second), whether a
+    /// character so beginning is rewritten under these options: one bit tested before the
+    /// character is decoded (a Chinese text's characters are almost all kept).
+    var leadingPairs: [UInt64] {
+        switch rawValue {
+        case Self.fullwidth.rawValue: return Self.fullwidthPairs
+        case Self.chineseNumerals.rawValue: return Self.numeralsPairs
+        default: return Self.fullwidthAndNumeralsPairs
+        }
+    }
+
+    private static let fullwidthPairs = pairs(of: fullwidthTable)
+    private static let numeralsPairs = pairs(of: numeralsTable)
+    private static let fullwidthAndNumeralsPairs = pairs(of: fullwidthAndNumeralsTable)
+
+    private static func pairs(of table: [UInt8]) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for scalar in 0x800..<0x10000 where table[scalar] != 0 {
+            let pair = (0xE0 | scalar >> 12) << 8 | (0x80 | (scalar >> 6) & 0x3F)
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
+    }
+
     private static let fullwidthTable = Normalization.fullwidth.makeTable()
     private static let numeralsTable = Normalization.chineseNumerals.makeTable()
     private static let fullwidthAndNumeralsTable = Normalization([.fullwidth, .chineseNumerals]).makeTable()

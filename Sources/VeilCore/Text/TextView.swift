@@ -22,11 +22,13 @@ public struct TextView: Sendable {
     init(original: [UInt8], normalization: Normalization) {
         let count = original.count
         let table = normalization.replacementTable
+        let pairs = normalization.leadingPairs
         // Where the characters to rewrite are (original offsets) and what they become. Runs of
         // ASCII are stepped over eight bytes at a time; only three-byte sequences are ever rewritten.
         var found: [Int32] = []
         var replacements: [UInt8] = []
         table.withUnsafeBufferPointer { table in
+            pairs.withUnsafeBufferPointer { pairs in
             original.withUnsafeBufferPointer { text in
                 var index = 0
                 while index < count {
@@ -35,13 +37,17 @@ public struct TextView: Sendable {
                     if lead < 0xE0 { index += lead < 0x80 ? 1 : 2; continue }
                     if lead >= 0xF0 { index += 4; continue }
                     guard index + 2 < count else { break }
-                    let ascii = table[Int(Self.scalar(text, at: index))]
-                    if ascii != 0 {
-                        found.append(Int32(index))
-                        replacements.append(ascii)
+                    let pair = Int(lead) << 8 | Int(text[index + 1])
+                    if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                        let ascii = table[Int(Self.scalar(text, at: index))]
+                        if ascii != 0 {
+                            found.append(Int32(index))
+                            replacements.append(ascii)
+                        }
                     }
                     index += 3
                 }
+            }
             }
         }
         guard !found.isEmpty else {
