@@ -17,6 +17,8 @@ public struct CompileOptions: OptionSet, Sendable, Hashable {
     public static let dotAll = CompileOptions(rawValue: PCRE2_DOTALL)
     /// Ignore unescaped white space and `#` comments in the pattern.
     public static let extended = CompileOptions(rawValue: PCRE2_EXTENDED)
+    /// A match must begin where the search starts.
+    public static let anchored = CompileOptions(rawValue: PCRE2_ANCHORED)
 }
 
 /// Limits that stop a pathological pattern instead of letting it hang the run.

@@ -17,13 +17,19 @@ public final class Pattern: @unchecked Sendable {
     /// The number of capture groups, not counting group 0.
     public let captureCount: Int
 
-    private let code: OpaquePointer
-    private let matchContext: OpaquePointer
+    fileprivate let code: OpaquePointer
+    fileprivate let matchContext: OpaquePointer
 
     /// Compiles `source`, and with `jit` to machine code as well (skip it for a pattern that is
     /// only being checked). Throws ``PCRE2Error`` with kind `.compile` and the byte offset in the
     /// pattern where PCRE2 gave up.
-    public init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default, jit: Bool = true) throws(PCRE2Error) {
+    public convenience init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default, jit: Bool = true) throws(PCRE2Error) {
+        try self.init(source, options: options, limits: limits, jit: jit, jitPartial: false)
+    }
+
+    /// As above; `jitPartial` also compiles machine code for partial matching (``StartCharacters``
+    /// asks each character whether a match can begin with it).
+    init(_ source: String, options: CompileOptions, limits: MatchLimits, jit: Bool = true, jitPartial: Bool) throws(PCRE2Error) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
@@ -51,7 +57,61 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.matchContext = context
         self.captureCount = Int(captures)
-        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)) == 0
+    }
+
+    /// The longest look-behind in the pattern, in characters (`\b` and `\B` count as one).
+    var maxLookbehind: Int {
+        var value: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MAXLOOKBEHIND), &value)
+        return Int(value)
+    }
+
+    /// The 32-byte bitmap of the bytes a match can begin with, when PCRE2 made one (it makes none
+    /// for a pattern with one fixed first byte, which it searches for fast itself).
+    var firstByteBitmap: [UInt8]? {
+        var type: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        guard type == 0 else { return nil }
+        var bitmap: UnsafePointer<UInt8>?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        guard let bitmap else { return nil }
+        return Array(UnsafeBufferPointer(start: bitmap, count: 32))
+    }
+
+    /// Whether a match of this (anchored) pattern can begin with `prefix`: it matches, or matches
+    /// partly and could go on with more text.
+    func canBeginMatch(_ prefix: [UInt8]) -> Bool {
+        guard let matchData = pcre2_match_data_create_8(1, nil) else { return true }
+        defer { pcre2_match_data_free_8(matchData) }
+        let rc = prefix.withUnsafeBufferPointer { buffer in
+            pcre2_match_8(code, buffer.baseAddress ?? Pattern.emptySubject, buffer.count, 0, PCRE2_PARTIAL_HARD, matchData, matchContext)
+        }
+        // A match, a partial match, or an error (a limit): only a plain no-match rules the character out.
+        return rc != PCRE2_ERROR_NOMATCH
+    }
+
+    /// The byte ranges of the matches a scan of the whole of `subject` would find, found by trying
+    /// the pattern only where `starts` says a match can begin (see ``StartCharacters``).
+    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>, startingAt starts: StartCharacters) throws -> [Range<Int>] {
+        guard let matchData = pcre2_match_data_create_from_pattern_8(starts.anchored.code, nil) else {
+            throw PCRE2Error(kind: .match, code: PCRE2_ERROR_NOMEMORY, offset: nil)
+        }
+        defer { pcre2_match_data_free_8(matchData) }
+        let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
+        let base = subject.baseAddress ?? Pattern.emptySubject
+        var ranges: [Range<Int>] = []
+        var resume = 0
+        try starts.forEachCandidate(in: subject) { offset in
+            guard offset >= resume else { return }
+            let rc = pcre2_match_8(starts.anchored.code, base, subject.count, offset, PCRE2_NO_UTF_CHECK, matchData, starts.anchored.matchContext)
+            if rc == PCRE2_ERROR_NOMATCH { return }
+            if rc < 0 { throw PCRE2Error.matchFailure(code: rc, offset: offset) }
+            let range = Int(ovector[0])..<Int(ovector[1])
+            ranges.append(range)
+            resume = range.isEmpty ? offset + 1 : range.upperBound
+        }
+        return ranges
     }
 
     deinit {

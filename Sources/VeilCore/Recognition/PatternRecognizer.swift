@@ -21,17 +21,15 @@ public struct PatternRecognizer: Recognizer {
         public let backoff: Bool
         /// Every match holds at least this many ASCII digits: tried only around such digit runs.
         public let minimumDigits: Int
-        /// Every match holds a match of this pattern: tried only around its matches.
-        let anchor: Pattern?
-        /// The anchor's source: rules with the same anchor share its matches in a document.
-        let anchorSource: String?
+        /// Every match holds a match of this anchor: tried only around its matches.
+        let anchor: Anchor?
         /// The score of a match the validator rejects; such a match needs a context word (see
         /// Docs/scoring.md). Nil: rejected outright.
         public let unvalidatedScore: Double?
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
-                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: String? = nil,
+                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: Anchor? = nil,
                     unvalidatedScore: Double? = nil, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
@@ -44,9 +42,30 @@ public struct PatternRecognizer: Recognizer {
             self.canonicalForm = canonicalForm
             self.backoff = backoff
             self.minimumDigits = minimumDigits
-            self.anchorSource = anchor
-            self.anchor = try anchor.map { anchor throws(PCRE2Error) in try Pattern(anchor, options: [.utf, .ucp], limits: limits) }
+            self.anchor = anchor
             self.unvalidatedScore = unvalidatedScore
+        }
+    }
+
+    /// A small pattern every match of a rule holds (see `anchor:` in the README): compiled once
+    /// for every rule of a plugin that names it, its matches found once per document.
+    final class Anchor: Sendable {
+        let source: String
+        let pattern: Pattern
+        /// The characters its matches can begin with, where testing them beats PCRE2's own search
+        /// (first characters that are Chinese characters).
+        let starts: StartCharacters?
+
+        init(_ source: String, limits: MatchLimits = .default) throws(PCRE2Error) {
+            self.source = source
+            pattern = try Pattern(source, options: [.utf, .ucp], limits: limits)
+            starts = StartCharacters(pattern)
+        }
+
+        /// The anchor's matches in `text`.
+        func matchRanges(in text: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+            if let starts { return try pattern.matchRanges(in: text, startingAt: starts) }
+            return try pattern.matchRanges(in: text)
         }
     }
 
@@ -84,8 +103,8 @@ public struct PatternRecognizer: Recognizer {
                     windows = [SearchWindow(whole: buffer.count)]
                 } else if rule.minimumDigits > 0 {
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
-                } else if let anchor = rule.anchor, let source = rule.anchorSource {
-                    let anchors = try document.anchorRanges(source, in: normalization) { try anchor.matchRanges(in: buffer) }
+                } else if let anchor = rule.anchor {
+                    let anchors = try document.anchorRanges(anchor.source, in: normalization) { try anchor.matchRanges(in: buffer) }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]

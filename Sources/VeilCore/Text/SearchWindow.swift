@@ -19,7 +19,7 @@ struct SearchWindow: Sendable, Equatable {
 
     /// Windows whose match starts lie closer than this are tried in one call: each call costs
     /// about what scanning this many bytes does.
-    static let mergeGap = 32
+    static let mergeGap = 96
 
     /// How far before an anchor word a match may start (江西省于都县黄陂镇 before 石门村).
     static let beforeAnchor = 150

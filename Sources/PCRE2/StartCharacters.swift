@@ -1,0 +1,95 @@
+internal import CPCRE2
+
+/// The characters a pattern's matches can begin with, tested without PCRE2: for a pattern whose
+/// first characters share their UTF-8 lead bytes with most Chinese characters (微 薇 威, the
+/// province characters of a plate), PCRE2 starts a match attempt at every character with such a
+/// byte, which costs far more than looking the character up in a bitmap and starting PCRE2 only
+/// where one of the pattern's own characters stands.
+///
+/// Which characters can begin a match is asked of PCRE2 itself: can an anchored match begin with
+/// this character alone (a match, or a partial match that more text could complete)? ASCII bytes
+/// are asked at once; a multi-byte character is asked the first time a text shows it, and the
+/// answer is kept for every later text and thread. Only patterns whose matches never look behind
+/// their start are filtered — no look-behind, `\b` or `\B` anywhere (PCRE2's longest look-behind
+/// is zero) — so the candidates are every place a match can begin, and
+/// ``Pattern/matchRanges(in:startingAt:)`` finds exactly the matches a scan of the whole text would.
+///
+/// The two bitmaps are written only by atomic ors of bits that never change once set; this class
+/// owns their memory.
+public final class StartCharacters: @unchecked Sendable {
+    /// ASCII bytes a match can begin with.
+    private let ascii: [Bool]
+    /// Lead bytes PCRE2 says a match can begin with (≥ 0xC2).
+    private let leads: [Bool]
+    /// One bit per scalar below U+10000: answered. And: a match can begin with it.
+    private let asked: UnsafeMutablePointer<UInt64>
+    private let yes: UnsafeMutablePointer<UInt64>
+    /// The pattern compiled anchored: matched once at each candidate.
+    let anchored: Pattern
+
+    private static let words = 1024
+
+    /// The filter for `pattern`, or nil where it would not pay or could not be exact: PCRE2 has no
+    /// first-byte bitmap (a fixed first byte PCRE2 finds fast itself), the pattern looks behind,
+    /// a digit or white space can begin a match (too common to filter), or no multi-byte
+    /// character can.
+    public init?(_ pattern: Pattern) {
+        guard pattern.options.contains(.utf), pattern.maxLookbehind == 0, let bitmap = pattern.firstByteBitmap else { return nil }
+        let first = (0..<256).map { bitmap[$0 >> 3] & (1 << ($0 & 7)) != 0 }
+        guard first[0xC2...].contains(true), !(0x30...0x39).contains(where: { first[$0] }),
+              ![0x09, 0x0A, 0x0D, 0x20].contains(where: { first[$0] }) else { return nil }
+        guard let anchored = try? Pattern(pattern.source, options: pattern.options.union(.anchored), limits: pattern.limits, jitPartial: true) else { return nil }
+        self.anchored = anchored
+        ascii = (0..<128).map { first[$0] && anchored.canBeginMatch([UInt8($0)]) }
+        leads = first
+        asked = .allocate(capacity: Self.words)
+        asked.initialize(repeating: 0, count: Self.words)
+        yes = .allocate(capacity: Self.words)
+        yes.initialize(repeating: 0, count: Self.words)
+    }
+
+    deinit {
+        asked.deallocate()
+        yes.deallocate()
+    }
+
+    /// Whether a match can begin with the character at `index` (a lead byte of two or three bytes
+    /// that PCRE2 allows).
+    @inline(__always)
+    private func canBegin(_ text: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
+        let scalar = length == 2
+            ? Int(text[index] & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
+            : Int(text[index] & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
+        let word = scalar >> 6, bit = UInt64(1) << UInt64(scalar & 63)
+        if veil_atomic_load(asked + word) & bit != 0 { return veil_atomic_load(yes + word) & bit != 0 }
+        let answer = anchored.canBeginMatch(Array(UnsafeBufferPointer(rebasing: text[index..<index + length])))
+        if answer { veil_atomic_or(yes + word, bit) }
+        veil_atomic_or(asked + word, bit)
+        return answer
+    }
+
+    /// Calls `body` with the byte offset of every character of `text` a match can begin with, in
+    /// order. `text` must be valid UTF-8.
+    func forEachCandidate(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) throws -> Void) rethrows {
+        try ascii.withUnsafeBufferPointer { ascii in
+            try leads.withUnsafeBufferPointer { leads in
+                let count = text.count
+                var index = 0
+                while index < count {
+                    let byte = text[index]
+                    if byte < 0x80 {
+                        if ascii[Int(byte)] { try body(index) }
+                        index += 1
+                        continue
+                    }
+                    let length = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    if leads[Int(byte)] && index + length <= count {
+                        // Four-byte characters (emoji) are rare: each one PCRE2's bitmap allows is a candidate.
+                        if length == 4 || canBegin(text, at: index, length: length) { try body(index) }
+                    }
+                    index += length
+                }
+            }
+        }
+    }
+}
