@@ -97,6 +97,29 @@ import Testing
     /// A field's name is context for its value, as a table column's header is for its cells: a
     /// bare QQ number or WeChat ID in a field called QQ or 微信 is one; the same number in a field
     /// called order_no is not.
+    @Test func aFieldNamedAsOneSideOfAnExchangeReadsAsItsCounterpart() throws {
+        let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
+                            rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
+        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        let chat = try anonymizer.anonymize(record: [
+            RecordValue("lina_1990", rule: .scan, name: "$.msg.sender_wechat"),
+            RecordValue("zw-8812", rule: .scan, name: "$.msg.receiver"),
+            RecordValue("ok_thanks", rule: .scan, name: "$.msg.text"),
+            RecordValue("lucky_cat", rule: .scan, name: "$.meta.to"),
+        ])
+        #expect(chat.findings[0].map(\.entity) == [.wechatID])
+        #expect(chat.findings[1].map(\.entity) == [.wechatID], "the receiver beside a sender's WeChat ID")
+        #expect(chat.findings[2].isEmpty, "not a side of the exchange")
+        #expect(chat.findings[3].isEmpty, "another object's field")
+        let transfer = try anonymizer.anonymize(record: [
+            RecordValue("402513324", rule: .scan, name: "付款方QQ"),
+            RecordValue("508812733", rule: .scan, name: "收款方"),
+            RecordValue("20230501", rule: .scan, name: "日期"),
+        ])
+        #expect(transfer.findings[1].map(\.entity) == [.qqNumber])
+        #expect(transfer.findings[2].isEmpty)
+    }
+
     @Test func aFieldsNameIsContextForItsValue() throws {
         let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
                             rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])

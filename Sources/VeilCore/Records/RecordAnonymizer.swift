@@ -13,6 +13,53 @@ public struct RecordValue: Sendable, Hashable {
     }
 }
 
+extension RecordValue {
+    /// The words that name one side of an exchange: a field so named holds the same kind of value
+    /// as its counterpart (`talker` and `to` in a chat export, `payer` and `payee` in a transfer).
+    static let counterpartWords: Set<String> = ["from", "to", "sender", "receiver", "recipient", "talker", "peer", "caller",
+                                                "callee", "payer", "payee", "src", "dst", "发送者", "接收者", "发送方", "接收方",
+                                                "付款方", "收款方", "主叫", "被叫"]
+
+    /// Each value's label as context sees it: its field's name, and for a field named as one side
+    /// of an exchange, the names of the other sides beside it (siblings in one JSON object, or
+    /// columns of one CSV row), so that `"to": "lina_1990"` next to `"talker"` or
+    /// `"sender_wechat"` reads as a WeChat ID as its counterpart does.
+    static func labels(of values: [RecordValue]) -> [String?] {
+        let sides = values.map { value in value.name.flatMap { name in isCounterpart(name) ? parent(of: name) : nil } }
+        guard sides.contains(where: { $0 != nil }) else { return values.map(\.name) }
+        return values.indices.map { index in
+            guard let name = values[index].name, let parent = sides[index] else { return values[index].name }
+            let others = values.indices.filter { $0 != index && sides[$0] == parent }.compactMap { values[$0].name }
+            return others.isEmpty ? name : ([name] + others).joined(separator: " ")
+        }
+    }
+
+    /// Whether the last part of a field's name is, or is made of, a counterpart word
+    /// (`to`, `sender_wechat`, `fromUser`, `接收者`).
+    private static func isCounterpart(_ name: String) -> Bool {
+        let last = name.split(whereSeparator: { ".[]$".contains($0) }).last.map(String.init) ?? name
+        var words: [String] = []
+        var word = ""
+        for character in last {
+            if character == "_" || character == "-" || character == " " || (character.isUppercase && !word.isEmpty && word.last?.isLowercase == true) {
+                if !word.isEmpty { words.append(word.lowercased()) }
+                word = character.isLetter || character.isNumber ? String(character) : ""
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word.lowercased()) }
+        // Chinese words stand inside a name without separators (付款方QQ).
+        return words.contains(where: counterpartWords.contains) || counterpartWords.contains { !$0.allSatisfy(\.isASCII) && last.contains($0) }
+    }
+
+    /// The object a JSON path's value sits in (`$.msg.to` → `$.msg`); one CSV row for a column.
+    private static func parent(of name: String) -> String {
+        guard name.hasPrefix("$"), let cut = name.lastIndex(where: { $0 == "." || $0 == "[" }) else { return "" }
+        return String(name[..<cut])
+    }
+}
+
 extension Anonymizer {
     /// A record's values after anonymizing: each value's new text (nil for a dropped one) and what
     /// was found in it (offsets in code points into that value).
@@ -97,14 +144,15 @@ extension Anonymizer {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>?] = []
         var labels: [DocumentText.FieldLabel] = []
-        for value in values {
+        let names = RecordValue.labels(of: values)
+        for (value, name) in zip(values, names) {
             switch value.rule {
             case .scan, .entity:
                 if !bytes.isEmpty { bytes += [0x0A, 0x0A] }
                 let start = bytes.count
                 bytes += value.text.utf8
                 ranges.append(start..<bytes.count)
-                if let name = value.name { labels.append(.init(range: start..<bytes.count, name: Array(name.utf8))) }
+                if let name { labels.append(.init(range: start..<bytes.count, name: Array(name.utf8))) }
             case .keep, .drop, .hash:
                 ranges.append(nil)
             }
