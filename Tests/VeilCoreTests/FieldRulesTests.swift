@@ -94,13 +94,16 @@ import Testing
         #expect(result.findings[2].first.map { ($0.start, $0.end) }! == (2, 5), "offsets are into the value")
     }
 
-    /// A field's name is context for its value, as a table column's header is for its cells: a
-    /// bare QQ number or WeChat ID in a field called QQ or 微信 is one; the same number in a field
-    /// called order_no is not.
-    @Test func aFieldNamedAsOneSideOfAnExchangeReadsAsItsCounterpart() throws {
+    /// QQ numbers and WeChat IDs, redacted: what the record tests below look for.
+    private func contactsAnonymizer() throws -> Anonymizer {
         let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
                             rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
-        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        return Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+    }
+
+    /// A field named as one side of an exchange holds what the other sides beside it hold.
+    @Test func aFieldNamedAsOneSideOfAnExchangeReadsAsItsCounterpart() throws {
+        let anonymizer = try contactsAnonymizer()
         let chat = try anonymizer.anonymize(record: [
             RecordValue("lina_1990", rule: .scan, name: "$.msg.sender_wechat"),
             RecordValue("zw-8812", rule: .scan, name: "$.msg.receiver"),
@@ -120,10 +123,11 @@ import Testing
         #expect(transfer.findings[2].isEmpty)
     }
 
+    /// A field's name is context for its value, as a table column's header is for its cells: a
+    /// bare QQ number or WeChat ID in a field called QQ or 微信 is one; the same number in a field
+    /// called order_no is not.
     @Test func aFieldsNameIsContextForItsValue() throws {
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
-                            rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
-        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        let anonymizer = try contactsAnonymizer()
         let result = try anonymizer.anonymize(record: [
             RecordValue("12345678", rule: .scan, name: "QQ"),
             RecordValue("zhangwei_88", rule: .scan, name: "$.contact.wechat"),
