@@ -29,25 +29,25 @@ public struct TextView: Sendable {
         var replacements: [UInt8] = []
         table.withUnsafeBufferPointer { table in
             pairs.withUnsafeBufferPointer { pairs in
-            original.withUnsafeBufferPointer { text in
-                var index = 0
-                while index < count {
-                    if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII { index += 8; continue }
-                    let lead = text[index]
-                    if lead < 0xE0 { index += lead < 0x80 ? 1 : 2; continue }
-                    if lead >= 0xF0 { index += 4; continue }
-                    guard index + 2 < count else { break }
-                    let pair = Int(lead) << 8 | Int(text[index + 1])
-                    if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                        let ascii = table[Int(Self.scalar(text, at: index))]
-                        if ascii != 0 {
-                            found.append(Int32(index))
-                            replacements.append(ascii)
+                original.withUnsafeBufferPointer { text in
+                    var index = 0
+                    while index < count {
+                        if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII { index += 8; continue }
+                        let lead = text[index]
+                        if lead < 0xE0 { index += lead < 0x80 ? 1 : 2; continue }
+                        if lead >= 0xF0 { index += 4; continue }
+                        guard index + 2 < count else { break }
+                        let pair = Int(lead) << 8 | Int(text[index + 1])
+                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                            let ascii = table[Int(Self.scalar(text, at: index))]
+                            if ascii != 0 {
+                                found.append(Int32(index))
+                                replacements.append(ascii)
+                            }
                         }
+                        index += 3
                     }
-                    index += 3
                 }
-            }
             }
         }
         guard !found.isEmpty else {
