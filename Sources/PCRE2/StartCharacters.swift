@@ -14,20 +14,22 @@ internal import CPCRE2
 /// is zero) — so the candidates are every place a match can begin, and
 /// ``Pattern/matchRanges(in:startingAt:)`` finds exactly the matches a scan of the whole text would.
 ///
-/// The two bitmaps are written only by atomic ors of bits that never change once set; this class
-/// owns their memory.
+/// The answers are written only by atomic ors of bits that never change once set; this class owns
+/// their memory.
 public final class StartCharacters: @unchecked Sendable {
     /// ASCII bytes a match can begin with.
     private let ascii: [Bool]
     /// Lead bytes PCRE2 says a match can begin with (≥ 0xC2).
     private let leads: [Bool]
-    /// One bit per scalar below U+10000: answered. And: a match can begin with it.
-    private let asked: UnsafeMutablePointer<UInt64>
-    private let yes: UnsafeMutablePointer<UInt64>
+    /// Two bits per scalar below U+10000, in one word so one load answers: asked (the high bit of
+    /// the pair) and a match can begin with it (the low bit).
+    private let answers: UnsafeMutablePointer<UInt64>
+    /// Whether any ASCII byte can begin a match (if not, runs of ASCII are passed eight at a time).
+    private let anyASCII: Bool
     /// The pattern compiled anchored: matched once at each candidate.
     let anchored: Pattern
 
-    private static let words = 1024
+    private static let words = 2048
 
     /// The filter for `pattern`, or nil where it would not pay or could not be exact: PCRE2 has no
     /// first-byte bitmap (a fixed first byte PCRE2 finds fast itself), the pattern looks behind,
@@ -41,16 +43,14 @@ public final class StartCharacters: @unchecked Sendable {
         guard let anchored = try? Pattern(pattern.source, options: pattern.options.union(.anchored), limits: pattern.limits, jitPartial: true) else { return nil }
         self.anchored = anchored
         ascii = (0..<128).map { first[$0] && anchored.canBeginMatch([UInt8($0)]) }
+        anyASCII = ascii.contains(true)
         leads = first
-        asked = .allocate(capacity: Self.words)
-        asked.initialize(repeating: 0, count: Self.words)
-        yes = .allocate(capacity: Self.words)
-        yes.initialize(repeating: 0, count: Self.words)
+        answers = .allocate(capacity: Self.words)
+        answers.initialize(repeating: 0, count: Self.words)
     }
 
     deinit {
-        asked.deallocate()
-        yes.deallocate()
+        answers.deallocate()
     }
 
     /// Whether a match can begin with the character at `index` (a lead byte of two or three bytes
@@ -60,11 +60,11 @@ public final class StartCharacters: @unchecked Sendable {
         let scalar = length == 2
             ? Int(text[index] & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
             : Int(text[index] & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
-        let word = scalar >> 6, bit = UInt64(1) << UInt64(scalar & 63)
-        if veil_atomic_load(asked + word) & bit != 0 { return veil_atomic_load(yes + word) & bit != 0 }
+        let word = answers + (scalar >> 5), shift = UInt64(scalar & 31) << 1
+        let known = veil_atomic_load(word) >> shift
+        if known & 2 != 0 { return known & 1 != 0 }
         let answer = anchored.canBeginMatch(Array(UnsafeBufferPointer(rebasing: text[index..<index + length])))
-        if answer { veil_atomic_or(yes + word, bit) }
-        veil_atomic_or(asked + word, bit)
+        veil_atomic_or(word, (answer ? 3 : 2) << shift)
         return answer
     }
 
@@ -76,6 +76,10 @@ public final class StartCharacters: @unchecked Sendable {
                 let count = text.count
                 var index = 0
                 while index < count {
+                    if !anyASCII && index + 8 <= count && UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
                     let byte = text[index]
                     if byte < 0x80 {
                         if ascii[Int(byte)] { try body(index) }

@@ -7,7 +7,8 @@ import Testing
 /// interviews with numbers read aloud, chat.py `chat` from group-chat exports, reporting.py
 /// `reporting` from English news that quotes leaked details, classifieds.py `classifieds`, tables.py
 /// `tables`, records.py CSV and JSONL exports, expat.py `expat` from English written in and about
-/// China, from frames and layouts written apart
+/// China, dodge.py `dodge` from posts that hide numbers from platform filters, from frames and
+/// layouts written apart
 /// from the plugins). The floors are the figures
 /// the current build reaches: a change that leaks more fails here. Every split has been tuned against by now (each one's misses were
 /// read and their classes fixed), so these floors guard against regressions; the README gives the
@@ -28,19 +29,22 @@ import Testing
         // "His WeChat is jasonwu": an all-letter ID after "WeChat is" reads like the English words
         // that follow it there ("blocked", "down", "private"); 3 of 400 are left in clear.
         "expat": ["WECHAT_ID": 0.99],
+        // Q6l7O478l29: a number written with l and O glued to the Q before it is not read as
+        // digits (a letter before the run makes it a word); 3 of 480 are left in clear.
+        "dodge": ["QQ_NUMBER": 0.99],
     ]
 
-    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat"])
+    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat", "dodge"])
     func splitLeavesAlmostNothingInClear(_ split: String) throws {
         let entities = try figures(split)
         // dev holds every class; a split written for one genre may leave some out (transcripts hold no plates).
         if split == "dev" { #expect(Set(entities.keys) == Set(Self.identifiers), "every class is in the dev split") }
-        #expect(entities.count >= 6 && Set(entities.keys).isSubset(of: Set(Self.identifiers)), "\(split) holds \(entities.keys.sorted())")
+        #expect(entities.count >= 3 && Set(entities.keys).isSubset(of: Set(Self.identifiers)), "\(split) holds \(entities.keys.sorted())")
         for (entity, figure) in entities {
             #expect(figure["coverage"] ?? 0 >= Self.lowerFloors[split]?[entity] ?? 0.995, "\(split) \(entity) gold spans covered: \(figure["coverage"] ?? 0)")
             #expect(figure["overlap_precision"] ?? 0 >= 0.98, "\(split) \(entity) precision: \(figure["overlap_precision"] ?? 0)")
         }
-        #expect(entities["ADDRESS"]?["clear_share"] ?? 1 <= 0.02)
+        if split != "dodge" { #expect(entities["ADDRESS"]?["clear_share"] ?? 1 <= 0.02, "\(split) address characters in clear") }
     }
 
     /// records.py's CSV and JSONL exports, scanned as a user would (`veil scan --format jsonl` on

@@ -16,6 +16,23 @@ import Testing
         #expect(String(decoding: document.view([.fullwidth, .chineseNumerals]).bytes, as: UTF8.self) == "QQ1234501")
     }
 
+    @Test func digitsWrittenToSlipPastFiltersAreDigits() {
+        // Circled, keycap (with and without the variation selector), Latin-1 and other
+        // superscripts, double-struck, look-alike letters inside a number; each maps back whole.
+        let text = "电①③⑨，1️⃣3⃣，¹²³⁴，𝟙𝟛，l38OO138OOO，Iowa 2OO8"
+        let document = DocumentText(text)
+        let view = document.view([.fullwidth, .chineseNumerals])
+        #expect(String(decoding: view.bytes, as: UTF8.self) == "电139,13,1234,13,13800138000,Iowa 2OO8")
+        let original = Array(text.utf8)
+        func originalText(ofView part: String) -> String {
+            let start = view.bytes.indices.first { view.bytes[$0...].starts(with: Array(part.utf8)) }!
+            return String(decoding: original[view.originalRange(start..<start + part.utf8.count)], as: UTF8.self)
+        }
+        #expect(originalText(ofView: "139") == "①③⑨")
+        #expect(originalText(ofView: "13,1234") == "1️⃣3⃣，¹²³⁴")
+        #expect(originalText(ofView: "13,138") == "𝟙𝟛，l38")
+    }
+
     @Test func ideographicSpaceBecomesASpace() {
         #expect(String(decoding: DocumentText("a\u{3000}b").view(.fullwidth).bytes, as: UTF8.self) == "a b")
     }

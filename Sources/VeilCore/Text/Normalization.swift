@@ -7,8 +7,9 @@ public struct Normalization: OptionSet, Hashable, Sendable {
     /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, and the ideographic space to a space.
     public static let fullwidth = Normalization(rawValue: 1)
     /// Chinese numerals (〇一二三四五六七八九零, and 幺 洞 两 as numbers are read aloud, financial
-    /// 壹贰叁肆伍陆柒捌玖) to ASCII digits,
-    /// so numbers written in characters to dodge filters are matched like digits.
+    /// 壹贰叁肆伍陆柒捌玖) and other ways of writing a digit (circled ①, keycap 1️⃣, superscript ¹,
+    /// 𝟙, and O or l for 0 or 1 inside a number) to ASCII digits, so numbers written to dodge
+    /// filters are matched like digits.
     public static let chineseNumerals = Normalization(rawValue: 2)
 
     /// The manifest spelling of each option.
@@ -75,10 +76,33 @@ extension Normalization {
             if scalar >= 0xFF01 && scalar <= 0xFF5E { return UInt8(scalar - 0xFF01 + 0x21) }
             if scalar == 0x3000 { return 0x20 }
         }
-        if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) {
+        if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) ?? (scalar < 0x2070 ? nil : DigitForm.digit(of: scalar)) {
             return 0x30 + digit
         }
         return nil
+    }
+}
+
+/// Characters below U+10000 that write a digit to slip past filters for ASCII digits: circled
+/// (①, ⓪, ➀, ❶, ⓵), parenthesized (⑴), with a full stop (⒈), superscript and subscript (⁴, ₄).
+/// The views also read ¹ ² ³, the mathematical digits (𝟘) and keycaps (1️⃣), which take other
+/// byte lengths (see `TextView`).
+public enum DigitForm {
+    /// The digit `scalar` writes, or nil.
+    public static func digit(of scalar: UInt32) -> UInt8? {
+        switch scalar {
+        case 0x2460...0x2468: return UInt8(scalar - 0x2460 + 1)   // ①–⑨
+        case 0x24EA, 0x24FF: return 0                             // ⓪ ⓿
+        case 0x2474...0x247C: return UInt8(scalar - 0x2474 + 1)   // ⑴–⑼
+        case 0x2488...0x2490: return UInt8(scalar - 0x2488 + 1)   // ⒈–⒐
+        case 0x24F5...0x24FD: return UInt8(scalar - 0x24F5 + 1)   // ⓵–⓽
+        case 0x2776...0x277E: return UInt8(scalar - 0x2776 + 1)   // ❶–❾
+        case 0x2780...0x2788: return UInt8(scalar - 0x2780 + 1)   // ➀–➈
+        case 0x278A...0x2792: return UInt8(scalar - 0x278A + 1)   // ➊–➒
+        case 0x2070, 0x2074...0x2079: return scalar == 0x2070 ? 0 : UInt8(scalar - 0x2070)  // ⁰ ⁴–⁹
+        case 0x2080...0x2089: return UInt8(scalar - 0x2080)       // ₀–₉
+        default: return nil
+        }
     }
 }
 

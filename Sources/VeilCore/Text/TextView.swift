@@ -6,15 +6,18 @@
 public struct TextView: Sendable {
     /// The view's UTF-8 bytes.
     public let bytes: [UInt8]
-    /// The view offsets of the characters normalization rewrote, in order: each was three bytes in
-    /// the original and is one ASCII byte here, so view offset `i` is original offset `i` plus two
-    /// for every rewrite before it. Empty when the view is the original itself.
+    /// The view offsets of the characters normalization rewrote, in order, each now one ASCII byte.
+    /// Empty when the view is the original itself.
     private let rewrites: [Int32]
+    /// For each rewrite, how many bytes shorter the view is than the original up to and including
+    /// it: view offset `i` is original offset `i` plus the shift of the last rewrite before `i`.
+    private let shifts: [Int32]
 
     /// A view that is the original text unchanged.
     init(original bytes: [UInt8]) {
         self.bytes = bytes
         self.rewrites = []
+        self.shifts = []
     }
 
     /// Builds the view of `original` under `normalization`; returns an identity view when nothing
@@ -23,61 +26,146 @@ public struct TextView: Sendable {
         let count = original.count
         let table = normalization.replacementTable
         let pairs = normalization.leadingPairs
-        // Where the characters to rewrite are (original offsets) and what they become. Runs of
-        // ASCII are stepped over eight bytes at a time; only three-byte sequences are ever rewritten.
-        var found: [Int32] = []
-        var replacements: [UInt8] = []
+        let digitForms = normalization.contains(.chineseNumerals)
+        // Where the characters to rewrite are (original offsets and lengths) and what they become.
+        // Runs of ASCII without a digit are stepped over eight bytes at a time.
+        var found: [(offset: Int32, length: Int32, byte: UInt8)] = []
         table.withUnsafeBufferPointer { table in
             pairs.withUnsafeBufferPointer { pairs in
                 original.withUnsafeBufferPointer { text in
                     var index = 0
                     while index < count {
-                        if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII { index += 8; continue }
-                        let lead = text[index]
-                        if lead < 0xE0 { index += lead < 0x80 ? 1 : 2; continue }
-                        if lead >= 0xF0 { index += 4; continue }
-                        guard index + 2 < count else { break }
-                        let pair = Int(lead) << 8 | Int(text[index + 1])
-                        if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
-                            let ascii = table[Int(Self.scalar(text, at: index))]
-                            if ascii != 0 {
-                                found.append(Int32(index))
-                                replacements.append(ascii)
-                            }
+                        if index + 8 <= count {
+                            let block = ByteBlock(text, at: index)
+                            if !block.hasNonASCII && (!digitForms || !block.hasDigit) { index += 8; continue }
                         }
-                        index += 3
+                        let lead = text[index]
+                        if lead < 0x80 {
+                            // 1️⃣: a digit, an optional variation selector, the combining keycap.
+                            if digitForms && lead &- 0x30 < 10, let length = Self.keycapLength(text, after: index) {
+                                found.append((Int32(index), Int32(1 + length), lead))
+                                index += 1 + length
+                                continue
+                            }
+                            index += 1
+                        } else if lead < 0xE0 {
+                            // ¹ ² ³ (U+00B9, U+00B2, U+00B3).
+                            if digitForms && lead == 0xC2 && index + 1 < count, let digit = Self.latinSuperscript(text[index + 1]) {
+                                found.append((Int32(index), 2, digit))
+                            }
+                            index += 2
+                        } else if lead < 0xF0 {
+                            guard index + 2 < count else { break }
+                            let pair = Int(lead) << 8 | Int(text[index + 1])
+                            if pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                                let ascii = table[Int(Self.scalar(text, at: index))]
+                                if ascii != 0 { found.append((Int32(index), 3, ascii)) }
+                            }
+                            index += 3
+                        } else {
+                            // 𝟘–𝟿: the mathematical digits (U+1D7CE–U+1D7FF), five styles of ten.
+                            if digitForms && index + 3 < count && lead == 0xF0 && text[index + 1] == 0x9D && text[index + 2] == 0x9F
+                                && text[index + 3] >= 0x8E {
+                                found.append((Int32(index), 4, 0x30 + (text[index + 3] - 0x8E) % 10))
+                            }
+                            index += 4
+                        }
                     }
                 }
             }
         }
         guard !found.isEmpty else {
-            self.bytes = original
+            var bytes = original
+            if digitForms { Self.readLookalikeDigits(&bytes) }
+            self.bytes = bytes
             self.rewrites = []
+            self.shifts = []
             return
         }
         // The view: the original with each found character replaced by its byte.
-        let length = count - 2 * found.count
-        var rewrites: [Int32] = []
+        let length = count - found.reduce(0) { $0 + Int($1.length) - 1 }
+        var rewrites: [Int32] = [], shifts: [Int32] = []
         rewrites.reserveCapacity(found.count)
-        self.bytes = [UInt8](unsafeUninitializedCapacity: length) { view, viewCount in
+        shifts.reserveCapacity(found.count)
+        var bytes = [UInt8](unsafeUninitializedCapacity: length) { view, viewCount in
             original.withUnsafeBufferPointer { text in
-                var from = 0, out = 0
-                for (position, replacement) in zip(found, replacements) {
+                var from = 0, out = 0, shift: Int32 = 0
+                for (position, size, replacement) in found {
                     let at = Int(position)
                     let span = at - from
                     if span > 0 { (view.baseAddress! + out).update(from: text.baseAddress! + from, count: span) }
                     out += span
                     rewrites.append(Int32(out))
+                    shift += size - 1
+                    shifts.append(shift)
                     view[out] = replacement
                     out += 1
-                    from = at + 3
+                    from = at + Int(size)
                 }
                 let rest = count - from
                 if rest > 0 { (view.baseAddress! + out).update(from: text.baseAddress! + from, count: rest) }
                 viewCount = out + rest
             }
         }
+        if digitForms { Self.readLookalikeDigits(&bytes) }
+        self.bytes = bytes
         self.rewrites = rewrites
+        self.shifts = shifts
+    }
+
+    /// The length of a keycap's marks after the digit at `index` (U+FE0F then U+20E3, or U+20E3
+    /// alone), or nil.
+    @inline(__always)
+    private static func keycapLength(_ text: UnsafeBufferPointer<UInt8>, after index: Int) -> Int? {
+        func keycap(at offset: Int) -> Bool { offset + 2 < text.count && text[offset] == 0xE2 && text[offset + 1] == 0x83 && text[offset + 2] == 0xA3 }
+        let next = index + 1
+        guard next < text.count, text[next] >= 0x80 else { return nil }
+        if keycap(at: next) { return 3 }
+        if next + 2 < text.count && text[next] == 0xEF && text[next + 1] == 0xB8 && text[next + 2] == 0x8F && keycap(at: next + 3) { return 6 }
+        return nil
+    }
+
+    @inline(__always)
+    private static func latinSuperscript(_ second: UInt8) -> UInt8? {
+        switch second {
+        case 0xB9: return 0x31
+        case 0xB2: return 0x32
+        case 0xB3: return 0x33
+        default: return nil
+        }
+    }
+
+    /// O and o for 0, l and I for 1, inside a run of digits and such letters standing alone
+    /// (l38OO138OOO): a run of at least seven with at least four real digits reads as a number.
+    /// Same length in and out, so offsets are unchanged; the bytes are copied only when a run is found.
+    private static func readLookalikeDigits(_ bytes: inout [UInt8]) {
+        func isLookalike(_ byte: UInt8) -> Bool { byte == 0x4F || byte == 0x6F || byte == 0x6C || byte == 0x49 }
+        var runs: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { text in
+            var index = 0
+            while index < text.count {
+                if index + 8 <= text.count && !ByteBlock(text, at: index).hasDigit { index += 8; continue }
+                guard ASCIIByte.isDigit(text[index]) else { index += 1; continue }
+                // Back to the start of the run of digits and look-alikes this digit is in.
+                var start = index
+                while start > 0 && (ASCIIByte.isDigit(text[start - 1]) || isLookalike(text[start - 1])) { start -= 1 }
+                var end = index, digits = 0
+                while end < text.count, ASCIIByte.isDigit(text[end]) || isLookalike(text[end]) {
+                    if ASCIIByte.isDigit(text[end]) { digits += 1 }
+                    end += 1
+                }
+                if end - start >= 7, digits >= 4, digits < end - start,
+                   start == 0 || !ASCIIByte.isAlphanumeric(text[start - 1]), end == text.count || !ASCIIByte.isAlphanumeric(text[end]) {
+                    runs.append(start..<end)
+                }
+                index = end
+            }
+        }
+        for run in runs {
+            for position in run where isLookalike(bytes[position]) {
+                bytes[position] = bytes[position] == 0x4F || bytes[position] == 0x6F ? 0x30 : 0x31
+            }
+        }
     }
 
     @inline(__always)
@@ -99,7 +187,9 @@ public struct TextView: Sendable {
     /// The original offset of view offset `offset` (0...count).
     @inline(__always)
     private func originalOffset(_ offset: Int) -> Int {
-        rewrites.isEmpty ? offset : offset + 2 * rewrites(before: offset)
+        if rewrites.isEmpty { return offset }
+        let before = rewrites(before: offset)
+        return before == 0 ? offset : offset + Int(shifts[before - 1])
     }
 
     /// The original byte range of a view byte range.
