@@ -69,19 +69,12 @@ def email(rng):
 
 def resident_id(rng):
     body = rng.choice(["110105", "310104", "440305", "510107", "330106", "320508"]) + f"{rng.randint(1965, 2004)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + digits(rng, 3)
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+    return body + g.ID_CHECK[sum(int(c) * w for c, w in zip(body, g.ID_WEIGHTS)) % 11]
 
 
 def card(rng):
     partial = rng.choice(["621700", "622202", "622848", "621483", "623058"]) + digits(rng, 12)
-    total = 0
-    for index, c in enumerate(reversed(partial + "0")):
-        d = int(c)
-        if index % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    number = partial + str((10 - total % 10) % 10)
+    number = g.luhn_complete(partial)
     return rng.choice([number, " ".join(number[i:i + 4] for i in range(0, len(number), 4))])
 
 

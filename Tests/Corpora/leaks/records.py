@@ -27,6 +27,8 @@ import random
 import subprocess
 import sys
 
+import generate as g
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(HERE)))
 ENTITIES = ["PHONE_NUMBER", "QQ_NUMBER", "WECHAT_ID", "EMAIL_ADDRESS", "CN_RESIDENT_ID", "BANK_CARD", "CN_LICENSE_PLATE", "ADDRESS"]
@@ -86,20 +88,13 @@ def email(rng):
 
 def resident_id(rng):
     body = rng.choice(DISTRICT_IDS) + f"{rng.randint(1955, 2006)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + digits(rng, 3)
-    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    check = "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+    check = g.ID_CHECK[sum(int(c) * w for c, w in zip(body, g.ID_WEIGHTS)) % 11]
     return body + (check if rng.random() > 0.2 else check.lower())
 
 
 def card(rng):
     partial = rng.choice(["621483", "622588", "622262", "621799", "625807", "620522"]) + digits(rng, rng.choice([9, 12]))
-    total = 0
-    for index, c in enumerate(reversed(partial + "0")):
-        d = int(c)
-        if index % 2 == 1:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    number = partial + str((10 - total % 10) % 10)
+    number = g.luhn_complete(partial)
     return rng.choice([number, number, " ".join(number[i:i + 4] for i in range(0, len(number), 4))])
 
 
