@@ -33,6 +33,15 @@ import Testing
         #expect(originalText(ofView: "13,138") == "𝟙𝟛，l38")
     }
 
+    @Test func aKeycapIsReadWhereverItsDigitFallsInTheText() {
+        // Views pass ASCII eight bytes at a time: the digit of a keycap may be any of the eight.
+        for padding in 0..<17 {
+            let text = String(repeating: "a", count: padding) + " 5️⃣ 7⃣"
+            let view = DocumentText(text).view(.chineseNumerals)
+            #expect(String(decoding: view.bytes, as: UTF8.self) == String(repeating: "a", count: padding) + " 5 7", "after \(padding) bytes")
+        }
+    }
+
     @Test func ideographicSpaceBecomesASpace() {
         #expect(String(decoding: DocumentText("a\u{3000}b").view(.fullwidth).bytes, as: UTF8.self) == "a b")
     }

@@ -28,16 +28,18 @@ public struct TextView: Sendable {
         let pairs = normalization.leadingPairs
         let digitForms = normalization.contains(.chineseNumerals)
         // Where the characters to rewrite are (original offsets and lengths) and what they become.
-        // Runs of ASCII without a digit are stepped over eight bytes at a time.
         var found: [(offset: Int32, length: Int32, byte: UInt8)] = []
         table.withUnsafeBufferPointer { table in
             pairs.withUnsafeBufferPointer { pairs in
                 original.withUnsafeBufferPointer { text in
                     var index = 0
                     while index < count {
-                        if index + 8 <= count {
-                            let block = ByteBlock(text, at: index)
-                            if !block.hasNonASCII && (!digitForms || !block.hasDigit) { index += 8; continue }
+                        // Eight ASCII bytes hold nothing to rewrite, unless their last is a digit a
+                        // keycap's marks follow.
+                        if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII
+                            && (!digitForms || index + 8 == count || text[index + 8] < 0x80 || text[index + 7] &- 0x30 >= 10) {
+                            index += 8
+                            continue
                         }
                         let lead = text[index]
                         if lead < 0x80 {
