@@ -106,7 +106,7 @@ def document(rng, index):
         doc.add(rng.choice(["【物业通知】", "【社区公告】", "温馨提示："]))
         doc.add(rng.choice(["近期小区将进行消防检查，", "本周六停水，", "请业主尽快缴纳物业费，"]))
         doc.add(f"{rng.randint(1, 30)}栋{rng.randint(1, 4)}单元的住户请注意。")
-        doc.add(rng.choice(["车牌", "车牌号为", "车辆"])).add(rng.choice("黔甘吉蒙鄂苏鲁粤") + rng.choice("ABCDEF") + digits(rng, 5), "CN_LICENSE_PLATE")
+        doc.add(rng.choice(["车牌", "车牌号为", "车辆"])).add(rng.choice("贵甘吉蒙鄂苏鲁粤") + rng.choice("ABCDEF") + digits(rng, 5), "CN_LICENSE_PLATE")
         doc.add(rng.choice(["的车主请挪车，", "占用消防通道，请车主"]))
         doc.add(rng.choice(["物业电话", "管家手机", "值班电话"])).add(rng.choice(["", "：", " "])).add(rng.choice([mobile, landline])(rng), "PHONE_NUMBER")
         doc.add("，管家微信").add(rng.choice(["：", " ", "号"])).add(rng.choice(["wy", "gj", "sq"]) + "_" + digits(rng, rng.randint(4, 8)), "WECHAT_ID").add("。")
