@@ -76,7 +76,7 @@ public final class StartCharacters: @unchecked Sendable {
                 let count = text.count
                 var index = 0
                 while index < count {
-                    if !anyASCII && index + 8 <= count && UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    if !anyASCII && index + 8 <= count && UTF8Validation.areEightASCII(text, at: index) {
                         index += 8
                         continue
                     }

@@ -1,5 +1,11 @@
 /// Validates UTF-8 once per document, so patterns can match with `PCRE2_NO_UTF_CHECK`.
 public enum UTF8Validation {
+    /// Whether the eight bytes at `offset` are all ASCII (the caller checks they are in `bytes`).
+    @inline(__always)
+    static func areEightASCII(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        UnsafeRawPointer(bytes.baseAddress! + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+    }
+
     /// The byte offset of the first byte that is not part of a valid UTF-8 sequence, or nil if all
     /// of `bytes` is valid (overlong forms, surrogates and values past U+10FFFF are invalid).
     public static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -8,7 +14,7 @@ public enum UTF8Validation {
         guard let base = bytes.baseAddress else { return nil }
         while index < count {
             // Eight ASCII bytes at a time.
-            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { index += 8 }
+            while index + 8 <= count, UTF8Validation.areEightASCII(bytes, at: index) { index += 8 }
             guard index < count else { break }
             let lead = base[index]
             if lead < 0x80 { index += 1; continue }

@@ -76,7 +76,7 @@ extension Normalization {
             if scalar >= 0xFF01 && scalar <= 0xFF5E { return UInt8(scalar - 0xFF01 + 0x21) }
             if scalar == 0x3000 { return 0x20 }
         }
-        if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) ?? (scalar < 0x2070 ? nil : DigitForm.digit(of: scalar)) {
+        if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) ?? DigitForm.digit(of: scalar) {
             return 0x30 + digit
         }
         return nil
@@ -90,6 +90,7 @@ extension Normalization {
 public enum DigitForm {
     /// The digit `scalar` writes, or nil.
     public static func digit(of scalar: UInt32) -> UInt8? {
+        guard scalar >= 0x2070 && scalar <= 0x2792 else { return nil }
         switch scalar {
         case 0x2460...0x2468: return UInt8(scalar - 0x2460 + 1)   // ①–⑨
         case 0x24EA, 0x24FF: return 0                             // ⓪ ⓿
