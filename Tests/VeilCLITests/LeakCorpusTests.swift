@@ -8,7 +8,8 @@ import Testing
 /// `reporting` from English news that quotes leaked details, classifieds.py `classifieds`, tables.py
 /// `tables`, records.py CSV and JSONL exports, expat.py `expat` from English written in and about
 /// China, dodge.py `dodge` from posts that hide numbers from platform filters, forms.py `forms` from
-/// hospital, school and public notices, from frames and layouts written apart
+/// hospital, school and public notices, relay.py `relay` from scans, PDF text, repost chains and
+/// customer-service logs, from frames and layouts written apart
 /// from the plugins). The floors are the figures
 /// the current build reaches: a change that leaks more fails here. Every split has been tuned against by now (each one's misses were
 /// read and their classes fixed), so these floors guard against regressions; the README gives the
@@ -32,9 +33,14 @@ import Testing
         // Q6l7O478l29: a number written with l and O glued to the Q before it is not read as
         // digits (a letter before the run makes it a word); 3 of 480 are left in clear.
         "dodge": ["QQ_NUMBER": 0.99],
+        // A scan's | for 1 (450103|9 79012456O4) is not read as a digit: in exported data a pipe
+        // parts fields (13812345678|1234567), and reading it as 1 would join two numbers into
+        // none; nor is 一 read as a hyphen (+86一138…, where it reads as the digit 1), nor a space
+        // inside the country code (+8 6). Those are most of what is left in clear.
+        "relay": ["PHONE_NUMBER": 0.89, "CN_RESIDENT_ID": 0.91, "BANK_CARD": 0.98],
     ]
 
-    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat", "dodge", "forms"])
+    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat", "dodge", "forms", "relay"])
     func splitLeavesAlmostNothingInClear(_ split: String) throws {
         let entities = try figures(split)
         // dev holds every class; a split written for one genre may leave some out (transcripts hold no plates).

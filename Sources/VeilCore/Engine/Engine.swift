@@ -161,10 +161,30 @@ public struct Engine: Sendable {
         return linked
     }
 
-    /// What every recognizer reports for one document (or block).
+    /// What every recognizer reports for one document (or block), and what they report across its
+    /// line breaks when the stretches around them are read again without them (``WrappedLines``):
+    /// a value a hard wrap cut in two is found whole.
     private func recognizeBlock(_ document: DocumentText) throws -> [Detection] {
         var detections: [Detection] = []
         for recognizer in recognizers { detections += try recognizer.recognize(document) }
+        let stretches = WrappedLines.stretches(of: document.bytes)
+        guard !stretches.isEmpty else { return detections }
+        // What a line holds whole outranks what the joined text runs across it: a value found
+        // within one line that a joined finding cuts into (a time stamp's digits run on into the ID
+        // on the next line) keeps the joined finding out.
+        let withinLines = detections.filter { !document.bytes[$0.range].contains(0x0A) }.map(\.range)
+        for stretch in stretches {
+            let joined = DocumentText(validated: stretch.bytes)
+            for recognizer in recognizers {
+                for detection in try recognizer.recognize(joined) where stretch.spansBreak(detection.range) {
+                    let range = stretch.originalRange(detection.range)
+                    if withinLines.contains(where: { $0.overlaps(range) && !(range.lowerBound <= $0.lowerBound && $0.upperBound <= range.upperBound) }) { continue }
+                    var found = detection
+                    found.range = range
+                    detections.append(found)
+                }
+            }
+        }
         return detections
     }
 

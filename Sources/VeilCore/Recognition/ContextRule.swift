@@ -41,10 +41,23 @@ public struct ContextRule: Sendable, Hashable {
 
     public var isEmpty: Bool { words.isEmpty }
 
+    /// For a match that begins a line, the window also takes in the one or two short lines above
+    /// it, up to this many characters more: a form's label on the line above its value
+    /// (QQ：⏎12345678), a chat's question in the turn before the answer (您的QQ号是？⏎用户 8:12⏎
+    /// 12345678). A long line — a paragraph of prose — ends the reach.
+    static let lineStartReach = 24
+    /// How many lines above a match that begins a line its window takes in.
+    static let linesAbove = 2
+    /// The longest line, in characters, that counts as a label or a chat turn's header.
+    static let shortLine = 32
+
     /// Whether one of the words stands within the window around `range` (view byte offsets).
     func isPresent(around range: Range<Int>, in bytes: [UInt8]) -> Bool {
         if words.isEmpty { return false }
-        let before = ContextRule.retreat(from: range.lowerBound, characters: window, in: bytes)
+        var before = ContextRule.retreat(from: range.lowerBound, characters: window, in: bytes)
+        if let lineStart = ContextRule.lineStart(of: range.lowerBound, in: bytes) {
+            before = min(before, ContextRule.shortLinesStart(above: lineStart, characters: window + ContextRule.lineStartReach, in: bytes))
+        }
         let after = ContextRule.advance(from: range.upperBound, characters: windowAfter, in: bytes)
         return bytes.withUnsafeBufferPointer { text in
             contains(text, before..<range.lowerBound) || contains(text, range.upperBound..<after)
@@ -73,6 +86,33 @@ public struct ContextRule: Sendable, Hashable {
             guard startsWithLetter[occurrence.word] && start > 0 && ASCIIByte.isLetter(text[start - 1]) else { return false }
             return !(ASCIIByte.isUppercase(text[start]) && ASCIIByte.isLowercase(text[start - 1]))
         }
+    }
+
+    /// The start of the line `offset` begins (after a line break and spaces), or nil if it does not begin one.
+    static func lineStart(of offset: Int, in bytes: [UInt8]) -> Int? {
+        var index = offset
+        while index > 0 && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09) { index -= 1 }
+        return index > 0 && bytes[index - 1] == 0x0A ? index : nil
+    }
+
+    /// How far back from `lineStart` the short lines above it reach, within `characters`.
+    static func shortLinesStart(above lineStart: Int, characters: Int, in bytes: [UInt8]) -> Int {
+        var start = lineStart, budget = characters, lines = 0
+        // `start` is a line's first byte; the line above ends at the break before it.
+        while start > 0 && budget > 0 && lines < linesAbove {
+            lines += 1
+            let lineEnd = start - 1
+            var index = lineEnd, length = 0
+            while index > 0 && bytes[index - 1] != 0x0A && length <= shortLine {
+                index -= 1
+                if bytes[index] & 0xC0 != 0x80 { length += 1 }
+            }
+            if length > shortLine { break }
+            if length + 1 > budget { return retreat(from: lineEnd, characters: budget - 1, in: bytes) }
+            budget -= length + 1
+            start = index
+        }
+        return start
     }
 
     static func retreat(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {

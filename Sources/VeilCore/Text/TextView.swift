@@ -137,34 +137,55 @@ public struct TextView: Sendable {
         }
     }
 
-    /// O and o for 0, l and I for 1, inside a run of digits and such letters standing alone
-    /// (l38OO138OOO): a run of at least seven with at least four real digits reads as a number.
-    /// Same length in and out, so offsets are unchanged; the bytes are copied only when a run is found.
+    /// O and o for 0, l and I for 1, inside a number: a run of digits and such letters standing
+    /// alone (l38OO138OOO), or a chain of such runs parted by a space, a dash or a bracket, as a
+    /// scan's text has them (+86 l47 6617 O6 16, (O898)22189274). Each run in the chain holds a real digit; the chain reads as a
+    /// number when it holds at least seven characters, four of them real digits. Same length in and
+    /// out, so offsets are unchanged; the bytes are copied only when a chain is found.
     private static func readLookalikeDigits(_ bytes: inout [UInt8]) {
         func isLookalike(_ byte: UInt8) -> Bool { byte == 0x4F || byte == 0x6F || byte == 0x6C || byte == 0x49 }
-        var runs: [Range<Int>] = []
+        func isDigitLike(_ byte: UInt8) -> Bool { ASCIIByte.isDigit(byte) || isLookalike(byte) }
+        var chains: [Range<Int>] = []
         bytes.withUnsafeBufferPointer { text in
+            // The chain being read: where it starts and ends, its characters, real digits and look-alikes.
+            var chain: (start: Int, end: Int, characters: Int, digits: Int, lookalikes: Int)?
+            func close() {
+                if let read = chain, read.lookalikes > 0, read.characters >= 7, read.digits >= 4 { chains.append(read.start..<read.end) }
+                chain = nil
+            }
             var index = 0
             while index < text.count {
                 if index + 8 <= text.count && !ByteBlock(text, at: index).hasDigit { index += 8; continue }
                 guard ASCIIByte.isDigit(text[index]) else { index += 1; continue }
-                // Back to the start of the run of digits and look-alikes this digit is in.
+                // The run of digits and look-alikes this digit is in.
                 var start = index
-                while start > 0 && (ASCIIByte.isDigit(text[start - 1]) || isLookalike(text[start - 1])) { start -= 1 }
+                while start > 0 && isDigitLike(text[start - 1]) { start -= 1 }
                 var end = index, digits = 0
-                while end < text.count, ASCIIByte.isDigit(text[end]) || isLookalike(text[end]) {
+                while end < text.count, isDigitLike(text[end]) {
                     if ASCIIByte.isDigit(text[end]) { digits += 1 }
                     end += 1
                 }
-                if end - start >= 7, digits >= 4, digits < end - start,
-                   start == 0 || !ASCIIByte.isAlphanumeric(text[start - 1]), end == text.count || !ASCIIByte.isAlphanumeric(text[end]) {
-                    runs.append(start..<end)
-                }
                 index = end
+                // An X may close the run: a resident ID's check character (5I0107198I08I1703X).
+                var after = end
+                if after < text.count && (text[after] | 0x20) == UInt8(ascii: "x") && ASCIIByte.isDigit(text[after - 1]) { after += 1 }
+                guard start == 0 || !ASCIIByte.isAlphanumeric(text[start - 1]), after == text.count || !ASCIIByte.isAlphanumeric(text[after]) else {
+                    close()
+                    continue
+                }
+                let characters = end - start
+                if let read = chain, start - read.end <= 2, text[read.end..<start].allSatisfy({ $0 == 0x20 || $0 == 0x2D || $0 == 0x28 || $0 == 0x29 }) {
+                    chain = (read.start, end, read.characters + characters, read.digits + digits, read.lookalikes + characters - digits)
+                } else {
+                    close()
+                    chain = (start, end, characters, digits, characters - digits)
+                }
             }
+            close()
         }
-        for run in runs {
-            for position in run where isLookalike(bytes[position]) {
+        for chain in chains {
+            for position in chain where isLookalike(bytes[position]) {
+                // A look-alike counts only inside a run with a real digit: the chain's runs all have one.
                 bytes[position] = bytes[position] == 0x4F || bytes[position] == 0x6F ? 0x30 : 0x31
             }
         }
