@@ -9,7 +9,8 @@
 ///
 /// A break is a candidate when the characters either side of it (spaces aside) could both belong
 /// to one value: letters, digits, Han characters and the marks values are written with
-/// (`@ . - _ + ( ) #`, full-width and dash hyphens); between two Latin letters only when the
+/// (`@ . - _ + ( ) #`, full-width and dash hyphens; a dot or a closing bracket before the break only
+/// when a digit or a small letter follows it); between two Latin letters only when the
 /// token after it holds more than letters (`川C⏎LD162`, `wangji⏎e88@163.com`), or the token before
 /// it does and the one after goes on in lower case (`8848@gma⏎il`) — English wraps between words
 /// (`S1 2HE⏎The office`), and an address's lines are read by the address plugin as such. The line
@@ -103,6 +104,9 @@ struct WrappedLines {
         var lead = before
         while lead > 0 && text[lead] & 0xC0 == 0x80 { lead -= 1 }
         guard let left = valueCharacter(at: lead, in: text), let right = valueCharacter(at: after, in: text) else { return nil }
+        // A dot or a closing bracket ends sentences and asides as often as it sits inside a value:
+        // before a break it counts only when a digit or a small letter goes on after it (163.⏎com).
+        if left == .closing && !(ASCIIByte.isDigit(text[after]) || ASCIIByte.isLowercase(text[after])) { return nil }
         if left == .letter && right == .letter && !isMarked(token: after, step: 1, in: text)
             && !(ASCIIByte.isLowercase(text[after]) && isMarked(token: before, step: -1, in: text)) {
             return nil
@@ -144,7 +148,7 @@ struct WrappedLines {
         return columns
     }
 
-    private enum Kind { case letter, other }
+    private enum Kind { case letter, closing, other }
 
     /// What kind of value character begins at `index`, or nil if none does.
     private static func valueCharacter(at index: Int, in text: UnsafeBufferPointer<UInt8>) -> Kind? {
@@ -153,8 +157,8 @@ struct WrappedLines {
             if ASCIIByte.isLetter(byte) { return .letter }
             if ASCIIByte.isDigit(byte) { return .other }
             switch byte {
-            case UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "#"): return .other
+            case UInt8(ascii: "@"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: "#"): return .other
+            case UInt8(ascii: "."), UInt8(ascii: ")"): return .closing
             default: return nil
             }
         }
