@@ -66,6 +66,21 @@ import Testing
         #expect(try Shipped.found("ALICE 13812345678", engine: engine).map(\.text) == ["ALICE", "13812345678"])
     }
 
+    @Test(arguments: ["LEAKERROR", "STRANGE"])
+    func aPluginsOwnWordsAreNotPassedOnInTheError(trigger: String) throws {
+        let engine = try Self.engine(plugins: ["unruly"])
+        let error = try #require(Self.failure("秘密 \(trigger) 13812345678", engine))
+        #expect(error.contains("plugin 'unruly'"), "\(error)")
+        #expect(!error.contains("秘密") && !error.contains("13812345678") && !error.contains(trigger), "\(error)")
+    }
+
+    @Test func aPluginThatStopsReadingFailsTheDocumentWithinItsTimeout() throws {
+        let engine = try Self.engine(plugins: ["deaf"])
+        // Far more than a pipe holds: the write itself must give up after the timeout.
+        let error = try #require(Self.failure(String(repeating: "秘密文本。", count: 40_000), engine))
+        #expect(error.contains("plugin 'deaf'") && error.contains("did not read its request within 1 s"), "\(error)")
+    }
+
     @Test func aManifestWithoutACommandOrWithAProgramOutsideItsFolderIsRefused() throws {
         let folder = TemporaryFolder()
         folder.write("bad/plugin.yaml", "id: bad\nentities: [PERSON]\nprocess: {timeout: 2}\n")

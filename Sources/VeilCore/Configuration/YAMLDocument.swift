@@ -153,10 +153,14 @@ final class YAMLDocument {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return Diagnostic(file: path, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(file: path, message: "invalid YAML: \(problem)")
-        default:
-            return Diagnostic(file: path, message: "invalid YAML: \(error)")
+        case .reader(let problem, let offset, _, _):
+            return Diagnostic(file: path, message: "invalid YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
+        case .duplicatedKeysInMapping(_, let context):
+            // Neither the keys nor the context: the file may be a transcript given by mistake.
+            return Diagnostic(file: path, line: context.mark.line, column: context.mark.column,
+                              message: "invalid YAML: a key is written twice in one mapping (here or further on in it)")
+        case .no, .memory, .writer, .emitter, .representer, .dataCouldNotBeDecoded:
+            return Diagnostic(file: path, message: "invalid YAML (the parser gave no place)")
         }
     }
 }

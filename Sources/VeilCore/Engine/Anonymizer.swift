@@ -67,7 +67,13 @@ public final class Anonymizer: Sendable {
             output.append(contentsOf: bytes[cursor..<detection.range.lowerBound])
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
             let replacement = try replacement(for: mention, context: context)
-            if let vault = table.vault, case .pseudonymize = engine.policy.rule(for: detection.entity).action, replacement != mention.text {
+            let action = engine.policy.rule(for: detection.entity).action
+            if replacement == mention.text && action.rewrites {
+                // Fail closed: a finding its action could not change (a surrogate that cannot write
+                // the script it is in) would be written out as it was, and counted as rewritten.
+                throw RewriteError(entity: detection.entity, action: action.name, byteOffset: detection.range.lowerBound - bytes.startIndex)
+            }
+            if let vault = table.vault, case .pseudonymize = action {
                 try vault.recordRendering(entity: detection.entity, rendered: replacement, original: mention.text)
             }
             each(detection, replacement)
@@ -129,5 +135,17 @@ public final class Anonymizer: Sendable {
             }
         }
         return merged
+    }
+}
+
+/// A finding its action would have written out unchanged: the document fails closed. Names the
+/// entity, the action and the place, never the text.
+public struct RewriteError: Error, Sendable, CustomStringConvertible {
+    public let entity: EntityType
+    public let action: String
+    /// Where the finding starts, in UTF-8 bytes of the document.
+    public let byteOffset: Int
+    public var description: String {
+        "a \(entity.rawValue) finding at byte \(byteOffset) could not be rewritten by '\(action)' (its replacement would be the original text)"
     }
 }

@@ -29,6 +29,15 @@ public enum Action: Sendable, Hashable {
     /// The action names a policy may use.
     public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize", "generalize"]
 
+    /// Whether the action always writes something other than the mention (`keep` does not, and
+    /// `generalize` may write a place at its own level as it was).
+    public var rewrites: Bool {
+        switch self {
+        case .redact, .replace, .mask, .hash, .pseudonymize: return true
+        case .keep, .generalize, .generalizeDate: return false
+        }
+    }
+
     public var name: String {
         switch self {
         case .keep: return "keep"

@@ -54,4 +54,28 @@ public struct FieldRules: Sendable, Hashable {
 
     /// Whether no entry names anything (every field follows `otherFields`).
     public var isEmpty: Bool { entries.isEmpty }
+
+    /// The entries that have their fields read (`scan`, `entity`) when every other field is passed
+    /// over (`keep`, `drop`, `hash`), or none: then a record none of whose fields they name would be
+    /// written unread — a typo in a field's name (`bdoy`) must stop that record, not pass it.
+    public var entriesThatMustMatch: [FieldRuleEntry] {
+        switch otherFields {
+        case .scan, .entity: return []
+        case .keep, .drop, .hash:
+            return entries.filter { entry in
+                switch entry.rule {
+                case .scan, .entity: return true
+                case .keep, .drop, .hash: return false
+                }
+            }
+        }
+    }
+
+    /// The error for a record none of whose fields (`paths`) an entry that must match names, or nil.
+    public func unmatchedError(fields paths: [[FieldPath.Step]]) -> String? {
+        let required = entriesThatMustMatch
+        guard !required.isEmpty, !paths.contains(where: { path in required.contains { $0.path.matchedLength(of: path) != nil } }) else { return nil }
+        let named = required.map(\.path.description).joined(separator: ", ")
+        return "no field of this record is read: the fields to scan (\(named)) are not in it, and every other field is passed over unread"
+    }
 }

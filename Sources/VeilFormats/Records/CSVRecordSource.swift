@@ -24,6 +24,9 @@ public struct CSVRecordSource: RecordSource {
         let dialect = reader.dialect
         guard let header else {
             let names = record.fields.map(\.value)
+            if let message = fieldRules.unmatchedError(fields: names.map { [.key($0)] }) {
+                throw InputError(file: path, line: record.line, message: message.replacingOccurrences(of: "no field of this record", with: "no column of this file"))
+            }
             self.header = names
             columnRules = names.map { fieldRules.rule(for: [.key($0)]) }
             let rules = columnRules

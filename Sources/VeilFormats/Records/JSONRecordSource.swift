@@ -56,6 +56,9 @@ public struct JSONRecordSource: RecordSource {
             throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
         }
         if mustBeObject && !document.isObject { throw InputError(file: path, line: line, message: "a JSONL line must be a JSON object") }
+        if let message = rules.unmatchedError(fields: document.members.map(\.path) + document.leaves.map(\.path)) {
+            throw InputError(file: path, line: line, message: message)
+        }
         var values: [RecordValue] = []
         var names: [String] = []
         var ranges: [(range: Range<Int>, isString: Bool)] = []

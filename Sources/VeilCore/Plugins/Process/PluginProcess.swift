@@ -30,6 +30,11 @@ final class PluginProcess: Sendable {
         var entities: Set<EntityType> = []
         /// Signalled when the plugin's standard error is closed and all of it passed on.
         let errorsPassedOn = DispatchSemaphore(value: 0)
+        /// Set once a document has been sent: from then on what the plugin prints on standard
+        /// error may quote a document, and is counted instead of passed on.
+        let documentsSent = Atomic<Bool>(false)
+        /// Lines of standard error held back since.
+        let withheldLines = Atomic<Int>(0)
 
         init(process: Process, input: FileHandle, output: Int32) {
             self.process = process
@@ -133,14 +138,22 @@ final class PluginProcess: Sendable {
         }
         let running = Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor)
         let id = pluginID, passedOn = running.errorsPassedOn
-        errors.fileHandleForReading.readabilityHandler = { handle in
+        let showAll = ProcessInfo.processInfo.environment["VEIL_PLUGIN_STDERR"] == "show"
+        errors.fileHandleForReading.readabilityHandler = { [running] handle in
             let data = handle.availableData
             guard !data.isEmpty else {
                 handle.readabilityHandler = nil
                 passedOn.signal()
                 return
             }
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            // Before any document is sent the plugin can only be talking about itself (a missing
+            // module, how to install it); after, it might quote what it was sent.
+            guard showAll || !running.documentsSent.load(ordering: .acquiring) else {
+                running.withheldLines.add(lines.count, ordering: .relaxed)
+                return
+            }
+            for line in lines {
                 FileHandle.standardError.write(Data("veil: plugin '\(id)': \(line)\n".utf8))
             }
         }
@@ -156,6 +169,11 @@ final class PluginProcess: Sendable {
         }
         // What the plugin said on standard error (why it failed, often) comes before Veil's error.
         _ = running.errorsPassedOn.wait(timeout: .now() + 1)
+        let withheld = running.withheldLines.load(ordering: .relaxed)
+        if withheld > 0 {
+            FileHandle.standardError.write(Data(("veil: plugin '\(pluginID)' wrote \(withheld) line\(withheld == 1 ? "" : "s") on standard error after it was sent "
+                + "documents; not shown, as they may quote a document (VEIL_PLUGIN_STDERR=show shows them)\n").utf8))
+        }
     }
 
     // MARK: The protocol
@@ -209,15 +227,15 @@ final class PluginProcess: Sendable {
         let request = Request(id: id, documents: texts.indices.map { Request.Document(id: String($0), text: texts[$0]) })
         guard var data = try? JSONEncoder().encode(request) else { throw Failure(message: "could not encode a request") }
         data.append(0x0A)
-        do { try running.input.write(contentsOf: data) } catch {
-            throw Failure(message: "exited (its input is closed)")
-        }
+        running.documentsSent.store(true, ordering: .releasing)
+        try send(data, to: running)
         let line = try readLine(running, waitingFor: "an answer")
         guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(line)) else {
             throw Failure(message: "answered with a line that is not a protocol answer")
         }
         guard answer.id == id else { throw Failure(message: "answered request \(answer.id) when \(id) was asked") }
-        if let error = answer.error { throw Failure(message: "could not analyze the batch: \(error.prefix(200))") }
+        // The plugin's own words are not passed on: they may quote the document.
+        if answer.error != nil { throw Failure(message: "could not analyze the batch (its error message is not shown: it may quote the document)") }
         guard let results = answer.results else { throw Failure(message: "answered without 'results' or 'error'") }
         var byDocument = [[Finding]?](repeating: nil, count: texts.count)
         for result in results {
@@ -230,13 +248,39 @@ final class PluginProcess: Sendable {
                     throw Failure(message: "reported offsets \(reported.start)..<\(reported.end) outside a text of \(length) characters")
                 }
                 let entity = EntityType(reported.entity)
-                guard running.entities.contains(entity) else { throw Failure(message: "reported entity \(reported.entity), which it did not greet with") }
+                guard running.entities.contains(entity) else {
+                    let named = entity.isWellFormed && reported.entity.utf8.count <= 40 ? " \(reported.entity)" : ""
+                    throw Failure(message: "reported an entity\(named) it did not greet with")
+                }
                 guard (0...1).contains(reported.score) else { throw Failure(message: "reported score \(reported.score), outside 0…1") }
                 return Finding(start: reported.start, end: reported.end, entity: entity, score: reported.score, rule: reported.rule)
             }
         }
         guard byDocument.allSatisfy({ $0 != nil }) else { throw Failure(message: "left a document of the batch without a result") }
         return byDocument.map { $0! }
+    }
+
+    /// Writes a request to the plugin, waiting at most the timeout for it to read: a plugin that
+    /// stops reading must not hold Veil forever on a full pipe.
+    private func send(_ data: Data, to running: Running) throws(Failure) {
+        let descriptor = running.input.fileDescriptor
+        let flags = fcntl(descriptor, F_GETFL)
+        if flags & O_NONBLOCK == 0 { _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK) }
+        let deadline = Date().addingTimeInterval(spec.timeout)
+        var offset = 0
+        let bytes = [UInt8](data)
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 {
+                offset += written
+                continue
+            }
+            if written < 0 && errno != EAGAIN && errno != EINTR { throw Failure(message: "exited (its input is closed)") }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw Failure(message: "did not read its request within \(Self.seconds(spec.timeout))") }
+            var poller = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            _ = poll(&poller, 1, Int32(min(remaining, 3600) * 1000) + 1)
+        }
     }
 
     /// The next line the plugin writes, waiting at most the timeout.

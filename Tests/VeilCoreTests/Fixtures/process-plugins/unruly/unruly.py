@@ -14,6 +14,15 @@ for line in sys.stdin:
         os._exit(3)
     if "HANG" in joined:
         time.sleep(30)
+    if "NOISY" in joined:
+        print("debug: working on " + joined, file=sys.stderr, flush=True)
+    if "LEAKERROR" in joined:
+        print(json.dumps({"id": request["id"], "error": "could not parse: " + joined}), flush=True)
+        continue
+    if "STRANGE" in joined:
+        print(json.dumps({"id": request["id"], "results": [{"id": d["id"], "findings": [
+            {"start": 0, "end": 1, "entity": d["text"], "score": 0.9}]} for d in request["documents"]]}), flush=True)
+        continue
     if "GARBAGE" in joined:
         print("this is not JSON", flush=True)
         continue

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The ways a run could write personal data out unread, or print it where it does not belong,
+/// each tried as a user would make the mistake (issue 13's probe).
+@Suite struct FailClosedTests {
+    @Test func aTextFieldNoRecordHasStopsTheRecordInsteadOfPassingItUnread() throws {
+        let scratch = Scratch()
+        let jsonl = scratch.write("in.jsonl", "{\"id\": 1, \"body\": \"电话13812345678\"}\n{\"id\": 2, \"bdoy\": \"电话13912345678\"}\n")
+        let output = scratch.url.appendingPathComponent("out.jsonl").path
+        let failed = try VeilRunner.run(["anonymize", jsonl, "-o", output, "--text-field", "body"])
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("in.jsonl:2: error: no field of this record is read"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output), "nothing is written when a record fails")
+        #expect(!failed.stderr.contains("13912345678"))
+        // Skipped, the record is left out and named, never written unread.
+        let skipped = try VeilRunner.run(["anonymize", jsonl, "--text-field", "body", "--on-error", "skip"])
+        #expect(skipped.status == 1)
+        #expect(!skipped.stdout.contains("13912345678") && !skipped.stdout.contains("13812345678"))
+        // A CSV file none of whose columns is the one to read stops at its header.
+        let csv = scratch.write("in.csv", "id,bdoy\n1,电话13912345678\n")
+        let column = try VeilRunner.run(["anonymize", csv, "--text-field", "body"])
+        #expect(column.status != 0 && !column.stdout.contains("13912345678"))
+        #expect(column.stderr.contains("in.csv:1: error: no column of this file is read"), "\(column.stderr)")
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins").standardized.path
+
+    @Test func whatAPluginPrintsAfterItWasSentDocumentsIsCountedNotShown() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
+        let input = scratch.write("in.txt", "NOISY 秘密 13812345678\n")
+        let result = try VeilRunner.run(["scan", "--plugins", Self.fixtures, "--policy", policy, input])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("秘密") && !result.stderr.contains("13812345678"), "\(result.stderr)")
+        #expect(result.stderr.contains("plugin 'unruly' wrote 1 line on standard error after it was sent documents; not shown"), "\(result.stderr)")
+        // Asked for, they are shown.
+        let shown = try VeilRunner.run(["scan", "--plugins", Self.fixtures, "--policy", policy, input], environment: ["VEIL_PLUGIN_STDERR": "show"])
+        #expect(shown.stderr.contains("veil: plugin 'unruly': debug: working on NOISY 秘密"), "\(shown.stderr)")
+    }
+
+    @Test func aFileThatIsNotYAMLIsNotQuotedBackInTheError() throws {
+        let scratch = Scratch()
+        // A transcript given to `policy check` by mistake, with a name written twice as a key.
+        let transcript = scratch.write("transcript.txt", "王小明: 我的电话是13812345678\n李四: 好的\n王小明: 再见\n")
+        let result = try VeilRunner.run(["policy", "check", transcript])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("transcript.txt:1:1: error: invalid YAML: a key is written twice"), "\(result.stderr)")
+        #expect(!result.stderr.contains("王小明") && !result.stderr.contains("13812345678"), "\(result.stderr)")
+    }
+}
