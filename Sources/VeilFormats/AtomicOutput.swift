@@ -4,20 +4,55 @@ import Foundation
 /// by ``commit()``: a failed run leaves no partial file that looks finished.
 public final class AtomicOutput {
     public let destination: String
-    private let temporaryPath: String
+    /// Where the output is written until it is committed; nil for a device or a pipe.
+    private let temporaryPath: String?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var finished = false
 
+    /// Refuses a destination a run must not write: a folder or a block device, or one of `inputs`
+    /// (by file identity, so a link or another spelling of the path is caught too). Called before
+    /// a run starts, so nothing is read or written for a run that could not finish. A character
+    /// device or a pipe (`/dev/null`, a FIFO) is written straight to, never replaced.
+    public static func checkDestination(_ destination: String, inputs: [String] = [], option: String = "-o") throws {
+        var target = stat()
+        guard stat(destination, &target) == 0 else { return }
+        let kind = target.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFCHR || kind == S_IFIFO else {
+            throw InputError(file: destination, message: "\(option) names a folder or a device that is not a file to write; give a file's path")
+        }
+        for input in inputs where input != "-" && input != "<stdin>" {
+            var source = stat()
+            if stat(input, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                throw InputError(file: destination, message: "\(option) names the input \(input); it would be overwritten")
+            }
+        }
+    }
+
+    /// Whether `destination` is a character device or a pipe, written straight to.
+    private static func isStream(_ destination: String) -> Bool {
+        var target = stat()
+        guard stat(destination, &target) == 0 else { return false }
+        return target.st_mode & S_IFMT == S_IFCHR || target.st_mode & S_IFMT == S_IFIFO
+    }
+
     public init(destination: String) throws {
+        try Self.checkDestination(destination)
         self.destination = destination
+        if Self.isStream(destination) {
+            guard let handle = FileHandle(forWritingAtPath: destination) else { throw InputError(file: destination, message: "cannot open the output") }
+            self.handle = handle
+            self.temporaryPath = nil
+            return
+        }
         let directory = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
-        temporaryPath = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".\(name).veil-\(UUID().uuidString.prefix(8)).tmp")
+        let temporaryPath = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".\(name).veil-\(UUID().uuidString.prefix(8)).tmp")
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporaryPath) else {
             throw InputError(file: destination, message: "cannot create the output file")
         }
+        self.temporaryPath = temporaryPath
         self.handle = handle
     }
 
@@ -41,6 +76,7 @@ public final class AtomicOutput {
         try? handle.synchronize()
         try? handle.close()
         finished = true
+        guard let temporaryPath else { return }
         if rename(temporaryPath, destination) != 0 {
             unlink(temporaryPath)
             throw InputError(file: destination, message: "cannot move the output into place")
@@ -52,7 +88,7 @@ public final class AtomicOutput {
         guard !finished else { return }
         finished = true
         try? handle.close()
-        unlink(temporaryPath)
+        if let temporaryPath { unlink(temporaryPath) }
     }
 
     deinit { abandon() }

@@ -116,7 +116,7 @@ public struct DocumentPipeline {
             var source = recordSource(try LineReader(path: path), format: format)
             while true {
                 let record: SourceRecord?
-                do { record = try source.next() } catch is InputError { continue }
+                do { record = try source.next() } catch let error as InputError where error.canBeSkipped { continue }
                 guard let record else { break }
                 for value in record.values {
                     guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
@@ -193,7 +193,7 @@ public struct DocumentPipeline {
     /// Runs a step; under `.skip` an `InputError` is reported and nil returned.
     private func guarded<T>(_ step: () throws -> T) throws -> T? {
         do { return try step() } catch let error as InputError {
-            guard errorPolicy == .skip else { throw error }
+            guard errorPolicy == .skip, error.canBeSkipped else { throw error }
             onError(error)
             return nil
         }

@@ -7,12 +7,16 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     public var line: Int?
     public var column: Int?
     public var message: String
+    /// Whether reading can go on after it (`--on-error skip`): false when the file's structure is
+    /// broken (a JSON array's commas and brackets), so the next record cannot be found.
+    public var canBeSkipped: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
+    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, canBeSkipped: Bool = true) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.canBeSkipped = canBeSkipped
     }
 
     public var description: String {

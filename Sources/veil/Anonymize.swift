@@ -22,6 +22,9 @@ struct Anonymize: ParsableCommand {
             }
             var failed = 0
             let readers = try input.readers()
+            // Where everything goes is settled before any input is read.
+            let destinations = try destinations(for: readers)
+            try input.checkReportPath()
             let tracking = input.tracking("anonymize", engine: engine, readers: readers)
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
@@ -30,7 +33,6 @@ struct Anonymize: ParsableCommand {
             }
             tracking.attach(to: &pipeline)
             pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
-            let destinations = try destinations(for: readers)
             try input.run(readers, tracking: tracking) { index, reader in
                 if let destination = destinations[index] {
                     let file = try AtomicOutput(destination: destination)
@@ -69,15 +71,11 @@ struct Anonymize: ParsableCommand {
                 let name = reader.path == "<stdin>" ? "stdin.txt" : (reader.path as NSString).lastPathComponent
                 guard used.insert(name).inserted else { throw ValidationError("two inputs are called \(name); -o would write both to one file") }
                 let destination = (output as NSString).appendingPathComponent(name)
-                if URL(fileURLWithPath: destination).standardizedFileURL == URL(fileURLWithPath: reader.path).standardizedFileURL {
-                    throw ValidationError("\(reader.path) would be overwritten by its own output")
-                }
+                try AtomicOutput.checkDestination(destination, inputs: input.files)
                 return destination
             }
         }
-        if let reader = readers.first, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: reader.path).standardizedFileURL {
-            throw ValidationError("\(reader.path) would be overwritten by its own output")
-        }
+        try AtomicOutput.checkDestination(output, inputs: input.files)
         return [output]
     }
 }

@@ -111,6 +111,11 @@ struct InputOptions: ParsableArguments {
         try writeReport(tracking.report)
     }
 
+    /// Refuses a `--report` path that is an input or not a regular file, before the run starts.
+    func checkReportPath() throws {
+        if let report { try AtomicOutput.checkDestination(report, inputs: files, option: "--report") }
+    }
+
     private func writeReport(_ runReport: RunReport?) throws {
         guard let runReport, let report else { return }
         let file = try AtomicOutput(destination: report)

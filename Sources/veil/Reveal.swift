@@ -26,6 +26,7 @@ struct Reveal: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let output { try AtomicOutput.checkDestination(output, inputs: files) }
             let engine = try engineOptions.makeEngine()
             guard let vault = try engineOptions.openVault(engine) else {
                 throw ValidationError("no vault: set pseudonyms.vault in the policy or pass --vault FILE")

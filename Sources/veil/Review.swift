@@ -25,6 +25,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            try AtomicOutput.checkDestination(output, inputs: files)
             let engine = try engineOptions.makeEngine()
             let anonymizer = try engineOptions.makeAnonymizer(engine)
             var documents: [ReviewPage.Document] = []

@@ -20,6 +20,7 @@ struct Scan: ParsableCommand {
             let engine = try engineOptions.makeEngine()
             var failed = 0
             let readers = try input.readers()
+            try input.checkReportPath()
             let tracking = input.tracking("scan", engine: engine, readers: readers)
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1

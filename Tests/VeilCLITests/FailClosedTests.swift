@@ -49,4 +49,40 @@ import Testing
         #expect(result.stderr.contains("transcript.txt:1:1: error: invalid YAML: a key is written twice"), "\(result.stderr)")
         #expect(!result.stderr.contains("王小明") && !result.stderr.contains("13812345678"), "\(result.stderr)")
     }
+
+    @Test func aBrokenJSONArrayStopsTheRunEvenWhenSkipping() throws {
+        let scratch = Scratch()
+        // Its structure broken, the array's next element cannot be found: skipping would repeat
+        // the same error forever.
+        for (name, text) in [("comma.json", "[{\"id\": 1} {\"id\": 2}]\n"), ("open.json", "[{\"id\": 1}\n"), ("extra.json", "[{\"id\": 1}]]\n")] {
+            let input = scratch.write(name, text)
+            let output = scratch.url.appendingPathComponent("out-" + name).path
+            let result = try VeilRunner.run(["anonymize", "--on-error", "skip", input, "-o", output])
+            #expect(result.status == 1, "\(name)")
+            #expect(result.stderr.contains("the rest of the file cannot be read"), "\(result.stderr)")
+            #expect(result.stderr.components(separatedBy: "error:").count == 2, "one error, said once: \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output))
+        }
+    }
+
+    @Test func outputsThatWouldReplaceAnInputOrADeviceAreRefusedBeforeTheRun() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.txt", "电话13812345678\n")
+        let link = scratch.url.appendingPathComponent("link.txt").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
+        for arguments in [["scan", input, "--report", input], ["anonymize", input, "--report", link], ["anonymize", input, "-o", link],
+                          ["review", input, "-o", input]] {
+            let result = try VeilRunner.run(arguments)
+            #expect(result.status != 0, "\(arguments)")
+            #expect(result.stderr.contains("it would be overwritten"), "\(arguments): \(result.stderr)")
+            #expect(try String(contentsOfFile: input, encoding: .utf8) == "电话13812345678\n", "the input is untouched")
+        }
+        // A folder is not a file to write; /dev/null is written to, not replaced by a file.
+        let folder = try VeilRunner.run(["scan", input, "--report", scratch.url.path])
+        #expect(folder.status != 0 && folder.stderr.contains("names a folder or a device"), "\(folder.stderr)")
+        let discarded = try VeilRunner.run(["anonymize", input, "-o", "/dev/null"])
+        #expect(discarded.status == 0, "\(discarded.stderr)")
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
 }
