@@ -33,8 +33,11 @@ public final class Pattern: @unchecked Sendable {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
+        // In UTF mode a match never splits a character: \C (one code unit) is refused at compile
+        // time, so no match can end inside a character and write broken UTF-8.
+        let compileOptions = options.rawValue | (options.contains(.utf) ? UInt32(PCRE2_NEVER_BACKSLASH_C) : 0)
         let compiled = bytes.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress ?? Pattern.emptySubject, buffer.count, options.rawValue,
+            pcre2_compile_8(buffer.baseAddress ?? Pattern.emptySubject, buffer.count, compileOptions,
                             &errorCode, &errorOffset, nil)
         }
         guard let compiled else {

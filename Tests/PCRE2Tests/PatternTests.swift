@@ -29,6 +29,18 @@ import Testing
         }
     }
 
+    @Test func aPatternThatCouldSplitACharacterIsRefused() throws {
+        // \C matches one byte: a match ending inside 中 would write broken UTF-8.
+        #expect {
+            _ = try Pattern("a\\C")
+        } throws: { error in
+            guard let error = error as? PCRE2Error else { return false }
+            return error.kind == .compile && error.offset == 3 && error.message.contains("\\C")
+        }
+        // Without UTF mode (bytes, not text) it is the caller's business.
+        _ = try Pattern("a\\C", options: [])
+    }
+
     @Test func keepOutResetsTheMatchStart() throws {
         #expect(try matches("微信[:：]?\\K[a-z][a-z0-9_]{5,}", "加微信：lily_88 谢谢") == ["lily_88"])
     }

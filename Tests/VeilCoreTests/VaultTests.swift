@@ -18,6 +18,24 @@ import Testing
         #expect(try vault.reveal("陈静").map(\.original).sorted() == ["北京", "王芳"])
     }
 
+    @Test func originalsMovedBetweenRowsDoNotOpen() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        do {
+            let vault = try PseudonymVault(path: path, key: Self.key)
+            _ = try vault.claim(entity: .person, original: "王芳", pseudonym: "陈静")
+            _ = try vault.claim(entity: .person, original: "李娜", pseudonym: "赵敏")
+        }
+        // Someone with write access to the file swaps the two sealed originals.
+        let database = try SQLiteDatabase(path: path)
+        let rows = try database.query("SELECT pseudonym, original FROM pseudonyms ORDER BY pseudonym")
+        try database.query("UPDATE pseudonyms SET original = ?1 WHERE pseudonym = ?2", [rows[1][1], rows[0][0]])
+        try database.query("UPDATE pseudonyms SET original = ?1 WHERE pseudonym = ?2", [rows[0][1], rows[1][0]])
+        let vault = try PseudonymVault(path: path, key: Self.key)
+        #expect(throws: VaultError.self) { try vault.reveal("陈静") }
+        #expect(throws: VaultError.self) { try vault.renderings() }
+    }
+
     @Test func aLaterRunAgreesAndTheFileHoldsNoOriginal() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/v.db"

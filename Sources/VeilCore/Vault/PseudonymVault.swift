@@ -43,6 +43,42 @@ public final class PseudonymVault: Sendable {
         self.database = database
         self.lookupKey = key.derived(for: "vault:lookup")
         self.sealKeyBytes = key.derived(for: "vault:seal").bytes
+        try bindEntries()
+    }
+
+    /// Each sealed original is bound to its row — its table, entity and pseudonym (AES-GCM
+    /// associated data) — so that originals moved between rows do not open. Vaults written
+    /// before (format 1) are sealed again so, once, when first opened with their key.
+    private func bindEntries() throws(VaultError) {
+        let format = try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob
+        if format == Self.format { return }
+        try database.execute("BEGIN IMMEDIATE")
+        do throws(VaultError) {
+            if try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob != Self.format {
+                for table in ["pseudonyms", "renderings"] {
+                    let label = table == "pseudonyms" ? "pseudonym" : "rendered"
+                    for row in try database.query("SELECT entity, \(label), original FROM \(table)") {
+                        guard let entity = row[0].text, let written = row[1].text, let sealed = row[2].blob else { continue }
+                        let original = try open(sealed, boundTo: nil)
+                        try database.query("UPDATE \(table) SET original = ?1 WHERE entity = ?2 AND \(label) = ?3",
+                                           [.blob(try seal(original, boundTo: Self.row(table, entity, written))), .text(entity), .text(written)])
+                    }
+                }
+                try database.query("INSERT OR REPLACE INTO vault_meta (name, value) VALUES ('format', ?1)", [.blob(Self.format)])
+            }
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The vault format this code writes: 2, entries bound to their rows.
+    private static let format: [UInt8] = Array("2".utf8)
+
+    /// The associated data that binds a sealed original to its row.
+    private static func row(_ table: String, _ entity: String, _ written: String) -> [UInt8] {
+        Array("\(table)\u{0}\(entity)\u{0}\(written)".utf8)
     }
 
     /// The pseudonym the vault holds for `original`, if any.
@@ -58,7 +94,7 @@ public final class PseudonymVault: Sendable {
     /// already holds for `original` — or nil when another original holds `pseudonym`.
     public func claim(entity: EntityType, original: String, pseudonym: String) throws(VaultError) -> String? {
         let id = originalID(entity, original)
-        let sealed = try seal(original)
+        let sealed = try seal(original, boundTo: Self.row("pseudonyms", entity.rawValue, pseudonym))
         return try locked { database throws(VaultError) in
             try database.execute("BEGIN IMMEDIATE")
             do throws(VaultError) {
@@ -85,7 +121,7 @@ public final class PseudonymVault: Sendable {
     /// Notes that `rendered` was written for the mention `original` (王先生 → 陈先生), so a file can be
     /// revealed mention by mention.
     public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
-        let sealed = try seal(original)
+        let sealed = try seal(original, boundTo: Self.row("renderings", entity.rawValue, rendered))
         _ = try locked { database throws(VaultError) in
             try database.query("INSERT OR IGNORE INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
                                [.text(entity.rawValue), .text(rendered), .blob(sealed)])
@@ -97,15 +133,15 @@ public final class PseudonymVault: Sendable {
     public func reveal(_ pseudonym: String) throws(VaultError) -> [(entity: EntityType, original: String)] {
         let rows = try locked { database throws(VaultError) in
             try database.query("""
-                SELECT entity, original FROM pseudonyms WHERE pseudonym = ?1
-                UNION ALL SELECT entity, original FROM renderings WHERE rendered = ?1
+                SELECT entity, original, 'pseudonyms' FROM pseudonyms WHERE pseudonym = ?1
+                UNION ALL SELECT entity, original, 'renderings' FROM renderings WHERE rendered = ?1
                 """, [.text(pseudonym)])
         }
         var seen = Set<String>()
         var found: [(entity: EntityType, original: String)] = []
         for row in rows {
-            guard let entity = row[0].text, let sealed = row[1].blob else { continue }
-            let original = try open(sealed)
+            guard let entity = row[0].text, let sealed = row[1].blob, let table = row[2].text else { continue }
+            let original = try open(sealed, boundTo: Self.row(table, entity, pseudonym))
             if seen.insert(entity + "\u{0}" + original).inserted { found.append((EntityType(entity), original)) }
         }
         return found
@@ -114,12 +150,15 @@ public final class PseudonymVault: Sendable {
     /// Every written form the vault knows and the original mention it stands for.
     public func renderings() throws(VaultError) -> [(rendered: String, original: String)] {
         let rows = try locked { database throws(VaultError) in
-            try database.query("SELECT rendered, original FROM renderings UNION ALL SELECT pseudonym, original FROM pseudonyms")
+            try database.query("""
+                SELECT rendered, original, entity, 'renderings' FROM renderings
+                UNION ALL SELECT pseudonym, original, entity, 'pseudonyms' FROM pseudonyms
+                """)
         }
         var found: [(rendered: String, original: String)] = []
         for row in rows {
-            guard let rendered = row[0].text, let sealed = row[1].blob else { continue }
-            found.append((rendered, try open(sealed)))
+            guard let rendered = row[0].text, let sealed = row[1].blob, let entity = row[2].text, let table = row[3].text else { continue }
+            found.append((rendered, try open(sealed, boundTo: Self.row(table, entity, rendered))))
         }
         return found
     }
@@ -134,9 +173,9 @@ public final class PseudonymVault: Sendable {
         lookupKey.authenticationCode(for: Array((entity.rawValue + "\u{0}" + original).utf8))
     }
 
-    private func seal(_ original: String) throws(VaultError) -> [UInt8] {
+    private func seal(_ original: String, boundTo row: [UInt8]) throws(VaultError) -> [UInt8] {
         do {
-            guard let combined = try AES.GCM.seal(Array(original.utf8), using: sealKey).combined else {
+            guard let combined = try AES.GCM.seal(Array(original.utf8), using: sealKey, authenticating: row).combined else {
                 throw VaultError(path: path, message: "cannot seal a value")
             }
             return Array(combined)
@@ -145,11 +184,15 @@ public final class PseudonymVault: Sendable {
         }
     }
 
-    private func open(_ sealed: [UInt8]) throws(VaultError) -> String {
+    /// The original sealed in an entry, checked against the row it is bound to (nil: an entry of
+    /// a format-1 vault, bound to nothing).
+    private func open(_ sealed: [UInt8], boundTo row: [UInt8]?) throws(VaultError) -> String {
         do {
-            return String(decoding: try AES.GCM.open(AES.GCM.SealedBox(combined: sealed), using: sealKey), as: UTF8.self)
+            let box = try AES.GCM.SealedBox(combined: sealed)
+            let opened = try row.map { try AES.GCM.open(box, using: sealKey, authenticating: $0) } ?? AES.GCM.open(box, using: sealKey)
+            return String(decoding: opened, as: UTF8.self)
         } catch {
-            throw VaultError(path: path, message: "an entry does not open with this key (the vault is damaged or mixed with another)")
+            throw VaultError(path: path, message: "an entry does not open with this key for its row (the vault is damaged, altered or mixed with another)")
         }
     }
 }
