@@ -47,13 +47,30 @@ public final class AtomicOutput {
         }
         let directory = (destination as NSString).deletingLastPathComponent
         let name = (destination as NSString).lastPathComponent
-        let temporaryPath = ((directory.isEmpty ? "." : directory) as NSString).appendingPathComponent(".\(name).veil-\(UUID().uuidString.prefix(8)).tmp")
+        let folder = directory.isEmpty ? "." : directory
+        Self.removeStaleTemporaries(of: name, in: folder)
+        // The process id in the name tells a later run whether the writer is still alive.
+        let temporaryPath = (folder as NSString).appendingPathComponent(".\(name).veil-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: temporaryPath) else {
             throw InputError(file: destination, message: "cannot create the output file")
         }
         self.temporaryPath = temporaryPath
         self.handle = handle
+    }
+
+    /// Removes the temporary files a killed run left for `name` in `folder` (`.NAME.veil-PID-….tmp`
+    /// whose process is gone): a run stopped by SIGKILL cannot clean up, the next one does.
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        let prefix = ".\(name).veil-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                unlink((folder as NSString).appendingPathComponent(entry))
+            }
+        }
     }
 
     /// Appends bytes (buffered).

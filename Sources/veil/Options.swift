@@ -23,15 +23,16 @@ struct EngineOptions: ParsableArguments {
         Anonymizer(engine: engine, vault: try openVault(engine))
     }
 
-    func openVault(_ engine: Engine) throws -> PseudonymVault? {
+    /// The vault of --vault or the policy, if any; `mustExist` for reading one (`reveal`).
+    func openVault(_ engine: Engine, mustExist: Bool = false) throws -> PseudonymVault? {
         guard let path = vault ?? engine.policy.vaultPath else { return nil }
-        return try PseudonymVault(path: path, key: engine.key)
+        return try PseudonymVault(path: path, key: engine.key, mustExist: mustExist)
     }
 
     /// Loads plugins and policy and compiles the engine; warns on stderr when the key is random.
     func makeEngine() throws -> Engine {
         let catalog = try PluginCatalog.standard(extraDirectories: plugins)
-        let policy = try policy.map { try PolicyReader.read(path: $0) } ?? PolicyReader.builtin()
+        let policy = try policy.map { try PolicyReader.read(path: $0, deferringProblems: true) } ?? PolicyReader.builtin()
         var pseudonymKey: PseudonymKey?
         if let key {
             guard let spec = KeySpec(key) else { throw ValidationError("--key must be env:NAME or file:PATH") }
@@ -198,7 +199,11 @@ enum Console {
 /// Runs a command body, printing Veil's own errors compiler-style and exiting with the documented
 /// status instead of a stack of Swift error text.
 func reportingErrors(_ body: () throws -> Void) throws {
-    defer { Console.flush() }
+    defer {
+        Console.flush()
+        // Plugin programs are stopped before Veil exits; what they held back is said now.
+        ProcessPlugins.stopAll()
+    }
     do {
         try body()
     } catch let error as ConfigurationError {

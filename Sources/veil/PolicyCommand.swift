@@ -17,7 +17,7 @@ struct PolicyCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let catalog = try PluginCatalog.standard(extraDirectories: plugins)
-                let policy = try PolicyReader.read(path: file)
+                let policy = try PolicyReader.read(path: file, deferringProblems: true)
                 let engine = try Engine(policy: policy, catalog: catalog)
                 Console.output("\(file): ok: policy '\(policy.name)', \(policy.plugins.count) plugins, threshold \(policy.threshold)"
                                + (engine.key.isEphemeral ? ", no key (pseudonyms differ between runs)" : ", key \(policy.key?.description ?? "")") + "\n")

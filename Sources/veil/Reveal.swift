@@ -28,9 +28,11 @@ struct Reveal: ParsableCommand {
         try reportingErrors {
             if let output { try AtomicOutput.checkDestination(output, inputs: files) }
             let engine = try engineOptions.makeEngine()
-            guard let vault = try engineOptions.openVault(engine) else {
+            guard let vault = try engineOptions.openVault(engine, mustExist: true) else {
                 throw ValidationError("no vault: set pseudonyms.vault in the policy or pass --vault FILE")
             }
+            // An empty vault would give the text back unchanged and look like success.
+            if try vault.isEmpty { throw InputError(file: vault.path, message: "the vault holds no pseudonyms: nothing can be revealed from it") }
             if let pseudonym {
                 let found = try vault.reveal(pseudonym)
                 guard !found.isEmpty else {

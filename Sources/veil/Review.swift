@@ -17,6 +17,10 @@ struct Review: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For CSV, TSV, JSON and JSONL: review at most this many records of each file.", valueName: "n"))
     var records = 2_000
 
+    func validate() throws {
+        if records < 1 { throw ValidationError("--records must be at least 1") }
+    }
+
     @Option(name: .long, help: "text, jsonl, json, csv or tsv (default: from the file extension).")
     var inputFormat: InputFormat?
 

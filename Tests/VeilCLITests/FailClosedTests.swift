@@ -85,4 +85,46 @@ import Testing
         var status = stat()
         #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
     }
+
+    @Test func everyProblemOfAPolicyIsReportedInOnePassWithItsPlace() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", """
+        version: 1
+        plugins: [phone-cn, person-zh, qq-numbr]
+        entitys: {}
+        entities:
+          PHONE_NUMBR: {action: mask}
+        deny:
+          PERSN: [王小明]
+        pseudonyms: {key: env:NO_SUCH_VEIL_TEST_KEY}
+
+        """)
+        let result = try VeilRunner.run(["policy", "check", policy])
+        #expect(result.status != 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        // In the file's order, each with its line and column, the misspellings with their likely names.
+        #expect(lines.count == 5, "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:2:32: error: unknown plugin 'qq-numbr'"), "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:3:1: error: unknown key 'entitys' in a policy (did you mean 'entities'?)"), "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:5:3: error: no plugin of this policy reports PHONE_NUMBR (did you mean 'PHONE_NUMBER'?)"), "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:7:3: error: no plugin of this policy reports PERSN (did you mean 'PERSON'?)"), "\(result.stderr)")
+        #expect(result.stderr.contains("p.yaml:8:19: error: pseudonym key env:NO_SUCH_VEIL_TEST_KEY"), "\(result.stderr)")
+        #expect(lines.map { $0.split(separator: ":")[1] } == ["2", "3", "5", "7", "8"], "\(result.stderr)")
+    }
+
+    @Test func revealFromAMissingOrEmptyVaultIsAnError() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.txt", "陈静说了话\n")
+        let missing = scratch.url.appendingPathComponent("no-such.db").path
+        let result = try VeilRunner.run(["reveal", "--vault", missing, "--key", "env:VEIL_TEST_KEY", input],
+                                        environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
+        #expect(result.status != 0 && result.stdout.isEmpty, "\(result.stderr)")
+        #expect(result.stderr.contains("there is no vault here"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing), "reveal does not create a vault")
+        let empty = scratch.write("empty.db", "")
+        let fromEmpty = try VeilRunner.run(["reveal", "--vault", empty, "--key", "env:VEIL_TEST_KEY", input],
+                                           environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
+        #expect(fromEmpty.status != 0 && fromEmpty.stdout.isEmpty)
+        #expect(fromEmpty.stderr.contains("holds no pseudonyms"), "\(fromEmpty.stderr)")
+    }
 }

@@ -85,12 +85,15 @@ import Testing
         let folder = TemporaryFolder()
         folder.write("bad/plugin.yaml", "id: bad\nentities: [PERSON]\nprocess: {timeout: 2}\n")
         folder.write("worse/plugin.yaml", "id: worse\nentities: [PERSON]\nprocess: {command: [../../bin/sh]}\n")
-        for name in ["bad", "worse"] {
+        folder.write("script/plugin.yaml", "id: script\nentities: [PERSON]\nprocess: {command: [sh, ../../../x.sh]}\n")
+        folder.write("option/plugin.yaml", "id: option\nentities: [PERSON]\nprocess: {command: [python3, run.py, --rules=/etc/rules.py]}\n")
+        let expected = ["bad": "missing 'command'", "worse": "program '../../bin/sh' must be inside the plugin folder",
+                        "script": "argument '../../../x.sh' must be inside the plugin folder", "option": "argument '/etc/rules.py' must be inside the plugin folder"]
+        for (name, message) in expected {
             #expect {
                 _ = try ManifestReader.read(directory: (folder.path as NSString).appendingPathComponent(name))
             } throws: { error in
-                let text = "\(error)"
-                return name == "bad" ? text.contains("missing 'command'") : text.contains("program '../../bin/sh' must be inside the plugin folder")
+                "\(error)".contains(message)
             }
         }
     }

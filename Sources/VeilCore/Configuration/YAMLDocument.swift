@@ -70,7 +70,7 @@ final class YAMLDocument {
                 continue
             }
             if let allowed, !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what); expected one of: \(allowed.sorted().joined(separator: ", "))", at: keyNode)
+                error("unknown key '\(key)' in \(what)\(Suggestion.clause(for: key, among: allowed.sorted())); expected one of: \(allowed.sorted().joined(separator: ", "))", at: keyNode)
                 continue
             }
             pairs.append((key, keyNode, value))

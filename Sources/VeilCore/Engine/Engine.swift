@@ -24,7 +24,7 @@ public struct Engine: Sendable {
     /// `pseudonyms.key`, else a random key for this run (``PseudonymKey/isEphemeral``).
     public init(policy: Policy, catalog: PluginCatalog, key: PseudonymKey? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = policy.problems
         var recognizers: [any Recognizer] = []
         var lexicon: [LexiconRecognizer.Entry] = []
         var priorities: [String: Int] = [:]
@@ -44,7 +44,7 @@ public struct Engine: Sendable {
             guard let plugin else {
                 let location = policy.pluginLocations[id]
                 diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column,
-                                              message: "unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))"))
+                                              message: "unknown plugin '\(id)'\(Suggestion.clause(for: id, among: catalog.sorted.map(\.id))); available: \(catalog.sorted.map(\.id).joined(separator: ", "))"))
                 continue
             }
             let recognizer: (any Recognizer)?
@@ -64,6 +64,25 @@ public struct Engine: Sendable {
                 surrogates[id] = surrogate
             }
         }
+        // An entity named where nothing reports it: a rule that would never apply (PHONE_NUMBR
+        // under `entities:`, with no plugin of the policy reporting it), or a deny list under a
+        // name no plugin at all reports (PERSN) — a deny list may stand in for a plugin the
+        // policy leaves out, so its entity is checked against every plugin.
+        do {
+            let everyEntity = Set(catalog.sorted.flatMap(\.manifest.entities))
+            // With a plugin misnamed, what it would report is not known: any plugin's entity passes.
+            let policyEntities = plugins.allSatisfy({ $0 != nil }) ? Set(plugins.compactMap { $0 }.flatMap(\.manifest.entities)) : everyEntity
+            let denied = Set(policy.deny.keys)
+            let unknown = denied.subtracting(everyEntity).map { ($0, everyEntity) }
+                + Set(policy.rules.keys).subtracting(policyEntities).subtracting(denied).map { ($0, policyEntities) }
+            for (entity, known) in unknown.sorted(by: { $0.0 < $1.0 }) {
+                let location = policy.entityLocations[entity]
+                let names = known.map(\.rawValue).sorted()
+                let whose = known == everyEntity && known != policyEntities ? "no plugin" : "no plugin of this policy"
+                diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column,
+                                              message: "\(whose) reports \(entity.rawValue)\(Suggestion.clause(for: entity.rawValue, among: names)); \(whose == "no plugin" ? "plugins" : "they") report: \(names.joined(separator: ", "))"))
+            }
+        }
         for (entity, words) in policy.deny.sorted(by: { $0.key < $1.key }) {
             lexicon += words.map { LexiconRecognizer.Entry(word: $0, entity: entity, score: 1, pluginID: "policy", lexicon: "deny") }
         }
@@ -78,7 +97,12 @@ public struct Engine: Sendable {
                 diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column, message: error.description))
             }
         }
-        if !diagnostics.isEmpty { throw ConfigurationError(diagnostics) }
+        if !diagnostics.isEmpty {
+            // In the order of the files' lines, whichever step found each problem.
+            throw ConfigurationError(diagnostics.enumerated().sorted { a, b in
+                (a.element.file, a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.file, b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            }.map(\.element))
+        }
 
         self.policy = policy
         self.catalog = catalog

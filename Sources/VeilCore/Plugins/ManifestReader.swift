@@ -248,6 +248,13 @@ enum ManifestReader {
                 guard let words = yaml.strings(value, what: "'command'") else { continue }
                 if words.isEmpty || words[0].value.isEmpty { yaml.error("'command' must name a program", at: value); continue }
                 if words[0].value.contains("/"), !checkInside(yaml, file: words[0].value, directory: directory, at: words[0].node, what: "program") { continue }
+                // [sh, ../../x.sh], [python3, /tmp/x.py]: an argument written as a path (with a
+                // slash; an option's value after `=` too) must stay inside the folder, like the program.
+                let outside = words.dropFirst().filter { word in
+                    let path = word.value.split(separator: "=", maxSplits: 1).last.map(String.init) ?? word.value
+                    return path.contains("/") && !checkInside(yaml, file: path, directory: directory, at: word.node, what: "argument")
+                }
+                if !outside.isEmpty { continue }
                 spec.command = words.map(\.value)
             case "timeout": if let seconds = yaml.double(value, what: "'timeout'", in: 0.1...3600) { spec.timeout = seconds }
             case "restarts": if let count = yaml.int(value, what: "'restarts'", in: 0...100) { spec.restarts = count }

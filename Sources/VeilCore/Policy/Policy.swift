@@ -30,6 +30,12 @@ public struct Policy: Sendable {
     public var vaultPath: String?
     /// What to do with each field of a dataset's records (CSV columns, JSON values).
     public var fields = FieldRules()
+    /// Where each entity named under `entities:` and `deny:` is written.
+    public var entityLocations: [EntityType: Location] = [:]
+    /// Problems found while reading the policy, when the reader was asked to leave them to the
+    /// engine (``PolicyReader/read(path:environment:deferringProblems:)``), so every problem of a
+    /// policy — its own and those only its plugins reveal — is reported in one pass.
+    public var problems: [Diagnostic] = []
 
     public init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
                 defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],

@@ -12,6 +12,14 @@ public enum PolicyReader {
         try read(path: path, environment: environment, visiting: [])
     }
 
+    /// Reads the policy at `path`, leaving the problems found in it in ``Policy/problems`` when
+    /// `deferringProblems` (the engine reports them with its own, in one pass); throws only when
+    /// the file is not a policy at all (not YAML, not a mapping).
+    public static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+                            deferringProblems: Bool) throws(ConfigurationError) -> Policy {
+        try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: [], deferringProblems: deferringProblems)
+    }
+
     /// Reads a policy from `text` (YAML, as in a policy file). `path` names it in errors, and a
     /// relative `extends: FILE.yaml` is taken from its folder (default: the current directory).
     public static func read(text: String, path: String = "policy.yaml", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
@@ -28,7 +36,8 @@ public enum PolicyReader {
         try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: visiting)
     }
 
-    private static func read(_ yaml: YAMLDocument, path: String, environment: [String: String], visiting: [String]) throws(ConfigurationError) -> Policy {
+    private static func read(_ yaml: YAMLDocument, path: String, environment: [String: String], visiting: [String],
+                             deferringProblems: Bool = false) throws(ConfigurationError) -> Policy {
         guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { throw ConfigurationError(yaml.diagnostics) }
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
@@ -79,6 +88,7 @@ public enum PolicyReader {
                 let entity = EntityType(key)
                 guard entity.isWellFormed else { yaml.error("entity '\(key)' must be UPPER_SNAKE_CASE (or 'default')", at: keyNode); continue }
                 policy.rules[entity] = rule
+                policy.entityLocations[entity] = Policy.Location(file: path, line: keyNode.mark?.line, column: keyNode.mark?.column)
             }
         }
         if let node = fields["allow"]?.value, let words = yaml.strings(node, what: "'allow'") {
@@ -88,6 +98,7 @@ public enum PolicyReader {
             for (key, keyNode, value) in entries {
                 let entity = EntityType(key)
                 guard entity.isWellFormed else { yaml.error("entity '\(key)' must be UPPER_SNAKE_CASE", at: keyNode); continue }
+                policy.entityLocations[entity] = policy.entityLocations[entity] ?? Policy.Location(file: path, line: keyNode.mark?.line, column: keyNode.mark?.column)
                 if let words = yaml.strings(value, what: "'deny: \(key)'") { policy.deny[entity, default: []] += words.map(\.value).filter { !$0.isEmpty } }
             }
         }
@@ -123,7 +134,11 @@ public enum PolicyReader {
                 policy.fields.otherFields = rule
             }
         }
-        try yaml.finish()
+        if deferringProblems {
+            policy.problems = yaml.diagnostics
+        } else {
+            try yaml.finish()
+        }
         return policy
     }
 

@@ -14,7 +14,11 @@ public struct ShapeSurrogate: SurrogateGenerator {
     static let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
 
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
-        ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random)
+        let shaped = ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random)
+        guard shaped == canonical, !canonical.isEmpty else { return shaped }
+        // Nothing in it has a shape to keep (@__, ·-·): letters of its length, after a leading @ or #.
+        let sign = canonical.first == "@" || canonical.first == "#" ? String(canonical.first!) : ""
+        return sign + String((0..<max(1, canonical.count - sign.count)).map { _ in random.pick(ShapeSurrogate.lower) })
     }
 
     /// The letters a character of another script is drawn from: its own case of its own script.

@@ -18,13 +18,13 @@ public final class PseudonymVault: Sendable {
     private let sealKeyBytes: [UInt8]
     private var sealKey: SymmetricKey { SymmetricKey(data: sealKeyBytes) }
 
-    /// Opens (creating if needed) the vault at `path` for `key`. Throws if the vault was made with
-    /// another key.
-    public init(path: String, key: PseudonymKey) throws(VaultError) {
+    /// Opens the vault at `path` for `key` — creating it if needed, unless `mustExist` (to reveal
+    /// from a vault, it must be there). Throws if the vault was made with another key.
+    public init(path: String, key: PseudonymKey, mustExist: Bool = false) throws(VaultError) {
         guard !key.isEphemeral else {
             throw VaultError(path: path, message: "a vault needs a pseudonym key (pseudonyms.key in the policy, or --key); with a random one it could never be opened again")
         }
-        let database = try SQLiteDatabase(path: path)
+        let database = try SQLiteDatabase(path: path, create: !mustExist)
         try database.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
@@ -79,6 +79,13 @@ public final class PseudonymVault: Sendable {
     /// The associated data that binds a sealed original to its row.
     private static func row(_ table: String, _ entity: String, _ written: String) -> [UInt8] {
         Array("\(table)\u{0}\(entity)\u{0}\(written)".utf8)
+    }
+
+    /// Whether the vault holds no pseudonym at all.
+    public var isEmpty: Bool {
+        get throws(VaultError) {
+            try locked { database throws(VaultError) in try database.query("SELECT 1 FROM pseudonyms LIMIT 1").isEmpty }
+        }
     }
 
     /// The pseudonym the vault holds for `original`, if any.

@@ -6,9 +6,14 @@ final class SQLiteDatabase: @unchecked Sendable {
     private let handle: OpaquePointer
     let path: String
 
-    init(path: String) throws(VaultError) {
+    /// Opens the database at `path`, creating it if `create` (else a missing file is an error).
+    init(path: String, create: Bool = true) throws(VaultError) {
         var handle: OpaquePointer?
-        let status = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        let status = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, nil)
+        if !create && status == SQLITE_CANTOPEN {
+            if let handle { sqlite3_close_v2(handle) }
+            throw VaultError(path: path, message: "there is no vault here")
+        }
         guard status == SQLITE_OK, let handle else {
             if let handle { sqlite3_close_v2(handle) }
             throw VaultError(path: path, message: "cannot open the vault (SQLite error \(status))")

@@ -30,9 +30,17 @@ public struct JSONRecordSource: RecordSource {
     public mutating func next() throws -> SourceRecord? {
         switch layout {
         case .lines:
-            guard let line = try lines.nextLine() else { return nil }
+            guard var line = try lines.nextLine() else { return nil }
             let number = lines.lineNumber
             let newline: [UInt8] = lines.lineHadNewline ? [0x0A] : []
+            // A byte order mark before the first line (as Windows tools write it) is kept as it was.
+            if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
+                line.removeFirst(3)
+                let record = try record(line, line: number, mustBeObject: true, suffix: newline)
+                let render = record.render
+                return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                                    fieldNames: record.fieldNames, render: { [0xEF, 0xBB, 0xBF] + render($0) })
+            }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
             return try record(line, line: number, mustBeObject: true, suffix: newline)
         case .document:

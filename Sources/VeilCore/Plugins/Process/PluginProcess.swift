@@ -48,6 +48,15 @@ final class PluginProcess: Sendable {
         self.spec = spec
         self.directory = directory
         self.declared = Set(declared)
+        ProcessPlugins.register(self)
+    }
+
+    /// Stops the running child, if any, and says what it held back (a later use starts it again).
+    func shutDown() {
+        state.withLock { state in
+            if let running = state.running { stop(running) }
+            state.running = nil
+        }
     }
 
     deinit {
@@ -168,7 +177,8 @@ final class PluginProcess: Sendable {
             if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
         }
         // What the plugin said on standard error (why it failed, often) comes before Veil's error.
-        _ = running.errorsPassedOn.wait(timeout: .now() + 1)
+        // The plugin has exited or been killed: its standard error ends promptly, even on a busy machine.
+        _ = running.errorsPassedOn.wait(timeout: .now() + 10)
         let withheld = running.withheldLines.load(ordering: .relaxed)
         if withheld > 0 {
             FileHandle.standardError.write(Data(("veil: plugin '\(pluginID)' wrote \(withheld) line\(withheld == 1 ? "" : "s") on standard error after it was sent "
@@ -317,5 +327,25 @@ final class PluginProcess: Sendable {
 
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// Every process plugin started in this process, so a program can stop them all before it exits
+/// (a child is not stopped by the parent's exit alone, and what it held back is said then).
+public enum ProcessPlugins {
+    private struct Weak: @unchecked Sendable { weak var process: PluginProcess? }
+    private static let live = Mutex<[Weak]>([])
+
+    static func register(_ process: PluginProcess) {
+        live.withLock { live in
+            live.removeAll { $0.process == nil }
+            live.append(Weak(process: process))
+        }
+    }
+
+    /// Stops every running process plugin program, waiting for each to end.
+    public static func stopAll() {
+        let processes = live.withLock { $0.compactMap(\.process) }
+        for process in processes { process.shutDown() }
     }
 }
