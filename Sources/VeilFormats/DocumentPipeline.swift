@@ -65,16 +65,24 @@ public struct DocumentPipeline {
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer, known = known
+        var names = StructureNames(engine: engine)
         try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.scan(record: record.values, known: known) }, emit: { record, result in
             guard !record.isVerbatim else { return }
             guard let perValue = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
             var findings: [Finding] = [], fields: [String?] = []
             for (name, found) in zip(record.fieldNames, perValue) {
                 findings += found
-                fields += found.map { _ in name }
+                let safe = names.safe(name)
+                fields += found.map { _ in safe }
             }
             onDocument(findings)
-            try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
+            // A record's id and its fields' names are echoed to say where a finding is; one that
+            // is itself personal data (a phone number as an id or a key) is not.
+            if names.holdsPersonalData(record.rawID ?? record.id) {
+                try emit(ScannedDocument(id: "\(record.file):\(record.line)", rawID: nil, findings: findings, fields: fields))
+            } else {
+                try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
+            }
         }, readError: { error in _ = try guarded { throw error } })
     }
 
@@ -203,4 +211,44 @@ public struct DocumentPipeline {
 /// A document handed to the thread that recognizes it, and back: never used by two at once.
 private struct UncheckedDocument: @unchecked Sendable {
     let document: DocumentText
+}
+
+/// The names a scan's output echoes from a dataset's structure — record ids, field names, CSV
+/// headers — checked with the engine before they are printed: a name that holds personal data
+/// has it replaced by its entity (`$['[PHONE_NUMBER]']`), an id that holds any is not printed.
+struct StructureNames {
+    let engine: Engine
+    /// Field names seen, and what is printed for each (records of one file repeat a few names).
+    private var safeNames: [String: String] = [:]
+
+    init(engine: Engine) { self.engine = engine }
+
+    /// Whether the engine finds anything in `text` (or cannot scan it).
+    func holdsPersonalData(_ text: String) -> Bool {
+        // Short ids (1, 42, a7) hold nothing a plugin reports; most ids are skipped here.
+        guard text.unicodeScalars.count >= 5 else { return false }
+        return (try? engine.scan(text).isEmpty) != true
+    }
+
+    /// `name` with what the engine finds in it replaced by the entity's name in brackets.
+    mutating func safe(_ name: String) -> String {
+        if let known = safeNames[name] { return known }
+        var result = name
+        if let findings = try? engine.scan(name), !findings.isEmpty {
+            var scalars = Array(name.unicodeScalars), out = String.UnicodeScalarView()
+            var cursor = 0
+            for finding in findings.sorted(by: { $0.start < $1.start }) where finding.start >= cursor {
+                out.append(contentsOf: scalars[cursor..<finding.start])
+                out.append(contentsOf: "[\(finding.entity.rawValue)]".unicodeScalars)
+                cursor = finding.end
+            }
+            out.append(contentsOf: scalars[cursor...])
+            scalars = []
+            result = String(out)
+        } else if (try? engine.scan(name)) == nil {
+            result = "[field]"
+        }
+        if safeNames.count < 4_096 { safeNames[name] = result }
+        return result
+    }
 }

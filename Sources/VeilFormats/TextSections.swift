@@ -1,6 +1,7 @@
 import VeilCore
 
-/// A plain-text input read in sections of about ``size`` bytes, each ending after a line break, so
+/// A plain-text input read in sections of about ``size`` bytes, each ending after a line break (or
+/// in a very long line, after a sentence's end), so
 /// that a text of any length is anonymized in bounded memory. Each section knows where it starts in
 /// the whole text (bytes, characters, lines), to report findings as offsets into the whole.
 struct TextSections {
@@ -12,7 +13,8 @@ struct TextSections {
         let lineOffset: Int
     }
 
-    /// Sections are cut at the first line break after this many bytes (a longer line stays whole).
+    /// Sections are cut at the first line break after this many bytes (in a line longer than twice
+    /// this, at a sentence's end or a space: ``TextCut``).
     static let defaultSize = 1 << 20
 
     let size: Int
@@ -36,6 +38,8 @@ struct TextSections {
             if pending.count >= size {
                 let from = max(size - 1, searched)
                 if let newline = pending[from...].firstIndex(of: 0x0A) { cut = newline + 1; break }
+                // One line longer than two sections: cut it at a sentence's end or a space.
+                if pending.count > 2 * size, let at = TextCut.cut(in: pending, from: size, reach: size) { cut = at; break }
                 searched = pending.count
             }
             guard let chunk = try reader.nextChunk() else { break }

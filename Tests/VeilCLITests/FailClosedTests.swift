@@ -127,4 +127,19 @@ import Testing
         #expect(fromEmpty.status != 0 && fromEmpty.stdout.isEmpty)
         #expect(fromEmpty.stderr.contains("holds no pseudonyms"), "\(fromEmpty.stderr)")
     }
+
+    @Test func scanOutputDoesNotEchoIdsOrKeysThatArePersonalData() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.jsonl", """
+        {"id": 13812345678, "13912345678": "电话13712345678"}
+        {"id": 2, "text": "电话13612345678"}
+
+        """)
+        let result = try VeilRunner.run(["scan", "--format", "jsonl", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        for number in ["13812345678", "13912345678", "13712345678", "13612345678"] { #expect(!result.stdout.contains(number), "\(result.stdout)") }
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines[0].contains("\"id\": \"\(input):1\"") && lines[0].contains("\"field\": \"$.[PHONE_NUMBER]\""), "\(result.stdout)")
+        #expect(lines.count == 2 && lines[1].hasPrefix("{\"id\": 2,"), "an id that is no personal data is kept: \(result.stdout)")
+    }
 }

@@ -35,8 +35,26 @@ import VeilCore
     @Test func emptyInputIsOneEmptySectionAndAFinalBreakAddsNone() throws {
         #expect(try sections(of: "", size: 10).map(\.bytes.count) == [0])
         #expect(try sections(of: "0123456789\n", size: 10).map(\.bytes.count) == [11])
-        // A line longer than the size is not cut.
-        #expect(try sections(of: String(repeating: "长", count: 40) + "\nx\n", size: 10).map(\.bytes.count) == [121, 2])
+        // A line longer than the size but not twice it is not cut.
+        #expect(try sections(of: String(repeating: "长", count: 6) + "\nx\n", size: 10).map(\.bytes.count) == [19, 2])
+    }
+
+    @Test func aLineLongerThanTwoSectionsIsCutAtSentenceEndsThenSpacesThenCharacters() throws {
+        // One long line is read in bounded memory: cut after a sentence's end where there is one.
+        let prose = String(repeating: "今天天气很好，联系电话13812345678。", count: 200)
+        let all = try sections(of: prose, size: 1_000)
+        #expect(all.count > 3 && all.flatMap(\.bytes) == Array(prose.utf8))
+        for section in all.dropLast() {
+            #expect(String(decoding: section.bytes, as: UTF8.self).hasSuffix("。"))
+            #expect(section.bytes.count <= 2_000)
+        }
+        // Without sentences, at a space; without spaces, between characters, never inside one.
+        for text in [String(repeating: "word ", count: 1_000), String(repeating: "长", count: 1_000)] {
+            let parts = try sections(of: text, size: 300)
+            #expect(parts.count > 3 && parts.flatMap(\.bytes) == Array(text.utf8))
+            for part in parts { #expect(String(validatingUTF8: part.bytes.map { CChar(bitPattern: $0) } + [0]) != nil) }
+            if text.hasPrefix("word") { for part in parts.dropLast() { #expect(part.bytes.last == 0x20) } }
+        }
     }
 
     @Test func findingsOfALongTextPointIntoTheWholeFile() throws {

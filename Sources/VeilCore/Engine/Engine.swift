@@ -116,7 +116,7 @@ public struct Engine: Sendable {
     }
 
     /// Documents longer than this many bytes are recognized block by block, each block ending at a
-    /// line break: every recognizer's working memory stays that of one block, and blocks run on
+    /// line break (in one long line, at a sentence's end or a space: ``TextCut``): every recognizer's working memory stays that of one block, and blocks run on
     /// every core when the caller allows it.
     public static let blockSize = 64 * 1024
 
@@ -212,14 +212,12 @@ public struct Engine: Sendable {
         return detections
     }
 
-    /// `bytes` cut into blocks of about ``blockSize``, each ending after a line break (or at the end);
-    /// a single line longer than a block stays whole.
+    /// `bytes` cut into blocks of ``blockSize`` to twice that, each ending after a line break, or in
+    /// a longer line after a sentence's end or a space (``TextCut``), or at the end.
     static func blocks(of bytes: [UInt8]) -> [Range<Int>] {
         var blocks: [Range<Int>] = []
         var start = 0
-        while bytes.count - start > blockSize {
-            var cut = start + blockSize
-            while cut < bytes.count, bytes[cut - 1] != 0x0A { cut += 1 }
+        while bytes.count - start > blockSize, let cut = TextCut.cut(in: bytes, from: start + blockSize, reach: blockSize) {
             blocks.append(start..<cut)
             start = cut
         }
