@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VEIL    := .build/debug/veil
 
-.PHONY: deps build demo test bench install clean
+.PHONY: deps build demo test bench fuzz install clean
 
 # Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault);
 # for the tests only: python3 (the example process plugins and fixtures) and chromium (the review
@@ -31,6 +31,25 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product veil
 	python3 Benchmarks/run.py --size 10 --plugins
+
+# Every fuzz target (Fuzz/) for FUZZ_SECONDS each (default 300), from its seed corpus in
+# Fuzz/Corpus; inputs that crash or hang are written to Fuzz/findings/ and the run fails.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := text records policy manifest vault
+FUZZ_LIB      = $(firstword $(wildcard /opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a) \
+                  $(wildcard $(dir $(shell command -v swiftc))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+		-Xlinker $(FUZZ_LIB) -Xlinker -lstdc++
+	@mkdir -p Fuzz/findings
+	@for target in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/.work/$$target; \
+		echo "fuzz-$$target: $(FUZZ_SECONDS) s"; \
+		Fuzz/.build/release/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
+			-artifact_prefix=Fuzz/findings/$$target- Fuzz/.work/$$target Fuzz/Corpus/$$target > Fuzz/.work/$$target.log 2>&1 \
+			|| { tail -30 Fuzz/.work/$$target.log; exit 1; }; \
+		grep -E "^Done|stat::number_of_executed_units" Fuzz/.work/$$target.log | tail -1; \
+	done
 
 # Installs the binary and the shipped plugins and policies (found at $(PREFIX)/share/veil).
 install: deps

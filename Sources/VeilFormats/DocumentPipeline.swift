@@ -214,8 +214,8 @@ private struct UncheckedDocument: @unchecked Sendable {
 }
 
 /// The names a scan's output echoes from a dataset's structure — record ids, field names, CSV
-/// headers — checked with the engine before they are printed: a name that holds personal data
-/// has it replaced by its entity (`$['[PHONE_NUMBER]']`), an id that holds any is not printed.
+/// headers — checked with the engine before they are printed: a name that holds an identifier
+/// has it replaced by its entity (`$['[PHONE_NUMBER]']`), an id that holds one is not printed.
 struct StructureNames {
     let engine: Engine
     /// Field names seen, and what is printed for each (records of one file repeat a few names).
@@ -223,18 +223,29 @@ struct StructureNames {
 
     init(engine: Engine) { self.engine = engine }
 
-    /// Whether the engine finds anything in `text` (or cannot scan it).
+    /// What is looked for in names: identifiers (a phone number, a QQ number, an e-mail address as
+    /// an id or a key). Names of people and places are not: a header's words (方便联系) read as a
+    /// name too often, and a mangled header breaks every join on it.
+    private static let nameLike: Set<EntityType> = [.person, .location, .organization, .address, .dateTime, .age]
+
+    private func identifiers(in text: String) -> [Finding]? {
+        guard let findings = try? engine.scan(text) else { return nil }
+        return findings.filter { !Self.nameLike.contains($0.entity) }
+    }
+
+    /// Whether the engine finds an identifier in `text` (or cannot scan it).
     func holdsPersonalData(_ text: String) -> Bool {
         // Short ids (1, 42, a7) hold nothing a plugin reports; most ids are skipped here.
         guard text.unicodeScalars.count >= 5 else { return false }
-        return (try? engine.scan(text).isEmpty) != true
+        return identifiers(in: text)?.isEmpty != true
     }
 
     /// `name` with what the engine finds in it replaced by the entity's name in brackets.
     mutating func safe(_ name: String) -> String {
         if let known = safeNames[name] { return known }
         var result = name
-        if let findings = try? engine.scan(name), !findings.isEmpty {
+        let found = identifiers(in: name)
+        if let findings = found, !findings.isEmpty {
             var scalars = Array(name.unicodeScalars), out = String.UnicodeScalarView()
             var cursor = 0
             for finding in findings.sorted(by: { $0.start < $1.start }) where finding.start >= cursor {
@@ -245,7 +256,7 @@ struct StructureNames {
             out.append(contentsOf: scalars[cursor...])
             scalars = []
             result = String(out)
-        } else if (try? engine.scan(name)) == nil {
+        } else if found == nil {
             result = "[field]"
         }
         if safeNames.count < 4_096 { safeNames[name] = result }

@@ -142,4 +142,30 @@ import Testing
         #expect(lines.count == 2 && lines[0].contains("\"id\": \"\(input):1\"") && lines[0].contains("\"field\": \"$.[PHONE_NUMBER]\""), "\(result.stdout)")
         #expect(lines.count == 2 && lines[1].hasPrefix("{\"id\": 2,"), "an id that is no personal data is kept: \(result.stdout)")
     }
+
+    @Test func aKilledRunLeavesNoOutputAndItsTemporaryFileIsRemovedByTheNextRun() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.txt", String(repeating: "联系电话13812345678，王先生住在武汉市江汉区花园路224号。\n", count: 60_000))
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let process = Process()
+        process.executableURL = VeilRunner.executable
+        process.arguments = ["anonymize", input, "-o", output, "--quiet", "--single-core"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Killed (SIGKILL: no chance to clean up) once it is writing its temporary output.
+        let temporaries = { (try? FileManager.default.contentsOfDirectory(atPath: scratch.url.path))?.filter { $0.hasPrefix(".out.txt.veil-") } ?? [] }
+        let deadline = Date().addingTimeInterval(120)
+        while temporaries().isEmpty && process.isRunning && Date() < deadline { usleep(2_000) }
+        try #require(process.isRunning, "the run ended before it could be killed")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: output), "no file under the final name")
+        #expect(temporaries().count == 1)
+        // The next run writing there removes what the killed one left, and finishes.
+        let small = scratch.write("small.txt", "联系电话13812345678\n")
+        let next = try VeilRunner.run(["anonymize", small, "-o", output])
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(temporaries().isEmpty, "\(temporaries())")
+        #expect(try String(contentsOfFile: output, encoding: .utf8).contains("联系电话") && !(try String(contentsOfFile: output, encoding: .utf8)).contains("13812345678"))
+    }
 }
