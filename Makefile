@@ -45,7 +45,7 @@ fuzz: deps
 	@for target in $(FUZZ_TARGETS); do \
 		mkdir -p Fuzz/.work/$$target; \
 		echo "fuzz-$$target: $(FUZZ_SECONDS) s"; \
-		Fuzz/.build/release/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
+		ASAN_OPTIONS=detect_leaks=0 Fuzz/.build/release/fuzz-$$target -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 -detect_leaks=0 \
 			-artifact_prefix=Fuzz/findings/$$target- Fuzz/.work/$$target Fuzz/Corpus/$$target > Fuzz/.work/$$target.log 2>&1 \
 			|| { tail -30 Fuzz/.work/$$target.log; exit 1; }; \
 		grep -E "^Done|stat::number_of_executed_units" Fuzz/.work/$$target.log | tail -1; \

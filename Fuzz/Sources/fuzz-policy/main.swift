@@ -2,12 +2,13 @@ import Foundation
 import FuzzSupport
 import VeilCore
 
-/// Any bytes as a policy file: read with its problems deferred, then compiled against the shipped
-/// plugins. Every problem must come back as a located diagnostic, never a crash.
+/// Any bytes as a policy file, read with its problems deferred: every problem must come back as a
+/// located diagnostic in that file, never a crash. (Compiling an engine per input takes seconds
+/// under AddressSanitizer; the tests compile every shipped policy.)
 func fuzzPolicy(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     let path = Fuzz.write(UnsafeRawBufferPointer(start: data, count: count), to: "policy.yaml")
     guard let policy = try? PolicyReader.read(path: path, environment: Fuzz.environment, deferringProblems: true) else { return 0 }
-    _ = try? Engine(policy: policy, catalog: Fuzz.catalog, key: Fuzz.key, environment: [:])
+    for problem in policy.problems where problem.file != path { fatalError("a problem placed in another file: \(problem.file)") }
     return 0
 }
 
