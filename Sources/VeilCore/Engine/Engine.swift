@@ -72,9 +72,12 @@ public struct Engine: Sendable {
             let everyEntity = Set(catalog.sorted.flatMap(\.manifest.entities))
             // With a plugin misnamed, what it would report is not known: any plugin's entity passes.
             let policyEntities = plugins.allSatisfy({ $0 != nil }) ? Set(plugins.compactMap { $0 }.flatMap(\.manifest.entities)) : everyEntity
+            // Only what this file writes: a policy that extends another and runs fewer plugins
+            // inherits rules for entities it no longer reports, harmlessly.
+            let ownFile = { (entity: EntityType) in policy.entityLocations[entity].map { $0.file == policy.path } ?? true }
             let denied = Set(policy.deny.keys)
-            let unknown = denied.subtracting(everyEntity).map { ($0, everyEntity) }
-                + Set(policy.rules.keys).subtracting(policyEntities).subtracting(denied).map { ($0, policyEntities) }
+            let unknown = denied.subtracting(everyEntity).filter(ownFile).map { ($0, everyEntity) }
+                + Set(policy.rules.keys).subtracting(policyEntities).subtracting(denied).filter(ownFile).map { ($0, policyEntities) }
             for (entity, known) in unknown.sorted(by: { $0.0 < $1.0 }) {
                 let location = policy.entityLocations[entity]
                 let names = known.map(\.rawValue).sorted()
