@@ -246,7 +246,8 @@ struct StructureNames {
         var result = name
         let found = identifiers(in: name)
         if let findings = found, !findings.isEmpty {
-            var scalars = Array(name.unicodeScalars), out = String.UnicodeScalarView()
+            let scalars = Array(name.unicodeScalars)
+            var out = String.UnicodeScalarView()
             var cursor = 0
             for finding in findings.sorted(by: { $0.start < $1.start }) where finding.start >= cursor {
                 out.append(contentsOf: scalars[cursor..<finding.start])
@@ -254,7 +255,6 @@ struct StructureNames {
                 cursor = finding.end
             }
             out.append(contentsOf: scalars[cursor...])
-            scalars = []
             result = String(out)
         } else if found == nil {
             result = "[field]"
