@@ -35,11 +35,11 @@ bench: deps
 # Every fuzz target (Fuzz/) for FUZZ_SECONDS each (default 300), from its seed corpus in
 # Fuzz/Corpus; inputs that crash or hang are written to Fuzz/findings/ and the run fails.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := text records policy manifest vault
+FUZZ_TARGETS := text records policy manifest vault protocol
 FUZZ_LIB      = $(firstword $(wildcard /opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a) \
                   $(wildcard $(dir $(shell command -v swiftc))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 fuzz: deps
-	cd Fuzz && $(SWIFT) build -c release -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	cd Fuzz && $(SWIFT) build -c release -Xswiftc -enable-testing -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
 		-Xlinker $(FUZZ_LIB) -Xlinker -lstdc++
 	@mkdir -p Fuzz/findings
 	@for target in $(FUZZ_TARGETS); do \

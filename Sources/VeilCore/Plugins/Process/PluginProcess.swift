@@ -186,88 +186,18 @@ final class PluginProcess: Sendable {
         }
     }
 
-    // MARK: The protocol
-
-    private struct Greeting: Decodable {
-        let `protocol`: Int
-        let entities: [String]
-    }
-
-    private struct Request: Encodable {
-        struct Document: Encodable {
-            let id: String
-            let text: String
-        }
-        let type = "analyze"
-        let id: Int
-        let documents: [Document]
-    }
-
-    private struct Answer: Decodable {
-        struct Result: Decodable {
-            let id: String
-            let findings: [Reported]
-        }
-        struct Reported: Decodable {
-            let start: Int
-            let end: Int
-            let entity: String
-            let score: Double
-            let rule: String?
-        }
-        let id: Int
-        let results: [Result]?
-        let error: String?
-    }
+    // MARK: Talking to the plugin
 
     private func greet(_ running: Running) throws(Failure) {
-        let line = try readLine(running, waitingFor: "its greeting")
-        guard let greeting = try? JSONDecoder().decode(Greeting.self, from: Data(line)) else {
-            throw Failure(message: "did not greet with {\"protocol\": 1, \"entities\": [...]} (see Docs/process-plugin-protocol.md)")
-        }
-        guard greeting.protocol == 1 else { throw Failure(message: "speaks protocol \(greeting.protocol); this Veil speaks protocol 1") }
-        let entities = Set(greeting.entities.map { EntityType($0) })
-        guard entities.isSubset(of: declared) else {
-            throw Failure(message: "greeted with entities its manifest does not declare: \(entities.subtracting(declared).map { $0.rawValue }.sorted().joined(separator: ", "))")
-        }
-        running.entities = entities
+        running.entities = try PluginProtocol.readGreeting(try readLine(running, waitingFor: "its greeting"), declared: declared)
     }
 
     private func exchange(_ texts: [String], id: Int, with running: Running) throws(Failure) -> [[Finding]] {
-        let request = Request(id: id, documents: texts.indices.map { Request.Document(id: String($0), text: texts[$0]) })
-        guard var data = try? JSONEncoder().encode(request) else { throw Failure(message: "could not encode a request") }
-        data.append(0x0A)
+        let request = try PluginProtocol.request(id: id, texts: texts)
         running.documentsSent.store(true, ordering: .releasing)
-        try send(data, to: running)
+        try send(request, to: running)
         let line = try readLine(running, waitingFor: "an answer")
-        guard let answer = try? JSONDecoder().decode(Answer.self, from: Data(line)) else {
-            throw Failure(message: "answered with a line that is not a protocol answer")
-        }
-        guard answer.id == id else { throw Failure(message: "answered request \(answer.id) when \(id) was asked") }
-        // The plugin's own words are not passed on: they may quote the document.
-        if answer.error != nil { throw Failure(message: "could not analyze the batch (its error message is not shown: it may quote the document)") }
-        guard let results = answer.results else { throw Failure(message: "answered without 'results' or 'error'") }
-        var byDocument = [[Finding]?](repeating: nil, count: texts.count)
-        for result in results {
-            guard let index = Int(result.id), texts.indices.contains(index), byDocument[index] == nil else {
-                throw Failure(message: "answered for a document it was not sent, or twice for one")
-            }
-            let length = texts[index].unicodeScalars.count
-            byDocument[index] = try result.findings.map { reported throws(Failure) in
-                guard reported.start >= 0, reported.start < reported.end, reported.end <= length else {
-                    throw Failure(message: "reported offsets \(reported.start)..<\(reported.end) outside a text of \(length) characters")
-                }
-                let entity = EntityType(reported.entity)
-                guard running.entities.contains(entity) else {
-                    let named = entity.isWellFormed && reported.entity.utf8.count <= 40 ? " \(reported.entity)" : ""
-                    throw Failure(message: "reported an entity\(named) it did not greet with")
-                }
-                guard (0...1).contains(reported.score) else { throw Failure(message: "reported score \(reported.score), outside 0…1") }
-                return Finding(start: reported.start, end: reported.end, entity: entity, score: reported.score, rule: reported.rule)
-            }
-        }
-        guard byDocument.allSatisfy({ $0 != nil }) else { throw Failure(message: "left a document of the batch without a result") }
-        return byDocument.map { $0! }
+        return try PluginProtocol.readAnswer(line, id: id, lengths: texts.map { $0.unicodeScalars.count }, greeted: running.entities)
     }
 
     /// Writes a request to the plugin, waiting at most the timeout for it to read: a plugin that
