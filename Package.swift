@@ -47,7 +47,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
         .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
         .testTarget(name: "VeilTests", dependencies: ["Veil"]),

@@ -8,6 +8,9 @@ public final class AtomicOutput {
     private let temporaryPath: String?
     private let handle: FileHandle
     private var buffer: [UInt8] = []
+    /// Whether the handle is closed (``finish()``).
+    private var closed = false
+    /// Whether the file was committed or abandoned.
     private var finished = false
 
     /// Refuses a destination a run must not write: a folder or a block device, or one of `inputs`
@@ -83,15 +86,25 @@ public final class AtomicOutput {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
+        precondition(!closed, "written after finish()")
         do { try handle.write(contentsOf: buffer) } catch { throw InputError(file: destination, message: "cannot write the output: \(error.localizedDescription)") }
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, closes and renames the file into place.
-    public func commit() throws {
+    /// Flushes and closes the file, still under its temporary name: complete, and holding no file
+    /// descriptor, until ``commit()`` or ``abandon()`` (a run of many inputs commits them together).
+    public func finish() throws {
+        guard !closed else { return }
         try flush()
         try? handle.synchronize()
         try? handle.close()
+        closed = true
+    }
+
+    /// Finishes the file and renames it into place.
+    public func commit() throws {
+        try finish()
+        guard !finished else { return }
         finished = true
         guard let temporaryPath else { return }
         if rename(temporaryPath, destination) != 0 {
@@ -104,7 +117,7 @@ public final class AtomicOutput {
     public func abandon() {
         guard !finished else { return }
         finished = true
-        try? handle.close()
+        if !closed { try? handle.close() }
         if let temporaryPath { unlink(temporaryPath) }
     }
 

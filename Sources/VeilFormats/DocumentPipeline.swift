@@ -16,7 +16,7 @@ public struct DocumentPipeline {
     /// The CSV delimiter (default: comma for CSV, tab for TSV).
     public var delimiter: UInt8?
     public var errorPolicy: ErrorPolicy
-    /// The values of the run's entity fields, found in other records' text too (``collectKnownValues(in:)``).
+    /// The values of the run's entity fields, found in other records' text too (``firstPass(over:)``).
     public var known = KnownValues.empty
     /// Whether records are processed on every core (output order is the same either way).
     public var parallel = true
@@ -110,29 +110,40 @@ public struct DocumentPipeline {
         try write(source.trailer)
     }
 
-    /// Reads the dataset files at `paths` once for the values of their entity fields (every
-    /// `author`), so that the run finds them where any record's text names them. Text files and
-    /// files without entity fields are skipped; bad records are left for the run to report.
-    public func collectKnownValues(in paths: [String]) throws -> KnownValues {
+    /// Reads the input files at `paths` once before any is recognized, for two things: the values
+    /// of their entity fields (every `author`), so that the run finds them where any record's text
+    /// names them; and — when an error stops the run (``ErrorPolicy/fail``) — the first record that
+    /// cannot be read or the first invalid UTF-8 of a text, so that a run bound to fail does so
+    /// before the expensive work, before any output and before it claims a pseudonym in a vault.
+    /// Standard input, which can be read only once, is checked as the run reads it.
+    public func firstPass(over paths: [String]) throws -> KnownValues {
         let rules = fieldRules ?? engine.policy.fields
-        guard rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } }) else { return .empty }
+        let collecting = rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } })
+        let checking = errorPolicy == .fail
         var seen = Set<String>()
         var values: [(text: String, entity: EntityType)] = []
-        for path in paths {
+        for path in paths where path != "-" {
             let format = format ?? InputFormat.inferred(from: path)
-            guard format != .text else { continue }
+            if format == .text {
+                guard checking else { continue }
+                var sections = TextSections(try LineReader(path: path), size: textSectionSize)
+                while let section = try sections.next() { _ = try textDocument(section, path: path) }
+                continue
+            }
+            guard collecting || checking else { continue }
             var source = recordSource(try LineReader(path: path), format: format)
             while true {
                 let record: SourceRecord?
-                do { record = try source.next() } catch let error as InputError where error.canBeSkipped { continue }
+                do { record = try source.next() } catch let error as InputError where error.canBeSkipped && !checking { continue }
                 guard let record else { break }
+                guard collecting else { continue }
                 for value in record.values {
                     guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
                     values.append((value.text, entity))
                 }
             }
         }
-        return try anonymizer.knownValues(values)
+        return collecting ? try anonymizer.knownValues(values) : .empty
     }
 
     /// The records of `reader` in `format`.

@@ -20,13 +20,16 @@ public final class RunReport {
     }
 
     private let command: String
-    private let engine: Engine
+    /// The engine of the run; nil while it is being made, and for a run that stopped before it was.
+    public var engine: Engine?
     private let started = Date()
     private var inputs: [Input] = []
     /// Set when the run stopped on an error.
     public var error: String?
+    /// Set once the report is written, so a command writes it once whichever way it stops.
+    public var isWritten = false
 
-    public init(command: String, engine: Engine) {
+    public init(command: String, engine: Engine? = nil) {
         self.command = command
         self.engine = engine
     }
@@ -44,7 +47,7 @@ public final class RunReport {
         for finding in findings {
             inputs[inputs.count - 1].byEntity[finding.entity.rawValue, default: 0] += 1
             inputs[inputs.count - 1].byPlugin[finding.plugin, default: 0] += 1
-            if command == "anonymize" {
+            if command == "anonymize", let engine {
                 inputs[inputs.count - 1].byAction[engine.policy.rule(for: finding.entity).action.name, default: 0] += 1
             }
         }
@@ -61,12 +64,17 @@ public final class RunReport {
         var out = "{\n"
         out += "  \"veil_report\": 1,\n"
         out += "  \"command\": \(Self.string(command)),\n"
-        out += "  \"policy\": {\"name\": \(Self.string(engine.policy.name)), \"file\": \(Self.string(engine.policy.path)), \"sha256\": \(Self.string(Self.hash(of: engine.policy.path)))},\n"
-        out += "  \"key_fingerprint\": \(Self.string(engine.key.fingerprint)),\n"
+        if let engine {
+            out += "  \"policy\": {\"name\": \(Self.string(engine.policy.name)), \"file\": \(Self.string(engine.policy.path)), \"sha256\": \(Self.string(Self.hash(of: engine.policy.path)))},\n"
+            out += "  \"key_fingerprint\": \(Self.string(engine.key.fingerprint)),\n"
+        } else {
+            // The run stopped before its policy and key were loaded (the error says why).
+            out += "  \"policy\": null,\n  \"key_fingerprint\": null,\n"
+        }
         out += "  \"started\": \(Self.string(ISO8601DateFormatter().string(from: started))),\n"
         out += "  \"seconds\": \(String(format: "%.3f", Date().timeIntervalSince(started))),\n"
         if let error { out += "  \"error\": \(Self.string(error)),\n" }
-        out += "  \"inputs\": [\n"
+        out += inputs.isEmpty ? "  \"inputs\": [],\n" : "  \"inputs\": [\n"
         out += inputs.map { input in
             "    {\"file\": \(Self.string(input.file)), \"documents\": \(input.documents), \"findings\": \(input.findings), "
                 + "\"by_entity\": \(Self.object(input.byEntity)), \"by_plugin\": \(Self.object(input.byPlugin))"
@@ -75,7 +83,7 @@ public final class RunReport {
                     "{\"line\": \(error.line.map(String.init) ?? "null"), \"column\": \(error.column.map(String.init) ?? "null"), \"message\": \(Self.string(error.message))}"
                 }.joined(separator: ", ") + "]}"
         }.joined(separator: ",\n")
-        out += "\n  ],\n"
+        if !inputs.isEmpty { out += "\n  ],\n" }
         var total = Input(file: "")
         for input in inputs {
             total.documents += input.documents

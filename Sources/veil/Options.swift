@@ -86,15 +86,33 @@ struct InputOptions: ParsableArguments {
         return pipeline
     }
 
-    /// What a run keeps besides its output: the report `--report` asks for and the progress line.
-    func tracking(_ command: String, engine: Engine, readers: [LineReader]) -> RunTracking {
-        RunTracking(report: report == nil ? nil : RunReport(command: command, engine: engine),
-                    progress: Progress(sizes: readers.map(\.size), quiet: quiet))
+    /// Runs a command's `body` with the report `--report` asks for (its path checked first), so that
+    /// the report is written whichever way the run stops — also when it stops before any input is
+    /// read (a policy that does not load, an input that cannot be opened), which it then names.
+    func withReport(_ command: String, _ body: (RunReport?) throws -> Void) throws {
+        try checkReportPath()
+        let runReport = report.map { _ in RunReport(command: command) }
+        do { try body(runReport) } catch {
+            if let runReport, !runReport.isWritten {
+                runReport.error = "\(error)"
+                try writeReport(runReport)?.commit()
+            }
+            throw error
+        }
     }
 
-    /// Runs `each` over every reader, tracked, and writes the report at the end — also when the
-    /// run stops on an error, which the report then names.
-    func run(_ readers: [LineReader], tracking: RunTracking, _ each: (_ index: Int, _ reader: LineReader) throws -> Void) throws {
+    /// What a run keeps besides its output: the report and the progress line.
+    func tracking(_ report: RunReport?, engine: Engine, readers: [LineReader]) -> RunTracking {
+        report?.engine = engine
+        return RunTracking(report: report, progress: Progress(sizes: readers.map(\.size), quiet: quiet))
+    }
+
+    /// Runs `each` over every reader, tracked, then `commit` (which puts the outputs in place),
+    /// and writes the report — also when the run stops on an error, which the report then names.
+    /// The report is written before the outputs are committed, so a report that cannot be written
+    /// stops the run with no output in place.
+    func run(_ readers: [LineReader], tracking: RunTracking, _ each: (_ index: Int, _ reader: LineReader) throws -> Void,
+             commit: () throws -> Void = {}) throws {
         defer { tracking.progress.clear() }
         do {
             for (index, reader) in readers.enumerated() {
@@ -106,22 +124,27 @@ struct InputOptions: ParsableArguments {
         } catch {
             tracking.progress.clear()
             tracking.report?.error = "\(error)"
-            try writeReport(tracking.report)
+            try writeReport(tracking.report)?.commit()
             throw error
         }
-        try writeReport(tracking.report)
+        let report = try writeReport(tracking.report)
+        try commit()
+        try report?.commit()
     }
 
     /// Refuses a `--report` path that is an input or not a regular file, before the run starts.
-    func checkReportPath() throws {
+    private func checkReportPath() throws {
         if let report { try AtomicOutput.checkDestination(report, inputs: files, option: "--report") }
     }
 
-    private func writeReport(_ runReport: RunReport?) throws {
-        guard let runReport, let report else { return }
+    /// The report, written and finished but not yet in place.
+    private func writeReport(_ runReport: RunReport?) throws -> AtomicOutput? {
+        guard let runReport, let report else { return nil }
         let file = try AtomicOutput(destination: report)
         try file.write(runReport.json())
-        try file.commit()
+        try file.finish()
+        runReport.isWritten = true
+        return file
     }
 
     /// A reader per input; standard input when no files are named or a file is `-`.

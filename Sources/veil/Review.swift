@@ -34,7 +34,7 @@ struct Review: ParsableCommand {
             let anonymizer = try engineOptions.makeAnonymizer(engine)
             var documents: [ReviewPage.Document] = []
             let pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat)
-            let known = try pipeline.collectKnownValues(in: files)
+            let known = try pipeline.firstPass(over: files)
             for path in files {
                 let format = inputFormat ?? InputFormat.inferred(from: path)
                 guard format == .text else {

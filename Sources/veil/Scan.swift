@@ -16,19 +16,18 @@ struct Scan: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        try reportingErrors {
+        try reportingErrors { try input.withReport("scan") { report in
             let engine = try engineOptions.makeEngine()
             var failed = 0
             let readers = try input.readers()
-            try input.checkReportPath()
-            let tracking = input.tracking("scan", engine: engine, readers: readers)
+            let tracking = input.tracking(report, engine: engine, readers: readers)
             var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
                 failed += 1
                 tracking.skipped(error)
                 Console.error(error.description)
             }
             tracking.attach(to: &pipeline)
-            pipeline.known = try pipeline.collectKnownValues(in: input.files.filter { $0 != "-" })
+            pipeline.known = try pipeline.firstPass(over: input.files)
             var documents: [DocumentPipeline.ScannedDocument] = []
             var first = true
             if format == .json { Console.output("[") }
@@ -54,7 +53,7 @@ struct Scan: ParsableCommand {
                 Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
                 throw ExitCode(1)
             }
-        }
+        } }
     }
 }
 

@@ -177,4 +177,114 @@ import Testing
         #expect(temporaries().isEmpty, "\(temporaries())")
         #expect(try String(contentsOfFile: output, encoding: .utf8).contains("联系电话") && !(try String(contentsOfFile: output, encoding: .utf8)).contains("13812345678"))
     }
+
+    // MARK: A failed run leaves nothing it would not have left on success
+
+    static let key = ["VEIL_TEST_KEY": "fail-closed tests key, long enough"]
+
+    /// Three inputs, the third of which a plugin cannot scan: no output of any is put in place, and
+    /// the vault holds no pseudonym of the run; `--report` says why.
+    @Test func aRunThatFailsOnALaterInputLeavesNoOutputAndNoVaultClaims() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn, person-zh]\nentities:\n  PERSON: {action: pseudonymize}\n")
+        let first = scratch.write("a.txt", "王小明的电话是13812345678。\n"), second = scratch.write("b.txt", "李秀英说好。\n")
+        let third = scratch.write("c.txt", "张伟 CRASH\n")
+        let vault = scratch.url.appendingPathComponent("v.db").path
+        let output = scratch.url.appendingPathComponent("out").path
+        let report = scratch.url.appendingPathComponent("report.json").path
+        let arguments = ["anonymize", "--plugins", Self.fixtures, "--policy", policy, "--key", "env:VEIL_TEST_KEY", "--vault", vault, "-o", output, "--report", report]
+        let failed = try VeilRunner.run(arguments + [first, second, third], environment: Self.key)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(failed.stderr.contains("c.txt: error: could not scan the document: plugin 'unruly'"), "\(failed.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: output)) == [], "no output of the inputs that were done")
+        let said = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(said.contains("\"error\": \"") && said.contains("c.txt"), "\(said)")
+        // The vault opens, and reveals nothing: the failed run's claims were released.
+        let reveal = try VeilRunner.run(["reveal", "--key", "env:VEIL_TEST_KEY", "--vault", vault], stdin: Array("王小明 李秀英".utf8), environment: Self.key)
+        #expect(reveal.status != 0 && reveal.stderr.contains("the vault holds no pseudonyms"), "\(reveal.stderr)")
+        // Without the failing input the same run writes both files and keeps their pseudonyms.
+        let done = try VeilRunner.run(arguments + [first, second], environment: Self.key)
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: output).sorted()) == ["a.txt", "b.txt"])
+        let written = try String(contentsOfFile: output + "/a.txt", encoding: .utf8)
+        let revealed = try VeilRunner.run(["reveal", "--key", "env:VEIL_TEST_KEY", "--vault", vault], stdin: Array(written.utf8), environment: Self.key)
+        #expect(revealed.stdout.contains("王小明"), "\(revealed.stdout) \(revealed.stderr)")
+    }
+
+    /// A bad row near the end of a CSV file is found by the first pass, before any record is
+    /// recognized: the plugin that would crash on the first row is never sent it.
+    @Test func aBadRowIsFoundBeforeAnyRecordIsRecognized() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
+        var rows = "id,body\n1,CRASH 13812345678\n"
+        for index in 2..<500 { rows += "\(index),电话1391234\(String(format: "%04d", index))\n" }
+        rows += "500,\"an unclosed quote\n"
+        let input = scratch.write("in.csv", rows)
+        let output = scratch.url.appendingPathComponent("out.csv").path
+        let result = try VeilRunner.run(["anonymize", "--plugins", Self.fixtures, "--policy", policy, input, "-o", output])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("in.csv:501"), "the bad row, not the plugin's crash: \(result.stderr)")
+        #expect(!result.stderr.contains("unruly"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+    }
+
+    /// A policy that does not load still gets its report written, naming the error.
+    @Test func theReportIsWrittenWhenTheRunStopsOnItsConfiguration() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [phone-cn]\nentities:\n  PHONE_NUMBR: {action: mask}\n")
+        let input = scratch.write("in.txt", "电话13812345678\n")
+        let report = scratch.url.appendingPathComponent("report.json").path
+        for command in ["anonymize", "scan"] {
+            let result = try VeilRunner.run([command, "--policy", policy, input, "--report", report])
+            #expect(result.status == 2)
+            let said = try String(contentsOfFile: report, encoding: .utf8)
+            let json = try JSONSerialization.jsonObject(with: Data(said.utf8)) as? [String: Any]
+            #expect((json?["error"] as? String)?.contains("p.yaml:4:3: error: no plugin of this policy reports PHONE_NUMBR") == true, "\(said)")
+            #expect(json?["policy"] is NSNull && (json?["command"] as? String) == command)
+            try FileManager.default.removeItem(atPath: report)
+        }
+    }
+
+    // MARK: Faults of the machine
+
+    /// The output cannot be written (a folder Veil may not write in, a full disk, a file-size limit):
+    /// a clear error naming the output, exit 1, and no file under the final name or beside it.
+    @Test func anOutputThatCannotBeWrittenIsAnErrorAndLeavesNothing() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.txt", String(repeating: "联系电话13812345678，王先生住在武汉市江汉区花园路224号。\n", count: 20_000))
+        // Not writable: a read-only folder (as root, which may write anywhere, a folder of /proc).
+        let readOnly = scratch.url.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
+        chmod(readOnly.path, 0o555)
+        defer { chmod(readOnly.path, 0o755) }
+        let unwritable = getuid() == 0 ? "/proc/veil-test-\(getpid())/out.txt" : readOnly.appendingPathComponent("out.txt").path
+        let refused = try VeilRunner.run(["anonymize", input, "-o", unwritable, "--quiet"])
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(unwritable): error: cannot create the output file"), "\(refused.stderr)")
+        // A full disk: /dev/full refuses every write with ENOSPC.
+        let full = try VeilRunner.run(["anonymize", input, "-o", "/dev/full", "--quiet"])
+        #expect(full.status == 1 && full.stderr.contains("/dev/full: error: cannot write the output"), "\(full.stderr)")
+        // A file-size limit (ulimit -f) stops writing part way, as a disk filling up does.
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let limited = try VeilRunner.run(["-c", "ulimit -f 64; exec \"$0\" anonymize \"$1\" -o \"$2\" --quiet", VeilRunner.executable.path, input, output],
+                                         shell: true)
+        #expect(limited.status == 1, "\(limited.stderr)")
+        #expect(limited.stderr.contains("out.txt: error: cannot write the output"), "\(limited.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        #expect(scratch.files.filter { $0.contains(".veil-") }.isEmpty, "no temporary file left: \(scratch.files)")
+        #expect(!(refused.stderr + full.stderr + limited.stderr).contains("13812345678"))
+    }
+
+    /// A plugin that writes megabytes to standard error while it works does not stall the run
+    /// (its pipe is drained), and none of it is shown.
+    @Test func aPluginFloodingStandardErrorDoesNotStallTheRun() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
+        let input = scratch.write("in.jsonl", (1...20).map { "{\"id\": \($0), \"body\": \"FLOOD 秘密 1381234\(String(format: "%04d", $0))\"}" }.joined(separator: "\n") + "\n")
+        let result = try VeilRunner.run(["anonymize", "--plugins", Self.fixtures, "--policy", policy, input, "--single-core"])
+        #expect(result.status == 0, "\(result.stderr.prefix(500))")
+        #expect(result.stdout.split(separator: "\n").count == 20 && !result.stdout.contains("13812340001"))
+        #expect(result.stderr.utf8.count < 2_000 && !result.stderr.contains("秘密"), "\(result.stderr.prefix(500))")
+        #expect(result.stderr.contains("not shown"))
+    }
 }

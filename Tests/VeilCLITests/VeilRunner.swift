@@ -24,10 +24,11 @@ struct VeilRunner {
         fatalError("cannot find the veil executable near \(candidates.map(\.path))")
     }()
 
+    /// Runs `veil` with `arguments` — or, with `shell`, `/bin/sh` with them (to set limits first).
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-                    in directory: URL = packageRoot) throws -> Result {
+                    in directory: URL = packageRoot, shell: Bool = false) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

@@ -2,6 +2,7 @@ import Dispatch
 import Synchronization
 import Foundation
 import Testing
+import Crypto
 @testable import VeilCore
 
 /// The mapping vault: claims, agreement across runs, concurrent writers, and keys.
@@ -96,5 +97,142 @@ import Testing
             "\(error)".hasSuffix("v.db: error: the key does not open this vault (it was created with another key)")
         }
         #expect(throws: VaultError.self) { _ = try PseudonymVault(path: folder.path + "/w.db", key: .ephemeral()) }
+    }
+
+    // MARK: Held claims: a failed run leaves the vault as it was
+
+    @Test func claimsHeldByAFailedRunAreReleasedAndACommittedRunKeepsThem() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        let kept = try PseudonymVault(path: path, key: Self.key)
+        _ = try kept.claim(entity: .person, original: "王芳", pseudonym: "陈静")
+        // A run holds its claims: one new, one the vault had, one rendering.
+        let failed = try PseudonymVault(path: path, key: Self.key)
+        failed.holdClaims()
+        #expect(try failed.claim(entity: .person, original: "李娜", pseudonym: "赵敏") == "赵敏")
+        #expect(try failed.claim(entity: .person, original: "王芳", pseudonym: "刘洋") == "陈静")
+        try failed.recordRendering(entity: .person, rendered: "赵女士", original: "李女士")
+        #expect(try failed.reveal("赵敏").map(\.original) == ["李娜"], "held claims count while the run lasts")
+        try failed.releaseClaims()
+        #expect(try kept.reveal("赵敏").isEmpty && kept.reveal("赵女士").isEmpty, "the failed run's claims are gone")
+        #expect(try kept.reveal("陈静").map(\.original) == ["王芳"], "what the vault held before stays")
+        // The same run committed keeps them, and a later release has nothing to release.
+        let committed = try PseudonymVault(path: path, key: Self.key)
+        committed.holdClaims()
+        _ = try committed.claim(entity: .person, original: "李娜", pseudonym: "赵敏")
+        try committed.commitClaims()
+        try committed.releaseClaims()
+        #expect(try kept.reveal("赵敏").map(\.original) == ["李娜"])
+    }
+
+    /// Two runs at once use one new pseudonym: it goes only when neither keeps it.
+    @Test func aClaimTwoRunsHoldGoesOnlyWhenNeitherKeepsIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        for secondCommits in [false, true] {
+            let first = try PseudonymVault(path: path, key: Self.key), second = try PseudonymVault(path: path, key: Self.key)
+            first.holdClaims()
+            second.holdClaims()
+            _ = try first.claim(entity: .person, original: "李娜", pseudonym: "赵敏")
+            #expect(try second.claim(entity: .person, original: "李娜", pseudonym: "孙丽") == "赵敏")
+            try first.releaseClaims()
+            #expect(try first.reveal("赵敏").map(\.original) == ["李娜"], "the second run still uses it")
+            if secondCommits { try second.commitClaims() } else { try second.releaseClaims() }
+            #expect(try first.reveal("赵敏").isEmpty == !secondCommits)
+        }
+    }
+
+    /// A run killed before it could release its claims: the next to open the vault releases them.
+    @Test func claimsOfAKilledRunAreReleasedByTheNextOpen() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        do {
+            let killed = try PseudonymVault(path: path, key: Self.key)
+            killed.holdClaims(as: "\(PseudonymVault.host):\(ended.processIdentifier):dead")
+            _ = try killed.claim(entity: .person, original: "李娜", pseudonym: "赵敏")
+            let alive = try PseudonymVault(path: path, key: Self.key)
+            alive.holdClaims(as: "another-host:\(ended.processIdentifier):elsewhere")
+            _ = try alive.claim(entity: .person, original: "王芳", pseudonym: "陈静")
+        }
+        let next = try PseudonymVault(path: path, key: Self.key)
+        #expect(try next.reveal("赵敏").isEmpty)
+        #expect(try next.reveal("陈静").map(\.original) == ["王芳"], "a run on another machine may be alive: its claims stay held")
+    }
+
+    // MARK: Vault files that are not what they should be
+
+    /// A vault written before entries were bound to their rows (format 1) is sealed again when
+    /// first opened with its key, and reveals as before.
+    @Test func aFormatOneVaultIsMigratedOnFirstOpen() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        do {
+            _ = try PseudonymVault(path: path, key: Self.key)
+            let database = try SQLiteDatabase(path: path)
+            let seal = SymmetricKeyBytes(Self.key.derived(for: "vault:seal").bytes)
+            let lookup = Self.key.derived(for: "vault:lookup")
+            try database.query("DELETE FROM vault_meta WHERE name = 'format'")
+            try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES ('PERSON', '陈静', ?1, ?2)",
+                               [.blob(lookup.authenticationCode(for: Array("PERSON\u{0}王芳".utf8))), .blob(try seal.sealUnbound("王芳"))])
+            try database.query("INSERT INTO renderings (entity, rendered, original) VALUES ('PERSON', '陈女士', ?1)", [.blob(try seal.sealUnbound("王女士"))])
+        }
+        let vault = try PseudonymVault(path: path, key: Self.key)
+        #expect(try vault.reveal("陈静").map(\.original) == ["王芳"])
+        #expect(try vault.reveal("陈女士").map(\.original) == ["王女士"])
+        #expect(try vault.claim(entity: .person, original: "王芳", pseudonym: "赵敏") == "陈静", "its lookups still work")
+        let database = try SQLiteDatabase(path: path)
+        #expect(try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob == Array("2".utf8))
+    }
+
+    @Test func aTruncatedOrForeignVaultIsAnErrorNamingIt() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        do {
+            let vault = try PseudonymVault(path: path, key: Self.key)
+            for index in 0..<200 { _ = try vault.claim(entity: .person, original: "原名\(index)", pseudonym: "化名\(index)") }
+        }
+        // Cut to half its length (a copy that stopped early), and a file that is no vault at all.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        for (name, contents) in [("cut.db", bytes.prefix(bytes.count / 2)), ("text.db", Data("王芳 13812345678\n".utf8))] {
+            let damaged = folder.path + "/" + name
+            try contents.write(to: URL(fileURLWithPath: damaged))
+            #expect {
+                let vault = try PseudonymVault(path: damaged, key: Self.key, mustExist: true)
+                _ = try vault.renderings()
+            } throws: { error in
+                let text = "\(error)"
+                return text.contains(name + ": error:") && !text.contains("王芳") && !text.contains("原名")
+            }
+        }
+    }
+
+    /// Another process holds the vault's write lock for longer than Veil waits: the claim fails
+    /// with an error naming the vault, and nothing is half-written.
+    @Test func aVaultLockedByAnotherWriterIsAnErrorNotAHang() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        _ = try PseudonymVault(path: path, key: Self.key)
+        let locker = try SQLiteDatabase(path: path)
+        try locker.execute("BEGIN EXCLUSIVE")
+        defer { try? locker.execute("ROLLBACK") }
+        #expect {
+            let vault = try PseudonymVault(path: path, key: Self.key, mustExist: true, lockWait: 0.2)
+            _ = try vault.claim(entity: .person, original: "王芳", pseudonym: "陈静")
+        } throws: { error in
+            "\(error)".contains("v.db: error:") && !"\(error)".contains("王芳")
+        }
+    }
+}
+
+/// Seals an original the way format-1 vaults did: AES-GCM with no associated data.
+private struct SymmetricKeyBytes {
+    let key: [UInt8]
+    init(_ key: [UInt8]) { self.key = key }
+    func sealUnbound(_ original: String) throws -> [UInt8] {
+        Array(try AES.GCM.seal(Array(original.utf8), using: SymmetricKey(data: key)).combined!)
     }
 }

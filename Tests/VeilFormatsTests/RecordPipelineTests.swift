@@ -26,7 +26,7 @@ import VeilCore
         defer { try? FileManager.default.removeItem(atPath: path) }
         var errors: [InputError] = []
         var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
-        if knownValues { pipeline.known = try pipeline.collectKnownValues(in: [path]) }
+        if knownValues { pipeline.known = try pipeline.firstPass(over: [path]) }
         var output: [UInt8] = []
         try pipeline.anonymize(LineReader(path: path)) { output += $0 }
         return (String(decoding: output, as: UTF8.self), errors)

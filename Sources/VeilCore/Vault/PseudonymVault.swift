@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The mapping vault (`pseudonyms: {vault: FILE}`): a SQLite file that keeps, for each pseudonym,
 /// its entity and the original it stands for, encrypted (AES-GCM) under a key derived from the
@@ -17,14 +18,21 @@ public final class PseudonymVault: Sendable {
     private let lookupKey: DerivedKey
     private let sealKeyBytes: [UInt8]
     private var sealKey: SymmetricKey { SymmetricKey(data: sealKeyBytes) }
+    /// This process's run while its claims are held (``holdClaims()``): `host:pid:random`.
+    private let heldRun = Mutex<String?>(nil)
 
     /// Opens the vault at `path` for `key` — creating it if needed, unless `mustExist` (to reveal
     /// from a vault, it must be there). Throws if the vault was made with another key.
-    public init(path: String, key: PseudonymKey, mustExist: Bool = false) throws(VaultError) {
+    public convenience init(path: String, key: PseudonymKey, mustExist: Bool = false) throws(VaultError) {
+        try self.init(path: path, key: key, mustExist: mustExist, lockWait: 30)
+    }
+
+    /// Opens the vault, waiting up to `lockWait` seconds for another writer's lock.
+    init(path: String, key: PseudonymKey, mustExist: Bool, lockWait: Double) throws(VaultError) {
         guard !key.isEphemeral else {
             throw VaultError(path: path, message: "a vault needs a pseudonym key (pseudonyms.key in the policy, or --key); with a random one it could never be opened again")
         }
-        let database = try SQLiteDatabase(path: path, create: !mustExist)
+        let database = try SQLiteDatabase(path: path, create: !mustExist, lockWait: lockWait)
         try database.execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
@@ -33,6 +41,9 @@ public final class PseudonymVault: Sendable {
                 original BLOB NOT NULL, PRIMARY KEY (entity, pseudonym), UNIQUE (entity, original_id));
             CREATE TABLE IF NOT EXISTS renderings (entity TEXT NOT NULL, rendered TEXT NOT NULL, original BLOB NOT NULL,
                 PRIMARY KEY (entity, rendered));
+            CREATE TABLE IF NOT EXISTS held (run TEXT NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL, written TEXT NOT NULL,
+                inserted INTEGER NOT NULL, PRIMARY KEY (run, tbl, entity, written));
+            CREATE INDEX IF NOT EXISTS held_rows ON held (tbl, entity, written);
             """)
         let check = key.derived(for: "vault:check").authenticationCode(for: Array("veil vault v1".utf8))
         try database.query("INSERT OR IGNORE INTO vault_meta (name, value) VALUES ('check', ?1)", [.blob(check)])
@@ -44,6 +55,7 @@ public final class PseudonymVault: Sendable {
         self.lookupKey = key.derived(for: "vault:lookup")
         self.sealKeyBytes = key.derived(for: "vault:seal").bytes
         try bindEntries()
+        try releaseClaimsOfDeadRuns()
     }
 
     /// Each sealed original is bound to its row — its table, entity and pseudonym (AES-GCM
@@ -107,6 +119,7 @@ public final class PseudonymVault: Sendable {
             do throws(VaultError) {
                 let entityValue = SQLiteDatabase.Value.text(entity.rawValue)
                 if let held = try database.query("SELECT pseudonym FROM pseudonyms WHERE entity = ?1 AND original_id = ?2", [entityValue, .blob(id)]).first?.first?.text {
+                    try hold(database, "pseudonyms", entity, held, inserted: false)
                     try database.execute("COMMIT")
                     return held
                 }
@@ -116,6 +129,7 @@ public final class PseudonymVault: Sendable {
                 }
                 try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES (?1, ?2, ?3, ?4)",
                                    [entityValue, .text(pseudonym), .blob(id), .blob(sealed)])
+                try hold(database, "pseudonyms", entity, pseudonym, inserted: true)
                 try database.execute("COMMIT")
                 return pseudonym
             } catch {
@@ -129,9 +143,104 @@ public final class PseudonymVault: Sendable {
     /// revealed mention by mention.
     public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
         let sealed = try seal(original, boundTo: Self.row("renderings", entity.rawValue, rendered))
-        _ = try locked { database throws(VaultError) in
-            try database.query("INSERT OR IGNORE INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
-                               [.text(entity.rawValue), .text(rendered), .blob(sealed)])
+        try locked { database throws(VaultError) in
+            try transaction(database) { database throws(VaultError) in
+                let known = try !database.query("SELECT 1 FROM renderings WHERE entity = ?1 AND rendered = ?2", [.text(entity.rawValue), .text(rendered)]).isEmpty
+                if !known {
+                    try database.query("INSERT INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
+                                       [.text(entity.rawValue), .text(rendered), .blob(sealed)])
+                }
+                try hold(database, "renderings", entity, rendered, inserted: !known)
+            }
+        }
+    }
+
+    // MARK: Held claims
+
+    /// Holds every claim and rendering this process makes from now on, until ``commitClaims()``
+    /// or ``releaseClaims()``: a run that fails before it writes any output releases what it
+    /// claimed, and the vault is left as it was (apart from pseudonyms other runs also use). A
+    /// process killed meanwhile cannot release its claims; the next to open the vault on this
+    /// machine does. Without this call every claim is kept as it is made.
+    public func holdClaims() {
+        holdClaims(as: "\(Self.host):\(getpid()):\(UUID().uuidString.prefix(8))")
+    }
+
+    /// Holds claims for the run named `run` (`host:pid:random`).
+    func holdClaims(as run: String) {
+        heldRun.withLock { held in
+            if held == nil { held = run }
+        }
+    }
+
+    /// Keeps the claims held since ``holdClaims()``: the run's output is in place.
+    public func commitClaims() throws(VaultError) {
+        guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
+        try locked { database throws(VaultError) in
+            try transaction(database) { database throws(VaultError) in
+                // Rows this run added are kept now, whoever else holds them.
+                try database.query("""
+                    UPDATE held SET inserted = 0 WHERE (tbl, entity, written) IN (SELECT tbl, entity, written FROM held WHERE run = ?1)
+                    """, [.text(run)])
+                try database.query("DELETE FROM held WHERE run = ?1", [.text(run)])
+            }
+        }
+    }
+
+    /// Removes the claims held since ``holdClaims()`` that no other run holds or has kept: the
+    /// run wrote no output.
+    public func releaseClaims() throws(VaultError) {
+        guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
+        try locked { database throws(VaultError) in try transaction(database) { database throws(VaultError) in try release(run, in: database) } }
+    }
+
+    static let host: String = ProcessInfo.processInfo.hostName
+
+    /// Notes, in the transaction under way, that the held run uses a row (`inserted`: it added it).
+    private func hold(_ database: SQLiteDatabase, _ table: String, _ entity: EntityType, _ written: String, inserted: Bool) throws(VaultError) {
+        guard let run = heldRun.withLock({ $0 }) else { return }
+        try database.query("INSERT OR IGNORE INTO held (run, tbl, entity, written, inserted) VALUES (?1, ?2, ?3, ?4, ?5)",
+                           [.text(run), .text(table), .text(entity.rawValue), .text(written), .integer(inserted ? 1 : 0)])
+    }
+
+    /// Deletes the rows `run` added and no other run holds; a row another run holds passes to it.
+    private func release(_ run: String, in database: SQLiteDatabase) throws(VaultError) {
+        let added = try database.query("SELECT tbl, entity, written FROM held WHERE run = ?1 AND inserted = 1", [.text(run)])
+        try database.query("DELETE FROM held WHERE run = ?1", [.text(run)])
+        for row in added {
+            guard let table = row[0].text, let entity = row[1].text, let written = row[2].text, table == "pseudonyms" || table == "renderings" else { continue }
+            let key: [SQLiteDatabase.Value] = [.text(table), .text(entity), .text(written)]
+            if try database.query("SELECT 1 FROM held WHERE tbl = ?1 AND entity = ?2 AND written = ?3 LIMIT 1", key).isEmpty {
+                let label = table == "pseudonyms" ? "pseudonym" : "rendered"
+                try database.query("DELETE FROM \(table) WHERE entity = ?1 AND \(label) = ?2", [.text(entity), .text(written)])
+            } else {
+                try database.query("UPDATE held SET inserted = 1 WHERE tbl = ?1 AND entity = ?2 AND written = ?3", key)
+            }
+        }
+    }
+
+    /// Releases the claims of runs on this machine whose process is gone (killed before it could).
+    private func releaseClaimsOfDeadRuns() throws(VaultError) {
+        let runs = try database.query("SELECT DISTINCT run FROM held").compactMap { $0.first?.text }
+        let dead = runs.filter { run in
+            let parts = run.split(separator: ":")
+            guard parts.count == 3, parts[0] == Self.host[...], let pid = Int32(parts[1]) else { return false }
+            return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+        }
+        guard !dead.isEmpty else { return }
+        try transaction(database) { database throws(VaultError) in
+            for run in dead { try release(run, in: database) }
+        }
+    }
+
+    private func transaction(_ database: SQLiteDatabase, _ body: (SQLiteDatabase) throws(VaultError) -> Void) throws(VaultError) {
+        try database.execute("BEGIN IMMEDIATE")
+        do throws(VaultError) {
+            try body(database)
+            try database.execute("COMMIT")
+        } catch {
+            try? database.execute("ROLLBACK")
+            throw error
         }
     }
 

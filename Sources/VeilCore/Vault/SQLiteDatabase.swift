@@ -7,7 +7,8 @@ final class SQLiteDatabase: @unchecked Sendable {
     let path: String
 
     /// Opens the database at `path`, creating it if `create` (else a missing file is an error).
-    init(path: String, create: Bool = true) throws(VaultError) {
+    /// Opens the database at `path`; a write waits up to `lockWait` seconds for another writer.
+    init(path: String, create: Bool = true, lockWait: Double = 30) throws(VaultError) {
         var handle: OpaquePointer?
         let status = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX, nil)
         if !create && status == SQLITE_CANTOPEN {
@@ -20,7 +21,7 @@ final class SQLiteDatabase: @unchecked Sendable {
         }
         self.handle = handle
         self.path = path
-        sqlite3_busy_timeout(handle, 30_000)
+        sqlite3_busy_timeout(handle, Int32(lockWait * 1000))
     }
 
     deinit { sqlite3_close_v2(handle) }
