@@ -228,7 +228,8 @@ public struct JSONDocument: Sendable {
         }
 
         mutating func value(path: inout [FieldPath.Step], depth: Int) throws(JSONSyntaxError) {
-            guard depth < 512 else { throw error("values are nested too deeply") }
+            guard depth < RecordLimits.depth else { throw error("values are nested more than \(RecordLimits.depth) deep") }
+            guard leaves.count + members.count < RecordLimits.fields else { throw error("the record has more than \(RecordLimits.fields) values") }
             guard let byte = peek else { throw error("expected a value") }
             let start = index
             switch byte {

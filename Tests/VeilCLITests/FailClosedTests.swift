@@ -287,4 +287,17 @@ import Testing
         #expect(result.stderr.utf8.count < 2_000 && !result.stderr.contains("秘密"), "\(result.stderr.prefix(500))")
         #expect(result.stderr.contains("not shown"))
     }
+
+    /// Records that no real dataset has — a row of more than 100,000 fields, JSON nested more than
+    /// 512 deep — are errors with their place, not memory or stack exhausted.
+    @Test func recordsBeyondTheLimitsAreLocatedErrors() throws {
+        let scratch = Scratch()
+        let wide = scratch.write("wide.csv", "id,body\n1,ok\n" + String(repeating: "x,", count: 100_000) + "x\n")
+        let result = try VeilRunner.run(["anonymize", wide])
+        #expect(result.status == 1 && result.stderr.contains("wide.csv:3:"), "\(result.stderr)")
+        #expect(result.stderr.contains("the record has more than 100000 fields"))
+        let deep = scratch.write("deep.jsonl", "{\"id\": 1, \"v\": " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}\n")
+        let nested = try VeilRunner.run(["anonymize", deep])
+        #expect(nested.status == 1 && nested.stderr.contains("deep.jsonl:1:") && nested.stderr.contains("nested more than 512 deep"), "\(nested.stderr)")
+    }
 }

@@ -84,4 +84,24 @@ import Testing
         #expect(context.people.last?.canonical == "person \(total - 1)")
         #expect(context.people.filter { $0.canonical == "person \(total - 1)" }.count == 1)
     }
+
+    /// A document that holds more findings than ``Engine/maximumFindings`` (a plugin that reports
+    /// every character) is refused, not held in memory.
+    @Test func aDocumentWithMoreFindingsThanTheLimitIsRefused() throws {
+        let temp = TemporaryFolder()
+        temp.write("every/plugin.yaml", """
+        id: every
+        entities: [DEMO]
+        patterns:
+          - name: x
+            regex: 'x'
+            score: 0.9
+        """)
+        let policyPath = temp.write("policy.yaml", "version: 1\nplugins: [every]\n")
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let engine = try Engine(policy: try PolicyReader.read(path: policyPath, environment: [:]), catalog: catalog, key: Shipped.key, environment: [:])
+        let line = String(repeating: String(repeating: "x", count: 99) + "\n", count: Engine.maximumFindings / 99 + 1)
+        #expect(throws: Engine.TooManyFindings.self) { _ = try engine.analyze(DocumentText(line)) }
+        #expect(try engine.analyze(DocumentText(String(repeating: "x", count: 1_000))).count == 1_000)
+    }
 }

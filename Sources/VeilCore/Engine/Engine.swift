@@ -123,6 +123,16 @@ public struct Engine: Sendable {
     /// every core when the caller allows it.
     public static let blockSize = 64 * 1024
 
+    /// The most findings one document may hold: a document (a record's value of hundreds of
+    /// megabytes, say) that holds more is refused rather than held in memory. Plain text read in
+    /// sections never comes near it.
+    public static let maximumFindings = 1_000_000
+
+    /// A document holds more than ``maximumFindings`` findings.
+    public struct TooManyFindings: Error, CustomStringConvertible {
+        public var description: String { "more than \(Engine.maximumFindings) findings in one document; split it into smaller records" }
+    }
+
     /// The resolved detections of one document, sorted by position. Throws (and the caller must not
     /// write the document out) if any recognizer could not scan it.
     ///
@@ -168,7 +178,10 @@ public struct Engine: Sendable {
             for index in blocks.indices { results[index] = recognizeAt(index) }
         }
         var detections: [Detection] = []
-        for result in results { detections += try result.get() }
+        for result in results {
+            detections += try result.get()
+            guard detections.count <= Self.maximumFindings else { throw TooManyFindings() }
+        }
         return RecognizedDocument(document: document, detections: detections)
     }
 

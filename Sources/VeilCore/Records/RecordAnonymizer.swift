@@ -82,10 +82,11 @@ extension Anonymizer {
     /// also found where another record's entity field holds it.
     public func anonymize(record values: [RecordValue], known: KnownValues = .empty) throws -> RecordResult {
         let analysis = try analyze(record: values, known: known)
-        let (bytes, ranges, detections) = (analysis.bytes, analysis.ranges, analysis.detections)
+        let (bytes, ranges) = (analysis.bytes, analysis.ranges)
+        let byValue = Self.grouped(analysis.detections, by: ranges)
         var texts: [String?] = []
         var findings: [[Finding]] = []
-        for (value, range) in zip(values, ranges) {
+        for (index, (value, range)) in zip(values, ranges).enumerated() {
             switch value.rule {
             case .keep:
                 texts.append(value.text)
@@ -98,9 +99,8 @@ extension Anonymizer {
                 findings.append([])
             case .scan, .entity:
                 guard let range else { continue }
-                let inside = detections.filter { range.contains($0.range.lowerBound) }
-                texts.append(String(decoding: try rewrite(bytes[range], inside), as: UTF8.self))
-                findings.append(Finding.from(Self.local(detections, in: range), in: Array(bytes[range])))
+                texts.append(String(decoding: try rewrite(bytes[range], byValue[index]), as: UTF8.self))
+                findings.append(Finding.from(Self.local(byValue[index], in: range), in: Array(bytes[range])))
             }
         }
         return RecordResult(texts: texts, findings: findings)
@@ -110,15 +110,16 @@ extension Anonymizer {
     /// scanned, its changes (byte ranges into the value), for the review page; nil for the others.
     public func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
         let analysis = try analyze(record: values, known: known)
-        return try zip(values, analysis.ranges).map { value, range in
+        let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
+        return try zip(values, analysis.ranges).enumerated().map { index, pair in
+            let (value, range) = pair
             guard let range else { return nil }
             switch value.rule {
             case .scan, .entity: break
             case .keep, .drop, .hash: return nil
             }
             var changes: [Change] = []
-            let inside = analysis.detections.filter { range.contains($0.range.lowerBound) }
-            _ = try rewrite(analysis.bytes[range], inside) { changes.append(change($0, $1, from: range.lowerBound)) }
+            _ = try rewrite(analysis.bytes[range], byValue[index]) { changes.append(change($0, $1, from: range.lowerBound)) }
             return changes
         }
     }
@@ -127,9 +128,10 @@ extension Anonymizer {
     /// together as ``anonymize(record:)`` does, without rewriting anything.
     public func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {
         let analysis = try analyze(record: values, known: known)
-        return analysis.ranges.map { range in
-            guard let range else { return [] }
-            return Finding.from(Self.local(analysis.detections, in: range), in: Array(analysis.bytes[range]))
+        let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
+        return analysis.ranges.indices.map { index in
+            guard let range = analysis.ranges[index] else { return [] }
+            return Finding.from(Self.local(byValue[index], in: range), in: Array(analysis.bytes[range]))
         }
     }
 
@@ -229,16 +231,33 @@ extension Anonymizer {
     static func clipped(_ detections: [Detection], to ranges: [Range<Int>]) -> [Detection] {
         var result: [Detection] = []
         for detection in detections {
-            for range in ranges where range.overlaps(detection.range) {
-                var part = detection
-                part.range = max(range.lowerBound, detection.range.lowerBound)..<min(range.upperBound, detection.range.upperBound)
-                result.append(part)
+            var index = SortedRanges.firstEnding(after: detection.range.lowerBound, in: ranges) { $0 }
+            while index < ranges.endIndex, ranges[index].lowerBound < detection.range.upperBound {
+                let range = ranges[index]
+                if range.overlaps(detection.range) {
+                    var part = detection
+                    part.range = max(range.lowerBound, detection.range.lowerBound)..<min(range.upperBound, detection.range.upperBound)
+                    result.append(part)
+                }
+                index += 1
             }
         }
         return result
     }
 
-    /// The detections inside `range`, with offsets from its start.
+    /// The detections starting in each of `ranges` (sorted, apart from the nil ones), in order.
+    static func grouped(_ detections: [Detection], by ranges: [Range<Int>?]) -> [[Detection]] {
+        let present = ranges.indices.filter { ranges[$0] != nil }
+        var groups = [[Detection]](repeating: [], count: ranges.count)
+        for detection in detections {
+            if let slot = SortedRanges.index(holding: detection.range.lowerBound, in: present, { ranges[$0]! }) {
+                groups[present[slot]].append(detection)
+            }
+        }
+        return groups
+    }
+
+    /// The detections of one value (those inside `range`), with offsets from its start.
     static func local(_ detections: [Detection], in range: Range<Int>) -> [Detection] {
         detections.filter { range.contains($0.range.lowerBound) }.map { detection in
             var local = detection

@@ -14,7 +14,7 @@ public final class DocumentText {
     private var tables: TableColumns?
     /// The values of a record's fields in this text, with the fields' names (set by the record
     /// reader; empty for plain text).
-    var fieldLabels: [FieldLabel] = []
+    var fieldLabels: [FieldLabel] = [] // in the order of their ranges
 
     /// A record field's value range (original bytes) and the field's name.
     struct FieldLabel {
@@ -92,8 +92,8 @@ public final class DocumentText {
     /// the record field it is a value of (no cell: the usual window around it counts too).
     func column(of original: Range<Int>) -> (cell: Range<Int>?, header: ArraySlice<UInt8>)? {
         if let (cell, header) = tableColumns.cell(of: original, in: bytes) { return (cell, bytes[header]) }
-        if let field = fieldLabels.first(where: { $0.range.contains(original.lowerBound) && original.upperBound <= $0.range.upperBound }) {
-            return (nil, field.name[...])
+        if let index = SortedRanges.index(holding: original.lowerBound, in: fieldLabels, \.range), original.upperBound <= fieldLabels[index].range.upperBound {
+            return (nil, fieldLabels[index].name[...])
         }
         return nil
     }

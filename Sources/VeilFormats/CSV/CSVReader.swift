@@ -118,6 +118,9 @@ public final class CSVReader {
                 fields.append(.init(range: start..<index, quoted: false, value: String(decoding: bytes[start..<index], as: UTF8.self)))
             }
             guard index < bytes.count else { return fields }
+            guard fields.count < RecordLimits.fields else {
+                throw place(index, in: bytes, startLine: startLine, "the record has more than \(RecordLimits.fields) fields")
+            }
             index += 1  // the delimiter
         }
     }
