@@ -27,11 +27,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // Starts process plugins so that they die with Veil (Linux: PR_SET_PDEATHSIG).
+        .target(name: "CSpawn"),
         .target(
             name: "VeilCore",
             dependencies: [
                 "PCRE2",
                 "CSQLite",
+                "CSpawn",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

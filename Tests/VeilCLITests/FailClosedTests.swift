@@ -300,4 +300,37 @@ import Testing
         let nested = try VeilRunner.run(["anonymize", deep])
         #expect(nested.status == 1 && nested.stderr.contains("deep.jsonl:1:") && nested.stderr.contains("nested more than 512 deep"), "\(nested.stderr)")
     }
+
+    /// Veil killed (SIGKILL: no chance to stop its plugins) while a process plugin works: the
+    /// plugin does not run on without it.
+    @Test func aProcessPluginDoesNotOutliveAKilledVeil() throws {
+        let scratch = Scratch()
+        let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly]\n")
+        // The plugin sleeps 30 s on each of these (Veil gives up on it after 3, and starts it again).
+        let input = scratch.write("in.jsonl", (1...3).map { "{\"id\": \($0), \"text\": \"HANG\"}" }.joined(separator: "\n") + "\n")
+        // The plugin writes its process id here when it starts to hang (it has greeted and been sent the document).
+        let mark = scratch.url.appendingPathComponent("hanging").path
+        let process = Process()
+        process.executableURL = VeilRunner.executable
+        process.arguments = ["anonymize", "--plugins", Self.fixtures, "--policy", policy, "--on-error", "skip", "--single-core", input]
+        process.environment = ProcessInfo.processInfo.environment.merging(["UNRULY_HANGING_MARK": mark]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: mark) && process.isRunning && Date() < deadline { usleep(10_000) }
+        let child = try #require((try? String(contentsOfFile: mark, encoding: .utf8)).flatMap { pid_t($0) }, "the plugin was not seen hanging")
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let gone = Date().addingTimeInterval(20)
+        while Self.isAlive(child) && Date() < gone { usleep(10_000) }
+        #expect(!Self.isAlive(child), "the plugin (pid \(child)) still runs after Veil was killed")
+        if Self.isAlive(child) { kill(child, SIGKILL) }
+    }
+
+    /// Whether `pid` runs (a zombie waiting to be reaped does not).
+    static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+    }
 }

@@ -53,7 +53,7 @@ import Testing
         #expect(error.contains("stopped after 2 restarts"))
     }
 
-    @Test(arguments: [("HANG", "did not send an answer within 1 s"),
+    @Test(arguments: [("HANG", "did not send an answer within 3 s"),
                       ("GARBAGE", "not a protocol answer"),
                       ("OUTSIDE", "outside a text of"),
                       ("WRONGID", "when 1 was asked")])

@@ -35,4 +35,20 @@ import VeilCore
         #expect(PolicyDraft.generalized("$['a b'][0]") == "$['a b'][*]")
         #expect(PolicyDraft.generalized("author") == "author")
     }
+
+    /// A header or a key that is itself personal data (a phone number as a JSON key, a column named
+    /// by a WeChat ID) is not printed in the draft; the field falls under `other_fields`.
+    @Test func namesThatHoldPersonalDataAreNotPrinted() throws {
+        let folder = NSTemporaryDirectory() + "veil-draft-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let data = folder + "/contacts.csv"
+        FileManager.default.createFile(atPath: data, contents: Data("id,wxid_k3v9x2m8a1,13812345678,body\n1,yes,no,我的电话是13912345678\n2,no,yes,QQ：402513300\n".utf8))
+        let engine = try RecordPipelineTests.engine(fields: FieldRules())
+        var source = DocumentPipeline(anonymizer: Anonymizer(engine: engine), fieldRules: FieldRules()).recordSource(try LineReader(path: data), format: .csv)
+        let yaml = try PolicyDraft(&source, engine: engine).yaml(for: data)
+        #expect(!yaml.contains("wxid_k3v9x2m8a1") && !yaml.contains("13812345678"), "\(yaml)")
+        #expect(yaml.contains("# field 2 of the sample is not written here") && yaml.contains("# field 3 of the sample"), "\(yaml)")
+        #expect(yaml.contains("  id: keep") && yaml.contains("  body: scan"), "\(yaml)")
+    }
 }

@@ -9,6 +9,9 @@ public struct PolicyDraft {
         public let field: String
         public let rule: FieldRule
         public let reason: String
+        /// Whether the field's name itself holds an identifier (a phone number as a JSON key):
+        /// then the draft does not write it, and the field falls under `other_fields`.
+        public var nameHoldsIdentifier = false
     }
 
     public let suggestions: [Suggestion]
@@ -29,7 +32,12 @@ public struct PolicyDraft {
             }
         }
         sampled = count
-        suggestions = try order.map { field in try Self.suggest(field, samples[field] ?? [], engine: engine) }
+        let names = StructureNames(engine: engine)
+        suggestions = try order.map { field in
+            var suggestion = try Self.suggest(field, samples[field] ?? [], engine: engine)
+            suggestion.nameHoldsIdentifier = names.holdsPersonalData(field)
+            return suggestion
+        }
     }
 
     /// `$.replies[*].text` for `$.replies[3].text`; a column name stays as it is.
@@ -111,7 +119,11 @@ public struct PolicyDraft {
         fields:
 
         """
-        for suggestion in suggestions {
+        for (index, suggestion) in suggestions.enumerated() {
+            guard !suggestion.nameHoldsIdentifier else {
+                out += "  # field \(index + 1) of the sample is not written here: its name holds personal data; other_fields applies\n"
+                continue
+            }
             let key = suggestion.field.contains(":") || suggestion.field.contains("#") || suggestion.field.hasPrefix(" ")
                 ? "'" + suggestion.field.replacingOccurrences(of: "'", with: "''") + "'" : suggestion.field
             out += "  \(key): \(Self.render(suggestion.rule))   # \(suggestion.reason)\n"

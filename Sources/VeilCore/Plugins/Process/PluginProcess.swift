@@ -23,9 +23,12 @@ final class PluginProcess: Sendable {
 
     /// The live child: its process, the ends of its pipes, what it said it reports.
     private final class Running: @unchecked Sendable {
-        let process: Process
+        let process: ChildProcess
         let input: FileHandle
-        let output: Int32
+        /// The plugin's standard output and error, read here (held so their descriptors stay open).
+        let outputHandle: FileHandle
+        let errorHandle: FileHandle
+        var output: Int32 { outputHandle.fileDescriptor }
         var buffer: [UInt8] = []
         var entities: Set<EntityType> = []
         /// Signalled when the plugin's standard error is closed and all of it passed on.
@@ -36,10 +39,11 @@ final class PluginProcess: Sendable {
         /// Lines of standard error held back since.
         let withheldLines = Atomic<Int>(0)
 
-        init(process: Process, input: FileHandle, output: Int32) {
+        init(process: ChildProcess, input: FileHandle, output: FileHandle, errors: FileHandle) {
             self.process = process
             self.input = input
-            self.output = output
+            self.outputHandle = output
+            self.errorHandle = errors
         }
     }
 
@@ -128,24 +132,29 @@ final class PluginProcess: Sendable {
     private func launch() throws(Failure) -> Running {
         // A plugin that dies makes writes to its pipe fail; they must not kill Veil.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
         let program = spec.command[0]
+        let path: String, arguments: [String]
         if program.contains("/") {
-            process.executableURL = URL(fileURLWithPath: program, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL
-            process.arguments = Array(spec.command.dropFirst())
+            path = URL(fileURLWithPath: program, relativeTo: URL(fileURLWithPath: directory, isDirectory: true)).standardizedFileURL.path
+            arguments = Array(spec.command.dropFirst())
         } else {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = spec.command
+            path = "/usr/bin/env"
+            arguments = spec.command
         }
-        process.currentDirectoryURL = URL(fileURLWithPath: directory, isDirectory: true)
         let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch {
-            throw Failure(message: "cannot start '\(program)': \(error.localizedDescription)")
+        let process: ChildProcess
+        do {
+            process = try ChildProcess(path: path, arguments: arguments, directory: directory, input: input.fileHandleForReading.fileDescriptor,
+                                       output: output.fileHandleForWriting.fileDescriptor, error: errors.fileHandleForWriting.fileDescriptor)
+        } catch {
+            throw Failure(message: "cannot start '\(program)': \(String(cString: strerror(error.code.rawValue)))")
         }
-        let running = Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading.fileDescriptor)
+        // The child's ends belong to the child now.
+        try? input.fileHandleForReading.close()
+        try? output.fileHandleForWriting.close()
+        try? errors.fileHandleForWriting.close()
+        let running = Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading,
+                              errors: errors.fileHandleForReading)
         let id = pluginID, passedOn = running.errorsPassedOn
         let showAll = ProcessInfo.processInfo.environment["VEIL_PLUGIN_STDERR"] == "show"
         errors.fileHandleForReading.readabilityHandler = { [running] handle in
@@ -174,7 +183,7 @@ final class PluginProcess: Sendable {
         if running.process.isRunning {
             let deadline = Date().addingTimeInterval(1)
             while running.process.isRunning && Date() < deadline { usleep(10_000) }
-            if running.process.isRunning { kill(running.process.processIdentifier, SIGKILL) }
+            running.process.kill()
         }
         // What the plugin said on standard error (why it failed, often) comes before Veil's error.
         // The plugin has exited or been killed: its standard error ends promptly, even on a busy machine.
