@@ -13,13 +13,22 @@ public final class AtomicOutput {
     /// Whether the file was committed or abandoned.
     private var finished = false
 
-    /// Refuses a destination a run must not write: a folder or a block device, or one of `inputs`
+    /// Refuses a destination a run must not write: a folder or a block device, a file in a folder
+    /// that does not exist, or one of `inputs`
     /// (by file identity, so a link or another spelling of the path is caught too). Called before
     /// a run starts, so nothing is read or written for a run that could not finish. A character
     /// device or a pipe (`/dev/null`, a FIFO) is written straight to, never replaced.
     public static func checkDestination(_ destination: String, inputs: [String] = [], option: String = "-o") throws {
         var target = stat()
-        guard stat(destination, &target) == 0 else { return }
+        guard stat(destination, &target) == 0 else {
+            // A new file: its folder must be there, or the run would fail only at its end.
+            let folder = (destination as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                throw InputError(file: destination, message: "\(option) names a file in a folder that does not exist")
+            }
+            return
+        }
         let kind = target.st_mode & S_IFMT
         guard kind == S_IFREG || kind == S_IFCHR || kind == S_IFIFO else {
             throw InputError(file: destination, message: "\(option) names a folder or a device that is not a file to write; give a file's path")

@@ -31,7 +31,11 @@ struct Review: ParsableCommand {
         try reportingErrors {
             try AtomicOutput.checkDestination(output, inputs: files)
             let engine = try engineOptions.makeEngine()
-            let anonymizer = try engineOptions.makeAnonymizer(engine)
+            // Pseudonyms claimed in the vault are kept only if the page is written.
+            let vault = try engineOptions.openVault(engine)
+            vault?.holdClaims()
+            defer { try? vault?.releaseClaims() }
+            let anonymizer = Anonymizer(engine: engine, vault: vault)
             var documents: [ReviewPage.Document] = []
             let pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat)
             let known = try pipeline.firstPass(over: files)
@@ -55,6 +59,8 @@ struct Review: ParsableCommand {
             let file = try AtomicOutput(destination: output)
             do {
                 try file.write(ReviewPage.render(documents, policy: engine.policy))
+                try file.finish()
+                try vault?.commitClaims()
                 try file.commit()
             } catch {
                 file.abandon()

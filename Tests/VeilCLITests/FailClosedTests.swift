@@ -228,6 +228,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    /// A report or output in a folder that does not exist is refused before the run, not after
+    /// the work is done (or, for the report, after the outputs were put in place).
+    @Test func anOutputInAMissingFolderIsRefusedBeforeTheRun() throws {
+        let scratch = Scratch()
+        let input = scratch.write("in.txt", "电话13812345678\n")
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let missing = scratch.url.appendingPathComponent("no-such-folder/report.json").path
+        let result = try VeilRunner.run(["anonymize", input, "-o", output, "--report", missing])
+        #expect(result.status == 1 && result.stderr.contains("report.json: error: --report names a file in a folder that does not exist"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let noFolder = try VeilRunner.run(["anonymize", input, "-o", scratch.url.appendingPathComponent("nowhere/out.txt").path])
+        #expect(noFolder.status == 1 && noFolder.stderr.contains("-o names a file in a folder that does not exist"), "\(noFolder.stderr)")
+    }
+
     /// A policy that does not load still gets its report written, naming the error.
     @Test func theReportIsWrittenWhenTheRunStopsOnItsConfiguration() throws {
         let scratch = Scratch()
@@ -257,7 +271,7 @@ import Testing
         try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: true)
         chmod(readOnly.path, 0o555)
         defer { chmod(readOnly.path, 0o755) }
-        let unwritable = getuid() == 0 ? "/proc/veil-test-\(getpid())/out.txt" : readOnly.appendingPathComponent("out.txt").path
+        let unwritable = getuid() == 0 ? "/proc/veil-test-\(getpid()).txt" : readOnly.appendingPathComponent("out.txt").path
         let refused = try VeilRunner.run(["anonymize", input, "-o", unwritable, "--quiet"])
         #expect(refused.status == 1, "\(refused.stderr)")
         #expect(refused.stderr.contains("\(unwritable): error: cannot create the output file"), "\(refused.stderr)")
