@@ -58,4 +58,17 @@ import Testing
         let x = positions.position(ofByte: 9)
         #expect(x.scalar == 5 && x.line == 2 && x.column == 3)
     }
+
+    /// A surrogate written over a number in Chinese numerals keeps the mention's register: a plain
+    /// number with 零 in it gets no financial digit (一八七九…六壹二 was written), and 零 stays 零.
+    @Test func surrogatesKeepTheRegisterOfChineseNumerals() {
+        let plain = MentionLayout.render("13839434132", canonical: "18794586602", mention: "一八七九四五八六六零二")
+        #expect(plain == "一三八三九四三四一三二")
+        let withZero = MentionLayout.render("13800434100", canonical: "18794586602", mention: "一八七九四五八六六零二")
+        #expect(withZero == "一三八零零四三四一零零")
+        let financial = MentionLayout.render("6996950241", canonical: "1234567890", mention: "壹贰叁肆伍陆柒捌玖零")
+        #expect(financial == "陆玖玖陆玖伍零贰肆壹")
+        let mixed = MentionLayout.render("138", canonical: "120", mention: "壹二〇")
+        #expect(mixed == "一三八", "a mention that mixes registers is written plain")
+    }
 }

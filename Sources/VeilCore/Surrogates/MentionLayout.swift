@@ -18,7 +18,7 @@ public enum MentionLayout {
         if mention == canonical { return surrogate }
         if mention.lowercased() == canonical.lowercased() { return surrogate }
         var scalars = Array(mention.unicodeScalars)
-        let units = valueUnits(scalars)
+        let (units, zero) = inOneRegister(valueUnits(scalars), scalars)
         let canonicalChars = Array(canonical.uppercased())
         let surrogateChars = Array(surrogate)
         guard canonicalChars.count == surrogateChars.count, !canonicalChars.isEmpty else { return surrogate }
@@ -48,7 +48,7 @@ public enum MentionLayout {
         guard let offset else { return surrogate }
         for (position, character) in surrogateChars.dropFirst(skip).enumerated() {
             let unit = units[offset + position]
-            scalars[unit.index] = styled(character, as: unit.style, lowercase: unit.lowercase) ?? scalars[unit.index]
+            scalars[unit.index] = styled(character, as: unit.style, lowercase: unit.lowercase, zero: zero) ?? scalars[unit.index]
         }
         var result = String.UnicodeScalarView()
         result.append(contentsOf: scalars)
@@ -79,7 +79,25 @@ public enum MentionLayout {
         return units
     }
 
-    private static func styled(_ character: Character, as style: Style, lowercase: Bool) -> Unicode.Scalar? {
+    /// A number written in Chinese numerals is written in one register: plain (一八七九), or
+    /// financial (壹捌柒玖) when every digit that tells them apart is financial. 零 is written in
+    /// both, so it decides nothing, and a zero stays 零 where the mention writes it so.
+    private static func inOneRegister(_ units: [Unit], _ scalars: [Unicode.Scalar]) -> (units: [Unit], zero: Unicode.Scalar?) {
+        let chinese = units.filter { $0.style == .chinesePlain || $0.style == .chineseFinancial }
+        guard !chinese.isEmpty else { return (units, nil) }
+        let zeroScalar: UInt32 = 0x96F6  // 零
+        let telling = chinese.filter { scalars[$0.index].value != zeroScalar }
+        let financial = !telling.isEmpty && telling.allSatisfy { $0.style == .chineseFinancial }
+        let register: Style = financial ? .chineseFinancial : .chinesePlain
+        let zero = chinese.contains { scalars[$0.index].value == zeroScalar } ? Unicode.Scalar(zeroScalar) : nil
+        let unified = units.map { unit in
+            unit.style == .chinesePlain || unit.style == .chineseFinancial
+                ? Unit(index: unit.index, value: unit.value, style: register, lowercase: false) : unit
+        }
+        return (unified, zero)
+    }
+
+    private static func styled(_ character: Character, as style: Style, lowercase: Bool, zero: Unicode.Scalar? = nil) -> Unicode.Scalar? {
         guard let scalar = character.unicodeScalars.first else { return nil }
         let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
         let isUpper = scalar.value >= 0x41 && scalar.value <= 0x5A
@@ -93,6 +111,7 @@ public enum MentionLayout {
         case .chinesePlain, .chineseFinancial:
             guard isDigit else { return scalar }
             let digit = Int(scalar.value - 0x30)
+            if digit == 0, let zero { return zero }
             let table = style == .chinesePlain ? ChineseNumeral.plain : ChineseNumeral.financial
             return table[digit].unicodeScalars.first
         }
