@@ -115,11 +115,12 @@ public struct DocumentPipeline {
     /// names them; and — when an error stops the run (``ErrorPolicy/fail``) — the first record that
     /// cannot be read or the first invalid UTF-8 of a text, so that a run bound to fail does so
     /// before the expensive work, before any output and before it claims a pseudonym in a vault.
-    /// Standard input, which can be read only once, is checked as the run reads it.
-    public func firstPass(over paths: [String]) throws -> KnownValues {
+    /// Standard input, which can be read only once, is checked as the run reads it; a caller that
+    /// reads only a sample of each file (`veil review`) passes `checking: false`.
+    public func firstPass(over paths: [String], checking: Bool? = nil) throws -> KnownValues {
         let rules = fieldRules ?? engine.policy.fields
         let collecting = rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } })
-        let checking = errorPolicy == .fail
+        let checking = checking ?? (errorPolicy == .fail)
         var seen = Set<String>()
         var values: [(text: String, entity: EntityType)] = []
         for path in paths where path != "-" {

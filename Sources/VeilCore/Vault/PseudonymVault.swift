@@ -64,24 +64,18 @@ public final class PseudonymVault: Sendable {
     private func bindEntries() throws(VaultError) {
         let format = try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob
         if format == Self.format { return }
-        try database.execute("BEGIN IMMEDIATE")
-        do throws(VaultError) {
-            if try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob != Self.format {
-                for table in ["pseudonyms", "renderings"] {
-                    let label = table == "pseudonyms" ? "pseudonym" : "rendered"
-                    for row in try database.query("SELECT entity, \(label), original FROM \(table)") {
-                        guard let entity = row[0].text, let written = row[1].text, let sealed = row[2].blob else { continue }
-                        let original = try open(sealed, boundTo: nil)
-                        try database.query("UPDATE \(table) SET original = ?1 WHERE entity = ?2 AND \(label) = ?3",
-                                           [.blob(try seal(original, boundTo: Self.row(table, entity, written))), .text(entity), .text(written)])
-                    }
+        try transaction(database) { database throws(VaultError) in
+            guard try database.query("SELECT value FROM vault_meta WHERE name = 'format'").first?.first?.blob != Self.format else { return }
+            for table in ["pseudonyms", "renderings"] {
+                let label = table == "pseudonyms" ? "pseudonym" : "rendered"
+                for row in try database.query("SELECT entity, \(label), original FROM \(table)") {
+                    guard let entity = row[0].text, let written = row[1].text, let sealed = row[2].blob else { continue }
+                    let original = try open(sealed, boundTo: nil)
+                    try database.query("UPDATE \(table) SET original = ?1 WHERE entity = ?2 AND \(label) = ?3",
+                                       [.blob(try seal(original, boundTo: Self.row(table, entity, written))), .text(entity), .text(written)])
                 }
-                try database.query("INSERT OR REPLACE INTO vault_meta (name, value) VALUES ('format', ?1)", [.blob(Self.format)])
             }
-            try database.execute("COMMIT")
-        } catch {
-            try? database.execute("ROLLBACK")
-            throw error
+            try database.query("INSERT OR REPLACE INTO vault_meta (name, value) VALUES ('format', ?1)", [.blob(Self.format)])
         }
     }
 
@@ -115,26 +109,19 @@ public final class PseudonymVault: Sendable {
         let id = originalID(entity, original)
         let sealed = try seal(original, boundTo: Self.row("pseudonyms", entity.rawValue, pseudonym))
         return try locked { database throws(VaultError) in
-            try database.execute("BEGIN IMMEDIATE")
-            do throws(VaultError) {
+            try transaction(database) { database throws(VaultError) -> String? in
                 let entityValue = SQLiteDatabase.Value.text(entity.rawValue)
                 if let held = try database.query("SELECT pseudonym FROM pseudonyms WHERE entity = ?1 AND original_id = ?2", [entityValue, .blob(id)]).first?.first?.text {
                     try hold(database, "pseudonyms", entity, held, inserted: false)
-                    try database.execute("COMMIT")
                     return held
                 }
                 if try !database.query("SELECT 1 FROM pseudonyms WHERE entity = ?1 AND pseudonym = ?2", [entityValue, .text(pseudonym)]).isEmpty {
-                    try database.execute("COMMIT")
                     return nil
                 }
                 try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES (?1, ?2, ?3, ?4)",
                                    [entityValue, .text(pseudonym), .blob(id), .blob(sealed)])
                 try hold(database, "pseudonyms", entity, pseudonym, inserted: true)
-                try database.execute("COMMIT")
                 return pseudonym
-            } catch {
-                try? database.execute("ROLLBACK")
-                throw error
             }
         }
     }
@@ -233,11 +220,13 @@ public final class PseudonymVault: Sendable {
         }
     }
 
-    private func transaction(_ database: SQLiteDatabase, _ body: (SQLiteDatabase) throws(VaultError) -> Void) throws(VaultError) {
+    /// Runs `body` in one write transaction, rolled back if it throws.
+    private func transaction<T>(_ database: SQLiteDatabase, _ body: (SQLiteDatabase) throws(VaultError) -> T) throws(VaultError) -> T {
         try database.execute("BEGIN IMMEDIATE")
         do throws(VaultError) {
-            try body(database)
+            let result = try body(database)
             try database.execute("COMMIT")
+            return result
         } catch {
             try? database.execute("ROLLBACK")
             throw error
