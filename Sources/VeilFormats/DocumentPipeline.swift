@@ -86,14 +86,15 @@ public struct DocumentPipeline {
         }, readError: { error in _ = try guarded { throw error } })
     }
 
-    /// Anonymizes every document in `reader`, passing the output bytes to `write` in order.
-    public func anonymize(_ reader: LineReader, write: ([UInt8]) throws -> Void) throws {
+    /// Anonymizes every document in `reader`, passing the output to `write` in order: its bytes
+    /// and, for reveal, where each reversible change lies in them.
+    public func anonymize(_ reader: LineReader, write: (OutputPiece) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
-            return try eachTextSection(reader) { _, recognized, context in
+            return try eachTextSection(reader) { section, recognized, context in
                 let result = try self.anonymizer.anonymize(recognized, context: &context)
                 onDocument(result.findings)
-                try write(Array(result.text.utf8))
+                try write(OutputPiece.splicing(recognized.document.bytes[...], result.rewrites))
             }
         }
         var source = recordSource(reader, format: format)
@@ -101,13 +102,13 @@ public struct DocumentPipeline {
         try BatchRunner.run(&source, parallel: parallel, process: { record in
             guard !record.isVerbatim else { return (record.render([]), [Finding]()) }
             let result = try anonymizer.anonymize(record: record.values, known: known)
-            return (record.render(result.texts), result.findings.flatMap { $0 })
+            return (record.render(result.rewrites), result.findings.flatMap { $0 })
         }, emit: { record, result in
-            guard let (bytes, findings) = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            guard let (piece, findings) = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
             if !record.isVerbatim { onDocument(findings) }
-            try write(bytes)
+            try write(piece)
         }, readError: { error in _ = try guarded { throw error } })
-        try write(source.trailer)
+        try write(OutputPiece(bytes: source.trailer))
     }
 
     /// Reads the input files at `paths` once before any is recognized, for two things: the values

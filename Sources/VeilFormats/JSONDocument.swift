@@ -80,9 +80,10 @@ public struct JSONDocument: Sendable {
         return result
     }
 
-    /// The bytes with `replacements` (value range → new bytes) made and `dropped` members left
-    /// out with their separators, so the result is still valid JSON; every other byte is kept.
-    public func rewritten(replacing replacements: [(range: Range<Int>, bytes: [UInt8])], dropping dropped: [Member]) -> [UInt8] {
+    /// The bytes with `replacements` (value range → new bytes, with what reveal may undo in them)
+    /// made and `dropped` members left out with their separators, so the result is still valid
+    /// JSON; every other byte is kept.
+    public func rewritten(replacing replacements: [(range: Range<Int>, piece: OutputPiece)], dropping dropped: [Member]) -> OutputPiece {
         var removals: [Range<Int>] = []
         let byContainer = Dictionary(grouping: dropped, by: \.container)
         for (container, gone) in byContainer {
@@ -98,18 +99,18 @@ public struct JSONDocument: Sendable {
                                                   : all[index - 1].range.upperBound..<member.range.upperBound)
             }
         }
-        var edits = removals.map { (range: $0, bytes: [UInt8]()) }
+        var edits = removals.map { (range: $0, piece: OutputPiece(bytes: [])) }
         edits += replacements.filter { replacement in !removals.contains { $0.overlaps(replacement.range) } }
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        var out = OutputPiece(bytes: [])
+        out.bytes.reserveCapacity(bytes.count)
         var cursor = 0
         for edit in edits where edit.range.lowerBound >= cursor {
-            out += bytes[cursor..<edit.range.lowerBound]
-            out += edit.bytes
+            out.bytes += bytes[cursor..<edit.range.lowerBound]
+            out.append(edit.piece)
             cursor = edit.range.upperBound
         }
-        out += bytes[cursor...]
+        out.bytes += bytes[cursor...]
         return out
     }
 
@@ -122,9 +123,25 @@ public struct JSONDocument: Sendable {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped, the rest
     /// as UTF-8.
     public static func encodeString(_ text: String) -> [UInt8] {
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 2)
+        [UInt8(ascii: "\"")] + encodeContent(text) + [UInt8(ascii: "\"")]
+    }
+
+    /// `text` escaped for the inside of a JSON string; with `asciiOnly`, every code point past
+    /// ASCII as `\uXXXX` too (as `json.dumps` writes by default), so a replacement matches the
+    /// string it is put in.
+    static func encodeContent(_ text: String, asciiOnly: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         let hex = Array("0123456789abcdef".utf8)
+        if asciiOnly && !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for scalar in text.unicodeScalars {
+                guard scalar.value >= 0x80 else { out += encodeContent(String(scalar)); continue }
+                for unit in String(scalar).utf16 {
+                    out += Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int((unit >> UInt16($0)) & 0xF)] }
+                }
+            }
+            return out
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
@@ -136,7 +153,6 @@ public struct JSONDocument: Sendable {
             default: out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
         return out
     }
 

@@ -40,23 +40,41 @@ struct Anonymize: ParsableCommand {
             // stops on its third input leaves no output of the first two either.
             var outputs: [AtomicOutput] = []
             defer { for output in outputs { output.abandon() } }
+            // With a vault, each output's reversible changes are kept by place, for reveal; all
+            // that goes to standard output is one output.
+            var standardOutput = OutputLog()
             do {
                 try input.run(readers, tracking: tracking, { index, reader in
                     if let destination = destinations[index] {
                         let file = try AtomicOutput(destination: destination)
                         outputs.append(file)
-                        try pipeline.anonymize(reader) { try file.write($0) }
+                        var log = OutputLog()
+                        try pipeline.anonymize(reader) { piece in
+                            try file.write(piece.bytes)
+                            if vault != nil { log.append(piece) }
+                        }
                         try file.finish()
+                        try vault?.recordOutput(log)
                     } else {
                         // Standard output: nothing is printed until the document (or, for JSONL, the line) is done.
-                        try pipeline.anonymize(reader) { Console.output($0) }
+                        try pipeline.anonymize(reader) { piece in
+                            Console.output(piece.bytes)
+                            if vault != nil { standardOutput.append(piece) }
+                        }
                     }
                 }, commit: {
+                    if destinations.contains(nil) { try vault?.recordOutput(standardOutput) }
                     try vault?.commitClaims()
                     for output in outputs { try output.commit() }
                 })
             } catch {
-                if destinations.contains(nil) { try? vault?.commitClaims() } else { try? vault?.releaseClaims() }
+                if destinations.contains(nil) {
+                    // What standard output got is out: its pseudonyms stay, and so does what reveal needs.
+                    try? vault?.recordOutput(standardOutput)
+                    try? vault?.commitClaims()
+                } else {
+                    try? vault?.releaseClaims()
+                }
                 throw error
             }
             if failed > 0 {

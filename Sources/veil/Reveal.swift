@@ -8,9 +8,14 @@ struct Reveal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn pseudonyms back into the originals, from the mapping vault (needs the vault's key).",
         discussion: """
-        With --pseudonym, prints what one pseudonym stands for. Otherwise rewrites each file (or \
-        standard input), every pseudonym the vault knows replaced by the mention it stood for. \
-        This output contains the originals: keep it as you keep the source data.
+        With --pseudonym, prints what one pseudonym stands for. Otherwise restores each file (or \
+        standard input) that a run with this vault wrote: every change the run recorded as \
+        reversible (pseudonyms, numbered templates) is put back where the run made it, byte for \
+        byte, and nothing else is touched — a name Veil never changed stays as it is even when it \
+        reads like a pseudonym. Masked, hashed, generalized and removed values cannot be restored \
+        and are counted. In a file edited since the run, only lines that are still as the run \
+        wrote them are restored; the others are listed. This output contains the originals: keep \
+        it as you keep the source data.
         """)
 
     @OptionGroup var engineOptions: EngineOptions
@@ -42,10 +47,17 @@ struct Reveal: ParsableCommand {
                 for (entity, original) in found { Console.output("\(entity.rawValue)\t\(original)\n") }
                 return
             }
-            let restorer = Restorer(try vault.renderings())
+            guard try vault.hasOutputs else {
+                throw InputError(file: vault.path, message: "the vault holds no record of an output to restore (it was written before Veil kept them); --pseudonym still looks up one pseudonym")
+            }
             let readers = files.isEmpty ? [LineReader(standardInputNamed: "<stdin>")] : try files.map { try LineReader(path: $0) }
             var restored: [UInt8] = []
-            for reader in readers { restored += restorer.restore(try reader.readAll()) }
+            for reader in readers {
+                let bytes = try reader.readAll()
+                let (text, summary) = try Self.restore(bytes, from: vault, file: reader.path)
+                restored += text
+                Self.report(summary, file: reader.path)
+            }
             if let output {
                 let file = try AtomicOutput(destination: output)
                 do {
@@ -62,45 +74,35 @@ struct Reveal: ParsableCommand {
     }
 }
 
-/// Replaces every written pseudonym in a text by the mention it stood for, longest first.
-struct Restorer {
-    private let automaton: AhoCorasick
-    private let originals: [[UInt8]]
-    private let rendered: [[UInt8]]
-
-    init(_ renderings: [(rendered: String, original: String)]) {
-        var byRendered: [String: String] = [:]
-        for (rendered, original) in renderings where !rendered.isEmpty && byRendered[rendered] == nil { byRendered[rendered] = original }
-        let words = byRendered.keys.sorted()
-        automaton = AhoCorasick(words: words)
-        originals = words.map { Array(byRendered[$0]!.utf8) }
-        rendered = words.map { Array($0.utf8) }
+extension Reveal {
+    /// `bytes` restored from the log of the output they are: the one written exactly so, else the
+    /// one most of their lines come from.
+    static func restore(_ bytes: [UInt8], from vault: PseudonymVault, file: String) throws -> ([UInt8], RevealSummary) {
+        let logs = try vault.outputLogs(matching: bytes, orAny: true)
+        let lineCount = OutputLog.lineRanges(bytes).count
+        if let exact = logs.first(where: { $0.size == bytes.count && $0.digest == OutputLog.digest(of: bytes) }) {
+            return exact.restore(bytes)
+        }
+        let scored = logs.map { (log: $0, shared: $0.overlap(with: bytes)) }
+        // Edited, it still holds at least half the lines of the output, or is at least half made of them.
+        guard let best = scored.max(by: { $0.shared < $1.shared }), best.shared > 0, best.shared * 2 >= min(lineCount, best.log.lines.count) else {
+            throw InputError(file: file, message: "this is not an output the vault recorded (nor an edited one): reveal restores only what a run with this vault wrote")
+        }
+        return best.log.restore(bytes)
     }
 
-    func restore(_ bytes: [UInt8]) -> [UInt8] {
-        // Longest match wins at each place; matches do not overlap.
-        let matches = automaton.occurrences(in: bytes).sorted {
-            ($0.range.lowerBound, -$0.range.count) < ($1.range.lowerBound, -$1.range.count)
+    /// One line per file on standard error: what was restored and what was not. Counts and line
+    /// numbers only.
+    static func report(_ summary: RevealSummary, file: String) {
+        var message = "veil: reveal: \(file): \(summary.restored) change\(summary.restored == 1 ? "" : "s") restored"
+        if summary.notReversible > 0 {
+            message += "; \(summary.notReversible) left as written (masked, hashed, generalized or removed: not reversible)"
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var cursor = 0
-        // The automaton folds ASCII case; a pseudonym is restored only as written.
-        for match in matches where match.range.lowerBound >= cursor && bytes[match.range].elementsEqual(rendered[match.word]) {
-            // A Latin pseudonym only as a whole word ("Tao" is not in "Taobao").
-            if isWordByte(bytes, match.range.lowerBound - 1) && isWordByte(bytes, match.range.lowerBound)
-                || isWordByte(bytes, match.range.upperBound) && isWordByte(bytes, match.range.upperBound - 1) { continue }
-            out += bytes[cursor..<match.range.lowerBound]
-            out += originals[match.word]
-            cursor = match.range.upperBound
+        Console.error(message)
+        if !summary.editedLines.isEmpty {
+            let shown = summary.editedLines.prefix(10).map(String.init).joined(separator: ", ")
+            let more = summary.editedLines.count > 10 ? ", …" : ""
+            Console.error("veil: reveal: \(file): warning: \(summary.editedLines.count) line\(summary.editedLines.count == 1 ? " differs" : "s differ") from the output the run wrote (line\(summary.editedLines.count == 1 ? "" : "s") \(shown)\(more)); \(summary.onEditedLines) change\(summary.onEditedLines == 1 ? "" : "s") there left as written")
         }
-        out += bytes[cursor...]
-        return out
-    }
-
-    private func isWordByte(_ bytes: [UInt8], _ index: Int) -> Bool {
-        guard index >= 0, index < bytes.count else { return false }
-        let byte = bytes[index]
-        return (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

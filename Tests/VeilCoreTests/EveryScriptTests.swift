@@ -17,7 +17,8 @@ import Testing
         let detection = Detection(range: start..<(start + name.utf8.count), entity: .person, score: 1, pluginID: "probe", rule: "probe", canonical: name)
         let output: String
         do {
-            output = String(decoding: try anonymizer.rewrite(Array(text.utf8)[...], [detection]), as: UTF8.self)
+            let bytes = Array(text.utf8)[...]
+            output = String(decoding: OutputPiece.splicing(bytes, try anonymizer.rewrites(bytes, [detection])).bytes, as: UTF8.self)
         } catch let error as RewriteError {
             #expect(error.entity == .person && !error.description.contains(name))
             return

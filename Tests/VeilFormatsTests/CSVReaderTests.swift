@@ -70,10 +70,25 @@ import VeilCore
         }
     }
 
-    @Test func changedCellsAreQuotedOnlyWhenTheyWereOrMustBe() {
-        #expect(CSVRecordSource.encode("plain", wasQuoted: false, dialect: .csv) == Array("plain".utf8))
-        #expect(CSVRecordSource.encode("plain", wasQuoted: true, dialect: .csv) == Array("\"plain\"".utf8))
-        #expect(CSVRecordSource.encode("a,\"b\"", wasQuoted: false, dialect: .csv) == Array("\"a,\"\"b\"\"\"".utf8))
-        #expect(CSVRecordSource.encode("a\tb\nc", wasQuoted: false, dialect: .tsv) == Array("a b c".utf8))
+    /// The cell `text` (its first field) with `name` rewritten to `replacement`, as written out.
+    private func rewritten(_ line: String, _ name: String, to replacement: String, dialect: CSVDialect = .csv) throws -> String {
+        let record = try #require(try records(line, dialect: dialect).first)
+        let field = record.fields[0]
+        let start = try #require(field.value.utf8.firstRange(of: name.utf8)).lowerBound
+        let offset = field.value.utf8.distance(from: field.value.utf8.startIndex, to: start)
+        let rewrite = Rewrite(range: offset..<offset + name.utf8.count, replacement: replacement, isReversible: true)
+        let piece = CSVRecordSource.cell(field, in: record, [rewrite], dialect: dialect)
+        // What reveal would put back gives the cell as it was.
+        var restored = piece.bytes
+        for reversal in piece.reversals.reversed() { restored.replaceSubrange(reversal.range, with: reversal.original) }
+        #expect(restored[...] == record.bytes[field.range])
+        return String(decoding: piece.bytes, as: UTF8.self)
+    }
+
+    @Test func changedCellsKeepTheirQuotingAndOnlyTheMentionChanges() throws {
+        #expect(try rewritten("plain Wang,x\n", "Wang", to: "Chen") == "plain Chen")
+        #expect(try rewritten("\"said \"\"Wang\"\"\",x\n", "Wang", to: "Chen") == "\"said \"\"Chen\"\"\"")
+        #expect(try rewritten("a Wang,x\n", "Wang", to: "C,\"D\"") == "\"a C,\"\"D\"\"\"")
+        #expect(try rewritten("Wang b\tx\n", "Wang", to: "a\tb\nc", dialect: .tsv) == "a b c b")
     }
 }

@@ -22,7 +22,7 @@ import VeilCore
         var errors: [InputError] = []
         let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: Self.engine), errorPolicy: policy) { errors.append($0) }
         var output: [UInt8] = []
-        try pipeline.anonymize(LineReader(path: file(Array(contents.utf8), name: name))) { output += $0 }
+        try pipeline.anonymize(LineReader(path: file(Array(contents.utf8), name: name))) { output += $0.bytes }
         return (String(decoding: output, as: UTF8.self), errors)
     }
 

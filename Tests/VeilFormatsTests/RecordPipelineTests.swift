@@ -28,7 +28,7 @@ import VeilCore
         var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
         if knownValues { pipeline.known = try pipeline.firstPass(over: [path]) }
         var output: [UInt8] = []
-        try pipeline.anonymize(LineReader(path: path)) { output += $0 }
+        try pipeline.anonymize(LineReader(path: path)) { output += $0.bytes }
         return (String(decoding: output, as: UTF8.self), errors)
     }
 

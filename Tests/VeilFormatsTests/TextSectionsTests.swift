@@ -84,10 +84,10 @@ import VeilCore
         let filler = String(repeating: "今天的天气不错，我们去公园散步吧。\n", count: 200)
         let text = "我叫向明，卢立兵是版主。\n" + filler + "向明也同意了。卢先生说：好的。\n"
         var whole: [UInt8] = [], sectioned: [UInt8] = []
-        try DocumentPipeline(anonymizer: Anonymizer(engine: engine)).anonymize(LineReader(path: file(Array(text.utf8)))) { whole += $0 }
+        try DocumentPipeline(anonymizer: Anonymizer(engine: engine)).anonymize(LineReader(path: file(Array(text.utf8)))) { whole += $0.bytes }
         var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: engine))
         pipeline.textSectionSize = 1_000
-        try pipeline.anonymize(LineReader(path: file(Array(text.utf8)))) { sectioned += $0 }
+        try pipeline.anonymize(LineReader(path: file(Array(text.utf8)))) { sectioned += $0.bytes }
         #expect(sectioned == whole)
         let last = String(decoding: sectioned, as: UTF8.self).split(separator: "\n").last ?? ""
         #expect(!last.contains("向明") && !last.contains("卢"))
@@ -101,7 +101,7 @@ import VeilCore
         pipeline.textSectionSize = 200
         var written: [UInt8] = []
         #expect {
-            try pipeline.anonymize(LineReader(path: file(bytes))) { written += $0 }
+            try pipeline.anonymize(LineReader(path: file(bytes))) { written += $0.bytes }
         } throws: { error in
             let error = error as? InputError
             return error?.line == 101 && error?.column == 2 && error?.message == "invalid UTF-8 (byte \(bytes.count - 2) of the file)"

@@ -16,7 +16,7 @@ func fuzzRecords(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     guard let reader = try? LineReader(path: path) else { return 0 }
     let pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: Fuzz.engine), format: format, errorPolicy: skip ? .skip : .fail)
     var written = 0
-    _ = try? pipeline.anonymize(reader) { written += $0.count }
+    _ = try? pipeline.anonymize(reader) { written += $0.bytes.count }
     return 0
 }
 

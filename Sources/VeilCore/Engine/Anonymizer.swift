@@ -22,6 +22,8 @@ public final class Anonymizer: Sendable {
         public let text: String
         /// What was found, with offsets into the *original* text.
         public let findings: [Finding]
+        /// Every mention changed, with UTF-8 ranges into the original text, in order.
+        public let rewrites: [Rewrite]
     }
 
     /// Anonymizes `text`.
@@ -46,25 +48,24 @@ public final class Anonymizer: Sendable {
     public func anonymize(_ recognized: RecognizedDocument, context: inout DocumentContext) throws -> Result {
         let detections = engine.settle(recognized, context: &context)
         let bytes = recognized.document.bytes
-        let output = try rewrite(bytes[...], detections)
-        return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes))
+        let rewrites = try self.rewrites(bytes[...], detections)
+        let output = OutputPiece.splicing(bytes[...], rewrites).bytes
+        return Result(text: String(decoding: output, as: UTF8.self), findings: Finding.from(detections, in: bytes), rewrites: rewrites)
     }
 
-    /// `bytes` with each detection (sorted, not overlapping, inside `bytes`' indices) replaced by
-    /// its entity's action.
-    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) throws -> [UInt8] {
-        try rewrite(bytes, detections) { _, _ in }
+    /// The rewrites of each detection (sorted, not overlapping, inside `bytes`' indices) under its
+    /// entity's action, with ranges counted from `bytes.startIndex`; a mention written as it was
+    /// (`keep`) is no rewrite.
+    func rewrites(_ bytes: ArraySlice<UInt8>, _ detections: [Detection]) throws -> [Rewrite] {
+        try rewrites(bytes, detections) { _, _ in }
     }
 
     /// The same, telling `each` every mention rewritten (after place chains are merged) and its
     /// replacement.
-    func rewrite(_ bytes: ArraySlice<UInt8>, _ detections: [Detection], each: (Detection, String) -> Void) throws -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var cursor = bytes.startIndex
+    func rewrites(_ bytes: ArraySlice<UInt8>, _ detections: [Detection], each: (Detection, String) -> Void) throws -> [Rewrite] {
+        var rewrites: [Rewrite] = []
         let context = OperatorContext(engine: engine, table: table)
         for detection in mergingPlaceChains(detections) {
-            output.append(contentsOf: bytes[cursor..<detection.range.lowerBound])
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
             let replacement = try replacement(for: mention, context: context)
             let action = engine.policy.rule(for: detection.entity).action
@@ -80,11 +81,11 @@ public final class Anonymizer: Sendable {
                 try vault.recordRendering(entity: detection.entity, rendered: replacement, original: mention.text)
             }
             each(detection, replacement)
-            output.append(contentsOf: replacement.utf8)
-            cursor = detection.range.upperBound
+            guard replacement != mention.text else { continue }
+            rewrites.append(Rewrite(range: (detection.range.lowerBound - bytes.startIndex)..<(detection.range.upperBound - bytes.startIndex),
+                                    replacement: replacement, isReversible: action.isReversible))
         }
-        output.append(contentsOf: bytes[cursor...])
-        return output
+        return rewrites
     }
 
     /// One change to a reviewed document: where (UTF-8 bytes of the original), what was found by
@@ -104,8 +105,8 @@ public final class Anonymizer: Sendable {
     public func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
         let detections = try engine.analyze(document, parallel: parallel)
         var changes: [Change] = []
-        let output = try rewrite(document.bytes[...], detections) { changes.append(change($0, $1)) }
-        return (String(decoding: output, as: UTF8.self), changes)
+        let rewrites = try rewrites(document.bytes[...], detections) { changes.append(change($0, $1)) }
+        return (String(decoding: OutputPiece.splicing(document.bytes[...], rewrites).bytes, as: UTF8.self), changes)
     }
 
     /// The change a detection and its replacement make, its range counted from `start`.

@@ -38,6 +38,16 @@ public enum Action: Sendable, Hashable {
         }
     }
 
+    /// Whether reveal may put the original back where the action wrote: pseudonyms and numbered
+    /// templates stand for one original each; masks, hashes, generalized places and removals do not.
+    public var isReversible: Bool {
+        switch self {
+        case .pseudonymize: return true
+        case .replace(let template): return template.contains("{n}")
+        case .keep, .redact, .mask, .hash, .generalize, .generalizeDate: return false
+        }
+    }
+
     public var name: String {
         switch self {
         case .keep: return "keep"

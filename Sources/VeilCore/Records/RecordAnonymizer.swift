@@ -66,6 +66,9 @@ extension Anonymizer {
     public struct RecordResult: Sendable {
         public let texts: [String?]
         public let findings: [[Finding]]
+        /// Each value's rewrites (UTF-8 ranges into the value's text), nil for a dropped value:
+        /// what a writer splices into the value as it was written, and what reveal may undo.
+        public let rewrites: [[Rewrite]?]
     }
 
     /// Anonymizes the values of one record together, so that a person named in one field and
@@ -86,24 +89,31 @@ extension Anonymizer {
         let byValue = Self.grouped(analysis.detections, by: ranges)
         var texts: [String?] = []
         var findings: [[Finding]] = []
+        var rewrites: [[Rewrite]?] = []
         for (index, (value, range)) in zip(values, ranges).enumerated() {
             switch value.rule {
             case .keep:
                 texts.append(value.text)
                 findings.append([])
+                rewrites.append([])
             case .drop:
                 texts.append(nil)
                 findings.append([])
+                rewrites.append(nil)
             case .hash(let length):
-                texts.append(value.text.isEmpty ? value.text : hash(value.text, length: length))
+                let hashed = value.text.isEmpty ? value.text : hash(value.text, length: length)
+                texts.append(hashed)
                 findings.append([])
+                rewrites.append(hashed == value.text ? [] : [Rewrite(range: 0..<value.text.utf8.count, replacement: hashed, isReversible: false)])
             case .scan, .entity:
                 guard let range else { continue }
-                texts.append(String(decoding: try rewrite(bytes[range], byValue[index]), as: UTF8.self))
+                let changes = try self.rewrites(bytes[range], byValue[index])
+                texts.append(String(decoding: OutputPiece.splicing(bytes[range], changes).bytes, as: UTF8.self))
                 findings.append(Finding.from(Self.local(byValue[index], in: range), in: Array(bytes[range])))
+                rewrites.append(changes)
             }
         }
-        return RecordResult(texts: texts, findings: findings)
+        return RecordResult(texts: texts, findings: findings, rewrites: rewrites)
     }
 
     /// Anonymizes a record as ``anonymize(record:known:)`` does and returns, for each value that is
@@ -119,7 +129,7 @@ extension Anonymizer {
             case .keep, .drop, .hash: return nil
             }
             var changes: [Change] = []
-            _ = try rewrite(analysis.bytes[range], byValue[index]) { changes.append(change($0, $1, from: range.lowerBound)) }
+            _ = try rewrites(analysis.bytes[range], byValue[index]) { changes.append(change($0, $1, from: range.lowerBound)) }
             return changes
         }
     }

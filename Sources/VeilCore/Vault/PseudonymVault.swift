@@ -44,6 +44,8 @@ public final class PseudonymVault: Sendable {
             CREATE TABLE IF NOT EXISTS held (run TEXT NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL, written TEXT NOT NULL,
                 inserted INTEGER NOT NULL, PRIMARY KEY (run, tbl, entity, written));
             CREATE INDEX IF NOT EXISTS held_rows ON held (tbl, entity, written);
+            CREATE TABLE IF NOT EXISTS outputs (id INTEGER PRIMARY KEY, digest BLOB NOT NULL, size INTEGER NOT NULL, log BLOB NOT NULL);
+            CREATE INDEX IF NOT EXISTS outputs_by_digest ON outputs (digest);
             """)
         let check = key.derived(for: "vault:check").authenticationCode(for: Array("veil vault v1".utf8))
         try database.query("INSERT OR IGNORE INTO vault_meta (name, value) VALUES ('check', ?1)", [.blob(check)])
@@ -142,6 +144,57 @@ public final class PseudonymVault: Sendable {
         }
     }
 
+    // MARK: Outputs
+
+    /// Keeps what reveal needs to undo one output of the run (``OutputLog``, finished), sealed.
+    /// Held with the run's claims: a run that fails leaves no log behind.
+    public func recordOutput(_ log: OutputLog) throws(VaultError) {
+        var log = log
+        log.finish()
+        let sealed = try seal(log.serialized(), boundTo: Self.row("outputs", "", Self.hex(log.digest)))
+        try locked { database throws(VaultError) in
+            try transaction(database) { database throws(VaultError) in
+                try database.query("INSERT INTO outputs (digest, size, log) VALUES (?1, ?2, ?3)", [.blob(log.digest), .integer(Int64(log.size)), .blob(sealed)])
+                guard let id = try database.query("SELECT last_insert_rowid()").first?.first?.integer else { return }
+                try hold(database, "outputs", "", String(id), inserted: true)
+            }
+        }
+    }
+
+    /// The logs of the outputs whose bytes are exactly `bytes` (newest first); with
+    /// `orAny`, when there is none, every log the vault holds.
+    public func outputLogs(matching bytes: [UInt8], orAny: Bool) throws(VaultError) -> [OutputLog] {
+        let digest = OutputLog.digest(of: bytes)
+        let exact = try locked { database throws(VaultError) in
+            try database.query("SELECT digest, log FROM outputs WHERE digest = ?1 ORDER BY id DESC", [.blob(digest)])
+        }
+        let rows = !exact.isEmpty || !orAny ? exact : try locked { database throws(VaultError) in
+            try database.query("SELECT digest, log FROM outputs ORDER BY id DESC")
+        }
+        var logs: [OutputLog] = []
+        for row in rows {
+            guard let digest = row[0].blob, let sealed = row[1].blob else { continue }
+            let opened = try open(bytes: sealed, boundTo: Self.row("outputs", "", Self.hex(digest)))
+            guard let log = OutputLog(serialized: opened) else {
+                throw VaultError(path: path, message: "an output's record is damaged (it opens with the key but cannot be read)")
+            }
+            logs.append(log)
+        }
+        return logs
+    }
+
+    /// Whether the vault holds the record of any output (vaults written before Veil kept them do not).
+    public var hasOutputs: Bool {
+        get throws(VaultError) {
+            try locked { database throws(VaultError) in try !database.query("SELECT 1 FROM outputs LIMIT 1").isEmpty }
+        }
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
+    }
+
     // MARK: Held claims
 
     /// Holds every claim and rendering this process makes from now on, until ``commitClaims()``
@@ -195,7 +248,13 @@ public final class PseudonymVault: Sendable {
         let added = try database.query("SELECT tbl, entity, written FROM held WHERE run = ?1 AND inserted = 1", [.text(run)])
         try database.query("DELETE FROM held WHERE run = ?1", [.text(run)])
         for row in added {
-            guard let table = row[0].text, let entity = row[1].text, let written = row[2].text, table == "pseudonyms" || table == "renderings" else { continue }
+            guard let table = row[0].text, let entity = row[1].text, let written = row[2].text else { continue }
+            if table == "outputs" {
+                // An output's record belongs to the run that wrote it alone.
+                if let id = Int64(written) { try database.query("DELETE FROM outputs WHERE id = ?1", [.integer(id)]) }
+                continue
+            }
+            guard table == "pseudonyms" || table == "renderings" else { continue }
             let key: [SQLiteDatabase.Value] = [.text(table), .text(entity), .text(written)]
             if try database.query("SELECT 1 FROM held WHERE tbl = ?1 AND entity = ?2 AND written = ?3 LIMIT 1", key).isEmpty {
                 let label = table == "pseudonyms" ? "pseudonym" : "rendered"
@@ -279,8 +338,12 @@ public final class PseudonymVault: Sendable {
     }
 
     private func seal(_ original: String, boundTo row: [UInt8]) throws(VaultError) -> [UInt8] {
+        try seal(Array(original.utf8), boundTo: row)
+    }
+
+    private func seal(_ original: [UInt8], boundTo row: [UInt8]) throws(VaultError) -> [UInt8] {
         do {
-            guard let combined = try AES.GCM.seal(Array(original.utf8), using: sealKey, authenticating: row).combined else {
+            guard let combined = try AES.GCM.seal(original, using: sealKey, authenticating: row).combined else {
                 throw VaultError(path: path, message: "cannot seal a value")
             }
             return Array(combined)
@@ -292,10 +355,14 @@ public final class PseudonymVault: Sendable {
     /// The original sealed in an entry, checked against the row it is bound to (nil: an entry of
     /// a format-1 vault, bound to nothing).
     private func open(_ sealed: [UInt8], boundTo row: [UInt8]?) throws(VaultError) -> String {
+        String(decoding: try open(bytes: sealed, boundTo: row), as: UTF8.self)
+    }
+
+    private func open(bytes sealed: [UInt8], boundTo row: [UInt8]?) throws(VaultError) -> [UInt8] {
         do {
             let box = try AES.GCM.SealedBox(combined: sealed)
             let opened = try row.map { try AES.GCM.open(box, using: sealKey, authenticating: $0) } ?? AES.GCM.open(box, using: sealKey)
-            return String(decoding: opened, as: UTF8.self)
+            return Array(opened)
         } catch {
             throw VaultError(path: path, message: "an entry does not open with this key for its row (the vault is damaged, altered or mixed with another)")
         }

@@ -84,6 +84,7 @@ final class SQLiteDatabase: @unchecked Sendable {
 
         var text: String? { if case .text(let text) = self { return text } else { return nil } }
         var blob: [UInt8]? { if case .blob(let bytes) = self { return bytes } else { return nil } }
+        var integer: Int64? { if case .integer(let value) = self { return value } else { return nil } }
     }
 }
 

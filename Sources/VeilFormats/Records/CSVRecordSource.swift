@@ -2,8 +2,9 @@ import VeilCore
 
 /// The records of a CSV or TSV file: the first is the header, naming the columns the policy's
 /// field rules refer to; each later record's cells are values under their column's rule.
-/// Cells left alone are written back byte for byte; a changed cell is quoted if it was, or if its
-/// new text needs it; a dropped column is left out of every row, header included.
+/// Cells left alone are written back byte for byte; in a changed cell only the rewritten mentions
+/// change (a quoted cell stays quoted; an unquoted one is quoted when a replacement needs it); a
+/// dropped column is left out of every row, header included.
 public struct CSVRecordSource: RecordSource {
     private let reader: CSVReader
     private let fieldRules: FieldRules
@@ -31,7 +32,7 @@ public struct CSVRecordSource: RecordSource {
             columnRules = names.map { fieldRules.rule(for: [.key($0)]) }
             let rules = columnRules
             let bom: [UInt8] = reader.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-            return .verbatim(bom + Self.join(record, keeping: rules.map { $0 != .drop }, texts: nil, dialect: dialect) + record.terminator,
+            return .verbatim(bom + Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: nil, dialect: dialect).bytes + record.terminator,
                              file: path, line: record.line)
         }
         // A blank line is no row; it is written back as it was.
@@ -43,45 +44,62 @@ public struct CSVRecordSource: RecordSource {
         let rules = columnRules
         let values = zip(zip(record.fields, rules), header).map { RecordValue($0.0.value, rule: $0.1, name: $1) }
         let id = idColumn.flatMap { header.firstIndex(of: $0) }.map { record.fields[$0].value } ?? "\(path):\(record.line)"
-        return SourceRecord(file: path, line: record.line, id: id, rawID: nil, values: values, fieldNames: header) { texts in
-            Self.join(record, keeping: rules.map { $0 != .drop }, texts: texts, dialect: dialect) + record.terminator
+        return SourceRecord(file: path, line: record.line, id: id, rawID: nil, values: values, fieldNames: header) { rewrites in
+            var piece = Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: rewrites, dialect: dialect)
+            piece.bytes += record.terminator
+            return piece
         }
     }
 
-    /// The record's fields joined by the delimiter, those not kept left out, `texts` put in where
-    /// they differ from the values.
-    static func join(_ record: CSVRecord, keeping: [Bool], texts: [String?]?, dialect: CSVDialect) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(record.bytes.count)
+    /// The record's fields joined by the delimiter, those not kept left out, each field's
+    /// `rewrites` spliced in.
+    static func join(_ record: CSVRecord, keeping: [Bool], rewrites: [[Rewrite]?]?, dialect: CSVDialect) -> OutputPiece {
+        var out = OutputPiece(bytes: [])
+        out.bytes.reserveCapacity(record.bytes.count)
         var first = true
         for (index, field) in record.fields.enumerated() where index >= keeping.count || keeping[index] {
-            if !first { out.append(dialect.delimiter) }
+            if !first { out.bytes.append(dialect.delimiter) }
             first = false
-            if let texts, let text = texts[index], text != field.value {
-                out += encode(text, wasQuoted: field.quoted, dialect: dialect)
+            if let rewrites, index < rewrites.count, let changes = rewrites[index], !changes.isEmpty {
+                out.append(cell(field, in: record, changes, dialect: dialect))
             } else {
-                out += record.bytes[field.range]
+                out.bytes += record.bytes[field.range]
             }
         }
         return out
     }
 
-    /// A new cell's bytes: quoted when the old one was or when the text holds the delimiter, a quote
-    /// or a line break. TSV cannot hold tabs or line breaks; they become spaces.
-    static func encode(_ text: String, wasQuoted: Bool, dialect: CSVDialect) -> [UInt8] {
-        let bytes = Array(text.utf8)
+    /// A changed cell: its rewrites spliced into the cell as written. An unquoted CSV cell that a
+    /// replacement's delimiter, quote or line break forces into quotes is written anew.
+    static func cell(_ field: CSVRecord.Field, in record: CSVRecord, _ rewrites: [Rewrite], dialect: CSVDialect) -> OutputPiece {
         let quote = UInt8(ascii: "\"")
+        let raw = record.bytes[field.range]
         guard dialect.quoting else {
-            return bytes.map { $0 == dialect.delimiter || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            // TSV cannot hold tabs or line breaks; they become spaces.
+            let written = WrittenValue(plain: raw).splicing(rewrites) { text in
+                text.utf8.map { $0 == dialect.delimiter || $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            }
+            return written ?? OutputPiece(bytes: Array(raw))
         }
-        let needsQuotes = wasQuoted || bytes.contains { $0 == dialect.delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return bytes }
-        var out: [UInt8] = [quote]
-        for byte in bytes {
-            out.append(byte)
-            if byte == quote { out.append(quote) }
+        if field.quoted, raw.count >= 2, let inner = WrittenValue(csvQuoted: raw.dropFirst().dropLast()).splicing(rewrites, encode: { text in
+            text.utf8.flatMap { $0 == quote ? [quote, quote] : [$0] }
+        }) {
+            var piece = OutputPiece(bytes: [quote])
+            piece.append(inner)
+            piece.bytes.append(quote)
+            return piece
         }
-        out.append(quote)
-        return out
+        let needsQuotes = rewrites.contains { $0.replacement.utf8.contains { $0 == dialect.delimiter || $0 == quote || $0 == 0x0A || $0 == 0x0D } }
+        if !field.quoted, !needsQuotes, let piece = WrittenValue(plain: raw).splicing(rewrites, encode: { Array($0.utf8) }) {
+            return piece
+        }
+        let text = OutputPiece.splicing(Array(field.value.utf8)[...], rewrites).bytes
+        var bytes: [UInt8] = [quote]
+        for byte in text {
+            bytes.append(byte)
+            if byte == quote { bytes.append(quote) }
+        }
+        bytes.append(quote)
+        return WrittenValue.replacedWhole(raw, by: bytes, rewrites)
     }
 }

@@ -39,7 +39,7 @@ public struct JSONRecordSource: RecordSource {
                 let record = try record(line, line: number, mustBeObject: true, suffix: newline)
                 let render = record.render
                 return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                                    fieldNames: record.fieldNames, render: { [0xEF, 0xBB, 0xBF] + render($0) })
+                                    fieldNames: record.fieldNames, render: { Self.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
             return try record(line, line: number, mustBeObject: true, suffix: newline)
@@ -48,7 +48,7 @@ public struct JSONRecordSource: RecordSource {
             let record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
             let prefix = element.prefix, render = record.render
             return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                                fieldNames: record.fieldNames, render: { prefix + render($0) })
+                                fieldNames: record.fieldNames, render: { Self.prefixed(prefix, render($0)) })
         }
     }
 
@@ -91,16 +91,43 @@ public struct JSONRecordSource: RecordSource {
         let idValue = document.isObject ? document.fields[idField] : nil
         let rawID = idValue.map { String(decoding: bytes[$0.range], as: UTF8.self) }
         let leafRanges = ranges, originals = values.map(\.text)
-        return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { texts in
-            var replacements: [(range: Range<Int>, bytes: [UInt8])] = []
-            for ((range, isString), (text, original)) in zip(leafRanges, zip(texts, originals)) where text != original {
-                guard let text else { continue }
-                // A number stays a number when its new text is one (a masked or pseudonymized QQ number).
-                let asNumber = !isString && !text.isEmpty && text.utf8.allSatisfy { (0x30...0x39).contains($0) } && (text == "0" || !text.hasPrefix("0"))
-                replacements.append((range, asNumber ? Array(text.utf8) : JSONDocument.encodeString(text)))
+        return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { rewrites in
+            var replacements: [(range: Range<Int>, piece: OutputPiece)] = []
+            for ((range, isString), (changes, original)) in zip(leafRanges, zip(rewrites, originals)) {
+                guard let changes, !changes.isEmpty else { continue }
+                replacements.append((range, Self.leaf(document.bytes[range], isString: isString, text: original, changes)))
             }
-            return document.rewritten(replacing: replacements, dropping: dropped) + suffix
+            var piece = document.rewritten(replacing: replacements, dropping: dropped)
+            piece.bytes += suffix
+            return piece
         }
+    }
+
+    /// A rewritten leaf: the rewrites spliced into the string as written, each replacement escaped
+    /// the way the string is (`\uXXXX` throughout when it writes nothing but ASCII). A number
+    /// stays a number when its new text is one (a pseudonymized QQ number); otherwise it becomes a
+    /// string.
+    static func leaf(_ literal: ArraySlice<UInt8>, isString: Bool, text: String, _ rewrites: [Rewrite]) -> OutputPiece {
+        if isString, literal.count >= 2 {
+            let content = literal.dropFirst().dropLast()
+            let asciiOnly = content.allSatisfy { $0 < 0x80 } && !text.utf8.allSatisfy { $0 < 0x80 }
+            if let inner = WrittenValue(jsonString: content).splicing(rewrites, encode: { JSONDocument.encodeContent($0, asciiOnly: asciiOnly) }) {
+                var piece = OutputPiece(bytes: [UInt8(ascii: "\"")])
+                piece.append(inner)
+                piece.bytes.append(UInt8(ascii: "\""))
+                return piece
+            }
+        }
+        let newText = String(decoding: OutputPiece.splicing(Array(text.utf8)[...], rewrites).bytes, as: UTF8.self)
+        let asNumber = !isString && !newText.isEmpty && newText.utf8.allSatisfy { (0x30...0x39).contains($0) } && (newText == "0" || !newText.hasPrefix("0"))
+        if asNumber, let piece = WrittenValue(plain: literal).splicing(rewrites, encode: { Array($0.utf8) }) { return piece }
+        return WrittenValue.replacedWhole(literal, by: JSONDocument.encodeString(newText), rewrites)
+    }
+
+    static func prefixed(_ prefix: [UInt8], _ piece: OutputPiece) -> OutputPiece {
+        var out = OutputPiece(bytes: prefix)
+        out.append(piece)
+        return out
     }
 }
 

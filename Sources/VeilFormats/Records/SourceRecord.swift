@@ -13,11 +13,12 @@ public final class SourceRecord: Sendable {
     public let values: [RecordValue]
     /// Each value's field, as reports name it (`body`, `$.replies[0].text`).
     public let fieldNames: [String]
-    /// The record's bytes with the values' new texts (nil: dropped) put in.
-    public let render: @Sendable ([String?]) -> [UInt8]
+    /// The record's bytes with each value's rewrites (nil: the value is dropped) spliced in, and
+    /// what reveal may undo there.
+    public let render: @Sendable ([[Rewrite]?]) -> OutputPiece
 
     public init(file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
-                render: @escaping @Sendable ([String?]) -> [UInt8]) {
+                render: @escaping @Sendable ([[Rewrite]?]) -> OutputPiece) {
         self.file = file
         self.line = line
         self.id = id
@@ -29,7 +30,7 @@ public final class SourceRecord: Sendable {
 
     /// A record with nothing to anonymize, written back as it is (a header, a blank line).
     static func verbatim(_ bytes: [UInt8], file: String, line: Int) -> SourceRecord {
-        SourceRecord(file: file, line: line, id: "\(file):\(line)", rawID: nil, values: [], fieldNames: [], render: { _ in bytes })
+        SourceRecord(file: file, line: line, id: "\(file):\(line)", rawID: nil, values: [], fieldNames: [], render: { _ in OutputPiece(bytes: bytes) })
     }
 
     /// Whether the record is only written back, not scanned or reported.
