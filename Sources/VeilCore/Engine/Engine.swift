@@ -64,6 +64,13 @@ public struct Engine: Sendable {
                 surrogates[id] = surrogate
             }
         }
+        // A place plugin's pseudonyms may come from the policy's other gazetteers (its own may hold
+        // one place of a level: the one country of location-cn).
+        for (id, surrogate) in surrogates {
+            guard var places = surrogate as? PlaceSurrogate else { continue }
+            places.alternates = gazetteers.keys.sorted().filter { $0 != id }.compactMap { gazetteers[$0] }
+            surrogates[id] = places
+        }
         // An entity named where nothing reports it: a rule that would never apply (PHONE_NUMBR
         // under `entities:`, with no plugin of the policy reporting it), or a deny list under a
         // name no plugin at all reports (PERSN) — a deny list may stand in for a plugin the

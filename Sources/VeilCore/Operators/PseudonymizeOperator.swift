@@ -46,9 +46,8 @@ struct PseudonymizeOperator: Operator {
     private func placeSurrogate(_ id: String, _ places: PlaceSurrogate, entity: EntityType, in context: OperatorContext) throws -> String {
         let parentSurrogate = try places.parent(of: id).map { try placeSurrogate($0, places, entity: entity, in: context) }
         let key = context.engine.key.derived(for: "pseudonym:\(entity.rawValue)")
-        return try context.table.surrogate(entity: entity, canonical: id) { attempt in
-            var random = SurrogateRandom(key: key, value: id, attempt: attempt)
-            return places.surrogate(for: id, parentSurrogate: parentSurrogate, random: &random)
-        }
+        return try context.table.surrogateFromList(entity: entity, canonical: id, candidate: { attempt in
+            places.surrogate(for: id, parentSurrogate: parentSurrogate, key: key, attempt: attempt)
+        })
     }
 }

@@ -10,12 +10,13 @@ import Synchronization
 ///
 /// When a surrogate drawn for a new original is already taken (or equals the original), the next
 /// attempt is drawn; with a fixed key the result depends only on the key and the values, except in
-/// that rare case, where it can depend on which value was seen first.
+/// that rare case, where it can depend on which value was seen first. Two originals never share a
+/// surrogate: when no free one can be drawn, the document fails (``NoFreePseudonymError``).
 public final class PseudonymTable: Sendable {
     private struct State {
         /// Originals met, and the attempt that gave each its surrogate when it was not the first.
         var known: Set<UInt64> = []
-        var attempts: [UInt64: UInt8] = [:]
+        var attempts: [UInt64: Int] = [:]
         var taken: Set<UInt64> = []
         var ordinals: [UInt64: Int] = [:]
         var ordinalCounts: [EntityType: Int] = [:]
@@ -47,38 +48,50 @@ public final class PseudonymTable: Sendable {
         return UInt64(bitPattern: Int64(hasher.finalize()))
     }
 
+    /// Draws made for one original before the run gives up on a generator with no free surrogate.
+    static let drawLimit = 1_000
+
     /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
     /// until it finds one no other original has.
     public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
+        try surrogateFromList(entity: entity, canonical: canonical, candidate: { Optional(draw($0)) })
+    }
+
+    /// The same for a generator with a finite list of candidates: `draw` gives nil past its last.
+    /// A generator that can write nothing but the original gets it back (the rewrite then fails
+    /// closed); one whose every candidate is taken fails the document.
+    public func surrogateFromList(entity: EntityType, canonical: String, candidate draw: (Int) -> String?) throws -> String {
         if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
-        if let attempt = state.withLock({ $0.known.contains(original) ? Int($0.attempts[original] ?? 0) : nil }) {
+        if let attempt = state.withLock({ $0.known.contains(original) ? $0.attempts[original] ?? 0 : nil }) {
             if let recent = state.withLock({ $0.recent[original] }) { return recent }
-            let surrogate = draw(attempt)
+            let surrogate = draw(attempt) ?? canonical
             remember(original, surrogate)
             return surrogate
         }
         var attempt = 0
-        while true {
-            let candidate = draw(attempt)
+        var onlyTheOriginal = true
+        while attempt < Self.drawLimit, let candidate = draw(attempt) {
+            onlyTheOriginal = onlyTheOriginal && candidate == canonical
             let claimed = fingerprint(entity, candidate, role: 1)
             let outcome: Int? = state.withLock { state in
                 // Another thread may have settled this original meanwhile.
-                if state.known.contains(original) { return Int(state.attempts[original] ?? 0) }
-                // After 64 draws the last is taken as it is (a generator with too few surrogates).
-                guard attempt >= 63 || (candidate != canonical && !state.taken.contains(claimed)) else { return nil }
+                if state.known.contains(original) { return state.attempts[original] ?? 0 }
+                guard candidate != canonical && !state.taken.contains(claimed) else { return nil }
                 state.known.insert(original)
                 state.taken.insert(claimed)
-                if attempt > 0 { state.attempts[original] = UInt8(attempt) }
+                if attempt > 0 { state.attempts[original] = attempt }
                 return attempt
             }
             if let outcome {
-                let surrogate = outcome == attempt ? candidate : draw(outcome)
+                let surrogate = outcome == attempt ? candidate : draw(outcome) ?? canonical
                 remember(original, surrogate)
                 return surrogate
             }
             attempt += 1
         }
+        if onlyTheOriginal { return canonical }
+        throw NoFreePseudonymError(entity: entity, draws: attempt)
     }
 
     private func remember(_ original: UInt64, _ surrogate: String) {
@@ -88,21 +101,25 @@ public final class PseudonymTable: Sendable {
         }
     }
 
-    private func surrogate(entity: EntityType, canonical: String, in vault: PseudonymVault, draw: (Int) -> String) throws -> String {
+    private func surrogate(entity: EntityType, canonical: String, in vault: PseudonymVault, draw: (Int) -> String?) throws -> String {
         let original = fingerprint(entity, canonical, role: 0)
         if let cached = cache.withLock({ $0[original] }) { return cached }
         var settled = try vault.pseudonym(entity: entity, original: canonical)
         var attempt = 0
-        while settled == nil {
-            let candidate = draw(attempt)
-            if candidate != canonical || attempt >= 63 {
+        var onlyTheOriginal = true
+        while settled == nil, attempt < Self.drawLimit, let candidate = draw(attempt) {
+            onlyTheOriginal = onlyTheOriginal && candidate == canonical
+            if candidate != canonical {
                 settled = try vault.claim(entity: entity, original: canonical, pseudonym: candidate)
             }
             attempt += 1
-            if settled == nil && attempt >= 64 { throw VaultError(path: vault.path, message: "no free pseudonym after 64 draws") }
         }
-        cache.withLock { $0[original] = settled! }
-        return settled!
+        guard let settled else {
+            if onlyTheOriginal { return canonical }
+            throw NoFreePseudonymError(entity: entity, draws: attempt)
+        }
+        cache.withLock { $0[original] = settled }
+        return settled
     }
 
     /// The number of `canonical` among the originals of `entity` met so far (1, 2, …), for templates
@@ -120,4 +137,14 @@ public final class PseudonymTable: Sendable {
 
     /// How many originals have a surrogate.
     public var count: Int { state.withLock { $0.known.count } }
+}
+
+/// Every surrogate a generator could draw for a value is taken by another original: the run stops
+/// rather than give two originals one pseudonym. Names the entity, never the value.
+public struct NoFreePseudonymError: Error, Sendable, CustomStringConvertible {
+    public let entity: EntityType
+    public let draws: Int
+    public var description: String {
+        "no free pseudonym for a \(entity.rawValue) after \(draws) draws (every one is another original's); two originals never share one"
+    }
 }

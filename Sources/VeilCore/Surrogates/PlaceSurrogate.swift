@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Places: another place of the same level — inside the pseudonym of the original's parent, so a
 /// county and its prefecture stay consistent (赣州市于都县 → 吉安市泰和县, never a county of another
 /// prefecture) — written in the mention's form (full, short or romanized).
@@ -8,8 +10,51 @@ public struct PlaceSurrogate: SurrogateGenerator {
     public let id = Surrogates.placeID
     public let examples: [String] = []
     let gazetteer: Gazetteer
+    /// The other place plugins' gazetteers of the policy: where a place finds its pseudonym when
+    /// its own has no other place of its level (中国 is the one country of `location-cn`; it
+    /// becomes a country of `location-world`). Such a pseudonym is written `@N:id`.
+    var alternates: [Gazetteer] = []
+    /// The keyed permutation of the places, built once per key.
+    private let permutations = PermutationCache()
 
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// The place a pseudonym names, in its own gazetteer or, written `@N:id`, in alternate N.
+    private func place(_ surrogate: String) -> Place? {
+        if let own = gazetteer[surrogate] { return own }
+        guard surrogate.hasPrefix("@"), let colon = surrogate.firstIndex(of: ":"),
+              let index = Int(surrogate[surrogate.index(after: surrogate.startIndex)..<colon]), alternates.indices.contains(index) else { return nil }
+        return alternates[index][String(surrogate[surrogate.index(after: colon)...])]
+    }
+
+    typealias Place = Gazetteer.Place
+
+    /// A place's pseudonym, drawn the `attempt`-th time: first its image under the key's
+    /// permutation (``PlacePermutation``) when that lies under `parentSurrogate`; then, should
+    /// that be taken, the other places of its level under `parentSurrogate`, then the rest of
+    /// its level, each in the key's order; nil past the last.
+    func surrogate(for canonical: String, parentSurrogate: String?, key: DerivedKey, attempt: Int) -> String? {
+        guard let place = gazetteer[canonical] else { return attempt == 0 ? canonical : nil }
+        let permutation = permutations.permutation(of: gazetteer, number: -1, key: key)
+        var index = attempt
+        if let image = permutation.image[canonical], parentSurrogate == nil || gazetteer[image]?.parent == parentSurrogate {
+            if index == 0 { return image }
+            index -= 1
+        }
+        let level = permutation.order[place.level] ?? []
+        let under = parentSurrogate.map { parent in level.filter { gazetteer[$0]?.parent == parent && $0 != canonical } } ?? []
+        if index < under.count { return under[index] }
+        index -= under.count
+        let rest = level.filter { $0 != canonical && gazetteer[$0]?.parent != parentSurrogate }
+        if index < rest.count { return rest[index] }
+        index -= rest.count
+        for (number, alternate) in alternates.enumerated() {
+            let others = permutations.permutation(of: alternate, number: number, key: key).order[place.level] ?? []
+            if index < others.count { return "@\(number):\(others[index])" }
+            index -= others.count
+        }
+        return nil
+    }
 
     /// The place whose pseudonym decides where this place's pseudonym is drawn from.
     public func parent(of canonical: String) -> String? { gazetteer[canonical]?.parent }
@@ -27,7 +72,25 @@ public struct PlaceSurrogate: SurrogateGenerator {
     }
 
     public func render(_ surrogate: String, canonical: String, mention: String) -> String {
-        guard let place = gazetteer[surrogate] else { return surrogate }
+        guard let place = place(surrogate) else { return surrogate }
         return gazetteer.name(of: place, in: gazetteer.form(of: mention, for: canonical))
+    }
+}
+
+/// The permutations of a place surrogate's gazetteer (-1) and of its alternates (0, 1, …), by key
+/// (a run has one key; a library user may have more).
+private final class PermutationCache: Sendable {
+    private struct Slot: Hashable {
+        let number: Int
+        let key: DerivedKey
+    }
+    private let built = Mutex<[Slot: PlacePermutation]>([:])
+
+    func permutation(of gazetteer: Gazetteer, number: Int, key: DerivedKey) -> PlacePermutation {
+        let slot = Slot(number: number, key: key)
+        if let known = built.withLock({ $0[slot] }) { return known }
+        let permutation = PlacePermutation(gazetteer, key: key)
+        built.withLock { $0[slot] = permutation }
+        return permutation
     }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `veil reveal` gives back exactly what `veil anonymize` was given, byte for byte, when every
+/// action is reversible — for every format, on a generated forum dump — and touches nothing the
+/// run did not change.
+@Suite(.serialized) struct RoundTripTests {
+    static let environment = ["VEIL_TEST_KEY": "a key for the round trip tests"]
+    /// Rows per generated dump (VEIL_ROUND_TRIP_ROWS overrides).
+    static let rows = ProcessInfo.processInfo.environment["VEIL_ROUND_TRIP_ROWS"].flatMap(Int.init) ?? 10_000
+
+    /// Every entity pseudonymized, or replaced by a numbered template: all reversible.
+    static func policy(_ scratch: Scratch, vault: String) -> String {
+        scratch.write("policy.yaml", """
+            version: 1
+            extends: default
+            pseudonyms: {key: env:VEIL_TEST_KEY, vault: \(vault)}
+            entities:
+              BANK_CARD: {action: pseudonymize}
+              URL: {action: pseudonymize}
+              LOCATION: {action: pseudonymize}
+              ADDRESS: {action: pseudonymize}
+              default: {action: replace, with: "<{entity}_{n}>"}
+            fields:
+              id: keep
+              date: keep
+              author: {entity: PERSON}
+            """)
+    }
+
+    /// Anonymizes `contents` as `name`, checks personal data is gone, reveals and returns the result.
+    private func roundTrip(_ contents: String, name: String) throws -> (input: String, anonymized: String, revealed: String, stderr: String) {
+        let scratch = Scratch()
+        let input = scratch.write(name, contents)
+        let policy = Self.policy(scratch, vault: "dump.vault")
+        let output = scratch.url.appendingPathComponent("out-" + name).path
+        let run = try VeilRunner.run(["anonymize", "--policy", policy, input, "-o", output], environment: Self.environment, in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let anonymized = try String(contentsOfFile: output, encoding: .utf8)
+        let revealed = try VeilRunner.run(["reveal", "--policy", policy, output], environment: Self.environment, in: scratch.url)
+        #expect(revealed.status == 0, "\(revealed.stderr)")
+        return (contents, anonymized, revealed.stdout, revealed.stderr)
+    }
+
+    private func check(_ result: (input: String, anonymized: String, revealed: String, stderr: String)) {
+        #expect(result.anonymized != result.input)
+        for original in ["卢立兵", "韦玉", "韦宇", "欧阳明", "13"] where result.input.contains(original) && original != "13" {
+            #expect(!result.anonymized.contains(original), "\(original) is left in the output")
+        }
+        let firstDifference = zip(result.revealed.utf8, result.input.utf8).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        #expect(result.revealed == result.input, "revealed text differs from the input (lengths \(result.revealed.utf8.count) and \(result.input.utf8.count), first at byte \(firstDifference ?? -1))")
+        #expect(result.stderr.contains("changes restored") && !result.stderr.contains("left as written"), "\(result.stderr)")
+    }
+
+    @Test func csvRoundTrips() throws {
+        check(try roundTrip(ForumDump(rows: Self.rows, seed: 1).csv, name: "dump.csv"))
+    }
+
+    @Test func jsonlRoundTrips() throws {
+        check(try roundTrip(ForumDump(rows: Self.rows, seed: 2).jsonl, name: "dump.jsonl"))
+    }
+
+    @Test func jsonArrayRoundTrips() throws {
+        check(try roundTrip(ForumDump(rows: Self.rows / 4, seed: 3).jsonArray, name: "dump.json"))
+    }
+
+    @Test func textRoundTrips() throws {
+        check(try roundTrip(ForumDump(rows: Self.rows / 4, seed: 4).text, name: "dump.txt"))
+    }
+
+    /// Reveal works from where the run wrote, never by searching: a pseudonym string the run did
+    /// not write (a line added since) stays as it is, and the added line is named.
+    @Test func revealTouchesOnlyWhatTheRunChanged() throws {
+        let scratch = Scratch()
+        let input = scratch.write("post.txt", "卢立兵说，老卢会来。电话13812345678。\n老周说哈尔滨的平安银行很好。\n")
+        let policy = Self.policy(scratch, vault: "post.vault")
+        let run = try VeilRunner.run(["anonymize", "--policy", policy, input], environment: Self.environment, in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pseudonym = try #require(run.stdout.split(separator: "说").first.map(String.init))
+        #expect(pseudonym != "卢立兵")
+        // An editor adds a line naming the pseudonym; that line is not the run's, so it stays.
+        let edited = "编者按：\(pseudonym)的原话。\n" + run.stdout
+        let revealed = try VeilRunner.run(["reveal", "--policy", policy], stdin: Array(edited.utf8), environment: Self.environment, in: scratch.url)
+        #expect(revealed.status == 0, "\(revealed.stderr)")
+        #expect(revealed.stdout == "编者按：\(pseudonym)的原话。\n" + (try String(contentsOfFile: input, encoding: .utf8)))
+        #expect(revealed.stderr.contains("1 line differs from the output the run wrote (line 1)"), "\(revealed.stderr)")
+        // Text no run wrote is refused, not searched.
+        let stranger = try VeilRunner.run(["reveal", "--policy", policy], stdin: Array("\(pseudonym)说好。\n".utf8), environment: Self.environment, in: scratch.url)
+        #expect(stranger.status != 0 && stranger.stderr.contains("not an output the vault recorded") && stranger.stdout.isEmpty, "\(stranger.stderr)")
+        #expect(!stranger.stderr.contains(pseudonym))
+    }
+
+    /// Masked, generalized and redacted values stay as written, and reveal counts them.
+    @Test func irreversibleChangesAreCountedAndLeft() throws {
+        let scratch = Scratch()
+        let input = scratch.write("post.txt", "卢立兵的卡号6222021234567890128，住在赣州。\n")
+        let policy = scratch.write("mixed.yaml", """
+            version: 1
+            extends: default
+            pseudonyms: {key: env:VEIL_TEST_KEY, vault: mixed.vault}
+            """)
+        let output = scratch.url.appendingPathComponent("out.txt").path
+        let run = try VeilRunner.run(["anonymize", "--policy", policy, input, "-o", output], environment: Self.environment, in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let revealed = try VeilRunner.run(["reveal", "--policy", policy, output], environment: Self.environment, in: scratch.url)
+        #expect(revealed.status == 0, "\(revealed.stderr)")
+        #expect(revealed.stdout.hasPrefix("卢立兵的卡号") && !revealed.stdout.contains("6222021234567890128") && !revealed.stdout.contains("赣州"), "\(revealed.stdout)")
+        #expect(revealed.stderr.contains("1 change restored; 2 left as written"), "\(revealed.stderr)")
+    }
+}
