@@ -17,10 +17,63 @@ import Testing
         #expect(table.count == 3)
     }
 
-    @Test func aGeneratorWithNothingElseToGiveStopsAfter64Draws() throws {
+    @Test func aGeneratorWithNothingElseToGiveStopsItsDraws() throws {
         let table = PseudonymTable()
         var draws = 0
+        // Nothing but the original: it comes back as it is, and the rewrite fails closed.
         let surrogate = try table.surrogate(entity: .person, canonical: "same") { _ in draws += 1; return "same" }
-        #expect(surrogate == "same" && draws == 64)
+        #expect(surrogate == "same" && draws == PseudonymTable.drawLimit)
+    }
+
+    /// A generator whose every surrogate is taken stops the document; it never hands out one twice.
+    @Test func aTakenSurrogateIsNeverHandedOutAgain() throws {
+        let table = PseudonymTable()
+        #expect(try table.surrogate(entity: .qqNumber, canonical: "1") { _ in "x" } == "x")
+        #expect(throws: NoFreePseudonymError.self) { try table.surrogate(entity: .qqNumber, canonical: "2") { _ in "x" } }
+        // A finite list past its last candidate: the same.
+        #expect(throws: NoFreePseudonymError.self) { try table.surrogateFromList(entity: .qqNumber, canonical: "3") { $0 == 0 ? "x" : nil } }
+    }
+
+    /// A million distinct names and a million distinct numbers, drawn by the shipped generators
+    /// as a run draws them: a million distinct pseudonyms each.
+    @Test func aMillionOriginalsGetAMillionPseudonyms() async throws {
+        let engine = try Shipped.engine()
+        let table = PseudonymTable()
+        let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文")
+        let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志新宇浩然子轩梓涵一诺欣怡雨泽俊熙思远博文嘉晨阳佳琪雅婷晓东海燕春梅立兵德福寿康宁安庆祥瑞云飞龙凤鸣岚峰松柏林森江河湖波清泉雪冰霜露虹霖辉")
+        let person = engine.surrogate(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
+        let phone = try #require(Surrogates.byID["phone-cn"])
+        let personKey = engine.key.derived(for: "pseudonym:PERSON"), phoneKey = engine.key.derived(for: "pseudonym:PHONE_NUMBER")
+        // Names and numbers drawn at once, on two threads, as a run's workers draw them.
+        async let names = Task.detached {
+            var names = Set<String>()
+            for surname in surnames {
+                for first in given {
+                    for second in given {
+                        let name = String([surname, first, second])
+                        names.insert(try table.surrogate(entity: .person, canonical: name) { attempt in
+                            var random = SurrogateRandom(key: personKey, value: name, attempt: attempt)
+                            return person.surrogate(for: name, keeping: [], random: &random)
+                        })
+                    }
+                }
+            }
+            return names.count
+        }.value
+        async let numbers = Task.detached {
+            var numbers = Set<String>()
+            for index in 0..<1_000_000 {
+                let number = "138" + String(10_000_000 + index * 7 % 90_000_000)
+                numbers.insert(try table.surrogate(entity: .phoneNumber, canonical: number) { attempt in
+                    var random = SurrogateRandom(key: phoneKey, value: number, attempt: attempt)
+                    return phone.surrogate(for: number, keeping: [], random: &random)
+                })
+            }
+            return numbers.count
+        }.value
+        #expect(surnames.count * given.count * given.count == 1_000_000)
+        let (nameCount, numberCount) = try await (names, numbers)
+        #expect(nameCount == 1_000_000, "\(1_000_000 - nameCount) name pseudonyms shared")
+        #expect(numberCount == 1_000_000, "\(1_000_000 - numberCount) number pseudonyms shared")
     }
 }

@@ -11,10 +11,24 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     /// Pinyin spelling → surnames in characters, to draw for a romanized key ("lu li bing").
     let spellings: [String: [String]]
 
+    /// Draw tables, made once: for each surname length the 201 most common (weight compressed),
+    /// and the 400 most common given-name characters.
+    private let surnamePools: [Int: WeightedPool<String>]
+    private let givenPool: WeightedPool<Character>
+
     init(statistics: ChineseNameStatistics, spellings: [String: [String]] = [:]) {
         self.statistics = statistics
         self.spellings = spellings
+        var pools: [Int: [(String, Int)]] = [:]
+        for entry in statistics.surnamesByFrequency where pools[entry.surname.count, default: []].count < 201 {
+            pools[entry.surname.count, default: []].append((entry.surname, Self.compressed(max(entry.weight, 1))))
+        }
+        surnamePools = pools.mapValues { WeightedPool($0) }
+        givenPool = WeightedPool(statistics.givenByFrequency.prefix(400).map { ($0.character, Self.compressed($0.weight)) })
     }
+
+    /// Weights are compressed (square root) so rarer choices still come up.
+    private static func compressed(_ weight: Int) -> Int { max(1, Int(Double(weight).squareRoot() * 10)) }
 
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         if canonical.unicodeScalars.allSatisfy(\.isASCII) {
@@ -58,25 +72,53 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
 
     private func drawSurname(length: Int, excluding original: String, random: inout SurrogateRandom) -> String {
         // Single surnames from the 200 most common; compound ones (欧阳, 司马) from all there are.
-        let pool = statistics.surnamesByFrequency.filter { $0.surname.count == length && $0.surname != original }.prefix(200)
-        guard !pool.isEmpty else { return original }
-        return weightedPick(pool.map { ($0.surname, max($0.weight, 1)) }, &random)
+        guard let pool = surnamePools[length] else { return original }
+        return pool.draw(&random, without: original, first: 200) ?? original
     }
 
     private func drawGiven(_ random: inout SurrogateRandom) -> Character {
-        weightedPick(statistics.givenByFrequency.prefix(400).map { ($0.character, $0.weight) }, &random)
+        givenPool.draw(&random)
+    }
+}
+
+/// Items drawn by weight: a roll below the total weight (capped at 65,536), found by halving.
+struct WeightedPool<Item: Sendable & Equatable>: Sendable {
+    private let items: [Item]
+    /// Each item's cumulative weight, itself included.
+    private let ends: [Int]
+
+    init(_ weighted: [(Item, Int)]) {
+        precondition(!weighted.isEmpty, "name tables are checked non-empty when the plugin loads")
+        items = weighted.map(\.0)
+        var total = 0
+        ends = weighted.map { total += $0.1; return total }
     }
 
-    private func weightedPick<T>(_ items: [(T, Int)], _ random: inout SurrogateRandom) -> T {
-        precondition(!items.isEmpty, "name tables are checked non-empty when the plugin loads")
-        // Weights are compressed (square root) so rarer choices still come up.
-        let weights = items.map { max(1, Int(Double($0.1).squareRoot() * 10)) }
-        var roll = random.next(below: min(weights.reduce(0, +), 65_536))
-        for (item, weight) in zip(items, weights) {
-            if roll < weight { return item.0 }
-            roll -= weight
+    func draw(_ random: inout SurrogateRandom) -> Item {
+        let roll = random.next(below: min(ends.last!, 65_536))
+        return items[firstEnd(after: roll, count: ends.count) { ends[$0] }]
+    }
+
+    /// A draw among the first `limit` items other than `excluded` (nil when there is none).
+    func draw(_ random: inout SurrogateRandom, without excluded: Item, first limit: Int) -> Item? {
+        let skipped = items.prefix(limit).firstIndex(of: excluded)
+        let count = min(limit, items.count - (skipped == nil ? 0 : 1))
+        guard count > 0 else { return nil }
+        // The pool without the excluded item: later items move down one, their ends less its weight.
+        let weight = skipped.map { ends[$0] - ($0 == 0 ? 0 : ends[$0 - 1]) } ?? 0
+        let end = { (index: Int) in skipped.map { index < $0 ? ends[index] : ends[index + 1] - weight } ?? ends[index] }
+        let roll = random.next(below: min(end(count - 1), 65_536))
+        let index = firstEnd(after: roll, count: count, end)
+        return items[skipped.map { index < $0 ? index : index + 1 } ?? index]
+    }
+
+    private func firstEnd(after roll: Int, count: Int, _ end: (Int) -> Int) -> Int {
+        var low = 0, high = count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if end(middle) > roll { high = middle } else { low = middle + 1 }
         }
-        return items[0].0
+        return low
     }
 }
 

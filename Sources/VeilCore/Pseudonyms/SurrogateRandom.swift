@@ -1,22 +1,26 @@
+import Crypto
+
 /// A deterministic stream of random choices for one original value: HMAC-SHA256 of the value under
 /// a per-entity key, extended block by block. The same key and value always give the same choices.
 public struct SurrogateRandom {
-    private let key: DerivedKey
+    /// HMAC keyed once; each block is a copy of it fed the seed and the block number.
+    private let keyed: HMAC<SHA256>
     private let seed: [UInt8]
     private var block: UInt32 = 0
     private var buffer: [UInt8] = []
     private var index = 0
 
     public init(key: DerivedKey, value: String, attempt: Int = 0) {
-        self.key = key
+        self.keyed = HMAC<SHA256>(key: SymmetricKey(data: key.bytes))
         self.seed = Array(value.utf8) + [0] + Array(String(attempt).utf8)
     }
 
     public mutating func nextByte() -> UInt8 {
         if index == buffer.count {
-            var message = seed
-            withUnsafeBytes(of: block.bigEndian) { message.append(contentsOf: $0) }
-            buffer = key.authenticationCode(for: message)
+            var code = keyed
+            code.update(data: seed)
+            code.update(data: withUnsafeBytes(of: block.bigEndian) { Array($0) })
+            buffer = Array(code.finalize())
             block &+= 1
             index = 0
         }
