@@ -27,6 +27,9 @@ public struct DocumentPipeline {
     public var onError: (InputError) -> Void
     /// Called with the findings of every document (or record) written or reported, in order.
     public var onDocument: ([Finding]) -> Void = { _ in }
+    /// The people the texts of this pipeline have named so far: a text (a file of a transcript
+    /// split in two) links 老卢 to the 卢立兵 of an earlier one, as the sections of one file do.
+    private let carried = CarriedContext()
 
     public init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
                 delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
@@ -182,7 +185,8 @@ public struct DocumentPipeline {
     private func eachTextSection(_ reader: LineReader,
                                  _ handle: (TextSections.Section, RecognizedDocument, inout DocumentContext) throws -> Void) throws {
         var sections = TextSections(reader, size: textSectionSize)
-        var context = DocumentContext()
+        var context = carried.context
+        defer { carried.context = context }
         let engine = engine, parallel = parallel
         typealias Pending = (section: TextSections.Section, job: BackgroundJob<RecognizedDocument>)
         func start(_ section: TextSections.Section?) throws -> Pending? {
@@ -275,4 +279,9 @@ struct StructureNames {
         if safeNames.count < 4_096 { safeNames[name] = result }
         return result
     }
+}
+
+/// The context texts hand on to the next text of a pipeline (texts are handled one at a time).
+private final class CarriedContext {
+    var context = DocumentContext()
 }

@@ -90,6 +90,22 @@ import Testing
         #expect(!stranger.stderr.contains(pseudonym))
     }
 
+    /// A transcript split over two files gets the pseudonyms the single file gets: the second file
+    /// knows the people the first named.
+    @Test func aTranscriptSplitOverFilesIsAnonymizedAsOne() throws {
+        let scratch = Scratch()
+        let first = "记者：卢立兵，你好。请问韦玉来了吗？\n卢立兵：你好。韦宇来了。\n"
+        let second = "记者：老卢，说说论坛。\n卢先生：我是版主，小韦也在。Lu Libing is my name.\n"
+        let whole = scratch.write("whole.txt", first + second)
+        let parts = [scratch.write("part1.txt", first), scratch.write("part2.txt", second)]
+        let policy = Self.policy(scratch, vault: "split.vault")
+        let single = try VeilRunner.run(["anonymize", "--policy", policy, whole], environment: Self.environment, in: scratch.url)
+        let split = try VeilRunner.run(["anonymize", "--policy", policy] + parts, environment: Self.environment, in: scratch.url)
+        #expect(single.status == 0 && split.status == 0, "\(single.stderr) \(split.stderr)")
+        #expect(split.stdout == single.stdout)
+        #expect(!split.stdout.contains("卢") && !split.stdout.contains("Lu "), "\(split.stdout)")
+    }
+
     /// Masked, generalized and redacted values stay as written, and reveal counts them.
     @Test func irreversibleChangesAreCountedAndLeft() throws {
         let scratch = Scratch()

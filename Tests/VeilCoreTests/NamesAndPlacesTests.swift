@@ -23,9 +23,10 @@ import Testing
 
     @Test func hanziAndPinyinOfOneNameShareAPseudonymAcrossDocuments() throws {
         let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])])
-        // The pinyin document comes first: linking must not depend on order.
-        let english = try anonymizer.anonymize("Lu Libing said the forum was his idea. Lu's wife, Mu, agreed.").text
-        let chinese = try anonymizer.anonymize("卢立兵说，论坛是他的主意。").text
+        // Two documents of one run: the later one knows the people the earlier one named.
+        var context = DocumentContext()
+        let chinese = try anonymizer.anonymize(DocumentText("卢立兵说，论坛是他的主意。"), context: &context).text
+        let english = try anonymizer.anonymize(DocumentText("Lu Libing said the forum was his idea. Lu's wife, Mu, agreed."), context: &context).text
         let hanzi = try #require(chinese.firstMatch(of: /^(\p{Han}{3})说/)?.1)
         let words = english.split(separator: " ")
         #expect(!english.contains("Lu ") && !english.contains("Mu,") && !chinese.contains("卢立兵"))
@@ -33,6 +34,26 @@ import Testing
         let romanized = try #require(tables.romanize(String(hanzi), surnameLength: 1))
         #expect(words[0].lowercased() == romanized.surname && words[1].lowercased() == romanized.given.replacingOccurrences(of: "'", with: ""))
         #expect(english.contains("\(words[0])'s wife"), "Lu's is the same person's surname")
+    }
+
+    /// Names that read alike are two people: each its own pseudonym, and a romanized mention that
+    /// could be either is linked to neither.
+    @Test func homophoneNamesAreDifferentPeople() throws {
+        let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])])
+        let output = try anonymizer.anonymize("韦玉和韦宇是同学。韦玉说，韦宇会来。Wei Yu did not come.").text
+        let names = output.matches(of: /\p{Han}{2}(?=[和说是会])/).map { String($0.output) }
+        #expect(names.count == 4 && names[0] == names[2] && names[1] == names[3] && names[0] != names[1], "\(output)")
+        let romanized = try #require(output.firstMatch(of: /([A-Z][a-z]+ [A-Z][a-z]+) did not come/)?.1)
+        let tables = try #require(Shipped.catalog["person-pinyin"]?.makeRecognizer() as? PinyinNameRecognizer).tables
+        for name in names.prefix(2) {
+            let reading = try #require(tables.romanize(name, surnameLength: 1))
+            #expect(romanized.lowercased() != "\(reading.surname) \(reading.given.replacingOccurrences(of: "'", with: ""))", "Wei Yu is linked to neither")
+        }
+        // With one of them named, the romanized mention is that one.
+        let one = try anonymizer.anonymize("韦玉说好。Wei Yu agreed.").text
+        let hanzi = try #require(one.firstMatch(of: /^(\p{Han}{2})说/)?.1)
+        let reading = try #require(tables.romanize(String(hanzi), surnameLength: 1))
+        #expect(one.hasSuffix("\(reading.surname.capitalized) \(reading.given.replacingOccurrences(of: "'", with: "").capitalized) agreed."), "\(one)")
     }
 
     @Test func ordinaryWordsThatBeginWithASurnameAreNotNames() throws {

@@ -1,13 +1,14 @@
 /// Links the mentions of one person inside a document, so they share a pseudonym:
 /// - 卢先生, 老卢 and 小卢 take the canonical value of the full name 卢立兵 written in the same
 ///   document (the nearest one before, else the first after), and a given name alone (立兵) too;
-/// - "Lu Libing" takes 卢立兵's when its pinyin is the same, and a bare "Lu" (Mr. Lu, Lu's) takes
-///   the full name with that surname, in characters or in pinyin.
+/// - "Lu Libing" takes 卢立兵's when its pinyin is the same and no other name in characters reads so
+///   (with 韦玉 and 韦宇 both named, "Wei Yu" is linked to neither); a bare "Lu" (Mr. Lu, Lu's)
+///   takes the full name with that surname, in characters or in pinyin.
 ///
 /// - "Smith" takes the canonical value of "Jane Smith" named in the same document.
 ///
-/// A full name's `key` attribute ("lu li bing"), set by the name recognizers, is what its pseudonym
-/// is kept under, so 卢立兵 in one file and "Lu Libing" in another get the same one in any order.
+/// A pseudonym is kept under the name as written: the canonical value (卢立兵), or for a romanized
+/// name linked to none, its `key` attribute ("lu li bing", whatever its capitals and hyphens).
 ///
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
@@ -15,12 +16,21 @@ enum PersonLinker {
     static func link(_ detections: [Detection]) -> [Detection] {
         var linked = detections
         let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
-        // Romanized full names first take the canonical value of the same name in characters.
-        let hanziByPinyin = Dictionary(detections.filter { $0.attributes["form"] == "full" }.compactMap { d in d.attributes["pinyin"].map { ($0, d.canonical) } },
-                                       uniquingKeysWith: { first, _ in first })
+        // Romanized full names first take the canonical value of the one name in characters that
+        // reads the same; where two do (韦玉, 韦宇), the romanized name is linked to neither.
+        var hanziByPinyin: [String: String?] = [:]
+        for detection in detections where detection.attributes["form"] == "full" {
+            guard let pinyin = detection.attributes["pinyin"] else { continue }
+            if let known = hanziByPinyin[pinyin] {
+                if known != detection.canonical { hanziByPinyin[pinyin] = .some(nil) }
+            } else {
+                hanziByPinyin[pinyin] = detection.canonical
+            }
+        }
         for index in linked.indices where linked[index].attributes["form"] == "pinyin-full" {
-            if let pinyin = linked[index].attributes["pinyin"], let hanzi = hanziByPinyin[pinyin] {
+            if let pinyin = linked[index].attributes["pinyin"], let hanzi = hanziByPinyin[pinyin] ?? nil {
                 linked[index].canonical = hanzi
+                linked[index].attributes["key"] = nil
                 linked[index].attributes["linked"] = "yes"
             }
         }

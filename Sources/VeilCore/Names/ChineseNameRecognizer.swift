@@ -248,15 +248,14 @@ public struct ChineseNameRecognizer: Recognizer {
         detection(bytes: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], score: score, canonical: canonical, attributes: attributes)
     }
 
-    /// A PERSON detection; a full name notes its pinyin ("lu libing") and the key its pseudonym is
-    /// kept under ("lu li bing", the same for the name in characters and in pinyin, in every
-    /// document of a run); a surname with a title or 老/小 notes the surname's pinyin ("lu").
+    /// A PERSON detection; a full name notes its pinyin ("lu libing"), by which a romanized mention
+    /// may be linked to it — its pseudonym is kept under the name as written (韦玉 and 韦宇, which
+    /// read alike, are two people); a surname with a title or 老/小 notes the surname's pinyin ("lu").
     func detection(bytes range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
         var attributes = attributes
         let form = attributes["form"] ?? ""
         if form == "full", let (family, given) = syllables(of: canonical) {
             attributes["pinyin"] = family + " " + given.joined()
-            attributes["key"] = ([family] + given).joined(separator: " ")
         } else if form == "title" || form == "lao" || form == "xiao", let reading = readings[canonical] {
             attributes["pinyin"] = reading
         }
