@@ -34,6 +34,41 @@ import Testing
         #expect(throws: NoFreePseudonymError.self) { try table.surrogateFromList(entity: .qqNumber, canonical: "3") { $0 == 0 ? "x" : nil } }
     }
 
+    /// Small domains never run out: every surname of the tables, each met alone (王先生 with no
+    /// full name), and every province, each gets a pseudonym of its own, and none its own.
+    @Test func smallDomainsNeverRunOutNorShare() throws {
+        let engine = try Shipped.engine()
+        let table = PseudonymTable()
+        let person = engine.surrogate(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
+        let statistics = try #require(person as? ChineseNameSurrogate).statistics
+        let key = engine.key.derived(for: "pseudonym:PERSON")
+        let surnames = statistics.surnames.keys.filter { $0.count == 1 }.sorted()
+        var drawn: [String: String] = [:]
+        for surname in surnames {
+            drawn[surname] = try table.surrogate(entity: .person, canonical: surname) { attempt in
+                var random = SurrogateRandom(key: key, value: surname, attempt: attempt)
+                return person.surrogate(for: surname, keeping: [], random: &random)
+            }
+        }
+        #expect(surnames.count > 250 && Set(drawn.values).count == surnames.count && drawn.allSatisfy { $0.key != $0.value })
+        // Every place of location-cn's gazetteer, pseudonymized as a run does: one each, never itself.
+        let places = try #require(engine.gazetteer(for: "location-cn"))
+        let surrogate = PlaceSurrogate(gazetteer: places)
+        let placeKey = engine.key.derived(for: "pseudonym:LOCATION")
+        var images: [String: String] = [:]
+        func settle(_ id: String) throws -> String {
+            if let known = images[id] { return known }
+            let parent = try places[id]?.parent.map(settle)
+            let image = try table.surrogateFromList(entity: .location, canonical: id) { surrogate.surrogate(for: id, parentSurrogate: parent, key: placeKey, attempt: $0) }
+            images[id] = image
+            return image
+        }
+        for id in places.places.keys.sorted() where places[id]?.level != .country { _ = try settle(id) }
+        let provinces = images.filter { places[$0.key]?.level == .province }
+        #expect(provinces.count > 30 && Set(provinces.values).count == provinces.count && provinces.allSatisfy { $0.key != $0.value })
+        #expect(Set(images.values).count == images.count, "no two places share a pseudonym")
+    }
+
     /// A million distinct names and a million distinct numbers, drawn by the shipped generators
     /// as a run draws them: a million distinct pseudonyms each.
     @Test func aMillionOriginalsGetAMillionPseudonyms() async throws {

@@ -15,6 +15,10 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     /// and the 400 most common given-name characters.
     private let surnamePools: [Int: WeightedPool<String>]
     private let givenPool: WeightedPool<Character>
+    /// Every surname of the tables by length, most common first.
+    private let allSurnames: [Int: [String]]
+    /// Draws by chance before a surname alone walks through all surnames.
+    static let chanceDraws = 16
 
     init(statistics: ChineseNameStatistics, spellings: [String: [String]] = [:]) {
         self.statistics = statistics
@@ -24,6 +28,7 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
             pools[entry.surname.count, default: []].append((entry.surname, Self.compressed(max(entry.weight, 1))))
         }
         surnamePools = pools.mapValues { WeightedPool($0) }
+        allSurnames = Dictionary(grouping: statistics.surnames.sorted { ($0.value.inNames, $1.key) > ($1.value.inNames, $0.key) }.map(\.key), by: \.count)
         givenPool = WeightedPool(statistics.givenByFrequency.prefix(400).map { ($0.character, Self.compressed($0.weight)) })
     }
 
@@ -44,7 +49,13 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
             return ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random)
         }
         if statistics.surnames[canonical] != nil {
-            return drawSurname(length: canonical.count, excluding: canonical, random: &random)
+            // A surname alone (王先生 with no full name): a small domain. Drawn by chance first;
+            // then every surname of its length in turn, so a run never runs out of them.
+            guard random.attempt >= Self.chanceDraws, let all = allSurnames[canonical.count]?.filter({ $0 != canonical }), !all.isEmpty else {
+                return drawSurname(length: canonical.count, excluding: canonical, random: &random)
+            }
+            let start = canonical.unicodeScalars.reduce(0) { $0 &+ Int($1.value) }
+            return all[(start + random.attempt - Self.chanceDraws) % all.count]
         }
         let surname = statistics.surname(of: canonical)
         if statistics.surnames[surname] == nil {

@@ -6,6 +6,9 @@ public struct SurrogateRandom {
     /// HMAC keyed once; each block is a copy of it fed the seed and the block number.
     private let keyed: HMAC<SHA256>
     private let seed: [UInt8]
+    /// Which draw for the value this is (0 first): a generator of a small domain walks through it
+    /// once chance draws keep meeting taken values.
+    public let attempt: Int
     private var block: UInt32 = 0
     private var buffer: [UInt8] = []
     private var index = 0
@@ -13,6 +16,7 @@ public struct SurrogateRandom {
     public init(key: DerivedKey, value: String, attempt: Int = 0) {
         self.keyed = HMAC<SHA256>(key: SymmetricKey(data: key.bytes))
         self.seed = Array(value.utf8) + [0] + Array(String(attempt).utf8)
+        self.attempt = attempt
     }
 
     public mutating func nextByte() -> UInt8 {

@@ -30,14 +30,15 @@ public struct PlaceSurrogate: SurrogateGenerator {
     typealias Place = Gazetteer.Place
 
     /// A place's pseudonym, drawn the `attempt`-th time: first its image under the key's
-    /// permutation (``PlacePermutation``) when that lies under `parentSurrogate`; then, should
-    /// that be taken, the other places of its level under `parentSurrogate`, then the rest of
-    /// its level, each in the key's order; nil past the last.
+    /// permutation (``PlacePermutation``), which no other place has; then, should a vault already
+    /// give that to another original, the other places of its level under `parentSurrogate`, then
+    /// the rest of its level from its own place on, then the policy's other gazetteers; nil past
+    /// the last.
     func surrogate(for canonical: String, parentSurrogate: String?, key: DerivedKey, attempt: Int) -> String? {
         guard let place = gazetteer[canonical] else { return attempt == 0 ? canonical : nil }
         let permutation = permutations.permutation(of: gazetteer, number: -1, key: key)
         var index = attempt
-        if let image = permutation.image[canonical], parentSurrogate == nil || gazetteer[image]?.parent == parentSurrogate {
+        if let image = permutation.image[canonical], image != canonical {
             if index == 0 { return image }
             index -= 1
         }
@@ -45,9 +46,13 @@ public struct PlaceSurrogate: SurrogateGenerator {
         let under = parentSurrogate.map { parent in level.filter { gazetteer[$0]?.parent == parent && $0 != canonical } } ?? []
         if index < under.count { return under[index] }
         index -= under.count
-        let rest = level.filter { $0 != canonical && gazetteer[$0]?.parent != parentSurrogate }
-        if index < rest.count { return rest[index] }
-        index -= rest.count
+        if index + 1 < level.count {
+            // From the place's own position on, so that places walking the level do not all meet
+            // the same taken ones first.
+            let start = level.firstIndex(of: canonical) ?? 0
+            return level[(start + 1 + index) % level.count]
+        }
+        index -= max(level.count - 1, 0)
         for (number, alternate) in alternates.enumerated() {
             let others = permutations.permutation(of: alternate, number: number, key: key).order[place.level] ?? []
             if index < others.count { return "@\(number):\(others[index])" }
