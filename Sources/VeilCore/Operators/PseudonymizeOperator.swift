@@ -46,8 +46,10 @@ struct PseudonymizeOperator: Operator {
     private func placeSurrogate(_ id: String, _ places: PlaceSurrogate, entity: EntityType, in context: OperatorContext) throws -> String {
         let parentSurrogate = try places.parent(of: id).map { try placeSurrogate($0, places, entity: entity, in: context) }
         let key = context.engine.key.derived(for: "pseudonym:\(entity.rawValue)")
+        var candidates: [String]?
         return try context.table.surrogateFromList(entity: entity, canonical: id, candidate: { attempt in
-            places.surrogate(for: id, parentSurrogate: parentSurrogate, key: key, attempt: attempt)
+            if candidates == nil { candidates = places.candidates(for: id, parentSurrogate: parentSurrogate, key: key) }
+            return attempt < candidates!.count ? candidates![attempt] : nil
         })
     }
 }

@@ -52,14 +52,14 @@ public final class PseudonymTable: Sendable {
     static let drawLimit = 1_000
 
     /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
-    /// until it finds one no other original has.
+    /// until it finds one no other original has (at most ``drawLimit`` draws).
     public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
-        try surrogateFromList(entity: entity, canonical: canonical, candidate: { Optional(draw($0)) })
+        try surrogateFromList(entity: entity, canonical: canonical, candidate: { $0 < Self.drawLimit ? draw($0) : nil })
     }
 
-    /// The same for a generator with a finite list of candidates: `draw` gives nil past its last.
-    /// A generator that can write nothing but the original gets it back (the rewrite then fails
-    /// closed); one whose every candidate is taken fails the document.
+    /// The same for a generator with a finite list of candidates, tried in turn: `draw` gives nil
+    /// past its last. A generator that can write nothing but the original gets it back (the
+    /// rewrite then fails closed); one whose every candidate is taken fails the document.
     public func surrogateFromList(entity: EntityType, canonical: String, candidate draw: (Int) -> String?) throws -> String {
         if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
@@ -71,7 +71,7 @@ public final class PseudonymTable: Sendable {
         }
         var attempt = 0
         var onlyTheOriginal = true
-        while attempt < Self.drawLimit, let candidate = draw(attempt) {
+        while let candidate = draw(attempt) {
             onlyTheOriginal = onlyTheOriginal && candidate == canonical
             let claimed = fingerprint(entity, candidate, role: 1)
             let outcome: Int? = state.withLock { state in
@@ -107,7 +107,7 @@ public final class PseudonymTable: Sendable {
         var settled = try vault.pseudonym(entity: entity, original: canonical)
         var attempt = 0
         var onlyTheOriginal = true
-        while settled == nil, attempt < Self.drawLimit, let candidate = draw(attempt) {
+        while settled == nil, let candidate = draw(attempt) {
             onlyTheOriginal = onlyTheOriginal && candidate == canonical
             if candidate != canonical {
                 settled = try vault.claim(entity: entity, original: canonical, pseudonym: candidate)

@@ -30,35 +30,37 @@ public struct PlaceSurrogate: SurrogateGenerator {
     typealias Place = Gazetteer.Place
 
     /// A place's pseudonym, drawn the `attempt`-th time: first its image under the key's
-    /// permutation (``PlacePermutation``), which no other place has; then, should a vault already
-    /// give that to another original, the other places of its level under `parentSurrogate`, then
-    /// the rest of its level from its own place on, then the policy's other gazetteers; nil past
-    /// the last.
+    /// permutation (``PlacePermutation``) when that lies under `parentSurrogate`; then the places
+    /// of its level under `parentSurrogate` (a prefecture with more counties than its pseudonym
+    /// has children fills those first); then its image wherever it lies, which no other place has
+    /// as its own; then the rest of its level from its own place on, then the policy's other
+    /// gazetteers; nil past the last.
     func surrogate(for canonical: String, parentSurrogate: String?, key: DerivedKey, attempt: Int) -> String? {
-        guard let place = gazetteer[canonical] else { return attempt == 0 ? canonical : nil }
+        let all = candidates(for: canonical, parentSurrogate: parentSurrogate, key: key)
+        return attempt < all.count ? all[attempt] : nil
+    }
+
+    /// Every pseudonym ``surrogate(for:parentSurrogate:key:attempt:)`` may draw, in order.
+    func candidates(for canonical: String, parentSurrogate: String?, key: DerivedKey) -> [String] {
+        guard let place = gazetteer[canonical] else { return [canonical] }
         let permutation = permutations.permutation(of: gazetteer, number: -1, key: key)
-        var index = attempt
-        if let image = permutation.image[canonical], image != canonical {
-            if index == 0 { return image }
-            index -= 1
-        }
         let level = permutation.order[place.level] ?? []
-        let under = parentSurrogate.map { parent in level.filter { gazetteer[$0]?.parent == parent && $0 != canonical } } ?? []
-        if index < under.count { return under[index] }
-        index -= under.count
-        if index + 1 < level.count {
-            // From the place's own position on, so that places walking the level do not all meet
-            // the same taken ones first.
-            let start = level.firstIndex(of: canonical) ?? 0
-            return level[(start + 1 + index) % level.count]
+        let position = level.firstIndex(of: canonical) ?? 0
+        let image = permutation.image[canonical].flatMap { $0 == canonical ? nil : $0 }
+        let imageFits = image.map { parentSurrogate == nil || gazetteer[$0]?.parent == parentSurrogate } ?? false
+        var candidates: [String] = imageFits ? [image!] : []
+        if let parentSurrogate {
+            let under = level.filter { gazetteer[$0]?.parent == parentSurrogate && $0 != canonical && $0 != image }
+            if !under.isEmpty { candidates += (0..<under.count).map { under[(position + $0) % under.count] } }
         }
-        index -= max(level.count - 1, 0)
+        if let image, !imageFits { candidates.append(image) }
+        // From the place's own position on, so that places walking the level do not all meet the
+        // same taken ones first.
+        candidates += (1..<max(level.count, 1)).map { level[(position + $0) % level.count] }
         for (number, alternate) in alternates.enumerated() {
-            let others = permutations.permutation(of: alternate, number: number, key: key).order[place.level] ?? []
-            if index < others.count { return "@\(number):\(others[index])" }
-            index -= others.count
+            candidates += (permutations.permutation(of: alternate, number: number, key: key).order[place.level] ?? []).map { "@\(number):\($0)" }
         }
-        return nil
+        return candidates
     }
 
     /// The place whose pseudonym decides where this place's pseudonym is drawn from.
