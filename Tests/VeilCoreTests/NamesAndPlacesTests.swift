@@ -36,6 +36,16 @@ import Testing
         #expect(english.contains("\(words[0])'s wife"), "Lu's is the same person's surname")
     }
 
+    /// 小曾 and 老彭 are the 曾凯 and 彭丽 the text names, though 曾 is mostly 曾经 and 彭 rare alone.
+    @Test func formsOfAddressLinkToTheFullNameWhateverTheSurname() throws {
+        let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])], plugins: ["person-zh"])
+        let output = try anonymizer.anonymize("曾凯是我同事，大家叫他小曾。彭丽说老彭是她父亲。").text
+        let zeng = try #require(output.firstMatch(of: /^(\p{Han})\p{Han}是我同事/)?.1)
+        let peng = try #require(output.firstMatch(of: /。(\p{Han})\p{Han}说/)?.1)
+        #expect(output.contains("叫他小\(zeng)。") && output.contains("说老\(peng)是"), "\(output)")
+        #expect(!output.contains("曾") && !output.contains("彭"))
+    }
+
     /// Names that read alike are two people: each its own pseudonym, and a romanized mention that
     /// could be either is linked to neither.
     @Test func homophoneNamesAreDifferentPeople() throws {

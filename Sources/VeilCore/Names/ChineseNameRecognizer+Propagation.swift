@@ -32,14 +32,21 @@ extension ChineseNameRecognizer {
     }
 
     /// Every other occurrence, in the same document, of a name found with confidence: news and
-    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name. The engine
-    /// calls this once over the whole document, with what this recognizer found in all its blocks.
+    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name. And
+    /// 老X and 小X where X is the surname of such a name (曾凯 … 小曾), whatever else X can be: the
+    /// person named is the reason to read them so. The engine calls this once over the whole
+    /// document, with what this recognizer found in all its blocks.
     public func repeatedMentions(of found: [Detection], in bytes: [UInt8]) -> [Detection] {
         var forms: [String: String] = [:]
+        var surnames: [String: String] = [:]
         for detection in found where detection.score >= 0.7 {
             guard let form = detection.attributes["form"], form == "full" || form == "foreign" else { continue }
             if forms[detection.canonical] == nil { forms[detection.canonical] = form }
+            if form == "full", let surname = detection.attributes["surname"] {
+                for prefix in ["老", "小"] where forms[prefix + surname] == nil { surnames[prefix + surname] = surname }
+            }
         }
+        for (address, _) in surnames { forms[address] = forms[address] ?? (address.hasPrefix("老") ? "lao" : "xiao") }
         guard !forms.isEmpty else { return [] }
         let names = forms.keys.sorted()
         let taken = Set(found.map(\.range.lowerBound))
@@ -48,6 +55,10 @@ extension ChineseNameRecognizer {
         for occurrence in automaton.occurrences(in: bytes) where !taken.contains(occurrence.range.lowerBound) {
             guard !startsInsideWord(occurrence.range.lowerBound, in: bytes) else { continue }
             let name = names[occurrence.word]
+            if let surname = surnames[name] {
+                extra.append(detection(bytes: occurrence.range, score: 0.7, canonical: surname, attributes: ["form": forms[name] ?? "xiao", "surname": surname, "repeated": "yes"]))
+                continue
+            }
             extra.append(detection(bytes: occurrence.range, score: 0.7, canonical: name, attributes: ["form": forms[name] ?? "full", "repeated": "yes"]))
         }
         return extra

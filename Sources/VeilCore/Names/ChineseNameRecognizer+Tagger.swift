@@ -157,6 +157,15 @@ extension ChineseNameRecognizer {
             // Forms of address (老卢, 小李, 阿芳) and a surname with a title (卢先生) are the rules' to
             // find: they know which part is the surname.
             if formOfAddress(text, at: range.lowerBound)?.range == text.offsets[range.lowerBound]..<text.offsets[range.upperBound] { return nil }
+            // 小曾, 老彭 that the rule left alone (曾 is mostly 曾经): a surname all the same, for the
+            // tagger's context says a person is meant.
+            if range.count == 2, text.scalars[range.lowerBound] == "小" || text.scalars[range.lowerBound] == "老" {
+                let next = String(text.character(range.lowerBound + 1))
+                if statistics.surnames[next] != nil {
+                    let form = text.scalars[range.lowerBound] == "老" ? "lao" : "xiao"
+                    return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: next, attributes: ["form": form, "surname": next, "model": "crf"])
+                }
+            }
             let surname = statistics.surname(of: name)
             if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
             if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {
