@@ -10,6 +10,33 @@ import Testing
         try Anonymizer(engine: Shipped.engine(policy: policy(rules), key: key)).anonymize(text).text
     }
 
+    /// A landline's area code says no more of its place than the policy lets places say: kept
+    /// where places are kept (or no plugin finds them), a code of the same province where places
+    /// are generalized to provinces, any code where they are pseudonymized.
+    @Test func aLandlinesAreaCodeFollowsThePlaceRule() throws {
+        let areas = try AreaCodes(contentsOf: Shipped.catalog["phone-cn"]!.manifest.directory + "/area-codes.tsv")
+        let hunan = Set(areas.codes(in: "430000"))
+        #expect(hunan.contains("0739") && hunan.count > 10)
+        func areaCodes(_ location: Action?) throws -> Set<String> {
+            let plugins = ["phone-cn"] + (location == nil ? [] : ["location-cn"])
+            var rules: [EntityType: Action] = [.phoneNumber: .pseudonymize(keep: [])]
+            rules[.location] = location
+            let anonymizer = Anonymizer(engine: try Shipped.engine(policy: policy(rules, plugins: plugins)))
+            // Fifty numbers of Shaoyang (0739): which area codes do their pseudonyms get?
+            return Set(try (0..<50).map { index in
+                let output = try anonymizer.anonymize("电话0739-81234\(10 + index)").text
+                return String(try #require(output.firstMatch(of: /电话(0\d{3})-\d{7}$/)?.1))
+            })
+        }
+        #expect(try areaCodes(nil) == ["0739"])
+        #expect(try areaCodes(.keep) == ["0739"])
+        #expect(try areaCodes(.generalize(to: .prefecture)) == ["0739"])
+        let province = try areaCodes(.generalize(to: .province))
+        #expect(province.isSubset(of: hunan) && province.count > 3, "\(province)")
+        let anywhere = try areaCodes(.pseudonymize(keep: []))
+        #expect(!anywhere.isSubset(of: hunan) && anywhere.allSatisfy { areas.province(of: $0) != nil })
+    }
+
     @Test func keepRedactReplace() throws {
         let text = "电话13812345678，QQ：12345678"
         #expect(try anonymize(text, [.phoneNumber: .keep, .qqNumber: .redact]) == "电话13812345678，QQ：")

@@ -60,6 +60,15 @@ public struct Engine: Sendable {
                 surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
             } else if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogate.id == plugin.manifest.surrogate {
                 surrogates[id] = provider.surrogate
+            } else if plugin.manifest.surrogate == "phone-cn" {
+                // A landline's area code says no more of its place than the policy lets places say.
+                let table = (plugin.manifest.directory as NSString).appendingPathComponent("area-codes.tsv")
+                var areas: AreaCodes?
+                if FileManager.default.fileExists(atPath: table) {
+                    do { areas = try AreaCodes(contentsOf: table) } catch { diagnostics += error.diagnostics }
+                }
+                let locating = policy.plugins.contains { catalog[$0]?.manifest.entities.contains(.location) ?? false }
+                surrogates[id] = PhoneCNSurrogate(areas: areas, rule: AreaRule(placeAction: locating ? policy.rule(for: .location).action : nil))
             } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {
                 surrogates[id] = surrogate
             }
