@@ -106,6 +106,33 @@ import Testing
         #expect(!split.stdout.contains("卢") && !split.stdout.contains("Lu "), "\(split.stdout)")
     }
 
+    /// In a forum dump, the pseudonym of each author in the author column is the one the post's
+    /// body gives that author — also for screen names holding a place (深圳打工仔), title forms
+    /// (欧阳先生), placeholders (关某某) and 小+compound surname (小澹台), on every line of a cell.
+    @Test func anAuthorIsOnePseudonymInTheColumnAndInTheBody() throws {
+        let scratch = Scratch()
+        var dump = ForumDump(rows: 1_500, seed: 5).csv
+        dump += "9001,深圳打工仔,\"第一行\n深圳打工仔是我表哥\n第三行\"\r\n9002,关某某,关某某说了,2023-01-01\r\n"
+        dump = dump.replacingOccurrences(of: "第三行\"\r\n9002", with: "第三行\",2023-01-01\r\n9002")
+        dump += "9003,小澹台,小澹台来了,2023-01-01\r\n9004,欧阳先生,\"欧阳先生好\n欧阳先生再见\",2023-01-01\r\n"
+        let input = scratch.write("dump.csv", dump)
+        let policy = Self.policy(scratch, vault: "authors.vault")
+        let run = try VeilRunner.run(["anonymize", "--policy", policy, input], environment: Self.environment, in: scratch.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = { (text: String) in text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().map { row in row.split(separator: ",", maxSplits: 2).map(String.init) } }
+        let before = rows(dump), after = rows(run.stdout)
+        #expect(before.count == after.count)
+        var checked = 0
+        for (original, written) in zip(before, after) where original.count == 3 && written.count == 3 {
+            let (author, body) = (original[1].trimmingCharacters(in: ["\""]), original[2])
+            guard body.contains(author) else { continue }
+            let pseudonym = written[1].trimmingCharacters(in: ["\""])
+            #expect(pseudonym != author && written[2].contains(pseudonym) && !written[2].contains(author), "\(original) → \(written)")
+            checked += 1
+        }
+        #expect(checked > 100)
+    }
+
     /// Masked, generalized and redacted values stay as written, and reveal counts them.
     @Test func irreversibleChangesAreCountedAndLeft() throws {
         let scratch = Scratch()

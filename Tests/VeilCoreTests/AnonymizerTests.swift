@@ -37,6 +37,17 @@ import Testing
         #expect(!anywhere.isSubset(of: hunan) && anywhere.allSatisfy { areas.province(of: $0) != nil })
     }
 
+    /// A value found across a wrapped line is rewritten with the line break where it was: the
+    /// output has the input's lines.
+    @Test func aMentionAcrossAWrappedLineKeepsItsLineBreak() throws {
+        let text = "请回电138\n1234 5678，谢谢\n下一行"
+        let output = try anonymize(text, [.phoneNumber: .pseudonymize(keep: [])])
+        #expect(output.split(separator: "\n", omittingEmptySubsequences: false).count == 3, "\(output)")
+        #expect(output.hasPrefix("请回电1") && output.hasSuffix("，谢谢\n下一行") && !output.contains("5678"), "\(output)")
+        #expect(Anonymizer.keepingLineBreaks(of: "成都市武侯\n区", in: "重庆市渝中区") == "重庆市渝中\n区")
+        #expect(Anonymizer.keepingLineBreaks(of: "ab\r\ncd", in: "x") == "x\r\n")
+    }
+
     @Test func keepRedactReplace() throws {
         let text = "电话13812345678，QQ：12345678"
         #expect(try anonymize(text, [.phoneNumber: .keep, .qqNumber: .redact]) == "电话13812345678，QQ：")

@@ -67,7 +67,9 @@ public final class Anonymizer: Sendable {
         let context = OperatorContext(engine: engine, table: table)
         for detection in mergingPlaceChains(detections) {
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
-            let replacement = try replacement(for: mention, context: context)
+            // A mention found across a wrapped line (成都市武侯⏎区) keeps its line breaks where they
+            // were, so the output has the lines the input had.
+            let replacement = Self.keepingLineBreaks(of: mention.text, in: try replacement(for: mention, context: context))
             let action = engine.policy.rule(for: detection.entity).action
             // A short mention of a person (卢先生, "Lu") may by chance come out as written when the
             // pseudonym shares the surname; the full name never does.
@@ -86,6 +88,20 @@ public final class Anonymizer: Sendable {
                                     replacement: replacement, isReversible: action.isReversible))
         }
         return rewrites
+    }
+
+    /// `replacement` with the line breaks of `mention` put back after as many characters as
+    /// stood before each in the mention (at its end when it is shorter).
+    static func keepingLineBreaks(of mention: String, in replacement: String) -> String {
+        guard mention.contains(where: \.isNewline), !replacement.isEmpty else { return replacement }
+        var breaks: [(at: Int, text: String)] = []
+        var count = 0
+        for character in mention {
+            if character.isNewline { breaks.append((count, String(character))) } else { count += 1 }
+        }
+        var characters = Array(replacement.filter { !$0.isNewline })
+        for (at, text) in breaks.reversed() { characters.insert(contentsOf: text, at: min(at, characters.count)) }
+        return String(characters)
     }
 
     /// One change to a reviewed document: where (UTF-8 bytes of the original), what was found by

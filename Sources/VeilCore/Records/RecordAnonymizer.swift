@@ -198,7 +198,7 @@ extension Anonymizer {
                 guard value.rule == .scan, let range else { continue }
                 for start in Self.occurrences(of: needle, in: bytes, within: range) {
                     let found = start..<start + needle.count
-                    guard !detections.contains(where: { $0.range.overlaps(found) }) else { continue }
+                    guard Self.givesWay(&detections, to: found, in: bytes) else { continue }
                     var repeated = mention
                     repeated.range = found
                     repeated.rule = "field-repeated"
@@ -215,7 +215,7 @@ extension Anonymizer {
                     let found = (range.lowerBound + occurrence.range.lowerBound)..<(range.lowerBound + occurrence.range.upperBound)
                     let word = known.words[occurrence.word]
                     guard bytes[found].elementsEqual(word), !Self.cutsAWord(found, in: bytes, range: range),
-                          !detections.contains(where: { $0.range.overlaps(found) }) else { continue }
+                          Self.givesWay(&detections, to: found, in: bytes) else { continue }
                     var mention = known.templates[occurrence.word]
                     mention.range = found
                     mention.rule = "field-known"
@@ -225,6 +225,20 @@ extension Anonymizer {
         }
         detections.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         return RecordAnalysis(bytes: bytes, ranges: ranges, detections: detections)
+    }
+
+    /// Makes room for an entity field's value where a text repeats it: what was found inside it
+    /// (深圳 in 深圳打工仔, 关某 in 关某某) gives way, so the text's mention is the field's — one
+    /// person, one pseudonym. So does a finding that runs on from a screen name's start (a handle
+    /// pattern reads @小猫咪2019是我表哥 as one handle; the field says where it ends). False when
+    /// anything else runs across its edge: that stays.
+    static func givesWay(_ detections: inout [Detection], to found: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let inside = { (detection: Detection) in found.lowerBound <= detection.range.lowerBound && detection.range.upperBound <= found.upperBound }
+        let screenName = bytes[found].contains { $0 == UInt8(ascii: "@") || ASCIIByte.isAlphanumeric($0) }
+        let runsOn = { (detection: Detection) in screenName && detection.range.lowerBound == found.lowerBound }
+        if detections.contains(where: { $0.range.overlaps(found) && !inside($0) && !runsOn($0) }) { return false }
+        detections.removeAll { $0.range.overlaps(found) }
+        return true
     }
 
     /// The first `length` hex digits of a keyed hash of a whole field value (the same value, the
