@@ -69,12 +69,9 @@ public struct Veil: Sendable {
         do { return try anonymizer.anonymize(text) } catch { throw .document(index: nil, reason: "\(error)") }
     }
 
-    /// Every document of `documents` rewritten, yielded in the order they come, recognized
-    /// `batchSize` at a time on every core. The documents of a stream are one run: a person named
-    /// in full in one (卢立兵) is linked in later ones (老卢, 卢先生, "Lu Libing"), among the
-    /// ``streamPeople`` most recently named. The stream ends with
-    /// ``VeilError/document(index:reason:)`` at the first document that could not be scanned; no
-    /// result is yielded for it or after it.
+    /// Every document of `documents` rewritten, yielded in the order they come, analyzed
+    /// `batchSize` at a time on every core. The stream ends with ``VeilError/document(index:reason:)``
+    /// at the first document that could not be scanned; no result is yielded for it or after it.
     public func anonymize<Documents: AsyncSequence & Sendable>(_ documents: Documents, batchSize: Int = 64)
         -> AsyncThrowingStream<Anonymizer.Result, any Error> where Documents.Element == String {
         let anonymizer = anonymizer, size = max(1, batchSize)
@@ -83,15 +80,9 @@ public struct Veil: Sendable {
                 do {
                     var batch: [String] = []
                     var first = 0
-                    var context = DocumentContext(capacity: Self.streamPeople)
                     func flush() async throws {
-                        // Recognized on every core; settled in order, each document knowing the people before it.
-                        let recognized = try await Self.recognize(batch, startingAt: first, with: anonymizer.engine)
-                        for (offset, document) in recognized.enumerated() {
-                            do { continuation.yield(try anonymizer.anonymize(document, context: &context)) } catch {
-                                throw VeilError.document(index: first + offset, reason: "\(error)")
-                            }
-                        }
+                        let results = try await Self.anonymize(batch, startingAt: first, with: anonymizer)
+                        for result in results { continuation.yield(result) }
                         first += batch.count
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -109,19 +100,16 @@ public struct Veil: Sendable {
         }
     }
 
-    /// How many people a stream keeps for linking later documents to.
-    public static let streamPeople = 1_000
-
-    private static func recognize(_ batch: [String], startingAt first: Int, with engine: Engine) async throws -> [RecognizedDocument] {
-        try await withThrowingTaskGroup(of: (Int, RecognizedDocument).self) { group in
+    private static func anonymize(_ batch: [String], startingAt first: Int, with anonymizer: Anonymizer) async throws -> [Anonymizer.Result] {
+        try await withThrowingTaskGroup(of: (Int, Anonymizer.Result).self) { group in
             for (offset, text) in batch.enumerated() {
                 group.addTask {
-                    do { return (offset, try engine.recognize(DocumentText(text))) } catch {
+                    do { return (offset, try anonymizer.anonymize(text)) } catch {
                         throw VeilError.document(index: first + offset, reason: "\(error)")
                     }
                 }
             }
-            var results = [RecognizedDocument?](repeating: nil, count: batch.count)
+            var results = [Anonymizer.Result?](repeating: nil, count: batch.count)
             for try await (offset, result) in group { results[offset] = result }
             return results.map { $0! }
         }
