@@ -36,6 +36,23 @@ import Testing
         #expect(english.contains("\(words[0])'s wife"), "Lu's is the same person's surname")
     }
 
+    /// A given name keeps the gender it reads as: women's names get given names read as a
+    /// woman's, men's as a man's (the counts of given-gender.tsv).
+    @Test func givenNamePseudonymsKeepTheirGender() throws {
+        let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])], plugins: ["person-zh"])
+        let statistics = try #require(Shipped.catalog["person-zh"]?.makeRecognizer() as? ChineseNameRecognizer).statistics
+        let women = ["谭秀英", "王秀兰", "李桂英", "张丽娟", "刘美玲", "陈淑珍", "杨玉梅", "赵春燕"]
+        let men = ["李建国", "王志强", "刘德明", "张国栋", "陈志军", "杨建华", "赵永刚", "黄立兵"]
+        for (names, female) in [(women, true), (men, false)] {
+            for name in names {
+                let output = try anonymizer.anonymize("\(name)说好。").text
+                let pseudonym = String(try #require(output.firstMatch(of: /^(\p{Han}+)说好/)?.1))
+                let share = try #require(statistics.femaleShare(ofGiven: pseudonym.dropFirst(statistics.surname(of: pseudonym).count)))
+                #expect(female ? share >= 0.6 : share <= 0.4, "\(name) → \(pseudonym) reads \(share)")
+            }
+        }
+    }
+
     /// 小曾 and 老彭 are the 曾凯 and 彭丽 the text names, though 曾 is mostly 曾经 and 彭 rare alone.
     @Test func formsOfAddressLinkToTheFullNameWhateverTheSurname() throws {
         let anonymizer = try anonymizer([.person: .pseudonymize(keep: [])], plugins: ["person-zh"])

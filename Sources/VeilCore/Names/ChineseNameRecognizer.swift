@@ -41,7 +41,8 @@ public struct ChineseNameRecognizer: Recognizer {
         guard files.count >= 6 else {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-zh needs data: surnames, given, foreign, common words, titles, cues")
         }
-        let statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
+        var statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
+        if let gender = files.first(where: { $0.hasSuffix("given-gender.tsv") }) { try statistics.readGender(gender) }
         // Hand-written cues, and those learned from the corpus (cues-learned.txt, optional, last).
         var cues = try WordList.read(files[5])
         var learnedAfter: [String] = []

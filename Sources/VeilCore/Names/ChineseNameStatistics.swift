@@ -17,6 +17,10 @@ public struct ChineseNameStatistics: Sendable {
     /// Given-name characters by frequency.
     let givenByFrequency: [(character: Character, weight: Int)]
 
+    /// Each given-name character's share of women's names among the names it was seen in (0 all
+    /// men's, 1 all women's), where known (`given-gender.tsv`).
+    var femaleShare: [Character: Double] = [:]
+
     /// The same chances keyed by scalar values, for the recognizer's inner loop.
     let surnameChance: [UInt32: Double]
     let compoundSurnameChance: [UInt64: Double]
@@ -70,6 +74,29 @@ public struct ChineseNameStatistics: Sendable {
             throw ConfigurationError(Diagnostic(file: surnames, message: "the surname and given-name tables must each list names seen at least 5 times"))
         }
         return statistics
+    }
+
+    /// Reads `given-gender.tsv` (character, count in men's names, count in women's names).
+    mutating func readGender(_ path: String) throws(ConfigurationError) {
+        for (index, row) in try WordList.readRows(path).enumerated() where !row.isEmpty {
+            guard row.count == 3, row[0].count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
+                throw ConfigurationError(Diagnostic(file: path, line: index + 1, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
+            }
+            femaleShare[row[0].first!] = female / (male + female)
+        }
+    }
+
+    /// How much a given name reads as a woman's, 0…1: its known characters' odds multiplied (a
+    /// naive Bayes reading: 春燕 is a woman's name, 燕 saying more than 春); nil when none of its
+    /// characters is known.
+    func femaleShare(ofGiven given: some Sequence<Character>) -> Double? {
+        let shares = given.compactMap { femaleShare[$0] }
+        guard !shares.isEmpty else { return nil }
+        let odds = shares.reduce(1.0) { odds, share in
+            let clamped = min(max(share, 0.02), 0.98)
+            return odds * clamped / (1 - clamped)
+        }
+        return odds / (1 + odds)
     }
 
     /// The chance that an occurrence of `surname` begins a name (smoothed).

@@ -15,6 +15,10 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     /// and the 400 most common given-name characters.
     private let surnamePools: [Int: WeightedPool<String>]
     private let givenPool: WeightedPool<Character>
+    /// The same characters that read as a woman's (share ≥ 0.6) and as a man's (≤ 0.4), when the
+    /// statistics know gender.
+    private let givenPoolFemale: WeightedPool<Character>?
+    private let givenPoolMale: WeightedPool<Character>?
     /// Every surname of the tables by length, most common first.
     private let allSurnames: [Int: [String]]
     /// Draws by chance before a surname alone walks through all surnames.
@@ -29,7 +33,11 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
         }
         surnamePools = pools.mapValues { WeightedPool($0) }
         allSurnames = Dictionary(grouping: statistics.surnames.sorted { ($0.value.inNames, $1.key) > ($1.value.inNames, $0.key) }.map(\.key), by: \.count)
-        givenPool = WeightedPool(statistics.givenByFrequency.prefix(400).map { ($0.character, Self.compressed($0.weight)) })
+        let given = statistics.givenByFrequency.prefix(400).map { ($0.character, Self.compressed($0.weight)) }
+        givenPool = WeightedPool(given)
+        let female = given.filter { (statistics.femaleShare[$0.0] ?? 0.5) >= 0.6 }, male = given.filter { (statistics.femaleShare[$0.0] ?? 0.5) <= 0.4 }
+        givenPoolFemale = female.count >= 20 ? WeightedPool(female) : nil
+        givenPoolMale = male.count >= 20 ? WeightedPool(male) : nil
     }
 
     /// Weights are compressed (square root) so rarer choices still come up.
@@ -63,7 +71,11 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
             return String((0..<characters.count).map { _ in drawGiven(&random) })
         }
         let newSurname = drawSurname(length: surname.count, excluding: surname, random: &random)
-        return newSurname + String((0..<(characters.count - surname.count)).map { _ in drawGiven(&random) })
+        // The given name keeps the gender it reads as (谭秀英 → a woman's name, not 胡廷昭).
+        let pool = statistics.femaleShare(ofGiven: characters.dropFirst(surname.count)).flatMap { share in
+            share >= 0.65 ? givenPoolFemale : share <= 0.35 ? givenPoolMale : nil
+        } ?? givenPool
+        return newSurname + String((0..<(characters.count - surname.count)).map { _ in pool.draw(&random) })
     }
 
     public func render(_ surrogate: String, canonical: String, mention: String) -> String {

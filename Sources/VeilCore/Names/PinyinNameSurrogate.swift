@@ -7,12 +7,14 @@ public struct PinyinNameSurrogate: SurrogateGenerator {
     let statistics: ChineseNameStatistics
     let tables: PinyinTables
 
+    /// The generator in characters, made once (its draw tables are built when it is made).
+    private let names: ChineseNameSurrogate
+
     init(statistics: ChineseNameStatistics, tables: PinyinTables) {
         self.statistics = statistics
         self.tables = tables
+        self.names = ChineseNameSurrogate(statistics: statistics, spellings: tables.surnamesBySpelling)
     }
-
-    private var names: ChineseNameSurrogate { ChineseNameSurrogate(statistics: statistics, spellings: tables.surnamesBySpelling) }
 
     /// Drawn exactly as `person-zh` draws, from the same key, so the two agree on every person.
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
