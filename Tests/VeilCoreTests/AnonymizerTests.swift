@@ -45,6 +45,13 @@ import Testing
         #expect(output.split(separator: "\n", omittingEmptySubsequences: false).count == 3, "\(output)")
         #expect(output.hasPrefix("请回电1") && output.hasSuffix("，谢谢\n下一行") && !output.contains("5678"), "\(output)")
         #expect(Anonymizer.keepingLineBreaks(of: "成都市武侯\n区", in: "重庆市渝中区") == "重庆市渝中\n区")
+        // A value whole at the end of its line is not read on into the next: the handle stops at
+        // its line's end, and the number wrapped two lines on is found whole.
+        let thread = "第一行\n@小猫咪2019是我表哥\n第三行\n电话138\n1234 5678\n"
+        let engine = try Shipped.engine(policy: policy([:], plugins: ["social-handle", "phone-cn"]))
+        let found = try engine.scan(thread)
+        #expect(found.map(\.entity) == [.socialHandle, .phoneNumber], "\(found)")
+        #expect(found.last.map { Array(Array(thread.utf8)[$0.utf8Range]) } == Array("138\n1234 5678".utf8))
         #expect(Anonymizer.keepingLineBreaks(of: "ab\r\ncd", in: "x") == "x\r\n")
     }
 

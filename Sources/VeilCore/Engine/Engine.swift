@@ -228,13 +228,25 @@ public struct Engine: Sendable {
         // What a line holds whole outranks what the joined text runs across it: a value found
         // within one line that a joined finding cuts into (a time stamp's digits run on into the ID
         // on the next line) keeps the joined finding out.
-        let withinLines = detections.filter { !document.bytes[$0.range].contains(0x0A) }.map(\.range)
+        let lineFindings = detections.filter { !document.bytes[$0.range].contains(0x0A) }
+        let withinLines = lineFindings.map(\.range)
+        // A handle a line holds whole up to its end is not carried on into the next line: an @name
+        // ends where its line does, and the pattern would read @小猫咪2019是我表哥 on across the
+        // break and swallow what follows (a wrapped phone number). Other values do wrap (a card
+        // number or an address whole on one line may go on on the next).
+        let endsLine = { (offset: Int) in
+            var index = offset
+            while index < document.bytes.count, document.bytes[index] == 0x20 || document.bytes[index] == 0x0D { index += 1 }
+            return index < document.bytes.count && document.bytes[index] == 0x0A
+        }
         for stretch in stretches {
             let joined = DocumentText(validated: stretch.bytes)
             for recognizer in recognizers {
                 for detection in try recognizer.recognize(joined) where stretch.spansBreak(detection.range) {
                     let range = stretch.originalRange(detection.range)
                     if withinLines.contains(where: { $0.overlaps(range) && !(range.lowerBound <= $0.lowerBound && $0.upperBound <= range.upperBound) }) { continue }
+                    if detection.entity == .socialHandle,
+                       lineFindings.contains(where: { $0.entity == .socialHandle && $0.range.lowerBound == range.lowerBound && endsLine($0.range.upperBound) }) { continue }
                     var found = detection
                     found.range = range
                     detections.append(found)
