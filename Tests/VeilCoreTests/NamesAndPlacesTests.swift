@@ -104,6 +104,14 @@ import Testing
                                                               rules: [.location: EntityRule(action: .generalize(to: level))])))
     }
 
+    /// A place below county level keeps its kind: a village stays a village, a road a road.
+    @Test func localPlacesKeepTheirKind() throws {
+        let anonymizer = try anonymizer([.location: .pseudonymize(keep: [])], plugins: ["location-local"])
+        let output = try anonymizer.anonymize("我老家在石门村，后来住在百丈东路，也在沧海路工作。").text
+        #expect(output.firstMatch(of: /老家在\p{Han}{2}村，后来住在\p{Han}{2}东路，也在\p{Han}{2}路工作/) != nil, "\(output)")
+        #expect(!output.contains("石门") && !output.contains("沧海") && !output.contains("百丈"))
+    }
+
     @Test func placePseudonymsKeepTheHierarchy() throws {
         let anonymizer = try anonymizer([.location: .pseudonymize(keep: [])], plugins: ["location-cn"])
         let engine = anonymizer.engine

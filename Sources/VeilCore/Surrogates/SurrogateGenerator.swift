@@ -36,6 +36,7 @@ public enum Surrogates {
     public static let all: [any SurrogateGenerator] = [
         PhoneCNSurrogate(), PhoneIntlSurrogate(), QQSurrogate(), ShapeSurrogate(), EmailSurrogate(), URLSurrogate(),
         IPSurrogate(), ResidentIDSurrogate(), BankCardSurrogate(), PlateSurrogate(), HKIDSurrogate(), TWIDSurrogate(), AddressSurrogate(),
+        LocalPlaceSurrogate(),
     ]
     public static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
