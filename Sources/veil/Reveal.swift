@@ -80,7 +80,8 @@ extension Reveal {
     static func restore(_ bytes: [UInt8], from vault: PseudonymVault, file: String) throws -> ([UInt8], RevealSummary) {
         let logs = try vault.outputLogs(matching: bytes, orAny: true)
         let lineCount = OutputLog.lineRanges(bytes).count
-        if let exact = logs.first(where: { $0.size == bytes.count && $0.digest == OutputLog.digest(of: bytes) }) {
+        let digest = OutputLog.digest(of: bytes)
+        if let exact = logs.first(where: { $0.size == bytes.count && $0.digest == digest }) {
             return exact.restore(bytes)
         }
         let scored = logs.map { (log: $0, shared: $0.overlap(with: bytes)) }

@@ -60,7 +60,8 @@ import Testing
         func settle(_ id: String) throws -> String {
             if let known = images[id] { return known }
             let parent = try places[id]?.parent.map(settle)
-            let image = try table.surrogateFromList(entity: .location, canonical: id) { surrogate.surrogate(for: id, parentSurrogate: parent, key: placeKey, attempt: $0) }
+            let candidates = surrogate.candidates(for: id, parentSurrogate: parent, key: placeKey)
+            let image = try table.surrogateFromList(entity: .location, canonical: id) { $0 < candidates.count ? candidates[$0] : nil }
             images[id] = image
             return image
         }

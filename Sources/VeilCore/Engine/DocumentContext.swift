@@ -5,21 +5,15 @@
 /// It keeps the most recently named people (at least ``capacity``), so neither its memory nor the
 /// work it adds to each section grows with the length of the text.
 public struct DocumentContext: Sendable {
-    /// How many people are kept at least, by default; a person last named in full further back
-    /// than this many other people is no longer linked from a bare mention.
+    /// How many people are kept at least; a person last named in full further back than this many
+    /// other people is no longer linked from a bare mention.
     public static let capacity = 5_000
-
-    /// How many people this context keeps at least (linking a document costs time in proportion:
-    /// a stream of many short documents keeps fewer than the sections of one long text).
-    public let capacity: Int
 
     /// One detection per distinct full name, its range emptied (it lies in an earlier section).
     private(set) var people: [Detection] = []
     private var seen: Set<String> = []
 
-    public init(capacity: Int = DocumentContext.capacity) {
-        self.capacity = max(1, capacity)
-    }
+    public init() {}
 
     /// Keeps the full names among a section's detections.
     mutating func remember(_ detections: [Detection]) {
@@ -30,8 +24,8 @@ public struct DocumentContext: Sendable {
             person.range = -1 ..< -1
             people.append(person)
         }
-        if people.count > 2 * capacity {
-            people.removeFirst(people.count - capacity)
+        if people.count > 2 * Self.capacity {
+            people.removeFirst(people.count - Self.capacity)
             seen = Set(people.map { $0.pluginID + "\u{0}" + ($0.attributes["form"] ?? "") + "\u{0}" + $0.canonical })
         }
     }

@@ -29,18 +29,12 @@ public struct PlaceSurrogate: SurrogateGenerator {
 
     typealias Place = Gazetteer.Place
 
-    /// A place's pseudonym, drawn the `attempt`-th time: first its image under the key's
-    /// permutation (``PlacePermutation``) when that lies under `parentSurrogate`; then the places
-    /// of its level under `parentSurrogate` (a prefecture with more counties than its pseudonym
-    /// has children fills those first); then its image wherever it lies, which no other place has
-    /// as its own; then the rest of its level from its own place on, then the policy's other
-    /// gazetteers; nil past the last.
-    func surrogate(for canonical: String, parentSurrogate: String?, key: DerivedKey, attempt: Int) -> String? {
-        let all = candidates(for: canonical, parentSurrogate: parentSurrogate, key: key)
-        return attempt < all.count ? all[attempt] : nil
-    }
-
-    /// Every pseudonym ``surrogate(for:parentSurrogate:key:attempt:)`` may draw, in order.
+    /// The pseudonyms a place may be given, to be tried in order until one is free: first its
+    /// image under the key's permutation (``PlacePermutation``) when that lies under
+    /// `parentSurrogate`; then the places of its level under `parentSurrogate` (a prefecture with
+    /// more counties than its pseudonym has children fills those first); then its image wherever
+    /// it lies, which no other place has as its own; then the rest of its level from its own
+    /// place on, then the policy's other gazetteers.
     func candidates(for canonical: String, parentSurrogate: String?, key: DerivedKey) -> [String] {
         guard let place = gazetteer[canonical] else { return [canonical] }
         let permutation = permutations.permutation(of: gazetteer, number: -1, key: key)
