@@ -69,9 +69,12 @@ public struct Veil: Sendable {
         do { return try anonymizer.anonymize(text) } catch { throw .document(index: nil, reason: "\(error)") }
     }
 
-    /// Every document of `documents` rewritten, yielded in the order they come, analyzed
-    /// `batchSize` at a time on every core. The stream ends with ``VeilError/document(index:reason:)``
-    /// at the first document that could not be scanned; no result is yielded for it or after it.
+    /// Every document of `documents` rewritten, yielded in the order they come, recognized
+    /// `batchSize` at a time on every core. Each document knows the people the documents before it
+    /// named: 老卢 in one is the 卢立兵 of an earlier one, with one pseudonym, as in one document
+    /// (and as in the records of one `veil anonymize` run). The stream ends with
+    /// ``VeilError/document(index:reason:)`` at the first document that could not be scanned; no
+    /// result is yielded for it or after it.
     public func anonymize<Documents: AsyncSequence & Sendable>(_ documents: Documents, batchSize: Int = 64)
         -> AsyncThrowingStream<Anonymizer.Result, any Error> where Documents.Element == String {
         let anonymizer = anonymizer, size = max(1, batchSize)
@@ -80,9 +83,14 @@ public struct Veil: Sendable {
                 do {
                     var batch: [String] = []
                     var first = 0
+                    var context = DocumentContext()
                     func flush() async throws {
-                        let results = try await Self.anonymize(batch, startingAt: first, with: anonymizer)
-                        for result in results { continuation.yield(result) }
+                        let recognized = await Self.recognize(batch, with: anonymizer.engine)
+                        for (offset, document) in recognized.enumerated() {
+                            do { continuation.yield(try anonymizer.anonymize(try document.get(), context: &context)) } catch {
+                                throw VeilError.document(index: first + offset, reason: "\(error)")
+                            }
+                        }
                         first += batch.count
                         batch.removeAll(keepingCapacity: true)
                     }
@@ -100,17 +108,14 @@ public struct Veil: Sendable {
         }
     }
 
-    private static func anonymize(_ batch: [String], startingAt first: Int, with anonymizer: Anonymizer) async throws -> [Anonymizer.Result] {
-        try await withThrowingTaskGroup(of: (Int, Anonymizer.Result).self) { group in
+    /// What the recognizers report in each document of a batch, on every core, in order.
+    private static func recognize(_ batch: [String], with engine: Engine) async -> [Result<RecognizedDocument, any Error>] {
+        await withTaskGroup(of: (Int, Result<RecognizedDocument, any Error>).self) { group in
             for (offset, text) in batch.enumerated() {
-                group.addTask {
-                    do { return (offset, try anonymizer.anonymize(text)) } catch {
-                        throw VeilError.document(index: first + offset, reason: "\(error)")
-                    }
-                }
+                group.addTask { (offset, Result { try engine.recognize(DocumentText(text)) }) }
             }
-            var results = [Anonymizer.Result?](repeating: nil, count: batch.count)
-            for try await (offset, result) in group { results[offset] = result }
+            var results = [Result<RecognizedDocument, any Error>?](repeating: nil, count: batch.count)
+            for await (offset, result) in group { results[offset] = result }
             return results.map { $0! }
         }
     }

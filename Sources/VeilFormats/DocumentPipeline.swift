@@ -67,11 +67,14 @@ public struct DocumentPipeline {
             }
         }
         var source = recordSource(reader, format: format)
-        let anonymizer = anonymizer, known = known
+        let anonymizer = anonymizer
         var names = StructureNames(engine: engine)
-        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.scan(record: record.values, known: known) }, emit: { record, result in
+        var context = carried.context
+        defer { carried.context = context }
+        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.recognize(record: record.values) }, emit: { record, result in
             guard !record.isVerbatim else { return }
-            guard let perValue = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            let perValue = anonymizer.scan(recognized, known: known, context: &context)
             var findings: [Finding] = [], fields: [String?] = []
             for (name, found) in zip(record.fieldNames, perValue) {
                 findings += found
@@ -101,15 +104,21 @@ public struct DocumentPipeline {
             }
         }
         var source = recordSource(reader, format: format)
-        let anonymizer = anonymizer, known = known
+        let anonymizer = anonymizer
+        var context = carried.context
+        defer { carried.context = context }
+        // Records are recognized on every core, then settled and rewritten in their order, each
+        // knowing the people of the records (and files) before it.
         try BatchRunner.run(&source, parallel: parallel, process: { record in
-            guard !record.isVerbatim else { return (record.render([]), [Finding]()) }
-            let result = try anonymizer.anonymize(record: record.values, known: known)
-            return (record.render(result.rewrites), result.findings.flatMap { $0 })
+            record.isVerbatim ? nil : try anonymizer.recognize(record: record.values)
         }, emit: { record, result in
-            guard let (piece, findings) = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
-            if !record.isVerbatim { onDocument(findings) }
-            try write(piece)
+            guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+            guard let recognized else { return try write(record.render([])) }
+            guard let rewritten = try guarded({
+                try Self.located(record) { try anonymizer.anonymize(recognized, known: known, context: &context) }
+            }) else { return }
+            onDocument(rewritten.findings.flatMap { $0 })
+            try write(record.render(rewritten.rewrites))
         }, readError: { error in _ = try guarded { throw error } })
         try write(OutputPiece(bytes: source.trailer))
     }
@@ -166,6 +175,11 @@ public struct DocumentPipeline {
     static func located(_ error: any Error, _ record: SourceRecord) -> InputError {
         if let error = error as? InputError { return error }
         return InputError(file: record.file, line: record.line, message: "could not scan the record: \(error)")
+    }
+
+    /// Runs a step on a record; its error becomes one naming the record's place.
+    static func located<T>(_ record: SourceRecord, _ step: () throws -> T) throws -> T {
+        do { return try step() } catch { throw located(error, record) }
     }
 
     // MARK: Steps

@@ -85,6 +85,43 @@ import Testing
         #expect(context.people.filter { $0.canonical == "person \(total - 1)" }.count == 1)
     }
 
+    /// The names a context searches for are found wherever a later document writes them, whether
+    /// they were added before its automaton was built or after (found by their first character),
+    /// in upper or lower case.
+    @Test func theMentionIndexFindsEveryNameHeldHoweverItIsSplit() {
+        let names = (0..<(MentionIndex.rebuildAfter + 40)).map { index in
+            "\(["王", "李", "欧阳", "Mc"][index % 4])\(Character(UnicodeScalar(0x4E00 + index)!))\(index % 3 == 0 ? "x" : "")"
+        }
+        var index = MentionIndex()
+        for name in names {
+            let template = Detection(range: 0..<0, entity: .person, score: 0.7, pluginID: "p", rule: "full", canonical: name)
+            index.add([RepeatableMention(text: name, detection: template)])
+        }
+        for (position, name) in names.enumerated() where position % 7 == 0 || position >= MentionIndex.rebuildAfter {
+            let text = "前面说的是\(name.uppercased())，对吧"
+            let found = index.occurrences(in: Array(text.utf8))
+            let expected = Array("前面说的是".utf8).count..<Array("前面说的是\(name.uppercased())".utf8).count
+            #expect(found.contains { $0.range == expected && $0.canonical == name }, "\(name)")
+        }
+        #expect(index.occurrences(in: Array("与此无关的一句话".utf8)).isEmpty)
+    }
+
+    /// Records settled one after another with one context link a person across them (老卢 in a
+    /// later record is the 卢立兵 of an earlier one), and get what the same texts get as one document.
+    @Test func recordsSettledInOrderLinkAsOneDocument() throws {
+        let anonymizer = Anonymizer(engine: try Shipped.engine())
+        let texts = ["记者：卢立兵，你好。请问韦玉来了吗？", "卢立兵：你好。韦宇来了。", "记者：老卢，说说论坛。", "卢先生：我是版主，小韦也在。"]
+        var context = DocumentContext()
+        var records: [String] = []
+        for text in texts {
+            let recognized = try anonymizer.recognize(record: [RecordValue(text, rule: .scan)])
+            records.append(try #require(try anonymizer.anonymize(recognized, context: &context).texts.first ?? nil))
+        }
+        let whole = try anonymizer.anonymize(texts.joined(separator: "\n")).text
+        #expect(records.joined(separator: "\n") == whole)
+        #expect(!whole.contains("卢") && !whole.contains("韦宇") && !whole.contains("小韦"), "\(whole)")
+    }
+
     /// A document that holds more findings than ``Engine/maximumFindings`` (a plugin that reports
     /// every character) is refused, not held in memory.
     @Test func aDocumentWithMoreFindingsThanTheLimitIsRefused() throws {

@@ -170,6 +170,21 @@ import VeilCore
         #expect(output.dropFirst().allSatisfy { $0[1].hasSuffix("的电话是<PHONE>") })
     }
 
+    /// A person named in one row is known to the rows after it, in later batches too: 老卢 five
+    /// thousand rows on is the 卢立兵 of the first row, and so is the name written bare where
+    /// nothing marks it as one (on every core or one, the same output).
+    @Test func aPersonNamedInOneRowIsLinkedInTheRowsAfter() throws {
+        var rows = ["0,记者：卢立兵，你好。"]
+        rows += (1..<5_000).map { "\($0),今天的天气不错，编号\($0)。" }
+        rows += ["5000,老卢说了，卢立兵也说了。"]
+        let input = "n,text\n" + rows.joined(separator: "\n") + "\n"
+        let output = try parse(try run(input, name: "linked.csv", rules: try Self.rules([("n", .keep)])).output)
+        let first = try #require(output[1][1].firstMatch(of: /记者：(\p{Han}+)，你好。/)?.1)
+        let last = output[5001][1]
+        #expect(!first.contains("卢") && !last.contains("卢"), "\(first) \(last)")
+        #expect(last == "老\(first.prefix(1))说了，\(first)也说了。")
+    }
+
     @Test func aBadRowStopsTheRunOrIsSkippedAndReported() throws {
         let input = "a,b\n1,电话13812345678\n2,x,extra\n3,ok\n"
         #expect {

@@ -46,6 +46,51 @@ import Veil
         #expect(!linked.contains("卢") && !linked.contains("Lu "))
     }
 
+    /// The elements of a stream know the people of the elements before: a transcript streamed
+    /// line by line gets the pseudonyms of the whole, whatever the batch size.
+    @Test func theStreamLinksAPersonAcrossElements() async throws {
+        let veil = try Veil(key: Self.key, environment: [:])
+        let lines = ["记者：卢立兵，你好。", "卢立兵：你好。", "记者：老卢，说说论坛。", "卢先生说：Lu Libing is my name."]
+        let whole = try veil.anonymize(lines.joined(separator: "\n")).text
+        for batchSize in [1, 3, 64] {
+            let documents = AsyncStream<String> { continuation in
+                for line in lines { continuation.yield(line) }
+                continuation.finish()
+            }
+            var streamed: [String] = []
+            for try await result in veil.anonymize(documents, batchSize: batchSize) { streamed.append(result.text) }
+            #expect(streamed.joined(separator: "\n") == whole, "batch size \(batchSize)")
+        }
+        #expect(!whole.contains("卢") && !whole.contains("Lu "), "\(whole)")
+    }
+
+    /// A stream stops at the first document that cannot be scanned, after yielding those before it.
+    @Test func theStreamStopsAtTheFirstDocumentThatFails() async throws {
+        struct Refuses: Recognizer {
+            let pluginID = "refuses"
+            func recognize(_ document: DocumentText) throws -> [Detection] {
+                if String(decoding: document.bytes, as: UTF8.self).contains("坏") { throw RecognizerError(pluginID: pluginID, message: "refused") }
+                return []
+            }
+        }
+        let plugin = CodePlugin(id: "refuses", entities: [.person]) { Refuses() }
+        let veil = try Veil(policy: .text("version: 1\nplugins: [phone-cn, refuses]\n"), key: Self.key, plugins: [plugin], environment: [:])
+        let texts = ["好1", "好2", "坏3", "好4", "坏5"]
+        let documents = AsyncStream<String> { continuation in
+            for text in texts { continuation.yield(text) }
+            continuation.finish()
+        }
+        var yielded: [String] = []
+        do {
+            for try await result in veil.anonymize(documents, batchSize: 8) { yielded.append(result.text) }
+            Issue.record("the stream did not fail")
+        } catch let error as VeilError {
+            guard case .document(let index, _) = error else { Issue.record("\(error)"); return }
+            #expect(index == 2)
+        }
+        #expect(yielded == ["好1", "好2"])
+    }
+
     @Test func mistakesAreTyped() async throws {
         do {
             _ = try Veil(policy: .text("version: 1\nplugins: [phone-cn, no-such-plugin]\n"), environment: [:])

@@ -1,33 +1,56 @@
-/// What a text read in sections (a file too long to hold at once) carries from one section to the
-/// next: the people it has named in full, so that a later section finds their bare names again and
-/// links 卢先生 to the 卢立兵 of an earlier section, as it would in one document.
+/// What the documents of a run hand on to the next — the sections of a file too long to hold at
+/// once, the files of one run, the records of a dataset, the elements of a stream: the people they
+/// have named in full, so that a later document finds their names again and links 卢先生 to the
+/// 卢立兵 of an earlier one, as it would within one document.
 ///
 /// It keeps the most recently named people (at least ``capacity``), so neither its memory nor the
-/// work it adds to each section grows with the length of the text.
+/// work it adds to each document grows with the length of the run: linking looks people up by
+/// surname and given name, and their names are searched for with one automaton (``MentionIndex``).
 public struct DocumentContext: Sendable {
-    /// How many people are kept at least; a person last named in full further back than this many
-    /// other people is no longer linked from a bare mention.
+    /// How many people are kept at least; a person first named further back than this many other
+    /// people is no longer linked from a bare mention.
     public static let capacity = 5_000
 
-    /// One detection per distinct full name, its range emptied (it lies in an earlier section).
+    /// One detection per distinct full name, oldest first, its range emptied (it lies in an earlier
+    /// document).
     private(set) var people: [Detection] = []
-    private var seen: Set<String> = []
+    private var position: [String: Int] = [:]
+    /// The people as the linker looks them up.
+    private(set) var known = KnownPeople()
+    /// Per plugin, the repeatable mentions of `people[..<indexed]` (``Engine`` brings it up to date).
+    var mentions: [String: MentionIndex] = [:]
+    var indexed = 0
 
     public init() {}
 
-    /// Keeps the full names among a section's detections.
+    /// Keeps the full names among a document's detections (in order: the last named of a surname is
+    /// the one a later 卢先生 links to).
     mutating func remember(_ detections: [Detection]) {
         for detection in detections where detection.entity == .person {
-            guard let form = detection.attributes["form"], Self.fullForms.contains(form),
-                  seen.insert(detection.pluginID + "\u{0}" + form + "\u{0}" + detection.canonical).inserted else { continue }
+            guard let form = detection.attributes["form"], Self.fullForms.contains(form) else { continue }
             var person = detection
             person.range = -1 ..< -1
-            people.append(person)
+            let key = Self.key(of: person)
+            if position[key] == nil {
+                position[key] = people.count
+                people.append(person)
+            }
+            known.note(person)
         }
-        if people.count > 2 * Self.capacity {
-            people.removeFirst(people.count - Self.capacity)
-            seen = Set(people.map { $0.pluginID + "\u{0}" + ($0.attributes["form"] ?? "") + "\u{0}" + $0.canonical })
-        }
+        if people.count > 2 * Self.capacity { forgetOldest() }
+    }
+
+    private mutating func forgetOldest() {
+        people.removeFirst(people.count - Self.capacity)
+        position = Dictionary(uniqueKeysWithValues: people.enumerated().map { (Self.key(of: $1), $0) })
+        known = KnownPeople()
+        for person in people { known.note(person) }
+        mentions = [:]
+        indexed = 0
+    }
+
+    private static func key(of person: Detection) -> String {
+        person.pluginID + "\u{0}" + (person.attributes["form"] ?? "") + "\u{0}" + person.canonical
     }
 
     static let fullForms: Set<String> = ["full", "foreign", "pinyin-full", "en-full"]
@@ -39,4 +62,6 @@ public struct DocumentContext: Sendable {
 public struct RecognizedDocument: @unchecked Sendable {
     public let document: DocumentText
     let detections: [Detection]
+    /// Further mentions of what was found, where the document writes it again.
+    let repeats: [Detection]
 }

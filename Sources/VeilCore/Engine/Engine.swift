@@ -173,7 +173,7 @@ public struct Engine: Sendable {
     public func recognize(_ document: DocumentText, parallel: Bool = false) throws -> RecognizedDocument {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
-        if blocks.count == 1 { return RecognizedDocument(document: document, detections: try recognizeBlock(document)) }
+        if blocks.count == 1 { return recognized(document, try recognizeBlock(document)) }
         var results = [Result<[Detection], any Error>](repeating: .success([]), count: blocks.count)
         let recognizeAt: @Sendable (Int) -> Result<[Detection], any Error> = { index in
             Result {
@@ -198,23 +198,65 @@ public struct Engine: Sendable {
             detections += try result.get()
             guard detections.count <= Self.maximumFindings else { throw TooManyFindings() }
         }
-        return RecognizedDocument(document: document, detections: detections)
+        return recognized(document, detections)
+    }
+
+    /// A document with what its recognizers found, and the further mentions in it of what they
+    /// found (the names a repeating recognizer found anywhere in it, written again elsewhere).
+    private func recognized(_ document: DocumentText, _ detections: [Detection]) -> RecognizedDocument {
+        var repeats: [Detection] = []
+        for recognizer in repeatingRecognizers {
+            let own = detections.filter { $0.pluginID == recognizer.pluginID }
+            guard !own.isEmpty else { continue }
+            var here = MentionIndex()
+            here.add(recognizer.repeatableMentions(of: own))
+            let taken = Set(own.map(\.range.lowerBound))
+            var seen = Set<Range<Int>>()
+            for mention in here.occurrences(in: document.bytes) where !taken.contains(mention.range.lowerBound) && seen.insert(mention.range).inserted {
+                if recognizer.acceptsRepeat(at: mention.range, in: document.bytes) { repeats.append(mention) }
+            }
+        }
+        return RecognizedDocument(document: document, detections: detections, repeats: repeats)
     }
 
     /// The second step of ``analyze(_:parallel:context:)``: repeated names across the whole
-    /// document, overlaps resolved, mentions of one person linked (with the people of `context`).
+    /// document, overlaps resolved, mentions of one person linked (with the people of `context`,
+    /// which then keeps this document's).
     public func settle(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Detection] {
+        let settled = settle(recognized, knowing: &context)
+        context.remember(settled)
+        return settled
+    }
+
+    /// ``settle(_:context:)`` without handing this document's people on: for a record, whose
+    /// entity fields are settled after (the caller remembers what it ends with).
+    func settle(_ recognized: RecognizedDocument, knowing context: inout DocumentContext) -> [Detection] {
+        index(&context)
         let bytes = recognized.document.bytes
-        var detections = recognized.detections
+        var detections = recognized.detections + recognized.repeats
+        // The people of the documents before, named again here.
         for recognizer in repeatingRecognizers {
-            let found = (context.people + detections).filter { $0.pluginID == recognizer.pluginID }
-            detections += recognizer.repeatedMentions(of: found, in: bytes)
+            guard let known = context.mentions[recognizer.pluginID] else { continue }
+            let taken = Set(recognized.detections.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range.lowerBound))
+            var seen = Set(recognized.repeats.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range))
+            for mention in known.occurrences(in: bytes) where !taken.contains(mention.range.lowerBound) && seen.insert(mention.range).inserted {
+                if recognizer.acceptsRepeat(at: mention.range, in: bytes) { detections.append(mention) }
+            }
         }
-        // The people of earlier sections stand before this one's, as they would in one document.
         let resolved = resolution.resolve(detections, in: bytes)
-        let linked = Array(PersonLinker.link(context.people + resolved).dropFirst(context.people.count))
-        context.remember(linked)
-        return linked
+        return PersonLinker.link(resolved, known: context.known)
+    }
+
+    /// Brings the context's search for its people's names up to date.
+    private func index(_ context: inout DocumentContext) {
+        guard context.indexed < context.people.count else { return }
+        let added = context.people[context.indexed...]
+        for recognizer in repeatingRecognizers {
+            let own = added.filter { $0.pluginID == recognizer.pluginID }
+            guard !own.isEmpty else { continue }
+            context.mentions[recognizer.pluginID, default: MentionIndex()].add(recognizer.repeatableMentions(of: own))
+        }
+        context.indexed = context.people.count
     }
 
     /// What every recognizer reports for one document (or block), and what they report across its

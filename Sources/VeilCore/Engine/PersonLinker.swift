@@ -1,11 +1,11 @@
-/// Links the mentions of one person inside a document, so they share a pseudonym:
-/// - 卢先生, 老卢 and 小卢 take the canonical value of the full name 卢立兵 written in the same
-///   document (the nearest one before, else the first after), and a given name alone (立兵) too;
+/// Links the mentions of one person, so they share a pseudonym:
+/// - 卢先生, 老卢 and 小卢 take the canonical value of the full name 卢立兵 (the nearest one before
+///   them in the document, else the latest named in the documents before it, else the first after
+///   them), and a given name alone (立兵) too;
 /// - "Lu Libing" takes 卢立兵's when its pinyin is the same and no other name in characters reads so
 ///   (with 韦玉 and 韦宇 both named, "Wei Yu" is linked to neither); a bare "Lu" (Mr. Lu, Lu's)
-///   takes the full name with that surname, in characters or in pinyin.
-///
-/// - "Smith" takes the canonical value of "Jane Smith" named in the same document.
+///   takes the full name with that surname, in characters or in pinyin;
+/// - "Smith" takes the canonical value of "Jane Smith".
 ///
 /// A pseudonym is kept under the name as written: the canonical value (卢立兵), or for a romanized
 /// name linked to none, its `key` attribute ("lu li bing", whatever its capitals and hyphens).
@@ -13,22 +13,64 @@
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
 enum PersonLinker {
-    static func link(_ detections: [Detection]) -> [Detection] {
-        var linked = detections
-        let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
-        // Romanized full names first take the canonical value of the one name in characters that
-        // reads the same; where two do (韦玉, 韦宇), the romanized name is linked to neither.
-        var hanziByPinyin: [String: String?] = [:]
-        for detection in detections where detection.attributes["form"] == "full" {
-            guard let pinyin = detection.attributes["pinyin"] else { continue }
-            if let known = hanziByPinyin[pinyin] {
-                if known != detection.canonical { hanziByPinyin[pinyin] = .some(nil) }
-            } else {
-                hanziByPinyin[pinyin] = detection.canonical
+    /// What a shorter mention can share with a full name.
+    enum Link: Hashable, Sendable {
+        case surname(String)
+        case englishSurname(String)
+        case pinyinSurname(String)
+        /// 立兵 and 兵 of 卢立兵: the name without its surname, one or two characters shorter.
+        case givenName(String)
+    }
+
+    static let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
+
+    /// What shorter mentions can link to a full name by (none for other detections).
+    static func links(of detection: Detection) -> [Link] {
+        guard detection.entity == .person, let form = detection.attributes["form"], fullForms.contains(form) else { return [] }
+        var links: [Link] = []
+        if let surname = detection.attributes["surname"] {
+            links.append(.surname(surname))
+            if form == "en-full" { links.append(.englishSurname(surname)) }
+        }
+        if let pinyinSurname = detection.attributes["pinyin"]?.split(separator: " ").first { links.append(.pinyinSurname(String(pinyinSurname))) }
+        if form == "full", let surname = detection.attributes["surname"] {
+            let scalars = Array(detection.canonical.unicodeScalars)
+            for cut in 1...2 where scalars.count - cut >= 2 {
+                let given = String(String.UnicodeScalarView(scalars[cut...]))
+                if !given.hasPrefix(surname) { links.append(.givenName(given)) }
             }
         }
+        return links
+    }
+
+    /// What a shorter mention looks for in a full name (nil for a full name and other detections).
+    static func target(of detection: Detection) -> Link? {
+        guard detection.entity == .person else { return nil }
+        switch detection.attributes["form"] ?? "" {
+        case "title", "lao", "xiao": return detection.attributes["surname"].map(Link.surname)
+        case "en-surname": return detection.attributes["surname"].map(Link.englishSurname)
+        case "pinyin-surname": return detection.attributes["surname"].map(Link.pinyinSurname)
+        case "full", "foreign": return .givenName(detection.canonical)
+        default: return nil
+        }
+    }
+
+    /// The pinyin of a name in characters (nil for other detections).
+    static func hanziReading(of detection: Detection) -> String? {
+        detection.attributes["form"] == "full" ? detection.attributes["pinyin"] : nil
+    }
+
+    /// `detections` (one document, in order) with the mentions of one person linked, among
+    /// themselves and to the people `known` from the documents before.
+    static func link(_ detections: [Detection], known: KnownPeople = KnownPeople()) -> [Detection] {
+        var linked = detections
+        // Romanized full names first take the canonical value of the one name in characters that
+        // reads the same, here or before; where two do (韦玉, 韦宇), the romanized name is linked to
+        // neither.
+        var readings = Readings()
+        for detection in detections { readings.note(detection) }
         for index in linked.indices where linked[index].attributes["form"] == "pinyin-full" {
-            if let pinyin = linked[index].attributes["pinyin"], let hanzi = hanziByPinyin[pinyin] ?? nil {
+            if let pinyin = linked[index].attributes["pinyin"], let hanzi = readings.hanzi(readingAs: pinyin, known: known.readings) {
                 linked[index].canonical = hanzi
                 linked[index].attributes["key"] = nil
                 linked[index].attributes["linked"] = "yes"
@@ -36,45 +78,70 @@ enum PersonLinker {
         }
         // Full names indexed by what a shorter mention can share with them, so linking stays one pass
         // however many names a long document holds.
-        var bySurname: [String: [Int]] = [:], byEnglishSurname: [String: [Int]] = [:], byPinyinSurname: [String: [Int]] = [:]
-        var byGivenName: [String: [Int]] = [:]
-        for (index, detection) in linked.enumerated() where detection.entity == .person && fullForms.contains(detection.attributes["form"] ?? "") {
-            let form = detection.attributes["form"]
-            if let surname = detection.attributes["surname"] {
-                bySurname[surname, default: []].append(index)
-                if form == "en-full" { byEnglishSurname[surname, default: []].append(index) }
-            }
-            if let pinyinSurname = detection.attributes["pinyin"]?.split(separator: " ").first { byPinyinSurname[String(pinyinSurname), default: []].append(index) }
-            // 立兵 and 兵 of 卢立兵: the name without its surname, one or two characters shorter.
-            if form == "full", let surname = detection.attributes["surname"] {
-                let scalars = Array(detection.canonical.unicodeScalars)
-                for cut in 1...2 where scalars.count - cut >= 2 {
-                    let given = String(String.UnicodeScalarView(scalars[cut...]))
-                    if !given.hasPrefix(surname) { byGivenName[given, default: []].append(index) }
-                }
-            }
+        var candidates: [Link: [Int]] = [:]
+        for (index, detection) in linked.enumerated() {
+            for link in links(of: detection) { candidates[link, default: []].append(index) }
         }
-        guard !bySurname.isEmpty || !byPinyinSurname.isEmpty || !byGivenName.isEmpty else { return linked }
-        for (index, detection) in linked.enumerated() where detection.entity == .person {
-            let candidates: [Int]
-            switch detection.attributes["form"] ?? "" {
-            case "title", "lao", "xiao":
-                candidates = detection.attributes["surname"].flatMap { bySurname[$0] } ?? []
-            case "en-surname":
-                candidates = detection.attributes["surname"].flatMap { byEnglishSurname[$0] } ?? []
-            case "pinyin-surname":
-                candidates = detection.attributes["surname"].flatMap { byPinyinSurname[$0] } ?? []
-            case "full", "foreign":
-                candidates = byGivenName[detection.canonical] ?? []
-            default:
+        guard !candidates.isEmpty || !known.isEmpty else { return linked }
+        for (index, detection) in linked.enumerated() {
+            guard let link = target(of: detection) else { continue }
+            let here = candidates[link] ?? []
+            // The nearest full name before the mention, else the latest of the documents before,
+            // else the first after it.
+            let full: Detection
+            if let before = here.last(where: { $0 < index }) {
+                full = linked[before]
+            } else if let earlier = known.latest[link] {
+                full = earlier
+            } else if let after = here.first {
+                full = linked[after]
+            } else {
                 continue
             }
-            // The nearest full name before the mention, else the first after it.
-            guard let target = candidates.last(where: { $0 < index }) ?? candidates.first else { continue }
-            linked[index].canonical = linked[target].canonical
-            linked[index].attributes["key"] = linked[target].attributes["key"]
+            linked[index].canonical = full.canonical
+            linked[index].attributes["key"] = full.attributes["key"]
             linked[index].attributes["linked"] = "yes"
         }
         return linked
+    }
+}
+
+/// The one name in characters that reads as each pinyin; nil where two differ (韦玉, 韦宇).
+struct Readings: Sendable {
+    private var hanziByPinyin: [String: String?] = [:]
+
+    var isEmpty: Bool { hanziByPinyin.isEmpty }
+
+    mutating func note(_ detection: Detection) {
+        guard let pinyin = PersonLinker.hanziReading(of: detection) else { return }
+        if let known = hanziByPinyin[pinyin] {
+            if known != detection.canonical { hanziByPinyin[pinyin] = .some(nil) }
+        } else {
+            hanziByPinyin[pinyin] = detection.canonical
+        }
+    }
+
+    /// The one name in characters read as `pinyin` here and in `known` together.
+    func hanzi(readingAs pinyin: String, known: Readings) -> String? {
+        switch (hanziByPinyin[pinyin], known.hanziByPinyin[pinyin]) {
+        case (nil, nil): return nil
+        case (let here?, nil): return here
+        case (nil, let before?): return before
+        case (let here?, let before?): return here == before ? here : nil
+        }
+    }
+}
+
+/// The people of the documents before, as ``PersonLinker`` links to them: the latest full name by
+/// what a shorter mention can share with it, and which name in characters each pinyin reads as.
+struct KnownPeople: Sendable {
+    private(set) var latest: [PersonLinker.Link: Detection] = [:]
+    private(set) var readings = Readings()
+
+    var isEmpty: Bool { latest.isEmpty && readings.isEmpty }
+
+    mutating func note(_ person: Detection) {
+        readings.note(person)
+        for link in PersonLinker.links(of: person) { latest[link] = person }
     }
 }

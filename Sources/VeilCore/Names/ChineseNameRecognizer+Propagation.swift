@@ -31,37 +31,41 @@ extension ChineseNameRecognizer {
         return extra
     }
 
-    /// Every other occurrence, in the same document, of a name found with confidence: news and
-    /// transcripts introduce a person once (外交部发言人唐国强) and then write the bare name. And
-    /// 老X and 小X where X is the surname of such a name (曾凯 … 小曾), whatever else X can be: the
-    /// person named is the reason to read them so. The engine calls this once over the whole
-    /// document, with what this recognizer found in all its blocks.
-    public func repeatedMentions(of found: [Detection], in bytes: [UInt8]) -> [Detection] {
-        var forms: [String: String] = [:]
+    /// A name found with confidence, written again, is that person again: news and transcripts
+    /// introduce a person once (外交部发言人唐国强) and then write the bare name. So are 老X and 小X
+    /// where X is the surname of such a name (曾凯 … 小曾), whatever else X can be — the person named
+    /// is the reason to read them so — unless 老X or 小X is a common word (老师, 小时).
+    public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
+        var names: [String: Detection] = [:]
         var surnames: [String: String] = [:]
         for detection in found where detection.score >= 0.7 {
             guard let form = detection.attributes["form"], form == "full" || form == "foreign" else { continue }
-            if forms[detection.canonical] == nil { forms[detection.canonical] = form }
+            if names[detection.canonical] == nil {
+                // The name again is what was found (its surname and reading too), less sure.
+                var again = detection
+                again.range = 0..<0
+                again.score = 0.7
+                again.rule = form
+                again.attributes["repeated"] = "yes"
+                names[detection.canonical] = again
+            }
             if form == "full", let surname = detection.attributes["surname"] {
-                for prefix in ["老", "小"] where forms[prefix + surname] == nil { surnames[prefix + surname] = surname }
+                for prefix in ["老", "小"] where surnames[prefix + surname] == nil && !commonAddressWords.contains(prefix + surname) {
+                    surnames[prefix + surname] = surname
+                }
             }
         }
-        for (address, _) in surnames { forms[address] = forms[address] ?? (address.hasPrefix("老") ? "lao" : "xiao") }
-        guard !forms.isEmpty else { return [] }
-        let names = forms.keys.sorted()
-        let taken = Set(found.map(\.range.lowerBound))
-        let automaton = AhoCorasick(words: names)
-        var extra: [Detection] = []
-        for occurrence in automaton.occurrences(in: bytes) where !taken.contains(occurrence.range.lowerBound) {
-            guard !startsInsideWord(occurrence.range.lowerBound, in: bytes) else { continue }
-            let name = names[occurrence.word]
-            if let surname = surnames[name] {
-                extra.append(detection(bytes: occurrence.range, score: 0.7, canonical: surname, attributes: ["form": forms[name] ?? "xiao", "surname": surname, "repeated": "yes"]))
-                continue
-            }
-            extra.append(detection(bytes: occurrence.range, score: 0.7, canonical: name, attributes: ["form": forms[name] ?? "full", "repeated": "yes"]))
+        // Each text once, so their order does not matter.
+        var mentions = names.map { RepeatableMention(text: $0.key, detection: $0.value) }
+        for (address, surname) in surnames where names[address] == nil {
+            let form = address.hasPrefix("老") ? "lao" : "xiao"
+            mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
         }
-        return extra
+        return mentions
+    }
+
+    public func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        !startsInsideWord(range.lowerBound, in: bytes)
     }
 
     /// Whether a common word starts before `offset` and runs past it (the bytes version of

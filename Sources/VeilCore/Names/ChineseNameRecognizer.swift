@@ -13,6 +13,8 @@ public struct ChineseNameRecognizer: Recognizer {
     public let pluginID: String
     let statistics: ChineseNameStatistics
     let commonWords: AhoCorasick
+    /// The common words that read like a form of address, 老 or 小 and a surname (老师, 小时).
+    let commonAddressWords: Set<String>
     /// Per common word: whether it is strong evidence that a surname character starting it is not a name.
     let strongWord: [Bool]
     /// Per common word: whether it is mostly a place name in the corpus (source `pd-place`).
@@ -88,6 +90,7 @@ public struct ChineseNameRecognizer: Recognizer {
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
+        self.commonAddressWords = Set(commonWords.filter { ($0.hasPrefix("老") || $0.hasPrefix("小")) && $0.count == 2 })
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         self.placeWord = commonWords.map { placeWords.contains($0) }
         self.threshold2 = threshold2

@@ -17,13 +17,32 @@ public protocol Recognizer: Sendable {
     func recognize(_ document: DocumentText) throws -> [Detection]
 }
 
-/// A recognizer whose confident finds are found again wherever the document repeats them (a
-/// person introduced once, then named bare). The engine calls ``repeatedMentions(of:in:)`` once per
-/// document, after every block of a long document has been recognized, with this recognizer's
-/// detections in all of them, so a name introduced in one block is found in every other.
+/// A recognizer whose confident finds are found again wherever the text repeats them (a person
+/// introduced once, then named bare): in the rest of the document, and in the later documents of a
+/// run (the next section of a long file, the next file, record or stream element).
+///
+/// The engine asks once per document for what its finds may be written as again
+/// (``repeatableMentions(of:)``), keeps that for the documents after it, and searches each document
+/// for the repeatable mentions of this one and of those before, keeping the occurrences
+/// ``acceptsRepeat(at:in:)`` accepts.
 public protocol RepeatedMentionRecognizer: Recognizer {
-    /// Further mentions, in `bytes` (the whole document), of what `found` names.
-    func repeatedMentions(of found: [Detection], in bytes: [UInt8]) -> [Detection]
+    /// The texts that are further mentions of what `found` names, each with the detection such a
+    /// mention is (its range empty; the engine sets it).
+    func repeatableMentions(of found: [Detection]) -> [RepeatableMention]
+    /// Whether an occurrence at `range` of `bytes` is a mention rather than part of a longer word.
+    func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool
+}
+
+/// A text that, wherever it is written again, is another mention of a person already found.
+public struct RepeatableMention: Sendable, Hashable {
+    public let text: String
+    /// What a mention found by this text is; its range is empty.
+    public let detection: Detection
+
+    public init(text: String, detection: Detection) {
+        self.text = text
+        self.detection = detection
+    }
 }
 
 /// An error a recognizer raises for one document. The message names the plugin and what failed,

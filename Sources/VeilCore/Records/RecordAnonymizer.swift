@@ -84,7 +84,17 @@ extension Anonymizer {
     /// With `known` values (every entity field of the dataset, ``knownValues(_:)``), a value is
     /// also found where another record's entity field holds it.
     public func anonymize(record values: [RecordValue], known: KnownValues = .empty) throws -> RecordResult {
-        let analysis = try analyze(record: values, known: known)
+        var context = DocumentContext()
+        return try anonymize(try recognize(record: values), known: known, context: &context)
+    }
+
+    /// Anonymizes a recognized record (``recognize(record:)``) in its place in a run: `context`
+    /// brings the people named in the records before it (linked here as within one record) and
+    /// takes this record's. Records settled in the order they come get the same result however
+    /// they were recognized (in parallel, in batches of any size).
+    public func anonymize(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> RecordResult {
+        let values = record.values
+        let analysis = analyze(record, known: known, context: &context)
         let (bytes, ranges) = (analysis.bytes, analysis.ranges)
         let byValue = Self.grouped(analysis.detections, by: ranges)
         var texts: [String?] = []
@@ -119,7 +129,8 @@ extension Anonymizer {
     /// Anonymizes a record as ``anonymize(record:known:)`` does and returns, for each value that is
     /// scanned, its changes (byte ranges into the value), for the review page; nil for the others.
     public func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
-        let analysis = try analyze(record: values, known: known)
+        var context = DocumentContext()
+        let analysis = analyze(try recognize(record: values), known: known, context: &context)
         let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
         return try zip(values, analysis.ranges).enumerated().map { index, pair in
             let (value, range) = pair
@@ -137,22 +148,45 @@ extension Anonymizer {
     /// What was found in each value of a record (code point offsets into the value), analyzed
     /// together as ``anonymize(record:)`` does, without rewriting anything.
     public func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {
-        let analysis = try analyze(record: values, known: known)
+        var context = DocumentContext()
+        return scan(try recognize(record: values), known: known, context: &context)
+    }
+
+    /// What was found in a recognized record, settled in its place in a run as
+    /// ``anonymize(_:known:context:)`` does.
+    public func scan(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) -> [[Finding]] {
+        let analysis = analyze(record, known: known, context: &context)
         let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
         return analysis.ranges.indices.map { index in
             guard let range = analysis.ranges[index] else { return [] }
             return Finding.from(Self.local(byValue[index], in: range), in: Array(analysis.bytes[range]))
         }
     }
+}
 
-    private struct RecordAnalysis {
+/// A record whose recognizers have run (``Anonymizer/recognize(record:)``), waiting to be settled
+/// in its place in the run. It may be handed from the thread that recognized it to the one that
+/// settles it, but used by one at a time.
+public struct RecognizedRecord: Sendable {
+    let values: [RecordValue]
+    /// Where each value lies in the record's document (nil: not analyzed).
+    let ranges: [Range<Int>?]
+    /// Nil when no value is analyzed.
+    let recognized: RecognizedDocument?
+}
+
+extension Anonymizer {
+    fileprivate struct RecordAnalysis {
         let bytes: [UInt8]
         let ranges: [Range<Int>?]
         let detections: [Detection]
     }
 
-    private func analyze(record values: [RecordValue], known: KnownValues) throws -> RecordAnalysis {
-        // One document of the values to analyze, and where each lies in it.
+    /// The first step of anonymizing a record: its values to analyze laid out as one document (a
+    /// blank line between values, which nothing found may cross) and what the recognizers report in
+    /// it. It needs nothing from other records, so records are recognized on every core and then
+    /// settled in order (``anonymize(_:known:context:)``).
+    public func recognize(record values: [RecordValue]) throws -> RecognizedRecord {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>?] = []
         var labels: [DocumentText.FieldLabel] = []
@@ -171,7 +205,13 @@ extension Anonymizer {
         }
         let document = DocumentText(String(decoding: bytes, as: UTF8.self))
         document.fieldLabels = labels
-        var detections = bytes.isEmpty ? [] : try engine.analyze(document)
+        return RecognizedRecord(values: values, ranges: ranges, recognized: bytes.isEmpty ? nil : try engine.recognize(document))
+    }
+
+    fileprivate func analyze(_ record: RecognizedRecord, known: KnownValues, context: inout DocumentContext) -> RecordAnalysis {
+        let (values, ranges) = (record.values, record.ranges)
+        let bytes = record.recognized?.document.bytes ?? []
+        var detections = record.recognized.map { engine.settle($0, knowing: &context) } ?? []
         detections = Self.clipped(detections, to: ranges.compactMap { $0 })
 
         // Entity values: one mention each, and their text where the free text repeats it.
@@ -224,6 +264,7 @@ extension Anonymizer {
             }
         }
         detections.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        context.remember(detections)
         return RecordAnalysis(bytes: bytes, ranges: ranges, detections: detections)
     }
 
