@@ -94,6 +94,31 @@ import Testing
         #expect(result.findings[2].first.map { ($0.start, $0.end) }! == (2, 5), "offsets are into the value")
     }
 
+    /// A screen name's holder is one person wherever the text names them: with an @ (@深圳打工仔,
+    /// @小猫咪2019), by the name inside it (阿花 of 阿花不是花) in this record and in others; the
+    /// name inside is the whole pseudonym, no character of it kept.
+    @Test func aScreenNameIsItsHolderWithAnAtAndByTheNameInsideIt() throws {
+        let policy = Policy(name: "t", path: "t.yaml", plugins: ["person-zh", "social-handle"],
+                            rules: [.person: EntityRule(action: .pseudonymize(keep: []))])
+        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        let authors = ["深圳打工仔", "小猫咪2019", "阿花不是花"]
+        let known = try anonymizer.knownValues(authors.map { ($0, EntityType.person) })
+        for author in authors {
+            let result = try anonymizer.anonymize(record: [
+                RecordValue(author, rule: .entity(.person)),
+                RecordValue("@\(author) 你好。\(author)是我。", rule: .scan),
+            ], known: known)
+            let pseudonym = try #require(result.texts[0])
+            #expect(result.texts[1] == "@\(pseudonym) 你好。\(pseudonym)是我。", "\(author)")
+        }
+        let own = try anonymizer.anonymize(record: [RecordValue("阿花不是花", rule: .entity(.person)), RecordValue("阿花说得对", rule: .scan)], known: known)
+        let other = try anonymizer.anonymize(record: [RecordValue("李娜", rule: .entity(.person)), RecordValue("回复阿花：同意", rule: .scan)], known: known)
+        let pseudonym = try #require(own.texts[0])
+        #expect(own.texts[1] == "\(pseudonym)说得对")
+        #expect(other.texts[1] == "回复\(pseudonym)：同意")
+        #expect(!(own.texts[1]! + other.texts[1]!).contains("花"))
+    }
+
     /// QQ numbers and WeChat IDs, redacted: what the record tests below look for.
     private func contactsAnonymizer() throws -> Anonymizer {
         let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],

@@ -82,14 +82,19 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
         if mention == canonical { return surrogate }
         let surname = statistics.surnames[canonical] != nil ? canonical : statistics.surname(of: canonical)
         let newSurname = String(surrogate.prefix(surname.count))
+        let given = canonical.dropFirst(surname.count)
+        // What a form keeps of the mention (先生 of 王先生) must be no part of the name: 阿花, a name
+        // inside the screen name 阿花不是花, is the whole pseudonym, not its first character and 花.
+        let keeps = { (rest: Substring) in !rest.contains(where: given.contains) }
         // 王先生 / 王总 (surname and title), 老王 / 小王.
-        if mention.hasPrefix(surname) { return newSurname + mention.dropFirst(surname.count) }
-        if let first = mention.first, "老小".contains(first), mention.dropFirst().hasPrefix(surname) {
+        if mention.hasPrefix(surname), keeps(mention.dropFirst(surname.count)) { return newSurname + mention.dropFirst(surname.count) }
+        if let first = mention.first, "老小".contains(first), mention.dropFirst().hasPrefix(surname), keeps(mention.dropFirst(1 + surname.count)) {
             return String(first) + newSurname + mention.dropFirst(1 + surname.count)
         }
         // The given name alone (建国 for 王建国).
-        let given = canonical.dropFirst(surname.count)
-        if !given.isEmpty, mention.hasPrefix(given) { return String(surrogate.dropFirst(surname.count)) + mention.dropFirst(given.count) }
+        if !given.isEmpty, mention.hasPrefix(given), keeps(mention.dropFirst(given.count)) {
+            return String(surrogate.dropFirst(surname.count)) + mention.dropFirst(given.count)
+        }
         return surrogate
     }
 

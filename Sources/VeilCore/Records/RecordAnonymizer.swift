@@ -216,6 +216,7 @@ extension Anonymizer {
 
         // Entity values: one mention each, and their text where the free text repeats it.
         var named: [Detection] = []
+        var parts: [(text: [UInt8], whole: Detection)] = []
         for (value, range) in zip(values, ranges) {
             guard case .entity(let entity) = value.rule, let range else { continue }
             let trimmed = Self.trimmed(range, in: bytes)
@@ -228,12 +229,18 @@ extension Anonymizer {
             } ?? detections.first { $0.entity == entity && $0.range == trimmed }
                 ?? Detection(range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
                              canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
+            // A name inside a screen name (阿花 of 阿花不是花) is that person where the record's
+            // text writes it alone.
+            for part in detections where Self.isNamePart(part, of: trimmed, entity: entity, in: bytes) {
+                parts.append((Array(bytes[part.range]), whole))
+            }
             detections.removeAll { $0.range.overlaps(range) }
             detections.append(whole)
             named.append(whole)
         }
-        for mention in named where mention.range.count >= 2 {
-            let needle = Array(bytes[mention.range])
+        // The whole values first, then the names inside them where the text is not the whole.
+        let wholes = named.filter { $0.range.count >= 2 }.map { (Array(bytes[$0.range]), $0, "field-repeated") }
+        for (needle, mention, rule) in wholes + parts.map({ ($0.text, $0.whole, "field-part") }) {
             for (value, range) in zip(values, ranges) {
                 guard value.rule == .scan, let range else { continue }
                 for start in Self.occurrences(of: needle, in: bytes, within: range) {
@@ -241,7 +248,7 @@ extension Anonymizer {
                     guard Self.givesWay(&detections, to: found, in: bytes) else { continue }
                     var repeated = mention
                     repeated.range = found
-                    repeated.rule = "field-repeated"
+                    repeated.rule = rule
                     detections.append(repeated)
                 }
             }
@@ -268,15 +275,29 @@ extension Anonymizer {
         return RecordAnalysis(bytes: bytes, ranges: ranges, detections: detections)
     }
 
+    /// Whether `part` is a name inside an entity value at `whole` that stands for the value's
+    /// holder where a text writes it alone: 阿花 in the screen name 阿花不是花. A full name is not
+    /// (王小明 in 王小明的爸爸 is someone else), nor a single character.
+    static func isNamePart(_ part: Detection, of whole: Range<Int>, entity: EntityType, in bytes: [UInt8]) -> Bool {
+        part.entity == entity && whole.lowerBound <= part.range.lowerBound && part.range.upperBound <= whole.upperBound && part.range != whole
+            && !PersonLinker.fullForms.contains(part.attributes["form"] ?? "")
+            && String(decoding: bytes[part.range], as: UTF8.self).unicodeScalars.count >= 2
+    }
+
     /// Makes room for an entity field's value where a text repeats it: what was found inside it
     /// (深圳 in 深圳打工仔, 关某 in 关某某) gives way, so the text's mention is the field's — one
     /// person, one pseudonym. So does a finding that runs on from a screen name's start (a handle
-    /// pattern reads @小猫咪2019是我表哥 as one handle; the field says where it ends). False when
-    /// anything else runs across its edge: that stays.
+    /// pattern reads @小猫咪2019是我表哥 as one handle; the field says where it ends), and a handle
+    /// that is the value with its @ (@深圳打工仔 where the author is 深圳打工仔: the @ stays, the name
+    /// is the field's). False when anything else runs across its edge: that stays.
     static func givesWay(_ detections: inout [Detection], to found: Range<Int>, in bytes: [UInt8]) -> Bool {
         let inside = { (detection: Detection) in found.lowerBound <= detection.range.lowerBound && detection.range.upperBound <= found.upperBound }
         let screenName = bytes[found].contains { $0 == UInt8(ascii: "@") || ASCIIByte.isAlphanumeric($0) }
-        let runsOn = { (detection: Detection) in screenName && detection.range.lowerBound == found.lowerBound }
+        let mentioned = found.lowerBound > 0 && bytes[found.lowerBound - 1] == UInt8(ascii: "@")
+        let runsOn = { (detection: Detection) in
+            (screenName && detection.range.lowerBound == found.lowerBound)
+                || (mentioned && detection.range.lowerBound == found.lowerBound - 1 && detection.range.upperBound >= found.upperBound)
+        }
         if detections.contains(where: { $0.range.overlaps(found) && !inside($0) && !runsOn($0) }) { return false }
         detections.removeAll { $0.range.overlaps(found) }
         return true
