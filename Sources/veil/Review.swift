@@ -40,10 +40,13 @@ struct Review: ParsableCommand {
             let pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat)
             // Only the first records of a dataset are reviewed: the rest is not checked here.
             let known = try pipeline.firstPass(over: files, checking: false)
+            // The documents in the run's order, each knowing the people of those before, as
+            // `veil anonymize` reads them: the page shows the pseudonyms the run writes.
+            var context = DocumentContext()
             for path in files {
                 let format = inputFormat ?? InputFormat.inferred(from: path)
                 guard format == .text else {
-                    documents += try recordDocuments(path, format: format, pipeline: pipeline, known: known)
+                    documents += try recordDocuments(path, format: format, pipeline: pipeline, known: known, context: &context)
                     continue
                 }
                 let bytes = try LineReader(path: path).readAll()
@@ -52,7 +55,7 @@ struct Review: ParsableCommand {
                     throw error.located(in: bytes, file: path)
                 }
                 let reviewed: (text: String, changes: [Anonymizer.Change])
-                do { reviewed = try anonymizer.review(document, parallel: true) } catch {
+                do { reviewed = try anonymizer.review(document, parallel: true, context: &context) } catch {
                     throw InputError(file: path, message: "could not scan the document: \(error)")
                 }
                 documents.append(ReviewPage.Document(file: path, original: bytes, changes: reviewed.changes))
@@ -75,7 +78,8 @@ struct Review: ParsableCommand {
 
     /// The values of up to `records` records of a dataset, each value the policy scans as one
     /// reviewed document headed by its place and field.
-    private func recordDocuments(_ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues) throws -> [ReviewPage.Document] {
+    private func recordDocuments(_ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues,
+                                 context: inout DocumentContext) throws -> [ReviewPage.Document] {
         var source = pipeline.recordSource(try LineReader(path: path), format: format)
         var documents: [ReviewPage.Document] = []
         var count = 0
@@ -83,7 +87,10 @@ struct Review: ParsableCommand {
             guard !record.isVerbatim else { continue }
             count += 1
             let reviewed: [[Anonymizer.Change]?]
-            do { reviewed = try pipeline.anonymizer.review(record: record.values, known: known) } catch {
+            do {
+                let anonymizer = pipeline.anonymizer
+                reviewed = try anonymizer.review(try anonymizer.recognize(record: record.values), known: known, context: &context)
+            } catch {
                 throw InputError(file: path, line: record.line, message: "could not scan the record: \(error)")
             }
             for ((value, name), changes) in zip(zip(record.values, record.fieldNames), reviewed) {

@@ -119,7 +119,14 @@ public final class Anonymizer: Sendable {
     /// Anonymizes a document and returns every change made, for review (``Change``). Holds the
     /// originals' places: for the review page only.
     public func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
-        let detections = try engine.analyze(document, parallel: parallel)
+        var context = DocumentContext()
+        return try review(document, parallel: parallel, context: &context)
+    }
+
+    /// Reviews a document in its place in a run: `context` brings the people of the documents
+    /// before it, as ``anonymize(_:parallel:context:)`` does, so the page shows what the run writes.
+    public func review(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> (text: String, changes: [Change]) {
+        let detections = try engine.analyze(document, parallel: parallel, context: &context)
         var changes: [Change] = []
         let rewrites = try rewrites(document.bytes[...], detections) { changes.append(change($0, $1)) }
         return (String(decoding: OutputPiece.splicing(document.bytes[...], rewrites).bytes, as: UTF8.self), changes)

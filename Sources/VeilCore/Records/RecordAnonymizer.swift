@@ -130,7 +130,13 @@ extension Anonymizer {
     /// scanned, its changes (byte ranges into the value), for the review page; nil for the others.
     public func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
         var context = DocumentContext()
-        let analysis = analyze(try recognize(record: values), known: known, context: &context)
+        return try review(try recognize(record: values), known: known, context: &context)
+    }
+
+    /// Reviews a recognized record in its place in a run, as ``anonymize(_:known:context:)`` does.
+    public func review(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> [[Change]?] {
+        let values = record.values
+        let analysis = analyze(record, known: known, context: &context)
         let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
         return try zip(values, analysis.ranges).enumerated().map { index, pair in
             let (value, range) = pair
