@@ -9,8 +9,9 @@ struct MentionIndex: Sendable {
     /// Texts added since the automaton was built after which it is built again (at least).
     static let rebuildAfter = 256
 
-    /// Each text's detection, by the text with its ASCII letters in lower case.
-    private var templates: [String: Detection] = [:]
+    /// Each text's detection and how many of its bytes are the mention, by the text with its ASCII
+    /// letters in lower case.
+    private var templates: [String: (detection: Detection, length: Int?)] = [:]
     private var frozenWords: [String] = []
     private var frozen: AhoCorasick?
     /// The byte lengths of the texts added since, by their first scalar.
@@ -24,7 +25,7 @@ struct MentionIndex: Sendable {
         for mention in mentions {
             let text = Self.folded(mention.text[...])
             guard !text.isEmpty, templates[text] == nil, let first = text.unicodeScalars.first else { continue }
-            templates[text] = mention.detection
+            templates[text] = (mention.detection, mention.mentionLength)
             recentLengths[first.value, default: []].insert(text.utf8.count)
             recentCount += 1
         }
@@ -42,8 +43,9 @@ struct MentionIndex: Sendable {
         guard !templates.isEmpty else { return [] }
         var found: [Detection] = []
         func add(_ range: Range<Int>, _ text: String) {
-            guard var detection = templates[Self.folded(text[...])] else { return }
-            detection.range = range
+            guard let template = templates[Self.folded(text[...])] else { return }
+            var detection = template.detection
+            detection.range = range.lowerBound..<range.lowerBound + min(template.length ?? range.count, range.count)
             found.append(detection)
         }
         if let frozen {

@@ -47,7 +47,7 @@ enum PersonLinker {
     static func target(of detection: Detection) -> Link? {
         guard detection.entity == .person else { return nil }
         switch detection.attributes["form"] ?? "" {
-        case "title", "lao", "xiao": return detection.attributes["surname"].map(Link.surname)
+        case "title", "lao", "xiao", "surname": return detection.attributes["surname"].map(Link.surname)
         case "en-surname": return detection.attributes["surname"].map(Link.englishSurname)
         case "pinyin-surname": return detection.attributes["surname"].map(Link.pinyinSurname)
         case "full", "foreign": return .givenName(detection.canonical)

@@ -34,7 +34,8 @@ extension ChineseNameRecognizer {
     /// A name found with confidence, written again, is that person again: news and transcripts
     /// introduce a person once (外交部发言人唐国强) and then write the bare name. So are 老X and 小X
     /// where X is the surname of such a name (曾凯 … 小曾), whatever else X can be — the person named
-    /// is the reason to read them so — unless 老X or 小X is a common word (老师, 小时).
+    /// is the reason to read them so — unless 老X or 小X is a common word (老师, 小时). And the surname
+    /// alone before a title, a cue or a speech verb (郑表示, 莫老师 after 律师郑文斌, 莫远英).
     public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
         var names: [String: Detection] = [:]
         var surnames: [String: String] = [:]
@@ -57,6 +58,18 @@ extension ChineseNameRecognizer {
         }
         // Each text once, so their order does not matter.
         var mentions = names.map { RepeatableMention(text: $0.key, detection: $0.value) }
+        // The surname alone before a title, a cue or a speech verb (郑表示, 莫老师 after 莫远英).
+        var surnamesSeen = Set<String>()
+        for detection in names.values where detection.attributes["form"] == "full" {
+            guard let surname = detection.attributes["surname"], surnamesSeen.insert(surname).inserted else { continue }
+            let bare = self.detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])
+            let titled = self.detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "title", "surname": surname, "repeated": "yes"])
+            for word in followingWords where names[surname + word] == nil {
+                // A form of address is part of the mention (莫老师), an office or a verb is not (郑表示).
+                let address = addressTitles.contains(word)
+                mentions.append(RepeatableMention(text: surname + word, mentionLength: address ? nil : surname.utf8.count, detection: address ? titled : bare))
+            }
+        }
         for (address, surname) in surnames where names[address] == nil {
             let form = address.hasPrefix("老") ? "lao" : "xiao"
             mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))

@@ -168,6 +168,8 @@ extension ChineseNameRecognizer {
             }
             let surname = statistics.surname(of: name)
             if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
+            // 郑表示: a surname and a verb, not a name (the document's full name makes it a person).
+            if statistics.surnames[surname] != nil, text.marks[range.lowerBound + surname.unicodeScalars.count].contains(.verbStarts) { return nil }
             if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {
                 return detection(text, range, score: 0.6 + 0.3 * confidence, canonical: name, attributes: ["form": "full", "surname": surname, "model": "crf"])
             }

@@ -34,6 +34,20 @@ public struct ChineseNameRecognizer: Recognizer {
     let cueWordKinds: [Text.Marks]
     /// Every title and cue, for telling a title (老公, 记者) from a name.
     let cueAndTitleWords: Set<String>
+    /// The 150 surnames most often written as one: 老X and 小X with one of them are a person.
+    let commonSurnames: Set<String>
+    /// The titles, cues after a name and speech verbs: what a bare surname is followed by where it
+    /// stands for a person named in full (郑 of 郑表示 after 律师郑文斌).
+    let followingWords: [String]
+    /// The titles that are forms of address (先生, 老师), part of the mention they follow.
+    let addressTitles: Set<String>
+
+    /// Verbs a reported speaker is the subject of (郑表示, 郑提醒): a surname before one is a person
+    /// where the document names them in full, and never a name with the verb as its given name.
+    /// They do not feed the tagger's features (cues.txt does).
+    static let speechVerbs = ["说", "表示", "认为", "指出", "提醒", "强调", "解释", "介绍", "透露", "坦言", "告诉", "回忆", "承认",
+                              "回应", "补充", "说道", "笑称", "直言", "呼吁", "称", "坦承", "感叹", "提到", "谈到", "建议",
+                              "答道", "问道", "证实", "否认", "说明", "警告", "宣布", "声称", "介绍说", "告诉记者"]
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -85,8 +99,12 @@ public struct ChineseNameRecognizer: Recognizer {
         for word in titles { kinds[word, default: []].insert(.titleStarts) }
         for word in cuesBefore { kinds[word, default: []].insert(.cueBeforeEnds) }
         for word in cuesAfter { kinds[word, default: []].insert(.cueAfterStarts) }
+        for word in Self.speechVerbs { kinds[word, default: []].insert(.verbStarts) }
         let cueList = kinds.keys.sorted()
         self.cueAndTitleWords = Set(cueList)
+        self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
+        self.followingWords = Array(Set(titles + cuesAfter + Self.speechVerbs)).sorted()
+        self.addressTitles = Set(titles.filter { !Self.isOffice($0) })
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
@@ -108,6 +126,8 @@ public struct ChineseNameRecognizer: Recognizer {
             defer { index += 1 }
             guard text.isHan(index) else { continue }
             if let detection = formOfAddress(text, at: index) { detections.append(detection) }
+            if let detection = surnameNamed(text, at: index) { detections.append(detection) }
+            if let detection = nicknameNamed(text, at: index) { detections.append(detection) }
             if let detection = fullName(text, at: index) { fullNames.append(detection) }
         }
         if let tagging {
@@ -149,11 +169,17 @@ public struct ChineseNameRecognizer: Recognizer {
             // 王先生, 张老师: a surname and a title. A surname that is mostly another word (和, 向)
             // does not count, and single-character titles (王总) need a common surname.
             if (title > 1 && ps >= 0.05) || ps >= 0.1 {
-                return detection(text, start..<givenStart + title, score: 0.8, canonical: surname,
-                                 attributes: ["form": "title", "surname": surname])
+                // After an office (李总理, 王部长) the surname is the mention, as news corpora mark
+                // it; a form of address is part of it (张先生, 贾老板, as social-media corpora do).
+                // Either way the title is written back as it was.
+                let word = text.string(givenStart..<givenStart + title)
+                let end = Self.isOffice(word) ? givenStart : givenStart + title
+                return detection(text, start..<end, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
             }
         }
         guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
+        // 郑表示, 郑提醒: a surname and a verb, not a name.
+        if text.marks[givenStart].contains(.verbStarts) { return nil }
         let p2 = ps * statistics.givenProbability(text.scalars[givenStart])
         // A third character that is rarely part of a name (也, 是, 在) ends the name before it.
         let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.scalars[givenStart + 1]) : 0
@@ -166,18 +192,23 @@ public struct ChineseNameRecognizer: Recognizer {
         if beginsWord && strongName && !cue { p3 = max(p3, threshold3); return detection(text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), attributes: ["form": "full", "surname": surname]) }
         // A two-character given name that is itself a frequent word (明天, 一起) is weak evidence.
         if text.wordStarting[givenStart] == 2 { p3 *= 0.2 }
-        // A third character that starts a word running on (王明[天气]) is not part of the name.
+        // A third character that starts a word running on (王明[天气]) is not part of the name, and
+        // one a subject is mostly followed by (韦玉[来]了, 马海[去]) is seldom part of it.
         if text.wordStarting[givenStart + 1] > 2 { p3 = 0 }
-        let boost = cue ? 0.2 : 0
+        if givenStart + 1 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[givenStart + 1]) { p3 *= 0.1 }
+        // After a word a name often follows (联系马洋, 和马海, 请问韦玉) a likely name needs less, as after
+        // a cue; it does not make an ordinary word a name, as a cue does.
+        let near = cue || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
+        let boost = near ? 0.2 : 0
         // 邓小平理论, 毛泽东思想: a name inside a doctrine's or a memorial's name is not a mention.
         if p3 >= threshold3 && startsAny(Self.notAfter, text, givenStart + 2) { return nil }
         if p3 < threshold3 && p2 >= threshold2 && startsAny(Self.notAfter, text, givenStart + 1) { return nil }
-        if p3 >= threshold3 || (cue && p3 >= threshold3 / 4) {
+        if p3 >= threshold3 || (near && p3 >= threshold3 / 4) {
             let end = givenStart + 2
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
-        if p2 >= threshold2 || (cue && p2 >= threshold2 / 10) {
+        if p2 >= threshold2 || (near && p2 >= threshold2 / 10) {
             let end = givenStart + 1
             return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
@@ -192,8 +223,13 @@ public struct ChineseNameRecognizer: Recognizer {
         guard text.isHan(start + 1) else { return nil }
         // Only a doubled character or 老, 小, 阿 can start one (checked first: this runs at every character).
         guard first == text.scalars[start + 1] || first == "老" || first == "小" || first == "阿" else { return nil }
-        // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it.
-        if text.wordStarting[start] >= 2 || text.insideWord[start] { return nil }
+        // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it. A weaker word
+        // of 老 or 小 and a common surname (老周, 老宋: dictionary entries for the person) is a person
+        // where a person stands: before 说, 来, 是 … or a cue.
+        let personPlace = commonSurnames.contains(String(text.character(start + 1))) && text.strongWordStarting[start] < 2
+            && text.wordStarting[start] == 2 && (first == "老" || first == "小")
+            && ((start + 2 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[start + 2])) || hasTitleOrCueAfter(text, start + 2))
+        if (text.wordStarting[start] >= 2 && !personPlace) || text.insideWord[start] { return nil }
         if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
         let second = text.character(start + 1)
         let next = String(second)
@@ -208,9 +244,72 @@ public struct ChineseNameRecognizer: Recognizer {
             guard nameLike else { return nil }
             return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
         }
-        guard statistics.surnameProbability(next) >= 0.3 else { return nil }
-        return detection(text, start..<start + 2, score: 0.7, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
+        // A surname mostly written as one (卢), or one of the most common (周, 曾: mostly 周末, 曾经
+        // elsewhere, but 老周 and 小曾 are people); not a cue or title (老公).
+        let likely = statistics.surnameProbability(next) >= 0.3
+        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2))
+        guard likely || (commonSurnames.contains(next) && !cueAndTitleWords.contains(text.string(start..<start + 2))
+                         && (statistics.surnameProbability(next) >= 0.1 || subject)) else { return nil }
+        return detection(text, start..<start + 2, score: likely ? 0.7 : 0.6, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
     }
+
+    /// Words a name often follows that are not cues (which make even an ordinary word a name).
+    static let contactWords: [[Unicode.Scalar]] = ["联系", "联络", "找", "请问", "问", "和", "跟", "同", "与", "给", "告诉", "通知", "见", "看望",
+                                                    "拜访", "感谢", "谢谢", "约", "陪", "叫"].map { Array($0.unicodeScalars) }
+
+    /// Titles that are an office rather than a form of address (besides those ending in 长).
+    static let officeTitles: Set<String> = ["总", "经理", "总监", "董事长", "总经理", "主任", "书记", "委员", "主席", "总理", "总统", "大使"]
+
+    static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
+
+    /// What follows a person who is the subject of a clause: 老周说, 小毛来了, 老宋是.
+    static let subjectFollowers: Set<Unicode.Scalar> = ["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对", "，", "。", "！", "？"]
+
+    /// The surname after 姓 (镇长姓罗, 一位姓欧阳的老师): a person, however rare the surname is as one.
+    func surnameNamed(_ text: Text, at index: Int) -> Detection? {
+        guard text.scalars[index] == "姓", text.isHan(index + 1) else { return nil }
+        // 老百姓: the common people.
+        if index > 0, text.scalars[index - 1] == "百" { return nil }
+        let start = index + 1
+        let length: Int
+        if text.isHan(start + 1), statistics.compoundSurnameChance[UInt64(text.scalars[start].value) << 32 | UInt64(text.scalars[start + 1].value)] != nil {
+            length = 2
+        } else if statistics.surnameChance[text.scalars[start].value] != nil {
+            length = 1
+        } else {
+            return nil
+        }
+        let end = start + length
+        // What follows the surname ends it: punctuation, 的, 氏, 名, a title — not a word it begins (姓名, 姓氏).
+        guard !text.isHan(end) || "的氏名叫，".unicodeScalars.contains(text.scalars[end]) || title(text, at: end) != nil else { return nil }
+        if text.wordStarting[start] > length { return nil }
+        let surname = text.string(start..<end)
+        return detection(text, start..<end, score: 0.75, canonical: surname, attributes: ["form": "surname", "surname": surname])
+    }
+
+    /// A nickname, screen name or pen name where the text says it is one: 小名叫丫丫, 网名是风中的小草,
+    /// 昵称：阿亮 — up to the next punctuation or space, at most twelve characters.
+    func nicknameNamed(_ text: Text, at index: Int) -> Detection? {
+        guard Self.nicknameCueStarts.contains(text.scalars[index]),
+              let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) }) else { return nil }
+        var start = index + cue.count
+        if let link = Self.nicknameLinks.first(where: { text.matches($0, at: start) }) { start += link.count }
+        var end = start
+        while end < text.scalars.count, end - start <= 12 {
+            let scalar = text.scalars[end]
+            guard text.isHan(end) || scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_" else { break }
+            end += 1
+        }
+        guard end > start, end - start <= 12, end - start >= 2 || text.isHan(start) else { return nil }
+        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+    }
+
+    static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名"]
+        .map { Array($0.unicodeScalars) }
+    static let nicknameCueStarts = Set(nicknameCues.map { $0[0] })
+    /// What may stand between such a cue and the name: 叫, 是, a colon, an opening quote.
+    static let nicknameLinks: [[Unicode.Scalar]] = ["叫做“", "叫“", "是“", "为“", "：“", "叫做", "就叫", "叫", "是", "为", "：", ":", "“", "「", "\""]
+        .map { Array($0.unicodeScalars) }
 
     // MARK: Helpers
 
@@ -260,7 +359,7 @@ public struct ChineseNameRecognizer: Recognizer {
         let form = attributes["form"] ?? ""
         if form == "full", let (family, given) = syllables(of: canonical) {
             attributes["pinyin"] = family + " " + given.joined()
-        } else if form == "title" || form == "lao" || form == "xiao", let reading = readings[canonical] {
+        } else if form == "title" || form == "lao" || form == "xiao" || form == "surname", let reading = readings[canonical] {
             attributes["pinyin"] = reading
         }
         return Detection(range: range, entity: .person, score: min(score, 0.95),

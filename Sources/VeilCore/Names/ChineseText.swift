@@ -28,6 +28,8 @@ extension ChineseNameRecognizer {
             static let cueAfterStarts = Marks(rawValue: 2)
             /// A cue that precedes names (记者, 叫) ends just before this scalar.
             static let cueBeforeEnds = Marks(rawValue: 4)
+            /// A verb of two characters or more that follows names (表示, 认为) starts at this scalar.
+            static let verbStarts = Marks(rawValue: 8)
         }
 
         /// Whether a common word starts at or before `range` and runs past its end.
@@ -98,6 +100,7 @@ extension ChineseNameRecognizer {
                 titleLength[start] = max(titleLength[start], UInt8(min(end - start, 255)))
             }
             if kind.contains(.cueAfterStarts) { marks[start].insert(.cueAfterStarts) }
+            if kind.contains(.verbStarts) && end - start >= 2 { marks[start].insert(.verbStarts) }
             if kind.contains(.cueBeforeEnds) { marks[end].insert(.cueBeforeEnds) }
         }
         return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord,

@@ -66,10 +66,12 @@ public struct PinyinNameRecognizer: Recognizer {
             var score = 0.0
             if let previous, Self.titles.contains(previous.lower), [" ", ". "].contains(between(previous, word)) {
                 score = 0.8
+            } else if surnamesNamed.contains(word.lower) {
+                // Named in full here, the surname is that person even where it is an English word
+                // ("Tan Xiuying … Contact Tan after 8pm").
+                score = 0.75
             } else if Self.englishWords.contains(word.lower) {
                 continue
-            } else if surnamesNamed.contains(word.lower) {
-                score = 0.75
             } else if let previous, Self.relations.contains(previous.lower), between(previous, word) == ", " {
                 score = 0.65
             } else if word.range.upperBound + 1 < bytes.count, bytes[word.range.upperBound] == 0x27, bytes[word.range.upperBound + 1] == 0x73 {
@@ -88,7 +90,10 @@ public struct PinyinNameRecognizer: Recognizer {
         guard isSurname(surname.lower), !given.isAllCaps || surname.isAllCaps else { return nil }
         // The given name: capitalized, one or two syllables (two when it comes first), maybe hyphenated.
         let plain = given.lower.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "'", with: "")
-        guard let syllables = tables.syllabify(plain), (surnameFirst ? 1...2 : 2...2).contains(syllables.count) else { return nil }
+        // A one-syllable given name may come first only when it is no surname ("Jun Huang"; "Yu Wang"
+        // is read surname first).
+        guard let syllables = tables.syllabify(plain),
+              (surnameFirst || !isSurname(plain) ? 1...2 : 2...2).contains(syllables.count) else { return nil }
         if syllables.count == 1 && Self.englishWords.contains(plain) { return nil }
         if surname.lower == plain && syllables.count == 1 && !surnameFirst { return nil }
         let range = surnameFirst ? surname.range.lowerBound..<given.range.upperBound : given.range.lowerBound..<surname.range.upperBound
@@ -101,6 +106,31 @@ public struct PinyinNameRecognizer: Recognizer {
 
     private func isSurname(_ spelling: String) -> Bool {
         tables.surnamesBySpelling[spelling] != nil
+    }
+}
+
+/// A surname named in full is that person wherever it is written again, capitalized, as a word: in
+/// the rest of the document and in the later documents of a run.
+extension PinyinNameRecognizer: RepeatedMentionRecognizer {
+    public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
+        var mentions: [RepeatableMention] = []
+        var seen = Set<String>()
+        for detection in found where detection.attributes["form"] == "pinyin-full" {
+            guard let surname = detection.attributes["surname"], seen.insert(surname).inserted else { continue }
+            let written = surname.prefix(1).uppercased() + surname.dropFirst()
+            mentions.append(RepeatableMention(text: written, detection: Detection(
+                range: 0..<0, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-surname", canonical: surname,
+                attributes: ["form": "pinyin-surname", "surname": surname, "pinyin": surname, "repeated": "yes"])))
+        }
+        return mentions
+    }
+
+    /// A capitalized word of its own ("Tan's", "Contact Tan."), not the start of a longer one (Tank)
+    /// or the end of one, and not in lower case (a tan).
+    public func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        let isLetter = { (index: Int) in index >= 0 && index < bytes.count && ASCIIByte.isAlphanumeric(bytes[index]) }
+        return (0x41...0x5A).contains(bytes[range.lowerBound]) && !isLetter(range.lowerBound - 1) && !isLetter(range.upperBound)
+            && (range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-"))
     }
 }
 

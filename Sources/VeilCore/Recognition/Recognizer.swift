@@ -35,12 +35,17 @@ public protocol RepeatedMentionRecognizer: Recognizer {
 
 /// A text that, wherever it is written again, is another mention of a person already found.
 public struct RepeatableMention: Sendable, Hashable {
+    /// What is looked for.
     public let text: String
+    /// How many of its UTF-8 bytes are the mention; the rest is context that must follow it (郑 of
+    /// 郑表示: the surname before a speech verb). Nil: all of it.
+    public let mentionLength: Int?
     /// What a mention found by this text is; its range is empty.
     public let detection: Detection
 
-    public init(text: String, detection: Detection) {
+    public init(text: String, mentionLength: Int? = nil, detection: Detection) {
         self.text = text
+        self.mentionLength = mentionLength
         self.detection = detection
     }
 }
