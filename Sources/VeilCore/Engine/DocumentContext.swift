@@ -26,16 +26,24 @@ public struct DocumentContext: Sendable {
     /// Keeps the full names among a document's detections (in order: the last named of a surname is
     /// the one a later 卢先生 links to).
     mutating func remember(_ detections: [Detection]) {
-        for detection in detections where detection.entity == .person {
+        // Each person once, in the order of their last mention: what a later document links to
+        // is the same as if every mention were noted in turn, at a fraction of the work.
+        var last: [String: (index: Int, person: Detection)] = [:]
+        for (index, detection) in detections.enumerated() where detection.entity == .person {
             guard let form = detection.attributes["form"], Self.fullForms.contains(form) else { continue }
             var person = detection
             person.range = -1 ..< -1
             let key = Self.key(of: person)
-            if position[key] == nil {
-                position[key] = people.count
-                people.append(person)
+            last[key] = (index, last[key]?.person ?? person)
+        }
+        for (key, entry) in last.sorted(by: { $0.value.index < $1.value.index }) {
+            if let index = position[key] {
+                known.note(people[index])
+                continue
             }
-            known.note(person)
+            position[key] = people.count
+            people.append(entry.person)
+            known.note(entry.person)
         }
         if people.count > 2 * Self.capacity { forgetOldest() }
     }

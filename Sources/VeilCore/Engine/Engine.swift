@@ -212,8 +212,10 @@ public struct Engine: Sendable {
             here.add(recognizer.repeatableMentions(of: own))
             let taken = Set(own.map(\.range.lowerBound))
             var seen = Set<Range<Int>>()
-            for mention in here.occurrences(in: document.bytes) where !taken.contains(mention.range.lowerBound) && seen.insert(mention.range).inserted {
-                if recognizer.acceptsRepeat(at: mention.range, in: document.bytes) { repeats.append(mention) }
+            for occurrence in here.occurrences(in: document.bytes) where !taken.contains(occurrence.range.lowerBound) {
+                if let mention = recognizer.repeatedMention(occurrence, at: occurrence.range, in: document.bytes), seen.insert(mention.range).inserted {
+                    repeats.append(mention)
+                }
             }
         }
         return RecognizedDocument(document: document, detections: detections, repeats: repeats)
@@ -239,8 +241,10 @@ public struct Engine: Sendable {
             guard let known = context.mentions[recognizer.pluginID] else { continue }
             let taken = Set(recognized.detections.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range.lowerBound))
             var seen = Set(recognized.repeats.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range))
-            for mention in known.occurrences(in: bytes) where !taken.contains(mention.range.lowerBound) && seen.insert(mention.range).inserted {
-                if recognizer.acceptsRepeat(at: mention.range, in: bytes) { detections.append(mention) }
+            for occurrence in known.occurrences(in: bytes) where !taken.contains(occurrence.range.lowerBound) {
+                if let mention = recognizer.repeatedMention(occurrence, at: occurrence.range, in: bytes), seen.insert(mention.range).inserted {
+                    detections.append(mention)
+                }
             }
         }
         let resolved = resolution.resolve(detections, in: bytes)

@@ -9,9 +9,8 @@ struct MentionIndex: Sendable {
     /// Texts added since the automaton was built after which it is built again (at least).
     static let rebuildAfter = 256
 
-    /// Each text's detection and how many of its bytes are the mention, by the text with its ASCII
-    /// letters in lower case.
-    private var templates: [String: (detection: Detection, length: Int?)] = [:]
+    /// Each text's detection, by the text with its ASCII letters in lower case.
+    private var templates: [String: Detection] = [:]
     private var frozenWords: [String] = []
     private var frozen: AhoCorasick?
     /// The byte lengths of the texts added since, by their first scalar.
@@ -25,7 +24,7 @@ struct MentionIndex: Sendable {
         for mention in mentions {
             let text = Self.folded(mention.text[...])
             guard !text.isEmpty, templates[text] == nil, let first = text.unicodeScalars.first else { continue }
-            templates[text] = (mention.detection, mention.mentionLength)
+            templates[text] = mention.detection
             recentLengths[first.value, default: []].insert(text.utf8.count)
             recentCount += 1
         }
@@ -43,9 +42,8 @@ struct MentionIndex: Sendable {
         guard !templates.isEmpty else { return [] }
         var found: [Detection] = []
         func add(_ range: Range<Int>, _ text: String) {
-            guard let template = templates[Self.folded(text[...])] else { return }
-            var detection = template.detection
-            detection.range = range.lowerBound..<range.lowerBound + min(template.length ?? range.count, range.count)
+            guard var detection = templates[Self.folded(text[...])] else { return }
+            detection.range = range
             found.append(detection)
         }
         if let frozen {

@@ -58,27 +58,49 @@ extension ChineseNameRecognizer {
         }
         // Each text once, so their order does not matter.
         var mentions = names.map { RepeatableMention(text: $0.key, detection: $0.value) }
-        // The surname alone before a title, a cue or a speech verb (郑表示, 莫老师 after 莫远英).
-        var surnamesSeen = Set<String>()
+        // The surname alone, where a title, a cue or a speech verb follows it (郑表示, 莫老师 after
+        // 莫远英): ``repeatedMention(_:at:in:)`` checks what follows.
         for detection in names.values where detection.attributes["form"] == "full" {
-            guard let surname = detection.attributes["surname"], surnamesSeen.insert(surname).inserted else { continue }
-            let bare = self.detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])
-            let titled = self.detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "title", "surname": surname, "repeated": "yes"])
-            for word in followingWords where names[surname + word] == nil {
-                // A form of address is part of the mention (莫老师), an office or a verb is not (郑表示).
-                let address = addressTitles.contains(word)
-                mentions.append(RepeatableMention(text: surname + word, mentionLength: address ? nil : surname.utf8.count, detection: address ? titled : bare))
-            }
+            guard let surname = detection.attributes["surname"], names[surname] == nil, surnames[surname] == nil else { continue }
+            surnames[surname] = ""
+            mentions.append(RepeatableMention(text: surname, detection: self.detection(
+                bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
         }
-        for (address, surname) in surnames where names[address] == nil {
+        for (address, surname) in surnames where names[address] == nil && !surname.isEmpty {
             let form = address.hasPrefix("老") ? "lao" : "xiao"
             mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
         }
         return mentions
     }
 
-    public func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool {
-        !startsInsideWord(range.lowerBound, in: bytes)
+    public func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
+        guard detection.attributes["form"] == "surname" else { return startsInsideWord(range.lowerBound, in: bytes) ? nil : detection }
+        // A bare surname is the person only before a title (part of the mention when it is a form
+        // of address), a cue or a speech verb.
+        guard let following = followingWord(at: range.upperBound, in: bytes), !startsInsideWord(range.lowerBound, in: bytes) else { return nil }
+        guard addressTitles.contains(following.word) else { return detection }
+        var titled = detection
+        titled.range = range.lowerBound..<following.end
+        titled.rule = "title"
+        titled.attributes["form"] = "title"
+        return titled
+    }
+
+    /// The longest title, cue after a name or speech verb starting at byte `offset`, and its end.
+    func followingWord(at offset: Int, in bytes: [UInt8]) -> (word: String, end: Int)? {
+        // Most characters after a surname's character start no such word: its bytes tell.
+        guard offset < bytes.count,
+              followingWordStarts.contains(Array(bytes[offset..<min(bytes.count, offset + UTF8.width(lead: bytes[offset]))])) else { return nil }
+        var end = offset
+        var best: (String, Int)?
+        for _ in 0..<followingWordLength {
+            guard end < bytes.count else { break }
+            end += UTF8.width(lead: bytes[end])
+            guard end <= bytes.count else { break }
+            let word = String(decoding: bytes[offset..<end], as: UTF8.self)
+            if followingWordSet.contains(word) { best = (word, end) }
+        }
+        return best
     }
 
     /// Whether a common word starts before `offset` and runs past it (the bytes version of

@@ -38,7 +38,10 @@ public struct ChineseNameRecognizer: Recognizer {
     let commonSurnames: Set<String>
     /// The titles, cues after a name and speech verbs: what a bare surname is followed by where it
     /// stands for a person named in full (郑 of 郑表示 after 律师郑文斌).
-    let followingWords: [String]
+    let followingWordSet: Set<String>
+    let followingWordLength: Int
+    /// The UTF-8 of the first character of each.
+    let followingWordStarts: Set<[UInt8]>
     /// The titles that are forms of address (先生, 老师), part of the mention they follow.
     let addressTitles: Set<String>
 
@@ -103,7 +106,9 @@ public struct ChineseNameRecognizer: Recognizer {
         let cueList = kinds.keys.sorted()
         self.cueAndTitleWords = Set(cueList)
         self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
-        self.followingWords = Array(Set(titles + cuesAfter + Self.speechVerbs)).sorted()
+        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs)
+        self.followingWordLength = followingWordSet.map(\.count).max() ?? 0
+        self.followingWordStarts = Set(followingWordSet.compactMap { $0.unicodeScalars.first.map { Array(String($0).utf8) } })
         self.addressTitles = Set(titles.filter { !Self.isOffice($0) })
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }

@@ -109,6 +109,11 @@ extension ChineseNameRecognizer {
 }
 
 extension UTF8 {
+    /// The number of bytes of the scalar whose UTF-8 starts with `byte`.
+    static func width(lead byte: UInt8) -> Int {
+        byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+    }
+
     /// The number of bytes `scalar` takes in UTF-8.
     static func width(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {

@@ -127,10 +127,11 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
 
     /// A capitalized word of its own ("Tan's", "Contact Tan."), not the start of a longer one (Tank)
     /// or the end of one, and not in lower case (a tan).
-    public func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool {
+    public func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
         let isLetter = { (index: Int) in index >= 0 && index < bytes.count && ASCIIByte.isAlphanumeric(bytes[index]) }
-        return (0x41...0x5A).contains(bytes[range.lowerBound]) && !isLetter(range.lowerBound - 1) && !isLetter(range.upperBound)
-            && (range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-"))
+        guard (0x41...0x5A).contains(bytes[range.lowerBound]), !isLetter(range.lowerBound - 1), !isLetter(range.upperBound),
+              range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-") else { return nil }
+        return detection
     }
 }
 

@@ -23,29 +23,26 @@ public protocol Recognizer: Sendable {
 ///
 /// The engine asks once per document for what its finds may be written as again
 /// (``repeatableMentions(of:)``), keeps that for the documents after it, and searches each document
-/// for the repeatable mentions of this one and of those before, keeping the occurrences
-/// ``acceptsRepeat(at:in:)`` accepts.
+/// for the repeatable mentions of this one and of those before; ``repeatedMention(_:at:in:)`` says
+/// what each occurrence is.
 public protocol RepeatedMentionRecognizer: Recognizer {
     /// The texts that are further mentions of what `found` names, each with the detection such a
     /// mention is (its range empty; the engine sets it).
     func repeatableMentions(of found: [Detection]) -> [RepeatableMention]
-    /// Whether an occurrence at `range` of `bytes` is a mention rather than part of a longer word.
-    func acceptsRepeat(at range: Range<Int>, in bytes: [UInt8]) -> Bool
+    /// The mention an occurrence of a repeatable text at `range` of `bytes` is — `detection` placed
+    /// there, or reaching further (a title after a surname) — or nil where it is part of a longer
+    /// word or what surrounds it says it is no mention.
+    func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection?
 }
 
 /// A text that, wherever it is written again, is another mention of a person already found.
 public struct RepeatableMention: Sendable, Hashable {
-    /// What is looked for.
     public let text: String
-    /// How many of its UTF-8 bytes are the mention; the rest is context that must follow it (郑 of
-    /// 郑表示: the surname before a speech verb). Nil: all of it.
-    public let mentionLength: Int?
     /// What a mention found by this text is; its range is empty.
     public let detection: Detection
 
-    public init(text: String, mentionLength: Int? = nil, detection: Detection) {
+    public init(text: String, detection: Detection) {
         self.text = text
-        self.mentionLength = mentionLength
         self.detection = detection
     }
 }
