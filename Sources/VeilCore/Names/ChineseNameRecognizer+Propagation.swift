@@ -40,7 +40,8 @@ extension ChineseNameRecognizer {
         var names: [String: Detection] = [:]
         var surnames: [String: String] = [:]
         for detection in found where detection.score >= 0.7 {
-            guard let form = detection.attributes["form"], form == "full" || form == "foreign" else { continue }
+            // A nickname the text introduced (乳名叫豆豆) is that child again where written alone.
+            guard let form = detection.attributes["form"], form == "full" || form == "foreign" || form == "nickname" else { continue }
             if names[detection.canonical] == nil {
                 // The name again is what was found (its surname and reading too), less sure.
                 var again = detection
@@ -108,7 +109,12 @@ extension ChineseNameRecognizer {
     func startsInsideWord(_ offset: Int, in bytes: [UInt8]) -> Bool {
         let reach = commonWords.longestWord
         let window = max(0, offset - reach)..<min(bytes.count, offset + reach)
-        return commonWords.occurrences(in: bytes, within: window).contains { $0.range.lowerBound < offset && $0.range.upperBound > offset }
+        let words = commonWords.occurrences(in: bytes, within: window)
+        // 养父老徐: 父老 runs across, but 养父 ends right here and takes its 父 — the text reads 养父|老徐.
+        return words.contains { crossing in
+            crossing.range.lowerBound < offset && crossing.range.upperBound > offset
+                && !words.contains { $0.range.upperBound == offset && $0.range.lowerBound < crossing.range.lowerBound }
+        }
     }
 }
 

@@ -34,6 +34,10 @@ public struct ChineseNameRecognizer: Recognizer {
     let cueWordKinds: [Text.Marks]
     /// Every title and cue, for telling a title (老公, 记者) from a name.
     let cueAndTitleWords: Set<String>
+    /// Each single surname's chance of being one, for the rules: surnames.tsv's, and
+    /// ``extraSurnameChance`` for the 百家姓 surnames it lacks (surnames-extra.txt).
+    let ruleSurnameChance: [UInt32: Double]
+    static let extraSurnameChance = 0.1
     /// The 150 surnames most often written as one: 老X and 小X with one of them are a person.
     let commonSurnames: Set<String>
     /// The titles, cues after a name and speech verbs: what a bare surname is followed by where it
@@ -50,7 +54,7 @@ public struct ChineseNameRecognizer: Recognizer {
     /// They do not feed the tagger's features (cues.txt does).
     static let speechVerbs = ["说", "表示", "认为", "指出", "提醒", "强调", "解释", "介绍", "透露", "坦言", "告诉", "回忆", "承认",
                               "回应", "补充", "说道", "笑称", "直言", "呼吁", "称", "坦承", "感叹", "提到", "谈到", "建议",
-                              "答道", "问道", "证实", "否认", "说明", "警告", "宣布", "声称", "介绍说", "告诉记者"]
+                              "答道", "问道", "证实", "否认", "说明", "警告", "宣布", "声称", "介绍说", "告诉记者", "反映", "反映说", "称赞", "回答", "抱怨"]
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -61,6 +65,9 @@ public struct ChineseNameRecognizer: Recognizer {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-zh needs data: surnames, given, foreign, common words, titles, cues")
         }
         var statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
+        // Surnames the corpus never showed as one (甄, 刁), for the rules only: the tagger's features
+        // come from surnames.tsv alone, as it was trained.
+        let extraSurnames = try files.first(where: { $0.hasSuffix("surnames-extra.txt") }).map { try WordList.read($0) } ?? []
         if let gender = files.first(where: { $0.hasSuffix("given-gender.tsv") }) { try statistics.readGender(gender) }
         // Hand-written cues, and those learned from the corpus (cues-learned.txt, optional, last).
         var cues = try WordList.read(files[5])
@@ -88,11 +95,11 @@ public struct ChineseNameRecognizer: Recognizer {
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
                                      threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
-                                     foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2)
+                                     foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
     }
 
     init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String], strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
-         cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double) {
+         cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double, extraSurnames: [String] = []) {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
@@ -105,8 +112,12 @@ public struct ChineseNameRecognizer: Recognizer {
         for word in Self.speechVerbs { kinds[word, default: []].insert(.verbStarts) }
         let cueList = kinds.keys.sorted()
         self.cueAndTitleWords = Set(cueList)
+        self.ruleSurnameChance = statistics.surnameChance.merging(
+            extraSurnames.compactMap { $0.unicodeScalars.count == 1 ? ($0.unicodeScalars.first!.value, Self.extraSurnameChance) : nil },
+            uniquingKeysWith: { known, _ in known })
         self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
-        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs)
+        // A transcript's speaker label (吴：说来话长) follows a surname too.
+        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + ["：", ":"])
         self.followingWordLength = followingWordSet.map(\.count).max() ?? 0
         self.followingWordStarts = Set(followingWordSet.compactMap { $0.unicodeScalars.first.map { Array(String($0).utf8) } })
         self.addressTitles = Set(titles.filter { !Self.isOffice($0) })
@@ -158,7 +169,7 @@ public struct ChineseNameRecognizer: Recognizer {
            let compound = statistics.compoundSurnameChance[UInt64(first) << 32 | UInt64(text.scalars[start + 1].value)] {
             surnameLength = 2
             ps = compound
-        } else if let single = statistics.surnameChance[first] {
+        } else if let single = ruleSurnameChance[first] {
             surnameLength = 1
             ps = single
         } else {
@@ -203,17 +214,25 @@ public struct ChineseNameRecognizer: Recognizer {
         if givenStart + 1 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[givenStart + 1]) { p3 *= 0.1 }
         // After a word a name often follows (联系马洋, 和马海, 请问韦玉) a likely name needs less, as after
         // a cue; it does not make an ordinary word a name, as a cue does.
+        // So does a speech verb after it (冯雪反映, 农娟指出), and after a two-character one a word a
+        // subject is followed by (樊雪又发了).
         let near = cue || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
-        let boost = near ? 0.2 : 0
+        let spoken = { (end: Int) in near || (end < text.scalars.count && text.marks[end].contains(.verbStarts)) }
+        // (Only a verb, and only a given-name character seen in names: an unseen one after a
+        // surname character is more often a particle, 钱哦, or slang, 童鞋.)
+        let subject = givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
+            && text.scalars[givenStart + 1].properties.isIdeographic
+            && (statistics.given[text.character(givenStart)]?.inNames ?? 0) >= 3
+        let boost = near || spoken(givenStart + 1) || spoken(givenStart + 2) || subject ? 0.2 : 0
         // 邓小平理论, 毛泽东思想: a name inside a doctrine's or a memorial's name is not a mention.
         if p3 >= threshold3 && startsAny(Self.notAfter, text, givenStart + 2) { return nil }
         if p3 < threshold3 && p2 >= threshold2 && startsAny(Self.notAfter, text, givenStart + 1) { return nil }
-        if p3 >= threshold3 || (near && p3 >= threshold3 / 4) {
+        if p3 >= threshold3 || (spoken(givenStart + 2) && p3 >= threshold3 / 4) {
             let end = givenStart + 2
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
-        if p2 >= threshold2 || (near && p2 >= threshold2 / 10) {
+        if p2 >= threshold2 || ((spoken(givenStart + 1) || subject) && p2 >= threshold2 / 10) {
             let end = givenStart + 1
             return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
@@ -268,7 +287,9 @@ public struct ChineseNameRecognizer: Recognizer {
     static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
 
     /// What follows a person who is the subject of a clause: 老周说, 小毛来了, 老宋是.
-    static let subjectFollowers: Set<Unicode.Scalar> = ["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对", "，", "。", "！", "？"]
+    static let subjectFollowers: Set<Unicode.Scalar> = ["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
+                                                         "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
+                                                         "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"]
 
     /// The surname after 姓 (镇长姓罗, 一位姓欧阳的老师): a person, however rare the surname is as one.
     func surnameNamed(_ text: Text, at index: Int) -> Detection? {
@@ -279,7 +300,7 @@ public struct ChineseNameRecognizer: Recognizer {
         let length: Int
         if text.isHan(start + 1), statistics.compoundSurnameChance[UInt64(text.scalars[start].value) << 32 | UInt64(text.scalars[start + 1].value)] != nil {
             length = 2
-        } else if statistics.surnameChance[text.scalars[start].value] != nil {
+        } else if ruleSurnameChance[text.scalars[start].value] != nil {
             length = 1
         } else {
             return nil
@@ -309,7 +330,8 @@ public struct ChineseNameRecognizer: Recognizer {
         return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
     }
 
-    static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名"]
+    static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
+                                                   "全名", "原名", "本名", "真名", "大名", "曾用名"]
         .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = Set(nicknameCues.map { $0[0] })
     /// What may stand between such a cue and the name: 叫, 是, a colon, an opening quote.

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Writes the person-mention corpus of Chinese forum posts and transcripts: `dev.jsonl` and
+`heldout.jsonl`, `veil eval` gold files whose PERSON spans are every mention of a person.
+
+Written on 2026-12-02 while person-zh learned the classes of issue 15 (bare surname before a speech
+verb, nicknames the text introduces, 姓X, 老X/小X, names after 联系/找/和). Names come from Faker's
+zh_CN provider (MIT licence; `pip install faker`), not from Veil's name tables. The two splits use
+different frames, written separately: `dev` is what the rules were checked against; `heldout`'s
+frames were written without running Veil on them, and its first figure is reported as held out.
+
+Each document is a post or a transcript excerpt that introduces one to three people and then
+mentions them again in the ways people do: surname and title, 老/小 + surname, the given name, the
+bare surname before a verb, a nickname.
+
+Usage: forum_names.py [--count N] [--seed S] [--out DIR]
+"""
+import argparse
+import json
+import os
+import random
+
+from faker import Faker
+
+# Frames: {P} a full name, {S} its surname, {G} its given name, {N} a nickname; {Q} a second
+# person's full name, {T} its surname. A mention's span is what its placeholder becomes; 老{S},
+# 小{S} and {S}+a form of address are written as [老{S}], [{S}先生] to mark the whole as the span.
+DEV = [
+    "楼主{P}，今年三十二岁，去年领养了一个孩子。[老{S}]说孩子很乖。",
+    "我是{P}的邻居，{S}表示这件事他会负责到底。",
+    "记者：{P}，你好。\n{P}：你好。\n记者：[{S}先生]，说说当时的情况。\n{S}说：那天下着雨。",
+    "孩子小名叫{N}，是{P}从福利院抱回来的。{N}今年五岁了。",
+    "有意者联系{P}，或者找{Q}也行。",
+    "今天和{P}去吃火锅，[小{S}]点了一大桌。",
+    "律师{P}认为合同无效。{S}提醒大家保留证据。",
+    "一位姓{S}的阿姨捡到了钱包，后来才知道她叫{P}。",
+    "{P}和{Q}是大学同学，[老{T}]现在在深圳工作。",
+    "[{S}老师]教了我们三年，{P}老师是我见过最好的老师。",
+    "骗子叫{P}，网名是{N}，大家小心。",
+    "回复{P}：同意你的看法，{G}说得对。",
+]
+HELDOUT = [
+    "寻亲帖：我叫{P}，1994年被抱养，养父[老{S}]去年去世了。",
+    "受访者：{P}\n问：您当年是怎么找到孩子的？\n{S}：说来话长。",
+    "{P}（化名）告诉记者，她的乳名叫{N}。",
+    "群里的{P}又发红包了，[小{S}]真是大方。",
+    "我们村书记姓{S}，全名{P}，人很实在。",
+    "昨天见到了{Q}，{T}说{P}下个月回来。",
+    "家长{P}反映，学校食堂的饭菜太贵。{S}指出这不是第一次了。",
+    "{P}的外号叫{N}，从小就这么叫。",
+    "请问{P}在吗？有人找。",
+    "办事找{P}准没错，[{S}经理]很靠谱。",
+    "{P}：我先说两句。\n主持人：好的，[{S}女士]请讲。",
+    "跟{P}聊了一下午，{G}是个很有想法的人。",
+]
+NICKNAMES = ["丫丫", "豆豆", "乐乐", "贝贝", "琪琪", "天天", "小宝", "阿亮", "毛毛", "糖糖", "果果", "妞妞", "追风少年", "风中的小草", "大头", "胖虎"]
+
+
+def render(frame, people, nickname):
+    """The text of a frame and its PERSON spans."""
+    (full, surname, given), (other, other_surname, _) = people
+    # A one-character given name is seldom written alone (伟 of 朱伟): the full name stands there.
+    values = {"P": full, "S": surname, "G": given if len(given) >= 2 else full, "N": nickname, "Q": other, "T": other_surname}
+    text, spans, index, open_at = "", [], 0, None
+    while index < len(frame):
+        char = frame[index]
+        if char == "[":
+            open_at = len(text)
+            index += 1
+        elif char == "]":
+            spans.append((open_at, len(text)))
+            open_at = None
+            index += 1
+        elif char == "{":
+            key = frame[index + 1]
+            start = len(text)
+            text += values[key]
+            if open_at is None:
+                spans.append((start, len(text)))
+            index += 3
+        else:
+            text += char
+            index += 1
+    return text, spans
+
+
+def person(fake):
+    while True:
+        name = fake.name()
+        surname = fake.last_name()
+        if name.startswith(surname) and len(name) > len(surname):
+            return name, surname, name[len(surname):]
+        # Faker's name() draws its own surname: split it by the surnames Faker knows.
+        for length in (2, 1):
+            if len(name) > length and name[:length] in SURNAMES:
+                return name, name[:length], name[length:]
+
+
+SURNAMES = set()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=600)
+    parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    args = parser.parse_args()
+    fake = Faker("zh_CN")
+    SURNAMES.update(fake.provider("faker.providers.person").last_names.keys()
+                    if isinstance(fake.provider("faker.providers.person").last_names, dict)
+                    else fake.provider("faker.providers.person").last_names)
+    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1)):
+        fake.seed_instance(seed)
+        rng = random.Random(seed)
+        with open(os.path.join(args.out, f"{split}.jsonl"), "w", encoding="utf-8") as out:
+            for number in range(args.count):
+                first, second = person(fake), person(fake)
+                while second[1] == first[1]:
+                    second = person(fake)
+                text, spans = render(rng.choice(frames), (first, second), rng.choice(NICKNAMES))
+                record = {"id": f"{split}:{number}", "text": text,
+                          "spans": [{"start": s, "end": e, "entity": "PERSON"} for s, e in spans]}
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()
