@@ -12,6 +12,8 @@ struct MentionIndex: Sendable {
     /// Each text's detection, by the text with its ASCII letters in lower case.
     private var templates: [String: Detection] = [:]
     private var frozenWords: [String] = []
+    /// The detection of each word of the automaton, by its index.
+    private var frozenTemplates: [Detection] = []
     private var frozen: AhoCorasick?
     /// The byte lengths of the texts added since, by their first scalar.
     private var recentLengths: [UInt32: Set<Int>] = [:]
@@ -35,6 +37,7 @@ struct MentionIndex: Sendable {
         // Rebuilt after a quarter more, so building costs a constant share of adding.
         if recentCount >= max(Self.rebuildAfter, frozenWords.count / 4) {
             frozenWords = Array(templates.keys)
+            frozenTemplates = frozenWords.map { templates[$0]! }
             frozen = AhoCorasick(words: frozenWords)
             recentLengths = [:]
             recentStarts = [UInt64](repeating: 0, count: 1024)
@@ -52,7 +55,11 @@ struct MentionIndex: Sendable {
             found.append(detection)
         }
         if let frozen {
-            for occurrence in frozen.occurrences(in: bytes) { add(occurrence.range, frozenWords[occurrence.word]) }
+            for occurrence in frozen.occurrences(in: bytes) {
+                var detection = frozenTemplates[occurrence.word]
+                detection.range = occurrence.range
+                found.append(detection)
+            }
         }
         guard !recentLengths.isEmpty else { return found }
         var offset = 0

@@ -124,7 +124,10 @@ public struct ChineseNameRecognizer: Recognizer {
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
-        self.commonAddressWords = Set(commonWords.filter { ($0.hasPrefix("老") || $0.hasPrefix("小")) && $0.count == 2 })
+        self.commonAddressWords = Set(commonWords.filter { word in
+            let scalars = word.unicodeScalars
+            return scalars.count == 2 && (scalars.first == "老" || scalars.first == "小")
+        })
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         self.placeWord = commonWords.map { placeWords.contains($0) }
         self.threshold2 = threshold2
