@@ -220,7 +220,9 @@ public struct ChineseNameRecognizer: Recognizer {
         // So does a speech verb after it (冯雪反映, 农娟指出), and after a two-character one a word a
         // subject is followed by (樊雪又发了).
         let near = cue || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
-        let spoken = { (end: Int) in near || (end < text.scalars.count && text.marks[end].contains(.verbStarts)) }
+        let spoken = { (end: Int) in
+            near || (end < text.scalars.count && text.marks[end].contains(.verbStarts)) || Self.kinAfterOf.contains { text.matches($0, at: end) }
+        }
         // (Only a verb, and only a given-name character seen in names: an unseen one after a
         // surname character is more often a particle, 钱哦, or slang, 童鞋.)
         let subject = givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
@@ -235,7 +237,9 @@ public struct ChineseNameRecognizer: Recognizer {
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
-        if p2 >= threshold2 || ((spoken(givenStart + 1) || subject) && p2 >= threshold2 / 10) {
+        // A transcript's speaker label (万成：大家好) is almost always a name.
+        let label = cue && (start == 0 || text.scalars[start - 1] == "\n")
+        if p2 >= threshold2 || ((spoken(givenStart + 1) || subject) && p2 >= threshold2 / 10) || (label && p2 >= threshold2 / 50) {
             let end = givenStart + 1
             return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
@@ -282,7 +286,11 @@ public struct ChineseNameRecognizer: Recognizer {
 
     /// Words a name often follows that are not cues (which make even an ordinary word a name).
     static let contactWords: [[Unicode.Scalar]] = ["联系", "联络", "找", "请问", "问", "和", "跟", "同", "与", "给", "告诉", "通知", "见", "看望",
-                                                    "拜访", "感谢", "谢谢", "约", "陪", "叫"].map { Array($0.unicodeScalars) }
+                                                    "拜访", "感谢", "谢谢", "约", "陪", "叫", "认识", "联系上了", "联系上", "找到", "见到", "遇到",
+                                                    "欢迎", "采访", "本人", "、"].map { Array($0.unicodeScalars) }
+    /// After a name and 的, the words of a family or household (古畅的孩子, 王芳的老公).
+    static let kinAfterOf: [[Unicode.Scalar]] = ["的孩子", "的儿子", "的女儿", "的父亲", "的母亲", "的爸爸", "的妈妈", "的老公", "的老婆", "的丈夫",
+                                                  "的妻子", "的家人", "的家属", "的电话", "的微信"].map { Array($0.unicodeScalars) }
 
     /// Titles that are an office rather than a form of address (besides those ending in 长).
     static let officeTitles: Set<String> = ["总", "经理", "总监", "董事长", "总经理", "主任", "书记", "委员", "主席", "总理", "总统", "大使"]
@@ -319,6 +327,7 @@ public struct ChineseNameRecognizer: Recognizer {
     /// A nickname, screen name or pen name where the text says it is one: 小名叫丫丫, 网名是风中的小草,
     /// 昵称：阿亮 — up to the next punctuation or space, at most twelve characters.
     func nicknameNamed(_ text: Text, at index: Int) -> Detection? {
+        if let called = calledName(text, at: index) { return called }
         guard Self.nicknameCueStarts.contains(text.scalars[index]),
               let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) }) else { return nil }
         var start = index + cue.count
@@ -337,6 +346,26 @@ public struct ChineseNameRecognizer: Recognizer {
                                                    "全名", "原名", "本名", "真名", "大名", "曾用名"]
         .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = Set(nicknameCues.map { $0[0] })
+
+    /// What someone is called: 大家都叫我毛毛, 叫我阿亮就行 (a short run after 叫我, 喊我 …, up to
+    /// punctuation or 就/吧), and a doubled name after 叫 (孩子叫妞妞, 叫天天).
+    func calledName(_ text: Text, at index: Int) -> Detection? {
+        guard text.scalars[index] == "叫" || text.scalars[index] == "喊" else { return nil }
+        if let object = Self.calledObjects.first(where: { text.matches($0, at: index + 1) }) {
+            let start = index + 1 + object.count
+            var end = start
+            while end < text.scalars.count, end - start < 6, text.isHan(end), !Self.calledEnds.contains(text.scalars[end]) { end += 1 }
+            guard end - start >= 2, end - start <= 5, end == text.scalars.count || !text.isHan(end) || Self.calledEnds.contains(text.scalars[end]) else { return nil }
+            return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+        }
+        let start = index + 1
+        guard text.scalars[index] == "叫", start + 1 < text.scalars.count, text.isHan(start), text.scalars[start] == text.scalars[start + 1],
+              !text.isHan(start + 2) || Self.calledEnds.contains(text.scalars[start + 2]) else { return nil }
+        return detection(text, start..<start + 2, score: 0.75, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+    }
+
+    static let calledObjects: [[Unicode.Scalar]] = ["我", "她", "他"].map { Array($0.unicodeScalars) }
+    static let calledEnds: Set<Unicode.Scalar> = ["就", "吧", "了", "的", "好", "啊", "呀", "吗", "呢"]
     /// What may stand between such a cue and the name: 叫, 是, a colon, an opening quote.
     static let nicknameLinks: [[Unicode.Scalar]] = ["叫做“", "叫“", "是“", "为“", "：“", "叫做", "就叫", "叫", "是", "为", "：", ":", "“", "「", "\""]
         .map { Array($0.unicodeScalars) }

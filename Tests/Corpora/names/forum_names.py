@@ -12,6 +12,8 @@ Each document is a post or a transcript excerpt that introduces one to three peo
 mentions them again in the ways people do: surname and title, 老/小 + surname, the given name, the
 bare surname before a verb, a nickname.
 
+`heldout2` was written after `heldout` had been read and fixed, again without running Veil on it.
+
 Usage: forum_names.py [--count N] [--seed S] [--out DIR]
 """
 import argparse
@@ -51,6 +53,21 @@ HELDOUT = [
     "办事找{P}准没错，[{S}经理]很靠谱。",
     "{P}：我先说两句。\n主持人：好的，[{S}女士]请讲。",
     "跟{P}聊了一下午，{G}是个很有想法的人。",
+]
+# Written after `heldout` had been read, without running Veil on them: the next held-out split.
+HELDOUT2 = [
+    "【寻亲】本人{P}，女，1990年生。听养母说，我小时候大家都叫我{N}。",
+    "主持人：欢迎{P}来到节目。\n{P}：谢谢。\n主持人：[{S}老师]这些年一直在做公益？\n{S}：对，快十年了。",
+    "刚才{P}在群里问，有没有人认识{Q}？",
+    "帮朋友转发：{P}的孩子走失了，孩子叫{N}，请大家留意。",
+    "{P}被评为优秀员工，[{S}总]亲自颁的奖。",
+    "房东{P}不退押金，我找了[{S}阿姨]好几次都没用。",
+    "村民{P}回忆说，当年是[老{T}]把孩子送到县城的，{Q}至今没有消息。",
+    "昨天和{P}、{Q}一起吃饭，[小{T}]喝多了。",
+    "记者联系上了{P}。{S}坦言，自己一直在找亲生父母。",
+    "我表姐{P}在医院上班，有事可以找她。",
+    "{P}：大家好，我是新来的。\n{Q}：欢迎欢迎！[小{S}]是哪里人？",
+    "据{P}介绍，孩子被送走时只有三个月大。",
 ]
 NICKNAMES = ["丫丫", "豆豆", "乐乐", "贝贝", "琪琪", "天天", "小宝", "阿亮", "毛毛", "糖糖", "果果", "妞妞", "追风少年", "风中的小草", "大头", "胖虎"]
 
@@ -108,7 +125,7 @@ def main():
     SURNAMES.update(fake.provider("faker.providers.person").last_names.keys()
                     if isinstance(fake.provider("faker.providers.person").last_names, dict)
                     else fake.provider("faker.providers.person").last_names)
-    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1)):
+    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2)):
         fake.seed_instance(seed)
         rng = random.Random(seed)
         with open(os.path.join(args.out, f"{split}.jsonl"), "w", encoding="utf-8") as out:
