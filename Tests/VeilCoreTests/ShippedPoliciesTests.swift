@@ -47,6 +47,19 @@ import Testing
         #expect(dated.contains("今年[AGE]，2023年11月在江西省") && dated.contains(", [AGE], met us on November 2023."))
     }
 
+    /// Employers and schools identify a source: journalist-source replaces them, the default
+    /// policy leaves them (organizations are opt-in there) — and the default finds none of them.
+    @Test func organizationsAreReplacedOnlyWhereThePolicyAsks() throws {
+        let text = "她在华为技术有限公司上班，儿子在长沙市实验中学读书，丈夫在湘雅医院工作。"
+        let journalist = try Engine(policy: try PolicyReader.builtin("journalist-source", environment: Self.environment),
+                                    catalog: Shipped.catalog, environment: Self.environment)
+        let replaced = try Anonymizer(engine: journalist).anonymize(text).text
+        #expect(replaced == "她在[ORGANIZATION]上班，儿子在[ORGANIZATION]读书，丈夫在[ORGANIZATION]工作。")
+        let standard = try Engine(policy: try PolicyReader.builtin(environment: Self.environment), catalog: Shipped.catalog, environment: Self.environment)
+        #expect(try standard.scan(text).allSatisfy { $0.entity != .organization })
+        #expect(try Anonymizer(engine: standard).anonymize(text).text.contains("华为技术有限公司"))
+    }
+
     @Test(arguments: [("2023年11月2日", "2023年11月", "2023年"), ("2023-11-02", "2023-11", "2023"), ("2023/1/5", "2023/1", "2023"),
                       ("November 2, 2023", "November 2023", "2023"), ("2 March 1990", "March 1990", "1990"), ("11月2号", "11月", nil)] as [(String, String, String?)])
     func datesAreCutToTheMonthOrYearInTheirLayout(date: String, month: String, year: String?) {

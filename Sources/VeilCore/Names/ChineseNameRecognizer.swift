@@ -29,6 +29,8 @@ public struct ChineseNameRecognizer: Recognizer {
     let tagger: NameTagger?
     /// Whether places the tagger finds are reported too (option `places: "yes"`).
     let tagsPlaces: Bool
+    /// Whether organizations the tagger finds are reported too (option `organizations: "yes"`).
+    var tagsOrganizations = false
     /// Titles and cues in one automaton, with what each word is, for the tagger's features.
     let cueWords: AhoCorasick
     let cueWordKinds: [Text.Marks]
@@ -89,13 +91,15 @@ public struct ChineseNameRecognizer: Recognizer {
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
         let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
         let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
-        return ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes", commonWords: wordRows.map { $0[0] },
+        var recognizer = ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes", commonWords: wordRows.map { $0[0] },
                                      strongWords: strong, placeWords: Set(wordRows.filter { $0.count >= 3 && $0[2] == "pd-place" }.map { $0[0] }),
                                      titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
                                      cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
                                      threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
                                      threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
+        recognizer.tagsOrganizations = options["organizations"] == "yes"
+        return recognizer
     }
 
     init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String], strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
@@ -158,6 +162,7 @@ public struct ChineseNameRecognizer: Recognizer {
             if tagsPlaces { detections += taggedPlaces(text, tagging: tagging) }
         }
         detections += fullNames + foreignNames(text, labels: tagging?.labels)
+        if tagsOrganizations { detections += organizations(text, tagging: tagging) }
         return detections + listedNames(alongside: detections, in: text)
     }
 
@@ -353,6 +358,8 @@ public struct ChineseNameRecognizer: Recognizer {
         guard text.scalars[index] == "叫" || text.scalars[index] == "喊" else { return nil }
         if let object = Self.calledObjects.first(where: { text.matches($0, at: index + 1) }) {
             let start = index + 1 + object.count
+            // 叫他老王, 叫我王总, 叫我王伟: the forms of a name are the name rules' (and linked to it).
+            guard start < text.scalars.count, text.isHan(start), formOfAddress(text, at: start) == nil, fullName(text, at: start) == nil else { return nil }
             var end = start
             while end < text.scalars.count, end - start < 6, text.isHan(end), !Self.calledEnds.contains(text.scalars[end]) { end += 1 }
             guard end - start >= 2, end - start <= 5, end == text.scalars.count || !text.isHan(end) || Self.calledEnds.contains(text.scalars[end]) else { return nil }
