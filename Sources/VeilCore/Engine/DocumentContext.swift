@@ -14,7 +14,8 @@ public struct DocumentContext: Sendable {
     /// One detection per distinct full name, oldest first, its range emptied (it lies in an earlier
     /// document).
     private(set) var people: [Detection] = []
-    private var position: [String: Int] = [:]
+    /// Each person's place in `people`, by ``key(of:)``.
+    private var position: [[UInt8]: Int] = [:]
     /// The people as the linker looks them up.
     private(set) var known = KnownPeople()
     /// Per plugin, the repeatable mentions of `people[..<indexed]` (``Engine`` brings it up to date).
@@ -28,7 +29,7 @@ public struct DocumentContext: Sendable {
     mutating func remember(_ detections: [Detection]) {
         // Each person once, in the order of their last mention: what a later document links to
         // is the same as if every mention were noted in turn, at a fraction of the work.
-        var last: [String: (index: Int, person: Detection)] = [:]
+        var last: [[UInt8]: (index: Int, person: Detection)] = [:]
         for (index, detection) in detections.enumerated() where detection.entity == .person {
             guard let form = detection.attributes["form"], Self.fullForms.contains(form) else { continue }
             var person = detection
@@ -57,8 +58,14 @@ public struct DocumentContext: Sendable {
         indexed = 0
     }
 
-    private static func key(of person: Detection) -> String {
-        person.pluginID + "\u{0}" + (person.attributes["form"] ?? "") + "\u{0}" + person.canonical
+    /// A person's plugin, form and canonical value, as UTF-8 (hashed without normalizing).
+    private static func key(of person: Detection) -> [UInt8] {
+        var key = Array(person.pluginID.utf8)
+        key.append(0)
+        key += (person.attributes["form"] ?? "").utf8
+        key.append(0)
+        key += person.canonical.utf8
+        return key
     }
 
     static let fullForms: Set<String> = ["full", "foreign", "pinyin-full", "en-full"]

@@ -13,13 +13,19 @@
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
 enum PersonLinker {
-    /// What a shorter mention can share with a full name.
+    /// What a shorter mention can share with a full name. Held as UTF-8 bytes: hashing them does
+    /// not normalize, as hashing a String of Chinese characters does (linking hashes one per mention).
     enum Link: Hashable, Sendable {
-        case surname(String)
-        case englishSurname(String)
-        case pinyinSurname(String)
+        case surname([UInt8])
+        case englishSurname([UInt8])
+        case pinyinSurname([UInt8])
         /// 立兵 and 兵 of 卢立兵: the name without its surname, one or two characters shorter.
-        case givenName(String)
+        case givenName([UInt8])
+
+        static func surname(_ text: String) -> Link { .surname(Array(text.utf8)) }
+        static func englishSurname(_ text: String) -> Link { .englishSurname(Array(text.utf8)) }
+        static func pinyinSurname(_ text: String) -> Link { .pinyinSurname(Array(text.utf8)) }
+        static func givenName(_ text: String) -> Link { .givenName(Array(text.utf8)) }
     }
 
     static let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
@@ -47,9 +53,9 @@ enum PersonLinker {
     static func target(of detection: Detection) -> Link? {
         guard detection.entity == .person else { return nil }
         switch detection.attributes["form"] ?? "" {
-        case "title", "lao", "xiao", "surname": return detection.attributes["surname"].map(Link.surname)
-        case "en-surname": return detection.attributes["surname"].map(Link.englishSurname)
-        case "pinyin-surname": return detection.attributes["surname"].map(Link.pinyinSurname)
+        case "title", "lao", "xiao", "surname": return detection.attributes["surname"].map { Link.surname($0) }
+        case "en-surname": return detection.attributes["surname"].map { Link.englishSurname($0) }
+        case "pinyin-surname": return detection.attributes["surname"].map { Link.pinyinSurname($0) }
         case "full", "foreign": return .givenName(detection.canonical)
         default: return nil
         }
