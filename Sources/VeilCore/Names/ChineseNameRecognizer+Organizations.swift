@@ -40,9 +40,9 @@ extension ChineseNameRecognizer {
         "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "中学", "小学", "大学", "学院", "学校", "幼儿园", "医院", "卫生院", "诊所",
         "银行", "研究所", "研究院", "事务所", "委员会", "协会", "基金会", "工厂", "派出所", "法院", "检察院", "公安局", "福利院", "孤儿院",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    static let organizationSuffixStarts = Set(organizationSuffixes.map { $0[0] })
+    static let organizationSuffixStarts = ScalarSet(organizationSuffixes.map { $0[0] })
     /// Where the name before a suffix stops: words a clause or a verb ends with.
-    static let organizationBoundaries: Set<Unicode.Scalar> = ["在", "到", "去", "于", "是", "的", "和", "与", "了", "从", "向", "给", "让", "把", "被",
+    static let organizationBoundaries = ScalarSet(["在", "到", "去", "于", "是", "的", "和", "与", "了", "从", "向", "给", "让", "把", "被",
                                                               "对", "我", "你", "他", "她", "们", "这", "那", "家", "个", "所", "进", "入", "读",
-                                                              "上", "找", "跟", "同", "及", "或", "说", "称", "由", "经", "至", "自"]
+                                                              "上", "找", "跟", "同", "及", "或", "说", "称", "由", "经", "至", "自"] as [Unicode.Scalar])
 }

@@ -303,9 +303,9 @@ public struct ChineseNameRecognizer: Recognizer {
     static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
 
     /// What follows a person who is the subject of a clause: 老周说, 小毛来了, 老宋是.
-    static let subjectFollowers: Set<Unicode.Scalar> = ["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
+    static let subjectFollowers = ScalarSet(["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
                                                          "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
-                                                         "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"]
+                                                         "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"] as [Unicode.Scalar])
 
     /// The surname after 姓 (镇长姓罗, 一位姓欧阳的老师): a person, however rare the surname is as one.
     func surnameNamed(_ text: Text, at index: Int) -> Detection? {
@@ -350,7 +350,7 @@ public struct ChineseNameRecognizer: Recognizer {
     static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
                                                    "全名", "原名", "本名", "真名", "大名", "曾用名"]
         .map { Array($0.unicodeScalars) }
-    static let nicknameCueStarts = Set(nicknameCues.map { $0[0] })
+    static let nicknameCueStarts = ScalarSet(nicknameCues.map { $0[0] })
 
     /// What someone is called: 大家都叫我毛毛, 叫我阿亮就行 (a short run after 叫我, 喊我 …, up to
     /// punctuation or 就/吧), and a doubled name after 叫 (孩子叫妞妞, 叫天天).

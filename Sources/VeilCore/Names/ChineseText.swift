@@ -124,3 +124,20 @@ extension UTF8 {
         }
     }
 }
+
+/// A set of scalars that answers `contains` with one bit test for the Basic Multilingual Plane (no
+/// hashing): for the checks the recognizers make at every character of a text.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+    private var beyond: Set<UInt32> = []
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars {
+            if scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) } else { beyond.insert(scalar.value) }
+        }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x10000 ? bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 : beyond.contains(scalar.value)
+    }
+}
