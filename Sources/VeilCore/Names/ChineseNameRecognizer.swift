@@ -348,7 +348,8 @@ public struct ChineseNameRecognizer: Recognizer {
     }
 
     static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
-                                                   "全名", "原名", "本名", "真名", "大名", "曾用名"]
+                                                   "全名", "原名", "本名", "真名", "大名", "曾用名", "孩子叫", "女儿叫", "儿子叫",
+                                                   "宝宝叫", "闺女叫"]
         .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = ScalarSet(nicknameCues.map { $0[0] })
 
