@@ -210,13 +210,8 @@ public struct Engine: Sendable {
             guard !own.isEmpty else { continue }
             var here = MentionIndex()
             here.add(recognizer.repeatableMentions(of: own))
-            let taken = Set(own.map(\.range.lowerBound))
             var seen = Set<Range<Int>>()
-            for occurrence in here.occurrences(in: document.bytes) where !taken.contains(occurrence.range.lowerBound) {
-                if let mention = recognizer.repeatedMention(occurrence, at: occurrence.range, in: document.bytes), seen.insert(mention.range).inserted {
-                    repeats.append(mention)
-                }
-            }
+            repeats += Self.mentions(here.occurrences(in: document.bytes), by: recognizer, besides: own, seen: &seen, in: document.bytes)
         }
         return RecognizedDocument(document: document, detections: detections, repeats: repeats)
     }
@@ -239,16 +234,26 @@ public struct Engine: Sendable {
         // The people of the documents before, named again here.
         for recognizer in repeatingRecognizers {
             guard let known = context.mentions[recognizer.pluginID] else { continue }
-            let taken = Set(recognized.detections.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range.lowerBound))
+            let own = recognized.detections.filter { $0.pluginID == recognizer.pluginID }
             var seen = Set(recognized.repeats.lazy.filter { $0.pluginID == recognizer.pluginID }.map(\.range))
-            for occurrence in known.occurrences(in: bytes) where !taken.contains(occurrence.range.lowerBound) {
-                if let mention = recognizer.repeatedMention(occurrence, at: occurrence.range, in: bytes), seen.insert(mention.range).inserted {
-                    detections.append(mention)
-                }
-            }
+            detections += Self.mentions(known.occurrences(in: bytes), by: recognizer, besides: own, seen: &seen, in: bytes)
         }
         let resolved = resolution.resolve(detections, in: bytes)
         return PersonLinker.link(resolved, known: context.known)
+    }
+
+    /// The mentions `recognizer` makes of the occurrences of its repeatable texts, where none of its
+    /// own detections starts and no mention in `seen` lies already.
+    private static func mentions(_ occurrences: [Detection], by recognizer: any RepeatedMentionRecognizer, besides own: [Detection],
+                                 seen: inout Set<Range<Int>>, in bytes: [UInt8]) -> [Detection] {
+        let taken = Set(own.map(\.range.lowerBound))
+        var mentions: [Detection] = []
+        for occurrence in occurrences where !taken.contains(occurrence.range.lowerBound) {
+            if let mention = recognizer.repeatedMention(occurrence, at: occurrence.range, in: bytes), seen.insert(mention.range).inserted {
+                mentions.append(mention)
+            }
+        }
+        return mentions
     }
 
     /// Brings the context's search for its people's names up to date.

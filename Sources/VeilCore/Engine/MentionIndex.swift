@@ -17,12 +17,10 @@ struct MentionIndex: Sendable {
     private var frozen: AhoCorasick?
     /// The byte lengths of the texts added since, by their first scalar.
     private var recentLengths: [UInt32: Set<Int>] = [:]
-    /// One bit per scalar value (folded, modulo 2¹⁶) that starts a text added since: most scalars of a
-    /// document start none, and a bit says so without hashing.
-    private var recentStarts = [UInt64](repeating: 0, count: 1024)
+    /// The (folded) scalars that start a text added since: most scalars of a document start none,
+    /// and a bit says so without hashing.
+    private var recentStarts = ScalarSet()
     private var recentCount = 0
-
-    var isEmpty: Bool { templates.isEmpty }
 
     /// Adds mentions whose text is not held yet (the first text added keeps its detection).
     mutating func add(_ mentions: [RepeatableMention]) {
@@ -31,7 +29,7 @@ struct MentionIndex: Sendable {
             guard !text.isEmpty, templates[text] == nil, let first = text.unicodeScalars.first else { continue }
             templates[text] = mention.detection
             recentLengths[first.value, default: []].insert(text.utf8.count)
-            recentStarts[Int(first.value & 0xFFFF) >> 6] |= 1 << (UInt64(first.value) & 63)
+            recentStarts.insert(first.value)
             recentCount += 1
         }
         // Rebuilt after a quarter more, so building costs a constant share of adding.
@@ -40,7 +38,7 @@ struct MentionIndex: Sendable {
             frozenTemplates = frozenWords.map { templates[$0]! }
             frozen = AhoCorasick(words: frozenWords)
             recentLengths = [:]
-            recentStarts = [UInt64](repeating: 0, count: 1024)
+            recentStarts = ScalarSet()
             recentCount = 0
         }
     }
@@ -66,7 +64,7 @@ struct MentionIndex: Sendable {
         while offset < bytes.count {
             let (scalar, width) = Self.scalar(at: offset, in: bytes)
             let key = scalar < 0x80 ? UInt32(Self.folded(UInt8(scalar))) : scalar
-            if recentStarts[Int(key & 0xFFFF) >> 6] & (1 << (UInt64(key) & 63)) != 0, let lengths = recentLengths[key] {
+            if recentStarts.contains(key), let lengths = recentLengths[key] {
                 for length in lengths where offset + length <= bytes.count {
                     add(offset..<offset + length, String(decoding: bytes[offset..<offset + length], as: UTF8.self))
                 }

@@ -262,9 +262,9 @@ public struct ChineseNameRecognizer: Recognizer {
         // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it. A weaker word
         // of 老 or 小 and a common surname (老周, 老宋: dictionary entries for the person) is a person
         // where a person stands: before 说, 来, 是 … or a cue.
+        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2))
         let personPlace = commonSurnames.contains(String(text.character(start + 1))) && text.strongWordStarting[start] < 2
-            && text.wordStarting[start] == 2 && (first == "老" || first == "小")
-            && ((start + 2 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[start + 2])) || hasTitleOrCueAfter(text, start + 2))
+            && text.wordStarting[start] == 2 && (first == "老" || first == "小") && subject
         if (text.wordStarting[start] >= 2 && !personPlace) || text.insideWord[start] { return nil }
         if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
         let second = text.character(start + 1)
@@ -283,7 +283,6 @@ public struct ChineseNameRecognizer: Recognizer {
         // A surname mostly written as one (卢), or one of the most common (周, 曾: mostly 周末, 曾经
         // elsewhere, but 老周 and 小曾 are people); not a cue or title (老公).
         let likely = statistics.surnameProbability(next) >= 0.3
-        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2))
         guard likely || (commonSurnames.contains(next) && !cueAndTitleWords.contains(text.string(start..<start + 2))
                          && (statistics.surnameProbability(next) >= 0.1 || subject)) else { return nil }
         return detection(text, start..<start + 2, score: likely ? 0.7 : 0.6, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])

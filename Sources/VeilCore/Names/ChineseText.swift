@@ -131,13 +131,17 @@ struct ScalarSet: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1024)
     private var beyond: Set<UInt32> = []
 
-    init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for scalar in scalars {
-            if scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63) } else { beyond.insert(scalar.value) }
-        }
+    init(_ scalars: some Sequence<Unicode.Scalar> = [Unicode.Scalar]()) {
+        for scalar in scalars { insert(scalar.value) }
     }
 
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x10000 ? bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0 : beyond.contains(scalar.value)
+    mutating func insert(_ value: UInt32) {
+        if value < 0x10000 { bits[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { beyond.insert(value) }
+    }
+
+    func contains(_ scalar: Unicode.Scalar) -> Bool { contains(scalar.value) }
+
+    func contains(_ value: UInt32) -> Bool {
+        value < 0x10000 ? bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : beyond.contains(value)
     }
 }
