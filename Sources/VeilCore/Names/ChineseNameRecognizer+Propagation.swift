@@ -39,6 +39,7 @@ extension ChineseNameRecognizer {
     public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
         var names: [String: Detection] = [:]
         var surnames: [String: String] = [:]
+        var givens: Set<String> = []
         for detection in found where detection.score >= 0.7 {
             // A nickname the text introduced (乳名叫豆豆) is that child again where written alone.
             guard let form = detection.attributes["form"], form == "full" || form == "foreign" || form == "nickname" else { continue }
@@ -52,9 +53,14 @@ extension ChineseNameRecognizer {
                 names[detection.canonical] = again
             }
             if form == "full", let surname = detection.attributes["surname"] {
-                for prefix in ["老", "小"] where surnames[prefix + surname] == nil && !commonAddressWords.contains(prefix + surname) {
+                // 老周, 小王 are words too, but the person's where the document names 周玉; 小时, 老家 are not.
+                for prefix in ["老", "小"] where surnames[prefix + surname] == nil
+                    && (!commonAddressWords.contains(prefix + surname) || (commonSurnames.contains(surname) && !Self.addressWordsNotPeople.contains(prefix + surname))) {
                     surnames[prefix + surname] = surname
                 }
+                // The given name of two characters alone (玉英 after 吴玉英).
+                let given = String(detection.canonical.dropFirst(surname.count))
+                if given.count == 2 { givens.insert(given) }
             }
         }
         // Each text once, so their order does not matter.
@@ -67,6 +73,13 @@ extension ChineseNameRecognizer {
             mentions.append(RepeatableMention(text: surname, detection: self.detection(
                 bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
         }
+        for given in givens where names[given] == nil {
+            // Not a given name that is also a word (成果, 文明, 建国): alone, it is mostly the word.
+            let bytes = Array(given.utf8)
+            if commonWords.occurrences(in: bytes, within: 0..<bytes.count).contains(where: { $0.range == 0..<bytes.count }) { continue }
+            mentions.append(RepeatableMention(text: given, detection: detection(
+                bytes: 0..<0, score: 0.7, canonical: given, attributes: ["form": "given", "repeated": "yes"])))
+        }
         for (address, surname) in surnames where names[address] == nil && !surname.isEmpty {
             let form = address.hasPrefix("老") ? "lao" : "xiao"
             mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
@@ -75,10 +88,23 @@ extension ChineseNameRecognizer {
     }
 
     public func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
-        guard detection.attributes["form"] == "surname" else { return startsInsideWord(range.lowerBound, in: bytes) ? nil : detection }
+        if detection.attributes["form"] == "given" { return repeatedGivenName(detection, at: range, in: bytes) }
+        // 小毛|病: a word running on past the mention means it is not one.
+        guard detection.attributes["form"] == "surname" else {
+            return startsInsideWord(range.lowerBound, in: bytes) || startsInsideWord(range.upperBound, in: bytes) ? nil : detection
+        }
         // A bare surname is the person only before a title (part of the mention when it is a form
-        // of address), a cue or a speech verb.
+        // of address), a cue, a speech verb or what follows a clause's subject.
         guard let following = followingWord(at: range.upperBound, in: bytes), !startsInsideWord(range.lowerBound, in: bytes) else { return nil }
+        // Before a word of a clause's subject (刘是否, 雷则), only a surname that starts the clause or
+        // follows 问, 让, 和 … (运费也, 另一张也, 适用于已经 are not people), and not where the two
+        // make a word (方便, 成就); before a one-character one, only one of the most common surnames.
+        if Self.clauseWords.contains(following.word) {
+            guard following.word.unicodeScalars.count > 1 || commonSurnames.contains(detection.canonical),
+                  previousScalar(range.lowerBound, in: bytes).map({ Self.beforeSubject.contains($0) || !($0.properties.isIdeographic || $0.properties.numericType != nil) }) ?? true,
+                  !commonWords.occurrences(in: bytes, within: range.lowerBound..<following.end).contains(where: { $0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end })
+            else { return nil }
+        }
         guard addressTitles.contains(following.word) else { return detection }
         var titled = detection
         titled.range = range.lowerBound..<following.end
@@ -86,6 +112,39 @@ extension ChineseNameRecognizer {
         titled.attributes["form"] = "title"
         return titled
     }
+
+    /// A given name again, not inside a word.
+    private func repeatedGivenName(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
+        // Where it stands alone: after punctuation or a line's start, before punctuation or what
+        // follows a subject (，玉英从小, “建军，).
+        if let before = previousScalar(range.lowerBound, in: bytes), before.properties.isIdeographic { return nil }
+        if range.upperBound < bytes.count {
+            let width = UTF8.width(lead: bytes[range.upperBound])
+            guard let next = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + width)], as: UTF8.self).unicodeScalars.first,
+                  !next.properties.isIdeographic || Self.subjectFollowers.contains(next) else { return nil }
+        }
+        if startsInsideWord(range.lowerBound, in: bytes) || startsInsideWord(range.upperBound, in: bytes) { return nil }
+        var mention = detection
+        mention.attributes = ["form": "full", "repeated": "yes"]
+        return mention
+    }
+
+    /// The character before byte `offset` (nil at the start).
+    private func previousScalar(_ offset: Int, in bytes: [UInt8]) -> Unicode.Scalar? {
+        guard offset > 0 else { return nil }
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: bytes[start..<offset], as: UTF8.self).unicodeScalars.first
+    }
+
+    /// Verbs and prepositions a clause's subject may follow (问刘是否…, 让杨也…).
+    static let beforeSubject = ScalarSet(["问", "让", "请", "叫", "和", "跟", "与", "同", "见", "听", "告诉"].compactMap { $0.unicodeScalars.first })
+
+    /// 老X and 小X words that are not a person whatever the document's names (小时, 老家, 小米).
+    static let addressWordsNotPeople: Set<String> = ["小时", "小区", "小白", "老家", "小米", "小麦", "老虎", "小车", "小心", "老实", "小学", "老乡",
+                                                     "小康", "小组", "小牛", "老牛", "小路", "小吃", "老年", "小鸡", "老鼠", "老天", "小将", "老将",
+                                                     "小兵", "老兵", "小计", "老化", "小丑", "小品", "小巷", "老公", "小姐", "老师", "老板", "小费",
+                                                     "小雨", "小云", "老汉", "小孩", "小朋友", "老龄", "小金库", "小贩", "小额", "老街", "小城", "小于"]
 
     /// The longest title, cue after a name or speech verb starting at byte `offset`, and its end.
     func followingWord(at offset: Int, in bytes: [UInt8]) -> (word: String, end: Int)? {

@@ -138,7 +138,59 @@ extension ChineseNameRecognizer {
     /// The people the tagger labels: full names (a known surname and one to three more characters),
     /// and given names, nicknames and transliterated foreign names of two characters or more.
     func taggedNames(_ text: Text, tagging: Tagging) -> [Detection] {
-        spans(tagging.labels, begin: .beginPerson, inside: .insidePerson).compactMap { range in
+        spans(tagging.labels, begin: .beginPerson, inside: .insidePerson).flatMap { range in
+            // Names listed flush (江泽民李鹏乔石) are as many mentions.
+            namesListed(text, range).flatMap { taggedName(text, $0, tagging: tagging) }
+        }
+    }
+
+    /// A run the tagger took for one name that divides into Chinese names written one after another
+    /// (江泽民李鹏乔石李瑞环, 李鹏乔石): each a surname and one or two likely given-name characters, the
+    /// run as a whole unlike a transliterated name (戈尔巴乔夫). Otherwise the run itself.
+    func namesListed(_ text: Text, _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count >= 4 else { return [range] }
+        var foreignLog = 0.0
+        for index in range {
+            guard text.isHan(index) else { return [range] }
+            foreignLog += log(max(statistics.foreignProbability(text.character(index)), 1e-6))
+        }
+        if exp(foreignLog / Double(range.count)) >= foreignThreshold { return [range] }
+        // 欧阳明华: a compound surname's full name is one name.
+        if range.count <= 4, text.isHan(range.lowerBound + 1),
+           statistics.compoundSurnameChance[UInt64(text.scalars[range.lowerBound].value) << 32 | UInt64(text.scalars[range.lowerBound + 1].value)] != nil {
+            return [range]
+        }
+        // best[k]: the likeliest division of the run's first k characters, and where its last name starts.
+        var best: [(score: Double, start: Int)?] = Array(repeating: nil, count: range.count + 1)
+        best[0] = (0, 0)
+        for end in 2...range.count {
+            for length in 2...3 where length <= end {
+                guard let before = best[end - length], let value = listedNameValue(text, range.lowerBound + end - length, length: length) else { continue }
+                if best[end].map({ before.score + value > $0.score }) ?? true { best[end] = (before.score + value, end - length) }
+            }
+        }
+        guard best[range.count] != nil else { return [range] }
+        var names: [Range<Int>] = []
+        var end = range.count
+        while end > 0, let step = best[end] {
+            names.append(range.lowerBound + step.start..<range.lowerBound + end)
+            end = step.start
+        }
+        return names.count >= 2 ? names.reversed() : [range]
+    }
+
+    /// How much likelier than the thresholds a surname and one or two given-name characters are to be
+    /// a name; nil when they are not (an unlikely surname, or under the threshold).
+    private func listedNameValue(_ text: Text, _ start: Int, length: Int) -> Double? {
+        guard let surname = statistics.surnameChance[text.scalars[start].value], surname >= 0.05 else { return nil }
+        var chance = surname
+        for index in start + 1..<start + length { chance *= statistics.givenProbability(text.scalars[index]) }
+        let value = log(chance / (length == 2 ? threshold2 : threshold3))
+        return value >= 0 ? value : nil
+    }
+
+    private func taggedName(_ text: Text, _ range: Range<Int>, tagging: Tagging) -> [Detection] {
+        [range].compactMap { range in
             guard range.count >= 2, text.isHan(range.lowerBound), text.isHan(range.upperBound - 1),
                   range.allSatisfy({ text.isHan($0) || text.scalars[$0] == "·" }) else { return nil }
             // An ordinary word (王国, 高兴) or one cut across (主[张开]) is not a name without a cue, and a

@@ -51,6 +51,12 @@ public struct ChineseNameRecognizer: Recognizer {
     /// The titles that are forms of address (先生, 老师), part of the mention they follow.
     let addressTitles: Set<String>
 
+    /// Words that follow the subject of a clause (刘是否认罪, 雷则表示, 杨已经离开): a surname before one
+    /// is a person where the document names them in full. A one-character one counts after one of
+    /// the most common surnames only.
+    static let clauseWords = ["是否", "则", "还", "也", "就", "又", "却", "才", "便", "仍", "曾", "并", "都", "已", "已经", "一直", "正在",
+                              "没有", "当即", "随后", "始终", "依然", "仍然"]
+
     /// Verbs a reported speaker is the subject of (郑表示, 郑提醒): a surname before one is a person
     /// where the document names them in full, and never a name with the verb as its given name.
     /// They do not feed the tagger's features (cues.txt does).
@@ -121,7 +127,7 @@ public struct ChineseNameRecognizer: Recognizer {
             uniquingKeysWith: { known, _ in known })
         self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
         // A transcript's speaker label (吴：说来话长) follows a surname too.
-        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + ["：", ":"])
+        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + Self.clauseWords + ["：", ":"])
         self.followingWordLength = followingWordSet.map(\.count).max() ?? 0
         self.followingWordStarts = Set(followingWordSet.compactMap { $0.unicodeScalars.first.map { Array(String($0).utf8) } })
         self.addressTitles = Set(titles.filter { !Self.isOffice($0) })
@@ -192,11 +198,15 @@ public struct ChineseNameRecognizer: Recognizer {
         if let title = title(text, at: givenStart) {
             // 王先生, 张老师: a surname and a title. A surname that is mostly another word (和, 向)
             // does not count, and single-character titles (王总) need a common surname.
-            if (title > 1 && ps >= 0.05) || ps >= 0.1 {
+            // A form of address of two characters or more (老师, 师傅, 大哥) is said after a person's
+            // surname even where the character is mostly a word (文老师, 麦老师): only a modifier
+            // (新老师, 女老师) or a function word (和老师) stands there otherwise.
+            let word = text.string(givenStart..<givenStart + title)
+            let addressed = title > 1 && ps >= 0.001 && !Self.isOffice(word) && !Self.beforeTitleWords.contains(text.scalars[start])
+            if (title > 1 && ps >= 0.05) || ps >= 0.1 || addressed {
                 // After an office (李总理, 王部长) the surname is the mention, as news corpora mark
                 // it; a form of address is part of it (张先生, 贾老板, as social-media corpora do).
                 // Either way the title is written back as it was.
-                let word = text.string(givenStart..<givenStart + title)
                 let end = Self.isOffice(word) ? givenStart : givenStart + title
                 return detection(text, start..<end, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
             }
@@ -301,6 +311,13 @@ public struct ChineseNameRecognizer: Recognizer {
 
     static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
 
+    /// Characters before a form of address that are not a surname there: modifiers (新老师, 女老师,
+    /// 原书记) and function words (和老师, 给师傅).
+    static let beforeTitleWords = ScalarSet(["新", "原", "前", "副", "代", "班", "女", "男", "好", "老", "小", "大", "本", "该", "某", "各", "每",
+                                             "全", "总", "主", "助", "名", "特", "外", "中", "和", "与", "跟", "同", "向", "对", "给", "让", "被",
+                                             "把", "将", "请", "问", "找", "叫", "是", "的", "在", "当", "做", "为", "及", "或", "由", "从", "比",
+                                             "像", "帮", "替", "陪", "等", "位", "个", "们", "家", "些", "贵", "令", "尊", "师", "众", "诸"] as [Unicode.Scalar])
+
     /// What follows a person who is the subject of a clause: 老周说, 小毛来了, 老宋是.
     static let subjectFollowers = ScalarSet(["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
                                                          "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
@@ -332,6 +349,8 @@ public struct ChineseNameRecognizer: Recognizer {
     /// 昵称：阿亮 — up to the next punctuation or space, at most twelve characters.
     func nicknameNamed(_ text: Text, at index: Int) -> Detection? {
         if let called = calledName(text, at: index) { return called }
+        if let household = householdName(text, at: index) { return household }
+        if let addressed = vocative(text, at: index) { return addressed }
         guard Self.nicknameCueStarts.contains(text.scalars[index]),
               let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) }) else { return nil }
         var start = index + cue.count
@@ -343,7 +362,59 @@ public struct ChineseNameRecognizer: Recognizer {
             end += 1
         }
         guard end > start, end - start <= 12, end - start >= 2 || text.isHan(start) else { return nil }
+        // 全名叫练玉, 真名是王芳: a full name, whose surname and given name are that person again.
+        if Self.fullNameCues.contains(cue), let surname = leadingSurname(text, start..<end) {
+            return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+        }
         return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+    }
+
+    static let fullNameCues: Set<[Unicode.Scalar]> = Set(["全名", "原名", "本名", "真名", "大名", "曾用名"].map { Array($0.unicodeScalars) })
+
+    /// The surname a run of two to four characters starts with, where the rest can be a given name.
+    func leadingSurname(_ text: Text, _ range: Range<Int>) -> String? {
+        guard (2...4).contains(range.count), range.allSatisfy({ text.isHan($0) }) else { return nil }
+        let first = text.scalars[range.lowerBound].value
+        if range.count >= 3, statistics.compoundSurnameChance[UInt64(first) << 32 | UInt64(text.scalars[range.lowerBound + 1].value)] != nil {
+            return text.string(range.lowerBound..<range.lowerBound + 2)
+        }
+        return range.count <= 3 && ruleSurnameChance[first] != nil ? text.string(range.lowerBound..<range.lowerBound + 1) : nil
+    }
+
+    /// A child's (or a pet's) pet name after 你家, 我家, 他家 …: a doubled character (你家毛毛) or 小,
+    /// 阿 and a character (我家小宝), where the name ends there (before punctuation, 的, or what
+    /// follows a subject).
+    func householdName(_ text: Text, at index: Int) -> Detection? {
+        guard text.scalars[index] == "家", index > 0, Self.householdOwners.contains(text.scalars[index - 1]) else { return nil }
+        let start = index + 1
+        guard start + 1 < text.scalars.count, text.isHan(start), text.isHan(start + 1) else { return nil }
+        let first = text.scalars[start]
+        let doubled = first == text.scalars[start + 1] && first != "家"
+        let prefixed = (first == "小" || first == "阿") && text.strongWordStarting[start] < 2 && !isPunctuationLike(text.scalars[start + 1])
+        guard doubled || prefixed else { return nil }
+        let end = start + 2
+        guard end == text.scalars.count || !text.isHan(end) || text.scalars[end] == "的" || Self.subjectFollowers.contains(text.scalars[end]) else { return nil }
+        return detection(text, start..<end, score: 0.7, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+    }
+
+    static let householdOwners = ScalarSet(["你", "我", "他", "她", "咱", "您"] as [Unicode.Scalar])
+
+    /// A given name said to someone at the start of a line (红霞，你最近还好吗): two characters
+    /// seen in names, a comma, then 你 or 您.
+    func vocative(_ text: Text, at index: Int) -> Detection? {
+        guard index == 0 || text.scalars[index - 1] == "\n", index + 3 < text.scalars.count, text.isHan(index + 1),
+              text.scalars[index + 2] == "，" || text.scalars[index + 2] == ",",
+              text.scalars[index + 3] == "你" || text.scalars[index + 3] == "您" else { return nil }
+        let name = text.string(index..<index + 2)
+        guard !cueAndTitleWords.contains(name) else { return nil }
+        // Both characters seen in names; an ordinary word (今天，你; 宝贝，你) only where its characters
+        // are mostly names' (红霞).
+        let chances = (index..<index + 2).map { position -> Double in
+            let character = text.character(position)
+            return (statistics.given[character]?.inNames ?? 0) >= 3 ? statistics.givenProbability(character) : 0
+        }
+        guard chances.allSatisfy({ $0 >= 0.01 }), text.wordStarting[index] < 2 || chances[0] * chances[1] >= 0.05 else { return nil }
+        return detection(text, index..<index + 2, score: 0.7, canonical: name, attributes: ["form": "full"])
     }
 
     static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",

@@ -115,7 +115,22 @@ struct WrappedLines {
         // turn's header, 用户 8:12, above the number typed in the turn is not a wrap). Widths as
         // a page sets them: a Han character takes two columns, a digit or a letter one.
         guard width(from: breakStart, step: -1, in: text) + 4 >= width(from: newline + 1, step: 1, in: text) else { return nil }
+        // A transcript's next turn (吴莹⏎问：后来呢？) starts a line of its own.
+        if startsWithSpeakerLabel(after, in: text) { return nil }
         return breakStart..<(newline + 1)
+    }
+
+    /// Whether one to six Chinese characters and a colon (问：, 主持人：, 吴:) start at `index`.
+    private static func startsWithSpeakerLabel(_ index: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = index, characters = 0
+        while position + 2 < text.count, characters <= 6 {
+            if text[position] == 0x3A || (text[position] == 0xEF && text[position + 1] == 0xBC && text[position + 2] == 0x9A) { return characters > 0 }
+            // A Han character of the basic block: three bytes from E4 to E9.
+            guard (0xE4...0xE9).contains(text[position]) else { return false }
+            position += 3
+            characters += 1
+        }
+        return false
     }
 
     /// Whether the token through `index` (read in the direction of `step`, up to a space or a line

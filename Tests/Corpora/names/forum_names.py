@@ -69,6 +69,24 @@ HELDOUT2 = [
     "{P}：大家好，我是新来的。\n{Q}：欢迎欢迎！[小{S}]是哪里人？",
     "据{P}介绍，孩子被送走时只有三个月大。",
 ]
+# Written on 2026-12-02 (second session) after `heldout2` had been read, without running Veil on
+# them: court and police reports, teachers and workmates, vocatives, @-mentions, kin terms.
+HELDOUT3 = [
+    "{P}同学，请到办公室来一趟，[{T}老师]找你。",
+    "大家都喊他{N}，其实他真名叫{P}。",
+    "[{S}姐]人特别好，上次还帮我带孩子。她全名叫{P}。",
+    "被告人{P}对指控无异议。审判长问{S}是否自愿认罪。",
+    "一名叫{P}的男子在车站被民警拦下。",
+    "{G}，你最近还好吗？好久没联系了。——{Q}",
+    "我跟{P}认识十几年了，[老{S}]这个人讲义气。",
+    "感谢{P}和{Q}两位志愿者！[{S}大哥]还自掏腰包买了水。",
+    "问：你是怎么认识{P}的？\n答：[{S}师傅]以前是我们厂的司机。",
+    "@{P} 你家{N}的照片发我一份。",
+    "{P}的妈妈说，{G}从小就爱画画。",
+    "让{P}去办吧，[小{S}]做事细心。",
+    "原告{P}称，被告{Q}至今未还款。{T}则表示钱已经还清。",
+    "据了解，{P}（男，45岁）系当地村民。",
+]
 NICKNAMES = ["丫丫", "豆豆", "乐乐", "贝贝", "琪琪", "天天", "小宝", "阿亮", "毛毛", "糖糖", "果果", "妞妞", "追风少年", "风中的小草", "大头", "胖虎"]
 
 
@@ -125,7 +143,8 @@ def main():
     SURNAMES.update(fake.provider("faker.providers.person").last_names.keys()
                     if isinstance(fake.provider("faker.providers.person").last_names, dict)
                     else fake.provider("faker.providers.person").last_names)
-    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2)):
+    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2),
+                                ("heldout3", HELDOUT3, args.seed + 3)):
         fake.seed_instance(seed)
         rng = random.Random(seed)
         with open(os.path.join(args.out, f"{split}.jsonl"), "w", encoding="utf-8") as out:
