@@ -27,6 +27,9 @@ def instructions(binary, policy, path, checkout):
     result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--smc-check=all", binary,
                              "scan", "--single-core", "--format", "jsonl", "--policy", policy, path],
                             capture_output=True, text=True, cwd=checkout)
+    if result.returncode != 0:
+        # A policy veil rejects would otherwise be counted as a run that did nothing.
+        sys.exit(f"veil failed (exit {result.returncode}):\n{result.stderr[-2000:]}")
     found = re.search(r"Collected : (\d+)", result.stderr)
     if not found:
         sys.exit(f"valgrind did not report a count:\n{result.stderr[-2000:]}")

@@ -5,7 +5,7 @@ import Testing
 /// for it must still be that of one document.
 @Suite struct LongDocumentTests {
     static let opening = "我叫向明，卢立兵是版主。\n"
-    static let closing = "向明也同意了。卢先生说：好的。\n"
+    static let closing = "向明同意了。卢先生说：好的。\n"
     /// Lines without personal data, enough to push the closing lines two blocks away.
     static let filler = String(repeating: "今天的天气不错，我们去公园散步吧。\n", count: 2 * Engine.blockSize / 50)
 

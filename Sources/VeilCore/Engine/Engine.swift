@@ -208,10 +208,18 @@ public struct Engine: Sendable {
         for recognizer in repeatingRecognizers {
             let own = detections.filter { $0.pluginID == recognizer.pluginID }
             guard !own.isEmpty else { continue }
-            var here = MentionIndex()
-            here.add(recognizer.repeatableMentions(of: own))
+            let repeatable = recognizer.repeatableMentions(of: own)
+            // A long document naming many people is searched by an index, the usual few directly.
+            let occurrences: [Detection]
+            if repeatable.count * document.bytes.count <= 1 << 20 {
+                occurrences = MentionIndex.occurrences(of: repeatable, in: document.bytes)
+            } else {
+                var here = MentionIndex()
+                here.add(repeatable)
+                occurrences = here.occurrences(in: document.bytes)
+            }
             var seen = Set<Range<Int>>()
-            repeats += Self.mentions(here.occurrences(in: document.bytes), by: recognizer, besides: own, seen: &seen, in: document.bytes)
+            repeats += Self.mentions(occurrences, by: recognizer, besides: own, seen: &seen, in: document.bytes)
         }
         return RecognizedDocument(document: document, detections: detections, repeats: repeats)
     }

@@ -9,9 +9,10 @@ struct MentionIndex: Sendable {
     /// Texts added since the automaton was built after which it is built again (at least).
     static let rebuildAfter = 256
 
-    /// Each text's detection, by the text with its ASCII letters in lower case.
-    private var templates: [String: Detection] = [:]
-    private var frozenWords: [String] = []
+    /// Each text's detection, by the text's UTF-8 with its ASCII letters in lower case (bytes hash
+    /// without the normalization a String of Chinese characters costs).
+    private var templates: [[UInt8]: Detection] = [:]
+    private var frozenWords: [[UInt8]] = []
     /// The detection of each word of the automaton, by its index.
     private var frozenTemplates: [Detection] = []
     private var frozen: AhoCorasick?
@@ -25,18 +26,19 @@ struct MentionIndex: Sendable {
     /// Adds mentions whose text is not held yet (the first text added keeps its detection).
     mutating func add(_ mentions: [RepeatableMention]) {
         for mention in mentions {
-            let text = Self.folded(mention.text[...])
-            guard !text.isEmpty, templates[text] == nil, let first = text.unicodeScalars.first else { continue }
+            let text = mention.text.utf8.map(Self.folded)
+            guard !text.isEmpty, templates[text] == nil else { continue }
             templates[text] = mention.detection
-            recentLengths[first.value, default: []].insert(text.utf8.count)
-            recentStarts.insert(first.value)
+            let first = Self.scalar(at: 0, in: text).0
+            recentLengths[first, default: []].insert(text.count)
+            recentStarts.insert(first)
             recentCount += 1
         }
         // Rebuilt after a quarter more, so building costs a constant share of adding.
         if recentCount >= max(Self.rebuildAfter, frozenWords.count / 4) {
             frozenWords = Array(templates.keys)
             frozenTemplates = frozenWords.map { templates[$0]! }
-            frozen = AhoCorasick(words: frozenWords)
+            frozen = AhoCorasick(words: frozenWords.map { String(decoding: $0, as: UTF8.self) })
             recentLengths = [:]
             recentStarts = ScalarSet()
             recentCount = 0
@@ -47,8 +49,8 @@ struct MentionIndex: Sendable {
     func occurrences(in bytes: [UInt8]) -> [Detection] {
         guard !templates.isEmpty else { return [] }
         var found: [Detection] = []
-        func add(_ range: Range<Int>, _ text: String) {
-            guard var detection = templates[Self.folded(text[...])] else { return }
+        func add(_ range: Range<Int>) {
+            guard var detection = templates[bytes[range].map(Self.folded)] else { return }
             detection.range = range
             found.append(detection)
         }
@@ -66,7 +68,7 @@ struct MentionIndex: Sendable {
             let key = scalar < 0x80 ? UInt32(Self.folded(UInt8(scalar))) : scalar
             if recentStarts.contains(key), let lengths = recentLengths[key] {
                 for length in lengths where offset + length <= bytes.count {
-                    add(offset..<offset + length, String(decoding: bytes[offset..<offset + length], as: UTF8.self))
+                    add(offset..<offset + length)
                 }
             }
             offset += width
@@ -74,8 +76,31 @@ struct MentionIndex: Sendable {
         return found
     }
 
-    private static func folded(_ text: Substring) -> String {
-        text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) ? String(decoding: text.utf8.map(folded), as: UTF8.self) : String(text)
+    /// Every occurrence in `bytes` of the texts of a few `mentions` (one document's own), found by
+    /// comparing each text along the bytes: for a handful of texts that costs less than hashing
+    /// them into an index. The first mention of a text keeps it; occurrences come in text order.
+    static func occurrences(of mentions: [RepeatableMention], in bytes: [UInt8]) -> [Detection] {
+        var words: [[UInt8]] = []
+        var found: [Detection] = []
+        bytes.withUnsafeBufferPointer { text in
+            for mention in mentions {
+                let word = mention.text.utf8.map(folded)
+                guard let first = word.first, !words.contains(word) else { continue }
+                words.append(word)
+                var offset = 0
+                while offset + word.count <= text.count {
+                    defer { offset += 1 }
+                    guard folded(text[offset]) == first else { continue }
+                    var length = 1
+                    while length < word.count && folded(text[offset + length]) == word[length] { length += 1 }
+                    guard length == word.count else { continue }
+                    var detection = mention.detection
+                    detection.range = offset..<offset + length
+                    found.append(detection)
+                }
+            }
+        }
+        return found.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
     }
 
     private static func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }

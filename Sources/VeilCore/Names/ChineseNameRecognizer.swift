@@ -348,6 +348,8 @@ public struct ChineseNameRecognizer: Recognizer {
     /// A nickname, screen name or pen name where the text says it is one: 小名叫丫丫, 网名是风中的小草,
     /// 昵称：阿亮 — up to the next punctuation or space, at most twelve characters.
     func nicknameNamed(_ text: Text, at index: Int) -> Detection? {
+        // Most characters start none of these (checked first: this runs at every character).
+        guard Self.nicknameStarts.contains(text.scalars[index]) || index == 0 || text.scalars[index - 1] == "\n" else { return nil }
         if let called = calledName(text, at: index) { return called }
         if let household = householdName(text, at: index) { return household }
         if let addressed = vocative(text, at: index) { return addressed }
@@ -422,6 +424,8 @@ public struct ChineseNameRecognizer: Recognizer {
                                                    "宝宝叫", "闺女叫"]
         .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = ScalarSet(nicknameCues.map { $0[0] })
+    /// Where a nickname's cue, 叫 or 喊 (calledName) or 家 (householdName) stands.
+    static let nicknameStarts = ScalarSet(nicknameCues.map { $0[0] } + ["叫", "喊", "家"])
 
     /// What someone is called: 大家都叫我毛毛, 叫我阿亮就行 (a short run after 叫我, 喊我 …, up to
     /// punctuation or 就/吧), and a doubled name after 叫 (孩子叫妞妞, 叫天天).
