@@ -34,12 +34,15 @@ struct Eval: ParsableCommand {
     @Flag(name: .long, help: "Print the figures as JSON (no examples).")
     var json = false
 
+    @Flag(name: .long, help: "Count a written chain of places (江西省赣州市于都县, nothing between) as one place, in the gold and in the findings alike.")
+    var placeChains = false
+
     func run() throws {
         try reportingErrors {
             let engine = try engineOptions.makeEngine()
             let documents = try GoldReader.read(path: gold)
             let wanted = entities.isEmpty ? nil : Set(entities.flatMap { $0.split(separator: ",") }.map { EntityType(String($0)) })
-            let evaluation = try Evaluation.run(engine, on: documents, entities: wanted, examplesPerKind: examples)
+            let evaluation = try Evaluation.run(engine, on: documents, entities: wanted, examplesPerKind: examples, placeChains: placeChains)
             Console.output(json ? EvaluationTable.json(evaluation) : EvaluationTable.render(evaluation, leaks: leaks))
         }
     }

@@ -21,3 +21,19 @@ import Testing
         #expect(precision >= 0.99, "\(split): findings that overlap a person \(precision)")
     }
 }
+
+/// `veil eval --place-chains` on the place corpus of Chinese forum posts (Tests/Corpora/places:
+/// forum_places.py, Faker's place names, a written chain one place). The floors sit a little below
+/// what the current build reaches; the corpus's README gives its first, held-out figure.
+@Suite struct PlaceCorpusTests {
+    @Test func placesInForumPostsAreFoundWholeAsChains() throws {
+        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--place-chains", "--gold", "Tests/Corpora/places/heldout.jsonl", "--entities", "LOCATION"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let location = (object?["entities"] as? [String: [String: Any]])?["LOCATION"] ?? [:]
+        let f1 = (location["exact_f1"] as? NSNumber)?.doubleValue ?? 0
+        let coverage = (location["coverage"] as? NSNumber)?.doubleValue ?? 0
+        #expect(f1 >= 0.93, "places in forum posts, exact F1 with chains as one place: \(f1)")
+        #expect(coverage >= 0.94, "places in forum posts covered: \(coverage)")
+    }
+}

@@ -23,6 +23,17 @@ import Testing
         #expect(evaluation.examples.first?.kind == .missed && evaluation.examples.first?.before == "卢立兵在赣州市于都县，")
     }
 
+    @Test func aWrittenChainOfPlacesCountsAsOnePlaceWhenAsked() {
+        // Gold marks 赣州市于都县 whole; the findings cut it at 赣州市|于都县, and name 王芳 a place.
+        let gold = GoldDocument(id: "d", text: "卢立兵在赣州市于都县，王芳也在。", spans: [.init(start: 4, end: 10, entity: .location)])
+        let findings = [finding(4, 7, .location), finding(7, 10, .location), finding(11, 13, .location)]
+        var split = Evaluation(), chains = Evaluation()
+        split.add(gold, findings: findings, entities: nil, examplesPerKind: 5)
+        chains.add(gold, findings: findings, entities: nil, examplesPerKind: 5, placeChains: true)
+        #expect(split.counts[.location]!.exact == 0 && split.counts[.location]!.predicted == 3)
+        #expect(chains.counts[.location]!.exact == 1 && chains.counts[.location]!.predicted == 2)
+    }
+
     @Test func entityFilterIgnoresOtherTypes() {
         var evaluation = Evaluation()
         let gold = GoldDocument(id: "d", text: "abc", spans: [.init(start: 0, end: 1, entity: .person)])

@@ -99,6 +99,15 @@ import Testing
         #expect(try prefecture.anonymize("于都县的房子").text == "赣州市的房子")
     }
 
+    /// A district name two cities share (南山区: 深圳, 鹤岗) is the one under the city the text names;
+    /// a town written after its county joins the chain, so nothing of it is left or made up.
+    @Test func aChainSettlesWhichPlaceAndGeneralizesAsOne() throws {
+        let anonymizer = try anonymizer([.location: .generalize(to: .province)], plugins: ["location-cn", "location-local"])
+        #expect(try anonymizer.anonymize("住在深圳市南山区。").text == "住在广东省。")
+        #expect(try anonymizer.anonymize("住在鹤岗市南山区。").text == "住在黑龙江省。")
+        #expect(try anonymizer.anonymize("我老家在江西省赣州市于都县罗坳镇。").text == "我老家在江西省。")
+    }
+
     private static func anonymizer(to level: PlaceLevel) throws -> Anonymizer {
         Anonymizer(engine: try Shipped.engine(policy: Policy(name: "t", path: "t.yaml", plugins: ["location-cn"],
                                                               rules: [.location: EntityRule(action: .generalize(to: level))])))

@@ -145,17 +145,26 @@ public final class Anonymizer: Sendable {
 
     /// For generalized places, a written chain such as 江西省赣州市于都县 (each place inside the one
     /// before it, nothing between) becomes one mention of its deepest place in the first one's form,
-    /// so it generalizes to 江西省 once rather than to 江西省江西省江西省.
+    /// so it generalizes to 江西省 once rather than to 江西省江西省江西省. A place no gazetteer knows
+    /// written right after such a place (罗坳镇 of 于都县罗坳镇) lies inside it and joins the chain.
     private func mergingPlaceChains(_ detections: [Detection]) -> [Detection] {
         var merged: [Detection] = []
         for detection in detections {
-            if let last = merged.last, last.range.upperBound == detection.range.lowerBound, last.pluginID == detection.pluginID,
-               case .generalize = engine.policy.rule(for: detection.entity).action,
-               let gazetteer = engine.gazetteer(for: detection.pluginID),
+            guard let last = merged.last, last.range.upperBound == detection.range.lowerBound, last.entity == detection.entity,
+                  case .generalize = engine.policy.rule(for: detection.entity).action,
+                  let gazetteer = engine.gazetteer(for: last.pluginID) else {
+                merged.append(detection)
+                continue
+            }
+            if last.pluginID == detection.pluginID,
                gazetteer.lineage(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical }) {
                 var chain = detection
                 chain.range = last.range.lowerBound..<detection.range.upperBound
                 chain.attributes["form"] = last.attributes["form"]
+                merged[merged.count - 1] = chain
+            } else if engine.gazetteer(for: detection.pluginID) == nil, detection.attributes["places"] == nil {
+                var chain = last
+                chain.range = last.range.lowerBound..<detection.range.upperBound
                 merged[merged.count - 1] = chain
             } else {
                 merged.append(detection)

@@ -201,6 +201,7 @@ extension ChineseNameRecognizer {
             let cue = hasCueBefore(text, range.lowerBound) || hasTitleOrCueAfter(text, range.upperBound)
             if !cue && (text.insideWord[range.lowerBound] || text.strongWordStarting[range.lowerBound] == range.count) { return nil }
             if Self.pronouns.contains(text.scalars[range.lowerBound]) { return nil }
+            if continuesPlace(text, range) { return nil }
             // A cue or title itself (老公, 记者, 先生) is who someone is, not their name.
             let name = text.string(range)
             if cueAndTitleWords.contains(name) { return nil }
@@ -230,6 +231,30 @@ extension ChineseNameRecognizer {
     }
 
     static let pronouns: Set<Unicode.Scalar> = ["他", "她", "它", "我", "你", "您", "咱", "这", "那"]
+
+    /// A town or village written right after the county or city it lies in (于都县罗坳镇): a place,
+    /// though a name can end in 镇 or 村 (罗雪村).
+    func continuesPlace(_ text: Text, _ range: Range<Int>) -> Bool {
+        range.lowerBound > 0 && Self.townEnds.contains(text.scalars[range.upperBound - 1]) && Self.placeEnds.contains(text.scalars[range.lowerBound - 1])
+    }
+
+    static let townEnds: Set<Unicode.Scalar> = ["镇", "乡", "村"]
+
+    /// Whether `bytes[range]` ends in 镇, 乡 or 村 and is written somewhere in `bytes` right after a
+    /// county, city or town (于都县罗坳镇).
+    static func isTownName(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
+        guard let last = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.last, townEnds.contains(last) else { return false }
+        let name = Array(bytes[range])
+        var offset = 0
+        while let found = bytes[offset...].firstRange(of: name) {
+            offset = found.upperBound
+            guard found.lowerBound >= 3,
+                  let before = String(decoding: bytes[found.lowerBound - 3..<found.lowerBound], as: UTF8.self).unicodeScalars.first else { continue }
+            if placeEnds.contains(before) { return true }
+        }
+        return false
+    }
+    static let placeEnds: Set<Unicode.Scalar> = ["省", "市", "区", "县", "州", "镇", "乡"]
 
     /// The places the tagger labels, of two characters or more: a fallback for places no gazetteer
     /// lists (华克山庄, 鲁迅故里), scored below the gazetteers so theirs win where both find one.

@@ -169,7 +169,13 @@ public struct ChineseNameRecognizer: Recognizer {
         }
         detections += fullNames + foreignNames(text, labels: tagging?.labels)
         if tagsOrganizations { detections += organizations(text, tagging: tagging) }
-        return detections + listedNames(alongside: detections, in: text)
+        detections += listedNames(alongside: detections, in: text)
+        // 罗坳镇 again after 于都县罗坳镇: the place, wherever the document writes it.
+        for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: document.bytes) {
+            detections[index] = Detection(range: detections[index].range, entity: .location, score: 0.55, pluginID: pluginID, rule: "town",
+                                          canonical: String(decoding: document.bytes[detections[index].range], as: UTF8.self), attributes: [:])
+        }
+        return detections
     }
 
     // MARK: Candidates
@@ -247,7 +253,7 @@ public struct ChineseNameRecognizer: Recognizer {
         // 邓小平理论, 毛泽东思想: a name inside a doctrine's or a memorial's name is not a mention.
         if p3 >= threshold3 && startsAny(Self.notAfter, text, givenStart + 2) { return nil }
         if p3 < threshold3 && p2 >= threshold2 && startsAny(Self.notAfter, text, givenStart + 1) { return nil }
-        if p3 >= threshold3 || (spoken(givenStart + 2) && p3 >= threshold3 / 4) {
+        if p3 >= threshold3 || (spoken(givenStart + 2) && p3 >= threshold3 / 4), !continuesPlace(text, start..<givenStart + 2) {
             let end = givenStart + 2
             return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
                              canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])

@@ -27,6 +27,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     private let latinInstitutionWords: Set<String>
     /// Ordinary words: a place name that one of them overlaps (通化 in 普通化学) is not a place.
     private let commonWords: AhoCorasick?
+    /// The entries of `forms` that are a county written with another kind (赣县 for 赣县区).
+    private let variantEntries: Set<Int>
 
     /// The factory `recognizer: gazetteer` manifests use. Data: the places TSV, then optionally a
     /// file of institution words (one per line; Latin ones are matched as whole words), then
@@ -64,7 +66,24 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 index[text] = entry
             }
         }
-        self.forms = index.sorted { $0.key < $1.key }.map { ($0.key, $0.value.form, $0.value.places) }
+        // A county-level place written with its former or another kind (南康市 for 南康区, 赣县 for
+        // 赣县区' old name, 秀英县): the same place where no place has that name itself.
+        var variants: Set<String> = []
+        let ordinary = Set(commonWords)
+        for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) where place.level == .county {
+            let scalars = Array(place.full.unicodeScalars)
+            guard scalars.count >= 3, let kind = scalars.last, Self.countyKinds.contains(kind) else { continue }
+            let stem = String(String.UnicodeScalarView(scalars.dropLast()))
+            for other in Self.countyKinds where other != kind {
+                let variant = stem + String(other)
+                guard index[variant] == nil || variants.contains(variant), !ordinary.contains(variant) else { continue }
+                variants.insert(variant)
+                index[variant, default: (.full, [])].places.append(place.id)
+            }
+        }
+        let forms = index.sorted { $0.key < $1.key }.map { (text: $0.key, form: $0.value.form, places: $0.value.places) }
+        self.forms = forms
+        self.variantEntries = Set(forms.indices.filter { variants.contains(forms[$0].text) })
         self.automaton = AhoCorasick(words: forms.map(\.text))
         self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
         self.latinInstitutionWords = Set(institutionWords.filter { $0.unicodeScalars.allSatisfy(\.isASCII) })
@@ -88,6 +107,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             } else if startsInstitution(bytes, after: range.upperBound) {
                 continue
             }
+            // 新兴市场: a county's other kind (新兴市) whose kind starts a word is that word.
+            if variantEntries.contains(occurrence.word), startsWord(at: range.upperBound - 3, in: bytes) { continue }
             hits.append((range, occurrence.word))
         }
         hits = droppingPartsOfWords(hits, in: bytes)
@@ -111,10 +132,37 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 let known = gazetteer[place]?.isWellKnown ?? false
                 score = related || known || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
             }
-            return Detection(range: view.originalRange(hit.range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
+            // A short form written with a kind of place of its own (香港市, 秀英县, 关岭市: the kind
+            // mistaken or left as spoken) is a place as surely as its full name.
+            var range = hit.range
+            if entry.form == .short, range.upperBound + 3 <= bytes.count,
+               Self.placeKinds.contains(where: { bytes[range.upperBound..<range.upperBound + 3].elementsEqual($0) }),
+               !startsWord(at: range.upperBound, in: bytes) {
+                range = range.lowerBound..<range.upperBound + 3
+                score = max(score, scores[.full] ?? 0.85)
+            }
+            return Detection(range: view.originalRange(range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
                              canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
         }
     }
+
+    /// Whether an ordinary word of two characters or more starts at byte `offset` (市场 of 香港市场,
+    /// 市委 of 锡山市委): the kind of place there is that word's.
+    private func startsWord(at offset: Int, in bytes: [UInt8]) -> Bool {
+        guard let commonWords else { return false }
+        let window = offset..<min(bytes.count, offset + commonWords.longestWord)
+        return commonWords.occurrences(in: bytes, within: window).contains { $0.range.lowerBound == offset && $0.range.count >= 6 }
+    }
+
+    /// The kinds a county-level place is written with.
+    static let countyKinds: [Unicode.Scalar] = ["县", "区", "市"]
+
+    /// The one-character kinds of an administrative place (省, 市, 县 …).
+    static let placeKinds = ["省", "市", "县", "区"].map { Array($0.utf8) }
+
+    /// Characters a place often follows, which also start words (在于, 到达, 去年): such a word
+    /// running into a full place name does not make the name part of it.
+    static let cueCharacters = ["在", "到", "去", "回", "住", "从", "往", "赴", "至", "于"].map { Array($0.utf8) }
 
     static let cuesBefore = ["在", "去", "到", "回", "住", "来自", "位于", "前往", "返回", "赴", "老家", "家乡", "从"].map { Array($0.utf8) }
     static let cuesAfter = ["人", "县城", "老家", "市区", "城区", "农村", "乡下", "一带", "地区", "境内"].map { Array($0.utf8) }
@@ -140,7 +188,9 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 // A word that starts before the name and ends inside it (普[通]化学) or contains it
                 // means the name's first character belongs to another word. A word crossing only the
                 // end (中国[人]民 → 国人) says little: Chinese words run on from names all the time.
+                // (Not a word of a place cue, 在于 of 在于都县, before a full name of three characters.)
                 let crossesStart = word.lowerBound < range.lowerBound && word.upperBound < range.upperBound
+                    && !(forms[hit.entry].form == .full && range.count >= 9 && Self.cueCharacters.contains { bytes[word.lowerBound..<range.lowerBound].elementsEqual($0) })
                 let contains = word.lowerBound <= range.lowerBound && word.upperBound >= range.upperBound
                 if crossesStart || contains { return false }
             }
@@ -150,8 +200,10 @@ public struct GazetteerRecognizer: PlaceRecognizer {
 
     private func choose(_ candidates: [String], mentioned: Set<String>) -> String {
         if candidates.count == 1 { return candidates[0] }
+        // The candidate under a place the document names (南山区 after 深圳市): below the country,
+        // which every candidate shares.
         if let related = candidates.first(where: { candidate in
-            gazetteer.lineage(of: candidate).dropFirst().contains { mentioned.contains($0.id) }
+            gazetteer.lineage(of: candidate).dropFirst().contains { $0.level != .country && mentioned.contains($0.id) }
         }) { return related }
         return candidates.min { (gazetteer[$0]?.level ?? .county, $0) < (gazetteer[$1]?.level ?? .county, $1) } ?? candidates[0]
     }
