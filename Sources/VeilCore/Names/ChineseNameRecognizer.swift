@@ -31,6 +31,9 @@ public struct ChineseNameRecognizer: Recognizer {
     let tagsPlaces: Bool
     /// Whether organizations the tagger finds are reported too (option `organizations: "yes"`).
     var tagsOrganizations = false
+    /// The simplified character each traditional one is read as (陳 → 陈; traditional.tsv), by
+    /// scalar value below U+10000; 0 where a character is read as itself.
+    var simplified: [UInt16] = []
     /// Titles and cues in one automaton, with what each word is, for the tagger's features.
     let cueWords: AhoCorasick
     let cueWordKinds: [Text.Marks]
@@ -66,7 +69,8 @@ public struct ChineseNameRecognizer: Recognizer {
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
-    /// the cues after one), and optionally readings.tsv (character → pinyin) and cues-learned.txt.
+    /// the cues after one), and optionally readings.tsv (character → pinyin), cues-learned.txt, crf.tsv,
+    /// given-gender.tsv, surnames-extra.txt and traditional.tsv (traditional → simplified characters).
     public static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 6 else {
@@ -105,6 +109,14 @@ public struct ChineseNameRecognizer: Recognizer {
                                      threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
         recognizer.tagsOrganizations = options["organizations"] == "yes"
+        if let file = files.first(where: { $0.hasSuffix("traditional.tsv") }) {
+            var table = [UInt16](repeating: 0, count: 0x10000)
+            for row in try WordList.readRows(file) where row.count == 2 {
+                guard let from = row[0].unicodeScalars.first?.value, let to = row[1].unicodeScalars.first?.value, from < 0x10000, to < 0x10000 else { continue }
+                table[Int(from)] = UInt16(to)
+            }
+            recognizer.simplified = table
+        }
         return recognizer
     }
 

@@ -67,10 +67,17 @@ extension ChineseNameRecognizer {
         scalars.reserveCapacity(bytes.count / 2)
         var byteToScalar = [Int](repeating: -1, count: bytes.count + 1)
         var offset = 0
+        // Traditional characters are read as their simplified ones (陳 as 陈), the statistics' script;
+        // offsets stay those of the text as written.
         for scalar in document.string.unicodeScalars {
             byteToScalar[offset] = scalars.count
             offsets.append(offset)
-            scalars.append(scalar)
+            let value = scalar.value
+            if value >= 0x3400, value < 0x10000, !simplified.isEmpty, simplified[Int(value)] != 0, let read = Unicode.Scalar(UInt32(simplified[Int(value)])) {
+                scalars.append(read)
+            } else {
+                scalars.append(scalar)
+            }
             offset += UTF8.width(scalar)
         }
         offsets.append(offset)
