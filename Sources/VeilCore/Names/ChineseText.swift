@@ -61,7 +61,8 @@ extension ChineseNameRecognizer {
     }
 
     func makeText(_ document: DocumentText) -> Text {
-        let bytes = document.bytes
+        // The words are looked for in the text as read (謝謝瀋陽 as 谢谢沈阳: 沈阳 is a word, not a name).
+        var bytes = document.bytes
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(bytes.count / 2)
@@ -73,8 +74,11 @@ extension ChineseNameRecognizer {
             byteToScalar[offset] = scalars.count
             offsets.append(offset)
             let value = scalar.value
-            if value >= 0x3400, value < 0x10000, !simplified.isEmpty, simplified[Int(value)] != 0, let read = Unicode.Scalar(UInt32(simplified[Int(value)])) {
+            if value >= 0x3400, value < 0x10000, !simplified.isEmpty, simplified[Int(value)] >= 0x800, let read = Unicode.Scalar(UInt32(simplified[Int(value)])) {
                 scalars.append(read)
+                // Both three bytes long: the read character takes the written one's place.
+                var index = offset
+                for byte in String(read).utf8 { bytes[index] = byte; index += 1 }
             } else {
                 scalars.append(scalar)
             }
