@@ -239,18 +239,21 @@ extension ChineseNameRecognizer {
     }
 
     static let townEnds: Set<Unicode.Scalar> = ["镇", "乡", "村"]
+    static let townEndBytes = townEnds.map { Array(String($0).utf8) }
+    static let placeEndBytes = placeEnds.map { Array(String($0).utf8) }
 
     /// Whether `bytes[range]` ends in 镇, 乡 or 村 and is written somewhere in `bytes` right after a
     /// county, city or town (于都县罗坳镇).
     static func isTownName(_ range: Range<Int>, in bytes: [UInt8]) -> Bool {
-        guard let last = String(decoding: bytes[range], as: UTF8.self).unicodeScalars.last, townEnds.contains(last) else { return false }
-        let name = Array(bytes[range])
-        var offset = 0
-        while let found = bytes[offset...].firstRange(of: name) {
-            offset = found.upperBound
-            guard found.lowerBound >= 3,
-                  let before = String(decoding: bytes[found.lowerBound - 3..<found.lowerBound], as: UTF8.self).unicodeScalars.first else { continue }
-            if placeEnds.contains(before) { return true }
+        // Most names end in none of them: three bytes tell.
+        guard range.count >= 6, townEndBytes.contains(where: { bytes[range.upperBound - 3..<range.upperBound].elementsEqual($0) }) else { return false }
+        // Each place the name is written, by its first byte, then the character before it.
+        let name = bytes[range]
+        var offset = 3
+        while offset + name.count <= bytes.count {
+            defer { offset += 1 }
+            guard bytes[offset] == name.first!, bytes[offset..<offset + name.count].elementsEqual(name) else { continue }
+            if placeEndBytes.contains(where: { bytes[offset - 3..<offset].elementsEqual($0) }) { return true }
         }
         return false
     }

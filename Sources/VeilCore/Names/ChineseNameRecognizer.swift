@@ -183,9 +183,10 @@ public struct ChineseNameRecognizer: Recognizer {
         if tagsOrganizations { detections += organizations(text, tagging: tagging) }
         detections += listedNames(alongside: detections, in: text)
         // 罗坳镇 again after 于都县罗坳镇: the place, wherever the document writes it.
-        for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: document.bytes) {
+        let bytes = document.bytes
+        for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: bytes) {
             detections[index] = Detection(range: detections[index].range, entity: .location, score: 0.55, pluginID: pluginID, rule: "town",
-                                          canonical: String(decoding: document.bytes[detections[index].range], as: UTF8.self), attributes: [:])
+                                          canonical: String(decoding: bytes[detections[index].range], as: UTF8.self), attributes: [:])
         }
         return detections
     }
