@@ -23,8 +23,15 @@ extension ChineseNameRecognizer {
             index = max(cursor, index + 1)
             let names = items.filter { starts.contains(text.offsets[$0.lowerBound]..<text.offsets[$0.upperBound]) }
             guard names.count >= 2, items.count >= 3 else { continue }
-            for item in items where !names.contains(item) && (2...3).contains(item.count) {
+            for item in items where !names.contains(item) && (2...4).contains(item.count) {
                 guard statistics.surnameChance[text.scalars[item.lowerBound].value] != nil else { continue }
+                // 李总理, 朱副总理, 张先生 in a list: the rules' forms of address and offices.
+                let rest = item.lowerBound + 1
+                if (office(text, at: rest) ?? title(text, at: rest)).map({ rest + $0 == item.upperBound }) ?? false {
+                    if let found = fullName(text, at: item.lowerBound) { extra.append(found) }
+                    continue
+                }
+                guard item.count <= 3 else { continue }
                 extra.append(detection(text, item, score: 0.65, canonical: text.string(item), attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
             }
         }

@@ -221,6 +221,10 @@ extension ChineseNameRecognizer {
             }
             let surname = statistics.surname(of: name)
             if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
+            // 李总理: the surname is the mention, as the rules find it.
+            if let office = office(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + office >= range.upperBound {
+                return fullName(text, at: range.lowerBound)
+            }
             // 郑表示: a surname and a verb, not a name (the document's full name makes it a person).
             if statistics.surnames[surname] != nil, text.marks[range.lowerBound + surname.unicodeScalars.count].contains(.verbStarts) { return nil }
             if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {

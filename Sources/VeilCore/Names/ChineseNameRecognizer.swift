@@ -214,6 +214,11 @@ public struct ChineseNameRecognizer: Recognizer {
         // A common word the surname sits inside of (主[张], 国[王]) means this is not a name.
         if text.insideWord[start] && !cue { return nil }
 
+        if let office = office(text, at: givenStart), ps >= 0.05 {
+            // 朱副总理, 李总理 (offices the tagger's titles do not list): the surname is the mention.
+            _ = office
+            return detection(text, start..<givenStart, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
+        }
         if let title = title(text, at: givenStart) {
             // 王先生, 张老师: a surname and a title. A surname that is mostly another word (和, 向)
             // does not count, and single-character titles (王总) need a common surname.
@@ -329,6 +334,23 @@ public struct ChineseNameRecognizer: Recognizer {
     static let officeTitles: Set<String> = ["总", "经理", "总监", "董事长", "总经理", "主任", "书记", "委员", "主席", "总理", "总统", "大使"]
 
     static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
+
+    /// Offices written after a surname in news (李总理, 朱副总理, 江总书记) that titles.txt, which the
+    /// tagger's features read, does not list: for the rules only.
+    static let offices: [[Unicode.Scalar]] = ["总理", "副总理", "总书记", "主席", "副主席", "总统", "副总统", "委员长", "首相", "外长", "大使",
+                                              "秘书长", "总裁", "行长", "司令", "司令员", "政委", "会长", "理事长", "社长", "台长", "议长",
+                                              "国务卿", "副市长", "副县长", "副省长", "副部长", "副主任", "副书记", "副校长", "副院长", "副局长",
+                                              "副总经理"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    static let officeStarts = ScalarSet(offices.map { $0[0] })
+
+    /// The length of the longest office of ``offices`` starting at `index`, and not running on into
+    /// a longer word (主席台).
+    func office(_ text: Text, at index: Int) -> Int? {
+        guard index < text.scalars.count, Self.officeStarts.contains(text.scalars[index]) else { return nil }
+        guard let office = Self.offices.first(where: { text.matches($0, at: index) }) else { return nil }
+        if text.wordStarting[index] > office.count { return nil }
+        return office.count
+    }
 
     /// Characters before a form of address that are not a surname there: modifiers (新老师, 女老师,
     /// 原书记) and function words (和老师, 给师傅).
