@@ -32,6 +32,15 @@ ALIASES = {
     "CZ": ([], ["Czech Republic"]),
     "MM": ([], ["Burma"]),
     "CI": ([], ["Ivory Coast"]),
+    # Short names news and posts use for long official ones (沙特 for 沙特阿拉伯).
+    "SA": (["沙特"], ["Saudi"]),
+    "AE": (["阿联酋"], ["UAE", "U.A.E."]),
+    "PS": (["巴勒斯坦"], ["Palestine"]),
+    "BA": (["波黑"], ["Bosnia"]),
+    "MK": (["马其顿"], ["Macedonia"]),
+    "DO": (["多米尼加"], []),
+    "CD": (["刚果金", "刚果民主共和国"], ["DR Congo", "DRC"]),
+    "CG": (["刚果布", "刚果共和国"], []),
 }
 
 
