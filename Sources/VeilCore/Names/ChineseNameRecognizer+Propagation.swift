@@ -23,6 +23,11 @@ extension ChineseNameRecognizer {
             index = max(cursor, index + 1)
             let names = items.filter { starts.contains(text.offsets[$0.lowerBound]..<text.offsets[$0.upperBound]) }
             guard names.count >= 2, items.count >= 3 else { continue }
+            // 张敏等: what closes a list (等, 们) is not part of its last name.
+            if var last = items.popLast() {
+                while last.count > 2, Self.listEnds.contains(text.scalars[last.upperBound - 1]) { last = last.lowerBound..<last.upperBound - 1 }
+                items.append(last)
+            }
             for item in items where !names.contains(item) && (2...4).contains(item.count) {
                 guard statistics.surnameChance[text.scalars[item.lowerBound].value] != nil else { continue }
                 // 李总理, 朱副总理, 张先生 in a list: the rules' forms of address and offices.
@@ -37,6 +42,8 @@ extension ChineseNameRecognizer {
         }
         return extra
     }
+
+    static let listEnds: Set<Unicode.Scalar> = ["等", "们", "的", "和", "及"]
 
     /// A name found with confidence, written again, is that person again: news and transcripts
     /// introduce a person once (外交部发言人唐国强) and then write the bare name. So are 老X and 小X
