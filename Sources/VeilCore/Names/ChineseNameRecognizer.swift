@@ -306,8 +306,14 @@ public struct ChineseNameRecognizer: Recognizer {
         // Seen in names, and mostly there: an unseen character (哒, 嘟) is more often a sound than a name.
         let seenInNames = (statistics.given[second]?.inNames ?? 0) >= 3 && statistics.givenProbability(second) >= 0.3
         let nameLike = seenInNames && statistics.surnames[next] == nil
-        if first == text.scalars[start + 1], seenInNames, !text.isHan(start + 2) || text.scalars[start + 2] != first {
-            return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+        if first == text.scalars[start + 1], !text.isHan(start + 2) || text.scalars[start + 2] != first {
+            if seenInNames { return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"]) }
+            // 我们班的豆豆今天没来: a doubled character no word list holds, after 的 and where a
+            // subject stands, is a child's pet name whatever its character (豆, 丫).
+            if start > 0, text.scalars[start - 1] == "的", text.isHan(start), !Self.soundCharacters.contains(first),
+               start + 2 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }) {
+                return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+            }
         }
         guard first == "老" || first == "小" || first == "阿" else { return nil }
         if first == "阿" || (first == "小" && nameLike) {
@@ -325,7 +331,13 @@ public struct ChineseNameRecognizer: Recognizer {
     /// Words a name often follows that are not cues (which make even an ordinary word a name).
     static let contactWords: [[Unicode.Scalar]] = ["联系", "联络", "找", "请问", "问", "和", "跟", "同", "与", "给", "告诉", "通知", "见", "看望",
                                                     "拜访", "感谢", "谢谢", "约", "陪", "叫", "认识", "联系上了", "联系上", "找到", "见到", "遇到",
-                                                    "欢迎", "采访", "本人", "、"].map { Array($0.unicodeScalars) }
+                                                    "欢迎", "采访", "本人", "、",
+                                                    // Kin and companions a name is introduced by (我舅舅王慧, 她丈夫夏想).
+                                                    "舅舅", "姑姑", "叔叔", "伯伯", "阿姨", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐",
+                                                    "哥哥", "姐姐", "弟弟", "妹妹", "丈夫", "妻子", "老公", "老婆", "儿子", "女儿", "同学",
+                                                    "同事", "朋友", "邻居", "室友", "男友", "女友", "男朋友", "女朋友",
+                                                    // Who someone is, then the name (新娘是马雪, 负责人是王芳).
+                                                    "新娘是", "新郎是", "负责人是", "联系人是", "老板是", "房东是", "班主任是", "名字是"].map { Array($0.unicodeScalars) }
     /// After a name and 的, the words of a family or household (古畅的孩子, 王芳的老公).
     static let kinAfterOf: [[Unicode.Scalar]] = ["的孩子", "的儿子", "的女儿", "的父亲", "的母亲", "的爸爸", "的妈妈", "的老公", "的老婆", "的丈夫",
                                                   "的妻子", "的家人", "的家属", "的电话", "的微信"].map { Array($0.unicodeScalars) }
@@ -351,6 +363,11 @@ public struct ChineseNameRecognizer: Recognizer {
         if text.wordStarting[index] > office.count { return nil }
         return office.count
     }
+
+    /// Characters whose doubling is a sound or an interjection (哈哈, 嘻嘻), not a pet name.
+    static let soundCharacters: Set<Unicode.Scalar> = ["哈", "呵", "嘻", "嘿", "啦", "哇", "呀", "嗯", "哦", "啊", "噢", "嘛", "呜", "哼", "嘤", "咯", "嘟", "滴", "咚", "啪", "汪", "喵", "嗷", "么", "个", "些", "点", "常", "刚", "渐", "慢", "好", "快"]
+    /// Words of time a subject is often followed by (豆豆今天没来).
+    static let timeWords: [[Unicode.Scalar]] = ["今天", "昨天", "明天", "刚才", "现在", "最近", "又", "已经", "总是", "每天"].map { Array($0.unicodeScalars) }
 
     /// Characters before a form of address that are not a surname there: modifiers (新老师, 女老师,
     /// 原书记) and function words (和老师, 给师傅).

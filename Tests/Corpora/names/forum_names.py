@@ -87,6 +87,24 @@ HELDOUT3 = [
     "原告{P}称，被告{Q}至今未还款。{T}则表示钱已经还清。",
     "据了解，{P}（男，45岁）系当地村民。",
 ]
+# Written later on 2026-12-02 after `heldout3` had been read, without running Veil on them: chat
+# logs, hospital and police notices, kin terms, partly masked names (张某), sign-offs.
+HELDOUT4 = [
+    "【微信聊天】\n{P}：明天几点出发？\n我：九点。\n{S}：好的，不见不散。",
+    "患者{P}，女，45岁，主治医生[{T}医生]建议住院观察。",
+    "我舅舅{P}上周来了，还带了不少土特产。",
+    "[{S}老师]布置的作业太多了，{P}老师您能少布置点吗？",
+    "本报记者{P}报道：昨天下午，一名老人在公园晕倒。",
+    "我们班的{N}今天又没来上课。",
+    "@{P} 你上次说的那件事怎么样了？",
+    "犯罪嫌疑人{P}（男，32岁）已被刑事拘留，[{S}某]对犯罪事实供认不讳。",
+    "{P}和她丈夫{Q}一起来到派出所报案。",
+    "感谢{P}、{Q}两位老师的帮助！",
+    "{P}（化名）：那年我十岁。\n记者：后来呢？\n{P}：后来就被送走了。",
+    "此致\n敬礼！\n{P}\n2023年5月1日",
+    "听说{Q}要结婚了，新娘是{P}，[{S}小姐]人很漂亮。",
+    "孩子的生父叫{P}，生母姓{T}，具体名字不清楚。",
+]
 NICKNAMES = ["丫丫", "豆豆", "乐乐", "贝贝", "琪琪", "天天", "小宝", "阿亮", "毛毛", "糖糖", "果果", "妞妞", "追风少年", "风中的小草", "大头", "胖虎"]
 
 
@@ -144,7 +162,7 @@ def main():
                     if isinstance(fake.provider("faker.providers.person").last_names, dict)
                     else fake.provider("faker.providers.person").last_names)
     for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2),
-                                ("heldout3", HELDOUT3, args.seed + 3)):
+                                ("heldout3", HELDOUT3, args.seed + 3), ("heldout4", HELDOUT4, args.seed + 4)):
         fake.seed_instance(seed)
         rng = random.Random(seed)
         with open(os.path.join(args.out, f"{split}.jsonl"), "w", encoding="utf-8") as out:
