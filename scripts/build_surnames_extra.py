@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes Plugins/person-zh/surnames-extra.txt: the single-character surnames of the Hundred Family
 Surnames (百家姓) that People's Daily January 1998 never shows as a surname, so surnames.tsv lacks
-them (甄, 刁, 臧, 蔺 …) — those the corpus writes fewer than RARE times at all. person-zh's rules read them as surnames of unknown chance; the tagger's
+them (甄, 刁, 臧, 蔺 …) — those the corpus writes fewer than RARE times at all. person-zh's rules read them as surnames of unknown chance
+(the others, marked `title`, only before a form of address: 连小姐); the tagger's
 features do not use them (they come from surnames.tsv alone, as the tagger was trained).
 
 Source: the list `SINGLE_CHINESE_FAMILY_NAME` in jionlp's `jionlp/rule/rule_pattern.py` (PyPI
@@ -32,10 +33,17 @@ def main():
         if not line.startswith("#") and line.count("\t") == 2:
             char, _, count = line.rstrip("\n").split("\t")
             occurrences[char] = int(count)
-    extra = [c for c in dict.fromkeys(names) if c not in known and "\u4e00" <= c <= "\u9fff" and occurrences.get(c, 0) < RARE]
+    missing = [c for c in dict.fromkeys(names) if c not in known and "\u4e00" <= c <= "\u9fff"]
+    extra = [c for c in missing if occurrences.get(c, 0) < RARE]
+    # The rest (连, 干, 卫 …) are mostly other words; only a form of address after one (连小姐,
+    # 干老师) reads it as a surname: marked `title`.
+    titled = [c for c in missing if occurrences.get(c, 0) >= RARE]
     print("# Surnames of the 百家姓 absent from surnames.tsv; built by scripts/build_surnames_extra.py from jionlp (Apache-2.0). See SOURCES.md.")
+    print("# A second column `title`: a character mostly written as another word, a surname only before a form of address.")
     for name in extra:
         print(name)
+    for name in titled:
+        print(f"{name}\ttitle")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,9 @@ public struct ChineseNameRecognizer: Recognizer {
     /// The simplified character each traditional one is read as (陳 → 陈; traditional.tsv), by
     /// scalar value below U+10000; 0 where a character is read as itself.
     var simplified: [UInt16] = []
+    /// 百家姓 surnames mostly written as another word (连, 干; surnames-extra.txt's `title` rows):
+    /// a person only before a form of address, at a clause's start or after a verb of contact.
+    var titleSurnames = ScalarSet()
     /// Titles and cues in one automaton, with what each word is, for the tagger's features.
     let cueWords: AhoCorasick
     let cueWordKinds: [Text.Marks]
@@ -79,7 +82,10 @@ public struct ChineseNameRecognizer: Recognizer {
         var statistics = try ChineseNameStatistics.read(surnames: files[0], given: files[1], foreign: files[2])
         // Surnames the corpus never showed as one (甄, 刁), for the rules only: the tagger's features
         // come from surnames.tsv alone, as it was trained.
-        let extraSurnames = try files.first(where: { $0.hasSuffix("surnames-extra.txt") }).map { try WordList.read($0) } ?? []
+        let extraRows = try files.first(where: { $0.hasSuffix("surnames-extra.txt") }).map { try WordList.readRows($0) } ?? []
+        let extraSurnames = extraRows.filter { $0.count == 1 }.map { $0[0] }
+        // Surnames mostly written as another word (连, 干): a surname only before a form of address.
+        let titleSurnames = extraRows.filter { $0.count == 2 && $0[1] == "title" }.map { $0[0] }
         if let gender = files.first(where: { $0.hasSuffix("given-gender.tsv") }) { try statistics.readGender(gender) }
         // Hand-written cues, and those learned from the corpus (cues-learned.txt, optional, last).
         var cues = try WordList.read(files[5])
@@ -109,6 +115,8 @@ public struct ChineseNameRecognizer: Recognizer {
                                      threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
                                      foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
         recognizer.tagsOrganizations = options["organizations"] == "yes"
+        recognizer.titleSurnames = ScalarSet(titleSurnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
+            .filter { !Self.beforeTitleWords.contains($0) && !Self.notTitleSurnames.contains($0) })
         if let file = files.first(where: { $0.hasSuffix("traditional.tsv") }) {
             var table = [UInt16](repeating: 0, count: 0x10000)
             for row in try WordList.readRows(file) where row.count == 2 {
@@ -205,6 +213,12 @@ public struct ChineseNameRecognizer: Recognizer {
         } else if let single = ruleSurnameChance[first] {
             surnameLength = 1
             ps = single
+        } else if titleSurnames.contains(first), let title = title(text, at: start + 1), title > 1,
+                  Self.personalTitles.contains(text.string(start + 1..<start + 1 + title)),
+                  start == 0 || !text.isHan(start - 1) || Self.contactBefore.contains(text.scalars[start - 1]) {
+            // 连小姐, 干老师: the title says the character is a surname here.
+            return detection(text, start..<start + 1 + title, score: 0.8, canonical: text.string(start..<start + 1),
+                             attributes: ["form": "title", "surname": text.string(start..<start + 1)])
         } else {
             return nil
         }
@@ -363,6 +377,15 @@ public struct ChineseNameRecognizer: Recognizer {
         if text.wordStarting[index] > office.count { return nil }
         return office.count
     }
+
+    /// Characters of surnames-extra.txt's `title` rows too often a word before a title (那老师, 有老师说).
+    static let notTitleSurnames = ScalarSet(["有", "那", "能", "从", "家", "国", "后", "年", "终", "越", "通", "相", "须", "空", "养", "公", "东",
+                                             "广", "海", "法", "利", "爱", "言", "师", "商", "伯", "冷", "融", "松", "山", "水", "花", "平", "明",
+                                             "元", "红", "益", "权", "督", "况", "琴", "福", "充", "双", "能", "劳", "扶", "农", "印", "怀"] as [Unicode.Scalar])
+    /// Forms of address that say the character before is a person's surname.
+    static let personalTitles: Set<String> = ["小姐", "先生", "女士", "老师", "师傅", "阿姨", "大哥", "大姐", "医生", "同学", "太太", "夫人"]
+    /// Verbs and prepositions such a form of address follows (给连老师, 问干先生).
+    static let contactBefore = ScalarSet(["是", "给", "找", "问", "跟", "和", "与", "请", "叫", "见", "向", "对", "让", "被", "把", "，", "。"] as [Unicode.Scalar])
 
     /// Characters whose doubling is a sound or an interjection (哈哈, 嘻嘻), not a pet name.
     static let soundCharacters: Set<Unicode.Scalar> = ["哈", "呵", "嘻", "嘿", "啦", "哇", "呀", "嗯", "哦", "啊", "噢", "嘛", "呜", "哼", "嘤", "咯", "嘟", "滴", "咚", "啪", "汪", "喵", "嗷", "么", "个", "些", "点", "常", "刚", "渐", "慢", "好", "快"]
