@@ -44,9 +44,9 @@ struct NameTagger: Sendable {
     static let beginOfLine: Unicode.Scalar = "\u{2402}"
     static let endOfLine: Unicode.Scalar = "\u{2403}"
 
-    /// Feature key → row of `weights` (one weight per label).
+    /// Feature key → row of `weights` (one weight per label, in the first seven lanes).
     private let rows: FeatureTable
-    private let weights: [Float]
+    private let weights: [SIMD8<Float>]
     /// transition[from * labelCount + to], and its exponential.
     private let transition: [Float]
     private let expTransition: [Float]
@@ -81,7 +81,12 @@ struct NameTagger: Sendable {
             }
         }
         guard !rows.isEmpty else { throw ConfigurationError(Diagnostic(file: path, message: "the name tagger has no features")) }
-        return NameTagger(rows: FeatureTable(rows), weights: weights, transition: transition, expTransition: transition.map { exp($0) })
+        let rowWeights = (0..<weights.count / labelCount).map { row in
+            var lanes = SIMD8<Float>.zero
+            for label in 0..<labelCount { lanes[label] = weights[row * labelCount + label] }
+            return lanes
+        }
+        return NameTagger(rows: FeatureTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
     }
 
     /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
@@ -120,22 +125,21 @@ struct NameTagger: Sendable {
     /// The best label for each position, given each position's feature keys, and how sure the model
     /// is of it: the marginal probability of that label at that position (forward–backward).
     func decode(_ features: Features) -> (labels: [Label], confidence: [Float]) {
-        let k = Self.labelCount
         let n = features.count
         guard n > 0 else { return ([], []) }
-        // Each position's label scores: the sum of its features' weights.
-        var state = [Float](repeating: 0, count: n * k)
+        // Each position's label scores: the sum of its features' weights, a vector add per feature.
+        var state = [SIMD8<Float>](repeating: .zero, count: n)
         state.withUnsafeMutableBufferPointer { state in
             weights.withUnsafeBufferPointer { weights in
                 features.keys.withUnsafeBufferPointer { keys in
                     for position in 0..<n {
-                        let row = position * k
+                        var sum = SIMD8<Float>.zero
                         for index in Int(features.starts[position])..<Int(features.starts[position + 1]) {
                             let found = rows[keys[index]]
                             guard found >= 0 else { continue }
-                            let base = Int(found) * k
-                            for label in 0..<k { state[row + label] += weights[base + label] }
+                            sum += weights[Int(found)]
                         }
+                        state[position] = sum
                     }
                 }
             }
@@ -147,29 +151,27 @@ struct NameTagger: Sendable {
     }
 
     /// The best label sequence for the position scores `state`.
-    private func viterbi(_ state: [Float], _ n: Int) -> [Label] {
+    private func viterbi(_ state: [SIMD8<Float>], _ n: Int) -> [Label] {
         let k = Self.labelCount
         var score = [Float](repeating: 0, count: n * k)
         var back = [Int8](repeating: 0, count: n * k)
         var last = 0
         score.withUnsafeMutableBufferPointer { score in
             back.withUnsafeMutableBufferPointer { back in
-                state.withUnsafeBufferPointer { state in
-                    transition.withUnsafeBufferPointer { transition in
-                        for label in 0..<k { score[label] = state[label] }
-                        for position in 1..<max(n, 1) {
-                            for label in 0..<k {
-                                var best = -Float.infinity, from = 0
-                                for previous in 0..<k {
-                                    let value = score[(position - 1) * k + previous] + transition[previous * k + label]
-                                    if value > best { best = value; from = previous }
-                                }
-                                score[position * k + label] = best + state[position * k + label]
-                                back[position * k + label] = Int8(from)
+                transition.withUnsafeBufferPointer { transition in
+                    for label in 0..<k { score[label] = state[0][label] }
+                    for position in 1..<max(n, 1) {
+                        for label in 0..<k {
+                            var best = -Float.infinity, from = 0
+                            for previous in 0..<k {
+                                let value = score[(position - 1) * k + previous] + transition[previous * k + label]
+                                if value > best { best = value; from = previous }
                             }
+                            score[position * k + label] = best + state[position][label]
+                            back[position * k + label] = Int8(from)
                         }
-                        for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
                     }
+                    for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
                 }
             }
         }
@@ -183,48 +185,51 @@ struct NameTagger: Sendable {
 
     /// Each position's marginal probability of its label in `labels`, by forward–backward, scaled
     /// per position (exp of each position's scores less their largest, and each forward row
-    /// normalized) so nothing overflows.
-    private func marginals(_ state: [Float], _ n: Int, of labels: [Label]) -> [Float] {
+    /// normalized) so nothing overflows. A position's seven label values are one SIMD8 vector (the
+    /// eighth lane stays zero), so each step is seven dot products.
+    private func marginals(_ state: [SIMD8<Float>], _ n: Int, of labels: [Label]) -> [Float] {
         let k = Self.labelCount
-        var emit = [Float](repeating: 0, count: n * k)
-        var alpha = [Float](repeating: 0, count: n * k), beta = [Float](repeating: 1, count: n * k)
-        var scale = [Float](repeating: 1, count: n)
-        emit.withUnsafeMutableBufferPointer { emit in
-            alpha.withUnsafeMutableBufferPointer { alpha in
-                beta.withUnsafeMutableBufferPointer { beta in
-                    expTransition.withUnsafeBufferPointer { expTransition in
-                        for position in 0..<n {
-                            var largest = -Float.infinity
-                            for label in 0..<k { largest = max(largest, state[position * k + label]) }
-                            for label in 0..<k { emit[position * k + label] = exp(state[position * k + label] - largest) }
-                        }
-                        for position in 0..<n {
-                            var sum: Float = 0
-                            for label in 0..<k {
-                                var value: Float = 1
-                                if position > 0 {
-                                    value = 0
-                                    for previous in 0..<k { value += alpha[(position - 1) * k + previous] * expTransition[previous * k + label] }
-                                }
-                                value *= emit[position * k + label]
-                                alpha[position * k + label] = value
-                                sum += value
-                            }
-                            scale[position] = sum > 0 ? sum : 1
-                            for label in 0..<k { alpha[position * k + label] /= scale[position] }
-                        }
-                        for position in stride(from: n - 2, through: 0, by: -1) {
-                            for label in 0..<k {
-                                var value: Float = 0
-                                for next in 0..<k { value += expTransition[label * k + next] * emit[(position + 1) * k + next] * beta[(position + 1) * k + next] }
-                                beta[position * k + label] = value / scale[position + 1]
-                            }
-                        }
-                    }
-                }
+        // into[to]: the transitions into `to` from each label; from[f]: those out of `f` to each.
+        var into = [SIMD8<Float>](repeating: .zero, count: k), outOf = [SIMD8<Float>](repeating: .zero, count: k)
+        for f in 0..<k {
+            for t in 0..<k {
+                into[t][f] = expTransition[f * k + t]
+                outOf[f][t] = expTransition[f * k + t]
             }
         }
-        return (0..<n).map { position in alpha[position * k + labels[position].rawValue] * beta[position * k + labels[position].rawValue] }
+        var emit = [SIMD8<Float>](repeating: .zero, count: n)
+        var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
+        var scale = [Float](repeating: 1, count: n)
+        for position in 0..<n {
+            let scores = state[position]
+            var largest = -Float.infinity
+            for label in 0..<k { largest = max(largest, scores[label]) }
+            var row = SIMD8<Float>.zero
+            for label in 0..<k { row[label] = exp(scores[label] - largest) }
+            emit[position] = row
+        }
+        for position in 0..<n {
+            var value = emit[position]
+            if position > 0 {
+                let previous = alpha[position - 1]
+                var sums = SIMD8<Float>.zero
+                for label in 0..<k { sums[label] = (previous * into[label]).sum() }
+                value *= sums
+            }
+            let sum = value.sum()
+            scale[position] = sum > 0 ? sum : 1
+            alpha[position] = value / scale[position]
+        }
+        var ones = SIMD8<Float>.zero
+        for label in 0..<k { ones[label] = 1 }
+        beta[n - 1] = ones
+        for position in stride(from: n - 2, through: 0, by: -1) {
+            let next = emit[position + 1] * beta[position + 1]
+            var value = SIMD8<Float>.zero
+            for label in 0..<k { value[label] = (outOf[label] * next).sum() }
+            beta[position] = value / scale[position + 1]
+        }
+        return (0..<n).map { position in alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] }
     }
 }
 /// An open-addressing hash table from feature keys (already well-mixed hashes) to rows: the
