@@ -228,9 +228,8 @@ public struct ChineseNameRecognizer: Recognizer {
         // A common word the surname sits inside of (主[张], 国[王]) means this is not a name.
         if text.insideWord[start] && !cue { return nil }
 
-        if let office = office(text, at: givenStart), ps >= 0.05 {
+        if office(text, at: givenStart) != nil, ps >= 0.05 {
             // 朱副总理, 李总理 (offices the tagger's titles do not list): the surname is the mention.
-            _ = office
             return detection(text, start..<givenStart, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
         }
         if let title = title(text, at: givenStart) {

@@ -20,8 +20,12 @@ import argparse
 import json
 import os
 import random
+import sys
 
 from faker import Faker
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import frames  # noqa: E402  (Tests/Corpora/frames.py)
 
 # Frames: {P} a full name, {S} its surname, {G} its given name, {N} a nickname; {Q} a second
 # person's full name, {T} its surname. A mention's span is what its placeholder becomes; 老{S},
@@ -113,27 +117,7 @@ def render(frame, people, nickname):
     (full, surname, given), (other, other_surname, _) = people
     # A one-character given name is seldom written alone (伟 of 朱伟): the full name stands there.
     values = {"P": full, "S": surname, "G": given if len(given) >= 2 else full, "N": nickname, "Q": other, "T": other_surname}
-    text, spans, index, open_at = "", [], 0, None
-    while index < len(frame):
-        char = frame[index]
-        if char == "[":
-            open_at = len(text)
-            index += 1
-        elif char == "]":
-            spans.append((open_at, len(text)))
-            open_at = None
-            index += 1
-        elif char == "{":
-            key = frame[index + 1]
-            start = len(text)
-            text += values[key]
-            if open_at is None:
-                spans.append((start, len(text)))
-            index += 3
-        else:
-            text += char
-            index += 1
-    return text, spans
+    return frames.render(frame, values, spanned=values.keys())
 
 
 def person(fake):
@@ -161,7 +145,7 @@ def main():
     SURNAMES.update(fake.provider("faker.providers.person").last_names.keys()
                     if isinstance(fake.provider("faker.providers.person").last_names, dict)
                     else fake.provider("faker.providers.person").last_names)
-    for split, frames, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2),
+    for split, written, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2),
                                 ("heldout3", HELDOUT3, args.seed + 3), ("heldout4", HELDOUT4, args.seed + 4)):
         fake.seed_instance(seed)
         rng = random.Random(seed)
@@ -170,7 +154,7 @@ def main():
                 first, second = person(fake), person(fake)
                 while second[1] == first[1]:
                     second = person(fake)
-                text, spans = render(rng.choice(frames), (first, second), rng.choice(NICKNAMES))
+                text, spans = render(rng.choice(written), (first, second), rng.choice(NICKNAMES))
                 record = {"id": f"{split}:{number}", "text": text,
                           "spans": [{"start": s, "end": e, "entity": "PERSON"} for s, e in spans]}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -18,8 +18,12 @@ import argparse
 import json
 import os
 import random
+import sys
 
 from faker import Faker
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import frames  # noqa: E402  (Tests/Corpora/frames.py)
 
 # {A} province, {C} city, {D} district or county, {T} town or village; a chain is written inside
 # [ ], e.g. [{A}{C}] is one span. {P} is a person's full name (not a place).
@@ -48,27 +52,6 @@ def town(fake, rng):
     return stem + rng.choice(["镇", "乡", "村"])
 
 
-def render(frame, values):
-    text, spans, index, open_at = "", [], 0, None
-    while index < len(frame):
-        char = frame[index]
-        if char == "[":
-            open_at = len(text)
-            index += 1
-        elif char == "]":
-            spans.append((open_at, len(text)))
-            open_at = None
-            index += 1
-        elif char == "{":
-            close = frame.index("}", index)
-            text += values[frame[index + 1:close]]
-            index = close + 1
-        else:
-            text += char
-            index += 1
-    return text, spans
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=600)
@@ -85,7 +68,7 @@ def main():
                 other = fake.city_name()
             values = {"A": fake.province(), "C": city + rng.choice(["", "市"]), "C2": other + rng.choice(["", "市"]),
                       "D": fake.district() + rng.choice(["区", "县"]), "T": town(fake, rng), "P": fake.name(), "Q": fake.name()}
-            text, spans = render(rng.choice(FRAMES), values)
+            text, spans = frames.render(rng.choice(FRAMES), values)
             record = {"id": f"places:{number}", "text": text, "spans": [{"start": s, "end": e, "entity": "LOCATION"} for s, e in spans]}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
