@@ -109,6 +109,31 @@ HELDOUT4 = [
     "听说{Q}要结婚了，新娘是{P}，[{S}小姐]人很漂亮。",
     "孩子的生父叫{P}，生母姓{T}，具体名字不清楚。",
 ]
+# Written on 2026-12-03 after `heldout4` had been read, without running Veil on them: 寻亲 and
+# 相亲 posts, obituaries, owners' groups, donation lists, wedding cards, live-streamers, nicknames
+# built on a surname (周扒皮), rental disputes, a doctor and a patient, official notices.
+HELDOUT5 = [
+    "寻亲：1995年我在于都县被抱养，养父{P}，养母{Q}。村里人都叫养父[老{S}]，我想找到亲生父母。",
+    "楼主{P}，坐标南昌，帮朋友发个帖。[{T}姐]说孩子的乳名叫{N}。",
+    "业主群里[{T}阿姨]说物业经理{P}收了钱不办事，[{S}经理]电话一直打不通。",
+    "讣告：{P}同志因病医治无效，于2023年3月5日逝世，享年78岁。[{S}老]一生勤勉，桃李满天下。",
+    "相亲帖：本人{P}，90后，身高172，在深圳做IT。介绍人是我表姐{Q}。",
+    "{P}是我大学室友，我们都叫他[{S}胖子]。毕业后{G}去了北京。",
+    "主播{N}今晚八点开播，真名叫{P}，粉丝都叫她[{S}姐]。",
+    "转账记录显示，{P}分三次向{Q}汇款共计12万元。[{T}某]辩称系借款。",
+    "我们车间主任{P}特别抠门，大家背地里叫他[{S}扒皮]。",
+    "租房纠纷：房东{P}不退押金，中介[小{T}]也不接电话。",
+    "婚礼请柬：新郎{P}、新娘{Q}敬邀您参加我们的婚礼。",
+    "捐款名单：{P} 500元，{Q} 300元，[{T}女士]另捐衣物两箱。",
+    "问：你还记得[{S}阿姨]吗？\n答：记得，{P}阿姨是福利院的保育员，对我们很好。",
+    "班主任[{T}老师]在家长群里说：请{P}同学的家长放学后留一下。",
+    "{P}，你妈喊你回家吃饭！",
+    "昨天在菜市场碰到[老{S}]两口子，说女儿{N}考上了大学。",
+    "网友“{N}”爆料称，其前男友{P}多次上门骚扰。",
+    "医生：[{S}大爷]，您哪里不舒服？\n{P}：胸口闷，喘不上气。",
+    "你好，我是快递员[小{S}]，你的包裹放在门卫了。",
+    "关于{P}同志任职的通知：经研究决定，任命{P}为办公室主任。",
+]
 NICKNAMES = ["丫丫", "豆豆", "乐乐", "贝贝", "琪琪", "天天", "小宝", "阿亮", "毛毛", "糖糖", "果果", "妞妞", "追风少年", "风中的小草", "大头", "胖虎"]
 
 
@@ -146,7 +171,8 @@ def main():
                     if isinstance(fake.provider("faker.providers.person").last_names, dict)
                     else fake.provider("faker.providers.person").last_names)
     for split, written, seed in (("dev", DEV, args.seed), ("heldout", HELDOUT, args.seed + 1), ("heldout2", HELDOUT2, args.seed + 2),
-                                ("heldout3", HELDOUT3, args.seed + 3), ("heldout4", HELDOUT4, args.seed + 4)):
+                                ("heldout3", HELDOUT3, args.seed + 3), ("heldout4", HELDOUT4, args.seed + 4),
+                                ("heldout5", HELDOUT5, args.seed + 5)):
         fake.seed_instance(seed)
         rng = random.Random(seed)
         with open(os.path.join(args.out, f"{split}.jsonl"), "w", encoding="utf-8") as out:
