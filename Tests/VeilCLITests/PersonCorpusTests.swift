@@ -2,14 +2,14 @@ import Foundation
 import Testing
 
 /// `veil eval --leaks` on the person-mention corpus of Chinese forum posts and transcripts
-/// (Tests/Corpora/names: forum_names.py writes `dev` and `heldout` to `heldout4` from frames written
+/// (Tests/Corpora/names: forum_names.py writes `dev` and `heldout` to `heldout5` from frames written
 /// apart, with Faker's names). The floors are the figures the current build reaches, a little
 /// below: every split's misses have been read by now, so they guard against regressions; the
 /// corpus's README gives the figure each split reached before it was read.
 @Suite struct PersonCorpusTests {
-    static let floors: [String: Double] = ["dev": 0.97, "heldout": 0.87, "heldout2": 0.92, "heldout3": 0.95, "heldout4": 0.96]
+    static let floors: [String: Double] = ["dev": 0.97, "heldout": 0.94, "heldout2": 0.96, "heldout3": 0.96, "heldout4": 0.97, "heldout5": 0.96]
 
-    @Test(arguments: ["dev", "heldout", "heldout2", "heldout3", "heldout4"])
+    @Test(arguments: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
     func personMentionsAreCovered(_ split: String) throws {
         let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/names/\(split).jsonl", "--entities", "PERSON"])
         #expect(result.status == 0, "\(result.stderr)")

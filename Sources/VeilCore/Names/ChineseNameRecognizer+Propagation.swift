@@ -45,6 +45,42 @@ extension ChineseNameRecognizer {
 
     static let listEnds: Set<Unicode.Scalar> = ["等", "们", "的", "和", "及"]
 
+    /// A surname the document writes only in a short form (王某, 冷经理, 老芦, 芦女士) makes that
+    /// surname and one or two given-name characters elsewhere in it a name (向王想汇款 … 王某辩称),
+    /// where the run stands alone: after punctuation or a word a name follows, before punctuation,
+    /// a word, or what follows a subject.
+    func surnameConfirmedNames(alongside found: [Detection], in text: Text) -> [Detection] {
+        var short: Set<Unicode.Scalar> = [], full: Set<Unicode.Scalar> = []
+        for detection in found where detection.entity == .person {
+            guard let surname = detection.attributes["surname"], surname.unicodeScalars.count == 1, let scalar = surname.unicodeScalars.first else { continue }
+            if detection.attributes["form"] == "full" && !detection.canonical.hasSuffix("某") { full.insert(scalar) } else { short.insert(scalar) }
+        }
+        short.subtract(full)
+        guard !short.isEmpty else { return [] }
+        let covered = found.filter { $0.entity == .person }.map(\.range)
+        var extra: [Detection] = []
+        for start in text.scalars.indices where short.contains(text.scalars[start]) {
+            let bytes = text.offsets[start]
+            guard !covered.contains(where: { $0.contains(bytes) }), text.wordStarting[start] < 2, !text.insideWord[start] else { continue }
+            let before = start == 0 || !text.isHan(start - 1) || Self.beforeGivenName.contains(text.scalars[start - 1])
+                || text.scalars[start - 1] == "向" || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
+            guard before else { continue }
+            for length in [3, 2] {
+                let end = start + length
+                guard end <= text.scalars.count, (start + 1..<end).allSatisfy({ text.isHan($0) && !isPunctuationLike(text.scalars[$0]) }),
+                      (start + 1..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= (length == 3 ? 0.01 : 0.005) }) else { continue }
+                let after = end == text.scalars.count || !text.isHan(end) || text.wordStarting[end] >= 2 || Self.subjectFollowers.contains(text.scalars[end])
+                    || text.marks[end].contains(.verbStarts)
+                guard after, !text.insideWord[end] || text.wordStarting[end] >= 2 else { continue }
+                let surname = text.string(start..<start + 1)
+                extra.append(detection(text, start..<end, score: 0.65, canonical: text.string(start..<end),
+                                       attributes: ["form": "full", "surname": surname]))
+                break
+            }
+        }
+        return extra
+    }
+
     /// A name found with confidence, written again, is that person again: news and transcripts
     /// introduce a person once (外交部发言人唐国强) and then write the bare name. So are 老X and 小X
     /// where X is the surname of such a name (曾凯 … 小曾), whatever else X can be — the person named
@@ -54,10 +90,13 @@ extension ChineseNameRecognizer {
         var names: [String: Detection] = [:]
         var surnames: [String: String] = [:]
         var givens: Set<String> = []
-        for detection in found where detection.score >= 0.7 {
+        for detection in found where detection.score >= 0.6 {
             // A nickname the text introduced (乳名叫豆豆) is that child again where written alone.
             guard let form = detection.attributes["form"], form == "full" || form == "foreign" || form == "nickname" else { continue }
-            if names[detection.canonical] == nil {
+            // A name found with less confidence (群里的朱婷) is looked for again only as 老X and 小X
+            // (小朱), forms that are a person's wherever they stand.
+            let sure = detection.score >= 0.7
+            if sure, names[detection.canonical] == nil {
                 // The name again is what was found (its surname and reading too), less sure.
                 var again = detection
                 again.range = 0..<0
@@ -74,7 +113,7 @@ extension ChineseNameRecognizer {
                 }
                 // The given name of two characters alone (玉英 after 吴玉英).
                 let given = String(detection.canonical.dropFirst(surname.count))
-                if given.count == 2 { givens.insert(given) }
+                if sure, given.count == 2 { givens.insert(given) }
             }
         }
         // Each text once, so their order does not matter.
@@ -119,7 +158,23 @@ extension ChineseNameRecognizer {
                   !commonWords.occurrences(in: bytes, within: range.lowerBound..<following.end).contains(where: { $0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end })
             else { return nil }
         }
-        guard addressTitles.contains(following.word) else { return detection }
+        // 李经理 after 李桂兰: an office people are addressed by is part of the mention, where the
+        // surname starts the name (``businessTitles``).
+        let business = Self.businessTitles.contains(following.word)
+            && previousScalar(range.lowerBound, in: bytes).map { !$0.properties.isIdeographic || statistics.givenProbability($0) < 0.1 } ?? true
+            && !commonWords.occurrences(in: bytes, within: range.upperBound..<min(bytes.count, range.upperBound + commonWords.longestWord))
+                .contains { $0.range.lowerBound == range.upperBound && $0.range.upperBound > following.end }
+        guard addressTitles.contains(following.word) || business else { return detection }
+        // 古老, 杨|老人, 沈|老干部: an honorific or a nickname that is the start of another word, or
+        // the end of one the surname starts, is not this person's.
+        if Self.repeatTitles.contains(following.word) {
+            // 李老 stands where a subject or an object does (。李老一生, 向李老请教), not after any word (购书时老想).
+            if following.word == "老", let before = previousScalar(range.lowerBound, in: bytes), before.properties.isIdeographic,
+               !Self.beforeSubject.contains(before), !Self.beforeGivenName.contains(before), before != "向" { return nil }
+            let words = commonWords.occurrences(in: bytes, within: range.lowerBound..<min(bytes.count, following.end + commonWords.longestWord))
+            if words.contains(where: { ($0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end)
+                || ($0.range.lowerBound == range.upperBound && $0.range.upperBound > following.end) }) { return nil }
+        }
         var titled = detection
         titled.range = range.lowerBound..<following.end
         titled.rule = "title"
@@ -129,9 +184,10 @@ extension ChineseNameRecognizer {
 
     /// A given name again, not inside a word.
     private func repeatedGivenName(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
-        // Where it stands alone: after punctuation or a line's start, before punctuation or what
-        // follows a subject (，玉英从小, “建军，).
-        if let before = previousScalar(range.lowerBound, in: bytes), before.properties.isIdeographic { return nil }
+        // Where it stands alone: after punctuation, a line's start or a word a subject or an object
+        // follows (，玉英从小, 毕业后丽华去了, 让建军), before punctuation or what follows a subject
+        // (“建军，).
+        if let before = previousScalar(range.lowerBound, in: bytes), before.properties.isIdeographic, !Self.beforeGivenName.contains(before) { return nil }
         if range.upperBound < bytes.count {
             let width = UTF8.width(lead: bytes[range.upperBound])
             guard let next = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + width)], as: UTF8.self).unicodeScalars.first,
@@ -153,6 +209,9 @@ extension ChineseNameRecognizer {
 
     /// Verbs and prepositions a clause's subject may follow (问刘是否…, 让杨也…).
     static let beforeSubject = ScalarSet(["问", "让", "请", "叫", "和", "跟", "与", "同", "见", "听", "告诉"].compactMap { $0.unicodeScalars.first })
+
+    /// Characters after which a clause's subject or a verb's object starts (毕业后丽华, 找建军).
+    static let beforeGivenName = ScalarSet(["后", "时", "是", "给", "找", "把", "被", "陪", "带", "说", "让", "叫", "问"] as [Unicode.Scalar])
 
     /// 老X and 小X words that are not a person whatever the document's names (小时, 老家, 小米).
     static let addressWordsNotPeople: Set<String> = ["小时", "小区", "小白", "老家", "小米", "小麦", "老虎", "小车", "小心", "老实", "小学", "老乡",

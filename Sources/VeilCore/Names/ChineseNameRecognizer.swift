@@ -147,10 +147,10 @@ public struct ChineseNameRecognizer: Recognizer {
             uniquingKeysWith: { known, _ in known })
         self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
         // A transcript's speaker label (吴：说来话长) follows a surname too.
-        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + Self.clauseWords + ["：", ":"])
+        self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + Self.clauseWords + Self.repeatTitles + ["：", ":"])
         self.followingWordLength = followingWordSet.map(\.count).max() ?? 0
         self.followingWordStarts = Set(followingWordSet.compactMap { $0.unicodeScalars.first.map { Array(String($0).utf8) } })
-        self.addressTitles = Set(titles.filter { !Self.isOffice($0) })
+        self.addressTitles = Set(titles.filter { !Self.isOffice($0) } + Self.repeatTitles)
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
@@ -178,6 +178,7 @@ public struct ChineseNameRecognizer: Recognizer {
             if let detection = surnameNamed(text, at: index) { detections.append(detection) }
             if let detection = nicknameNamed(text, at: index) { detections.append(detection) }
             if let detection = fullName(text, at: index) { fullNames.append(detection) }
+            if let detection = nameBeforeAmount(text, at: index) { detections.append(detection) }
         }
         if let tagging {
             // The tagger settles where names are. The statistics add a name it missed only when they
@@ -190,6 +191,7 @@ public struct ChineseNameRecognizer: Recognizer {
         detections += fullNames + foreignNames(text, labels: tagging?.labels)
         if tagsOrganizations { detections += organizations(text, tagging: tagging) }
         detections += listedNames(alongside: detections, in: text)
+        detections += surnameConfirmedNames(alongside: detections, in: text)
         // 罗坳镇 again after 于都县罗坳镇: the place, wherever the document writes it.
         let bytes = document.bytes
         for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: bytes) {
@@ -225,8 +227,16 @@ public struct ChineseNameRecognizer: Recognizer {
         var surname: String { text.string(start..<start + surnameLength) }
         let givenStart = start + surnameLength
         let cue = hasCueBefore(text, start)
-        // A common word the surname sits inside of (主[张], 国[王]) means this is not a name.
-        if text.insideWord[start] && !cue { return nil }
+        // A common word the surname sits inside of (主[张], 国[王]) means this is not a name — unless
+        // the word ends with it and a form of address follows (群里|程阿姨: 里程 is a word too).
+        // 本人|马晶, 养母|王欢: a word a name follows ends right before the surname (a word of two
+        // characters or more: 同|时进行 and 、|高增长 are no introductions).
+        let introduced = cue || Self.contactWords.contains { $0.count >= 2 && text.matches($0, at: start - $0.count) }
+        if text.insideWord[start] && !cue && !introduced {
+            let endsHere = !text.insideWord[start + 1] && text.wordEnding[start] >= 2
+            guard endsHere, let title = title(text, at: start + 1), title > 1,
+                  Self.personalTitlesAfterWords.contains(text.string(start + 1..<start + 1 + title)) else { return nil }
+        }
 
         if office(text, at: givenStart) != nil, ps >= 0.05 {
             // 朱副总理, 李总理 (offices the tagger's titles do not list): the surname is the mention.
@@ -240,17 +250,40 @@ public struct ChineseNameRecognizer: Recognizer {
             // (新老师, 女老师) or a function word (和老师) stands there otherwise.
             let word = text.string(givenStart..<givenStart + title)
             let addressed = title > 1 && ps >= 0.001 && !Self.isOffice(word) && !Self.beforeTitleWords.contains(text.scalars[start])
-            if (title > 1 && ps >= 0.05) || ps >= 0.1 || addressed {
+            // 。钟姐说: a one-character form of address starting a clause, before what follows a subject.
+            let clauseSubject = title == 1 && ps >= 0.01 && (start == 0 || isPunctuationLike(text.scalars[start - 1]))
+                && givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
+            if (title > 1 && ps >= 0.05) || ps >= 0.1 || addressed || clauseSubject {
                 // After an office (李总理, 王部长) the surname is the mention, as news corpora mark
                 // it; a form of address is part of it (张先生, 贾老板, as social-media corpora do).
                 // Either way the title is written back as it was.
-                let end = Self.isOffice(word) ? givenStart : givenStart + title
+                let business = Self.businessTitles.contains(word) && text.wordStarting[givenStart] <= title
+                    && (start == 0 || !text.isHan(start - 1) || statistics.givenProbability(text.scalars[start - 1]) < 0.1)
+                let end = Self.isOffice(word) && !business ? givenStart : givenStart + title
                 return detection(text, start..<end, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
             }
         }
         guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
         // 郑表示, 郑提醒: a surname and a verb, not a name.
         if text.marks[givenStart].contains(.verbStarts) { return nil }
+        // 小朱|真是, 老王|明天: after 小 or 老 the surname ends a form of address where the next
+        // character starts a word of its own.
+        if start > 0, text.scalars[start - 1] == "小" || text.scalars[start - 1] == "老", text.wordStarting[givenStart] >= 2, !cue { return nil }
+        // 养母王欢。 楼主林欢，: right after a cue or a word a name follows, a surname and one or two
+        // given-name characters that end at punctuation are a name, however rare the given name —
+        // not a common word (联系|方式，).
+        if introduced {
+            for length in [2, 1] {
+                let end = givenStart + length
+                guard end <= text.scalars.count, end == text.scalars.count || isPunctuationLike(text.scalars[end]) || !text.isHan(end),
+                      (givenStart..<end).allSatisfy({ text.isHan($0) && statistics.givenProbability(text.scalars[$0]) >= 0.005 }),
+                      text.wordStarting[start] < end - start, text.wordStarting[givenStart] <= end - givenStart,
+                      // A given name that is a word too (专家和|权威) only of characters mostly names' (玉兰).
+                      text.wordStarting[givenStart] < 2 || (givenStart..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= 0.1 })
+                else { continue }
+                return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+            }
+        }
         let p2 = ps * statistics.givenProbability(text.scalars[givenStart])
         // A third character that is rarely part of a name (也, 是, 在) ends the name before it.
         let third = text.isHan(givenStart + 1) ? statistics.givenProbability(text.scalars[givenStart + 1]) : 0
@@ -309,9 +342,22 @@ public struct ChineseNameRecognizer: Recognizer {
         // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it. A weaker word
         // of 老 or 小 and a common surname (老周, 老宋: dictionary entries for the person) is a person
         // where a person stands: before 说, 来, 是 … or a cue.
-        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2))
+        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2)
+            || Self.coupleWords.contains { text.matches($0, at: start + 2) })
         let personPlace = commonSurnames.contains(String(text.character(start + 1))) && text.strongWordStarting[start] < 2
             && text.wordStarting[start] == 2 && (first == "老" || first == "小") && subject
+        // 快递员小殷, 中介小全: after a role, a kin term or 联系, 老 or 小 and any surname, where the
+        // mention ends (before punctuation or what follows a subject), and not a word of its own (给小费).
+        // So is one before the word for a couple or a household (隔壁老苗两口子).
+        if first == "老" || first == "小", ruleSurnameChance[text.scalars[start + 1].value] != nil,
+           !commonAddressWords.contains(text.string(start..<start + 2)), !text.insideWord[start],
+           Self.coupleWords.contains(where: { text.matches($0, at: start + 2) })
+            || ((start + 2 == text.scalars.count || !text.isHan(start + 2) || Self.subjectFollowers.contains(text.scalars[start + 2])
+                 || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }))
+                && Self.contactWords.contains(where: { text.matches($0, at: start - $0.count) })) {
+            let surname = text.string(start + 1..<start + 2)
+            return detection(text, start..<start + 2, score: 0.7, canonical: surname, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": surname])
+        }
         if (text.wordStarting[start] >= 2 && !personPlace) || text.insideWord[start] { return nil }
         if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
         let second = text.character(start + 1)
@@ -321,10 +367,13 @@ public struct ChineseNameRecognizer: Recognizer {
         let nameLike = seenInNames && statistics.surnames[next] == nil
         if first == text.scalars[start + 1], !text.isHan(start + 2) || text.scalars[start + 2] != first {
             if seenInNames { return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"]) }
-            // 我们班的豆豆今天没来: a doubled character no word list holds, after 的 and where a
-            // subject stands, is a child's pet name whatever its character (豆, 丫).
-            if start > 0, text.scalars[start - 1] == "的", text.isHan(start), !Self.soundCharacters.contains(first),
-               start + 2 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }) {
+            // 我们班的豆豆今天没来, 主播糖糖今晚开播: a doubled character no word list holds, after 的 or
+            // a child's or a streamer's role and where a subject stands, is a pet name whatever its
+            // character (豆, 丫) — not an adverb (天天, 人人).
+            if start > 0, text.scalars[start - 1] == "的" || Self.petNameRoles.contains(where: { text.matches($0, at: start - $0.count) }),
+               text.isHan(start), !Self.soundCharacters.contains(first), !Self.adverbDoubles.contains(first),
+               start + 2 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) })
+                || (text.scalars[start - 1] != "的" && text.wordStarting[start + 2] >= 2) {
                 return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
             }
         }
@@ -349,6 +398,13 @@ public struct ChineseNameRecognizer: Recognizer {
                                                     "舅舅", "姑姑", "叔叔", "伯伯", "阿姨", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐",
                                                     "哥哥", "姐姐", "弟弟", "妹妹", "丈夫", "妻子", "老公", "老婆", "儿子", "女儿", "同学",
                                                     "同事", "朋友", "邻居", "室友", "男友", "女友", "男朋友", "女朋友",
+                                                    "养父", "养母", "生父", "生母", "继父", "继母", "父亲", "母亲", "爸爸", "妈妈", "爷爷",
+                                                    "奶奶", "外公", "外婆", "姥姥", "姥爷", "岳父", "岳母", "公公", "婆婆", "嫂子", "姐夫",
+                                                    "妹夫", "前夫", "前妻", "前男友", "前女友", "未婚夫", "未婚妻", "新郎", "新娘", "介绍人",
+                                                    "徒弟", "师父", "学生", "同桌", "战友", "老乡",
+                                                    // Roles a name is introduced by (快递员小殷, 中介王芳).
+                                                    "快递员", "中介", "司机", "保姆", "护工", "助理", "秘书", "服务员", "店员", "客服",
+                                                    "经纪人", "保安", "门卫", "会计", "业务员", "民警", "社工", "志愿者", "主播", "博主",
                                                     // Who someone is, then the name (新娘是马雪, 负责人是王芳).
                                                     "新娘是", "新郎是", "负责人是", "联系人是", "老板是", "房东是", "班主任是", "名字是"].map { Array($0.unicodeScalars) }
     /// After a name and 的, the words of a family or household (古畅的孩子, 王芳的老公).
@@ -359,6 +415,15 @@ public struct ChineseNameRecognizer: Recognizer {
     static let officeTitles: Set<String> = ["总", "经理", "总监", "董事长", "总经理", "主任", "书记", "委员", "主席", "总理", "总统", "大使"]
 
     static func isOffice(_ title: String) -> Bool { title.hasSuffix("长") || officeTitles.contains(title) }
+
+    /// Offices people also address each other by (李经理, 王总): part of the mention, as forms of
+    /// address are, where the surname starts the name (not 童志|成总经理, a name's last character).
+    static let businessTitles: Set<String> = ["总", "经理", "总监", "总经理"]
+
+    /// Words after the surname of a person the document names that are that person (李老 after
+    /// 李淑华, 姜扒皮 after 姜明): an elder's honorific and nicknames made of a surname. For the rules
+    /// only (titles.txt is the tagger's).
+    static let repeatTitles = ["老", "胖子", "扒皮", "麻子", "大个", "大嘴", "瘦子", "矮子", "疯子"]
 
     /// Offices written after a surname in news (李总理, 朱副总理, 江总书记) that titles.txt, which the
     /// tagger's features read, does not list: for the rules only.
@@ -383,13 +448,24 @@ public struct ChineseNameRecognizer: Recognizer {
                                              "元", "红", "益", "权", "督", "况", "琴", "福", "充", "双", "能", "劳", "扶", "农", "印", "怀"] as [Unicode.Scalar])
     /// Forms of address that say the character before is a person's surname.
     static let personalTitles: Set<String> = ["小姐", "先生", "女士", "老师", "师傅", "阿姨", "大哥", "大姐", "医生", "同学", "太太", "夫人"]
+    /// Those a word ending in a surname's character is seldom followed by otherwise (群里程阿姨; but
+    /// 主张老师, 关心同学 are verbs and their objects, 元帅夫人 a wife).
+    static let personalTitlesAfterWords: Set<String> = ["小姐", "先生", "女士", "师傅", "阿姨", "大哥", "大姐", "医生", "大爷", "大妈"]
     /// Verbs and prepositions such a form of address follows (给连老师, 问干先生).
     static let contactBefore = ScalarSet(["是", "给", "找", "问", "跟", "和", "与", "请", "叫", "见", "向", "对", "让", "被", "把", "，", "。"] as [Unicode.Scalar])
 
     /// Characters whose doubling is a sound or an interjection (哈哈, 嘻嘻), not a pet name.
     static let soundCharacters: Set<Unicode.Scalar> = ["哈", "呵", "嘻", "嘿", "啦", "哇", "呀", "嗯", "哦", "啊", "噢", "嘛", "呜", "哼", "嘤", "咯", "嘟", "滴", "咚", "啪", "汪", "喵", "嗷", "么", "个", "些", "点", "常", "刚", "渐", "慢", "好", "快"]
     /// Words of time a subject is often followed by (豆豆今天没来).
-    static let timeWords: [[Unicode.Scalar]] = ["今天", "昨天", "明天", "刚才", "现在", "最近", "又", "已经", "总是", "每天"].map { Array($0.unicodeScalars) }
+    static let timeWords: [[Unicode.Scalar]] = ["今天", "昨天", "明天", "今晚", "昨晚", "明晚", "今年", "刚才", "现在", "最近", "又", "已经", "总是",
+                                                "每天"].map { Array($0.unicodeScalars) }
+    /// Words after a person for the household or couple they head (老高两口子, 老王夫妻).
+    static let coupleWords: [[Unicode.Scalar]] = ["两口子", "夫妻", "夫妇", "一家", "家的", "俩"].map { Array($0.unicodeScalars) }
+    /// Roles a pet name or a streamer's name is written after (女儿妞妞, 主播糖糖).
+    static let petNameRoles: [[Unicode.Scalar]] = ["女儿", "儿子", "孩子", "宝宝", "闺女", "外孙", "孙子", "孙女", "侄子", "侄女", "主播", "网友",
+                                                   "博主", "楼主"].map { Array($0.unicodeScalars) }
+    /// Characters whose doubling is an adverb or a quantity (天天, 人人, 处处), not a name.
+    static let adverbDoubles: Set<Unicode.Scalar> = ["天", "人", "时", "处", "往", "仅", "默", "悄", "偏", "年", "次", "家", "事", "样", "声", "步"]
 
     /// Characters before a form of address that are not a surname there: modifiers (新老师, 女老师,
     /// 原书记) and function words (和老师, 给师傅).
@@ -402,6 +478,31 @@ public struct ChineseNameRecognizer: Recognizer {
     static let subjectFollowers = ScalarSet(["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
                                                          "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
                                                          "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"] as [Unicode.Scalar])
+
+    /// A name as an item of a list of sums (捐款名单：任利 500元，邵帆 300元): a surname and one or two
+    /// characters seen in given names, starting an item and followed by an amount of money.
+    func nameBeforeAmount(_ text: Text, at start: Int) -> Detection? {
+        guard start == 0 || Self.itemStarts.contains(text.scalars[start - 1]),
+              ruleSurnameChance[text.scalars[start].value] != nil, text.wordStarting[start] < 2 else { return nil }
+        for length in [3, 2] {
+            let end = start + length
+            guard end < text.scalars.count, (start + 1..<end).allSatisfy({ text.isHan($0) && !isPunctuationLike(text.scalars[$0]) }) else { continue }
+            var digit = end
+            while digit < text.scalars.count, text.scalars[digit] == " " { digit += 1 }
+            guard digit < text.scalars.count, text.scalars[digit].properties.numericType != nil, text.scalars[digit].isASCII else { continue }
+            var unit = digit
+            while unit < text.scalars.count, text.scalars[unit].isASCII, text.scalars[unit].properties.numericType != nil || text.scalars[unit] == "." { unit += 1 }
+            guard unit < text.scalars.count, Self.moneyUnits.contains(text.scalars[unit]) else { continue }
+            let given = (start + 1..<end).map { statistics.givenProbability(text.scalars[$0]) }
+            guard given.allSatisfy({ $0 >= 0.01 }) else { continue }
+            let surname = text.string(start..<start + 1)
+            return detection(text, start..<end, score: 0.65, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+        }
+        return nil
+    }
+
+    static let itemStarts = ScalarSet(["：", ":", "，", ",", "、", "；", ";", "\n", " ", "\t"] as [Unicode.Scalar])
+    static let moneyUnits: Set<Unicode.Scalar> = ["元", "块", "万", "千", "百"]
 
     /// The surname after 姓 (镇长姓罗, 一位姓欧阳的老师): a person, however rare the surname is as one.
     func surnameNamed(_ text: Text, at index: Int) -> Detection? {
@@ -433,6 +534,7 @@ public struct ChineseNameRecognizer: Recognizer {
         if let called = calledName(text, at: index) { return called }
         if let household = householdName(text, at: index) { return household }
         if let addressed = vocative(text, at: index) { return addressed }
+        if let screen = quotedScreenName(text, at: index) { return screen }
         guard Self.nicknameCueStarts.contains(text.scalars[index]),
               let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) }) else { return nil }
         var start = index + cue.count
@@ -450,6 +552,27 @@ public struct ChineseNameRecognizer: Recognizer {
         }
         return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
     }
+
+    /// A screen name in quotes after the word for its holder (网友“胖虎”, 博主「风中的小草」): up to the
+    /// closing quote, at most sixteen characters.
+    func quotedScreenName(_ text: Text, at index: Int) -> Detection? {
+        guard Self.screenNameCueStarts.contains(text.scalars[index]),
+              let cue = Self.screenNameCues.first(where: { text.matches($0, at: index) }) else { return nil }
+        var start = index + cue.count
+        if let link = Self.screenNameLinks.first(where: { text.matches($0, at: start) }) { start += link.count }
+        guard start < text.scalars.count, let close = Self.closingQuotes[text.scalars[start]] else { return nil }
+        start += 1
+        var end = start
+        while end < text.scalars.count, end - start <= 16, text.scalars[end] != close, text.scalars[end] != "\n" { end += 1 }
+        guard end < text.scalars.count, text.scalars[end] == close, end > start, end - start <= 16 else { return nil }
+        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+    }
+
+    static let screenNameCues: [[Unicode.Scalar]] = ["网友", "用户", "博主", "楼主", "主播", "群友", "粉丝", "网红", "账号", "昵称为", "网名为"]
+        .map { Array($0.unicodeScalars) }
+    static let screenNameCueStarts = ScalarSet(screenNameCues.map { $0[0] })
+    static let screenNameLinks: [[Unicode.Scalar]] = ["名为", "名叫", "叫", "：", ":"].map { Array($0.unicodeScalars) }
+    static let closingQuotes: [Unicode.Scalar: Unicode.Scalar] = ["“": "”", "「": "」", "『": "』", "\"": "\""]
 
     static let fullNameCues: Set<[Unicode.Scalar]> = Set(["全名", "原名", "本名", "真名", "大名", "曾用名"].map { Array($0.unicodeScalars) })
 
@@ -481,22 +604,32 @@ public struct ChineseNameRecognizer: Recognizer {
 
     static let householdOwners = ScalarSet(["你", "我", "他", "她", "咱", "您"] as [Unicode.Scalar])
 
-    /// A given name said to someone at the start of a line (红霞，你最近还好吗): two characters
-    /// seen in names, a comma, then 你 or 您.
+    /// A name said to someone at the start of a line (红霞，你最近还好吗; 钟欢，你妈喊你): a given name
+    /// of two characters seen in names, or a surname and one or two given-name characters, then a
+    /// comma and 你 or 您.
     func vocative(_ text: Text, at index: Int) -> Detection? {
-        guard index == 0 || text.scalars[index - 1] == "\n", index + 3 < text.scalars.count, text.isHan(index + 1),
-              text.scalars[index + 2] == "，" || text.scalars[index + 2] == ",",
-              text.scalars[index + 3] == "你" || text.scalars[index + 3] == "您" else { return nil }
-        let name = text.string(index..<index + 2)
+        guard index == 0 || text.scalars[index - 1] == "\n" else { return nil }
+        let length = (2...3).first { length in
+            index + length + 1 < text.scalars.count && (index..<index + length).allSatisfy { text.isHan($0) }
+                && (text.scalars[index + length] == "，" || text.scalars[index + length] == ",")
+                && (text.scalars[index + length + 1] == "你" || text.scalars[index + length + 1] == "您")
+        }
+        guard let length else { return nil }
+        let range = index..<index + length
+        let name = text.string(range)
         guard !cueAndTitleWords.contains(name) else { return nil }
-        // Both characters seen in names; an ordinary word (今天，你; 宝贝，你) only where its characters
-        // are mostly names' (红霞).
-        let chances = (index..<index + 2).map { position -> Double in
+        let chances = range.map { position -> Double in
             let character = text.character(position)
             return (statistics.given[character]?.inNames ?? 0) >= 3 ? statistics.givenProbability(character) : 0
         }
-        guard chances.allSatisfy({ $0 >= 0.01 }), text.wordStarting[index] < 2 || chances[0] * chances[1] >= 0.05 else { return nil }
-        return detection(text, index..<index + 2, score: 0.7, canonical: name, attributes: ["form": "full"])
+        // A surname and given-name characters, not a common word (钟欢; but 王者，你).
+        if ruleSurnameChance[text.scalars[index].value] != nil, chances.dropFirst().allSatisfy({ $0 >= 0.005 }), text.wordStarting[index] < 2 {
+            return detection(text, range, score: 0.7, canonical: name, attributes: ["form": "full", "surname": String(text.character(index))])
+        }
+        // Both characters of a given name seen in names; an ordinary word (今天，你; 宝贝，你) only
+        // where its characters are mostly names' (红霞).
+        guard length == 2, chances.allSatisfy({ $0 >= 0.01 }), text.wordStarting[index] < 2 || chances[0] * chances[1] >= 0.05 else { return nil }
+        return detection(text, range, score: 0.7, canonical: name, attributes: ["form": "full"])
     }
 
     static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
@@ -505,7 +638,7 @@ public struct ChineseNameRecognizer: Recognizer {
         .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = ScalarSet(nicknameCues.map { $0[0] })
     /// Where a nickname's cue, 叫 or 喊 (calledName) or 家 (householdName) stands.
-    static let nicknameStarts = ScalarSet(nicknameCues.map { $0[0] } + ["叫", "喊", "家"])
+    static let nicknameStarts = ScalarSet(nicknameCues.map { $0[0] } + screenNameCues.map { $0[0] } + ["叫", "喊", "家"])
 
     /// What someone is called: 大家都叫我毛毛, 叫我阿亮就行 (a short run after 叫我, 喊我 …, up to
     /// punctuation or 就/吧), and a doubled name after 叫 (孩子叫妞妞, 叫天天).
