@@ -50,20 +50,21 @@ extension ChineseNameRecognizer {
     /// where the run stands alone: after punctuation or a word a name follows, before punctuation,
     /// a word, or what follows a subject.
     func surnameConfirmedNames(alongside found: [Detection], in text: Text) -> [Detection] {
-        var short: Set<Unicode.Scalar> = [], full: Set<Unicode.Scalar> = []
+        var shortForms: Set<Unicode.Scalar> = [], full: Set<Unicode.Scalar> = []
         for detection in found where detection.entity == .person {
             guard let surname = detection.attributes["surname"], surname.unicodeScalars.count == 1, let scalar = surname.unicodeScalars.first else { continue }
-            if detection.attributes["form"] == "full" && !detection.canonical.hasSuffix("某") { full.insert(scalar) } else { short.insert(scalar) }
+            if detection.attributes["form"] == "full" && !detection.canonical.hasSuffix("某") { full.insert(scalar) } else { shortForms.insert(scalar) }
         }
-        short.subtract(full)
-        guard !short.isEmpty else { return [] }
+        shortForms.subtract(full)
+        guard !shortForms.isEmpty else { return [] }
+        let short = ScalarSet(shortForms)
         let covered = found.filter { $0.entity == .person }.map(\.range)
         var extra: [Detection] = []
         for start in text.scalars.indices where short.contains(text.scalars[start]) {
             let bytes = text.offsets[start]
             guard !covered.contains(where: { $0.contains(bytes) }), text.wordStarting[start] < 2, !text.insideWord[start] else { continue }
             let before = start == 0 || !text.isHan(start - 1) || Self.beforeGivenName.contains(text.scalars[start - 1])
-                || text.scalars[start - 1] == "向" || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
+                || text.scalars[start - 1] == "向" || followsContactWord(text, start) != nil
             guard before else { continue }
             for length in [3, 2] {
                 let end = start + length

@@ -44,7 +44,7 @@ public struct ChineseNameRecognizer: Recognizer {
     let cueAndTitleWords: Set<String>
     /// Each single surname's chance of being one, for the rules: surnames.tsv's, and
     /// ``extraSurnameChance`` for the 百家姓 surnames it lacks (surnames-extra.txt).
-    let ruleSurnameChance: [UInt32: Double]
+    let ruleSurnameChance: ScalarTable
     static let extraSurnameChance = 0.1
     /// The 150 surnames most often written as one: 老X and 小X with one of them are a person.
     let commonSurnames: Set<String>
@@ -142,9 +142,12 @@ public struct ChineseNameRecognizer: Recognizer {
         for word in Self.speechVerbs { kinds[word, default: []].insert(.verbStarts) }
         let cueList = kinds.keys.sorted()
         self.cueAndTitleWords = Set(cueList)
-        self.ruleSurnameChance = statistics.surnameChance.merging(
-            extraSurnames.compactMap { $0.unicodeScalars.count == 1 ? ($0.unicodeScalars.first!.value, Self.extraSurnameChance) : nil },
-            uniquingKeysWith: { known, _ in known })
+        var ruleSurnameChance = statistics.surnameChance
+        for extra in extraSurnames where extra.unicodeScalars.count == 1 {
+            let value = extra.unicodeScalars.first!.value
+            if ruleSurnameChance[value] == nil { ruleSurnameChance[value] = Self.extraSurnameChance }
+        }
+        self.ruleSurnameChance = ruleSurnameChance
         self.commonSurnames = Set(statistics.surnames.filter { $0.key.count == 1 }.sorted { $0.value.inNames > $1.value.inNames }.prefix(150).map(\.key))
         // A transcript's speaker label (吴：说来话长) follows a surname too.
         self.followingWordSet = Set(titles + cuesAfter + Self.speechVerbs + Self.clauseWords + Self.repeatTitles + ["：", ":"])
@@ -178,7 +181,7 @@ public struct ChineseNameRecognizer: Recognizer {
             if let detection = surnameNamed(text, at: index) { detections.append(detection) }
             if let detection = nicknameNamed(text, at: index) { detections.append(detection) }
             if let detection = fullName(text, at: index) { fullNames.append(detection) }
-            if let detection = nameBeforeAmount(text, at: index) { detections.append(detection) }
+            if Self.digitFollows(text, index), let detection = nameBeforeAmount(text, at: index) { detections.append(detection) }
         }
         if let tagging {
             // The tagger settles where names are. The statistics add a name it missed only when they
@@ -231,8 +234,7 @@ public struct ChineseNameRecognizer: Recognizer {
         // the word ends with it and a form of address follows (群里|程阿姨: 里程 is a word too).
         // 本人|马晶, 养母|王欢: a word a name follows ends right before the surname (a word of two
         // characters or more: 同|时进行 and 、|高增长 are no introductions).
-        let introduced = cue || Self.contactWords.contains { $0.count >= 2 && text.matches($0, at: start - $0.count) }
-        if text.insideWord[start] && !cue && !introduced {
+        if text.insideWord[start] && !cue && (followsContactWord(text, start) ?? 0) < 2 {
             let endsHere = !text.insideWord[start + 1] && text.wordEnding[start] >= 2
             guard endsHere, let title = title(text, at: start + 1), title > 1,
                   Self.personalTitlesAfterWords.contains(text.string(start + 1..<start + 1 + title)) else { return nil }
@@ -266,6 +268,8 @@ public struct ChineseNameRecognizer: Recognizer {
         guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
         // 郑表示, 郑提醒: a surname and a verb, not a name.
         if text.marks[givenStart].contains(.verbStarts) { return nil }
+        let contact = followsContactWord(text, start)
+        let introduced = cue || (contact ?? 0) >= 2
         // 小朱|真是, 老王|明天: after 小 or 老 the surname ends a form of address where the next
         // character starts a word of its own.
         if start > 0, text.scalars[start - 1] == "小" || text.scalars[start - 1] == "老", text.wordStarting[givenStart] >= 2, !cue { return nil }
@@ -304,7 +308,7 @@ public struct ChineseNameRecognizer: Recognizer {
         // a cue; it does not make an ordinary word a name, as a cue does.
         // So does a speech verb after it (冯雪反映, 农娟指出), and after a two-character one a word a
         // subject is followed by (樊雪又发了).
-        let near = cue || Self.contactWords.contains { text.matches($0, at: start - $0.count) }
+        let near = cue || contact != nil
         let spoken = { (end: Int) in
             near || (end < text.scalars.count && text.marks[end].contains(.verbStarts)) || Self.kinAfterOf.contains { text.matches($0, at: end) }
         }
@@ -349,12 +353,12 @@ public struct ChineseNameRecognizer: Recognizer {
         // 快递员小殷, 中介小全: after a role, a kin term or 联系, 老 or 小 and any surname, where the
         // mention ends (before punctuation or what follows a subject), and not a word of its own (给小费).
         // So is one before the word for a couple or a household (隔壁老苗两口子).
-        if first == "老" || first == "小", ruleSurnameChance[text.scalars[start + 1].value] != nil,
-           !commonAddressWords.contains(text.string(start..<start + 2)), !text.insideWord[start],
+        if first == "老" || first == "小", !text.insideWord[start],
            Self.coupleWords.contains(where: { text.matches($0, at: start + 2) })
-            || ((start + 2 == text.scalars.count || !text.isHan(start + 2) || Self.subjectFollowers.contains(text.scalars[start + 2])
-                 || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }))
-                && Self.contactWords.contains(where: { text.matches($0, at: start - $0.count) })) {
+            || (followsContactWord(text, start) != nil
+                && (start + 2 == text.scalars.count || !text.isHan(start + 2) || Self.subjectFollowers.contains(text.scalars[start + 2])
+                    || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }))),
+           ruleSurnameChance[text.scalars[start + 1].value] != nil, !commonAddressWords.contains(text.string(start..<start + 2)) {
             let surname = text.string(start + 1..<start + 2)
             return detection(text, start..<start + 2, score: 0.7, canonical: surname, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": surname])
         }
@@ -407,6 +411,17 @@ public struct ChineseNameRecognizer: Recognizer {
                                                     "经纪人", "保安", "门卫", "会计", "业务员", "民警", "社工", "志愿者", "主播", "博主",
                                                     // Who someone is, then the name (新娘是马雪, 负责人是王芳).
                                                     "新娘是", "新郎是", "负责人是", "联系人是", "老板是", "房东是", "班主任是", "名字是"].map { Array($0.unicodeScalars) }
+    /// ``contactWords`` by their last character.
+    static let contactWordsByEnd: [UInt32: [[Unicode.Scalar]]] = Dictionary(grouping: contactWords) { $0[$0.count - 1].value }
+
+    /// The length of the longest of ``contactWords`` that ends right before `index`, or nil.
+    func followsContactWord(_ text: Text, _ index: Int) -> Int? {
+        guard index > 0, let words = Self.contactWordsByEnd[text.scalars[index - 1].value] else { return nil }
+        var longest: Int?
+        for word in words where text.matches(word, at: index - word.count) { longest = max(longest ?? 0, word.count) }
+        return longest
+    }
+
     /// After a name and 的, the words of a family or household (古畅的孩子, 王芳的老公).
     static let kinAfterOf: [[Unicode.Scalar]] = ["的孩子", "的儿子", "的女儿", "的父亲", "的母亲", "的爸爸", "的妈妈", "的老公", "的老婆", "的丈夫",
                                                   "的妻子", "的家人", "的家属", "的电话", "的微信"].map { Array($0.unicodeScalars) }
@@ -499,6 +514,17 @@ public struct ChineseNameRecognizer: Recognizer {
             return detection(text, start..<end, score: 0.65, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
         return nil
+    }
+
+    /// Whether an ASCII digit stands two to four characters after `start` (where a sum follows a name).
+    @inline(__always) static func digitFollows(_ text: Text, _ start: Int) -> Bool {
+        var index = start + 2
+        let end = min(text.scalars.count, start + 5)
+        while index < end {
+            if text.scalars[index].value &- 0x30 < 10 { return true }
+            index += 1
+        }
+        return false
     }
 
     static let itemStarts = ScalarSet(["：", ":", "，", ",", "、", "；", ";", "\n", " ", "\t"] as [Unicode.Scalar])

@@ -22,10 +22,10 @@ public struct ChineseNameStatistics: Sendable {
     var femaleShare: [Character: Double] = [:]
 
     /// The same chances keyed by scalar values, for the recognizer's inner loop.
-    let surnameChance: [UInt32: Double]
+    let surnameChance: ScalarTable
     let compoundSurnameChance: [UInt64: Double]
-    let givenChance: [UInt32: Double]
-    let foreignChance: [UInt32: Double]
+    let givenChance: ScalarTable
+    let foreignChance: ScalarTable
 
     init(surnames: [String: Count], given: [Character: Count], foreign: [Character: Count]) {
         self.surnames = surnames
@@ -38,12 +38,12 @@ public struct ChineseNameStatistics: Sendable {
             if scalars.count == 1 { single[scalars[0].value] = chance(count, 0.1) }
             if scalars.count == 2 { compound[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = chance(count, 0.1) }
         }
-        surnameChance = single
+        surnameChance = ScalarTable(single)
         compoundSurnameChance = compound
-        givenChance = Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } })
-        foreignChance = Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
+        givenChance = ScalarTable(Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } }))
+        foreignChance = ScalarTable(Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
             key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
-        })
+        }))
         surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
         givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
     }
