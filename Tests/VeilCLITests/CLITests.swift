@@ -153,7 +153,7 @@ import Testing
     @Test func pluginsListAndTest() throws {
         let list = try VeilRunner.run(["plugins", "list"])
         #expect(list.status == 0)
-        for id in ["phone-cn", "phone-intl", "qq", "wechat", "email", "url", "ip", "social-handle", "id-cn", "passport-cn", "hk-id", "tw-id", "bank-card", "plate-cn"] {
+        for id in ["phone-cn", "phone-intl", "qq", "wechat", "email", "url", "ip", "social-handle", "id-cn", "passport-cn", "hk-id", "tw-id", "bank-card", "iban", "us-ssn", "uk-nino", "plate-cn"] {
             #expect(list.stdout.contains("\n" + id + " "), "\(id) is listed")
         }
         let test = try VeilRunner.run(["plugins", "test", "qq", "id-cn"])
