@@ -26,6 +26,8 @@ import sys
 
 import pycrfsuite
 
+from crf_model import write_model
+
 PLUGIN = os.path.join(os.path.dirname(__file__), "..", "Plugins", "person-zh")
 BOS, EOS = "\u2402", "\u2403"
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
@@ -240,24 +242,6 @@ def evaluate(tagger, res, path, keep=lambda r: True):
         print(f"  {path} {entity}: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}", file=sys.stderr)
 
 
-def write_model(tagger, path, precision=4):
-    info = tagger.info()
-    label_index = {label: i for i, label in enumerate(LABELS)}
-    with open(path, "w", encoding="utf-8") as out:
-        out.write("# person-zh name tagger: linear-chain CRF over characters (scripts/build_person_crf.py)\n")
-        out.write("# labels\t" + "\t".join(LABELS) + "\n")
-        for (previous, label), weight in sorted(info.transitions.items()):
-            out.write(f">\t{label_index[previous]}\t{label_index[label]}\t{weight:.{precision}f}\n")
-        by_feature = {}
-        for (feature, label), weight in info.state_features.items():
-            if abs(weight) >= 10 ** -precision:
-                by_feature.setdefault(feature, {})[label_index[label]] = weight
-        for feature in sorted(by_feature):
-            weights = " ".join(f"{i}:{w:.{precision}f}" for i, w in sorted(by_feature[feature].items()))
-            out.write(f"{feature}\t{weights}\n")
-    print(f"wrote {path}: {len(by_feature)} features", file=sys.stderr)
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pd")
@@ -300,7 +284,7 @@ def main():
     trainer.train(model)
     tagger = pycrfsuite.Tagger()
     tagger.open(model)
-    write_model(tagger, args.out)
+    write_model(tagger, args.out, LABELS, "person-zh name tagger: linear-chain CRF over characters (scripts/build_person_crf.py)")
     for path in args.test:
         keep = (lambda r: pd_number(r) % 5 == 0) if "pd" in os.path.basename(path) else (lambda r: True)
         evaluate(tagger, res, path, keep)

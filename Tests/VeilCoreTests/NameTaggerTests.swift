@@ -23,7 +23,7 @@ import Testing
             let features = recognizer.features(text, line: 0..<text.scalars.count)
             try #require(features.count == fixture.features.count, "\(fixture.line): \(features.count) positions, script has \(fixture.features.count)")
             for (position, names) in fixture.features.enumerated() {
-                let expected = names.compactMap(NameTagger.key(named:)).sorted()
+                let expected = names.compactMap { NameTagger.key(named: $0) }.sorted()
                 #expect(expected.count == names.count, "unknown template in \(names)")
                 let actual = features.keys[Int(features.starts[position])..<Int(features.starts[position + 1])].sorted()
                 #expect(actual == expected, "\(fixture.line) position \(position): script has \(names)")

@@ -7,25 +7,44 @@ import Foundation
 ///
 /// Names that are also common English words (Will, May, Grant, Young) count only next to another
 /// name or after a title.
+///
+/// With `crf.tsv` and `ranks.tsv`, a trained tagger (``EnglishTagger``) also reads every line that
+/// holds letters: names of any nationality, a first name alone in context ("Hi Margaret"),
+/// lower-case and all-caps names.
 public struct EnglishNameRecognizer: Recognizer {
     public let pluginID: String
     let firstNames: [String: (share: Double, sex: String)]
     let lastNames: [String: Double]
     let ambiguous: Set<String>
+    var tagger: EnglishTagger?
 
     static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
                                       "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"]
     static let speechVerbs: Set<String> = ["said", "says", "told", "asked", "added", "explained", "recalled", "wrote", "replied"]
 
-    /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt.
+    /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt, and
+    /// optionally the tagger's crf.tsv and ranks.tsv.
     public static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 3 else { throw RecognizerError(pluginID: input.manifest.id, message: "person-en needs data: first, last, words") }
-        var first: [String: (Double, String)] = [:]
-        for row in try WordList.readRows(files[0]) where row.count == 3 { first[row[0]] = (Double(row[1]) ?? 0, row[2]) }
-        var last: [String: Double] = [:]
-        for row in try WordList.readRows(files[1]) where row.count == 2 { last[row[0]] = Double(row[1]) ?? 0 }
-        return EnglishNameRecognizer(pluginID: input.manifest.id, firstNames: first, lastNames: last, ambiguous: Set(try WordList.read(files[2])))
+        var first: [String: (Double, String)] = [:], firstShares: [String: Double] = [:]
+        for row in try WordList.readRows(files[0]) where row.count == 3 {
+            first[row[0]] = (Double(row[1]) ?? 0, row[2])
+            firstShares[row[0].lowercased()] = Double(row[1]) ?? 0
+        }
+        var last: [String: Double] = [:], lastShares: [String: Double] = [:]
+        for row in try WordList.readRows(files[1]) where row.count == 2 {
+            last[row[0]] = Double(row[1]) ?? 0
+            lastShares[row[0].lowercased()] = Double(row[1]) ?? 0
+        }
+        var recognizer = EnglishNameRecognizer(pluginID: input.manifest.id, firstNames: first, lastNames: last, ambiguous: Set(try WordList.read(files[2])))
+        if let model = files.first(where: { $0.hasSuffix("crf.tsv") }), let rankFile = files.first(where: { $0.hasSuffix("ranks.tsv") }) {
+            var ranks: [String: String] = [:]
+            for row in try WordList.readRows(rankFile) where row.count == 2 { ranks[row[0]] = row[1] }
+            recognizer.tagger = EnglishTagger(tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
+                                              firstShares: firstShares, lastShares: lastShares, ranks: ranks)
+        }
+        return recognizer
     }
 
     public func recognize(_ document: DocumentText) throws -> [Detection] {
@@ -74,7 +93,65 @@ public struct EnglishNameRecognizer: Recognizer {
             let saidBefore = previous.map { Self.speechVerbs.contains($0.text) && gap($0, word) == " " } ?? false
             if age || saidAfter || saidBefore { detections.append(surnameOnly(word, score: 0.65)) }
         }
+        if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         return detections
+    }
+
+    /// The people the tagger finds line by line that the rules did not: not @handles (the handle
+    /// plugin has them), not words in Chinese characters (person-zh's). Scored at most 0.7, below
+    /// the rules of every name plugin: where person-pinyin reads "Lu Libing" too, its finding (and
+    /// its link to 卢立兵) wins.
+    private func taggedPeople(_ bytes: [UInt8], tagger: EnglishTagger, besides found: [Detection]) -> [Detection] {
+        var detections: [Detection] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            // A line with fewer than two words of Latin letters, or where they are a small share of
+            // the line (a Chinese post with a QQ number and an e-mail address), is not English text.
+            guard Self.readsAsLatinText(bytes[lineStart..<lineEnd]) else { continue }
+            var scalars: [Unicode.Scalar] = [], offsets: [Int] = []
+            var offset = lineStart
+            for scalar in String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self).unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            for span in tagger.people(in: scalars) where span.confidence >= 0.5 {
+                let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
+                guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
+                      words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
+                      !words.contains(where: { $0.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) } }) else { continue }
+                let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
+                guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
+                let names = words.filter { $0.unicodeScalars.first.map { ($0.properties.isAlphabetic) } ?? false }
+                let lower = names.map { $0.lowercased() }
+                let form = names.count >= 2 ? "en-full" : firstNames[names.first ?? ""] != nil && lastNames[names.first ?? ""] == nil ? "en-first" : "en-surname"
+                detections.append(Detection(range: range, entity: .person, score: 0.5 + 0.2 * Double(span.confidence), pluginID: pluginID, rule: "en-tagged",
+                                            canonical: lower.joined(separator: " "),
+                                            attributes: ["form": form, "surname": lower.last ?? "", "sex": firstNames[names.first ?? ""]?.sex ?? ""]))
+            }
+        }
+        return detections
+    }
+
+    /// Whether a line is written in Latin letters: two words of two letters or more, and more
+    /// bytes of ASCII letters than of other scripts' letters (names with accents — Kovács — still
+    /// count: their other letters are ASCII).
+    static func readsAsLatinText(_ line: ArraySlice<UInt8>) -> Bool {
+        var words = 0, letters = 0, run = 0, other = 0
+        for byte in line {
+            if ASCIIByte.isLetter(byte) {
+                letters += 1
+                run += 1
+                if run == 2 { words += 1 }
+            } else {
+                run = 0
+                if byte >= 0xC0 { other += 3 }
+            }
+        }
+        return words >= 2 && letters > other
     }
 
     /// ", 42," after a word.
@@ -114,6 +191,11 @@ public struct EnglishNameSurrogate: SurrogateGenerator {
 
     public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let parts = canonical.split(separator: " ").map(String.init)
+        // A first name alone (Hi Margaret) becomes another first name of the same sex.
+        if parts.count == 1, let sex = firstNames.first(where: { $0.0.lowercased() == parts[0] })?.1,
+           !lastNames.contains(where: { $0.lowercased() == parts[0] }) {
+            return pick(firstNames.filter { $0.1.contains(sex.prefix(1)) && $0.0.lowercased() != parts[0] }.map(\.0), &random)
+        }
         let newLast = pick(lastNames.filter { $0.lowercased() != parts.last }, &random)
         guard parts.count >= 2 else { return newLast }
         let sex = firstNames.first { $0.0.lowercased() == parts[0] }?.1 ?? "MF"

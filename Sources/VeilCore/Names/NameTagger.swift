@@ -1,12 +1,14 @@
 import Foundation
 
-/// A linear-chain conditional random field over the characters of a line, trained on tagged news
-/// and social-media text (scripts/build_person_crf.py, `crf.tsv` in `person-zh`): each character is
-/// outside any name, or begins or continues a person, a place or an organization.
+/// A linear-chain conditional random field over the positions of a line — the characters of
+/// Chinese text (scripts/build_person_crf.py, `crf.tsv` in `person-zh`) or the tokens of English
+/// text (scripts/build_person_en_crf.py, `crf.tsv` in `person-en`): each position is outside any
+/// name, or begins or continues a person, a place or an organization.
 ///
-/// Its features are the characters around each position and what the name statistics, the common
-/// words, the titles and the cues say about them, computed here exactly as the training script
-/// computes them. Viterbi decoding gives the labels that best explain the whole line.
+/// Its features are what the recognizer computes at each position, exactly as its training script
+/// computes them, named by a template and a value ("U0:王", "w:smith"); the model names the
+/// templates it was trained with, the recognizer passes their list. Viterbi decoding gives the
+/// labels that best explain the whole line.
 struct NameTagger: Sendable {
     enum Label: Int, CaseIterable, Sendable {
         case outside, beginPerson, insidePerson, beginPlace, insidePlace, beginOrganization, insideOrganization
@@ -51,7 +53,11 @@ struct NameTagger: Sendable {
     private let transition: [Float]
     private let expTransition: [Float]
 
-    static func read(_ path: String) throws(ConfigurationError) -> NameTagger {
+    /// Reads a model whose features are named by `templates`; a feature's key is `key` of its
+    /// template's index in the list and its value (``key(template:_:)`` unless the recognizer
+    /// computes its keys another way).
+    static func read(_ path: String, templates: [String] = Template.names,
+                     key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }) throws(ConfigurationError) -> NameTagger {
         var rows: [UInt64: Int32] = [:]
         var weights: [Float] = []
         var transition = [Float](repeating: 0, count: labelCount * labelCount)
@@ -69,7 +75,7 @@ struct NameTagger: Sendable {
                 transition[from * labelCount + to] = weight
                 continue
             }
-            guard row.count == 2, let key = Self.key(named: row[0]) else { throw problem("expected: template[:value], then label:weight pairs") }
+            guard row.count == 2, let key = Self.key(named: row[0], templates: templates, key: key) else { throw problem("expected: template[:value], then label:weight pairs") }
             rows[key] = Int32(weights.count / labelCount)
             weights += [Float](repeating: 0, count: labelCount)
             for pair in row[1].utf8.split(separator: 0x20) {
@@ -91,23 +97,28 @@ struct NameTagger: Sendable {
 
     /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
     /// its template is unknown.
-    static func key(named name: String) -> UInt64? {
+    static func key(named name: String, templates: [String] = Template.names,
+                    key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }) -> UInt64? {
         // Scalars, not characters: a value may start with a combining mark (U-1:◌̀).
-        let scalars = name.unicodeScalars
+        let scalars = Substring(name).unicodeScalars
         let colon = scalars.firstIndex(of: ":") ?? scalars.endIndex
-        guard let index = Template.names.firstIndex(of: String(scalars[..<colon])), let template = Template(rawValue: index) else { return nil }
-        return key(template, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
+        guard let index = templates.firstIndex(of: String(scalars[..<colon])) else { return nil }
+        return key(index, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
     }
 
-    /// FNV-1a over the template and the value's scalars: the same key for a feature read from the
-    /// model and one built from text.
     static func key(_ template: Template, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
+        key(template: template.rawValue, value)
+    }
+
+    /// FNV-1a over the template's index and the value's scalars: the same key for a feature read
+    /// from the model and one built from text.
+    static func key(template: Int, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let mix = { (value: UInt32) in
             hash ^= UInt64(value)
             hash = hash &* 0x100_0000_01b3
         }
-        mix(UInt32(template.rawValue))
+        mix(UInt32(template))
         for scalar in value { mix(scalar.value + 1) }
         return hash
     }

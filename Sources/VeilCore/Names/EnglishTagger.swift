@@ -1,0 +1,284 @@
+/// person-en's trained tagger: the tokens of English text, their features exactly as
+/// scripts/build_person_en_crf.py computes them, and the names the CRF (`crf.tsv`) labels in them.
+struct EnglishTagger: Sendable {
+    let tagger: NameTagger
+    /// first.tsv and last.tsv by lower-cased name (the last row of a name written two ways wins,
+    /// as in the training script): its bucket ("1" … "3", ``bucket(_:)``), keyed by ``hash(_:)``.
+    let firstBuckets: [UInt64: Unicode.Scalar]
+    let lastBuckets: [UInt64: Unicode.Scalar]
+    /// ranks.tsv: a word's frequency bucket ("1": top 1,000 English words … "4": top 30,000).
+    let ranks: [UInt64: Unicode.Scalar]
+
+    init(tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String]) {
+        self.tagger = tagger
+        firstBuckets = Dictionary(firstShares.map { (Self.hash($0.key.unicodeScalars), Self.bucket($0.value)) }, uniquingKeysWith: { $1 })
+        lastBuckets = Dictionary(lastShares.map { (Self.hash($0.key.unicodeScalars), Self.bucket($0.value)) }, uniquingKeysWith: { $1 })
+        self.ranks = Dictionary(ranks.compactMap { word, rank in rank.unicodeScalars.first.map { (Self.hash(word.unicodeScalars), $0) } },
+                                uniquingKeysWith: { $1 })
+    }
+
+    /// FNV-1a over a word's scalars: the key of the word lists, so a token is looked up without
+    /// building a String.
+    static func hash(_ scalars: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The feature templates, as the training script names them.
+    static let templates = ["b", "w", "s", "p", "x", "r", "f", "l", "sr", "w-2", "w-1", "w+1", "w+2", "s-1", "s+1", "f-1", "f+1", "l-1", "l+1",
+                            "t-1", "h-1"]
+    static let titles: Set<UInt64> = Set(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "judge", "officer",
+                                          "sergeant", "sgt", "captain", "capt", "detective", "rev", "reverend", "father", "sister", "uncle", "aunt",
+                                          "coach", "president", "senator", "governor", "mayor", "minister", "king", "queen", "prince", "princess",
+                                          "saint", "st"].map { hash($0.unicodeScalars) })
+
+    /// A name the tagger labels: its scalars in the line, and how sure the model is of it (the
+    /// least marginal probability of its tokens' labels).
+    struct Span {
+        let range: Range<Int>
+        let tokens: [Range<Int>]
+        let confidence: Float
+    }
+
+    // MARK: Tokens
+
+    /// Letters, digits, marks and the underscore make words (Python's `\w`).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) || value == 0x5F
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Python's `str.isspace`.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) || (value >= 0x1C && value <= 0x1F) }
+        return scalar.properties.isWhitespace
+    }
+
+    /// The tokens of `scalars`: a word (with an apostrophe or hyphen between two of its characters,
+    /// and an @ or # before it), or any other character that is not a space.
+    static func tokens(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var index = 0
+        let count = scalars.count
+        while index < count {
+            if isSpace(scalars[index]) { index += 1; continue }
+            let start = index
+            if scalars[index] == "@" || scalars[index] == "#", index + 1 < count, isWordScalar(scalars[index + 1]) { index += 1 }
+            if isWordScalar(scalars[index]) {
+                while index < count {
+                    if isWordScalar(scalars[index]) {
+                        index += 1
+                    } else if scalars[index] == "'" || scalars[index] == "’" || scalars[index] == "-", index + 1 < count,
+                              isWordScalar(scalars[index + 1]), index > start, isWordScalar(scalars[index - 1]) {
+                        index += 1
+                    } else {
+                        break
+                    }
+                }
+            } else {
+                index += 1
+            }
+            found.append(start..<index)
+        }
+        return found
+    }
+
+    /// Xx for Smith, x for smith, X for NASA, d for 42: letters, digits and the rest by kind, a run
+    /// of one kind written once, at most six long (over the first twelve characters).
+    static func shape(_ word: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var shape: [Unicode.Scalar] = []
+        var last: Unicode.Scalar?
+        for scalar in word.prefix(12) {
+            let kind: Unicode.Scalar
+            let value = scalar.value
+            if value < 0x80 {
+                kind = value >= 0x41 && value <= 0x5A ? "X" : value >= 0x61 && value <= 0x7A ? "x" : value >= 0x30 && value <= 0x39 ? "d" : scalar
+            } else {
+                switch scalar.properties.generalCategory {
+                case .uppercaseLetter, .titlecaseLetter: kind = "X"
+                case .lowercaseLetter, .modifierLetter, .otherLetter: kind = "x"
+                case .decimalNumber, .letterNumber, .otherNumber: kind = "d"
+                default: kind = scalar
+                }
+            }
+            if kind != last {
+                shape.append(kind)
+                if shape.count == 6 { break }
+            }
+            last = kind
+        }
+        return shape
+    }
+
+    static func bucket(_ share: Double) -> Unicode.Scalar {
+        share >= 0.1 ? "3" : share >= 0.01 ? "2" : "1"
+    }
+
+    /// A token lower-cased as Python's `str.lower` does (ASCII directly, the rest through String).
+    static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        if scalars.allSatisfy({ $0.isASCII }) {
+            return scalars.map { $0.value >= 0x41 && $0.value <= 0x5A ? Unicode.Scalar($0.value + 0x20)! : $0 }
+        }
+        return Array(String(String.UnicodeScalarView(scalars)).lowercased().unicodeScalars)
+    }
+
+    // MARK: Features
+
+    /// A feature's key: its value's hash (``hash(_:)``) mixed with its template, so that a word's
+    /// hashes are computed once for all the templates that read it.
+    static func key(_ template: Int, _ valueHash: UInt64) -> UInt64 {
+        (valueHash ^ (UInt64(template + 1) &* 0x9E37_79B9_7F4A_7C15)) &* 0x100_0000_01B3
+    }
+
+    static func key(template: Int, _ value: some Sequence<Unicode.Scalar>) -> UInt64 { key(template, hash(value)) }
+
+    /// FNV-1a continued over more scalars.
+    static func hash(_ seed: UInt64, _ scalars: Unicode.Scalar...) -> UInt64 {
+        var hash = seed
+        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    static let emptyHash = hash(EmptyCollection<Unicode.Scalar>())
+    static let lineStartHash = hash(CollectionOfOne<Unicode.Scalar>("^"))
+    static let lineEndHash = hash(CollectionOfOne<Unicode.Scalar>("$"))
+
+    private struct Word {
+        /// Hashes of the lower-cased word (at most 20 scalars), its shape, its first and last three scalars.
+        let lower: UInt64
+        let shape: UInt64
+        let shapeAndRank: UInt64
+        let prefix: UInt64
+        let suffix: UInt64
+        let first: UInt64?
+        let last: UInt64?
+        let rank: UInt64
+        let isHandle: Bool
+        let isTitle: Bool
+    }
+
+    private func word(_ scalars: ArraySlice<Unicode.Scalar>) -> Word {
+        let lower = Self.lowercased(scalars)
+        let core = Self.hash(lower.drop { $0 == "@" || $0 == "#" })
+        let stored = lower.prefix(20)
+        var stem = stored
+        while stem.last == "." { stem.removeLast() }
+        let shape = Self.hash(Self.shape(scalars))
+        let rank = ranks[core] ?? "0"
+        return Word(lower: Self.hash(stored), shape: shape, shapeAndRank: Self.hash(shape, "|", rank), prefix: Self.hash(stored.prefix(3)),
+                    suffix: Self.hash(stored.suffix(3)), first: firstBuckets[core].map { Self.hash(Self.emptyHash, $0) },
+                    last: lastBuckets[core].map { Self.hash(Self.emptyHash, $0) }, rank: Self.hash(Self.emptyHash, rank),
+                    isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
+    }
+
+    /// Each token's feature keys, as the training script names them.
+    func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>]) -> NameTagger.Features {
+        let words = tokens.map { word(scalars[$0]) }
+        var features = NameTagger.Features()
+        features.keys.reserveCapacity(words.count * 20)
+        func add(_ template: Int, _ hash: UInt64) { features.append(Self.key(template, hash)) }
+        for index in words.indices {
+            let word = words[index]
+            add(0, Self.emptyHash)
+            add(1, word.lower)
+            add(2, word.shape)
+            add(3, word.prefix)
+            add(4, word.suffix)
+            add(5, word.rank)
+            if let first = word.first { add(6, first) }
+            if let last = word.last { add(7, last) }
+            add(8, word.shapeAndRank)
+            add(9, index >= 2 ? words[index - 2].lower : Self.lineStartHash)
+            add(12, index + 2 < words.count ? words[index + 2].lower : Self.lineEndHash)
+            if index >= 1 {
+                let previous = words[index - 1]
+                add(10, previous.lower)
+                add(13, previous.shape)
+                if let first = previous.first { add(15, first) }
+                if let last = previous.last { add(17, last) }
+                if previous.isTitle { add(19, Self.emptyHash) }
+                if previous.isHandle { add(20, Self.emptyHash) }
+            } else {
+                add(10, Self.lineStartHash)
+            }
+            if index + 1 < words.count {
+                let next = words[index + 1]
+                add(11, next.lower)
+                add(14, next.shape)
+                if let first = next.first { add(16, first) }
+                if let last = next.last { add(18, last) }
+            } else {
+                add(11, Self.lineEndHash)
+            }
+            features.endPosition()
+        }
+        return features
+    }
+
+    /// Whether a token is one of the thousand commonest English words and no name list holds it
+    /// (the, and, hi): never the first or last word of a name.
+    func isFunctionWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let key = Self.hash(Self.lowercased(scalars))
+        return ranks[key] == "1" && firstBuckets[key] == nil && lastBuckets[key] == nil
+    }
+
+    /// Whether a token is among the 5,000 commonest English words (Young, Will, May).
+    func isCommonWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let rank = ranks[Self.hash(Self.lowercased(scalars))]
+        return rank == "1" || rank == "2"
+    }
+
+    /// The people the tagger finds in a line of text (its scalars): a name's spans without the
+    /// function words at its edges ("The Young" → "Young"); a common word alone only where the
+    /// model is sure of it.
+    func people(in scalars: [Unicode.Scalar]) -> [Span] {
+        labelledPeople(in: scalars).compactMap { span in
+            var tokens = span.tokens[...]
+            while let first = tokens.first, isFunctionWord(scalars[first]) { tokens.removeFirst() }
+            while let last = tokens.last, isFunctionWord(scalars[last]) { tokens.removeLast() }
+            guard let first = tokens.first, let last = tokens.last else { return nil }
+            if tokens.count == 1, isCommonWord(scalars[first]), span.confidence < 0.8 { return nil }
+            // The Young, a Grant: an article makes a single word a thing.
+            if tokens.count == 1, let article = previousWord(before: first.lowerBound, in: scalars), ["the", "a", "an"].contains(article) { return nil }
+            return Span(range: first.lowerBound..<last.upperBound, tokens: Array(tokens), confidence: span.confidence)
+        }
+    }
+
+    /// The word before scalar `index`, lower-cased, if only spaces stand between.
+    private func previousWord(before index: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var end = index
+        while end > 0, scalars[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > 0, Self.isWordScalar(scalars[start - 1]) { start -= 1 }
+        return start < end ? String(String.UnicodeScalarView(scalars[start..<end])).lowercased() : nil
+    }
+
+    private func labelledPeople(in scalars: [Unicode.Scalar]) -> [Span] {
+        let tokens = Self.tokens(scalars)
+        guard !tokens.isEmpty else { return [] }
+        let (labels, confidence) = tagger.decode(features(scalars, tokens: tokens))
+        var spans: [Span] = []
+        var start: Int?
+        for index in 0...labels.count {
+            let label = index < labels.count ? labels[index] : .outside
+            if let open = start, label != .insidePerson {
+                spans.append(Span(range: tokens[open].lowerBound..<tokens[index - 1].upperBound, tokens: Array(tokens[open..<index]),
+                                  confidence: confidence[open..<index].min() ?? 0))
+                start = nil
+            }
+            if label == .beginPerson || (label == .insidePerson && start == nil) { start = index }
+        }
+        return spans
+    }
+}

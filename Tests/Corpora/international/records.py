@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Writes `records.jsonl`: international synthetic records, a `veil eval` gold file — customer and
+contact records, sign-up forms and message snippets with names of many nationalities, phone numbers
+in their countries' national and international layouts, card numbers of every network, and IBANs.
+
+Written on 2026-12-03 for issue 16, before Veil was run on it; its layouts are not the training
+script's frames (scripts/build_person_en_crf.py). Values come from Faker (MIT; `pip install
+faker`). Every person, phone number, card number and IBAN is a gold span.
+
+Usage: records.py [--count N] [--seed S] > records.jsonl
+"""
+import argparse
+import json
+import random
+
+from faker import Faker
+
+LOCALES = ["en_US", "en_GB", "en_IN", "en_AU", "en_CA", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pt_PT", "nl_NL", "pl_PL", "hu_HU",
+           "cs_CZ", "sv_SE", "da_DK", "fi_FI", "tr_TR", "ro_RO", "el_GR", "id_ID", "vi_VN", "ja_JP", "es_MX", "en_NZ", "de_AT", "de_CH",
+           "fr_CH", "nl_BE", "no_NO", "en_IE"]
+
+# {N} a person's full name, {F} the first name, {T} a phone number, {C} a card number, {I} an IBAN.
+LAYOUTS = [
+    "Customer: {N}\nPhone: {T}\nCard on file: {C}",
+    "Name,Phone\n{N},{T}",
+    "{N} <no-reply@example.com> wrote: please call me back on {T}",
+    "Reservation for {N} — contact number {T}; paid with card {C}",
+    "Emergency contact: {N} ({T})",
+    "Refund to {N}, IBAN {I}",
+    "From: {N}\nTel. {T}\nMessage: is the room still free?",
+    "Payee {N}; account {I}; reference invoice 2023-118",
+    "{F} here, my number is {T} if you need anything",
+    "Signed up: {N}, mobile {T}",
+    "Cardholder name: {N}\nCard number: {C}\nExpiry: 09/27",
+    "ok so {F} texted me from {T} last night",
+]
+
+
+def render(layout, values):
+    text, spans, i = "", [], 0
+    kinds = {"N": "PERSON", "F": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
+    while i < len(layout):
+        if layout[i] == "{" and layout[i + 2] == "}":
+            key = layout[i + 1]
+            start = len(text)
+            text += values[key]
+            spans.append({"start": start, "end": len(text), "entity": kinds[key]})
+            i += 3
+        else:
+            text += layout[i]
+            i += 1
+    return text, spans
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=600)
+    parser.add_argument("--seed", type=int, default=1603)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    fakers = {}
+    for locale in LOCALES:
+        fake = Faker(locale)
+        fake.seed_instance(args.seed)
+        fakers[locale] = fake
+    iban_faker = Faker(["de_DE", "en_GB", "fr_FR", "nl_NL", "es_ES", "it_IT"])
+    iban_faker.seed_instance(args.seed)
+    for number in range(args.count):
+        locale = rng.choice(LOCALES)
+        fake = fakers[locale]
+        first, last = fake.first_name(), fake.last_name()
+        values = {"N": f"{first} {last}", "F": first, "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
+        text, spans = render(rng.choice(LAYOUTS), values)
+        print(json.dumps({"id": f"records:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
