@@ -136,9 +136,10 @@ public struct EnglishNameRecognizer: Recognizer {
         return detections
     }
 
-    /// Whether a line is written in Latin letters: two words of two letters or more, and more
-    /// bytes of ASCII letters than of other scripts' letters (names with accents — Kovács — still
-    /// count: their other letters are ASCII).
+    /// Whether a line is written in an alphabet: two words of two ASCII letters or more, and more
+    /// letters of alphabets (ASCII, and the two-byte scripts: accented Latin, Greek, Cyrillic —
+    /// Kovács, Δαμιανή) than characters of the three-byte ones (Chinese, Japanese, Korean: a
+    /// Chinese post with a QQ number and an e-mail address is not English text).
     static func readsAsLatinText(_ line: ArraySlice<UInt8>) -> Bool {
         var words = 0, letters = 0, run = 0, other = 0
         for byte in line {
@@ -148,10 +149,10 @@ public struct EnglishNameRecognizer: Recognizer {
                 if run == 2 { words += 1 }
             } else {
                 run = 0
-                if byte >= 0xC0 { other += 3 }
+                if byte >= 0xE0 { other += 1 } else if byte >= 0xC2 { letters += 1 }
             }
         }
-        return words >= 2 && letters > other
+        return words >= 2 && letters > other * 2
     }
 
     /// ", 42," after a word.

@@ -7,6 +7,10 @@ Written on 2026-12-03 for issue 16, before Veil was run on it; its layouts are n
 script's frames (scripts/build_person_en_crf.py). Values come from Faker (MIT; `pip install
 faker`). Every person, phone number, card number and IBAN is a gold span.
 
+First scored (before any of its misses were read): people covered 0.830, phone numbers 0.660, cards
+0.936, IBANs 1.000. Its misses were then read: JCB's 15-digit cards (1800, 2131) and Maestro's 0604
+were added, and lines in Greek letters reach the English tagger (0.825 people, 1.000 cards now).
+
 Usage: records.py [--count N] [--seed S] > records.jsonl
 """
 import argparse
