@@ -62,6 +62,7 @@ public enum Validators {
         IPv4Validator(),
         IPv6Validator(),
         E164Validator(),
+        PhoneDigitsValidator(),
         ObfuscatedEmailValidator(),
     ]
 

@@ -1,0 +1,34 @@
+/// A telephone number in some national layout, told only by its shape: seven to fifteen digits
+/// (the length E.164 allows; an extension after x or ext not counted), not one digit repeated, and
+/// not a date (12/05/2023, 2023-05-12). For rules that fire only beside a word such as phone, tel
+/// or mobile. Canonical: the digits, the extension's included.
+public struct PhoneDigitsValidator: Validator {
+    public let id = "phone-digits"
+    public let summary = "7-15 digits (an extension aside), not one digit repeated, not a date"
+    public let examples = ValidatorExamples(
+        valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804"],
+        invalid: ["123 456", "1111111", "12/05/2023", "2023-05-12", "1234567890123456"])
+    public init() {}
+
+    public func validate(_ candidate: String) -> Validation? {
+        let lower = candidate.lowercased()
+        let main = lower.split(separator: "x", maxSplits: 1).first.map(String.init) ?? lower
+        let number = main.hasSuffix("e") ? String(main.dropLast()) : main
+        let digits = number.filter(\.isASCIIDigit)
+        guard (7...15).contains(digits.count), Set(digits).count > 1, !Self.isDate(number) else { return nil }
+        return Validation(canonical: candidate.filter(\.isASCIIDigit))
+    }
+
+    /// dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd and the like: three groups, one of them a year.
+    static func isDate(_ text: String) -> Bool {
+        let groups = text.split(whereSeparator: { !$0.isASCIIDigit }).map(String.init)
+        guard groups.count == 3 else { return false }
+        let year = { (group: String) in group.count == 4 && (group.hasPrefix("19") || group.hasPrefix("20")) }
+        let small = { (group: String) in group.count <= 2 && (Int(group) ?? 99) <= 31 }
+        return (year(groups[0]) && small(groups[1]) && small(groups[2])) || (small(groups[0]) && small(groups[1]) && year(groups[2]))
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
