@@ -31,7 +31,6 @@ from crf_model import write_model
 
 PLUGIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Plugins", "person-en")
 LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
-WNUT = {"person": "PER", "location": "LOC", "corporation": "ORG", "group": "ORG"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "judge", "officer", "sergeant",
           "sgt", "captain", "capt", "detective", "rev", "reverend", "father", "sister", "uncle", "aunt", "coach", "president",
           "senator", "governor", "mayor", "minister", "king", "queen", "prince", "princess", "saint", "st"}
@@ -156,26 +155,11 @@ def bio(spans, gold, length):
 
 
 def wnut_records(path):
-    """(text, [(start, end, kind)]) with tokens joined by spaces."""
-    for toks, tags in gold_from_wnut17.posts(path):
-        text, starts = "", []
-        for k, t in enumerate(toks):
-            if k:
-                text += " "
-            starts.append(len(text))
-            text += t
-        gold, current = [], None
-        for k, tag in enumerate(tags + ["O"]):
-            kind = WNUT.get(tag[2:]) if tag[:2] in ("B-", "I-") else None
-            if current and (tag.startswith("I-") and kind == current[2]):
-                current[1] = starts[k] + len(toks[k])
-                continue
-            if current:
-                gold.append(tuple(current))
-                current = None
-            if kind:
-                current = [starts[k], starts[k] + len(toks[k]), kind]
-        yield text, gold
+    """(text, [(start, end, kind)]) with tokens joined by spaces, as gold_from_wnut17.py writes them."""
+    kinds = {"PERSON": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
+    for number, (toks, tags) in enumerate(gold_from_wnut17.posts(path)):
+        record = gold_from_wnut17.record(path, number, toks, tags)
+        yield record["text"], [(span["start"], span["end"], kinds[span["entity"]]) for span in record["spans"]]
 
 
 # Sentences around a person's name, written here (not from any corpus): forum posts, messages,

@@ -11,17 +11,16 @@ public struct PhoneDigitsValidator: Validator {
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
-        let lower = candidate.lowercased()
-        let main = lower.split(separator: "x", maxSplits: 1).first.map(String.init) ?? lower
-        let number = main.hasSuffix("e") ? String(main.dropLast()) : main
-        let digits = number.filter(\.isASCIIDigit)
+        // The number before its extension (x411, ext. 4804).
+        let number = String(candidate.lowercased().prefix { $0 != "x" })
+        let digits = number.digitValues
         guard (7...15).contains(digits.count), Set(digits).count > 1, !Self.isDate(number) else { return nil }
-        return Validation(canonical: candidate.filter(\.isASCIIDigit))
+        return Validation(canonical: candidate.digitsOnly)
     }
 
     /// dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd and the like: three groups, one of them a year.
     static func isDate(_ text: String) -> Bool {
-        let groups = text.split(whereSeparator: { !$0.isASCIIDigit }).map(String.init)
+        let groups = text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
         guard groups.count == 3 else { return false }
         let year = { (group: String) in group.count == 4 && (group.hasPrefix("19") || group.hasPrefix("20")) }
         let small = { (group: String) in group.count <= 2 && (Int(group) ?? 99) <= 31 }
@@ -29,6 +28,3 @@ public struct PhoneDigitsValidator: Validator {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -11,7 +11,7 @@ public struct USSSNValidator: Validator {
 
     public func validate(_ candidate: String) -> Validation? {
         let bytes = Array(candidate.utf8)
-        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.map { Int($0 - 0x30) }
+        let digits = candidate.digitValues
         guard digits.count == 9 else { return nil }
         // Separators only between area and group and between group and serial.
         if bytes.count == 11 { guard bytes[3] == bytes[6], bytes[3] == 0x2D || bytes[3] == 0x20 else { return nil } } else if bytes.count != 9 { return nil }
@@ -19,6 +19,6 @@ public struct USSSNValidator: Validator {
         let group = digits[3] * 10 + digits[4]
         let serial = digits[5] * 1000 + digits[6] * 100 + digits[7] * 10 + digits[8]
         guard (1...899).contains(area), area != 666, group != 0, serial != 0 else { return nil }
-        return Validation(canonical: digits.map(String.init).joined())
+        return Validation(canonical: candidate.digitsOnly)
     }
 }
