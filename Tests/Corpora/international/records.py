@@ -13,7 +13,11 @@ were added, lines in Greek letters reach the English tagger, and a number in any
 right after an English phone word is a phone (phone-intl's national-after-cue): 0.825 people, 0.891
 phones, 1.000 cards now.
 
-Usage: records.py [--count N] [--seed S] > records.jsonl
+`--split heldout` writes `records-heldout.jsonl`: other locales, other layouts (no phone word
+before some numbers, a CSV column, names in capitals), another seed. It was written and committed
+on 2026-12-03 before Veil was run on it and is never read to tune: its score is the held-out figure.
+
+Usage: records.py [--split dev|heldout] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -24,6 +28,12 @@ from faker import Faker
 LOCALES = ["en_US", "en_GB", "en_IN", "en_AU", "en_CA", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "pt_PT", "nl_NL", "pl_PL", "hu_HU",
            "cs_CZ", "sv_SE", "da_DK", "fi_FI", "tr_TR", "ro_RO", "el_GR", "id_ID", "vi_VN", "ja_JP", "es_MX", "en_NZ", "de_AT", "de_CH",
            "fr_CH", "nl_BE", "no_NO", "en_IE"]
+
+# Locales of the held-out split, in the scripts Veil reads (Latin, Greek, Cyrillic); Faker's Georgian,
+# Armenian, Thai, Hebrew and Persian names are left out because no English-text plugin reads them.
+HELDOUT_LOCALES = ["en_US", "en_GB", "es_AR", "es_CO", "es_CL", "fr_FR", "fr_CA", "de_DE", "it_IT", "pt_BR", "nl_NL", "sk_SK", "hr_HR",
+                   "sl_SI", "lt_LT", "lv_LV", "et_EE", "bg_BG", "ru_RU", "uk_UA", "el_GR", "tr_TR", "az_AZ", "uz_UZ", "yo_NG", "zu_ZA",
+                   "tw_GH", "en_KE", "ga_IE", "en_IN", "de_CH", "pl_PL", "sv_SE", "no_NO", "fi_FI", "bs_BA"]
 
 # {N} a person's full name, {F} the first name, {T} a phone number, {C} a card number, {I} an IBAN.
 LAYOUTS = [
@@ -42,9 +52,28 @@ LAYOUTS = [
 ]
 
 
+# Layouts of the held-out split; {U} is the full name in capitals.
+HELDOUT_LAYOUTS = [
+    "Booking ref QX-2231\nGuest: {N}\nTelephone number: {T}",
+    "id,full_name,phone,card\n17,{N},{T},{C}",
+    "Hi {F},\nthanks for your order. We will ring {T} to arrange delivery.\n— Support",
+    "{N} (tel {T}) asked whether the IBAN {I} is right.",
+    "Please charge {C} for {N}'s two nights.",
+    "{T} — missed call from {F}",
+    "Witness statement taken from {N}, reachable at {T}.",
+    "Name: {N}\nMobile: {T}\nBank account: {I}",
+    "{N}\n{T}\n{C}",
+    "CARDHOLDER: {U}\nPAN: {C}",
+    "Spoke with {F} this morning; her landline is {T} and she prefers calls after six.",
+    "Transfer from {N} to account {I} failed, card {C} was used instead.",
+    "Contact person | Phone\n{N} | {T}",
+    "Messages for {N}: call back on {T}.",
+]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
-    kinds = {"N": "PERSON", "F": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
+    kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
     while i < len(layout):
         if layout[i] == "{" and layout[i + 2] == "}":
             key = layout[i + 1]
@@ -60,24 +89,30 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
     parser.add_argument("--count", type=int, default=600)
-    parser.add_argument("--seed", type=int, default=1603)
+    parser.add_argument("--seed", type=int)
     args = parser.parse_args()
+    heldout = args.split == "heldout"
+    locales, layouts = (HELDOUT_LOCALES, HELDOUT_LAYOUTS) if heldout else (LOCALES, LAYOUTS)
+    if args.seed is None:
+        args.seed = 2207 if heldout else 1603
     rng = random.Random(args.seed)
     fakers = {}
-    for locale in LOCALES:
+    for locale in locales:
         fake = Faker(locale)
         fake.seed_instance(args.seed)
         fakers[locale] = fake
     iban_faker = Faker(["de_DE", "en_GB", "fr_FR", "nl_NL", "es_ES", "it_IT"])
     iban_faker.seed_instance(args.seed)
     for number in range(args.count):
-        locale = rng.choice(LOCALES)
+        locale = rng.choice(locales)
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
-        values = {"N": f"{first} {last}", "F": first, "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        text, spans = render(rng.choice(LAYOUTS), values)
-        print(json.dumps({"id": f"records:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
+        values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
+        text, spans = render(rng.choice(layouts), values)
+        prefix = "heldout" if heldout else "records"
+        print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
