@@ -15,6 +15,8 @@ import Testing
         #expect(header(of: "582201", in: "序号\t姓名\tQQ\t日期\n1\t袁怡\t582201\t1664\n") == "QQ")
         #expect(header(of: "lily_88", in: "| 姓名 | 微信号 |\n|---|---|\n| Lily | lily_88 |\n") == "微信号")
         #expect(header(of: "334650", in: "业主群登记\n序号,姓名,电话,QQ号,成绩\n1,白建,15009889058,334650,863\n") == "QQ号")
+        // Two columns under single-word labels: one comma is enough.
+        #expect(header(of: "07381067", in: "Name,Phone\nEinar Jespersen,07381067\n") == "Phone")
     }
 
     @Test func proseAndHeaderRowsAreNotCells() {
@@ -22,6 +24,8 @@ import Testing
         #expect(header(of: "12345678", in: "他说2023年,我们见过,在北京\n后来,号码12345678,再没联系\n") == nil)
         // A header's own labels are not data cells.
         #expect(header(of: "QQ", in: "序号\t姓名\tQQ\n1\t袁怡\t582201\n") == nil)
+        // One comma between words of prose is not a header.
+        #expect(header(of: "07381067", in: "Call me, please\nEinar Jespersen,07381067\n") == nil)
         // One line is not a table.
         #expect(header(of: "582201", in: "1\t袁怡\t582201\n") == nil)
     }

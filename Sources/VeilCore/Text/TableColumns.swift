@@ -3,7 +3,7 @@
 /// in a cell under "QQ号" is as plainly a QQ number as one written after "QQ：".
 ///
 /// A table is two or more consecutive lines that each hold the same number of the same separator
-/// (one or more tabs or `|`, two or more commas), under a header whose cells read as labels (no
+/// (one or more tabs or `|`, two or more commas, or one comma between single-word labels), under a header whose cells read as labels (no
 /// digits, at most 30 bytes each: prose lines that happen to hold as many commas are not tables);
 /// Markdown rules (`|---|---|`) inside it are skipped. Found once per document, when a recognizer
 /// first asks. Read from the original text (a Chinese comma is not a cell separator); ranges are
@@ -68,11 +68,13 @@ struct TableColumns: Sendable {
             tables = []
             return
         }
-        // The separator a header line uses (tab, then |, then two or more commas), and its count.
+        // The separator a header line uses (tab, then |, then commas), and its count.
         func separator(of line: Line) -> (byte: UInt8, count: Int)? {
             if line.counts.tabs > 0 { return (0x09, line.counts.tabs) }
             if line.counts.pipes > 0 { return (0x7C, line.counts.pipes) }
             if line.counts.commas > 1 { return (0x2C, line.counts.commas) }
+            // One comma: a header of single words (Name,Phone), not a clause of prose.
+            if line.counts.commas == 1 && !bytes[line.range].contains(0x20) { return (0x2C, 1) }
             return nil
         }
         func count(_ separator: UInt8, of line: Line) -> Int {

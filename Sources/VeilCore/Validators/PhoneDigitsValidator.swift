@@ -7,7 +7,7 @@ public struct PhoneDigitsValidator: Validator {
     public let summary = "7-15 digits (an extension aside), not one digit repeated, not a date"
     public let examples = ValidatorExamples(
         valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804"],
-        invalid: ["123 456", "1111111", "12/05/2023", "2023-05-12", "1234567890123456"])
+        invalid: ["123 456", "1111111", "12/05/2023", "2023-05-12", "1234567890123456", "2023-02-23 04", "2023-03-162"])
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
@@ -18,13 +18,18 @@ public struct PhoneDigitsValidator: Validator {
         return Validation(canonical: candidate.digitsOnly)
     }
 
-    /// dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd and the like: three groups, one of them a year.
+    /// dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd and the like, alone or with a time after it (2023-02-23 04):
+    /// three groups in a row, one of them a year at either end; or a year and a month first.
     static func isDate(_ text: String) -> Bool {
         let groups = text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
-        guard groups.count == 3 else { return false }
+        guard groups.count >= 3 else { return false }
         let year = { (group: String) in group.count == 4 && (group.hasPrefix("19") || group.hasPrefix("20")) }
         let small = { (group: String) in group.count <= 2 && (Int(group) ?? 99) <= 31 }
-        return (year(groups[0]) && small(groups[1]) && small(groups[2])) || (small(groups[0]) && small(groups[1]) && year(groups[2]))
+        // A year and a month first (2023-03-16⏎2 read across a wrapped line): a date whatever follows.
+        if year(groups[0]), groups[1].count == 2, (Int(groups[1]) ?? 99) <= 12 { return true }
+        return (0...groups.count - 3).contains { i in
+            (year(groups[i]) && small(groups[i + 1]) && small(groups[i + 2])) || (small(groups[i]) && small(groups[i + 1]) && year(groups[i + 2]))
+        }
     }
 }
 

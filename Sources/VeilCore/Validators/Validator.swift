@@ -63,6 +63,7 @@ public enum Validators {
         IPv6Validator(),
         E164Validator(),
         PhoneDigitsValidator(),
+        PhoneNationalValidator(),
         ObfuscatedEmailValidator(),
     ]
 
