@@ -8,7 +8,7 @@ Tokens and features are computed exactly as EnglishNameRecognizer+Tagger.swift c
 a token is a run of letters, digits and underscores (with an apostrophe or hyphen between two of
 them, and an @ or # in front), or any other single non-space character. Each token's features:
 its lower-cased form, shape, three-letter prefix and suffix, whether first.tsv and last.tsv list
-it, its word-frequency bucket (wordfreq's English list), the same for the words around it, and
+it (or, failing them, world.tsv's names of 105 countries), its word-frequency bucket (wordfreq's English list), the same for the words around it, and
 whether a title (Mr, Dr …) or an @handle comes before it.
 
 Training data: the WNUT-17 train split (../shared/data/wnut17/, CC BY 4.0, Derczynski et al.
@@ -79,6 +79,15 @@ class Resources:
     def __init__(self, ranks=None):
         self.first = self._names(os.path.join(PLUGIN, "first.tsv"))
         self.last = self._names(os.path.join(PLUGIN, "last.tsv"))
+        self.world_first, self.world_last = set(), set()
+        for line in open(os.path.join(PLUGIN, "world.tsv"), encoding="utf-8"):
+            if line.startswith("#"):
+                continue
+            name, kinds = line.rstrip("\n").split("\t")
+            if "F" in kinds:
+                self.world_first.add(name)
+            if "L" in kinds:
+                self.world_last.add(name)
         self.ranks = ranks or {}
 
     @staticmethod
@@ -92,9 +101,10 @@ class Resources:
         return names
 
 
-def name_bucket(share):
+def name_bucket(share, world=False):
+    """The census share's bucket; "w" for a name only the world list (world.tsv) holds."""
     if share is None:
-        return None
+        return "w" if world else None
     return "3" if share >= 0.1 else "2" if share >= 0.01 else "1"
 
 
@@ -104,8 +114,8 @@ def word_features(word, res):
     return {
         "w": lower[:20],
         "s": shape(word),
-        "f": name_bucket(res.first.get(core)),
-        "l": name_bucket(res.last.get(core)),
+        "f": name_bucket(res.first.get(core), core in res.world_first),
+        "l": name_bucket(res.last.get(core), core in res.world_last),
         "r": res.ranks.get(core, "0"),
     }
 
@@ -173,6 +183,11 @@ FRAMES = [
     "Mr. {L} declined to comment.", "Ms. {L} will take over from Monday.", "{F} {L} was born in 1985.", "RIP {P}, you will be missed",
     "Shoutout to {F} for the help", "we met {F} at the airport and {F} drove us home", "Photo by {P}", "{P} wrote: this is wrong.",
     "Happy birthday {F}!!", "{F} told me {L} was leaving.", "Signed, {P}", "Is {F} coming tonight?", "my sister {F} lives there",
+    # Added for issue 16 (after the international records' dev split showed single first names and
+    # payees missed): people introducing themselves, reported contact, payments and bookings.
+    "{F} here, just checking in", "this is {F} from upstairs", "so {F} emailed me back this morning", "{F} called twice while you were out",
+    "Payment received from {P}, thank you", "Refund issued to {P} on 3 May", "Booking under the name {P}", "Paid by {P} via transfer",
+    "{P} <info@example.org> wrote:", "Sent on behalf of {P}", "Customer {P} asked for a callback", "Parcel for {P}, flat 3",
 ]
 LOCALES = ["en_US", "en_GB", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "pl_PL", "hu_HU", "cs_CZ", "sv_SE",
            "no_NO", "da_DK", "fi_FI", "tr_TR", "ru_RU", "uk_UA", "ro_RO", "hr_HR", "el_GR", "ja_JP", "ko_KR", "id_ID", "vi_VN",

@@ -195,6 +195,14 @@ public final class Pattern: @unchecked Sendable {
         }
     }
 
+    /// Whether the pattern matches somewhere in `subject` (one search; errors and limits count as
+    /// no match). For short subjects checked often, such as a number against an anchored plan.
+    public func matches(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let matchData = pcre2_match_data_create_8(1, nil) else { return false }
+        defer { pcre2_match_data_free_8(matchData) }
+        return pcre2_match_8(code, subject.baseAddress ?? Pattern.emptySubject, subject.count, 0, PCRE2_NO_UTF_CHECK, matchData, matchContext) >= 0
+    }
+
     /// The byte ranges of every match (group 0), for callers that do not need capture groups.
     public func matchRanges(in subject: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []

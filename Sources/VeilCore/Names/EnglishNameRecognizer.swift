@@ -20,10 +20,15 @@ public struct EnglishNameRecognizer: Recognizer {
 
     static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
                                       "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"]
+    /// Words after a name that make it the name of a company, a street or a building.
+    static let organizationHeads: Set<String> = ["electronics", "co", "company", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",
+                                                 "group", "holdings", "technology", "technologies", "trading", "industries", "bank", "university",
+                                                 "college", "school", "hospital", "hotel", "restaurant", "street", "st", "road", "rd", "avenue",
+                                                 "ave", "building", "tower", "plaza", "foundation", "institute", "partners", "associates"]
     static let speechVerbs: Set<String> = ["said", "says", "told", "asked", "added", "explained", "recalled", "wrote", "replied"]
 
     /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt, and
-    /// optionally the tagger's crf.tsv and ranks.tsv.
+    /// optionally the tagger's crf.tsv, ranks.tsv and world.tsv.
     public static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 3 else { throw RecognizerError(pluginID: input.manifest.id, message: "person-en needs data: first, last, words") }
@@ -41,8 +46,15 @@ public struct EnglishNameRecognizer: Recognizer {
         if let model = files.first(where: { $0.hasSuffix("crf.tsv") }), let rankFile = files.first(where: { $0.hasSuffix("ranks.tsv") }) {
             var ranks: [String: String] = [:]
             for row in try WordList.readRows(rankFile) where row.count == 2 { ranks[row[0]] = row[1] }
+            var worldFirst: [String] = [], worldLast: [String] = []
+            if let world = files.first(where: { $0.hasSuffix("world.tsv") }) {
+                for row in try WordList.readRows(world) where row.count == 2 {
+                    if row[1].contains("F") { worldFirst.append(row[0]) }
+                    if row[1].contains("L") { worldLast.append(row[0]) }
+                }
+            }
             recognizer.tagger = EnglishTagger(tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
-                                              firstShares: firstShares, lastShares: lastShares, ranks: ranks)
+                                              firstShares: firstShares, lastShares: lastShares, ranks: ranks, worldFirst: worldFirst, worldLast: worldLast)
         }
         return recognizer
     }
@@ -93,6 +105,7 @@ public struct EnglishNameRecognizer: Recognizer {
             let saidBefore = previous.map { Self.speechVerbs.contains($0.text) && gap($0, word) == " " } ?? false
             if age || saidAfter || saidBefore { detections.append(surnameOnly(word, score: 0.65)) }
         }
+        detections += labelledPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         return detections
     }
@@ -118,6 +131,7 @@ public struct EnglishNameRecognizer: Recognizer {
                 offset += UTF8.width(scalar)
             }
             offsets.append(offset)
+            let tokens = EnglishTagger.tokens(scalars)
             for span in tagger.people(in: scalars) where span.confidence >= 0.5 {
                 let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
@@ -125,6 +139,10 @@ public struct EnglishNameRecognizer: Recognizer {
                       !words.contains(where: { $0.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) } }) else { continue }
                 let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
+                // Shenzhen Bright Electronics, Baker Street, Anna Hotel: a name that heads a company,
+                // a street or a building is not a person.
+                if let next = tokens.firstIndex(where: { $0.lowerBound >= span.range.upperBound }).map({ tokens[$0] }),
+                   Self.organizationHeads.contains(String(String.UnicodeScalarView(scalars[next])).lowercased()) { continue }
                 let names = words.filter { $0.unicodeScalars.first.map { ($0.properties.isAlphabetic) } ?? false }
                 let lower = names.map { $0.lowercased() }
                 let form = names.count >= 2 ? "en-full" : firstNames[names.first ?? ""] != nil && lastNames[names.first ?? ""] == nil ? "en-first" : "en-surname"

@@ -3,16 +3,24 @@
 struct EnglishTagger: Sendable {
     let tagger: NameTagger
     /// first.tsv and last.tsv by lower-cased name (the last row of a name written two ways wins,
-    /// as in the training script): its bucket ("1" … "3", ``bucket(_:)``), keyed by ``hash(_:)``.
+    /// as in the training script): its bucket ("1" … "3", ``bucket(_:)``; "w" for a name only
+    /// world.tsv holds), keyed by ``hash(_:)``.
     let firstBuckets: [UInt64: Unicode.Scalar]
     let lastBuckets: [UInt64: Unicode.Scalar]
     /// ranks.tsv: a word's frequency bucket ("1": top 1,000 English words … "4": top 30,000).
     let ranks: [UInt64: Unicode.Scalar]
 
-    init(tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String]) {
+    /// `worldFirst` and `worldLast`: world.tsv's names (lower-cased), bucket "w" where the census
+    /// lists do not hold them.
+    init(tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String],
+         worldFirst: [String] = [], worldLast: [String] = []) {
         self.tagger = tagger
-        firstBuckets = Dictionary(firstShares.map { (Self.hash($0.key.unicodeScalars), Self.bucket($0.value)) }, uniquingKeysWith: { $1 })
-        lastBuckets = Dictionary(lastShares.map { (Self.hash($0.key.unicodeScalars), Self.bucket($0.value)) }, uniquingKeysWith: { $1 })
+        var first = Dictionary(worldFirst.map { (Self.hash($0.unicodeScalars), Unicode.Scalar("w")) }, uniquingKeysWith: { $1 })
+        for (name, share) in firstShares { first[Self.hash(name.unicodeScalars)] = Self.bucket(share) }
+        var last = Dictionary(worldLast.map { (Self.hash($0.unicodeScalars), Unicode.Scalar("w")) }, uniquingKeysWith: { $1 })
+        for (name, share) in lastShares { last[Self.hash(name.unicodeScalars)] = Self.bucket(share) }
+        firstBuckets = first
+        lastBuckets = last
         self.ranks = Dictionary(ranks.compactMap { word, rank in rank.unicodeScalars.first.map { (Self.hash(word.unicodeScalars), $0) } },
                                 uniquingKeysWith: { $1 })
     }
@@ -120,6 +128,9 @@ struct EnglishTagger: Sendable {
         }
         return shape
     }
+
+    /// A lower-case word's frequency bucket in English ("1": top 1,000 … "4": top 30,000), nil past that.
+    func rank(of word: String) -> Unicode.Scalar? { ranks[Self.hash(word.unicodeScalars)] }
 
     static func bucket(_ share: Double) -> Unicode.Scalar {
         share >= 0.1 ? "3" : share >= 0.01 ? "2" : "1"

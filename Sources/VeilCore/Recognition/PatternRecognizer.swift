@@ -125,11 +125,16 @@ public struct PatternRecognizer: Recognizer {
     }
 
     private func evaluate(_ rule: Rule, _ matched: Range<Int>, _ view: TextView, _ document: DocumentText) -> Detection? {
-        // A rule that needs context and has no validator is settled by its context alone: look
-        // first, before any string is built (most QQ-shaped numbers stand by no cue).
+        // A rule that needs context is settled by its context first, before any validator runs or
+        // any string is built (most QQ-shaped numbers stand by no cue) — unless a backoff may cut
+        // the match shorter, which moves the window its cue is looked for in.
+        var cueFound = false
         if rule.needsColumnContext {
             guard let context, let (_, header) = document.column(of: view.originalRange(matched)), context.isPresent(in: header) else { return nil }
-        } else if rule.needsContext, rule.validator == nil, !cue(context, around: matched, view, document) { return nil }
+        } else if rule.needsContext, rule.validator == nil || !rule.backoff {
+            guard cue(context, around: matched, view, document) else { return nil }
+            cueFound = true
+        }
         var range = matched
         var canonical: String?
         var attributes: [String: String] = [:]
@@ -148,7 +153,7 @@ public struct PatternRecognizer: Recognizer {
                 return nil
             }
         }
-        let hasContext = cue(context, around: range, view, document)
+        let hasContext = (cueFound && range == matched) || cue(context, around: range, view, document)
         if (rule.needsContext || !validated) && !hasContext { return nil }
         let value = canonical ?? {
             let form = rule.canonicalForm.apply(view.string(range))

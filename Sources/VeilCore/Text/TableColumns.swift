@@ -112,6 +112,28 @@ struct TableColumns: Sendable {
         tables.filter { $0.headers.contains(where: holds) }.map(\.rows)
     }
 
+    /// The cells (byte ranges, spaces included) of every data row in the columns whose header
+    /// `holds` says yes to.
+    func cells(under holds: (Range<Int>) -> Bool, in bytes: [UInt8]) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        for table in tables {
+            let columns = Set(table.headers.indices.filter { holds(table.headers[$0]) })
+            guard !columns.isEmpty else { continue }
+            var lineStart = table.rows.lowerBound
+            while lineStart < table.rows.upperBound {
+                let lineEnd = bytes[lineStart..<table.rows.upperBound].firstIndex(of: 0x0A) ?? table.rows.upperBound
+                var column = 0, cellStart = lineStart
+                for position in lineStart...lineEnd where position == lineEnd || bytes[position] == table.separator {
+                    if columns.contains(column) { cells.append(cellStart..<position) }
+                    column += 1
+                    cellStart = position + 1
+                }
+                lineStart = lineEnd + 1
+            }
+        }
+        return cells
+    }
+
     /// The cell `range` lies in and the header cell of its column (view byte offsets), or nil when
     /// it is not inside one cell of a table's data rows.
     func cell(of range: Range<Int>, in bytes: [UInt8]) -> (cell: Range<Int>, header: Range<Int>)? {

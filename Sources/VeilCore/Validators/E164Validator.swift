@@ -37,6 +37,29 @@ public struct E164Validator: Validator {
 
 /// How phone validators read a written number.
 enum PhoneNumberText {
+    /// The runs of ASCII digits in `bytes`: each one's value (capped) and length.
+    static func digitGroups(_ bytes: ArraySlice<UInt8>) -> [(value: Int, length: Int)] {
+        var groups: [(value: Int, length: Int)] = []
+        var value = 0, length = 0
+        for byte in bytes {
+            if byte >= 0x30 && byte <= 0x39 {
+                value = min(value * 10 + Int(byte - 0x30), 1_000_000)
+                length += 1
+            } else if length > 0 {
+                groups.append((value, length))
+                value = 0
+                length = 0
+            }
+        }
+        if length > 0 { groups.append((value, length)) }
+        return groups
+    }
+
+    /// Where the extension begins (x411, ext. 12, #12), or the end.
+    static func extensionStart(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>.Index {
+        bytes.firstIndex { $0 == 0x78 || $0 == 0x58 || $0 == 0x65 || $0 == 0x45 || $0 == 0x23 } ?? bytes.endIndex
+    }
+
     /// The number before its extension: x411, ext. 12, ext 12, #12.
     static func withoutExtension(_ text: String) -> String {
         guard let cut = text.firstIndex(where: { "xXeE#".contains($0) }) else { return text }

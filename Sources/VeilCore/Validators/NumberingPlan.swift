@@ -13,40 +13,37 @@ struct NumberingPlan: Sendable {
     /// The plans by calling code.
     static let byCode: [Int: NumberingPlan] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
-    /// Whether `digits` (ASCII) are a valid national significant number in any plan whose trunk
-    /// prefix they begin with (the prefix removed), or in any plan dialled without one — North
-    /// America's included, whose 1 is mostly left out. Nil-free: a pattern that cannot be read
-    /// rejects.
-    static func isNationalNumber(_ digits: String) -> Bool {
-        let bytes = Array(digits.utf8)
-        for (prefix, matcher) in nationalMatchers.withTrunk where digits.hasPrefix(prefix) {
-            if matcher.matchesWhole(bytes.dropFirst(prefix.utf8.count)) { return true }
+    /// Whether `digits` (ASCII digit bytes) are a valid national significant number in any plan
+    /// whose trunk prefix they begin with (the prefix removed), or in any plan dialled without one
+    /// — North America's included, whose 1 is mostly left out. Lengths are checked before patterns.
+    static func isNationalNumber(_ digits: [UInt8]) -> Bool {
+        for group in nationalGroups.withTrunk where digits.starts(with: group.prefix) {
+            if group.lengths.contains(digits.count - group.prefix.count), group.matcher.matchesWhole(digits[group.prefix.count...]) { return true }
         }
-        return nationalMatchers.withoutTrunk.matchesWhole(bytes[...])
+        let group = nationalGroups.withoutTrunk
+        return group.lengths.contains(digits.count) && group.matcher.matchesWhole(digits[...])
     }
 
-    /// Whether `digits` are a valid national significant number for calling code `code`.
-    func isSignificantNumber(_ digits: String) -> Bool {
-        lengths.contains(digits.utf8.count) && NumberingPlan.codeMatchers[code]?.matchesWhole(Array(digits.utf8)[...]) == true
+    /// The plans sharing a trunk prefix (or having none): their lengths and united patterns.
+    private struct NationalGroup: Sendable {
+        let prefix: [UInt8]
+        let lengths: Set<Int>
+        let matcher: WholeMatcher
     }
 
-    /// One anchored pattern per calling code, compiled when first needed.
-    private static let codeMatchers: [Int: WholeMatcher] = Dictionary(uniqueKeysWithValues: all.compactMap { plan in
-        WholeMatcher(plan.pattern).map { (plan.code, $0) }
-    })
-
-    /// The united patterns of the plans with each trunk prefix, and of those without one.
-    private static let nationalMatchers: (withTrunk: [(String, WholeMatcher)], withoutTrunk: WholeMatcher) = {
-        var byPrefix: [String: [String]] = [:]
-        var without: [String] = []
+    /// The groups of plans by trunk prefix, and the plans without one.
+    private static let nationalGroups: (withTrunk: [NationalGroup], withoutTrunk: NationalGroup) = {
+        var byPrefix: [String: [NumberingPlan]] = [:]
+        var without: [NumberingPlan] = []
         for plan in all {
-            for prefix in plan.trunkPrefixes { byPrefix[prefix, default: []].append(plan.pattern) }
-            if plan.trunkPrefixes.isEmpty || plan.code == 1 { without.append(plan.pattern) }
+            for prefix in plan.trunkPrefixes { byPrefix[prefix, default: []].append(plan) }
+            if plan.trunkPrefixes.isEmpty || plan.code == 1 { without.append(plan) }
         }
-        let withTrunk = byPrefix.keys.sorted().compactMap { prefix in
-            WholeMatcher(byPrefix[prefix]!.map { "(?:\($0))" }.joined(separator: "|")).map { (prefix, $0) }
+        func group(_ prefix: String, _ plans: [NumberingPlan]) -> NationalGroup {
+            NationalGroup(prefix: Array(prefix.utf8), lengths: plans.reduce(into: Set<Int>()) { $0.formUnion($1.lengths) },
+                          matcher: WholeMatcher(plans.map { "(?:\($0.pattern))" }.joined(separator: "|")) ?? .never)
         }
-        return (withTrunk, WholeMatcher(without.map { "(?:\($0))" }.joined(separator: "|")) ?? WholeMatcher.never)
+        return (byPrefix.keys.sorted().map { group($0, byPrefix[$0]!) }, group("", without))
     }()
 }
 
@@ -65,8 +62,6 @@ private struct WholeMatcher: Sendable {
 
     func matchesWhole(_ digits: ArraySlice<UInt8>) -> Bool {
         guard let pattern else { return false }
-        return Array(digits).withUnsafeBufferPointer { buffer in
-            ((try? pattern.matchRanges(in: buffer)) ?? []).isEmpty == false
-        }
+        return digits.withUnsafeBufferPointer { pattern.matches($0) }
     }
 }

@@ -21,15 +21,18 @@ public struct PhoneDigitsValidator: Validator {
     /// dd/mm/yyyy, dd.mm.yyyy, yyyy-mm-dd and the like, alone or with a time after it (2023-02-23 04):
     /// three groups in a row, one of them a year at either end; or a year and a month first.
     static func isDate(_ text: String) -> Bool {
-        let groups = text.split(whereSeparator: { !($0.isASCII && $0.isNumber) }).map(String.init)
+        isDate(groups: PhoneNumberText.digitGroups(ArraySlice(text.utf8)))
+    }
+
+    /// The same over the groups of digits (their values and lengths).
+    static func isDate(groups: [(value: Int, length: Int)]) -> Bool {
         guard groups.count >= 3 else { return false }
-        let year = { (group: String) in group.count == 4 && (group.hasPrefix("19") || group.hasPrefix("20")) }
-        let small = { (group: String) in group.count <= 2 && (Int(group) ?? 99) <= 31 }
+        let year = { (group: (value: Int, length: Int)) in group.length == 4 && (1900...2099).contains(group.value) }
+        let small = { (group: (value: Int, length: Int)) in group.length <= 2 && group.value <= 31 }
         // A year and a month first (2023-03-16⏎2 read across a wrapped line): a date whatever follows.
-        if year(groups[0]), groups[1].count == 2, (Int(groups[1]) ?? 99) <= 12 { return true }
+        if year(groups[0]), groups[1].length == 2, groups[1].value <= 12 { return true }
         return (0...groups.count - 3).contains { i in
             (year(groups[i]) && small(groups[i + 1]) && small(groups[i + 2])) || (small(groups[i]) && small(groups[i + 1]) && year(groups[i + 2]))
         }
     }
 }
-

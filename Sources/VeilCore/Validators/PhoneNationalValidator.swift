@@ -14,11 +14,20 @@ public struct PhoneNationalValidator: Validator {
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
-        let number = PhoneNumberText.withoutExtension(candidate)
-        if number.hasPrefix("+") || number.hasPrefix("00") { return E164Validator().validate(candidate) }
-        guard PhoneDigitsValidator().validate(number) != nil else { return nil }
-        let digits = number.digitsOnly
-        guard NumberingPlan.isNationalNumber(digits) else { return nil }
-        return Validation(canonical: digits, attributes: ["kind": "national"])
+        validate(utf8: ArraySlice(candidate.utf8))
     }
+
+    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+        let number = candidate[..<PhoneNumberText.extensionStart(candidate)].drop { $0 == 0x20 }
+        if number.first == 0x2B || number.starts(with: [0x30, 0x30]) { return E164Validator().validate(String(decoding: candidate, as: UTF8.self)) }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(16)
+        for byte in number where byte >= 0x30 && byte <= 0x39 { digits.append(byte) }
+        guard (7...15).contains(digits.count), digits.contains(where: { $0 != digits[0] }),
+              !PhoneDigitsValidator.isDate(groups: PhoneNumberText.digitGroups(number)),
+              NumberingPlan.isNationalNumber(digits) else { return nil }
+        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
+    }
+
+    private static let attributes = ["kind": "national"]
 }

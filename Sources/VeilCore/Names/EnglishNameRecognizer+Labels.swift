@@ -1,0 +1,160 @@
+/// Names a form or a table labels as names: the value after "Name:", "Customer:", "Cardholder:",
+/// "Emergency contact:" and the like, and the cells of a column headed Name, Full name, Guest or
+/// Payee. The label says what the words are, so a name of any nationality and any alphabet
+/// (Caitriona Scullion, Δαμιανή Ξηροδήμα, IBIRONKE ADELUSI) is found without being known.
+extension EnglishNameRecognizer {
+    /// Labels of a field that holds a person's name, lower-cased, words parted by one space.
+    static let personLabels: Set<String> = [
+        "name", "full name", "fullname", "first name", "last name", "surname", "given name", "family name", "your name", "contact name",
+        "customer", "customer name", "client", "client name", "guest", "guest name", "patient", "patient name", "cardholder",
+        "cardholder name", "card holder", "card holder name", "name on card", "account holder", "account name", "holder", "payee",
+        "payer", "beneficiary", "recipient", "sender", "addressee", "attn", "attention", "contact", "contact person", "emergency contact",
+        "next of kin", "applicant", "passenger", "passenger name", "traveller", "traveler", "tenant", "landlord", "witness", "employee",
+        "employee name", "student", "student name", "member", "member name", "user", "buyer", "seller", "driver", "owner", "signed",
+        "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
+        "from", "to", "cc",
+    ]
+    /// Labels whose value is a name only when it has two words and the line ends with it or an
+    /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.
+    static let headerLabels: Set<String> = ["from", "to", "cc"]
+    /// Lower-case words that join the parts of a name (Aimée van den Hoek, Ana da Luz).
+    static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
+                                             "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"]
+
+    /// The people forms and tables label, over the document's original text.
+    func labelledPeople(_ document: DocumentText) -> [Detection] {
+        let bytes = document.bytes
+        var detections: [Detection] = []
+        // Field labels: a colon after a label that begins its line or clause.
+        var index = 0
+        while let colon = bytes[index...].firstIndex(where: { $0 == 0x3A }) ?? Self.fullwidthColon(in: bytes, from: index) {
+            index = colon + 1
+            var start = colon
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E].contains(bytes[start - 1]) { start -= 1 }
+            guard colon - start <= 32 else { continue }
+            let label = Self.normalizedLabel(bytes[start..<colon])
+            guard Self.personLabels.contains(label) else { continue }
+            var valueStart = colon + (bytes[colon] == 0x3A ? 1 : 3)
+            while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
+            guard let name = nameRange(in: bytes, from: valueStart) else { continue }
+            if Self.headerLabels.contains(label) {
+                // Two words at least: From: London is a place.
+                guard bytes[name].contains(0x20) else { continue }
+                var after = name.upperBound
+                while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+                guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x3C else { continue }
+            }
+            if let detection = person(in: bytes, name, rule: "en-labelled", score: 0.8) { detections.append(detection) }
+        }
+        // Table cells under a name column.
+        for cell in document.tableColumns.cells(under: { Self.personLabels.contains(Self.normalizedLabel(bytes[$0])) }, in: bytes) {
+            var start = cell.lowerBound
+            while start < cell.upperBound, bytes[start] == 0x20 { start += 1 }
+            guard let name = nameRange(in: bytes, from: start) else { continue }
+            var end = name.upperBound
+            while end < cell.upperBound, bytes[end] == 0x20 || bytes[end] == 0x0D { end += 1 }
+            guard end == cell.upperBound, let detection = person(in: bytes, name, rule: "en-labelled", score: 0.75) else { continue }
+            detections.append(detection)
+        }
+        return detections
+    }
+
+    /// The first ：(U+FF1A) at or after `start`.
+    private static func fullwidthColon(in bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A label lower-cased, its underscores, hyphens and runs of spaces made single spaces, a final
+    /// dot or asterisk dropped (Full_Name*, Cardholder name.).
+    static func normalizedLabel(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = String(decoding: bytes, as: UTF8.self).lowercased()
+        text = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 })
+        while let last = text.last, last == "." || last == "*" || last == " " { text.removeLast() }
+        return text.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The name that begins at `start`: one to five words, each capitalized (or the whole name in
+    /// capitals), particles allowed between them, parted by single spaces; nil when none does.
+    private func nameRange(in bytes: [UInt8], from start: Int) -> Range<Int>? {
+        guard start < bytes.count else { return nil }
+        let rest = String(decoding: bytes[start..<min(bytes.count, start + 160)], as: UTF8.self)
+        var words: [(range: Range<Int>, text: String)] = []
+        var offset = start
+        var current = ""
+        var currentStart = start
+        func close() {
+            if !current.isEmpty { words.append((currentStart..<offset, current)) }
+            current = ""
+        }
+        for scalar in rest.unicodeScalars {
+            let isLetter = scalar.properties.isAlphabetic
+            let joins = (scalar == "'" || scalar == "’" || scalar == "-" || scalar == ".") && !current.isEmpty
+            if isLetter || joins {
+                if current.isEmpty { currentStart = offset }
+                current.unicodeScalars.append(scalar)
+            } else if scalar == " ", !current.isEmpty {
+                close()
+            } else {
+                close()
+                break
+            }
+            offset += UTF8.width(scalar)
+            if words.count > 5 { break }
+        }
+        close()
+        // Trailing dots are sentence ends, not initials, unless the word is one letter.
+        var accepted: [(range: Range<Int>, text: String)] = []
+        let allCaps = words.prefix(5).allSatisfy { $0.text.allSatisfy { !$0.isLetter || $0.isUppercase } }
+        for (position, word) in words.prefix(5).enumerated() {
+            // Words must follow each other with one space.
+            if let previous = accepted.last, word.range.lowerBound != previous.range.upperBound + 1 { break }
+            let first = word.text.unicodeScalars.first!
+            let capitalized = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+            if capitalized && (allCaps || word.text.dropFirst().contains { $0.isLowercase } || word.text.count <= 2) && !Self.runsOn(word.text) {
+                accepted.append(word)
+            } else if position > 0, Self.nameParticles.contains(word.text), position + 1 < words.count {
+                accepted.append(word)
+            } else {
+                break
+            }
+        }
+        while let last = accepted.last, Self.nameParticles.contains(last.text) { accepted.removeLast() }
+        guard let first = accepted.first, let last = accepted.last else { return nil }
+        var end = last.range.upperBound
+        if last.text.hasSuffix("."), last.text.count > 2 { end -= 1 }
+        return first.range.lowerBound..<end
+    }
+
+    /// Whether a word runs on into the next with a capital after four or more small letters
+    /// (StücklerPhone: a line read again with its break taken out), not a McDonald or a DeVito.
+    static func runsOn(_ word: String) -> Bool {
+        var small = 0
+        for character in word {
+            if character.isLowercase { small += 1 } else if character.isUppercase { if small >= 4 { return true }; small = 0 } else { small = 0 }
+        }
+        return false
+    }
+
+    /// A person found by label or column, unless every word of it is a common English word and one
+    /// of them is in no name list (Name: Not Given, Customer: Walk In; Name: Mark Brown stays).
+    private func person(in bytes: [UInt8], _ range: Range<Int>, rule: String, score: Double) -> Detection? {
+        let words = String(decoding: bytes[range], as: UTF8.self).split(separator: " ").map(String.init)
+        let names = words.filter { !Self.nameParticles.contains($0) }
+        let isKnownName = { (word: String) -> Bool in
+            let capitalized = word.prefix(1).uppercased() + word.dropFirst().lowercased()
+            return self.firstNames[capitalized] != nil || self.lastNames[capitalized] != nil
+        }
+        let isCommonWord = { (word: String) -> Bool in (self.tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
+        guard !names.isEmpty, !(names.allSatisfy(isCommonWord) && !names.allSatisfy(isKnownName)) else { return nil }
+        let lower = names.map { $0.lowercased() }
+        let firstName = names[0].prefix(1).uppercased() + names[0].dropFirst().lowercased()
+        let form = names.count >= 2 ? "en-full" : firstNames[firstName] != nil && lastNames[firstName] == nil ? "en-first" : "en-surname"
+        return Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
+                         attributes: ["form": form, "surname": lower.last ?? "", "sex": firstNames[firstName]?.sex ?? ""])
+    }
+}
