@@ -131,7 +131,7 @@ public struct EnglishNameRecognizer: Recognizer {
                 offset += UTF8.width(scalar)
             }
             offsets.append(offset)
-            let tokens = EnglishTagger.tokens(scalars)
+            var lineTokens: [Range<Int>]?
             for span in tagger.people(in: scalars) where span.confidence >= 0.5 {
                 let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
@@ -141,7 +141,9 @@ public struct EnglishNameRecognizer: Recognizer {
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
                 // Shenzhen Bright Electronics, Baker Street, Anna Hotel: a name that heads a company,
                 // a street or a building is not a person.
-                if let next = tokens.firstIndex(where: { $0.lowerBound >= span.range.upperBound }).map({ tokens[$0] }),
+                let tokens = lineTokens ?? EnglishTagger.tokens(scalars)
+                lineTokens = tokens
+                if let next = tokens.first(where: { $0.lowerBound >= span.range.upperBound }),
                    Self.organizationHeads.contains(String(String.UnicodeScalarView(scalars[next])).lowercased()) { continue }
                 let names = words.filter { $0.unicodeScalars.first.map { ($0.properties.isAlphabetic) } ?? false }
                 let lower = names.map { $0.lowercased() }

@@ -8,13 +8,16 @@ public struct E164Validator: Validator {
     public let summary = "International number: + a calling code and a national number of a length its plan allows"
     public let examples = ValidatorExamples(
         valid: ["+44 20 7946 0018", "+1 (212) 555-0123", "+852 5123 4567", "0044 7911 123456", "+886912345678", "+61 458 486 153",
-                "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678"],
+                "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86", "+(370) 83862108"],
         invalid: ["+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 00188", "+61 497 419 957 2018", "+33 6 12 34 56 78 9"])
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
         var text = Substring(PhoneNumberText.withoutExtension(candidate))
+        // (+57) 323 …, +(370) 838 …: the calling code in brackets.
+        if text.hasPrefix("(") { text = text.dropFirst() }
         if text.hasPrefix("+") { text = text.dropFirst() } else if text.hasPrefix("00") { text = text.dropFirst(2) } else { return nil }
+        if text.hasPrefix("(") { text = text.dropFirst() }
         let written = String(text).replacingOccurrences(of: "(0)", with: "")
         let digits = written.digitsOnly
         guard (7...17).contains(digits.utf8.count) else { return nil }
