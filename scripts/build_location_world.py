@@ -12,13 +12,25 @@ Sources (see Plugins/location-world/SOURCES.md):
 Regions: continents and world regions (CLDR numeric territories) and a few more by hand.
 Cities: capitals and every city of at least --population people (default 1,000,000); their Chinese
 names come from GeoNames' alternate names written wholly in Chinese characters.
+Towns: every other city GeoNames lists with at least --towns people (default 15,000: all of
+cities15000.json), by its English (GeoNames) name and its ASCII spelling only — a small town's
+Chinese transliteration is too often an ordinary word. Dropped: names of fewer than four letters;
+names English writes in lower case as words (--words, the Debian package wamerican's SCOWL
+list, which spells proper names capitalized: Split, Nice, Reading, Mobile, Bath, Oxford; Brighton
+and Long Beach stay); US census first names (--first-names: Florence, Victoria, Charlotte); for towns
+under 100,000 people, US census surnames (--surnames: Murphy, Kennedy, Ripley); a name already
+given to a larger place. An ASCII spelling (Krakow) is added when it passes the same filters
+(Comé's Come does not).
 
-Usage: build_location_world.py --geonames DIR --babel DIR > places.tsv
+Usage: build_location_world.py --geonames DIR --babel DIR --zhconv DIR
+                               [--first-names Plugins/person-en/first.tsv] > places.tsv
+  (apt-get install wamerican for the town filter)
 """
 import argparse
 import json
 import os
 import sys
+import unicodedata
 
 CHINA = {"CN", "HK", "MO", "TW"}
 # Frequent English and Chinese names CLDR does not give (CLDR's are official-style).
@@ -64,7 +76,20 @@ def main():
     parser.add_argument("--babel", required=True)
     parser.add_argument("--zhconv", required=True)
     parser.add_argument("--population", type=int, default=1_000_000)
+    parser.add_argument("--towns", type=int, default=15_000)
+    parser.add_argument("--words", default="/usr/share/dict/american-english")
+    parser.add_argument("--surnames", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Plugins", "person-en", "last.tsv"))
+    parser.add_argument("--first-names", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Plugins", "person-en", "first.tsv"))
     args = parser.parse_args()
+    first_names = {line.split("\t")[0] for line in open(args.first_names, encoding="utf-8") if not line.startswith("#")}
+    surnames = {line.split("\t")[0] for line in open(args.surnames, encoding="utf-8") if not line.startswith("#")}
+    # Words English writes in lower case (the dictionary lists proper names capitalized).
+    words = {line.strip() for line in open(args.words, encoding="utf-8") if line.strip() and line.strip()[0].islower()}
+
+    def usable_town(name, population):
+        letters = [c for c in name if c.isalpha()]
+        return (len(letters) >= 4 and name[0].isupper() and all(c.isalpha() or c in " -'." for c in name)
+                and name.lower() not in words and name not in first_names and (population >= 100_000 or name not in surnames))
     sys.path.insert(0, args.babel)
     sys.path.insert(0, args.zhconv)
     from babel import Locale
@@ -116,20 +141,33 @@ def main():
         print("\t".join([iso, "country", "", full, "|".join(dict.fromkeys(shorts)), "|".join(latin)]))
 
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    towns = []
     for geonameid, city in sorted(cities.items(), key=lambda item: -item[1]["population"]):
         code = city["countrycode"]
         if code in CHINA or code not in emitted:
             continue
         if city["population"] < args.population and (code, city["name"]) not in capitals:
+            towns.append(city)
             continue
         han = [n for n in both_scripts(n for n in city.get("alternatenames", []) if is_han(n) and len(n) >= 2) if n not in names_in_use]
         if not han:
+            towns.append(city)
             continue
         latin = [city["name"]] if city["name"] not in names_in_use else []
         if city["name"].endswith(" City") and city["name"][:-5] not in names_in_use:
             latin.append(city["name"][:-5])
         names_in_use.update(han + latin)
         print("\t".join([f"city-{city['geonameid']}", "prefecture", code, han[0], "|".join(dict.fromkeys(han[1:])), "|".join(latin)]))
+    # Towns in their English names only (already by population, largest first).
+    for city in towns:
+        name = city["name"]
+        if city["population"] < args.towns or name in names_in_use or not usable_town(name, city["population"]):
+            continue
+        plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        usable_plain = plain != name and len(plain) == len(unicodedata.normalize("NFC", name)) and plain not in names_in_use
+        latin = [name] + ([plain] if usable_plain and usable_town(plain, city["population"]) else [])
+        names_in_use.update(latin)
+        print("\t".join([f"city-{city['geonameid']}", "prefecture", city["countrycode"], name, "", "|".join(latin)]))
 
 
 if __name__ == "__main__":
