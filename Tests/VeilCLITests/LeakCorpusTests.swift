@@ -127,7 +127,11 @@ import Testing
     }
 
     @Test func addressesAreGeneralizedToThePlaceTheyName() throws {
+        // Springfield is a US town GeoNames lists: the address is generalized to its country.
         let result = try VeilRunner.run(["anonymize"], stdin: Array("地址：武汉市江汉区花园路224号14栋1514室。She lives at 1234 Maple Street, Springfield, IL 62704.".utf8))
-        #expect(result.stdout == "地址：湖北省。She lives at [ADDRESS].")
+        #expect(result.stdout == "地址：湖北省。She lives at United States.")
+        // An address that names no known place is replaced whole.
+        let unknown = try VeilRunner.run(["anonymize"], stdin: Array("She lives at 1234 Maple Street, Zzyzxville, IL 62704.".utf8))
+        #expect(unknown.stdout == "She lives at [ADDRESS].")
     }
 }
