@@ -43,6 +43,33 @@ import Testing
         #expect(!names.contains { $0.contains("station") || $0.hasPrefix("Hi") }, "found \(names.sorted())")
     }
 
+    /// What a form or a table labels as a name is one, in any alphabet and in capitals; a label
+    /// followed by ordinary words, or From: before a place, is not.
+    @Test func findsNamesFormsAndTablesLabel() throws {
+        let text = "Customer: Caitriona Scullion\nFrom: Δαμιανή Ξηροδήμα <d@example.gr>\nCARDHOLDER: IBIRONKE ADELUSI\n"
+            + "Name: Not Given\nFrom: London\n\nid,full_name,phone\n17,Émile Nadeau,766.573.1919\n"
+        let found = try recognizer.recognize(DocumentText(text)).filter { $0.entity == .person && $0.rule == "en-labelled" }
+        let bytes = Array(text.utf8)
+        let names = Set(found.map { String(decoding: bytes[$0.range], as: UTF8.self) })
+        #expect(names == ["Caitriona Scullion", "Δαμιανή Ξηροδήμα", "IBIRONKE ADELUSI", "Émile Nadeau"], "found \(names.sorted())")
+    }
+
+    /// A person named in full, by whatever rule, is found again by surname or first name alone, and
+    /// those mentions link to the full name.
+    @Test func findsLaterMentionsOfAPersonNamedInFull() throws {
+        let text = "I met Ngozi Okonkwo on Monday. Later Okonkwo said the office was closed. Ngozi laughed."
+        let found = try recognizer.recognize(DocumentText(text)).filter { $0.entity == .person }
+        let linked = PersonLinker.link(found.sorted { $0.range.lowerBound < $1.range.lowerBound })
+        let bytes = Array(text.utf8)
+        let byText = Dictionary(linked.map { (String(decoding: bytes[$0.range], as: UTF8.self), $0.canonical) }, uniquingKeysWith: { $1 })
+        #expect(Set(byText.keys) == ["Ngozi Okonkwo", "Okonkwo", "Ngozi"], "found \(byText.keys.sorted())")
+        #expect(Set(byText.values) == ["ngozi okonkwo"], "canonical values \(byText)")
+        // Each mention is written in its own form of the one pseudonym.
+        let surrogate = EnglishNameSurrogate(firstNames: [("Allan", "M")], lastNames: ["Crum"])
+        #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "Ngozi") == "Allan")
+        #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "Okonkwo") == "Crum")
+    }
+
     @Test func leavesHandlesAndChineseToTheirPlugins() throws {
         let text = "@jsmith thanks, and 王芳 says hello"
         let found = try recognizer.recognize(DocumentText(text)).filter { $0.entity == .person }

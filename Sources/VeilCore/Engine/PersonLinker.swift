@@ -5,7 +5,7 @@
 /// - "Lu Libing" takes 卢立兵's when its pinyin is the same and no other name in characters reads so
 ///   (with 韦玉 and 韦宇 both named, "Wei Yu" is linked to neither); a bare "Lu" (Mr. Lu, Lu's)
 ///   takes the full name with that surname, in characters or in pinyin;
-/// - "Smith" takes the canonical value of "Jane Smith".
+/// - "Smith" and "Jane" take the canonical value of "Jane Smith".
 ///
 /// A pseudonym is kept under the name as written: the canonical value (卢立兵), or for a romanized
 /// name linked to none, its `key` attribute ("lu li bing", whatever its capitals and hyphens).
@@ -21,6 +21,8 @@ enum PersonLinker {
         case pinyinSurname([UInt8])
         /// 立兵 and 兵 of 卢立兵: the name without its surname, one or two characters shorter.
         case givenName([UInt8])
+        /// Ngozi of Ngozi Okonkwo: an English full name's first name.
+        case englishGivenName([UInt8])
 
         static func surname(_ text: String) -> Link { .surname(Array(text.utf8)) }
         static func englishSurname(_ text: String) -> Link { .englishSurname(Array(text.utf8)) }
@@ -37,6 +39,7 @@ enum PersonLinker {
         if let surname = detection.attributes["surname"] {
             links.append(.surname(surname))
             if form == "en-full" { links.append(.englishSurname(surname)) }
+            if form == "en-full", let given = detection.attributes["given"], !given.isEmpty { links.append(.englishGivenName(Array(given.utf8))) }
         }
         if let pinyinSurname = detection.attributes["pinyin"]?.split(separator: " ").first { links.append(.pinyinSurname(String(pinyinSurname))) }
         if form == "full", let surname = detection.attributes["surname"] {
@@ -55,6 +58,7 @@ enum PersonLinker {
         switch detection.attributes["form"] ?? "" {
         case "title", "lao", "xiao", "surname": return detection.attributes["surname"].map { Link.surname($0) }
         case "en-surname": return detection.attributes["surname"].map { Link.englishSurname($0) }
+        case "en-first": return .englishGivenName(Array(detection.canonical.utf8))
         case "pinyin-surname": return detection.attributes["surname"].map { Link.pinyinSurname($0) }
         case "full", "foreign": return .givenName(detection.canonical)
         default: return nil

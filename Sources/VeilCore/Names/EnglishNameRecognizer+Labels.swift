@@ -155,6 +155,6 @@ extension EnglishNameRecognizer {
         let firstName = names[0].prefix(1).uppercased() + names[0].dropFirst().lowercased()
         let form = names.count >= 2 ? "en-full" : firstNames[firstName] != nil && lastNames[firstName] == nil ? "en-first" : "en-surname"
         return Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
-                         attributes: ["form": form, "surname": lower.last ?? "", "sex": firstNames[firstName]?.sex ?? ""])
+                         attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[firstName]?.sex ?? ""])
     }
 }

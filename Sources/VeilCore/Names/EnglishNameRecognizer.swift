@@ -107,6 +107,7 @@ public struct EnglishNameRecognizer: Recognizer {
         }
         detections += labelledPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
+        detections += laterMentions(in: bytes, of: detections)
         return detections
     }
 
@@ -150,7 +151,8 @@ public struct EnglishNameRecognizer: Recognizer {
                 let form = names.count >= 2 ? "en-full" : firstNames[names.first ?? ""] != nil && lastNames[names.first ?? ""] == nil ? "en-first" : "en-surname"
                 detections.append(Detection(range: range, entity: .person, score: 0.5 + 0.2 * Double(span.confidence), pluginID: pluginID, rule: "en-tagged",
                                             canonical: lower.joined(separator: " "),
-                                            attributes: ["form": form, "surname": lower.last ?? "", "sex": firstNames[names.first ?? ""]?.sex ?? ""]))
+                                            attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "",
+                                                         "sex": firstNames[names.first ?? ""]?.sex ?? ""]))
             }
         }
         return detections
@@ -186,7 +188,7 @@ public struct EnglishNameRecognizer: Recognizer {
     private func full(_ range: Range<Int>, first: String, last: String, score: Double) -> Detection {
         Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: "en-full",
                   canonical: (first + " " + last).lowercased(),
-                  attributes: ["form": "en-full", "surname": last.lowercased(), "sex": firstNames[first]?.sex ?? ""])
+                  attributes: ["form": "en-full", "surname": last.lowercased(), "given": first.lowercased(), "sex": firstNames[first]?.sex ?? ""])
     }
 
     private func surnameOnly(_ word: LatinWord, score: Double) -> Detection {
@@ -228,6 +230,9 @@ public struct EnglishNameSurrogate: SurrogateGenerator {
         let new = surrogate.split(separator: " ").map(String.init)
         let words = mention.split(separator: " ").map(String.init)
         guard let newLast = new.last else { return surrogate }
+        // A first name alone (Ngozi, after Ngozi Okonkwo) becomes the pseudonym's first name.
+        if words.count == 1, new.count >= 2, let given = canonical.split(separator: " ").first,
+           words[0].lowercased() == given, !canonical.hasSuffix(" " + given) { return new[0] }
         if words.count == 1 { return newLast }
         if words.count == 3, let first = new.first { return first + " " + words[1] + " " + newLast }
         return surrogate
