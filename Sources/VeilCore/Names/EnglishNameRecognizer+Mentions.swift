@@ -11,53 +11,82 @@ extension EnglishNameRecognizer {
         }
         givens.subtract(surnames)
         guard !surnames.isEmpty || !givens.isEmpty else { return [] }
-        var covered = found.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        let covered = found.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        // The furthest end among the findings up to each one: a range overlaps a finding exactly
+        // when one starting before its end reaches past its start.
+        var reach: [Int] = []
+        reach.reserveCapacity(covered.count)
+        for range in covered { reach.append(max(reach.last ?? Int.min, range.upperBound)) }
+        func isCovered(_ range: Range<Int>) -> Bool {
+            var low = 0, high = covered.count
+            while low < high {
+                let middle = (low + high) / 2
+                if covered[middle].lowerBound < range.upperBound { low = middle + 1 } else { high = middle }
+            }
+            return low > 0 && reach[low - 1] > range.lowerBound
+        }
         var detections: [Detection] = []
-        for word in Self.alphabeticWords(in: bytes) {
-            let first = word.text.unicodeScalars.first!
-            guard first.properties.isUppercase else { continue }
+        for written in Self.capitalizedWords(in: bytes) {
+            // Okonkwo's: the name without its possessive.
+            var word = written
+            for suffix in ["'s", "’s", "'S"] where word.text.hasSuffix(suffix) {
+                word = (word.range.lowerBound..<word.range.upperBound - suffix.utf8.count, String(word.text.dropLast(2)))
+            }
             let rest = word.text.dropFirst()
             guard rest.allSatisfy({ !$0.isUppercase }) || rest.allSatisfy({ !$0.isLowercase }) else { continue }
             let lower = word.text.lowercased()
             let isSurname = surnames.contains(lower)
-            guard isSurname || givens.contains(lower), !covered.contains(where: { $0.overlaps(word.range) }) else { continue }
+            guard isSurname || givens.contains(lower), !isCovered(word.range) else { continue }
             let attributes = isSurname ? ["form": "en-surname", "surname": lower] : ["form": "en-first", "given": lower]
             detections.append(Detection(range: word.range, entity: .person, score: 0.8, pluginID: pluginID,
                                         rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, attributes: attributes))
-            covered.append(word.range)
         }
         return detections
     }
 
-    /// Runs of letters (any alphabet, with an inner apostrophe or hyphen), as byte ranges and text.
-    static func alphabeticWords(in bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
+    /// The words that begin with a capital letter (any alphabet, with an inner apostrophe or
+    /// hyphen), as byte ranges and text. Read byte by byte: ASCII and Chinese characters without a
+    /// Unicode property lookup, and no string built for a word that does not begin with a capital.
+    static func capitalizedWords(in bytes: [UInt8]) -> [(range: Range<Int>, text: String)] {
         var words: [(range: Range<Int>, text: String)] = []
-        let text = String(decoding: bytes, as: UTF8.self)
-        var offset = 0, start = -1
-        var current = String.UnicodeScalarView()
-        var previousJoin = false
+        var index = 0, start = -1, end = 0, keep = false, afterJoin = false
         func close() {
-            if start >= 0, !current.isEmpty {
-                var end = offset
-                if previousJoin, let last = current.last { current.removeLast(); end -= UTF8.width(last) }
-                words.append((start..<end, String(current)))
-            }
+            if start >= 0, keep { words.append((start..<end, String(decoding: bytes[start..<end], as: UTF8.self))) }
             start = -1
-            current = String.UnicodeScalarView()
-            previousJoin = false
+            afterJoin = false
         }
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic {
-                if start < 0 { start = offset }
-                current.append(scalar)
-                previousJoin = false
-            } else if (scalar == "'" || scalar == "-" || scalar == "’"), start >= 0, !previousJoin {
-                current.append(scalar)
-                previousJoin = true
+        while index < bytes.count {
+            let byte = bytes[index]
+            var width = 1
+            var isLetter = false, isUpper = false, isJoin = false
+            if byte < 0x80 {
+                isLetter = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+                isUpper = isLetter && byte <= 0x5A
+                isJoin = byte == 0x27 || byte == 0x2D
+            } else {
+                width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                if byte >= 0xE3 && byte <= 0xE9 {
+                    isLetter = true  // Chinese, Japanese and Korean characters: letters, never capitals
+                } else if index + width <= bytes.count,
+                          let scalar = String(decoding: bytes[index..<index + width], as: UTF8.self).unicodeScalars.first {
+                    isLetter = scalar.properties.isAlphabetic
+                    isUpper = isLetter && scalar.properties.isUppercase
+                    isJoin = scalar == "’"
+                }
+            }
+            if isLetter {
+                if start < 0 {
+                    start = index
+                    keep = isUpper
+                }
+                end = index + width
+                afterJoin = false
+            } else if isJoin, start >= 0, !afterJoin {
+                afterJoin = true  // inside the word only if a letter follows
             } else {
                 close()
             }
-            offset += UTF8.width(scalar)
+            index += width
         }
         close()
         return words
