@@ -13,7 +13,8 @@ Regions: continents and world regions (CLDR numeric territories) and a few more 
 Cities: capitals and every city of at least --population people (default 1,000,000); their Chinese
 names come from GeoNames' alternate names written wholly in Chinese characters.
 Towns: every other city GeoNames lists with at least --towns people (default 15,000: all of
-cities15000.json), by its English (GeoNames) name and its ASCII spelling only — a small town's
+cities15000.json), at county level (below the prefecture a policy may keep; a romanized county
+scores below a person's name), by its English (GeoNames) name and its ASCII spelling only — a small town's
 Chinese transliteration is too often an ordinary word. Dropped: names of fewer than four letters;
 names English writes in lower case as words (--words, the Debian package wamerican's SCOWL
 list, which spells proper names capitalized: Split, Nice, Reading, Mobile, Bath, Oxford; Brighton
@@ -167,7 +168,7 @@ def main():
         usable_plain = plain != name and len(plain) == len(unicodedata.normalize("NFC", name)) and plain not in names_in_use
         latin = [name] + ([plain] if usable_plain and usable_town(plain, city["population"]) else [])
         names_in_use.update(latin)
-        print("\t".join([f"city-{city['geonameid']}", "prefecture", city["countrycode"], name, "", "|".join(latin)]))
+        print("\t".join([f"city-{city['geonameid']}", "county", city["countrycode"], name, "", "|".join(latin)]))
 
 
 if __name__ == "__main__":

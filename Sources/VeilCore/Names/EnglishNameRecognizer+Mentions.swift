@@ -1,8 +1,12 @@
 /// The other mentions of people a document names in full: "Okonkwo said" and "Ngozi laughed" after
 /// "Ngozi Okonkwo", whichever rule or the tagger found the full name — a surname alone or a first
 /// name alone, capitalized or in capitals. They link to the full name (PersonLinker), so all share
-/// one pseudonym, and they outrank a place or word of the same spelling (Ngozi is also a town).
+/// one pseudonym, and they outrank a town of the same spelling (Ngozi is also one).
 extension EnglishNameRecognizer {
+    /// Above a town's romanized name (0.6) and the tagger's people (0.7), below person-pinyin's
+    /// surnames (0.75): "Zhou" after "Zhou Daifu" is the pinyin plugin's, linked to 周代富.
+    static let laterMentionScore = 0.72
+
     func laterMentions(in bytes: [UInt8], of found: [Detection]) -> [Detection] {
         var surnames = Set<String>(), givens = Set<String>()
         for detection in found where detection.attributes["form"] == "en-full" {
@@ -38,7 +42,7 @@ extension EnglishNameRecognizer {
             let isSurname = surnames.contains(lower)
             guard isSurname || givens.contains(lower), !isCovered(word.range) else { continue }
             let attributes = isSurname ? ["form": "en-surname", "surname": lower] : ["form": "en-first", "given": lower]
-            detections.append(Detection(range: word.range, entity: .person, score: 0.8, pluginID: pluginID,
+            detections.append(Detection(range: word.range, entity: .person, score: Self.laterMentionScore, pluginID: pluginID,
                                         rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, attributes: attributes))
         }
         return detections

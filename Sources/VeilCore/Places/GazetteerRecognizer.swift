@@ -101,11 +101,12 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             let entry = forms[occurrence.word]
             let range = occurrence.range
             if entry.form == .latin {
-                // Case as written in the list (or all capitals), whole words only.
-                let written = String(decoding: bytes[range], as: UTF8.self)
-                guard written == entry.text || written == entry.text.uppercased() else { continue }
+                // Whole words only (checked first: most hits of a town's name are inside a longer
+                // word), in case as written in the list or all capitals.
                 if range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
                 if range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
+                let written = String(decoding: bytes[range], as: UTF8.self)
+                guard written == entry.text || written == entry.text.uppercased() else { continue }
                 if startsLatinInstitution(bytes, after: range.upperBound) { continue }
             } else if startsInstitution(bytes, after: range.upperBound) {
                 continue
