@@ -68,6 +68,17 @@ import Testing
         let surrogate = EnglishNameSurrogate(firstNames: [("Allan", "M")], lastNames: ["Crum"])
         #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "Ngozi") == "Allan")
         #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "Okonkwo") == "Crum")
+        #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "NGOZI OKONKWO") == "ALLAN CRUM")
+        #expect(surrogate.render("Allan Crum", canonical: "ngozi okonkwo", mention: "ngozi okonkwo") == "allan crum")
+    }
+
+    /// A function word at a name's edge is not part of it, in capitals too.
+    @Test func leavesFunctionWordsOutOfNamesInCapitals() throws {
+        let text = "THANKS TO JOHN WILLIAMS FOR THE HELP"
+        let found = try recognizer.recognize(DocumentText(text)).filter { $0.entity == .person }
+        let bytes = Array(text.utf8)
+        let names = found.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+        #expect(names == ["JOHN WILLIAMS"], "found \(names)")
     }
 
     @Test func leavesHandlesAndChineseToTheirPlugins() throws {

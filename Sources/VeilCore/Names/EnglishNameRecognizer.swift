@@ -227,6 +227,15 @@ public struct EnglishNameSurrogate: SurrogateGenerator {
     }
 
     public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+        // In the mention's case: JOHN WILLIAMS, margaret smith.
+        let letters = mention.filter(\.isLetter)
+        let written = renderForm(surrogate, canonical: canonical, mention: mention)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) { return written.uppercased() }
+        if !letters.isEmpty, letters.allSatisfy(\.isLowercase) { return written.lowercased() }
+        return written
+    }
+
+    private func renderForm(_ surrogate: String, canonical: String, mention: String) -> String {
         let new = surrogate.split(separator: " ").map(String.init)
         let words = mention.split(separator: " ").map(String.init)
         guard let newLast = new.last else { return surrogate }

@@ -237,11 +237,13 @@ struct EnglishTagger: Sendable {
         return features
     }
 
-    /// Whether a token is one of the thousand commonest English words and no name list holds it
-    /// (the, and, hi): never the first or last word of a name.
+    /// Whether a token is one of the thousand commonest English words and no name list holds it as
+    /// a common name (the, and, hi; TO, though "To" is a rare surname): never the first or last
+    /// word of a name.
     func isFunctionWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
         let key = Self.hash(Self.lowercased(scalars))
-        return ranks[key] == "1" && firstBuckets[key] == nil && lastBuckets[key] == nil
+        let commonName = { (bucket: Unicode.Scalar?) in bucket == "2" || bucket == "3" }
+        return ranks[key] == "1" && !commonName(firstBuckets[key]) && !commonName(lastBuckets[key])
     }
 
     /// Whether a token is among the 5,000 commonest English words (Young, Will, May).
