@@ -27,7 +27,7 @@ extension EnglishNameRecognizer {
         var detections: [Detection] = []
         // Field labels: a colon after a label that begins its line or clause.
         var index = 0
-        while let colon = bytes[index...].firstIndex(where: { $0 == 0x3A }) ?? Self.fullwidthColon(in: bytes, from: index) {
+        while let colon = Self.nextColon(in: bytes, from: index) {
             index = colon + 1
             var start = colon
             while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E].contains(bytes[start - 1]) { start -= 1 }
@@ -59,11 +59,13 @@ extension EnglishNameRecognizer {
         return detections
     }
 
-    /// The first ：(U+FF1A) at or after `start`.
-    private static func fullwidthColon(in bytes: [UInt8], from start: Int) -> Int? {
+    /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start`: one pass.
+    private static func nextColon(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
-        while index + 2 < bytes.count {
-            if bytes[index] == 0xEF, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3A { return index }
+            if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
             index += 1
         }
         return nil
