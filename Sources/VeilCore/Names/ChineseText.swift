@@ -42,8 +42,7 @@ extension ChineseNameRecognizer {
 
         func isHan(_ index: Int) -> Bool {
             guard index >= 0, index < scalars.count else { return false }
-            let value = scalars[index].value
-            return (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+            return scalars[index].isHan
         }
 
         func character(_ index: Int) -> Character { Character(scalars[index]) }
@@ -155,4 +154,9 @@ struct ScalarSet: Sendable {
     func contains(_ value: UInt32) -> Bool {
         value < 0x10000 ? bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : beyond.contains(value)
     }
+}
+
+extension Unicode.Scalar {
+    /// A Chinese character: the CJK Unified Ideographs and their Extension A.
+    var isHan: Bool { (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) }
 }

@@ -44,7 +44,7 @@ extension EnglishNameRecognizer {
                 while after < bytes.count, bytes[after] == 0x20 { after += 1 }
                 guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x3C else { continue }
             }
-            if let detection = person(in: bytes, name, rule: "en-labelled", score: 0.8) { detections.append(detection) }
+            if let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.8) { detections.append(detection) }
         }
         // Table cells under a name column.
         for cell in document.tableColumns.cells(under: { Self.personLabels.contains(Self.normalizedLabel(bytes[$0])) }, in: bytes) {
@@ -53,7 +53,7 @@ extension EnglishNameRecognizer {
             guard let name = nameRange(in: bytes, from: start) else { continue }
             var end = name.upperBound
             while end < cell.upperBound, bytes[end] == 0x20 || bytes[end] == 0x0D { end += 1 }
-            guard end == cell.upperBound, let detection = person(in: bytes, name, rule: "en-labelled", score: 0.75) else { continue }
+            guard end == cell.upperBound, let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.75) else { continue }
             detections.append(detection)
         }
         return detections
@@ -144,7 +144,7 @@ extension EnglishNameRecognizer {
 
     /// A person found by label or column, unless every word of it is a common English word and one
     /// of them is in no name list (Name: Not Given, Customer: Walk In; Name: Mark Brown stays).
-    private func person(in bytes: [UInt8], _ range: Range<Int>, rule: String, score: Double) -> Detection? {
+    private func labelledPerson(in bytes: [UInt8], _ range: Range<Int>, rule: String, score: Double) -> Detection? {
         let words = String(decoding: bytes[range], as: UTF8.self).split(separator: " ").map(String.init)
         let names = words.filter { !Self.nameParticles.contains($0) }
         let isKnownName = { (word: String) -> Bool in
@@ -153,10 +153,7 @@ extension EnglishNameRecognizer {
         }
         let isCommonWord = { (word: String) -> Bool in (self.tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
         guard !names.isEmpty, !(names.allSatisfy(isCommonWord) && !names.allSatisfy(isKnownName)) else { return nil }
-        let lower = names.map { $0.lowercased() }
-        let firstName = names[0].prefix(1).uppercased() + names[0].dropFirst().lowercased()
-        let form = names.count >= 2 ? "en-full" : firstNames[firstName] != nil && lastNames[firstName] == nil ? "en-first" : "en-surname"
-        return Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
-                         attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[firstName]?.sex ?? ""])
+        // The lists spell names capitalized: IBIRONKE is looked up as Ibironke.
+        return person(range, names: names, listedAs: names[0].prefix(1).uppercased() + names[0].dropFirst().lowercased(), rule: rule, score: score)
     }
 }

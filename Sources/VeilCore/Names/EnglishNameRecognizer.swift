@@ -132,27 +132,18 @@ public struct EnglishNameRecognizer: Recognizer {
                 offset += UTF8.width(scalar)
             }
             offsets.append(offset)
-            var lineTokens: [Range<Int>]?
             for span in tagger.people(in: scalars) where span.confidence >= 0.5 {
                 let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
                       words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
-                      !words.contains(where: { $0.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) } }) else { continue }
+                      !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) }) else { continue }
                 let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
                 // Shenzhen Bright Electronics, Baker Street, Anna Hotel: a name that heads a company,
                 // a street or a building is not a person.
-                let tokens = lineTokens ?? EnglishTagger.tokens(scalars)
-                lineTokens = tokens
-                if let next = tokens.first(where: { $0.lowerBound >= span.range.upperBound }),
-                   Self.organizationHeads.contains(String(String.UnicodeScalarView(scalars[next])).lowercased()) { continue }
+                if let next = span.next, Self.organizationHeads.contains(String(String.UnicodeScalarView(scalars[next])).lowercased()) { continue }
                 let names = words.filter { $0.unicodeScalars.first.map { ($0.properties.isAlphabetic) } ?? false }
-                let lower = names.map { $0.lowercased() }
-                let form = names.count >= 2 ? "en-full" : firstNames[names.first ?? ""] != nil && lastNames[names.first ?? ""] == nil ? "en-first" : "en-surname"
-                detections.append(Detection(range: range, entity: .person, score: 0.5 + 0.2 * Double(span.confidence), pluginID: pluginID, rule: "en-tagged",
-                                            canonical: lower.joined(separator: " "),
-                                            attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "",
-                                                         "sex": firstNames[names.first ?? ""]?.sex ?? ""]))
+                detections.append(person(range, names: names, listedAs: names.first ?? "", rule: "en-tagged", score: 0.5 + 0.2 * Double(span.confidence)))
             }
         }
         return detections
@@ -186,9 +177,17 @@ public struct EnglishNameRecognizer: Recognizer {
     }
 
     private func full(_ range: Range<Int>, first: String, last: String, score: Double) -> Detection {
-        Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: "en-full",
-                  canonical: (first + " " + last).lowercased(),
-                  attributes: ["form": "en-full", "surname": last.lowercased(), "given": first.lowercased(), "sex": firstNames[first]?.sex ?? ""])
+        person(range, names: [first, last], listedAs: first, rule: "en-full", score: score)
+    }
+
+    /// A person named by `names` (as written): the canonical value and the attributes linking and
+    /// pseudonyms read — the form (a full name, or one word read as a first name or a surname by
+    /// how the lists hold `listedAs`), surname, given name and sex.
+    func person(_ range: Range<Int>, names: [String], listedAs key: String, rule: String, score: Double) -> Detection {
+        let lower = names.map { $0.lowercased() }
+        let form = names.count >= 2 ? "en-full" : firstNames[key] != nil && lastNames[key] == nil ? "en-first" : "en-surname"
+        return Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
+                         attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[key]?.sex ?? ""])
     }
 
     private func surnameOnly(_ word: LatinWord, score: Double) -> Detection {

@@ -47,6 +47,8 @@ struct EnglishTagger: Sendable {
         let range: Range<Int>
         let tokens: [Range<Int>]
         let confidence: Float
+        /// The token after the span in its line, if any.
+        var next: Range<Int>?
     }
 
     // MARK: Tokens
@@ -258,13 +260,17 @@ struct EnglishTagger: Sendable {
     func people(in scalars: [Unicode.Scalar]) -> [Span] {
         labelledPeople(in: scalars).compactMap { span in
             var tokens = span.tokens[...]
+            var next = span.next
             while let first = tokens.first, isFunctionWord(scalars[first]) { tokens.removeFirst() }
-            while let last = tokens.last, isFunctionWord(scalars[last]) { tokens.removeLast() }
+            while let last = tokens.last, isFunctionWord(scalars[last]) {
+                next = last
+                tokens.removeLast()
+            }
             guard let first = tokens.first, let last = tokens.last else { return nil }
             if tokens.count == 1, isCommonWord(scalars[first]), span.confidence < 0.8 { return nil }
             // The Young, a Grant: an article makes a single word a thing.
             if tokens.count == 1, let article = previousWord(before: first.lowerBound, in: scalars), ["the", "a", "an"].contains(article) { return nil }
-            return Span(range: first.lowerBound..<last.upperBound, tokens: Array(tokens), confidence: span.confidence)
+            return Span(range: first.lowerBound..<last.upperBound, tokens: Array(tokens), confidence: span.confidence, next: next)
         }
     }
 
@@ -287,7 +293,7 @@ struct EnglishTagger: Sendable {
             let label = index < labels.count ? labels[index] : .outside
             if let open = start, label != .insidePerson {
                 spans.append(Span(range: tokens[open].lowerBound..<tokens[index - 1].upperBound, tokens: Array(tokens[open..<index]),
-                                  confidence: confidence[open..<index].min() ?? 0))
+                                  confidence: confidence[open..<index].min() ?? 0, next: index < tokens.count ? tokens[index] : nil))
                 start = nil
             }
             if label == .beginPerson || (label == .insidePerson && start == nil) { start = index }

@@ -61,7 +61,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) {
             // A place with no name in Chinese characters (a town abroad) has its Latin name as its
             // full name: it is read as a Latin form, whole words in their case.
-            let fullForm: Gazetteer.Form = place.full.unicodeScalars.contains { (0x3400...0x9FFF).contains($0.value) } ? .full : .latin
+            let fullForm: Gazetteer.Form = place.full.unicodeScalars.contains(where: \.isHan) ? .full : .latin
             let entries: [(String, Gazetteer.Form)] = [(place.full, fullForm)] + place.short.map { ($0, .short) } + place.latin.map { ($0, .latin) }
             for (text, form) in entries {
                 var entry = index[text] ?? (form, [])

@@ -65,7 +65,9 @@ enum PhoneNumberText {
 
     /// The number before its extension: x411, ext. 12, ext 12, #12.
     static func withoutExtension(_ text: String) -> String {
-        guard let cut = text.firstIndex(where: { "xXeE#".contains($0) }) else { return text }
-        return String(text[..<cut].reversed().drop { $0 == " " }.reversed())
+        let bytes = ArraySlice(text.utf8)
+        var cut = extensionStart(bytes)
+        while cut > bytes.startIndex, bytes[cut - 1] == 0x20 { cut -= 1 }
+        return String(decoding: bytes[..<cut], as: UTF8.self)
     }
 }
