@@ -41,12 +41,16 @@ enum PersonLinker {
             if form == "en-full" { links.append(.englishSurname(surname)) }
             if form == "en-full", let given = detection.attributes["given"], !given.isEmpty { links.append(.englishGivenName(Array(given.utf8))) }
         }
-        if let pinyinSurname = detection.attributes["pinyin"]?.split(separator: " ").first { links.append(.pinyinSurname(String(pinyinSurname))) }
+        if let pinyin = detection.attributes["pinyin"], !pinyin.isEmpty {
+            links.append(.pinyinSurname(String(pinyin.utf8.firstIndex(of: 0x20).map { pinyin[..<$0] } ?? pinyin[...])))
+        }
         if form == "full", let surname = detection.attributes["surname"] {
-            let scalars = Array(detection.canonical.unicodeScalars)
-            for cut in 1...2 where scalars.count - cut >= 2 {
-                let given = String(String.UnicodeScalarView(scalars[cut...]))
-                if !given.hasPrefix(surname) { links.append(.givenName(given)) }
+            // Bytes: the name less its first one or two characters (each where a scalar starts).
+            let bytes = Array(detection.canonical.utf8), surname = Array(surname.utf8)
+            let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+            for cut in 1...2 where starts.count - cut >= 2 {
+                let given = Array(bytes[starts[cut]...])
+                if !given.starts(with: surname) { links.append(.givenName(given)) }
             }
         }
         return links

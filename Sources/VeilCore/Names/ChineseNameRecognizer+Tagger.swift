@@ -227,7 +227,7 @@ extension ChineseNameRecognizer {
             }
             // 郑表示: a surname and a verb, not a name (the document's full name makes it a person).
             if statistics.surnames[surname] != nil, text.marks[range.lowerBound + surname.unicodeScalars.count].contains(.verbStarts) { return nil }
-            if range.count <= 4, !name.contains("·"), statistics.surnames[surname] != nil, range.count > surname.count {
+            if range.count <= 4, !range.contains(where: { text.scalars[$0] == "·" }), statistics.surnames[surname] != nil, range.count > surname.count {
                 return detection(text, range, score: 0.6 + 0.3 * confidence, canonical: name, attributes: ["form": "full", "surname": surname, "model": "crf"])
             }
             return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: name, attributes: ["form": "foreign", "model": "crf"])

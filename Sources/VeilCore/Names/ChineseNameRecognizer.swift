@@ -25,6 +25,8 @@ public struct ChineseNameRecognizer: Recognizer {
     let foreignThreshold: Double
     /// Character readings, to note each name's pinyin so "Lu Libing" can be linked to 卢立兵.
     let readings: [String: String]
+    /// The readings of single characters, for the given names of full names (found by the thousand).
+    let characterReadings: ScalarStrings
     /// The name tagger (crf.tsv), when the plugin ships one.
     let tagger: NameTagger?
     /// Whether places the tagger finds are reported too (option `places: "yes"`).
@@ -133,6 +135,7 @@ public struct ChineseNameRecognizer: Recognizer {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
+        self.characterReadings = ScalarStrings(singleScalarKeysOf: readings)
         self.tagger = tagger
         self.tagsPlaces = tagsPlaces
         var kinds: [String: Text.Marks] = [:]
@@ -752,8 +755,8 @@ public struct ChineseNameRecognizer: Recognizer {
         let surname = statistics.surname(of: name)
         guard let family = readings[surname] else { return nil }
         var given: [String] = []
-        for character in name.dropFirst(surname.count) {
-            guard let reading = readings[String(character)] else { return nil }
+        for scalar in name.unicodeScalars.dropFirst(surname.unicodeScalars.count) {
+            guard let reading = characterReadings[scalar] else { return nil }
             given.append(reading)
         }
         return (family, given)

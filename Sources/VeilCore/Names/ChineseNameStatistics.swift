@@ -23,7 +23,8 @@ public struct ChineseNameStatistics: Sendable {
 
     /// The same chances keyed by scalar values, for the recognizer's inner loop.
     let surnameChance: ScalarTable
-    let compoundSurnameChance: [UInt64: Double]
+    /// The chance of each compound surname (欧阳, 司马), keyed by its two scalars (first << 32 | second).
+    let compoundSurnameChance: ScalarPairTable
     let givenChance: ScalarTable
     let foreignChance: ScalarTable
 
@@ -39,7 +40,7 @@ public struct ChineseNameStatistics: Sendable {
             if scalars.count == 2 { compound[UInt64(scalars[0].value) << 32 | UInt64(scalars[1].value)] = chance(count, 0.1) }
         }
         surnameChance = ScalarTable(single)
-        compoundSurnameChance = compound
+        compoundSurnameChance = ScalarPairTable(compound)
         givenChance = ScalarTable(Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } }))
         foreignChance = ScalarTable(Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
             key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
@@ -123,5 +124,23 @@ public struct ChineseNameStatistics: Sendable {
         let two = String(name.prefix(2))
         if name.count >= 3, surnames[two] != nil { return two }
         return String(name.prefix(1))
+    }
+}
+
+/// Values keyed by two scalars (first << 32 | second) that few first scalars begin: a bitmap of
+/// those first scalars answers most lookups (asked at every character of a text) without hashing.
+struct ScalarPairTable: Sendable {
+    private let values: [UInt64: Double]
+    private let firsts: ScalarSet
+
+    init(_ values: [UInt64: Double]) {
+        self.values = values
+        var firsts = ScalarSet()
+        for key in values.keys { firsts.insert(UInt32(truncatingIfNeeded: key >> 32)) }
+        self.firsts = firsts
+    }
+
+    subscript(key: UInt64) -> Double? {
+        firsts.contains(UInt32(truncatingIfNeeded: key >> 32)) ? values[key] : nil
     }
 }

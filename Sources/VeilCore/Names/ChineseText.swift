@@ -48,9 +48,15 @@ extension ChineseNameRecognizer {
         func character(_ index: Int) -> Character { Character(scalars[index]) }
 
         func string(_ range: Range<Int>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[range])
-            return String(view)
+            // Encoded straight into the string's storage (appending scalar by scalar costs more than
+            // the rest of a short name's checks).
+            String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+                var count = 0
+                for scalar in scalars[range] {
+                    UTF8.encode(scalar) { buffer[count] = $0; count += 1 }
+                }
+                return count
+            }
         }
 
         func matches(_ word: [Unicode.Scalar], at index: Int) -> Bool {

@@ -4,8 +4,9 @@ struct LatinWord {
     let range: Range<Int>
     let text: String
     var lower: String { text.lowercased() }
-    var isCapitalized: Bool { text.first?.isUppercase ?? false }
-    var isAllCaps: Bool { text.count > 1 && text.allSatisfy { !$0.isLetter || $0.isUppercase } }
+    // The words are ASCII: their bytes tell case without Unicode's property tables.
+    var isCapitalized: Bool { text.utf8.first.map(ASCIIByte.isUppercase) ?? false }
+    var isAllCaps: Bool { text.utf8.count > 1 && !text.utf8.contains(where: ASCIIByte.isLowercase) }
 
     /// ASCII words: letters, with inner hyphens and apostrophes (Li-bing, Xi'an).
     static func words(in bytes: [UInt8]) -> [LatinWord] {

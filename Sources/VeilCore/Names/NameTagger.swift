@@ -161,35 +161,35 @@ struct NameTagger: Sendable {
         return (labels, marginals(state, n, of: labels))
     }
 
-    /// The best label sequence for the position scores `state`.
+    /// The best label sequence for the position scores `state`. A position's scores are one SIMD8
+    /// vector over the label it ends in, so each step is seven vector maxima, one per label it may
+    /// come from (the first best is kept on a tie, as a label-by-label loop would).
     private func viterbi(_ state: [SIMD8<Float>], _ n: Int) -> [Label] {
         let k = Self.labelCount
-        var score = [Float](repeating: 0, count: n * k)
-        var back = [Int8](repeating: 0, count: n * k)
-        var last = 0
-        score.withUnsafeMutableBufferPointer { score in
-            back.withUnsafeMutableBufferPointer { back in
-                transition.withUnsafeBufferPointer { transition in
-                    for label in 0..<k { score[label] = state[0][label] }
-                    for position in 1..<max(n, 1) {
-                        for label in 0..<k {
-                            var best = -Float.infinity, from = 0
-                            for previous in 0..<k {
-                                let value = score[(position - 1) * k + previous] + transition[previous * k + label]
-                                if value > best { best = value; from = previous }
-                            }
-                            score[position * k + label] = best + state[position][label]
-                            back[position * k + label] = Int8(from)
-                        }
-                    }
-                    for label in 1..<k where score[(n - 1) * k + label] > score[(n - 1) * k + last] { last = label }
-                }
-            }
+        // out[from]: the transitions from `from` to each label; the eighth lane can never win.
+        var out = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: k)
+        for from in 0..<k {
+            for to in 0..<k { out[from][to] = transition[from * k + to] }
         }
+        var back = [SIMD8<Int32>](repeating: .zero, count: n)
+        var score = state[0]
+        for position in 1..<max(n, 1) {
+            var best = SIMD8<Float>(repeating: -.infinity), from = SIMD8<Int32>.zero
+            for previous in 0..<k {
+                let value = SIMD8<Float>(repeating: score[previous]) + out[previous]
+                let better = value .> best
+                best.replace(with: value, where: better)
+                from.replace(with: Int32(previous), where: better)
+            }
+            score = best + state[position]
+            back[position] = from
+        }
+        var last = 0
+        for label in 1..<k where score[label] > score[last] { last = label }
         var labels = [Label](repeating: .outside, count: n)
         for position in stride(from: n - 1, through: 0, by: -1) {
             labels[position] = Label(rawValue: last)!
-            last = Int(back[position * k + last])
+            last = Int(back[position][last])
         }
         return labels
     }
@@ -197,10 +197,10 @@ struct NameTagger: Sendable {
     /// Each position's marginal probability of its label in `labels`, by forward–backward, scaled
     /// per position (exp of each position's scores less their largest, and each forward row
     /// normalized) so nothing overflows. A position's seven label values are one SIMD8 vector (the
-    /// eighth lane stays zero), so each step is seven dot products.
+    /// eighth lane stays zero), so each step is seven vector multiply-adds, one per label.
     private func marginals(_ state: [SIMD8<Float>], _ n: Int, of labels: [Label]) -> [Float] {
         let k = Self.labelCount
-        // into[to]: the transitions into `to` from each label; from[f]: those out of `f` to each.
+        // into[to]: the transitions into `to` from each label; outOf[from]: those out of `from`.
         var into = [SIMD8<Float>](repeating: .zero, count: k), outOf = [SIMD8<Float>](repeating: .zero, count: k)
         for f in 0..<k {
             for t in 0..<k {
@@ -208,13 +208,15 @@ struct NameTagger: Sendable {
                 outOf[f][t] = expTransition[f * k + t]
             }
         }
+        var lanes = SIMD8<Float>.zero
+        for label in 0..<k { lanes[label] = 1 }
+        let unused = SIMD8<Float>(repeating: -.infinity).replacing(with: 0, where: lanes .== 1)
         var emit = [SIMD8<Float>](repeating: .zero, count: n)
         var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
         var scale = [Float](repeating: 1, count: n)
         for position in 0..<n {
-            let scores = state[position]
-            var largest = -Float.infinity
-            for label in 0..<k { largest = max(largest, scores[label]) }
+            let scores = state[position] + unused
+            let largest = scores.max()
             var row = SIMD8<Float>.zero
             for label in 0..<k { row[label] = exp(scores[label] - largest) }
             emit[position] = row
@@ -222,22 +224,22 @@ struct NameTagger: Sendable {
         for position in 0..<n {
             var value = emit[position]
             if position > 0 {
+                // sums[to] = Σ over from of alpha[from] · exp(transition[from → to])
                 let previous = alpha[position - 1]
                 var sums = SIMD8<Float>.zero
-                for label in 0..<k { sums[label] = (previous * into[label]).sum() }
+                for from in 0..<k { sums += previous[from] * outOf[from] }
                 value *= sums
             }
             let sum = value.sum()
             scale[position] = sum > 0 ? sum : 1
             alpha[position] = value / scale[position]
         }
-        var ones = SIMD8<Float>.zero
-        for label in 0..<k { ones[label] = 1 }
-        beta[n - 1] = ones
+        beta[n - 1] = lanes
         for position in stride(from: n - 2, through: 0, by: -1) {
+            // value[from] = Σ over to of exp(transition[from → to]) · next[to]
             let next = emit[position + 1] * beta[position + 1]
             var value = SIMD8<Float>.zero
-            for label in 0..<k { value[label] = (outOf[label] * next).sum() }
+            for to in 0..<k { value += next[to] * into[to] }
             beta[position] = value / scale[position + 1]
         }
         return (0..<n).map { position in alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] }

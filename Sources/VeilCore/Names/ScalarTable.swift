@@ -37,3 +37,27 @@ struct ScalarTable: Sendable {
         }
     }
 }
+
+/// A string for each of some Unicode scalars (a character's pinyin reading), looked up as
+/// ``ScalarTable`` looks up its values: a flat array over the CJK ideographs, a dictionary beyond.
+struct ScalarStrings: Sendable {
+    private static let first: UInt32 = 0x3400
+    private static let last: UInt32 = 0x9FFF
+    private var dense = [String?](repeating: nil, count: Int(last - first + 1))
+    private var beyond: [UInt32: String] = [:]
+
+    /// The values of `strings` whose keys are one scalar long.
+    init(singleScalarKeysOf strings: [String: String]) {
+        for (key, value) in strings {
+            let scalars = key.unicodeScalars
+            guard let scalar = scalars.first, scalars.count == 1 else { continue }
+            let offset = scalar.value &- Self.first
+            if offset <= Self.last - Self.first { dense[Int(offset)] = value } else { beyond[scalar.value] = value }
+        }
+    }
+
+    subscript(scalar: Unicode.Scalar) -> String? {
+        let offset = scalar.value &- Self.first
+        return offset <= Self.last - Self.first ? dense[Int(offset)] : beyond[scalar.value]
+    }
+}

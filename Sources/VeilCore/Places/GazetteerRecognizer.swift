@@ -235,11 +235,17 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     private func startsLatinInstitution(_ bytes: [UInt8], after offset: Int) -> Bool {
         guard !latinInstitutionWords.isEmpty else { return false }
         let end = min(bytes.count, offset + 80)
-        let words = String(decoding: bytes[offset..<end], as: UTF8.self).split(separator: " ", omittingEmptySubsequences: true).prefix(4)
-        for word in words {
+        var start = offset, words = 0
+        while start < end, words < 4 {
+            // Words split at spaces, as written; only the first four are read.
+            if bytes[start] == 0x20 { start += 1; continue }
+            let wordEnd = bytes[start..<end].firstIndex(of: 0x20) ?? end
+            let word = String(decoding: bytes[start..<wordEnd], as: UTF8.self)
             let trimmed = word.trimmingCharacters(in: .punctuationCharacters)
             if latinInstitutionWords.contains(trimmed) { return true }
-            guard let first = trimmed.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first), trimmed == String(word) else { return false }
+            guard let first = trimmed.unicodeScalars.first, CharacterSet.uppercaseLetters.contains(first), trimmed == word else { return false }
+            words += 1
+            start = wordEnd
         }
         return false
     }
