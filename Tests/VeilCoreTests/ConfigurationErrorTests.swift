@@ -108,6 +108,36 @@ import Testing
         #expect(PluginExamples.check(plugin).isEmpty)
     }
 
+    /// `case: capitalized` finds a Latin word only where it starts with a capital, in any case
+    /// after that (Polish, POLISH; not polish); Chinese words in the same plugin are unaffected.
+    @Test func capitalizedLexiconsSkipLowerCaseWords() throws {
+        let temp = TemporaryFolder()
+        temp.write("groups/plugin.yaml", """
+        id: groups
+        entities: [NRP]
+        lexicons:
+          - {file: words.txt, case: capitalized}
+        examples:
+          match: [{text: "a Polish firm, a POLISH firm, 维吾尔族", find: ["Polish", "POLISH", "维吾尔族"]}]
+          no_match: ["polish the shoes"]
+        """)
+        temp.write("groups/words.txt", "Polish\n维吾尔族\n")
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let plugin = try #require(catalog["groups"])
+        #expect(plugin.lexiconEntries.allSatisfy { $0.capitalizedOnly })
+        #expect(PluginExamples.check(plugin).isEmpty)
+    }
+
+    @Test func lexiconCaseIsAnyOrCapitalized() {
+        let errors = manifestErrors("""
+        id: demo
+        entities: [NRP]
+        lexicons:
+          - {file: words.txt, case: upper}
+        """, extraFiles: ["demo/words.txt": "Polish\n"])
+        #expect(errors == ["demo/plugin.yaml:4:29: error: 'case' is 'any' or 'capitalized', not 'upper'"])
+    }
+
     /// An anchor that misses part of what its pattern finds is caught by the plugin's own
     /// examples: they are matched with the windows and over the whole text, and must agree.
     @Test func examplesCatchAnAnchorThatMissesMatches() throws {

@@ -169,7 +169,7 @@ enum ManifestReader {
         guard let items = yaml.sequence(node, what: "'lexicons'") else { return [] }
         var specs: [PluginManifest.LexiconSpec] = []
         for (index, item) in items.enumerated() {
-            guard let pairs = yaml.mapping(item, what: "a lexicon", allowed: ["name", "file", "entity", "score"]) else { continue }
+            guard let pairs = yaml.mapping(item, what: "a lexicon", allowed: ["name", "file", "entity", "score", "case"]) else { continue }
             var spec = PluginManifest.LexiconSpec(name: "lexicon-\(index + 1)", file: "", entity: defaultEntity, score: 0.8)
             var fileNode: Node?
             for (key, _, value) in pairs {
@@ -178,6 +178,13 @@ enum ManifestReader {
                 case "file": fileNode = value; spec.file = yaml.string(value, what: "'file'") ?? ""
                 case "entity": if let name = yaml.string(value, what: "'entity'") { spec.entity = EntityType(name) }
                 case "score": if let score = yaml.double(value, what: "'score'", in: 0...1) { spec.score = score }
+                case "case":
+                    switch yaml.string(value, what: "'case'") {
+                    case "any": spec.capitalizedOnly = false
+                    case "capitalized": spec.capitalizedOnly = true
+                    case nil: break
+                    case let other?: yaml.error("'case' is 'any' or 'capitalized', not '\(other)'", at: value)
+                    }
                 default: break
                 }
             }

@@ -158,7 +158,8 @@ public struct PluginCatalog: Sendable {
                     let word = columns[0].trimmingCharacters(in: .whitespaces)
                     guard !word.isEmpty else { continue }
                     entries.append(.init(word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,
-                                         canonical: columns.count > 1 ? columns[1].trimmingCharacters(in: .whitespaces) : nil))
+                                         canonical: columns.count > 1 ? columns[1].trimmingCharacters(in: .whitespaces) : nil,
+                                         capitalizedOnly: lexicon.capitalizedOnly))
                 }
             }
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, lexiconEntries: entries) { nil }

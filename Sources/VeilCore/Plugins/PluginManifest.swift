@@ -52,6 +52,9 @@ public struct PluginManifest: Sendable {
         public var file: String
         public var entity: EntityType
         public var score: Double
+        /// `case: capitalized`: a word that starts with a Latin letter is found only where that
+        /// letter is a capital (Polish, not polish); `case: any` (the default) ignores case.
+        public var capitalizedOnly: Bool = false
     }
 
     /// `context:` or `negative:` words.

@@ -3,6 +3,7 @@
 ///
 /// A word that begins or ends with an ASCII letter or digit only matches on a word boundary
 /// ("Lu" is not found inside "Luxury"); Chinese words match anywhere, as Chinese has no spaces.
+/// Case is ignored, unless a lexicon asks for capitals (``Entry/capitalizedOnly``).
 public struct LexiconRecognizer: Recognizer {
     /// One word and what finding it means.
     public struct Entry: Sendable, Hashable {
@@ -14,14 +15,18 @@ public struct LexiconRecognizer: Recognizer {
         public var lexicon: String
         /// The value linked mentions share; the word itself unless the list says otherwise.
         public var canonical: String
+        /// Found only where its first letter, a Latin one, is written as a capital.
+        public var capitalizedOnly: Bool
 
-        public init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil) {
+        public init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
+                    capitalizedOnly: Bool = false) {
             self.word = word
             self.entity = entity
             self.score = score
             self.pluginID = pluginID
             self.lexicon = lexicon
             self.canonical = canonical ?? word
+            self.capitalizedOnly = capitalizedOnly
         }
     }
 
@@ -48,6 +53,7 @@ public struct LexiconRecognizer: Recognizer {
             if boundaryAtStart[occurrence.word], range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
             if boundaryAtEnd[occurrence.word], range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
             let entry = entries[occurrence.word]
+            if entry.capitalizedOnly, ASCIIByte.isLowercase(bytes[range.lowerBound]) { continue }
             detections.append(Detection(range: view.originalRange(range), entity: entry.entity, score: entry.score,
                                         pluginID: entry.pluginID, rule: entry.lexicon, canonical: entry.canonical))
         }
