@@ -26,7 +26,12 @@ tuned): an IBAN followed by a word (the pattern read the word as a last group; b
 calling codes in brackets ((+57) 323 …, +(370) …), "telephone" and "landline" as phone words, and
 PAN / charge / payment as card words: people 0.862, phones 0.983, cards 0.986, IBANs 1.000.
 
-Usage: records.py [--split dev|heldout] [--count N] [--seed S] > records.jsonl
+`--split fresh` writes `records-fresh.jsonl`: a third split, written and committed at the end of
+issue 16 (2026-12-03) before Veil was run on it, with locales and layouts neither other split has
+(Nigerian, Pakistani, Thai, Icelandic, Algerian, Luxembourgish, Macedonian … names and numbers; a JSON line, an e-mail signature, an SMS, an invoice line, a table row,
+"Name <phone>"), to score what issue 16 built on text it was not tuned against.
+
+Usage: records.py [--split dev|heldout|fresh] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -80,6 +85,30 @@ HELDOUT_LAYOUTS = [
 ]
 
 
+# Locales of the fresh split: none of the two splits above has them, and Faker has names of their own
+# for each (Liechtenstein, Luxembourg, Nigeria in English, Hausa and Igbo, Pakistan, Thailand in
+# English, Catalonia, Belgium, Algeria, Iceland, Italian Switzerland, North Macedonia).
+FRESH_LOCALES = ["de_LI", "de_LU", "en_NG", "en_PK", "en_TH", "es_CA", "fr_BE", "fr_DZ", "ha_NG", "ig_NG", "is_IS", "it_CH", "mk_MK"]
+
+# Layouts of the fresh split.
+FRESH_LAYOUTS = [
+    '{"customer": "{N}", "phone": "{T}"}',
+    "Dear {N},\nyour card {C} was charged today. Questions? Call {T}.",
+    "Invoice 4471 / Bill to: {N} / Tel {T} / IBAN {I}",
+    "sms from {T}: hey its {F}, running late",
+    "Kind regards,\n{N}\nSenior Analyst\nM: {T}",
+    "Driver {N} will call you from {T} on arrival.",
+    "Paid by {U} with {C}",
+    "Contact: {N}; phone: {T}; email: n/a",
+    "Ref. {N} - IBAN: {I} - BIC: DEUTDEFF",
+    "| {N} | {T} | {C} |",
+    "Per our call, {F} confirmed the number {T} and the card {C}.",
+    "new lead: {N} / {T}",
+    "{N} <{T}>",
+    "The landlord, {N}, gave us {T} as the number to use.",
+]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -98,14 +127,14 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
-    heldout = args.split == "heldout"
-    locales, layouts = (HELDOUT_LOCALES, HELDOUT_LAYOUTS) if heldout else (LOCALES, LAYOUTS)
+    locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
+                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = 2207 if heldout else 1603
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -120,7 +149,7 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = "heldout" if heldout else "records"
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
