@@ -6,8 +6,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 # SwiftPM can keep the file list of a path dependency from an earlier build: when Veil gained a
-# source file since, the first build fails to find it; a clean build reads the sources again.
-swift build --package-path "$here" -q || { swift package --package-path "$here" clean; swift build --package-path "$here" -q; }
+# source file since, the first build fails to find it, and `swift package clean` did not always
+# help; a build from an empty .build folder reads the sources again.
+swift build --package-path "$here" -q || { rm -rf "$here/.build"; swift build --package-path "$here" -q; }
 swift build --package-path "$root" --product veil -q
 export VEIL_KEY="pipeline example key, not a secret"
 expected="$(mktemp)"; actual="$(mktemp)"

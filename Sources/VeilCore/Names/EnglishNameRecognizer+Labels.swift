@@ -12,7 +12,8 @@ extension EnglishNameRecognizer {
         "next of kin", "applicant", "passenger", "passenger name", "traveller", "traveler", "tenant", "landlord", "witness", "employee",
         "employee name", "student", "student name", "member", "member name", "user", "buyer", "seller", "driver", "owner", "signed",
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
-        "from", "to", "cc",
+        "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
+        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee",
     ]
     /// Labels whose value is a name only when it has two words and the line ends with it or an
     /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.
@@ -30,12 +31,14 @@ extension EnglishNameRecognizer {
         while let colon = Self.nextColon(in: bytes, from: index) {
             index = colon + 1
             var start = colon
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E].contains(bytes[start - 1]) { start -= 1 }
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F].contains(bytes[start - 1]) { start -= 1 }
             guard colon - start <= 32 else { continue }
             let label = Self.normalizedLabel(bytes[start..<colon])
             guard Self.personLabels.contains(label) else { continue }
             var valueStart = colon + (bytes[colon] == 0x3A ? 1 : 3)
             while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
+            // A JSON or YAML value in quotes ("customer": "Èric Cadenas").
+            if valueStart < bytes.count, bytes[valueStart] == 0x22 || bytes[valueStart] == 0x27 { valueStart += 1 }
             guard let name = nameRange(in: bytes, from: valueStart) else { continue }
             if Self.headerLabels.contains(label) {
                 // Two words at least: From: London is a place.
@@ -72,8 +75,12 @@ extension EnglishNameRecognizer {
     }
 
     /// A label lower-cased, its underscores, hyphens and runs of spaces made single spaces, a final
-    /// dot or asterisk dropped (Full_Name*, Cardholder name.).
+    /// dot or asterisk dropped, quotes and an opening brace around it too (Full_Name*, Cardholder
+    /// name., {"customer").
     static func normalizedLabel(_ bytes: ArraySlice<UInt8>) -> String {
+        var bytes = bytes
+        while let first = bytes.first, [0x20, 0x22, 0x27, 0x7B, 0x5B].contains(first) { bytes.removeFirst() }
+        while let last = bytes.last, [0x20, 0x22, 0x27].contains(last) { bytes.removeLast() }
         var text = String(decoding: bytes, as: UTF8.self).lowercased()
         text = String(text.map { $0 == "_" || $0 == "-" ? " " : $0 })
         while let last = text.last, last == "." || last == "*" || last == " " { text.removeLast() }
@@ -82,7 +89,7 @@ extension EnglishNameRecognizer {
 
     /// The name that begins at `start`: one to five words, each capitalized (or the whole name in
     /// capitals), particles allowed between them, parted by single spaces; nil when none does.
-    private func nameRange(in bytes: [UInt8], from start: Int) -> Range<Int>? {
+    func nameRange(in bytes: [UInt8], from start: Int) -> Range<Int>? {
         guard start < bytes.count else { return nil }
         let rest = String(decoding: bytes[start..<min(bytes.count, start + 160)], as: UTF8.self)
         var words: [(range: Range<Int>, text: String)] = []
@@ -111,7 +118,10 @@ extension EnglishNameRecognizer {
         close()
         // Trailing dots are sentence ends, not initials, unless the word is one letter.
         var accepted: [(range: Range<Int>, text: String)] = []
-        let allCaps = words.prefix(5).allSatisfy { $0.text.allSatisfy { !$0.isLetter || $0.isUppercase } }
+        // A name in capitals: its words up to the first that is not (Paid by CHANYA PRACHAYAROCH with …).
+        let isCaps = { (text: String) in text.filter(\.isLetter).count >= 2 && text.allSatisfy { !$0.isLetter || $0.isUppercase } }
+        let allCaps = words.first.map { isCaps($0.text) } ?? false
+        if allCaps, let end = words.prefix(5).firstIndex(where: { !isCaps($0.text) }) { words.removeSubrange(end...) }
         for (position, word) in words.prefix(5).enumerated() {
             // Words must follow each other with one space.
             if let previous = accepted.last, word.range.lowerBound != previous.range.upperBound + 1 { break }
@@ -119,6 +129,8 @@ extension EnglishNameRecognizer {
             let capitalized = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
             if capitalized && (allCaps || word.text.dropFirst().contains { $0.isLowercase } || word.text.count <= 2) && !Self.runsOn(word.text) {
                 accepted.append(word)
+                // A dot after a word longer than an initial ends a sentence, and the name (London. Hi All).
+                if word.text.hasSuffix("."), word.text.count > 2, !Self.titles.contains(String(word.text.dropLast())) { break }
             } else if position > 0, Self.nameParticles.contains(word.text), position + 1 < words.count {
                 accepted.append(word)
             } else {
@@ -144,7 +156,7 @@ extension EnglishNameRecognizer {
 
     /// A person found by label or column, unless every word of it is a common English word and one
     /// of them is in no name list (Name: Not Given, Customer: Walk In; Name: Mark Brown stays).
-    private func labelledPerson(in bytes: [UInt8], _ range: Range<Int>, rule: String, score: Double) -> Detection? {
+    func labelledPerson(in bytes: [UInt8], _ range: Range<Int>, rule: String, score: Double) -> Detection? {
         let words = String(decoding: bytes[range], as: UTF8.self).split(separator: " ").map(String.init)
         let names = words.filter { !Self.nameParticles.contains($0) }
         let isKnownName = { (word: String) -> Bool in

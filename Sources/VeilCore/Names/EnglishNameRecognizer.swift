@@ -106,6 +106,7 @@ public struct EnglishNameRecognizer: Recognizer {
             if age || saidAfter || saidBefore { detections.append(surnameOnly(word, score: 0.65)) }
         }
         detections += labelledPeople(document)
+        detections += cuedPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         detections += laterMentions(in: bytes, of: detections)
         return detections

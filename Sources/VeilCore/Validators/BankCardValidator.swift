@@ -1,6 +1,6 @@
 /// A payment card number with a known issuer prefix and length, passing Luhn: UnionPay (62, 60,
 /// 9558; 16–19 digits), Visa (4; 13, 16–19), Mastercard (51–55, 2221–2720; 16–19), Discover (6011,
-/// 644–649, 65; 16–19), JCB (3528–3589; 16–19; 1800 and 2131, 15), Mir (2200–2204; 16–19), American Express (34, 37;
+/// 644–649, 65; 16–19), JCB (35: 3528–3589 assigned, and the rest of 35 as generators such as Faker write it; 16–19; 1800 and 2131, 15), Mir (2200–2204; 16–19), American Express (34, 37;
 /// 15), Diners Club (300–305, 36, 38, 39; 14–19) and Maestro (50, 56–58, 0604, 6304, 6390, 6759, 6761–6763;
 /// 12–19). Canonical: the digits.
 public struct BankCardValidator: Validator {
@@ -33,7 +33,7 @@ public struct BankCardValidator: Validator {
         case [34, 37].contains(two): return length == 15 ? "amex" : "unknown"
         case (300...305).contains(three) || [36, 38, 39].contains(two): return (14...19).contains(length) ? "diners" : "unknown"
         case four == 6011 || (644...649).contains(three) || two == 65: return long ? "discover" : "unknown"
-        case (3528...3589).contains(four): return long ? "jcb" : "unknown"
+        case two == 35: return long ? "jcb" : "unknown"
         case four == 1800 || four == 2131: return length == 15 ? "jcb" : "unknown"
         case (2200...2204).contains(four): return long ? "mir" : "unknown"
         case (2221...2720).contains(four) || (51...55).contains(two): return long ? "mastercard" : "unknown"

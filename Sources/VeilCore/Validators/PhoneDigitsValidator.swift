@@ -1,20 +1,27 @@
 /// A telephone number in some national layout, told only by its shape: seven to fifteen digits
-/// (the length E.164 allows; an extension after x or ext not counted), not one digit repeated, and
+/// (the length E.164 allows; an extension after x or ext not counted) or six in three pairs (89 03
+/// 29: Luxembourg, the Faroes, Greenland, Andorra number so; not pairs that read as a day and a
+/// month), not one digit repeated, and
 /// not a date (12/05/2023, 2023-05-12). For rules that fire only beside a word such as phone, tel
 /// or mobile. Canonical: the digits, the extension's included.
 public struct PhoneDigitsValidator: Validator {
     public let id = "phone-digits"
-    public let summary = "7-15 digits (an extension aside), not one digit repeated, not a date"
+    public let summary = "7-15 digits (an extension aside) or six in three pairs, not one digit repeated, not a date"
     public let examples = ValidatorExamples(
-        valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804"],
-        invalid: ["123 456", "1111111", "12/05/2023", "2023-05-12", "1234567890123456", "2023-02-23 04", "2023-03-162"])
+        valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804", "89 03 29"],
+        invalid: ["123 456", "890329", "12 05 23", "1111111", "12/05/2023", "2023-05-12", "1234567890123456", "2023-02-23 04", "2023-03-162"])
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
         // The number before its extension (x411, ext. 4804).
         let number = String(candidate.lowercased().prefix { $0 != "x" })
         let digits = number.digitValues
-        guard (7...15).contains(digits.count), Set(digits).count > 1, !Self.isDate(number) else { return nil }
+        // Six digits in pairs, unless the pairs read as a day and a month (12 05 23).
+        let groups = digits.count == 6 ? PhoneNumberText.digitGroups(ArraySlice(number.utf8)) : []
+        let inPairs = groups.map(\.length) == [2, 2, 2]
+            && !((1...31).contains(groups[0].value) && (1...12).contains(groups[1].value))
+            && !((1...12).contains(groups[0].value) && (1...31).contains(groups[1].value))
+        guard (7...15).contains(digits.count) || inPairs, Set(digits).count > 1, !Self.isDate(number) else { return nil }
         return Validation(canonical: candidate.digitsOnly)
     }
 
