@@ -31,7 +31,12 @@ issue 16 (2026-12-03) before Veil was run on it, with locales and layouts neithe
 (Nigerian, Pakistani, Thai, Icelandic, Algerian, Luxembourgish, Macedonian … names and numbers; a JSON line, an e-mail signature, an SMS, an invoice line, a table row,
 "Name <phone>"), to score what issue 16 built on text it was not tuned against.
 
-Usage: records.py [--split dev|heldout|fresh] [--count N] [--seed S] > records.jsonl
+`--split fresh2` writes `records-fresh2.jsonl`: layouts none of the three splits above has (a URL
+query, an HTML table row, em dashes, a vertical table, "my name is … and my number is …", a
+holder after the card, a dot-parted line), over locales of all three, written and committed after
+`records-fresh`'s classes were fixed and before Veil was run on it: how far those fixes carry.
+
+Usage: records.py [--split dev|heldout|fresh|fresh2] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -109,6 +114,27 @@ FRESH_LAYOUTS = [
 ]
 
 
+# Layouts of the second fresh split.
+FRESH2_LAYOUTS = [
+    "Subject: callback\n{N} left a voicemail, number {T}.",
+    "Passenger {U}, seat 14C, contact {T}",
+    "customer_name={N}&phone={T}",
+    "Account holder {N} (IBAN {I}) disputes a charge on card {C}.",
+    "Tenant: {N} · Mobile: {T}",
+    "Regards\n{F}",
+    "<tr><td>{N}</td><td>{T}</td></tr>",
+    "{N} — {T} — {C}",
+    "Hello, my name is {N} and my number is {T}.",
+    "Card: {C} exp 04/28, holder {N}",
+    "From {N} ({T}): is the flat still available?",
+    "Name | {N}\nPhone | {T}",
+    "Refund approved for {N}; card {C}; ref {I}",
+    "{F} said to text {T} after five.",
+]
+FRESH2_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_CO", "pt_BR", "pl_PL", "ru_RU", "el_GR", "tr_TR", "yo_NG", "en_PK", "is_IS",
+                  "mk_MK", "fr_DZ", "it_CH", "hu_HU", "cs_CZ", "fi_FI", "nl_BE"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -127,14 +153,14 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
-                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS)}[args.split]
+                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119}[args.split]
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -149,7 +175,7 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh"}[args.split]
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
