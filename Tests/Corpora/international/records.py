@@ -36,7 +36,12 @@ query, an HTML table row, em dashes, a vertical table, "my name is … and my nu
 holder after the card, a dot-parted line), over locales of all three, written and committed after
 `records-fresh`'s classes were fixed and before Veil was run on it: how far those fixes carry.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2] [--count N] [--seed S] > records.jsonl
+`--split fresh3` writes `records-fresh3.jsonl`: fourteen more layouts (a reply, a delivery note, a
+name in square brackets, a patient line with a birth date, a guest list, "Text from …: my new
+number is …"), over locales of all splits, written and committed after `records-fresh2`'s classes
+were fixed and before Veil was run on it.
+
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -135,6 +140,27 @@ FRESH2_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_CO", "pt_BR", "pl_PL",
                   "mk_MK", "fr_DZ", "it_CH", "hu_HU", "cs_CZ", "fi_FI", "nl_BE"]
 
 
+# Layouts of the third fresh split.
+FRESH3_LAYOUTS = [
+    "Re: your order\nThanks {F}! We'll call you at {T} tomorrow.",
+    "{N}\nMobile {T}\nVisa {C}",
+    "Contact person: {N}, tel. {T}",
+    "Delivery for {N} — please ring {T} at the gate",
+    "[{N}] {T}",
+    "Patient {N}, DOB 1984-02-11, phone {T}",
+    "Payer: {U} / IBAN {I}",
+    "Text from {F}: my new number is {T}",
+    "{N} ({F}) | {T}",
+    "Card holder {N} card no. {C}",
+    "Reference: {N}, {T}, {C}",
+    "Guest list: {N}, +1 guest. Phone: {T}",
+    "{F}: can you call me on {T}?",
+    "Applicant: {N}\nTelephone: {T}\nPayment card: {C}",
+]
+FRESH3_LOCALES = ["en_US", "en_GB", "en_IN", "de_AT", "fr_CH", "es_ES", "es_AR", "it_IT", "pt_PT", "nl_NL", "sv_SE", "da_DK", "ro_RO",
+                  "bg_BG", "uk_UA", "lt_LT", "sk_SK", "ha_NG", "en_TH", "de_LU"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -153,14 +179,15 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
-                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS)}[args.split]
+                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS),
+                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421}[args.split]
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -175,7 +202,7 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2"}[args.split]
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
