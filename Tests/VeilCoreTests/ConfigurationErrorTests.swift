@@ -108,8 +108,8 @@ import Testing
         #expect(PluginExamples.check(plugin).isEmpty)
     }
 
-    /// `case: capitalized` finds a Latin word only where it starts with a capital, in any case
-    /// after that (Polish, POLISH; not polish); Chinese words in the same plugin are unaffected.
+    /// `case: capitalized` finds a word as written or in capitals (Polish, POLISH; not polish,
+    /// nor a sentence's pOLISH); Chinese words in the same list are found as always.
     @Test func capitalizedLexiconsSkipLowerCaseWords() throws {
         let temp = TemporaryFolder()
         temp.write("groups/plugin.yaml", """
@@ -119,7 +119,7 @@ import Testing
           - {file: words.txt, case: capitalized}
         examples:
           match: [{text: "a Polish firm, a POLISH firm, 维吾尔族", find: ["Polish", "POLISH", "维吾尔族"]}]
-          no_match: ["polish the shoes"]
+          no_match: ["polish the shoes", "pOLISH"]
         """)
         temp.write("groups/words.txt", "Polish\n维吾尔族\n")
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])

@@ -88,53 +88,66 @@ extension ChineseNameRecognizer {
     /// is the reason to read them so — unless 老X or 小X is a common word (老师, 小时). And the surname
     /// alone before a title, a cue or a speech verb (郑表示, 莫老师 after 律师郑文斌, 莫远英).
     public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
-        var names: [String: Detection] = [:]
-        var surnames: [String: String] = [:]
-        var givens: Set<String> = []
+        // Texts are keyed by their UTF-8 bytes: hashing a String of Chinese characters normalizes
+        // it first, and this runs for every name a document holds.
+        var names: [[UInt8]: Detection] = [:]
+        var surnames: [[UInt8]: String] = [:]
+        var surnamesRead: Set<[UInt8]> = []
+        var givens: Set<[UInt8]> = []
         for detection in found where detection.score >= 0.6 {
             // A nickname the text introduced (乳名叫豆豆) is that child again where written alone.
             guard let form = detection.attributes["form"], form == "full" || form == "foreign" || form == "nickname" else { continue }
             // A name found with less confidence (群里的朱婷) is looked for again only as 老X and 小X
             // (小朱), forms that are a person's wherever they stand.
             let sure = detection.score >= 0.7
-            if sure, names[detection.canonical] == nil {
+            let key = Array(detection.canonical.utf8)
+            if sure, names[key] == nil {
                 // The name again is what was found (its surname and reading too), less sure.
                 var again = detection
                 again.range = 0..<0
                 again.score = 0.7
                 again.rule = form
                 again.attributes["repeated"] = "yes"
-                names[detection.canonical] = again
+                names[key] = again
             }
             if form == "full", let surname = detection.attributes["surname"] {
                 // 老周, 小王 are words too, but the person's where the document names 周玉; 小时, 老家 are not.
-                for prefix in ["老", "小"] where surnames[prefix + surname] == nil
-                    && (!commonAddressWords.contains(prefix + surname) || (commonSurnames.contains(surname) && !Self.addressWordsNotPeople.contains(prefix + surname))) {
-                    surnames[prefix + surname] = surname
+                // (Each surname once: whether its forms count depends on the surname alone.)
+                if surnamesRead.insert(Array(surname.utf8)).inserted {
+                    for prefix in ["老", "小"] {
+                        let address = prefix + surname
+                        let addressKey = Array(address.utf8)
+                        guard surnames[addressKey] == nil, !commonAddressWords.contains(address)
+                            || (commonSurnames.contains(surname) && !Self.addressWordsNotPeople.contains(address)) else { continue }
+                        surnames[addressKey] = surname
+                    }
                 }
                 // The given name of two characters alone (玉英 after 吴玉英).
-                let given = String(detection.canonical.dropFirst(surname.count))
-                if sure, given.count == 2 { givens.insert(given) }
+                let given = detection.canonical.dropFirst(surname.count)
+                if sure, given.count == 2 { givens.insert(Array(given.utf8)) }
             }
         }
         // Each text once, so their order does not matter.
-        var mentions = names.map { RepeatableMention(text: $0.key, detection: $0.value) }
+        var mentions = names.map { RepeatableMention(text: String(decoding: $0.key, as: UTF8.self), detection: $0.value) }
         // The surname alone, where a title, a cue or a speech verb follows it (郑表示, 莫老师 after
         // 莫远英): ``repeatedMention(_:at:in:)`` checks what follows.
         for detection in names.values where detection.attributes["form"] == "full" {
-            guard let surname = detection.attributes["surname"], names[surname] == nil, surnames[surname] == nil else { continue }
-            surnames[surname] = ""
+            guard let surname = detection.attributes["surname"] else { continue }
+            let key = Array(surname.utf8)
+            guard names[key] == nil, surnames[key] == nil else { continue }
+            surnames[key] = ""
             mentions.append(RepeatableMention(text: surname, detection: self.detection(
                 bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
         }
-        for given in givens where names[given] == nil {
+        for bytes in givens where names[bytes] == nil {
             // Not a given name that is also a word (成果, 文明, 建国): alone, it is mostly the word.
-            let bytes = Array(given.utf8)
             if commonWords.occurrences(in: bytes, within: 0..<bytes.count).contains(where: { $0.range == 0..<bytes.count }) { continue }
+            let given = String(decoding: bytes, as: UTF8.self)
             mentions.append(RepeatableMention(text: given, detection: detection(
                 bytes: 0..<0, score: 0.7, canonical: given, attributes: ["form": "given", "repeated": "yes"])))
         }
-        for (address, surname) in surnames where names[address] == nil && !surname.isEmpty {
+        for (key, surname) in surnames where names[key] == nil && !surname.isEmpty {
+            let address = String(decoding: key, as: UTF8.self)
             let form = address.hasPrefix("老") ? "lao" : "xiao"
             mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
         }

@@ -110,7 +110,7 @@ extension ChineseNameRecognizer {
             if givens[p] != "-", let chance = statistics.foreignChance[scalars[index].value] { keys.append(Key.key(.foreign0, bucket(chance))) }
             if compound[p] { keys.append(Key.key(.compound0)) }
             if compound[p - 1] { keys.append(Key.key(.compoundMinus1)) }
-            for (distance, title, cue) in [(1, Template.title1, Template.cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)] {
+            for (distance, title, cue) in Self.marksAhead {
                 guard index + distance < line.upperBound else { break }
                 let marks = text.marks[index + distance]
                 if marks.contains(.titleStarts) { keys.append(Key.key(title)) }
@@ -122,6 +122,11 @@ extension ChineseNameRecognizer {
         }
         return keys
     }
+
+    /// The templates of a title and of a cue that start one, two and three characters ahead (one
+    /// array for every character, not a literal made at each).
+    private static let marksAhead: [(Int, NameTagger.Template, NameTagger.Template)] =
+        [(1, .title1, .cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)]
 
     /// The character class the tagger sees: digits as 0, Latin letters as a, white space as ␣.
     static func taggerClass(of scalar: Unicode.Scalar) -> Unicode.Scalar {

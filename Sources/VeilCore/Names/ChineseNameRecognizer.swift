@@ -749,13 +749,19 @@ public struct ChineseNameRecognizer: Recognizer {
                          pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
     }
 
-    /// The readings of a full name: its surname's, and each given-name character's.
+    /// The readings of a full name: its surname's, and each given-name character's. Read by
+    /// scalars (a compound surname is its first two of three or more, as ``ChineseNameStatistics/surname(of:)``
+    /// says): no String is built or hashed for a name of single-character readings.
     func syllables(of name: String) -> (family: String, given: [String])? {
         guard !readings.isEmpty else { return nil }
-        let surname = statistics.surname(of: name)
-        guard let family = readings[surname] else { return nil }
+        let scalars = Array(name.unicodeScalars)
+        guard let first = scalars.first else { return nil }
+        let compound = scalars.count >= 3 && statistics.compoundSurnameChance[UInt64(first.value) << 32 | UInt64(scalars[1].value)] != nil
+        let family = compound ? readings[String(String.UnicodeScalarView(scalars[..<2]))] : characterReadings[first]
+        guard let family else { return nil }
         var given: [String] = []
-        for scalar in name.unicodeScalars.dropFirst(surname.unicodeScalars.count) {
+        given.reserveCapacity(scalars.count)
+        for scalar in scalars[(compound ? 2 : 1)...] {
             guard let reading = characterReadings[scalar] else { return nil }
             given.append(reading)
         }

@@ -13,7 +13,7 @@ extension EnglishNameRecognizer {
         "employee name", "student", "student name", "member", "member name", "user", "buyer", "seller", "driver", "owner", "signed",
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
-        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee",
+        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant",
     ]
     /// Labels whose value is a name only when it has two words and the line ends with it or an
     /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.
@@ -26,16 +26,17 @@ extension EnglishNameRecognizer {
     func labelledPeople(_ document: DocumentText) -> [Detection] {
         let bytes = document.bytes
         var detections: [Detection] = []
-        // Field labels: a colon after a label that begins its line or clause.
+        // Field labels: a colon (or an equals sign, or a bar) after a label that begins its line or
+        // clause: Name: …, customer_name=…&, Name | ….
         var index = 0
         while let colon = Self.nextColon(in: bytes, from: index) {
             index = colon + 1
             var start = colon
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F].contains(bytes[start - 1]) { start -= 1 }
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F].contains(bytes[start - 1]) { start -= 1 }
             guard colon - start <= 32 else { continue }
             let label = Self.normalizedLabel(bytes[start..<colon])
             guard Self.personLabels.contains(label) else { continue }
-            var valueStart = colon + (bytes[colon] == 0x3A ? 1 : 3)
+            var valueStart = colon + (bytes[colon] < 0x80 ? 1 : 3)
             while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
             // A JSON or YAML value in quotes ("customer": "Èric Cadenas").
             if valueStart < bytes.count, bytes[valueStart] == 0x22 || bytes[valueStart] == 0x27 { valueStart += 1 }
@@ -62,12 +63,14 @@ extension EnglishNameRecognizer {
         return detections
     }
 
-    /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start`: one pass.
+    /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start` — or an equals
+    /// sign, or a bar with a space before it (a label's in a vertical table: Name | …): one pass.
     private static func nextColon(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x3A { return index }
+            if byte == 0x3A || byte == 0x3D { return index }
+            if byte == 0x7C, index > 0, bytes[index - 1] == 0x20 { return index }
             if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
             index += 1
         }

@@ -2,27 +2,39 @@
 /// scripts/build_person_en_crf.py computes them, and the names the CRF (`crf.tsv`) labels in them.
 struct EnglishTagger: Sendable {
     let tagger: NameTagger
-    /// first.tsv and last.tsv by lower-cased name (the last row of a name written two ways wins,
-    /// as in the training script): its bucket ("1" … "3", ``bucket(_:)``; "w" for a name only
-    /// world.tsv holds), keyed by ``hash(_:)``.
-    let firstBuckets: [UInt64: Unicode.Scalar]
-    let lastBuckets: [UInt64: Unicode.Scalar]
-    /// ranks.tsv: a word's frequency bucket ("1": top 1,000 English words … "4": top 30,000).
-    let ranks: [UInt64: Unicode.Scalar]
+    /// What the word lists say of each lower-cased word, keyed by ``hash(_:)`` and packed in one
+    /// value (one probe per token instead of three dictionary lookups): its frequency bucket in
+    /// ranks.tsv ("1": top 1,000 English words … "4": top 30,000) in the low byte; its bucket in
+    /// first.tsv and in last.tsv ("1" … "3", ``bucket(_:)``; "w" for a name only world.tsv holds;
+    /// the last row of a name written two ways wins, as in the training script) in the next two.
+    private let facts: HashKeyTable
 
     /// `worldFirst` and `worldLast`: world.tsv's names (lower-cased), bucket "w" where the census
     /// lists do not hold them.
     init(tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String],
          worldFirst: [String] = [], worldLast: [String] = []) {
         self.tagger = tagger
-        var first = Dictionary(worldFirst.map { (Self.hash($0.unicodeScalars), Unicode.Scalar("w")) }, uniquingKeysWith: { $1 })
-        for (name, share) in firstShares { first[Self.hash(name.unicodeScalars)] = Self.bucket(share) }
-        var last = Dictionary(worldLast.map { (Self.hash($0.unicodeScalars), Unicode.Scalar("w")) }, uniquingKeysWith: { $1 })
-        for (name, share) in lastShares { last[Self.hash(name.unicodeScalars)] = Self.bucket(share) }
-        firstBuckets = first
-        lastBuckets = last
-        self.ranks = Dictionary(ranks.compactMap { word, rank in rank.unicodeScalars.first.map { (Self.hash(word.unicodeScalars), $0) } },
-                                uniquingKeysWith: { $1 })
+        var packed: [UInt64: Int32] = [:]
+        let set = { (key: UInt64, value: Unicode.Scalar, shift: Int32) in
+            packed[key, default: 0] = packed[key, default: 0] & ~(0xFF << shift) | Int32(value.value & 0xFF) << shift
+        }
+        for name in worldFirst { set(Self.hash(name.unicodeScalars), "w", 8) }
+        for (name, share) in firstShares { set(Self.hash(name.unicodeScalars), Self.bucket(share), 8) }
+        for name in worldLast { set(Self.hash(name.unicodeScalars), "w", 16) }
+        for (name, share) in lastShares { set(Self.hash(name.unicodeScalars), Self.bucket(share), 16) }
+        for (word, rank) in ranks { if let rank = rank.unicodeScalars.first { set(Self.hash(word.unicodeScalars), rank, 0) } }
+        facts = HashKeyTable(packed)
+    }
+
+    /// The word lists' buckets for a word's key (nil where a list does not hold it).
+    private func facts(_ key: UInt64) -> (rank: Unicode.Scalar?, first: Unicode.Scalar?, last: Unicode.Scalar?) {
+        let value = facts[key]
+        guard value > 0 else { return (nil, nil, nil) }
+        let byte = { (shift: Int32) -> Unicode.Scalar? in
+            let code = UInt8(truncatingIfNeeded: value >> shift)
+            return code == 0 ? nil : Unicode.Scalar(code)
+        }
+        return (byte(0), byte(8), byte(16))
     }
 
     /// FNV-1a over a word's scalars: the key of the word lists, so a token is looked up without
@@ -132,7 +144,7 @@ struct EnglishTagger: Sendable {
     }
 
     /// A lower-case word's frequency bucket in English ("1": top 1,000 … "4": top 30,000), nil past that.
-    func rank(of word: String) -> Unicode.Scalar? { ranks[Self.hash(word.unicodeScalars)] }
+    func rank(of word: String) -> Unicode.Scalar? { facts(Self.hash(word.unicodeScalars)).rank }
 
     static func bucket(_ share: Double) -> Unicode.Scalar {
         share >= 0.1 ? "3" : share >= 0.01 ? "2" : "1"
@@ -156,12 +168,11 @@ struct EnglishTagger: Sendable {
 
     static func key(template: Int, _ value: some Sequence<Unicode.Scalar>) -> UInt64 { key(template, hash(value)) }
 
-    /// FNV-1a continued over more scalars.
-    static func hash(_ seed: UInt64, _ scalars: Unicode.Scalar...) -> UInt64 {
-        var hash = seed
-        for scalar in scalars { hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
-        return hash
-    }
+    /// FNV-1a continued over one more scalar, or two (no variadic array: four of these per token).
+    @inline(__always)
+    static func hash(_ seed: UInt64, _ scalar: Unicode.Scalar) -> UInt64 { (seed ^ UInt64(scalar.value)) &* 0x100_0000_01b3 }
+    @inline(__always)
+    static func hash(_ seed: UInt64, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { hash(hash(seed, a), b) }
 
     static let emptyHash = hash(EmptyCollection<Unicode.Scalar>())
     static let lineStartHash = hash(CollectionOfOne<Unicode.Scalar>("^"))
@@ -188,10 +199,11 @@ struct EnglishTagger: Sendable {
         var stem = stored
         while stem.last == "." { stem.removeLast() }
         let shape = Self.hash(Self.shape(scalars))
-        let rank = ranks[core] ?? "0"
+        let listed = facts(core)
+        let rank = listed.rank ?? "0"
         return Word(lower: Self.hash(stored), shape: shape, shapeAndRank: Self.hash(shape, "|", rank), prefix: Self.hash(stored.prefix(3)),
-                    suffix: Self.hash(stored.suffix(3)), first: firstBuckets[core].map { Self.hash(Self.emptyHash, $0) },
-                    last: lastBuckets[core].map { Self.hash(Self.emptyHash, $0) }, rank: Self.hash(Self.emptyHash, rank),
+                    suffix: Self.hash(stored.suffix(3)), first: listed.first.map { Self.hash(Self.emptyHash, $0) },
+                    last: listed.last.map { Self.hash(Self.emptyHash, $0) }, rank: Self.hash(Self.emptyHash, rank),
                     isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
     }
 
@@ -243,14 +255,14 @@ struct EnglishTagger: Sendable {
     /// a common name (the, and, hi; TO, though "To" is a rare surname): never the first or last
     /// word of a name.
     func isFunctionWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        let key = Self.hash(Self.lowercased(scalars))
+        let listed = facts(Self.hash(Self.lowercased(scalars)))
         let commonName = { (bucket: Unicode.Scalar?) in bucket == "2" || bucket == "3" }
-        return ranks[key] == "1" && !commonName(firstBuckets[key]) && !commonName(lastBuckets[key])
+        return listed.rank == "1" && !commonName(listed.first) && !commonName(listed.last)
     }
 
     /// Whether a token is among the 5,000 commonest English words (Young, Will, May).
     func isCommonWord(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        let rank = ranks[Self.hash(Self.lowercased(scalars))]
+        let rank = facts(Self.hash(Self.lowercased(scalars))).rank
         return rank == "1" || rank == "2"
     }
 

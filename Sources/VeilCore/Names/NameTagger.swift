@@ -47,7 +47,7 @@ struct NameTagger: Sendable {
     static let endOfLine: Unicode.Scalar = "\u{2403}"
 
     /// Feature key → row of `weights` (one weight per label, in the first seven lanes).
-    private let rows: FeatureTable
+    private let rows: HashKeyTable
     private let weights: [SIMD8<Float>]
     /// transition[from * labelCount + to], and its exponential.
     private let transition: [Float]
@@ -92,7 +92,7 @@ struct NameTagger: Sendable {
             for label in 0..<labelCount { lanes[label] = weights[row * labelCount + label] }
             return lanes
         }
-        return NameTagger(rows: FeatureTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
+        return NameTagger(rows: HashKeyTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
     }
 
     /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
@@ -134,7 +134,8 @@ struct NameTagger: Sendable {
     }
 
     /// The best label for each position, given each position's feature keys, and how sure the model
-    /// is of it: the marginal probability of that label at that position (forward–backward).
+    /// is of it: the marginal probability of that label at that position (forward–backward), for
+    /// the positions from the first labelled one to the last (1 before and after them).
     func decode(_ features: Features) -> (labels: [Label], confidence: [Float]) {
         let n = features.count
         guard n > 0 else { return ([], []) }
@@ -211,6 +212,10 @@ struct NameTagger: Sendable {
         var lanes = SIMD8<Float>.zero
         for label in 0..<k { lanes[label] = 1 }
         let unused = SIMD8<Float>(repeating: -.infinity).replacing(with: 0, where: lanes .== 1)
+        // Only labelled positions are read: backward down to the first of them is enough (forward
+        // runs the whole line, for each position's scale).
+        guard let firstLabelled = labels.firstIndex(where: { $0 != .outside }),
+              let lastLabelled = labels.lastIndex(where: { $0 != .outside }) else { return [Float](repeating: 1, count: n) }
         var emit = [SIMD8<Float>](repeating: .zero, count: n)
         var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
         var scale = [Float](repeating: 1, count: n)
@@ -235,46 +240,15 @@ struct NameTagger: Sendable {
             alpha[position] = value / scale[position]
         }
         beta[n - 1] = lanes
-        for position in stride(from: n - 2, through: 0, by: -1) {
+        for position in stride(from: n - 2, through: firstLabelled, by: -1) {
             // value[from] = Σ over to of exp(transition[from → to]) · next[to]
             let next = emit[position + 1] * beta[position + 1]
             var value = SIMD8<Float>.zero
             for to in 0..<k { value += next[to] * into[to] }
             beta[position] = value / scale[position + 1]
         }
-        return (0..<n).map { position in alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] }
-    }
-}
-/// An open-addressing hash table from feature keys (already well-mixed hashes) to rows: the
-/// tagger looks up some thirty keys per character, and a standard dictionary rehashes each one.
-private struct FeatureTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [Int32]
-    private let mask: Int
-
-    init(_ rows: [UInt64: Int32]) {
-        var capacity = 16
-        while capacity < rows.count * 2 { capacity *= 2 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [Int32](repeating: -1, count: capacity)
-        for (key, value) in rows {
-            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-            while values[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            values[slot] = value
-        }
-        self.keys = keys
-        self.values = values
-        self.mask = capacity - 1
-    }
-
-    /// The row for `key`, or -1.
-    subscript(key: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let value = values[slot]
-            if value < 0 || keys[slot] == key { return value }
-            slot = (slot + 1) & mask
+        return (0..<n).map { position in
+            (firstLabelled...lastLabelled).contains(position) ? alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] : 1
         }
     }
 }

@@ -52,8 +52,8 @@ public struct PluginManifest: Sendable {
         public var file: String
         public var entity: EntityType
         public var score: Double
-        /// `case: capitalized`: a word that starts with a Latin letter is found only where that
-        /// letter is a capital (Polish, not polish); `case: any` (the default) ignores case.
+        /// `case: capitalized`: a word is found only as written or in capitals (Polish, POLISH; not
+        /// polish); `case: any` (the default) ignores the case of ASCII letters.
         public var capitalizedOnly: Bool = false
     }
 

@@ -1,7 +1,9 @@
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.
 ///
-/// Matching folds ASCII letters to lower case; words are folded when the automaton is built. The trie
+/// Matching folds ASCII letters to lower case, and words are folded when the automaton is built,
+/// unless it is built to match case exactly (`foldsCase: false`): then a byte that begins no word
+/// (a small letter, where every word begins with a capital) is passed over at the root. The trie
 /// is built from the sorted words straight into flat arrays (sorted edge lists per state, a direct
 /// table for the root), and each state keeps one word and a link to the next state with a word, so
 /// neither building nor matching copies lists of outputs.
@@ -40,6 +42,7 @@ public struct AhoCorasick: Sendable {
         static let stride = 6
     }
     private var wordLengths: [Int] = []
+    private let foldsCase: Bool
 
     /// The number of words.
     public var count: Int { wordLengths.count }
@@ -47,9 +50,11 @@ public struct AhoCorasick: Sendable {
     /// The length in bytes of the longest word.
     public private(set) var longestWord = 0
 
-    /// Builds the automaton; empty words are ignored.
-    public init(words: [String]) {
-        let folded = words.map { AhoCorasick.fold(Array($0.utf8)) }
+    /// Builds the automaton; empty words are ignored. With `foldsCase` false, words match only as
+    /// written.
+    public init(words: [String], foldsCase: Bool = true) {
+        self.foldsCase = foldsCase
+        let folded = words.map { foldsCase ? AhoCorasick.fold(Array($0.utf8)) : Array($0.utf8) }
         wordLengths = folded.map(\.count)
         longestWord = wordLengths.max() ?? 0
         let order = folded.indices.filter { !folded[$0].isEmpty }.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
@@ -207,9 +212,10 @@ public struct AhoCorasick: Sendable {
                         return -1
                     }
                     var state = 0
+                    let fold: UInt8 = foldsCase ? 0x20 : 0
                     for index in range {
                         let raw = text[index]
-                        let byte = raw &- 0x41 < 26 ? raw | 0x20 : raw
+                        let byte = raw &- 0x41 < 26 ? raw | fold : raw
                         // Most bytes leave the root where they found it: one load tells.
                         if state == 0 && denseRows[Int(byte)] == 0 { continue }
                         while true {

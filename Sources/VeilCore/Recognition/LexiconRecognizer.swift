@@ -15,7 +15,7 @@ public struct LexiconRecognizer: Recognizer {
         public var lexicon: String
         /// The value linked mentions share; the word itself unless the list says otherwise.
         public var canonical: String
-        /// Found only where its first letter, a Latin one, is written as a capital.
+        /// Found only as written or in capitals (Polish, POLISH; not polish).
         public var capitalizedOnly: Bool
 
         public init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
@@ -32,14 +32,34 @@ public struct LexiconRecognizer: Recognizer {
 
     public let pluginID: String
     public let entries: [Entry]
-    private let automaton: AhoCorasick
+    /// Two automata, each searched only when it holds a word: words with ASCII letters whose case
+    /// does not matter, matched folded; the rest — capitalized-only words (as written and in
+    /// capitals: Kenyan, KENYAN) and words without ASCII letters (维吾尔族) — matched exactly, so
+    /// that small letters are passed over at the root.
+    private let folded: (automaton: AhoCorasick, entries: [Int])
+    private let exact: (automaton: AhoCorasick, entries: [Int])
     private let boundaryAtStart: [Bool]
     private let boundaryAtEnd: [Bool]
 
     public init(pluginID: String, entries: [Entry]) {
         self.pluginID = pluginID
         self.entries = entries
-        self.automaton = AhoCorasick(words: entries.map(\.word))
+        var foldedWords: [String] = [], foldedEntries: [Int] = [], exactWords: [String] = [], exactEntries: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            let hasLetters = entry.word.utf8.contains(where: ASCIIByte.isLetter)
+            if hasLetters && !entry.capitalizedOnly {
+                foldedWords.append(entry.word)
+                foldedEntries.append(index)
+                continue
+            }
+            let capitals = entry.word.uppercased()
+            for written in capitals == entry.word || !hasLetters ? [entry.word] : [entry.word, capitals] {
+                exactWords.append(written)
+                exactEntries.append(index)
+            }
+        }
+        self.folded = (AhoCorasick(words: foldedWords), foldedEntries)
+        self.exact = (AhoCorasick(words: exactWords, foldsCase: false), exactEntries)
         self.boundaryAtStart = entries.map { $0.word.utf8.first.map(LexiconRecognizer.isWordByte) ?? false }
         self.boundaryAtEnd = entries.map { $0.word.utf8.last.map(LexiconRecognizer.isWordByte) ?? false }
     }
@@ -48,14 +68,16 @@ public struct LexiconRecognizer: Recognizer {
         let view = document.view(.fullwidth)
         let bytes = view.bytes
         var detections: [Detection] = []
-        for occurrence in automaton.occurrences(in: bytes) {
-            let range = occurrence.range
-            if boundaryAtStart[occurrence.word], range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
-            if boundaryAtEnd[occurrence.word], range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
-            let entry = entries[occurrence.word]
-            if entry.capitalizedOnly, ASCIIByte.isLowercase(bytes[range.lowerBound]) { continue }
-            detections.append(Detection(range: view.originalRange(range), entity: entry.entity, score: entry.score,
-                                        pluginID: entry.pluginID, rule: entry.lexicon, canonical: entry.canonical))
+        for (automaton, indices) in [folded, exact] where automaton.count > 0 {
+            for occurrence in automaton.occurrences(in: bytes) {
+                let range = occurrence.range
+                let index = indices[occurrence.word]
+                if boundaryAtStart[index], range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
+                if boundaryAtEnd[index], range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
+                let entry = entries[index]
+                detections.append(Detection(range: view.originalRange(range), entity: entry.entity, score: entry.score,
+                                            pluginID: entry.pluginID, rule: entry.lexicon, canonical: entry.canonical))
+            }
         }
         return detections
     }
