@@ -32,8 +32,9 @@ extension EnglishNameRecognizer {
                      "sender", "recipient", "holder", "cardholder", "debtor", "creditor", "borrower", "volunteer", "resident"]
         let closings = ["regards", "kind regards", "best regards", "warm regards", "warmest regards", "best wishes", "sincerely",
                         "yours sincerely", "yours faithfully", "yours truly", "thanks", "thank you", "many thanks", "cheers", "best"]
-        let verbs = ["said", "says", "told", "asked", "wrote", "replied", "texted", "called", "emailed", "confirmed", "left", "explained",
-                     "added", "agreed", "insisted", "recalled", "complained", "answered"]
+        // The speech verbs the surname rule reads, and verbs of calling and answering (sorted: the
+        // automaton's word indices stay the same from run to run).
+        let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered"]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
     }()
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
@@ -90,13 +91,12 @@ extension EnglishNameRecognizer {
             // label's: a name that starts with a common word (THIS IS SO GOOD, This Is On The Trending
             // Tab) is one only when that word is a first name and the words are not shouted.
             let first = written[0].hasSuffix(".") ? String(written[0].dropLast()) : written[0]
-            let listed = { (word: String) in word.prefix(1).uppercased() + word.dropFirst().lowercased() }
-            if Self.titles.contains(listed(first)) { continue }
-            let isCommon = { (word: String) in (self.tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
+            let listed = Self.listed(first)
+            if Self.titles.contains(listed) { continue }
             let shouted = written.allSatisfy { $0.uppercased() == $0 }
-            if isCommon(first), firstNames[listed(first)] == nil || shouted { continue }
+            if isCommonWord(first), firstNames[listed] == nil || shouted { continue }
             // One word before a verb: a first name, or no English word at all (Landlord said is not).
-            if kind == .after, words == 1, firstNames[listed(first)] == nil, tagger?.rank(of: first.lowercased()) != nil { continue }
+            if kind == .after, words == 1, firstNames[listed] == nil, tagger?.rank(of: first.lowercased()) != nil { continue }
             if kind == .role && words < 2 { continue }
             if kind == .closing {
                 // The name is the whole line.

@@ -163,12 +163,16 @@ extension EnglishNameRecognizer {
         let words = String(decoding: bytes[range], as: UTF8.self).split(separator: " ").map(String.init)
         let names = words.filter { !Self.nameParticles.contains($0) }
         let isKnownName = { (word: String) -> Bool in
-            let capitalized = word.prefix(1).uppercased() + word.dropFirst().lowercased()
-            return self.firstNames[capitalized] != nil || self.lastNames[capitalized] != nil
+            let listed = Self.listed(word)
+            return self.firstNames[listed] != nil || self.lastNames[listed] != nil
         }
-        let isCommonWord = { (word: String) -> Bool in (self.tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
         guard !names.isEmpty, !(names.allSatisfy(isCommonWord) && !names.allSatisfy(isKnownName)) else { return nil }
-        // The lists spell names capitalized: IBIRONKE is looked up as Ibironke.
-        return person(range, names: names, listedAs: names[0].prefix(1).uppercased() + names[0].dropFirst().lowercased(), rule: rule, score: score)
+        return person(range, names: names, listedAs: Self.listed(names[0]), rule: rule, score: score)
     }
+
+    /// A word as the name lists spell it, capitalized: IBIRONKE is looked up as Ibironke.
+    static func listed(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst().lowercased() }
+
+    /// Whether a word is among the 5,000 commonest English words (the tagger's frequency buckets).
+    func isCommonWord(_ word: String) -> Bool { (tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
 }
