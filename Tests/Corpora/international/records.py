@@ -41,7 +41,12 @@ name in square brackets, a patient line with a birth date, a guest list, "Text f
 number is …"), over locales of all splits, written and committed after `records-fresh2`'s classes
 were fixed and before Veil was run on it.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3] [--count N] [--seed S] > records.jsonl
+`--split fresh4` writes `records-fresh4.jsonl`: fifteen more layouts (a vCard, a semicolon CSV, a
+WhatsApp export line, YAML, a quoted reply, a log line, the number before the name, nested JSON …)
+over Swahili names and locales of the earlier splits, written and committed after `records-fresh3`'s
+classes were fixed and before Veil was run on it.
+
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -161,6 +166,34 @@ FRESH3_LOCALES = ["en_US", "en_GB", "en_IN", "de_AT", "fr_CH", "es_ES", "es_AR",
                   "bg_BG", "uk_UA", "lt_LT", "sk_SK", "ha_NG", "en_TH", "de_LU"]
 
 
+# Layouts of the fourth fresh split: formats none of the splits above has — a vCard, a semicolon CSV,
+# a WhatsApp export line, a Markdown bullet, YAML, a quoted e-mail reply, a log line with key=value,
+# prose with the name inside a sentence, the number before the name, a card receipt, chat shorthand,
+# an HTML list item, a signature after "--", nested JSON, a Spanish label.
+FRESH4_LAYOUTS = [
+    "BEGIN:VCARD\nVERSION:3.0\nFN:{N}\nTEL;TYPE=CELL:{T}\nEND:VCARD",
+    "nom;telephone;carte\n{N};{T};{C}",
+    "[05/03/2024, 09:14] {N}: new number, save it: {T}",
+    "- **{N}** · tel {T}",
+    "contact:\n  name: {N}\n  phone: \"{T}\"",
+    "On Tue, 5 Mar 2024 at 10:02, {N} wrote:\n> you can reach me on {T}",
+    '2024-03-05T10:02:11Z INFO signup user="{N}" msisdn={T}',
+    "I met {N} at the fair last week; her mobile is {T}.",
+    "{T} ({N})",
+    "VISA {C}  AUTH 004512\nCUSTOMER: {U}",
+    "thx {F}!! is {T} still ur number?",
+    "<li>{N}, {T}</li>",
+    "--\n{N}\n{T}",
+    '{"contact": {"fullName": "{N}", "msisdn": "{T}"}, "payment": {"pan": "{C}"}}',
+    "Beneficiario: {N} — IBAN {I}",
+]
+# Locales of the fourth fresh split: Swahili names, which no split above has (Faker's Philippine,
+# Maltese, Albanian and Cypriot locales borrow American names and numbers), and locales of all
+# three earlier fresh splits and the held-out one.
+FRESH4_LOCALES = ["sw", "es_MX", "fr_CA", "en_NZ", "de_CH", "pl_PL", "cs_CZ", "hr_HR", "fi_FI", "ru_RU", "tr_TR", "en_KE", "el_GR",
+                  "hu_HU", "pt_BR", "it_IT", "nl_BE", "vi_VN", "id_ID", "en_NG"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -179,15 +212,15 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
                         "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS),
-                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS)}[args.split]
+                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS), "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573}[args.split]
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -202,7 +235,7 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3"}[args.split]
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
