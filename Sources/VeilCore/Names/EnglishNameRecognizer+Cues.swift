@@ -1,8 +1,8 @@
 /// Names that the words around them announce, in any alphabet: after a greeting (Dear Марјан
 /// Заев, Hi Ujunwa), a self-introduction (hey its Basir, this is Núria), a phrase that names who
 /// did something (Paid by CHINYERE OBI, on behalf of Aaqil Ubaydullah), a role (Driver Juliet
-/// Olawale, two words at least), a letter's closing (Kind regards,⏎Слободан Шакири), or a mail
-/// header's address in angle brackets (Драгана Марковски <0259 327905>). The words say what follows
+/// Olawale, two words at least), or a letter's closing (Kind regards,⏎Слободан Шакири); and the
+/// names contact lines and chat lines show (EnglishNameRecognizer+ContactLines). The words say what follows
 /// is a person, so the name need not be in any list; it must still not be common words alone
 /// (Dear Customer, it's Monday, Hi All).
 extension EnglishNameRecognizer {
@@ -108,7 +108,7 @@ extension EnglishNameRecognizer {
             let score = words < 2 ? (kind == .after ? 0.55 : 0.7) : 0.75
             if let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: score) { detections.append(detection) }
         }
-        detections += headerNames(in: bytes)
+        detections += contactLineNames(in: bytes)
         return detections
     }
 
@@ -123,48 +123,5 @@ extension EnglishNameRecognizer {
         var iterator = bytes[index..<min(bytes.count, index + 4)].makeIterator()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
         return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
-    }
-
-    /// Names of two words or more that begin a line (or its square brackets) and stand right before
-    /// an address or number in angle brackets (Jane Gstöhl <257 38 87>, Ana Ruiz <ana@example.org>),
-    /// or before a dash, a bar, a tab or a closing bracket and then a number (Тарас Ларионов — 8 628
-    /// 198 89 61 — …, [Петро Усик] 345 58 22): a contact line.
-    private func headerNames(in bytes: [UInt8]) -> [Detection] {
-        var detections: [Detection] = []
-        var lineStart = 0
-        while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { lineStart = lineEnd + 1 }
-            let bracketed = lineStart < lineEnd && bytes[lineStart] == 0x5B
-            let start = bracketed ? lineStart + 1 : lineStart
-            guard lineEnd > start, Self.mayStartName(bytes, at: start),
-                  // A separator somewhere on the line first: most lines have none.
-                  bytes[start..<lineEnd].contains(where: { $0 == 0x3C || $0 == 0x7C || $0 == 0x09 || $0 == 0xE2 || $0 == 0x5D }),
-                  let name = nameRange(in: bytes, from: start) else { continue }
-            if bracketed {
-                guard name.upperBound < lineEnd, bytes[name.upperBound] == 0x5D,
-                      let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
-                detections.append(detection)
-                continue
-            }
-            guard bytes[name].contains(0x20) else { continue }
-            var after = name.upperBound
-            while after < lineEnd, bytes[after] == 0x20 { after += 1 }
-            guard after > name.upperBound || (after < lineEnd && bytes[after] == 0x09) else { continue }
-            let rest = bytes[after..<min(lineEnd, after + 8)]
-            let separated: Bool
-            if rest.first == 0x3C {
-                separated = true
-            } else if rest.starts(with: [0xE2, 0x80, 0x94]) || rest.starts(with: [0xE2, 0x80, 0x93]) || rest.first == 0x7C || rest.first == 0x09 {
-                // A number follows the separator.
-                let next = rest.dropFirst(rest.first! >= 0x80 ? 3 : 1).drop { $0 == 0x20 }
-                separated = next.first.map { ASCIIByte.isDigit($0) || $0 == 0x2B || $0 == 0x28 } ?? false
-            } else {
-                separated = false
-            }
-            guard separated, let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
-            detections.append(detection)
-        }
-        return detections
     }
 }

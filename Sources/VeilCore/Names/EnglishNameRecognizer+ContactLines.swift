@@ -1,0 +1,182 @@
+/// Names told by what stands after them on their line: a contact line's next field is a number or
+/// an address (Jane Gstöhl <257 38 87>, Тарас Ларионов — 8 628 198 89 61 — …, Сирман Бедринов
+/// (Сирман) | +359(0)345 582218, Reference: Alma Pereyra, +54 9 3814 7065, [Петро Усик] 345 58 22),
+/// a contact block's next line is a phone line (Juan Cruz Aguero⏎Mobile +54 15 2931 7151), and a
+/// chat line begins with its speaker (Vritti: can you call me on …). One pass over each line's
+/// first bytes: a line that does not begin with a capital, or whose first words end at anything
+/// but these separators, costs a few comparisons.
+extension EnglishNameRecognizer {
+    /// The people contact lines, contact blocks and chat lines name, over the document's original text.
+    func contactLineNames(in bytes: [UInt8]) -> [Detection] {
+        var detections: [Detection] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            guard lineEnd > lineStart else { continue }
+            if bytes[lineStart] == 0x5B {
+                // [Петро Усик] 345 58 22: a name in square brackets at the line's start.
+                guard lineStart + 1 < lineEnd, Self.mayStartName(bytes, at: lineStart + 1),
+                      let name = nameRange(in: bytes, from: lineStart + 1), name.upperBound < lineEnd, bytes[name.upperBound] == 0x5D,
+                      let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
+                detections.append(detection)
+                continue
+            }
+            detections += contactName(in: bytes, from: lineStart, lineEnd: lineEnd, speakerAllowed: true)
+        }
+        return detections
+    }
+
+    /// The name that begins at `start` and the separator after it say is a contact's or a speaker's.
+    private func contactName(in bytes: [UInt8], from start: Int, lineEnd: Int, speakerAllowed: Bool) -> [Detection] {
+        guard start < lineEnd, Self.mayStartName(bytes, at: start) else { return [] }
+        let stop = Self.endOfNameBytes(bytes, from: start, to: lineEnd)
+        var nameEnd = stop
+        while nameEnd > start, bytes[nameEnd - 1] == 0x20 { nameEnd -= 1 }
+        guard nameEnd > start else { return [] }
+        let separator: UInt8 = stop < lineEnd ? bytes[stop] : 0x0A
+        switch separator {
+        case 0x3A:
+            // Vritti: can you call me on …, or a label before the name (Reference: Alma Pereyra, …).
+            if speakerAllowed, stop == nameEnd, let speaker = chatSpeaker(in: bytes, start..<nameEnd, colon: stop, lineEnd: lineEnd) {
+                return [speaker]
+            }
+            guard speakerAllowed, stop - start <= 32, stop + 1 < lineEnd, bytes[stop + 1] == 0x20 else { return [] }
+            return contactName(in: bytes, from: stop + 2, lineEnd: lineEnd, speakerAllowed: false)
+        case 0x28:
+            // Сирман Бедринов (Сирман) | …: a name and the first name it goes by, then the number.
+            guard let close = bytes[stop..<min(lineEnd, stop + 64)].firstIndex(of: 0x29) else { return [] }
+            var after = close + 1
+            while after < lineEnd, bytes[after] == 0x20 { after += 1 }
+            let nickname = stop + 1..<close
+            guard Self.contactFieldFollows(bytes, at: after, lineEnd: lineEnd), let name = wholeName(in: bytes, start..<nameEnd) else { return [] }
+            let nameBytes = bytes[name]
+            guard !nickname.isEmpty, nameBytes.starts(with: bytes[nickname]),
+                  nickname.count == nameBytes.count || nameBytes[nameBytes.startIndex + nickname.count] == 0x20,
+                  let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
+            return [detection] + [labelledPerson(in: bytes, nickname, rule: "en-cued", score: 0.75)].compactMap { $0 }
+        case 0x3C, 0x7C, 0x09, 0xE2, 0x2C, 0x2F, 0x0A, 0x0D:
+            if separator == 0x0A || separator == 0x0D {
+                // The name is the whole line; the next line is a phone line.
+                guard Self.phoneLineFollows(bytes, after: lineEnd) else { return [] }
+            } else {
+                // A space before an address or a dash (Jane Gstöhl <…>, Тарас Ларионов — …), none before a comma.
+                let spaced = stop > nameEnd
+                switch separator {
+                case 0x2C: guard !spaced else { return [] }
+                case 0x3C, 0xE2: guard spaced else { return [] }
+                default: break
+                }
+                guard Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) else { return [] }
+            }
+            guard let name = wholeName(in: bytes, start..<nameEnd),
+                  let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
+            return [detection]
+        default:
+            return []
+        }
+    }
+
+    /// Where the bytes a name can be made of end: letters of any alphabet written in one or two
+    /// bytes, spaces, apostrophes, hyphens and dots. A dash, a Chinese character or any other sign
+    /// stops it.
+    private static func endOfNameBytes(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                guard ASCIIByte.isLetter(byte) || byte == 0x20 || byte == 0x27 || byte == 0x2D || byte == 0x2E else { return index }
+                index += 1
+            } else if byte < 0xE0 {
+                index += 1
+            } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
+                index += 3
+            } else {
+                return index
+            }
+        }
+        return end
+    }
+
+    /// The name of two words or more that is the whole of `range`, a greeting or other common word
+    /// before it left out (Dear Jane Doe, …).
+    private func wholeName(in bytes: [UInt8], _ range: Range<Int>) -> Range<Int>? {
+        var start = range.lowerBound
+        while let name = nameRange(in: bytes, from: start), name.upperBound == range.upperBound {
+            let firstEnd = bytes[name].firstIndex(of: 0x20) ?? name.upperBound
+            let first = String(decoding: bytes[name.lowerBound..<firstEnd], as: UTF8.self)
+            if firstEnd == name.upperBound { return nil }
+            guard isCommonWord(first), firstNames[Self.listed(first)] == nil else { return name }
+            start = firstEnd + 1
+        }
+        return nil
+    }
+
+    /// What a contact line puts after a name: an address in angle brackets, or a separator (a bar, a
+    /// dash, a slash, a tab, a comma) and a number of six digits or more.
+    private static func contactFieldFollows(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Bool {
+        guard index < lineEnd else { return false }
+        if bytes[index] == 0x3C { return true }
+        var next = index
+        if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93 {
+            next += 3
+        } else if [0x7C, 0x09, 0x2C, 0x2F].contains(bytes[index]) {
+            next += 1
+        } else {
+            return false
+        }
+        return numberFollows(bytes, at: next, lineEnd: lineEnd)
+    }
+
+    /// Whether a number of six digits or more (in any grouping, a + or brackets allowed) begins at
+    /// `index`, after spaces.
+    private static func numberFollows(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Bool {
+        var index = index
+        while index < lineEnd, bytes[index] == 0x20 { index += 1 }
+        guard index < lineEnd, ASCIIByte.isDigit(bytes[index]) || bytes[index] == 0x2B || bytes[index] == 0x28 else { return false }
+        var digits = 0
+        while index < lineEnd, ASCIIByte.isDigit(bytes[index]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F].contains(bytes[index]) {
+            if ASCIIByte.isDigit(bytes[index]) { digits += 1 }
+            index += 1
+        }
+        return digits >= 6
+    }
+
+    /// Phone words that begin a contact block's phone line, lower-case.
+    private static let phoneLineWords: [[UInt8]] = ["mobile", "mob", "phone", "tel", "telephone", "cell", "ph", "m", "t", "p"].map { Array($0.utf8) }
+
+    /// Whether the line after `lineEnd` is a phone line: a phone word (Mobile, Tel., M:) and a
+    /// number, or the number alone.
+    private static func phoneLineFollows(_ bytes: [UInt8], after lineEnd: Int) -> Bool {
+        let start = lineEnd + 1
+        guard start < bytes.count else { return false }
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        if numberFollows(bytes, at: start, lineEnd: end) { return true }
+        var wordEnd = start
+        while wordEnd < end, ASCIIByte.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+        guard wordEnd > start, wordEnd - start <= 9, phoneLineWords.contains(bytes[start..<wordEnd].map { $0 | 0x20 }) else { return false }
+        var next = wordEnd
+        if next < end, bytes[next] == 0x2E || bytes[next] == 0x3A { next += 1 }
+        // One-letter words (M, T, P) only with their colon.
+        guard wordEnd - start > 1 || (next > wordEnd && bytes[wordEnd] == 0x3A) else { return false }
+        return numberFollows(bytes, at: next, lineEnd: end)
+    }
+
+    /// The speaker who begins a chat line by a first name alone (Vritti: can you …): one word before
+    /// a colon and a space, then words. The word is a first name or a word no English list holds
+    /// (Udyati), neither in capitals nor with a capital inside (NOTE:, WeChat:); a label (Subject:,
+    /// Update:, Ingredients:) is none of these. A speaker of two words (Zhang Wei:, Ana Ruiz:) is
+    /// left to the name lists and the tagger, which read it already.
+    private func chatSpeaker(in bytes: [UInt8], _ range: Range<Int>, colon: Int, lineEnd: Int) -> Detection? {
+        guard range.count >= 2, range.count <= 32, colon + 2 < lineEnd, bytes[colon + 1] == 0x20,
+              ASCIIByte.isLetter(bytes[colon + 2]) || bytes[colon + 2] >= 0xC0,
+              !bytes[range].dropFirst().contains(where: { !(ASCIIByte.isLowercase($0) || $0 >= 0x80) }),
+              bytes[(colon + 2)..<lineEnd].contains(0x20) else { return nil }
+        let word = String(decoding: bytes[range], as: UTF8.self)
+        let lower = word.lowercased()
+        let listed = Self.listed(word)
+        guard word.dropFirst().allSatisfy({ $0.isLetter && !$0.isUppercase }), !Self.personLabels.contains(lower),
+              firstNames[listed] != nil || tagger?.rank(of: lower) == nil else { return nil }
+        return person(range, names: [word], listedAs: listed, rule: "en-cued", score: 0.55)
+    }
+}
