@@ -1,10 +1,12 @@
-/// Names told by what stands after them on their line: a contact line's next field is a number or
+/// Names told by what stands around them on their line: a contact line's next field is a number or
 /// an address (Jane Gstöhl <257 38 87>, Тарас Ларионов — 8 628 198 89 61 — …, Сирман Бедринов
-/// (Сирман) | +359(0)345 582218, Reference: Alma Pereyra, +54 9 3814 7065, [Петро Усик] 345 58 22),
-/// a contact block's next line is a phone line (Juan Cruz Aguero⏎Mobile +54 15 2931 7151), and a
-/// chat line begins with its speaker (Vritti: can you call me on …). One pass over each line's
-/// first bytes: a line that does not begin with a capital, or whose first words end at anything
-/// but these separators, costs a few comparisons.
+/// (Сирман) | +359(0)345 582218, Reference: Alma Pereyra, +54 9 3814 7065, [Петро Усик] 345 58 22,
+/// - **Renate Bolliger** · tel …, <li>Kipkemoi Jemutai, +254 …</li>, Θέτις Αγκυρόπουλος — IBAN …),
+/// a number's owner follows it in brackets (0485645668 (Anneli Räisänen)), a contact block's next
+/// line is a phone line (Juan Cruz Aguero⏎Mobile +54 15 2931 7151), and a chat line begins with its
+/// speaker (Vritti: can you call me on …, [05/03/2024, 09:14] Dolphine Akoth: …). One pass over each
+/// line's first bytes: a line that does not begin with a capital, a digit or markup, or whose first
+/// words end at anything but these separators, costs a few comparisons.
 extension EnglishNameRecognizer {
     /// The people contact lines, contact blocks and chat lines name, over the document's original text.
     func contactLineNames(in bytes: [UInt8]) -> [Detection] {
@@ -14,26 +16,95 @@ extension EnglishNameRecognizer {
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
             defer { lineStart = lineEnd + 1 }
             guard lineEnd > lineStart else { continue }
-            if bytes[lineStart] == 0x5B {
+            let first = bytes[lineStart]
+            if first == 0x5B || ASCIIByte.isDigit(first), let message = Self.endOfChatTimestamp(bytes, from: lineStart, lineEnd: lineEnd) {
+                // [05/03/2024, 09:14] Dolphine Akoth: …, 05/03/2024, 09:14 - Ana Ruiz: … (a chat export).
+                if let speaker = timestampedSpeaker(in: bytes, from: message, lineEnd: lineEnd) { detections.append(speaker) }
+            } else if first == 0x5B {
                 // [Петро Усик] 345 58 22: a name in square brackets at the line's start.
                 guard lineStart + 1 < lineEnd, Self.mayStartName(bytes, at: lineStart + 1),
                       let name = nameRange(in: bytes, from: lineStart + 1), name.upperBound < lineEnd, bytes[name.upperBound] == 0x5D,
                       let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
                 detections.append(detection)
-                continue
+            } else if ASCIIByte.isDigit(first) || first == 0x2B || first == 0x28 {
+                if let owner = ownerAfterNumber(in: bytes, from: lineStart, lineEnd: lineEnd) { detections.append(owner) }
+            } else {
+                let start = Self.endOfMarkup(bytes, from: lineStart, lineEnd: lineEnd)
+                detections += contactName(in: bytes, from: start, lineEnd: lineEnd, speakerAllowed: start == lineStart)
             }
-            detections += contactName(in: bytes, from: lineStart, lineEnd: lineEnd, speakerAllowed: true)
         }
         return detections
+    }
+
+    /// Where a chat export's timestamp ends and its message begins: [05/03/2024, 09:14] or [09:14:02]
+    /// and a space, or 05/03/2024, 09:14 and a dash — digits and the signs dates and times are
+    /// written with, a colon among them. Nil for any other line.
+    private static func endOfChatTimestamp(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int? {
+        let bracketed = bytes[start] == 0x5B
+        var index = bracketed ? start + 1 : start
+        var colon = false
+        while index < min(lineEnd, start + 32) {
+            let byte = bytes[index]
+            if byte == 0x3A { colon = true } else if !(ASCIIByte.isDigit(byte) || [0x2F, 0x2E, 0x2D, 0x2C, 0x20].contains(byte)
+                                                         || (byte | 0x20 == 0x61 || byte | 0x20 == 0x70 || byte | 0x20 == 0x6D)) { break }
+            if !bracketed, byte == 0x2D, index > start, bytes[index - 1] == 0x20 { break }
+            index += 1
+        }
+        guard colon, index + 2 < lineEnd, index > start + 4 else { return nil }
+        if bracketed { return bytes[index] == 0x5D && bytes[index + 1] == 0x20 ? index + 2 : nil }
+        return bytes[index] == 0x2D && bytes[index + 1] == 0x20 ? index + 2 : nil
+    }
+
+    /// The speaker of a timestamped chat line: one to four words before a colon.
+    private func timestampedSpeaker(in bytes: [UInt8], from start: Int, lineEnd: Int) -> Detection? {
+        guard Self.mayStartName(bytes, at: start) else { return nil }
+        let stop = Self.endOfNameBytes(bytes, from: start, to: lineEnd)
+        guard stop < lineEnd, bytes[stop] == 0x3A, let name = nameRange(in: bytes, from: start), name.upperBound == stop else { return nil }
+        return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+    }
+
+    /// The owner a number names after it in brackets, the rest of the line (0485645668 (Anneli
+    /// Räisänen), +41 71 940 95 45 (Armin Frick)).
+    private func ownerAfterNumber(in bytes: [UInt8], from start: Int, lineEnd: Int) -> Detection? {
+        guard let end = Self.endOfNumber(bytes, from: start, lineEnd: lineEnd), end + 2 < lineEnd, bytes[end] == 0x20, bytes[end + 1] == 0x28,
+              Self.mayStartName(bytes, at: end + 2), let name = nameRange(in: bytes, from: end + 2), name.upperBound < lineEnd,
+              bytes[name.upperBound] == 0x29, bytes[name].contains(0x20) else { return nil }
+        return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+    }
+
+    /// Where the markup before a line's first words ends: a list's marker (-, *, •, +), emphasis (**,
+    /// __) and HTML tags (<li>, <td><b>), and the spaces after them.
+    private static func endOfMarkup(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int {
+        var index = start
+        while index < lineEnd {
+            let byte = bytes[index]
+            if byte == 0x2A || byte == 0x5F || byte == 0x20 || ((byte == 0x2D || byte == 0x2B) && index + 1 < lineEnd && bytes[index + 1] == 0x20) {
+                index += 1
+            } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA2 {
+                index += 3
+            } else if byte == 0x3C, let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E),
+                      bytes[(index + 1)..<close].allSatisfy(ASCIIByte.isLetter) {
+                index = close + 1
+            } else {
+                break
+            }
+        }
+        return index
     }
 
     /// The name that begins at `start` and the separator after it say is a contact's or a speaker's.
     private func contactName(in bytes: [UInt8], from start: Int, lineEnd: Int, speakerAllowed: Bool) -> [Detection] {
         guard start < lineEnd, Self.mayStartName(bytes, at: start) else { return [] }
-        let stop = Self.endOfNameBytes(bytes, from: start, to: lineEnd)
+        var stop = Self.endOfNameBytes(bytes, from: start, to: lineEnd)
         var nameEnd = stop
         while nameEnd > start, bytes[nameEnd - 1] == 0x20 { nameEnd -= 1 }
         guard nameEnd > start else { return [] }
+        // The emphasis or tag a name is wrapped in (**Renate Bolliger**, <b>…</b>).
+        let unwrapped = Self.endOfClosingMarkup(bytes, from: stop, lineEnd: lineEnd)
+        if unwrapped > stop {
+            stop = unwrapped
+            while stop < lineEnd, bytes[stop] == 0x20 { stop += 1 }
+        }
         let separator: UInt8 = stop < lineEnd ? bytes[stop] : 0x0A
         switch separator {
         case 0x3A:
@@ -55,7 +126,7 @@ extension EnglishNameRecognizer {
                   nickname.count == nameBytes.count || nameBytes[nameBytes.startIndex + nickname.count] == 0x20,
                   let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
             return [detection] + [labelledPerson(in: bytes, nickname, rule: "en-cued", score: 0.75)].compactMap { $0 }
-        case 0x3C, 0x7C, 0x09, 0xE2, 0x2C, 0x2F, 0x0A, 0x0D:
+        case 0x3C, 0x7C, 0x09, 0xE2, 0xC2, 0x2C, 0x3B, 0x2F, 0x0A, 0x0D:
             if separator == 0x0A || separator == 0x0D {
                 // The name is the whole line; the next line is a phone line.
                 guard Self.phoneLineFollows(bytes, after: lineEnd) else { return [] }
@@ -64,7 +135,7 @@ extension EnglishNameRecognizer {
                 let spaced = stop > nameEnd
                 switch separator {
                 case 0x2C: guard !spaced else { return [] }
-                case 0x3C, 0xE2: guard spaced else { return [] }
+                case 0x3C, 0xE2, 0xC2: guard spaced else { return [] }
                 default: break
                 }
                 guard Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) else { return [] }
@@ -78,8 +149,8 @@ extension EnglishNameRecognizer {
     }
 
     /// Where the bytes a name can be made of end: letters of any alphabet written in one or two
-    /// bytes, spaces, apostrophes, hyphens and dots. A dash, a Chinese character or any other sign
-    /// stops it.
+    /// bytes, spaces, apostrophes, hyphens and dots. A dash, a middle dot, a Chinese character or any
+    /// other sign stops it.
     private static func endOfNameBytes(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
         var index = start
         while index < end {
@@ -87,7 +158,7 @@ extension EnglishNameRecognizer {
             if byte < 0x80 {
                 guard ASCIIByte.isLetter(byte) || byte == 0x20 || byte == 0x27 || byte == 0x2D || byte == 0x2E else { return index }
                 index += 1
-            } else if byte < 0xE0 {
+            } else if byte < 0xE0 && byte != 0xC2 {
                 index += 1
             } else if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
                 index += 3
@@ -112,20 +183,69 @@ extension EnglishNameRecognizer {
         return nil
     }
 
+    /// Where the emphasis or tag that closes a name ends (** , __, </b>), or `index` when none does.
+    private static func endOfClosingMarkup(_ bytes: [UInt8], from index: Int, lineEnd: Int) -> Int {
+        var index = index
+        while index < lineEnd {
+            if bytes[index] == 0x2A || bytes[index] == 0x5F {
+                index += 1
+            } else if bytes[index] == 0x3C, index + 1 < lineEnd, bytes[index + 1] == 0x2F,
+                      let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E), bytes[(index + 2)..<close].allSatisfy(ASCIIByte.isLetter) {
+                index = close + 1
+            } else {
+                break
+            }
+        }
+        return index
+    }
+
     /// What a contact line puts after a name: an address in angle brackets, or a separator (a bar, a
-    /// dash, a slash, a tab, a comma) and a number of six digits or more.
+    /// dash, a bullet or middle dot, a slash, a tab, a comma, a semicolon) and a number of six digits
+    /// or more — alone, or after the word that names it (tel +41 71 …, IBAN NL46 …).
     private static func contactFieldFollows(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Bool {
         guard index < lineEnd else { return false }
         if bytes[index] == 0x3C { return true }
         var next = index
-        if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93 {
+        if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, [0x94, 0x93, 0xA2].contains(bytes[index + 2]) {
             next += 3
-        } else if [0x7C, 0x09, 0x2C, 0x2F].contains(bytes[index]) {
+        } else if bytes[index] == 0xC2, index + 1 < lineEnd, bytes[index + 1] == 0xB7 {
+            next += 2
+        } else if [0x7C, 0x09, 0x2C, 0x2F, 0x3B].contains(bytes[index]) {
             next += 1
         } else {
             return false
         }
-        return numberFollows(bytes, at: next, lineEnd: lineEnd)
+        while next < lineEnd, bytes[next] == 0x20 { next += 1 }
+        if numberFollows(bytes, at: next, lineEnd: lineEnd) { return true }
+        // A field's word: a phone word, or IBAN and a country's code and check digits.
+        var wordEnd = next
+        while wordEnd < lineEnd, ASCIIByte.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+        guard wordEnd > next, wordEnd - next <= 9 else { return false }
+        let word = bytes[next..<wordEnd].map { $0 | 0x20 }
+        if word == Array("iban".utf8) {
+            let code = bytes[min(lineEnd, wordEnd + 1)..<min(lineEnd, wordEnd + 5)]
+            return code.count == 4 && bytes[wordEnd] == 0x20 && code.prefix(2).allSatisfy(ASCIIByte.isUppercase) && code.suffix(2).allSatisfy(ASCIIByte.isDigit)
+        }
+        guard phoneLineWords.contains(word), word.count > 1 else { return false }
+        var number = wordEnd
+        if number < lineEnd, bytes[number] == 0x2E || bytes[number] == 0x3A { number += 1 }
+        return numberFollows(bytes, at: number, lineEnd: lineEnd)
+    }
+
+    /// Where a number of six digits or more (in any grouping, a + or brackets allowed) that begins
+    /// at `index` ends; nil when none begins there.
+    private static func endOfNumber(_ bytes: [UInt8], from index: Int, lineEnd: Int) -> Int? {
+        guard index < lineEnd, ASCIIByte.isDigit(bytes[index]) || bytes[index] == 0x2B || bytes[index] == 0x28 else { return nil }
+        var index = index
+        var digits = 0
+        while index < lineEnd, ASCIIByte.isDigit(bytes[index]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F].contains(bytes[index]) {
+            if ASCIIByte.isDigit(bytes[index]) { digits += 1 }
+            index += 1
+        }
+        guard digits >= 6 else { return nil }
+        // The spaces and brackets the run took after the last digit are not the number's.
+        while !ASCIIByte.isDigit(bytes[index - 1]) { index -= 1 }
+        return index
     }
 
     /// Whether a number of six digits or more (in any grouping, a + or brackets allowed) begins at
@@ -133,17 +253,12 @@ extension EnglishNameRecognizer {
     private static func numberFollows(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Bool {
         var index = index
         while index < lineEnd, bytes[index] == 0x20 { index += 1 }
-        guard index < lineEnd, ASCIIByte.isDigit(bytes[index]) || bytes[index] == 0x2B || bytes[index] == 0x28 else { return false }
-        var digits = 0
-        while index < lineEnd, ASCIIByte.isDigit(bytes[index]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F].contains(bytes[index]) {
-            if ASCIIByte.isDigit(bytes[index]) { digits += 1 }
-            index += 1
-        }
-        return digits >= 6
+        return endOfNumber(bytes, from: index, lineEnd: lineEnd) != nil
     }
 
     /// Phone words that begin a contact block's phone line, lower-case.
-    private static let phoneLineWords: [[UInt8]] = ["mobile", "mob", "phone", "tel", "telephone", "cell", "ph", "m", "t", "p"].map { Array($0.utf8) }
+    private static let phoneLineWords: [[UInt8]] = ["mobile", "mob", "phone", "tel", "telephone", "cell", "fax", "whatsapp", "tlf", "telefon", "gsm", "ph", "m", "t", "p"]
+        .map { Array($0.utf8) }
 
     /// Whether the line after `lineEnd` is a phone line: a phone word (Mobile, Tel., M:) and a
     /// number, or the number alone.

@@ -24,7 +24,7 @@ extension EnglishNameRecognizer {
                       "my name's", "name's", "paid by", "booked by", "ordered by", "sent by", "written by", "approved by", "signed by",
                       "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
                       "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
-                      "delivery for", "parcel for"]
+                      "delivery for", "parcel for", "thx", "ty", "congrats", "bye", "miss you", "love you"]
         let roles = ["driver", "courier", "agent", "nurse", "doctor", "landlord", "landlady", "tenant", "manager", "colleague",
                      "neighbour", "neighbor", "client", "customer", "patient", "lawyer", "attorney", "inspector", "pastor", "coach",
                      "teacher", "student", "witness", "caller", "technician", "engineer", "director", "assistant", "secretary",
@@ -38,6 +38,8 @@ extension EnglishNameRecognizer {
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
     }()
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
+    /// The closings that also thank a name in a sentence (Thanks Jane!), as indices into `cuePhrases`.
+    static let thanks = Set(cuePhrases.indices.filter { ["thanks", "thank you", "many thanks", "cheers"].contains(cuePhrases[$0].phrase) })
 
     /// The people the cues announce, over the document's original text.
     func cuedPeople(_ document: DocumentText) -> [Detection] {
@@ -65,12 +67,19 @@ extension EnglishNameRecognizer {
                 while clause < range.lowerBound, bytes[clause] == 0x20 { clause += 1 }
                 start = clause
             }
+            var thanked = false
             switch kind {
             case .after:
                 break
             case .before, .role:
                 guard bytes[start] == 0x20 else { continue }
                 start += 1
+            case .closing where Self.thanks.contains(occurrence.word) && start + 1 < bytes.count && bytes[start] == 0x20:
+                // Thanks Jane! Cheers Ngozi, …: thanks said to a name, which ends the clause.
+                start += 1
+                thanked = true
+                guard Self.mayStartName(bytes, at: start), let name = nameRange(in: bytes, from: start),
+                      name.upperBound == bytes.count || [0x21, 0x2C, 0x2E, 0x3F, 0x0A, 0x0D].contains(bytes[name.upperBound]) else { continue }
             case .closing:
                 // The phrase ends its line (a comma or an exclamation mark allowed), the name is the next.
                 if start < bytes.count, bytes[start] == 0x2C || bytes[start] == 0x21 { start += 1 }
@@ -98,7 +107,7 @@ extension EnglishNameRecognizer {
             // One word before a verb: a first name, or no English word at all (Landlord said is not).
             if kind == .after, words == 1, firstNames[listed] == nil, tagger?.rank(of: first.lowercased()) != nil { continue }
             if kind == .role && words < 2 { continue }
-            if kind == .closing {
+            if kind == .closing, !thanked {
                 // The name is the whole line.
                 var end = name.upperBound
                 while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0D { end += 1 }

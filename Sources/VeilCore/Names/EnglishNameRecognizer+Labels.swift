@@ -14,6 +14,17 @@ extension EnglishNameRecognizer {
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
         "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant",
+        // A vCard's formatted name (FN:), and the same fields in the languages of Europe's forms.
+        "fn",
+        "nom", "prénom", "nom complet", "titulaire", "bénéficiaire", "destinataire", "expéditeur", "interlocuteur",
+        "nombre", "apellido", "apellidos", "nombre completo", "nombre y apellidos", "titular", "beneficiario", "destinatario", "cliente",
+        "remitente", "contacto", "nome", "sobrenome", "nome completo", "beneficiário", "destinatário", "remetente", "contato", "cognome",
+        "nome e cognome", "titolare", "mittente", "contatto", "vorname", "nachname", "vollständiger name", "inhaber", "kontoinhaber",
+        "karteninhaber", "empfänger", "begünstigter", "kunde", "absender", "ansprechpartner", "kontakt", "naam", "voornaam", "achternaam",
+        "rekeninghouder", "begunstigde", "ontvanger", "klant", "afzender", "imię", "nazwisko", "imię i nazwisko", "odbiorca", "nadawca",
+        "klient", "właściciel", "jméno", "příjmení", "příjemce", "namn", "navn", "mottagare", "mottaker", "nimi", "etunimi", "sukunimi",
+        "név", "ad soyad", "isim", "soyad", "имя", "фамилия", "фио", "получатель", "отправитель", "клиент", "ім'я", "прізвище", "όνομα",
+        "επώνυμο", "ονοματεπώνυμο",
     ]
     /// Labels whose value is a name only when it has two words and the line ends with it or an
     /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.
@@ -32,7 +43,11 @@ extension EnglishNameRecognizer {
         while let colon = Self.nextColon(in: bytes, from: index) {
             index = colon + 1
             var start = colon
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F].contains(bytes[start - 1]) { start -= 1 }
+            // A key before an equals sign is one word (INFO signup user="…"): a space ends it too.
+            let keyValue = bytes[colon] == 0x3D
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20) {
+                start -= 1
+            }
             guard colon - start <= 32 else { continue }
             let label = Self.normalizedLabel(bytes[start..<colon])
             guard Self.personLabels.contains(label) else { continue }

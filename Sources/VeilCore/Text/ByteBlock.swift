@@ -20,8 +20,21 @@ struct ByteBlock {
     /// Whether a byte of the block equals `byte`.
     @inline(__always)
     func contains(_ byte: UInt8) -> Bool {
+        equalities(byte) & Self.highs != 0
+    }
+
+    /// Whether a byte of the block equals one of five bytes: one test of the bits for all of them.
+    @inline(__always)
+    func containsAny(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8, _ e: UInt8) -> Bool {
+        (equalities(a) | equalities(b) | equalities(c) | equalities(d) | equalities(e)) & Self.highs != 0
+    }
+
+    /// The high bit of each byte that equals `byte` set (and perhaps of a byte after it: enough for
+    /// whether any is).
+    @inline(__always)
+    private func equalities(_ byte: UInt8) -> UInt64 {
         let x = bits ^ (Self.ones &* UInt64(byte))
-        return (x &- Self.ones) & ~x & Self.highs != 0
+        return (x &- Self.ones) & ~x
     }
 
     /// Whether a byte of the block is an ASCII digit.

@@ -1,9 +1,10 @@
-/// The tables in a text — rows of cells parted by tabs, `|` or commas, the first row naming the
+/// The tables in a text — rows of cells parted by tabs, `|`, commas or semicolons (a CSV file as
+/// European spreadsheets write it), the first row naming the
 /// columns — so that a column's header counts as context for every cell under it: a QQ number alone
 /// in a cell under "QQ号" is as plainly a QQ number as one written after "QQ：".
 ///
 /// A table is two or more consecutive lines that each hold the same number of the same separator
-/// (one or more tabs or `|`, two or more commas, or one comma between single-word labels), under a header whose cells read as labels (no
+/// (one or more tabs or `|`, two or more commas or semicolons, or one between single-word labels), under a header whose cells read as labels (no
 /// digits, at most 30 bytes each: prose lines that happen to hold as many commas are not tables);
 /// Markdown rules (`|---|---|`) inside it are skipped. Found once per document, when a recognizer
 /// first asks. Read from the original text (a Chinese comma is not a cell separator); ranges are
@@ -18,46 +19,47 @@ struct TableColumns: Sendable {
 
     private let tables: [Table]
 
-    /// Line breaks and the bytes cells are parted by (tab, |, comma): one shift and test for the
-    /// bytes below `-`, one comparison for the rest (most bytes of Chinese text are neither).
+    /// Line breaks and the bytes cells are parted by (tab, |, comma, semicolon): one shift and test
+    /// for the bytes below `@`, one comparison for the rest (most bytes of Chinese text are neither).
     @inline(__always)
     private static func isSpecial(_ byte: UInt8) -> Bool {
-        byte < 0x2D ? (UInt64(1) << byte) & (1 << 0x0A | 1 << 0x09 | 1 << 0x2C) != 0 : byte == 0x7C
+        byte < 0x40 ? (UInt64(1) << byte) & (1 << 0x0A | 1 << 0x09 | 1 << 0x2C | 1 << 0x3B) != 0 : byte == 0x7C
     }
 
     init(_ bytes: [UInt8]) {
         // One pass: each line's range and how many tabs, | and commas it holds.
         struct Line {
             var range: Range<Int>
-            var counts: (tabs: Int, pipes: Int, commas: Int)
+            var counts: (tabs: Int, pipes: Int, commas: Int, semicolons: Int)
         }
         var lines: [Line] = []
         var any = false
         bytes.withUnsafeBufferPointer { text in
-            var start = 0, tabs = 0, pipes = 0, commas = 0
+            var start = 0, tabs = 0, pipes = 0, commas = 0, semicolons = 0
             var index = 0
             while index < text.count {
                 if index + 8 <= text.count {
                     let block = ByteBlock(text, at: index)
-                    if !block.contains(0x0A) && !block.contains(0x09) && !block.contains(0x7C) && !block.contains(0x2C) { index += 8; continue }
+                    if !block.containsAny(0x0A, 0x09, 0x7C, 0x2C, 0x3B) { index += 8; continue }
                 }
                 let byte = text[index]
                 index += 1
                 guard Self.isSpecial(byte) else { continue }
                 switch byte {
                 case 0x0A:
-                    lines.append(Line(range: start..<index - 1, counts: (tabs, pipes, commas)))
-                    any = any || tabs + pipes + commas > 0
+                    lines.append(Line(range: start..<index - 1, counts: (tabs, pipes, commas, semicolons)))
+                    any = any || tabs + pipes + commas + semicolons > 0
                     start = index
-                    tabs = 0; pipes = 0; commas = 0
+                    tabs = 0; pipes = 0; commas = 0; semicolons = 0
                 case 0x09: tabs += 1
                 case 0x7C: pipes += 1
+                case 0x3B: semicolons += 1
                 default: commas += 1
                 }
             }
             if start < text.count {
-                lines.append(Line(range: start..<text.count, counts: (tabs, pipes, commas)))
-                any = any || tabs + pipes + commas > 0
+                lines.append(Line(range: start..<text.count, counts: (tabs, pipes, commas, semicolons)))
+                any = any || tabs + pipes + commas + semicolons > 0
             }
         }
         // A Markdown rule: only |, -, : and spaces, with a dash.
@@ -68,17 +70,23 @@ struct TableColumns: Sendable {
             tables = []
             return
         }
-        // The separator a header line uses (tab, then |, then commas), and its count.
+        // The separator a header line uses (tab, then |, then commas, then semicolons), and its count.
         func separator(of line: Line) -> (byte: UInt8, count: Int)? {
             if line.counts.tabs > 0 { return (0x09, line.counts.tabs) }
             if line.counts.pipes > 0 { return (0x7C, line.counts.pipes) }
-            if line.counts.commas > 1 { return (0x2C, line.counts.commas) }
-            // One comma: a header of single words (Name,Phone), not a clause of prose.
-            if line.counts.commas == 1 && !bytes[line.range].contains(0x20) { return (0x2C, 1) }
+            // One comma or semicolon: a header of single words (Name,Phone), not a clause of prose.
+            let singleWords = !bytes[line.range].contains(0x20)
+            if line.counts.commas > 1 || (line.counts.commas == 1 && singleWords) { return (0x2C, line.counts.commas) }
+            if line.counts.semicolons > 1 || (line.counts.semicolons == 1 && singleWords) { return (0x3B, line.counts.semicolons) }
             return nil
         }
         func count(_ separator: UInt8, of line: Line) -> Int {
-            separator == 0x09 ? line.counts.tabs : separator == 0x7C ? line.counts.pipes : line.counts.commas
+            switch separator {
+            case 0x09: line.counts.tabs
+            case 0x7C: line.counts.pipes
+            case 0x3B: line.counts.semicolons
+            default: line.counts.commas
+            }
         }
 
         var tables: [Table] = []
