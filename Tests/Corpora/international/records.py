@@ -46,7 +46,12 @@ WhatsApp export line, YAML, a quoted reply, a log line, the number before the na
 over Swahili names and locales of the earlier splits, written and committed after `records-fresh3`'s
 classes were fixed and before Veil was run on it.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4] [--count N] [--seed S] > records.jsonl
+`--split fresh5` writes `records-fresh5.jsonl`: fourteen more layouts (a letter on someone's
+behalf, a headed TSV, first and last names in separate JSON keys, "Surname, First", a title and
+surname, a headed Markdown table, a caller ID …) over forty locales of the splits above, written
+and committed after `records-fresh4`'s classes were fixed and before Veil was run on it.
+
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -194,9 +199,35 @@ FRESH4_LOCALES = ["sw", "es_MX", "fr_CA", "en_NZ", "de_CH", "pl_PL", "cs_CZ", "h
                   "hu_HU", "pt_BR", "it_IT", "nl_BE", "vi_VN", "id_ID", "en_NG"]
 
 
+# Layouts of the fifth fresh split: a letter on someone's behalf, a headed TSV, first and last names
+# in separate JSON keys, German punctuation, a ticket line, a mail whose name is quoted, a directory's
+# "Surname, First", a title and surname, a headed Markdown table, "ask for …", a shouted block, an
+# account holder in brackets, a caller ID, a booking line.
+FRESH5_LAYOUTS = [
+    "Dear Sir or Madam,\n\nI am writing on behalf of my mother, {N}. Her number is {T}.",
+    "Full Name\tMobile No.\tCard Number\n{N}\t{T}\t{C}",
+    '{"first_name": "{F}", "last_name": "{L}", "tel": "{T}"}',
+    "Kontakt: {N}, Tel.: {T}",
+    "Ticket #48213 opened by {N} ({T})",
+    'From: "{N}"\nSubject: card declined\n\nMy card {C} was declined twice today.',
+    "{L}, {F} — {T}",
+    "Ms {L} can be contacted on {T}.",
+    "| Name | Phone |\n|---|---|\n| {N} | {T} |",
+    "Emergency: {T} (ask for {F})",
+    "{U}\n{T}\nCARD {C}",
+    "Please transfer to IBAN {I} (account holder: {N}).",
+    "Caller ID: {T} — {N}",
+    "Booking: table 4, 19:30, {N}, tel {T}",
+]
+FRESH5_LOCALES = ["en_US", "en_GB", "en_AU", "en_IE", "de_DE", "de_AT", "fr_FR", "fr_BE", "es_ES", "es_CO", "it_IT", "pt_PT", "pt_BR",
+                  "nl_NL", "sv_SE", "no_NO", "da_DK", "pl_PL", "cs_CZ", "sk_SK", "sl_SI", "hr_HR", "ro_RO", "bg_BG", "el_GR", "ru_RU",
+                  "uk_UA", "tr_TR", "hu_HU", "lt_LT", "lv_LV", "et_EE", "fi_FI", "is_IS", "ga_IE", "yo_NG", "zu_ZA", "en_IN", "id_ID",
+                  "vi_VN"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
-    kinds = {"N": "PERSON", "F": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
+    kinds = {"N": "PERSON", "F": "PERSON", "L": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
     while i < len(layout):
         if layout[i] == "{" and layout[i + 2] == "}":
             key = layout[i + 1]
@@ -212,15 +243,16 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
                         "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS),
-                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS), "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS)}[args.split]
+                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS), "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS),
+                        "fresh5": (FRESH5_LOCALES, FRESH5_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151}[args.split]
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151, "fresh5": 7013}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -233,9 +265,9 @@ def main():
         locale = rng.choice(locales)
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
-        values = {"N": f"{first} {last}", "F": first, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
+        values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4"}[args.split]
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
