@@ -63,13 +63,51 @@ extension EnglishNameRecognizer {
         return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
     }
 
-    /// The owner a number names after it in brackets, the rest of the line (0485645668 (Anneli
-    /// Räisänen), +41 71 940 95 45 (Armin Frick)).
+    /// The owner a number names after it, the rest of the line: in brackets (0485645668 (Anneli
+    /// Räisänen)) or after a dash, a bar or a comma (913 0 020 — Arıel Karadeniz).
     private func ownerAfterNumber(in bytes: [UInt8], from start: Int, lineEnd: Int) -> Detection? {
-        guard let end = Self.endOfNumber(bytes, from: start, lineEnd: lineEnd), end + 2 < lineEnd, bytes[end] == 0x20, bytes[end + 1] == 0x28,
-              Self.mayStartName(bytes, at: end + 2), let name = nameRange(in: bytes, from: end + 2), name.upperBound < lineEnd,
-              bytes[name.upperBound] == 0x29, bytes[name].contains(0x20) else { return nil }
+        guard let end = Self.endOfNumber(bytes, from: start, lineEnd: lineEnd), end + 2 < lineEnd else { return nil }
+        var nameStart = end
+        while nameStart < lineEnd, bytes[nameStart] == 0x20 { nameStart += 1 }
+        guard nameStart < lineEnd else { return nil }
+        let bracketed = bytes[nameStart] == 0x28
+        if bracketed {
+            nameStart += 1
+        } else if bytes[nameStart] == 0xE2, nameStart + 2 < lineEnd, bytes[nameStart + 1] == 0x80, bytes[nameStart + 2] == 0x94 || bytes[nameStart + 2] == 0x93 {
+            nameStart += 3
+        } else if [0x2D, 0x7C, 0x2C].contains(bytes[nameStart]) {
+            nameStart += 1
+        } else {
+            return nil
+        }
+        while nameStart < lineEnd, bytes[nameStart] == 0x20 { nameStart += 1 }
+        guard nameStart < lineEnd, Self.mayStartName(bytes, at: nameStart), let name = nameRange(in: bytes, from: nameStart),
+              bytes[name].contains(0x20) else { return nil }
+        var after = name.upperBound
+        if bracketed {
+            guard after < lineEnd, bytes[after] == 0x29 else { return nil }
+        } else {
+            while after < lineEnd, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
+            guard after == lineEnd else { return nil }
+        }
         return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+    }
+
+    /// A directory's inverted name before a contact field, each part a person's (Sarniak, Paweł —
+    /// 781 846 455; Колипатков, Божо — (0130) 020 332).
+    private func invertedName(in bytes: [UInt8], _ surname: Range<Int>, comma: Int, lineEnd: Int) -> [Detection] {
+        let givenStart = comma + 2
+        guard givenStart < lineEnd, bytes[comma + 1] == 0x20, Self.mayStartName(bytes, at: givenStart) else { return [] }
+        let stop = Self.endOfNameBytes(bytes, from: givenStart, to: lineEnd)
+        var givenEnd = stop
+        while givenEnd > givenStart, bytes[givenEnd - 1] == 0x20 { givenEnd -= 1 }
+        guard stop < lineEnd, [0x3C, 0xE2, 0xC2, 0x7C, 0x09, 0x2C, 0x3B, 0x2F].contains(bytes[stop]),
+              Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd),
+              let last = nameRange(in: bytes, from: surname.lowerBound), last == surname,
+              let given = nameRange(in: bytes, from: givenStart), given.upperBound == givenEnd,
+              let surnameDetection = labelledPerson(in: bytes, last, rule: "en-cued", score: 0.75),
+              let givenDetection = labelledPerson(in: bytes, given, rule: "en-cued", score: 0.75) else { return [] }
+        return [surnameDetection, givenDetection]
     }
 
     /// Where the markup before a line's first words ends: a list's marker (-, *, •, +), emphasis (**,
@@ -113,6 +151,8 @@ extension EnglishNameRecognizer {
                 return [speaker]
             }
             guard speakerAllowed, stop - start <= 32, stop + 1 < lineEnd, bytes[stop + 1] == 0x20 else { return [] }
+            // Caller ID: 913 0 020 — Arıel Karadeniz: the label's value is a number and its owner.
+            if let owner = ownerAfterNumber(in: bytes, from: stop + 2, lineEnd: lineEnd) { return [owner] }
             return contactName(in: bytes, from: stop + 2, lineEnd: lineEnd, speakerAllowed: false)
         case 0x28:
             // Сирман Бедринов (Сирман) | …: a name and the first name it goes by, then the number.
@@ -134,7 +174,9 @@ extension EnglishNameRecognizer {
                 // A space before an address or a dash (Jane Gstöhl <…>, Тарас Ларионов — …), none before a comma.
                 let spaced = stop > nameEnd
                 switch separator {
-                case 0x2C: guard !spaced else { return [] }
+                case 0x2C:
+                    guard !spaced else { return [] }
+                    if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) { return invertedName(in: bytes, start..<nameEnd, comma: stop, lineEnd: lineEnd) }
                 case 0x3C, 0xE2, 0xC2: guard spaced else { return [] }
                 default: break
                 }
@@ -245,6 +287,11 @@ extension EnglishNameRecognizer {
         guard digits >= 6 else { return nil }
         // The spaces and brackets the run took after the last digit are not the number's.
         while !ASCIIByte.isDigit(bytes[index - 1]) { index -= 1 }
+        // An extension (x34799).
+        if index + 1 < lineEnd, bytes[index] == 0x78, ASCIIByte.isDigit(bytes[index + 1]) {
+            index += 1
+            while index < lineEnd, ASCIIByte.isDigit(bytes[index]) { index += 1 }
+        }
         return index
     }
 

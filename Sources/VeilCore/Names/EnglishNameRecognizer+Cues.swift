@@ -16,6 +16,11 @@ extension EnglishNameRecognizer {
         case closing
         /// A name begins the clause and ends one space before (a speech verb: Agnieszka said).
         case after
+        /// A name follows a title written with its capital, after an optional dot (Ms Громова, Dr. Ogunbo).
+        case title
+        /// A name follows a relation after a possessive, and an optional comma (my mother, Arina Pop;
+        /// their landlord Tomás).
+        case relation
     }
 
     /// The cue phrases, lower-case; matched whole-word, ignoring case.
@@ -24,7 +29,13 @@ extension EnglishNameRecognizer {
                       "my name's", "name's", "paid by", "booked by", "ordered by", "sent by", "written by", "approved by", "signed by",
                       "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
                       "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
-                      "delivery for", "parcel for", "thx", "ty", "congrats", "bye", "miss you", "love you"]
+                      "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
+                      "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to"]
+        let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra"]
+        let relations = ["mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
+                         "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
+                         "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"]
+
         let roles = ["driver", "courier", "agent", "nurse", "doctor", "landlord", "landlady", "tenant", "manager", "colleague",
                      "neighbour", "neighbor", "client", "customer", "patient", "lawyer", "attorney", "inspector", "pastor", "coach",
                      "teacher", "student", "witness", "caller", "technician", "engineer", "director", "assistant", "secretary",
@@ -36,6 +47,7 @@ extension EnglishNameRecognizer {
         // automaton's word indices stay the same from run to run).
         let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered"]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
+            + titles.map { ($0, .title) } + relations.map { ($0, .relation) }
     }()
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The closings that also thank a name in a sentence (Thanks Jane!), as indices into `cuePhrases`.
@@ -74,6 +86,17 @@ extension EnglishNameRecognizer {
             case .before, .role:
                 guard bytes[start] == 0x20 else { continue }
                 start += 1
+            case .title:
+                guard ASCIIByte.isUppercase(bytes[range.lowerBound]) else { continue }
+                if bytes[start] == 0x2E { start += 1 }
+                guard start + 1 < bytes.count, bytes[start] == 0x20 else { continue }
+                start += 1
+            case .relation:
+                // After my, our, his, her or their.
+                guard Self.followsPossessive(bytes, at: range.lowerBound) else { continue }
+                if bytes[start] == 0x2C { start += 1 }
+                guard start + 1 < bytes.count, bytes[start] == 0x20 else { continue }
+                start += 1
             case .closing where Self.thanks.contains(occurrence.word) && start + 1 < bytes.count && bytes[start] == 0x20:
                 // Thanks Jane! Cheers Ngozi, …: thanks said to a name, which ends the clause.
                 start += 1
@@ -102,8 +125,12 @@ extension EnglishNameRecognizer {
             let first = written[0].hasSuffix(".") ? String(written[0].dropLast()) : written[0]
             let listed = Self.listed(first)
             if Self.titles.contains(listed) { continue }
+            // Our client Acme Ltd: a name that ends in a company's word is not a person.
+            if words > 1, Self.organizationHeads.contains(written[words - 1].lowercased()) { continue }
             let shouted = written.allSatisfy { $0.uppercased() == $0 }
-            if isCommonWord(first), firstNames[listed] == nil || shouted { continue }
+            // So-and-so, know-it-all: common words joined are one.
+            let common = isCommonWord(first) || (first.contains("-") && first.split(separator: "-").allSatisfy { isCommonWord(String($0)) })
+            if common, firstNames[listed] == nil || shouted { continue }
             // One word before a verb: a first name, or no English word at all (Landlord said is not).
             if kind == .after, words == 1, firstNames[listed] == nil, tagger?.rank(of: first.lowercased()) != nil { continue }
             if kind == .role && words < 2 { continue }
@@ -113,12 +140,24 @@ extension EnglishNameRecognizer {
                 while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0D { end += 1 }
                 guard end == bytes.count || bytes[end] == 0x0A else { continue }
             }
-            // One word before a verb scores below person-pinyin's "Lu said" (0.6), which links it to 卢立兵.
-            let score = words < 2 ? (kind == .after ? 0.55 : 0.7) : 0.75
+            // One word before a verb or after a title scores below person-pinyin's "Lu said" and "Mr.
+            // Lu" (0.6 and more), which link it to 卢立兵.
+            let score = words < 2 ? (kind == .after || kind == .title ? 0.55 : 0.7) : 0.75
             if let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: score) { detections.append(detection) }
         }
         detections += contactLineNames(in: bytes)
         return detections
+    }
+
+    /// Possessives before a relation (my mother, their landlord), lower-case.
+    private static let possessives: [[UInt8]] = ["my", "our", "his", "her", "their"].map { Array($0.utf8) }
+
+    /// Whether a possessive and one space stand before `index`.
+    static func followsPossessive(_ bytes: [UInt8], at index: Int) -> Bool {
+        guard index >= 3, bytes[index - 1] == 0x20 else { return false }
+        var start = index - 1
+        while start > 0, ASCIIByte.isLetter(bytes[start - 1]), index - start <= 6 { start -= 1 }
+        return possessives.contains(bytes[start..<(index - 1)].map { $0 | 0x20 })
     }
 
     /// Whether a name can begin at `index`: a capital letter, ASCII or of another alphabet (Ж, Δ,

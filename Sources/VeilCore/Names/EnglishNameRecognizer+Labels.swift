@@ -45,7 +45,7 @@ extension EnglishNameRecognizer {
             var start = colon
             // A key before an equals sign is one word (INFO signup user="…"): a space ends it too.
             let keyValue = bytes[colon] == 0x3D
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20) {
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20) {
                 start -= 1
             }
             guard colon - start <= 32 else { continue }
@@ -60,6 +60,8 @@ extension EnglishNameRecognizer {
                 // Two words at least: From: London is a place.
                 guard bytes[name].contains(0x20) else { continue }
                 var after = name.upperBound
+                // From: "Loes Brands"⏎: the quotes a mail header may put around the name.
+                if after < bytes.count, bytes[after] == 0x22 || bytes[after] == 0x27 { after += 1 }
                 while after < bytes.count, bytes[after] == 0x20 { after += 1 }
                 guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x3C else { continue }
             }

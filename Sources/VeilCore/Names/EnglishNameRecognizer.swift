@@ -56,6 +56,8 @@ public struct EnglishNameRecognizer: Recognizer {
             recognizer.tagger = EnglishTagger(tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
                                               firstShares: firstShares, lastShares: lastShares, ranks: ranks, worldFirst: worldFirst, worldLast: worldLast)
         }
+        // The cues' automaton is built with the rest of start-up, not by the first document.
+        _ = Self.cueAutomaton
         return recognizer
     }
 
@@ -137,6 +139,8 @@ public struct EnglishNameRecognizer: Recognizer {
                 let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
                       words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
+                      // No name has a digit (IBAN DE42550258423981688255 read as one is an account).
+                      !words.contains(where: { $0.utf8.contains(where: ASCIIByte.isDigit) }),
                       !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) }) else { continue }
                 let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }

@@ -3,7 +3,8 @@
 ///
 /// Words are compared case-insensitively (ASCII) against the normalized view, within `window`
 /// characters before the match and `windowAfter` characters after it. A word that begins with a
-/// Latin letter must begin a word: "tel" is not found in "hotel", "cell" not in "excellent"; in a
+/// Latin letter must begin a word and end one, but for an inflection: "tel" is not found in
+/// "hotel", "cell" not in "excellent", "sku" not in "Skuja"; "cards" and "called" count; in a
 /// camelCase name a capital begins one ("Phone" in buyerPhone).
 public struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
@@ -83,9 +84,30 @@ public struct ContextRule: Sendable, Hashable {
         // name ("Id" in msgSvrId, "Phone" in buyerPhone).
         return !automaton.forEachOccurrence(in: text, within: span) { occurrence in
             let start = occurrence.range.lowerBound
-            guard startsWithLetter[occurrence.word] && start > 0 && ASCIIByte.isLetter(text[start - 1]) else { return false }
+            guard startsWithLetter[occurrence.word] else { return false }
+            // It ends a word too, or an inflection does (cards, called, calling, reachable): "sku"
+            // is not in "Skuja", "id" not in "Idris", "pan" not in "panel".
+            if !Self.endsWord(text, at: occurrence.range.upperBound) { return true }
+            guard start > 0 && ASCIIByte.isLetter(text[start - 1]) else { return false }
             return !(ASCIIByte.isUppercase(text[start]) && ASCIIByte.isLowercase(text[start - 1]))
         }
+    }
+
+    /// Endings a word found may carry and still be the word.
+    private static let inflections: [[UInt8]] = ["s", "es", "ed", "d", "ing", "er", "ers", "able", "holder", "holders"].map { Array($0.utf8) }
+
+    /// Whether the letters from `end` to the word's end are none, or an inflection.
+    private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        var index = end
+        while index < text.count, ASCIIByte.isLetter(text[index]) {
+            index += 1
+            if index - end > 7 { return false }
+        }
+        if index == end { return true }
+        // A capital after small letters begins the next word of a camelCase name (phoneNumber).
+        if ASCIIByte.isUppercase(text[end]), end > 0, ASCIIByte.isLowercase(text[end - 1]) { return true }
+        let ending = (end..<index).map { text[$0] | 0x20 }
+        return inflections.contains(ending)
     }
 
     /// The start of the line `offset` begins (after a line break and spaces), or nil if it does not begin one.
@@ -115,23 +137,29 @@ public struct ContextRule: Sendable, Hashable {
         return start
     }
 
+    /// The offset `characters` characters before `offset` (or 0).
     static func retreat(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {
-        var index = offset, remaining = characters
-        while index > 0 && remaining > 0 {
-            index -= 1
-            while index > 0 && bytes[index] & 0xC0 == 0x80 { index -= 1 }
-            remaining -= 1
+        bytes.withUnsafeBufferPointer { text in
+            // Characters are counted by the bytes that begin one (not 10xxxxxx).
+            var index = offset, remaining = characters
+            while index > 0 && remaining > 0 {
+                index -= 1
+                if text[index] & 0xC0 != 0x80 { remaining -= 1 }
+            }
+            return index
         }
-        return index
     }
 
+    /// The offset `characters` characters after `offset` (or the end).
     static func advance(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {
-        var index = offset, remaining = characters
-        while index < bytes.count && remaining > 0 {
-            index += 1
-            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
+        bytes.withUnsafeBufferPointer { text in
+            var index = offset, remaining = characters
+            while index < text.count && remaining > 0 {
+                index += 1
+                while index < text.count && text[index] & 0xC0 == 0x80 { index += 1 }
+                remaining -= 1
+            }
+            return index
         }
-        return index
     }
 }

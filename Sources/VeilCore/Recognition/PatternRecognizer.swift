@@ -130,7 +130,9 @@ public struct PatternRecognizer: Recognizer {
         // the match shorter, which moves the window its cue is looked for in.
         var cueFound = false
         if rule.needsColumnContext {
-            guard let context, let (_, header) = document.column(of: view.originalRange(matched)), context.isPresent(in: header) else { return nil }
+            // The column's header names the thing (Phone, Mobile No.), and not another (Card Number).
+            guard let context, let (_, header) = document.column(of: view.originalRange(matched)), context.isPresent(in: header),
+                  !(negative?.isPresent(in: header) ?? false) else { return nil }
         } else if rule.needsContext, rule.validator == nil || !rule.backoff {
             guard cue(context, around: matched, view, document) else { return nil }
             cueFound = true
