@@ -93,6 +93,32 @@ extension EnglishNameRecognizer {
         return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
     }
 
+    /// The name a dash or a slash puts after a number, to the end of its field (text 2170 271 356 —
+    /// Ισιδώρα; Tel +31347-582496 / Roos de Boer / room 12): one word or more, not common words.
+    func nameAfterNumber(in bytes: [UInt8], separator: Range<Int>) -> Detection? {
+        // A number of six digits or more ends just before the separator (a space between).
+        var end = separator.lowerBound
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > 0, ASCIIByte.isDigit(bytes[end - 1]) else { return nil }
+        var start = end, digits = 0
+        // (An extension is part of it: (530)571-3560x367 — Roy.)
+        while start > 0, ASCIIByte.isDigit(bytes[start - 1]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F, 0x78].contains(bytes[start - 1]) {
+            start -= 1
+            if ASCIIByte.isDigit(bytes[start]) { digits += 1 }
+        }
+        guard digits >= 6 else { return nil }
+        var nameStart = separator.upperBound
+        while nameStart < bytes.count, bytes[nameStart] == 0x20 { nameStart += 1 }
+        guard nameStart < bytes.count, Self.mayStartName(bytes, at: nameStart), let name = nameRange(in: bytes, from: nameStart) else { return nil }
+        // The field ends with the name: the line's end, or the next separator.
+        var after = name.upperBound
+        while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
+        guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x2F || bytes[after] == 0x7C
+                || (bytes[after] == 0xE2 && after + 2 < bytes.count && bytes[after + 1] == 0x80 && (bytes[after + 2] == 0x94 || bytes[after + 2] == 0x93))
+        else { return nil }
+        return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
+    }
+
     /// A directory's inverted name before a contact field, each part a person's (Sarniak, Paweł —
     /// 781 846 455; Колипатков, Божо — (0130) 020 332).
     private func invertedName(in bytes: [UInt8], _ surname: Range<Int>, comma: Int, lineEnd: Int) -> [Detection] {
@@ -111,12 +137,12 @@ extension EnglishNameRecognizer {
     }
 
     /// Where the markup before a line's first words ends: a list's marker (-, *, •, +), emphasis (**,
-    /// __) and HTML tags (<li>, <td><b>), and the spaces after them.
+    /// __), a CSV field's quote and HTML tags (<li>, <td><b>), and the spaces after them.
     private static func endOfMarkup(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int {
         var index = start
         while index < lineEnd {
             let byte = bytes[index]
-            if byte == 0x2A || byte == 0x5F || byte == 0x20 || ((byte == 0x2D || byte == 0x2B) && index + 1 < lineEnd && bytes[index + 1] == 0x20) {
+            if byte == 0x2A || byte == 0x5F || byte == 0x20 || byte == 0x22 || ((byte == 0x2D || byte == 0x2B) && index + 1 < lineEnd && bytes[index + 1] == 0x20) {
                 index += 1
             } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA2 {
                 index += 3
@@ -155,6 +181,12 @@ extension EnglishNameRecognizer {
             if let owner = ownerAfterNumber(in: bytes, from: stop + 2, lineEnd: lineEnd) { return [owner] }
             return contactName(in: bytes, from: stop + 2, lineEnd: lineEnd, speakerAllowed: false)
         case 0x28:
+            // Βρασίδας (22730 95 534) — …: a name and its number in brackets.
+            if let end = Self.endOfNumber(bytes, from: stop + 1, lineEnd: lineEnd), end < lineEnd, bytes[end] == 0x29 {
+                guard let name = nameRange(in: bytes, from: start), name.upperBound == nameEnd,
+                      let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) else { return [] }
+                return [detection]
+            }
             // Сирман Бедринов (Сирман) | …: a name and the first name it goes by, then the number.
             guard let close = bytes[stop..<min(lineEnd, stop + 64)].firstIndex(of: 0x29) else { return [] }
             var after = close + 1
@@ -172,10 +204,13 @@ extension EnglishNameRecognizer {
                 guard Self.phoneLineFollows(bytes, after: lineEnd) else { return [] }
             } else {
                 // A space before an address or a dash (Jane Gstöhl <…>, Тарас Ларионов — …), none before a comma.
-                let spaced = stop > nameEnd
+                let spaced = bytes[nameEnd..<stop].contains(0x20)
                 switch separator {
                 case 0x2C:
                     guard !spaced else { return [] }
+                    // Edit Pintér, 34, from …: a name and an age.
+                    if Self.ageFollows(bytes, after: stop), let name = wholeName(in: bytes, start..<nameEnd),
+                       let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) { return [detection] }
                     if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) { return invertedName(in: bytes, start..<nameEnd, comma: stop, lineEnd: lineEnd) }
                 case 0x3C, 0xE2, 0xC2: guard spaced else { return [] }
                 default: break
@@ -225,11 +260,11 @@ extension EnglishNameRecognizer {
         return nil
     }
 
-    /// Where the emphasis or tag that closes a name ends (** , __, </b>), or `index` when none does.
+    /// Where the emphasis, quote or tag that closes a name ends (**, __, ", </b>), or `index` when none does.
     private static func endOfClosingMarkup(_ bytes: [UInt8], from index: Int, lineEnd: Int) -> Int {
         var index = index
         while index < lineEnd {
-            if bytes[index] == 0x2A || bytes[index] == 0x5F {
+            if bytes[index] == 0x2A || bytes[index] == 0x5F || bytes[index] == 0x22 {
                 index += 1
             } else if bytes[index] == 0x3C, index + 1 < lineEnd, bytes[index + 1] == 0x2F,
                       let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E), bytes[(index + 2)..<close].allSatisfy(ASCIIByte.isLetter) {
@@ -257,7 +292,7 @@ extension EnglishNameRecognizer {
         } else {
             return false
         }
-        while next < lineEnd, bytes[next] == 0x20 { next += 1 }
+        while next < lineEnd, bytes[next] == 0x20 || bytes[next] == 0x22 { next += 1 }
         if numberFollows(bytes, at: next, lineEnd: lineEnd) { return true }
         // A field's word: a phone word, or IBAN and a country's code and check digits.
         var wordEnd = next

@@ -21,6 +21,9 @@ extension EnglishNameRecognizer {
         /// A name follows a relation after a possessive, and an optional comma (my mother, Arina Pop;
         /// their landlord Tomás).
         case relation
+        /// A name follows a dash or a slash after a number, and ends its field (text 2170 271 356 —
+        /// Ισιδώρα; Tel +31347-582496 / Roos de Boer / room 12): who the number is.
+        case afterNumber
     }
 
     /// The cue phrases, lower-case; matched whole-word, ignoring case.
@@ -30,8 +33,15 @@ extension EnglishNameRecognizer {
                       "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
                       "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
                       "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
-                      "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to"]
-        let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra"]
+                      "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
+                      "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet",
+                      // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
+                      "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
+                      "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",
+                      "chiamare", "chiamate", "contattare", "contattate", "chiedere di", "ligar para", "ligue para", "falar com",
+                      "bel", "bellen", "zadzwoń do", "skontaktuj się z", "позвоните", "звоните", "свяжитесь с"]
+        let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra",
+                      "señor", "señora", "monsieur", "madame", "signor", "signora", "senhor", "senhora", "pani"]
         let relations = ["mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
                          "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
                          "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"]
@@ -47,7 +57,7 @@ extension EnglishNameRecognizer {
         // automaton's word indices stay the same from run to run).
         let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered"]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
-            + titles.map { ($0, .title) } + relations.map { ($0, .relation) }
+            + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
     }()
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The closings that also thank a name in a sentence (Thanks Jane!), as indices into `cuePhrases`.
@@ -59,10 +69,14 @@ extension EnglishNameRecognizer {
         var detections: [Detection] = []
         for occurrence in Self.cueAutomaton.occurrences(in: bytes) {
             let range = occurrence.range
+            let kind = Self.cuePhrases[occurrence.word].kind
+            if kind == .afterNumber {
+                if let detection = nameAfterNumber(in: bytes, separator: range) { detections.append(detection) }
+                continue
+            }
             // Whole words: no letter or digit just before or after the phrase.
             if range.lowerBound > 0, ASCIIByte.isAlphanumeric(bytes[range.lowerBound - 1]) { continue }
             guard range.upperBound < bytes.count, !ASCIIByte.isAlphanumeric(bytes[range.upperBound]) else { continue }
-            let kind = Self.cuePhrases[occurrence.word].kind
             var start = range.upperBound
             if kind == .after {
                 // The clause's first words, one space before the verb (Subject: …⏎Jalees Saburah left,
@@ -81,7 +95,7 @@ extension EnglishNameRecognizer {
             }
             var thanked = false
             switch kind {
-            case .after:
+            case .after, .afterNumber:
                 break
             case .before, .role:
                 guard bytes[start] == 0x20 else { continue }

@@ -52,7 +52,8 @@ extension EnglishNameRecognizer {
             let label = Self.normalizedLabel(bytes[start..<colon])
             guard Self.personLabels.contains(label) else { continue }
             var valueStart = colon + (bytes[colon] < 0x80 ? 1 : 3)
-            while valueStart < bytes.count, bytes[valueStart] == 0x20 { valueStart += 1 }
+            while valueStart < bytes.count, bytes[valueStart] == 0x20 || (bytes[colon] == 0x2E && bytes[valueStart] == 0x2E) { valueStart += 1 }
+            if bytes[colon] == 0x2E { index = valueStart }
             // A JSON or YAML value in quotes ("customer": "Èric Cadenas").
             if valueStart < bytes.count, bytes[valueStart] == 0x22 || bytes[valueStart] == 0x27 { valueStart += 1 }
             guard let name = nameRange(in: bytes, from: valueStart) else { continue }
@@ -81,7 +82,8 @@ extension EnglishNameRecognizer {
     }
 
     /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start` — or an equals
-    /// sign, or a bar with a space before it (a label's in a vertical table: Name | …): one pass.
+    /// sign, a bar with a space before it (a label's in a vertical table: Name | …), an arrow or a
+    /// dotted leader's first dot: one pass.
     private static func nextColon(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
@@ -89,6 +91,9 @@ extension EnglishNameRecognizer {
             if byte == 0x3A || byte == 0x3D { return index }
             if byte == 0x7C, index > 0, bytes[index - 1] == 0x20 { return index }
             if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
+            // An arrow (name → …) or a dotted leader (Name.......... …).
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x86, bytes[index + 2] == 0x92 { return index }
+            if byte == 0x2E, index + 2 < bytes.count, bytes[index + 1] == 0x2E, bytes[index + 2] == 0x2E { return index }
             index += 1
         }
         return nil

@@ -141,6 +141,8 @@ public struct EnglishNameRecognizer: Recognizer {
                       words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
                       // No name has a digit (IBAN DE42550258423981688255 read as one is an account).
                       !words.contains(where: { $0.utf8.contains(where: ASCIIByte.isDigit) }),
+                      // A form's label (Kontoinhaber:, Beneficiario:) names the field, not a person.
+                      !(words.count == 1 && Self.personLabels.contains(firstWord.lowercased())),
                       !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) }) else { continue }
                 let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }

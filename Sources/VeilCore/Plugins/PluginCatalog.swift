@@ -127,11 +127,14 @@ public struct PluginCatalog: Sendable {
         var rules: [PatternRecognizer.Rule] = []
         var anchors: [String: PatternRecognizer.Anchor] = [:]
         for spec in manifest.patterns {
+            let validator = spec.validator.flatMap { Validators.byID[$0] }
+            // Its tables are built with the rest of start-up, not by the first match.
+            validator?.prepare()
             let anchor = spec.anchor.flatMap { source in anchors[source] ?? (try? PatternRecognizer.Anchor(source)) }
             if let anchor { anchors[anchor.source] = anchor }
             guard spec.anchor == nil || anchor != nil, let rule = try? PatternRecognizer.Rule(
                 name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
-                validator: spec.validator.flatMap { Validators.byID[$0] }, group: spec.group,
+                validator: validator, group: spec.group,
                 needsContext: spec.needsContext, needsColumnContext: spec.needsColumnContext, canonicalForm: spec.canonical, backoff: spec.backoff,
                 minimumDigits: spec.minimumDigits, anchor: anchor, unvalidatedScore: spec.unvalidatedScore) else {
                 throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))

@@ -24,6 +24,9 @@ struct NumberingPlan: Sendable {
         return group.lengths.contains(digits.count) && group.matcher.matchesWhole(digits[...])
     }
 
+    /// Compiles the plans' patterns now (they are otherwise compiled on the first number checked).
+    static func prepare() { _ = nationalGroups }
+
     /// The plans sharing a trunk prefix (or having none): their lengths and united patterns.
     private struct NationalGroup: Sendable {
         let prefix: [UInt8]

@@ -13,6 +13,8 @@ public struct PhoneNationalValidator: Validator {
         invalid: ["12/05/2023", "2023-05-12", "1111111", "123 456", "0000 123 456", "+99 1234 5678"])
     public init() {}
 
+    public func prepare() { NumberingPlan.prepare() }
+
     public func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }

@@ -15,9 +15,14 @@ public protocol Validator: Sendable {
     /// The same check over the matched UTF-8 bytes, as patterns call it. The default builds a
     /// String; validators that run on most matches read the bytes directly.
     func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation?
+    /// Builds what the validator keeps (tables, compiled patterns) now, when a plugin that uses it
+    /// is loaded, rather than on the first match. The default has nothing to build.
+    func prepare()
 }
 
 extension Validator {
+    public func prepare() {}
+
     public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         validate(String(decoding: candidate, as: UTF8.self))
     }

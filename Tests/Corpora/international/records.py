@@ -60,6 +60,9 @@ scored (nothing of it read yet): people covered 0.785, phone numbers 0.934, card
 and French, a direct message, a headerless quoted CSV row, arrows and dotted leaders as labels,
 prose with an age, a pipe-delimited log, "Card … belongs to …" …) over twenty-four locales,
 written and committed after `records-fresh5`'s classes were fixed and before Veil was run on it.
+First scored (nothing of it read yet): people covered 0.712, phone numbers 0.938, cards 0.906,
+IBANs 1.000; overlap precision 0.995 people, 1.00 the rest. Its classes were then fixed (tuned
+since): 0.993, 0.992, 0.992, 1.000.
 
 Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6] [--count N] [--seed S] > records.jsonl
 """
