@@ -64,7 +64,12 @@ First scored (nothing of it read yet): people covered 0.712, phone numbers 0.938
 IBANs 1.000; overlap precision 0.995 people, 1.00 the rest. Its classes were then fixed (tuned
 since): 0.993, 0.992, 0.992, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6] [--count N] [--seed S] > records.jsonl
+`--split fresh7` writes `records-fresh7.jsonl`: fifteen more layouts (a call note, a phone book's
+"Name: number", a phone emoji, a numbered attendee list, HTML with a bold name, an SMS header,
+German inline fields …) over twenty-eight locales, written and committed after `records-fresh6`'s
+classes were fixed and before Veil was run on it.
+
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -263,6 +268,33 @@ FRESH6_LOCALES = ["de_DE", "es_ES", "fr_FR", "es_MX", "fr_CA", "de_AT", "it_IT",
                   "en_NG", "ru_RU", "uk_UA", "el_GR", "tr_TR", "sv_SE", "ro_RO", "cs_CZ", "hu_HU", "fi_FI", "hr_HR"]
 
 
+# Layouts of the seventh fresh split: a call note, a patient line with the surname first, an order
+# with phone and card, a numbered attendee list, a phone emoji, a phone book's "Name: number",
+# "Mobile number of … is …", a cardholder before the card, a transfer block, HTML with a bold name,
+# a message left for someone, an SMS header, a beneficiary in capitals, German inline fields, a
+# booking with a party size.
+FRESH7_LAYOUTS = [
+    "Notes: called {F} back at {T}, no answer",
+    "Patient: {L}, {F} | DOB 03/04/1971 | Tel {T}",
+    "Ordered by {N} (tel. {T}), paid with {C}",
+    "Attendee list:\n1. {N} — {T}",
+    "{N} ☎ {T}",
+    "{N}: {T}",
+    "Mobile number of {N} is {T}.",
+    "Cardholder {U} — {C}",
+    "Transfer to {N}\nIBAN {I}\nRef: rent",
+    "<p>Contact <b>{N}</b> on {T}</p>",
+    "Leave a message for {F} on {T}.",
+    "SMS {T}: Hi, it's {F}",
+    "Beneficiary name: {U}\nAccount: {I}",
+    "Kunde {N}, Telefon {T}, Karte {C}",
+    "Booked: {N} x2, {T}",
+]
+FRESH7_LOCALES = ["en_US", "en_GB", "en_CA", "en_AU", "en_IE", "en_IN", "en_KE", "de_CH", "de_DE", "fr_BE", "fr_CH", "it_CH", "es_AR",
+                  "es_CL", "pt_PT", "nl_BE", "da_DK", "no_NO", "pl_PL", "sk_SK", "lt_LT", "bg_BG", "mk_MK", "ru_RU", "el_CY", "ha_NG",
+                  "yo_NG", "id_ID"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "L": "PERSON", "U": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -281,16 +313,17 @@ def render(layout, values):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"], default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
     locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
                         "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS),
                         "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS), "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS),
-                        "fresh5": (FRESH5_LOCALES, FRESH5_LAYOUTS), "fresh6": (FRESH6_LOCALES, FRESH6_LAYOUTS)}[args.split]
+                        "fresh5": (FRESH5_LOCALES, FRESH5_LAYOUTS), "fresh6": (FRESH6_LOCALES, FRESH6_LAYOUTS),
+                        "fresh7": (FRESH7_LOCALES, FRESH7_LAYOUTS)}[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151, "fresh5": 7013, "fresh6": 8237}[args.split]
+        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151, "fresh5": 7013, "fresh6": 8237, "fresh7": 9151}[args.split]
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -305,7 +338,7 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5", "fresh6": "fresh6"}[args.split]
+        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5", "fresh6": "fresh6", "fresh7": "fresh7"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
