@@ -40,7 +40,7 @@ import Testing
 
 /// `veil eval --leaks` on the international synthetic records (Tests/Corpora/international:
 /// records.py, Faker's names, phone numbers, cards and IBANs; `records` of 32 locales, `records-
-/// heldout` of 36 in other layouts, and six fresh splits of still other layouts). The floors sit a
+/// heldout` of 36 in other layouts, and seven fresh splits of still other layouts). The floors sit a
 /// little below what the current build reaches; the corpus's script gives each split's first
 /// figures (each held-out and fresh split's before its misses were read).
 @Suite struct InternationalCorpusTests {
@@ -53,10 +53,11 @@ import Testing
         "records-fresh4": ["BANK_CARD": 0.99, "IBAN_CODE": 0.99, "PERSON": 0.98, "PHONE_NUMBER": 0.99],
         "records-fresh5": ["BANK_CARD": 0.99, "IBAN_CODE": 0.99, "PERSON": 0.98, "PHONE_NUMBER": 0.99],
         "records-fresh6": ["BANK_CARD": 0.98, "IBAN_CODE": 0.99, "PERSON": 0.98, "PHONE_NUMBER": 0.98],
+        "records-fresh7": ["BANK_CARD": 0.99, "IBAN_CODE": 0.99, "PERSON": 0.97, "PHONE_NUMBER": 0.96],
     ]
 
     @Test(arguments: ["records", "records-heldout", "records-fresh", "records-fresh2", "records-fresh3", "records-fresh4", "records-fresh5",
-                      "records-fresh6"])
+                      "records-fresh6", "records-fresh7"])
     func cardsIBANsPhonesAndPeopleInInternationalRecordsAreCovered(_ split: String) throws {
         let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/international/\(split).jsonl",
                                          "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"])

@@ -27,7 +27,12 @@ extension EnglishNameRecognizer {
                       let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
                 detections.append(detection)
             } else if ASCIIByte.isDigit(first) || first == 0x2B || first == 0x28 {
-                if let owner = ownerAfterNumber(in: bytes, from: lineStart, lineEnd: lineEnd) { detections.append(owner) }
+                if let owner = ownerAfterNumber(in: bytes, from: lineStart, lineEnd: lineEnd) {
+                    detections.append(owner)
+                } else if let item = Self.endOfListNumber(bytes, from: lineStart, lineEnd: lineEnd) {
+                    // 1. Pranav Karan — +91 …: a numbered list's item.
+                    detections += contactName(in: bytes, from: item, lineEnd: lineEnd, speakerAllowed: false)
+                }
             } else {
                 let start = Self.endOfMarkup(bytes, from: lineStart, lineEnd: lineEnd)
                 detections += contactName(in: bytes, from: start, lineEnd: lineEnd, speakerAllowed: start == lineStart)
@@ -136,6 +141,14 @@ extension EnglishNameRecognizer {
         return [surnameDetection, givenDetection]
     }
 
+    /// Where a numbered list's number (1. , 12) ) and the space after it end; nil for any other start.
+    private static func endOfListNumber(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int? {
+        var index = start
+        while index < lineEnd, index - start < 3, ASCIIByte.isDigit(bytes[index]) { index += 1 }
+        guard index > start, index + 1 < lineEnd, bytes[index] == 0x2E || bytes[index] == 0x29, bytes[index + 1] == 0x20 else { return nil }
+        return index + 2
+    }
+
     /// Where the markup before a line's first words ends: a list's marker (-, *, •, +), emphasis (**,
     /// __), a CSV field's quote and HTML tags (<li>, <td><b>), and the spaces after them.
     private static func endOfMarkup(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int {
@@ -172,6 +185,15 @@ extension EnglishNameRecognizer {
         let separator: UInt8 = stop < lineEnd ? bytes[stop] : 0x0A
         switch separator {
         case 0x3A:
+            // Oksana Melnyk: +380 44 123 4567 — a phone book's line.
+            if stop == nameEnd, Self.numberFollows(bytes, at: stop + 1, lineEnd: lineEnd) {
+                // Not a phone's label (Caller ID:, Office Phone:): no word of one, none in capitals.
+                let words = bytes[start..<nameEnd].split(separator: 0x20)
+                guard !words.contains(where: { word in Self.phoneLabelWords.contains(word.map { $0 | 0x20 })
+                                          || (word.count > 1 && !word.contains(where: ASCIIByte.isLowercase) && word.allSatisfy { $0 < 0x80 }) }),
+                      let name = wholeName(in: bytes, start..<nameEnd) else { return [] }
+                return [labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)].compactMap { $0 }
+            }
             // Vritti: can you call me on …, or a label before the name (Reference: Alma Pereyra, …).
             if speakerAllowed, stop == nameEnd, let speaker = chatSpeaker(in: bytes, start..<nameEnd, colon: stop, lineEnd: lineEnd) {
                 return [speaker]
@@ -198,7 +220,7 @@ extension EnglishNameRecognizer {
                   nickname.count == nameBytes.count || nameBytes[nameBytes.startIndex + nickname.count] == 0x20,
                   let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
             return [detection] + [labelledPerson(in: bytes, nickname, rule: "en-cued", score: 0.75)].compactMap { $0 }
-        case 0x3C, 0x7C, 0x09, 0xE2, 0xC2, 0x2C, 0x3B, 0x2F, 0x0A, 0x0D:
+        case 0x3C, 0x7C, 0x09, 0xE2, 0xF0, 0xC2, 0x2C, 0x3B, 0x2F, 0x0A, 0x0D:
             if separator == 0x0A || separator == 0x0D {
                 // The name is the whole line; the next line is a phone line.
                 guard Self.phoneLineFollows(bytes, after: lineEnd) else { return [] }
@@ -212,7 +234,7 @@ extension EnglishNameRecognizer {
                     if Self.ageFollows(bytes, after: stop), let name = wholeName(in: bytes, start..<nameEnd),
                        let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) { return [detection] }
                     if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) { return invertedName(in: bytes, start..<nameEnd, comma: stop, lineEnd: lineEnd) }
-                case 0x3C, 0xE2, 0xC2: guard spaced else { return [] }
+                case 0x3C, 0xE2, 0xF0, 0xC2: guard spaced else { return [] }
                 default: break
                 }
                 guard Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) else { return [] }
@@ -277,8 +299,8 @@ extension EnglishNameRecognizer {
     }
 
     /// What a contact line puts after a name: an address in angle brackets, or a separator (a bar, a
-    /// dash, a bullet or middle dot, a slash, a tab, a comma, a semicolon) and a number of six digits
-    /// or more — alone, or after the word that names it (tel +41 71 …, IBAN NL46 …).
+    /// dash, a bullet or middle dot, a telephone sign, a slash, a tab, a comma, a semicolon) and a
+    /// number of six digits or more — alone, or after the word that names it (tel +41 71 …, IBAN NL46 …).
     private static func contactFieldFollows(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Bool {
         guard index < lineEnd else { return false }
         if bytes[index] == 0x3C { return true }
@@ -287,6 +309,10 @@ extension EnglishNameRecognizer {
             next += 3
         } else if bytes[index] == 0xC2, index + 1 < lineEnd, bytes[index + 1] == 0xB7 {
             next += 2
+        } else if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x98, bytes[index + 2] == 0x8E {
+            next += 3
+        } else if bytes[index] == 0xF0, index + 3 < lineEnd, bytes[index + 1] == 0x9F, bytes[index + 2] == 0x93, bytes[index + 3] == 0x9E {
+            next += 4
         } else if [0x7C, 0x09, 0x2C, 0x2F, 0x3B].contains(bytes[index]) {
             next += 1
         } else {
@@ -337,6 +363,11 @@ extension EnglishNameRecognizer {
         while index < lineEnd, bytes[index] == 0x20 { index += 1 }
         return endOfNumber(bytes, from: index, lineEnd: lineEnd) != nil
     }
+
+    /// Words of a phone's label, lower-case: a line "Office Phone: 555 …" names no one.
+    private static let phoneLabelWords: Set<[UInt8]> = Set(["caller", "phone", "telephone", "tel", "mobile", "cell", "fax", "emergency", "contact",
+                                                           "home", "work", "office", "main", "direct", "support", "hotline", "helpline",
+                                                           "whatsapp", "landline", "number", "reception", "desk", "switchboard"].map { Array($0.utf8) })
 
     /// Phone words that begin a contact block's phone line, lower-case.
     private static let phoneLineWords: [[UInt8]] = ["mobile", "mob", "phone", "tel", "telephone", "cell", "fax", "whatsapp", "tlf", "telefon", "gsm", "ph", "m", "t", "p"]

@@ -34,7 +34,8 @@ extension EnglishNameRecognizer {
                       "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
                       "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
                       "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
-                      "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet",
+                      "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
+                      "phoned", "rang", "messaged", "message for", "messages for", "note for",
                       // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
                       "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
                       "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",
@@ -100,6 +101,9 @@ extension EnglishNameRecognizer {
             case .before, .role:
                 guard bytes[start] == 0x20 else { continue }
                 start += 1
+                // Contact <b>Ana Ruiz</b>: a tag around the name.
+                if start < bytes.count, bytes[start] == 0x3C, let close = bytes[start..<min(bytes.count, start + 10)].firstIndex(of: 0x3E),
+                   bytes[(start + 1)..<close].allSatisfy(ASCIIByte.isLetter) { start = close + 1 }
             case .title:
                 guard ASCIIByte.isUppercase(bytes[range.lowerBound]) else { continue }
                 if bytes[start] == 0x2E { start += 1 }

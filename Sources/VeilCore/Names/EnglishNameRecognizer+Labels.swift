@@ -14,6 +14,8 @@ extension EnglishNameRecognizer {
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
         "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant",
+        "beneficiary name", "payee name", "payer name", "recipient name", "sender name", "account holder name", "holder name",
+        "owner name", "tenant name", "driver name", "caller name", "contact person name",
         // A vCard's formatted name (FN:), and the same fields in the languages of Europe's forms.
         "fn",
         "nom", "prénom", "nom complet", "titulaire", "bénéficiaire", "destinataire", "expéditeur", "interlocuteur",
@@ -67,6 +69,13 @@ extension EnglishNameRecognizer {
                 guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x3C else { continue }
             }
             if let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.8) { detections.append(detection) }
+            // Patient: Lawal, Shamsuddeen | …: the surname first, then the given name, which ends the field.
+            let givenStart = name.upperBound + 2
+            if givenStart < bytes.count, bytes[name.upperBound] == 0x2C, bytes[name.upperBound + 1] == 0x20, Self.mayStartName(bytes, at: givenStart),
+               let given = nameRange(in: bytes, from: givenStart), Self.endsField(bytes, at: given.upperBound),
+               let detection = labelledPerson(in: bytes, given, rule: "en-labelled", score: 0.75) {
+                detections.append(detection)
+            }
         }
         // Table cells under a name column.
         for cell in document.tableColumns.cells(under: { Self.personLabels.contains(Self.normalizedLabel(bytes[$0])) }, in: bytes) {
@@ -79,6 +88,13 @@ extension EnglishNameRecognizer {
             detections.append(detection)
         }
         return detections
+    }
+
+    /// Whether a field ends at `index`: the text's or line's end, or a bar, a semicolon or a slash after spaces.
+    static func endsField(_ bytes: [UInt8], at index: Int) -> Bool {
+        var index = index
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0D { index += 1 }
+        return index == bytes.count || [0x0A, 0x7C, 0x3B, 0x2F].contains(bytes[index])
     }
 
     /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start` — or an equals

@@ -67,7 +67,9 @@ since): 0.993, 0.992, 0.992, 1.000.
 `--split fresh7` writes `records-fresh7.jsonl`: fifteen more layouts (a call note, a phone book's
 "Name: number", a phone emoji, a numbered attendee list, HTML with a bold name, an SMS header,
 German inline fields …) over twenty-eight locales, written and committed after `records-fresh6`'s
-classes were fixed and before Veil was run on it.
+classes were fixed and before Veil was run on it. First scored (nothing of it read yet): people
+covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
+were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
 Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7] [--count N] [--seed S] > records.jsonl
 """
