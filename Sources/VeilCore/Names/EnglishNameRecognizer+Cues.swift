@@ -63,6 +63,11 @@ extension EnglishNameRecognizer {
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The closings that also thank a name in a sentence (Thanks Jane!), as indices into `cuePhrases`.
     static let thanks = Set(cuePhrases.indices.filter { ["thanks", "thank you", "many thanks", "cheers"].contains(cuePhrases[$0].phrase) })
+    /// Verbs of calling that also name things (a band called BTS, a town called Malice): a person
+    /// only when the call goes on after the name (called Ingunn back, rang Aksel at 9).
+    static let callingVerbs = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .before && ["called", "phoned", "rang", "messaged"].contains(cuePhrases[$0].phrase) })
+    /// What follows a called person's name.
+    private static let afterCalledName: [[UInt8]] = [" back", " on ", " at ", " about ", " again"].map { Array($0.utf8) }
 
     /// The people the cues announce, over the document's original text.
     func cuedPeople(_ document: DocumentText) -> [Detection] {
@@ -158,6 +163,7 @@ extension EnglishNameRecognizer {
                 while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x0D { end += 1 }
                 guard end == bytes.count || bytes[end] == 0x0A else { continue }
             }
+            if Self.callingVerbs.contains(occurrence.word), !Self.afterCalledName.contains(where: { bytes[name.upperBound...].starts(with: $0) }) { continue }
             // One word before a verb or after a title scores below person-pinyin's "Lu said" and "Mr.
             // Lu" (0.6 and more), which link it to 卢立兵.
             let score = words < 2 ? (kind == .after || kind == .title ? 0.55 : 0.7) : 0.75
