@@ -78,7 +78,7 @@ extension EnglishNameRecognizer {
         let bracketed = bytes[nameStart] == 0x28
         if bracketed {
             nameStart += 1
-        } else if bytes[nameStart] == 0xE2, nameStart + 2 < lineEnd, bytes[nameStart + 1] == 0x80, bytes[nameStart + 2] == 0x94 || bytes[nameStart + 2] == 0x93 {
+        } else if Self.isDash(bytes, at: nameStart, end: lineEnd) {
             nameStart += 3
         } else if [0x2D, 0x7C, 0x2C].contains(bytes[nameStart]) {
             nameStart += 1
@@ -107,7 +107,7 @@ extension EnglishNameRecognizer {
         guard end > 0, ASCIIByte.isDigit(bytes[end - 1]) else { return nil }
         var start = end, digits = 0
         // (An extension is part of it: (530)571-3560x367 — Roy.)
-        while start > 0, ASCIIByte.isDigit(bytes[start - 1]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F, 0x78].contains(bytes[start - 1]) {
+        while start > 0, Self.isNumberByte(bytes[start - 1]) || bytes[start - 1] == 0x78 {
             start -= 1
             if ASCIIByte.isDigit(bytes[start]) { digits += 1 }
         }
@@ -118,8 +118,7 @@ extension EnglishNameRecognizer {
         // The field ends with the name: the line's end, or the next separator.
         var after = name.upperBound
         while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
-        guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x2F || bytes[after] == 0x7C
-                || (bytes[after] == 0xE2 && after + 2 < bytes.count && bytes[after + 1] == 0x80 && (bytes[after + 2] == 0x94 || bytes[after + 2] == 0x93))
+        guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x2F || bytes[after] == 0x7C || Self.isDash(bytes, at: after, end: bytes.count)
         else { return nil }
         return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
     }
@@ -305,7 +304,7 @@ extension EnglishNameRecognizer {
         guard index < lineEnd else { return false }
         if bytes[index] == 0x3C { return true }
         var next = index
-        if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, [0x94, 0x93, 0xA2].contains(bytes[index + 2]) {
+        if isDash(bytes, at: index, end: lineEnd) || (bytes[index] == 0xE2 && index + 2 < lineEnd && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA2) {
             next += 3
         } else if bytes[index] == 0xC2, index + 1 < lineEnd, bytes[index + 1] == 0xB7 {
             next += 2
@@ -335,13 +334,23 @@ extension EnglishNameRecognizer {
         return numberFollows(bytes, at: number, lineEnd: lineEnd)
     }
 
+    /// Whether an em or en dash (E2 80 94, E2 80 93) begins at `index`, before `end`.
+    static func isDash(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+        index + 2 < end && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93)
+    }
+
+    /// Whether a byte can be part of a written phone number: a digit, a space, + ( ) - . or /.
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        ASCIIByte.isDigit(byte) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F].contains(byte)
+    }
+
     /// Where a number of six digits or more (in any grouping, a + or brackets allowed) that begins
     /// at `index` ends; nil when none begins there.
     private static func endOfNumber(_ bytes: [UInt8], from index: Int, lineEnd: Int) -> Int? {
         guard index < lineEnd, ASCIIByte.isDigit(bytes[index]) || bytes[index] == 0x2B || bytes[index] == 0x28 else { return nil }
         var index = index
         var digits = 0
-        while index < lineEnd, ASCIIByte.isDigit(bytes[index]) || [0x20, 0x2B, 0x28, 0x29, 0x2D, 0x2E, 0x2F].contains(bytes[index]) {
+        while index < lineEnd, isNumberByte(bytes[index]) {
             if ASCIIByte.isDigit(bytes[index]) { digits += 1 }
             index += 1
         }

@@ -313,19 +313,29 @@ def render(layout, values):
     return text, spans
 
 
+# Each split: its locales, its layouts, its seed and the prefix of its ids.
+SPLITS = {
+    "dev": (LOCALES, LAYOUTS, 1603, "records"),
+    "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS, 2207, "heldout"),
+    "fresh": (FRESH_LOCALES, FRESH_LAYOUTS, 3119, "fresh"),
+    "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS, 4421, "fresh2"),
+    "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS, 5573, "fresh3"),
+    "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS, 6151, "fresh4"),
+    "fresh5": (FRESH5_LOCALES, FRESH5_LAYOUTS, 7013, "fresh5"),
+    "fresh6": (FRESH6_LOCALES, FRESH6_LAYOUTS, 8237, "fresh6"),
+    "fresh7": (FRESH7_LOCALES, FRESH7_LAYOUTS, 9151, "fresh7"),
+}
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7"], default="dev")
+    parser.add_argument("--split", choices=list(SPLITS), default="dev")
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int)
     args = parser.parse_args()
-    locales, layouts = {"dev": (LOCALES, LAYOUTS), "heldout": (HELDOUT_LOCALES, HELDOUT_LAYOUTS),
-                        "fresh": (FRESH_LOCALES, FRESH_LAYOUTS), "fresh2": (FRESH2_LOCALES, FRESH2_LAYOUTS),
-                        "fresh3": (FRESH3_LOCALES, FRESH3_LAYOUTS), "fresh4": (FRESH4_LOCALES, FRESH4_LAYOUTS),
-                        "fresh5": (FRESH5_LOCALES, FRESH5_LAYOUTS), "fresh6": (FRESH6_LOCALES, FRESH6_LAYOUTS),
-                        "fresh7": (FRESH7_LOCALES, FRESH7_LAYOUTS)}[args.split]
+    locales, layouts, seed, prefix = SPLITS[args.split]
     if args.seed is None:
-        args.seed = {"dev": 1603, "heldout": 2207, "fresh": 3119, "fresh2": 4421, "fresh3": 5573, "fresh4": 6151, "fresh5": 7013, "fresh6": 8237, "fresh7": 9151}[args.split]
+        args.seed = seed
     rng = random.Random(args.seed)
     fakers = {}
     for locale in locales:
@@ -340,7 +350,6 @@ def main():
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
         text, spans = render(rng.choice(layouts), values)
-        prefix = {"dev": "records", "heldout": "heldout", "fresh": "fresh", "fresh2": "fresh2", "fresh3": "fresh3", "fresh4": "fresh4", "fresh5": "fresh5", "fresh6": "fresh6", "fresh7": "fresh7"}[args.split]
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
 
 
