@@ -6,7 +6,8 @@ features use as Plugins/person-en/ranks.tsv.
 
 Tokens and features are computed exactly as EnglishNameRecognizer+Tagger.swift computes them:
 a token is a run of letters, digits and underscores (with an apostrophe or hyphen between two of
-them, and an @ or # in front), or any other single non-space character. Each token's features:
+them, and an @ or # in front), a possessive's final 's (as WNUT-17 writes it: Mader 's), or any
+other single non-space character. Each token's features:
 its lower-cased form, shape, three-letter prefix and suffix, whether first.tsv and last.tsv list
 it (or, failing them, world.tsv's names of 105 countries), its word-frequency bucket (wordfreq's English list), the same for the words around it, and
 whether a title (Mr, Dr …) or an @handle comes before it.
@@ -40,6 +41,11 @@ def is_word_char(c):
     return c == "_" or unicodedata.category(c)[0] in ("L", "N", "M")
 
 
+def is_possessive(text, i):
+    """Whether an apostrophe at i begins a word's final 's (Mader's), a token of its own as WNUT-17 writes it."""
+    return text[i] in "'’" and i + 1 < len(text) and text[i + 1] in "sS" and (i + 2 == len(text) or not is_word_char(text[i + 2]))
+
+
 def tokens(text):
     """(start, end) of each token, in code points."""
     found, i, n = [], 0, len(text)
@@ -55,10 +61,13 @@ def tokens(text):
             while i < n:
                 if is_word_char(text[i]):
                     i += 1
-                elif text[i] in "'’-" and i + 1 < n and is_word_char(text[i + 1]) and i > start and is_word_char(text[i - 1]):
+                elif text[i] in "'’-" and i + 1 < n and is_word_char(text[i + 1]) and i > start and is_word_char(text[i - 1]) \
+                        and not is_possessive(text, i):
                     i += 1
                 else:
                     break
+        elif is_possessive(text, i):
+            i += 2
         else:
             i += 1
         found.append((start, i))

@@ -42,7 +42,7 @@ extension EnglishNameRecognizer {
                       "chiamare", "chiamate", "contattare", "contattate", "chiedere di", "ligar para", "ligue para", "falar com",
                       "bel", "bellen", "zadzwoń do", "skontaktuj się z", "позвоните", "звоните", "свяжитесь с"]
         let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra",
-                      "señor", "señora", "monsieur", "madame", "signor", "signora", "senhor", "senhora", "pani"]
+                      "dra", "dott", "dott.ssa", "avv", "ing", "dhr", "mevr", "doç", "mgr", "hr", "fr", "dl", "dna"] + lowerCaseTitles
         let relations = ["mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
                          "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
                          "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"]
@@ -60,7 +60,19 @@ extension EnglishNameRecognizer {
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
             + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
     }()
+    /// Honorifics that their languages write in small letters inside a sentence (il signor Rossi, pan
+    /// Nowak, господин Петров), or that begin a Vietnamese name (Bà Vân Dương): a title cue in either
+    /// case. Alphabets other than ASCII are listed in both cases (the automaton folds ASCII only).
+    static let lowerCaseTitles = ["señor", "señora", "señorita", "monsieur", "madame", "signor", "signora", "signorina", "dottor",
+                                  "dottore", "dottoressa", "senhor", "senhora", "pan", "pani", "pán", "paní", "don", "doña", "dona",
+                                  "meneer", "mevrouw", "herra", "rouva", "fru", "fröken", "frøken", "domnul", "doamna", "gospodin",
+                                  "gospođa", "sayın", "bay", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
+                                  "господин", "госпожа", "пан", "пані", "г-н", "г-жа", "κύριος", "κυρία", "κος", "κα", "др",
+                                  "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Bà",
+                                  "Ông", "Chị", "Cô", "Quý cô", "Quý ông", "Sayın"]
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
+    /// The title cues that may be written in small letters, as indices into `cuePhrases`.
+    static let lowerCaseTitleCues = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .title && lowerCaseTitles.contains(cuePhrases[$0].phrase) })
     /// The closings that also thank a name in a sentence (Thanks Jane!), as indices into `cuePhrases`.
     static let thanks = Set(cuePhrases.indices.filter { ["thanks", "thank you", "many thanks", "cheers"].contains(cuePhrases[$0].phrase) })
     /// Verbs of calling that also name things (a band called BTS, a town called Malice): a person
@@ -110,7 +122,9 @@ extension EnglishNameRecognizer {
                 if start < bytes.count, bytes[start] == 0x3C, let close = bytes[start..<min(bytes.count, start + 10)].firstIndex(of: 0x3E),
                    bytes[(start + 1)..<close].allSatisfy(ASCIIByte.isLetter) { start = close + 1 }
             case .title:
-                guard ASCIIByte.isUppercase(bytes[range.lowerBound]) else { continue }
+                guard Self.lowerCaseTitleCues.contains(occurrence.word) || Self.mayStartName(bytes, at: range.lowerBound) else { continue }
+                // A whole word in its alphabet too (not the κα ending Μακα).
+                guard range.lowerBound == 0 || bytes[range.lowerBound - 1] < 0x80 else { continue }
                 if bytes[start] == 0x2E { start += 1 }
                 guard start + 1 < bytes.count, bytes[start] == 0x20 else { continue }
                 start += 1

@@ -87,8 +87,15 @@ struct EnglishTagger: Sendable {
         return scalar.properties.isWhitespace
     }
 
+    /// Whether the apostrophe at `index` begins a word's final 's (Mader's): a token of its own, as
+    /// WNUT-17 writes it, so that the name before it is the word the lists know.
+    static func isPossessive(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        (scalars[index] == "'" || scalars[index] == "’") && index + 1 < scalars.count && (scalars[index + 1] == "s" || scalars[index + 1] == "S")
+            && (index + 2 == scalars.count || !isWordScalar(scalars[index + 2]))
+    }
+
     /// The tokens of `scalars`: a word (with an apostrophe or hyphen between two of its characters,
-    /// and an @ or # before it), or any other character that is not a space.
+    /// and an @ or # before it), a possessive's final 's, or any other character that is not a space.
     static func tokens(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         var index = 0
@@ -102,14 +109,15 @@ struct EnglishTagger: Sendable {
                     if isWordScalar(scalars[index]) {
                         index += 1
                     } else if scalars[index] == "'" || scalars[index] == "’" || scalars[index] == "-", index + 1 < count,
-                              isWordScalar(scalars[index + 1]), index > start, isWordScalar(scalars[index - 1]) {
+                              isWordScalar(scalars[index + 1]), index > start, isWordScalar(scalars[index - 1]),
+                              !isPossessive(scalars, at: index) {
                         index += 1
                     } else {
                         break
                     }
                 }
             } else {
-                index += 1
+                index += isPossessive(scalars, at: index) ? 2 : 1
             }
             found.append(start..<index)
         }

@@ -24,14 +24,30 @@ extension RecordValue {
     /// of an exchange, the names of the other sides beside it (siblings in one JSON object, or
     /// columns of one CSV row), so that `"to": "lina_1990"` next to `"talker"` or
     /// `"sender_wechat"` reads as a WeChat ID as its counterpart does.
+    ///
+    /// A field named for free text (`text`, `body`, `message`) labels nothing: its name says what
+    /// kind of field it is, not what its words are ("text" before a number in a post is a cue that
+    /// the number is a phone's; a post's field named text is not).
     static func labels(of values: [RecordValue]) -> [String?] {
+        let named = values.map { value in value.name.flatMap { isFreeText($0) ? nil : $0 } }
         let sides = values.map { value in value.name.flatMap { name in isCounterpart(name) ? parent(of: name) : nil } }
-        guard sides.contains(where: { $0 != nil }) else { return values.map(\.name) }
+        guard sides.contains(where: { $0 != nil }) else { return named }
         return values.indices.map { index in
-            guard let name = values[index].name, let parent = sides[index] else { return values[index].name }
+            guard let name = values[index].name, let parent = sides[index] else { return named[index] }
             let others = values.indices.filter { $0 != index && sides[$0] == parent }.compactMap { values[$0].name }
             return others.isEmpty ? name : ([name] + others).joined(separator: " ")
         }
+    }
+
+    /// The names of fields that hold free text: a post, a message, a comment.
+    static let freeTextNames: Set<String> = ["text", "body", "content", "message", "msg", "comment", "comments", "description", "post",
+                                             "note", "notes", "title", "summary", "review", "remarks", "transcript", "caption", "tweet",
+                                             "reply", "answer", "question", "正文", "内容", "评论", "留言", "备注"]
+
+    /// Whether the last part of a field's name (`text`, `$.post.body`) names free text.
+    private static func isFreeText(_ name: String) -> Bool {
+        let last = name.split(whereSeparator: { ".[]$".contains($0) }).last.map(String.init) ?? name
+        return freeTextNames.contains(last.lowercased())
     }
 
     /// Whether the last part of a field's name is, or is made of, a counterpart word
