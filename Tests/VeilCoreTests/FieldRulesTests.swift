@@ -163,4 +163,21 @@ import Testing
         #expect(result.findings[1].map(\.entity) == [.wechatID])
         #expect(result.findings[2].isEmpty && result.findings[3].isEmpty)
     }
+
+    /// A field named for free text (text, body, message) says nothing of what its words are: a
+    /// number that scanning the same words as plain text passes over is passed over in it too.
+    @Test func aFreeTextFieldsNameIsNoContext() throws {
+        let policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-intl"], rules: [.phoneNumber: EntityRule(action: .redact)])
+        let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
+        // Not a number libphonenumber's plan allows: a phone only beside a phone word, as "text" is.
+        let words = "Tickets sold out. Ref +32785-530183"
+        #expect(try anonymizer.engine.scan(words).isEmpty)
+        #expect(try anonymizer.engine.scan(words + " or text me").count == 1)
+        for name in ["text", "$.post.body", "message"] {
+            let result = try anonymizer.anonymize(record: [RecordValue(words, rule: .scan, name: name)])
+            #expect(result.findings[0].isEmpty, "\(name)")
+        }
+        #expect(try anonymizer.anonymize(record: [RecordValue(words, rule: .scan, name: "phone")]).findings[0].count == 1)
+        #expect(RecordValue.labels(of: [RecordValue(words, rule: .scan, name: "$.post.text"), RecordValue("1", rule: .scan, name: "phone")]) == [nil, "phone"])
+    }
 }

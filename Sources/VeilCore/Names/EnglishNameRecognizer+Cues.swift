@@ -42,7 +42,7 @@ extension EnglishNameRecognizer {
                       "chiamare", "chiamate", "contattare", "contattate", "chiedere di", "ligar para", "ligue para", "falar com",
                       "bel", "bellen", "zadzwoń do", "skontaktuj się z", "позвоните", "звоните", "свяжитесь с"]
         let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra",
-                      "dra", "dott", "dott.ssa", "avv", "ing", "dhr", "mevr", "doç", "mgr", "hr", "fr", "dl", "dna"] + lowerCaseTitles
+                      "dott", "dott.ssa", "dhr", "mevr", "doç"] + lowerCaseTitles
         let relations = ["mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
                          "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
                          "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"]
@@ -60,16 +60,17 @@ extension EnglishNameRecognizer {
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
             + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
     }()
-    /// Honorifics that their languages write in small letters inside a sentence (il signor Rossi, pan
+    /// Honorifics that their languages write in small letters inside a sentence (il signor Rossi, pani
     /// Nowak, господин Петров), or that begin a Vietnamese name (Bà Vân Dương): a title cue in either
-    /// case. Alphabets other than ASCII are listed in both cases (the automaton folds ASCII only).
+    /// case. Capitals beyond ASCII are listed apart (the automaton folds ASCII letters only). Short
+    /// ones that other words hold (pan in company, don in London, Ing in thing) are left out: every
+    /// occurrence inside a word is one more the cue loop reads and passes over.
     static let lowerCaseTitles = ["señor", "señora", "señorita", "monsieur", "madame", "signor", "signora", "signorina", "dottor",
-                                  "dottore", "dottoressa", "senhor", "senhora", "pan", "pani", "pán", "paní", "don", "doña", "dona",
+                                  "dottore", "dottoressa", "senhor", "senhora", "pani", "pán", "paní", "doña",
                                   "meneer", "mevrouw", "herra", "rouva", "fru", "fröken", "frøken", "domnul", "doamna", "gospodin",
-                                  "gospođa", "sayın", "bay", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
+                                  "gospođa", "sayın", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
                                   "господин", "госпожа", "пан", "пані", "г-н", "г-жа", "κύριος", "κυρία", "κος", "κα", "др",
-                                  "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Bà",
-                                  "Ông", "Chị", "Cô", "Quý cô", "Quý ông", "Sayın"]
+                                  "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Ông"]
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The title cues that may be written in small letters, as indices into `cuePhrases`.
     static let lowerCaseTitleCues = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .title && lowerCaseTitles.contains(cuePhrases[$0].phrase) })

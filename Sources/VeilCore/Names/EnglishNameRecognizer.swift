@@ -110,6 +110,8 @@ public struct EnglishNameRecognizer: Recognizer {
         detections += labelledPeople(document)
         detections += cuedPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
+        detections += otherAlphabetPeople(in: bytes, besides: detections)
+        detections = grown(detections, in: bytes)
         detections += laterMentions(in: bytes, of: detections)
         return detections
     }

@@ -154,6 +154,10 @@ struct EnglishTagger: Sendable {
     /// A lower-case word's frequency bucket in English ("1": top 1,000 … "4": top 30,000), nil past that.
     func rank(of word: String) -> Unicode.Scalar? { facts(Self.hash(word.unicodeScalars)).rank }
 
+    /// What the lists hold of a lower-cased word: its English frequency bucket and its buckets as
+    /// a first name and as a surname (nil where a list does not hold it).
+    func listing(of word: String) -> (rank: Unicode.Scalar?, first: Unicode.Scalar?, last: Unicode.Scalar?) { facts(Self.hash(word.unicodeScalars)) }
+
     static func bucket(_ share: Double) -> Unicode.Scalar {
         share >= 0.1 ? "3" : share >= 0.01 ? "2" : "1"
     }

@@ -144,7 +144,8 @@ public struct PluginCatalog: Sendable {
         return PatternRecognizer(
             pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
             context: manifest.context.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
-            negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) })
+            negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter,
+                                                          inflects: false) })
     }
 
     static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, registry: RecognizerRegistry) throws(ConfigurationError) -> Plugin {

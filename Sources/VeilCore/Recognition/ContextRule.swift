@@ -5,7 +5,9 @@
 /// characters before the match and `windowAfter` characters after it. A word that begins with a
 /// Latin letter must begin a word and end one, but for an inflection: "tel" is not found in
 /// "hotel", "cell" not in "excellent", "sku" not in "Skuja"; "cards" and "called" count; in a
-/// camelCase name a capital begins one ("Phone" in buyerPhone).
+/// camelCase name a capital begins one ("Phone" in buyerPhone). Negative words take no inflection
+/// (`inflects: false`): "ticket 2023-118" names what the number is, "Tickets: 0253 319 649" what
+/// it is for.
 public struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
     let words: [[UInt8]]
@@ -20,17 +22,22 @@ public struct ContextRule: Sendable, Hashable {
     /// For each word, whether it begins with a Latin letter (and so must begin a word).
     private let startsWithLetter: [Bool]
 
-    public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil) {
+    /// Whether a word found may carry an inflection (cards, called).
+    public let inflects: Bool
+
+    public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil, inflects: Bool = true) {
         self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.adjustment = adjustment
         self.window = window
         self.windowAfter = windowAfter ?? window
+        self.inflects = inflects
         automaton = AhoCorasick(words: self.words.map { String(decoding: $0, as: UTF8.self) })
         startsWithLetter = self.words.map { ASCIIByte.isLetter($0[0]) }
     }
 
     public static func == (left: ContextRule, right: ContextRule) -> Bool {
         left.words == right.words && left.adjustment == right.adjustment && left.window == right.window && left.windowAfter == right.windowAfter
+            && left.inflects == right.inflects
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -38,6 +45,7 @@ public struct ContextRule: Sendable, Hashable {
         hasher.combine(adjustment)
         hasher.combine(window)
         hasher.combine(windowAfter)
+        hasher.combine(inflects)
     }
 
     public var isEmpty: Bool { words.isEmpty }
@@ -87,7 +95,7 @@ public struct ContextRule: Sendable, Hashable {
             guard startsWithLetter[occurrence.word] else { return false }
             // It ends a word too, or an inflection does (cards, called, calling, reachable): "sku"
             // is not in "Skuja", "id" not in "Idris", "pan" not in "panel".
-            if !Self.endsWord(text, at: occurrence.range.upperBound) { return true }
+            if !Self.endsWord(text, at: occurrence.range.upperBound, inflected: inflects) { return true }
             guard start > 0 && ASCIIByte.isLetter(text[start - 1]) else { return false }
             return !(ASCIIByte.isUppercase(text[start]) && ASCIIByte.isLowercase(text[start - 1]))
         }
@@ -97,7 +105,7 @@ public struct ContextRule: Sendable, Hashable {
     private static let inflections: [[UInt8]] = ["s", "es", "ed", "d", "ing", "er", "ers", "able", "holder", "holders"].map { Array($0.utf8) }
 
     /// Whether the letters from `end` to the word's end are none, or an inflection.
-    private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+    private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, at end: Int, inflected: Bool) -> Bool {
         var index = end
         while index < text.count, ASCIIByte.isLetter(text[index]) {
             index += 1
@@ -106,6 +114,7 @@ public struct ContextRule: Sendable, Hashable {
         if index == end { return true }
         // A capital after small letters begins the next word of a camelCase name (phoneNumber).
         if ASCIIByte.isUppercase(text[end]), end > 0, ASCIIByte.isLowercase(text[end - 1]) { return true }
+        guard inflected else { return false }
         let ending = (end..<index).map { text[$0] | 0x20 }
         return inflections.contains(ending)
     }
