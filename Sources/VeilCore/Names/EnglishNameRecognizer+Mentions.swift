@@ -31,13 +31,23 @@ extension EnglishNameRecognizer {
         }
         var detections: [Detection] = []
         for written in Self.capitalizedWords(in: bytes) {
-            // Okonkwo's: the name without its possessive.
+            // Okonkwo's: the name without its possessive (told from its bytes).
             var word = written
-            for suffix in ["'s", "’s", "'S"] where word.text.hasSuffix(suffix) {
-                word = (word.range.lowerBound..<word.range.upperBound - suffix.utf8.count, String(word.text.dropLast(2)))
+            let end = word.range.upperBound, count = word.range.count
+            if count > 2, bytes[end - 2] == 0x27, bytes[end - 1] | 0x20 == 0x73 {
+                word = (word.range.lowerBound..<end - 2, String(word.text.utf8.dropLast(2))!)
+            } else if count > 4, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99, bytes[end - 1] == 0x73 {
+                word = (word.range.lowerBound..<end - 4, String(word.text.utf8.dropLast(4))!)
             }
-            let rest = word.text.dropFirst()
-            guard rest.allSatisfy({ !$0.isUppercase }) || rest.allSatisfy({ !$0.isLowercase }) else { continue }
+            // Capitalized or in capitals (Okonkwo, OKONKWO), not mixed (McDonald's iPhone): ASCII by its bytes.
+            let letters = bytes[word.range]
+            if letters.allSatisfy({ $0 < 0x80 }) {
+                let rest = letters.dropFirst()
+                guard !rest.contains(where: ASCIIByte.isUppercase) || !rest.contains(where: ASCIIByte.isLowercase) else { continue }
+            } else {
+                let rest = word.text.dropFirst()
+                guard rest.allSatisfy({ !$0.isUppercase }) || rest.allSatisfy({ !$0.isLowercase }) else { continue }
+            }
             let lower = word.text.lowercased()
             let isSurname = surnames.contains(lower)
             guard isSurname || givens.contains(lower), !isCovered(word.range) else { continue }
@@ -71,6 +81,11 @@ extension EnglishNameRecognizer {
                 width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
                 if byte >= 0xE3 && byte <= 0xE9 {
                     isLetter = true  // Chinese, Japanese and Korean characters: letters, never capitals
+                } else if index + 2 < bytes.count, (byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] <= 0xA0)
+                            || (byte == 0xE2 && bytes[index + 1] == 0x80) {
+                    // Fullwidth punctuation and digits (，：？ U+FF00-FF20), general punctuation (“ ” …
+                    // U+2000-203F): no letters; ’ joins.
+                    isJoin = byte == 0xE2 && bytes[index + 2] == 0x99
                 } else if index + width <= bytes.count,
                           let scalar = String(decoding: bytes[index..<index + width], as: UTF8.self).unicodeScalars.first {
                     isLetter = scalar.properties.isAlphabetic
