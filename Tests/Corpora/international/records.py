@@ -71,7 +71,7 @@ classes were fixed and before Veil was run on it. First scored (nothing of it re
 covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
 were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8] [--count N] [--seed S] > records.jsonl
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -329,6 +329,32 @@ FRESH8_LOCALES = ["en_US", "en_GB", "en_AU", "de_DE", "de_AT", "fr_FR", "fr_CA",
                   "id_ID", "vi_VN", "az_AZ", "ga_IE", "is_IS"]
 
 
+# Layouts of the ninth fresh split, written after records-fresh8's classes were fixed: a surname
+# first, a conference call, a birth date and an address beside the person, a group-join line, mail
+# and phone symbols, next of kin, a card used by someone, "registered to", a greeting with a title,
+# a YAML list, "Sent from …'s iPhone", a referrer with a company, a Markdown mail link.
+FRESH9_LAYOUTS = [
+    "Please deliver to: {L} {F} (surname first), mobile {T}",
+    "Conference call with {P} — dial-in {T}, PIN 4431#",
+    "Our records show {N} (DOB 12.03.1980) at {A}; tel {T}",
+    "Beneficiary: {U}, account {I}, reference INV-2291",
+    "{N} [{T}] joined the group",
+    "✉ {N} · ☏ {T}",
+    "Emergency: next of kin {N}, {T}",
+    "card {C} used by {F} at 14:02",
+    "{T} is registered to {N}.",
+    "Hello {P}, your appointment is confirmed. Questions: {T}",
+    "- name: {N}\n  tel: {T}",
+    "Sent from {N}'s iPhone",
+    "Referrer: {N} ({O}), {T}",
+    "[{N}](mailto:office@example.com) · {T}",
+]
+FRESH9_LOCALES = ["en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "de_DE", "de_CH", "fr_FR", "fr_BE", "it_IT", "es_ES", "es_AR",
+                  "pt_PT", "pt_BR", "nl_NL", "da_DK", "sv_SE", "no_NO", "fi_FI", "is_IS", "pl_PL", "cs_CZ", "sk_SK", "sl_SI", "hr_HR",
+                  "bs_BA", "ro_RO", "bg_BG", "mk_MK", "ru_RU", "uk_UA", "el_GR", "el_CY", "tr_TR", "az_AZ", "hu_HU", "lt_LT", "lv_LV",
+                  "et_EE", "yo_NG", "ha_NG", "sw", "zu_ZA", "id_ID", "vi_VN"]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "L": "PERSON", "U": "PERSON", "P": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -358,6 +384,7 @@ SPLITS = {
     "fresh6": (FRESH6_LOCALES, FRESH6_LAYOUTS, 8237, "fresh6"),
     "fresh7": (FRESH7_LOCALES, FRESH7_LAYOUTS, 9151, "fresh7"),
     "fresh8": (FRESH8_LOCALES, FRESH8_LAYOUTS, 9973, "fresh8"),
+    "fresh9": (FRESH9_LOCALES, FRESH9_LAYOUTS, 10457, "fresh9"),
 }
 
 
@@ -383,7 +410,7 @@ def main():
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        if args.split == "fresh8":
+        if args.split in ("fresh8", "fresh9"):
             # Drawn only here, so that the earlier splits regenerate byte for byte.
             values.update({"P": fake.name(), "A": fake.address().replace("\n", ", "), "O": fake.company()})
         text, spans = render(rng.choice(layouts), values)
