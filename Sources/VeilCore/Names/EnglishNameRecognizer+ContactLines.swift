@@ -149,7 +149,7 @@ extension EnglishNameRecognizer {
     }
 
     /// Where the markup before a line's first words ends: a list's marker (-, *, •, +), emphasis (**,
-    /// __), a CSV field's quote and HTML tags (<li>, <td><b>), and the spaces after them.
+    /// __), a CSV field's quote, HTML tags (<li>, <td><b>), an envelope (✉), and the spaces after them.
     private static func endOfMarkup(_ bytes: [UInt8], from start: Int, lineEnd: Int) -> Int {
         var index = start
         while index < lineEnd {
@@ -158,6 +158,8 @@ extension EnglishNameRecognizer {
                 index += 1
             } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA2 {
                 index += 3
+            } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x89 {
+                index += 3  // ✉ before a contact's name
             } else if byte == 0x3C, let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E),
                       bytes[(index + 1)..<close].allSatisfy(ASCIIByte.isLetter) {
                 index = close + 1
@@ -201,15 +203,15 @@ extension EnglishNameRecognizer {
             // Caller ID: 913 0 020 — Arıel Karadeniz: the label's value is a number and its owner.
             if let owner = ownerAfterNumber(in: bytes, from: stop + 2, lineEnd: lineEnd) { return [owner] }
             return contactName(in: bytes, from: stop + 2, lineEnd: lineEnd, speakerAllowed: false)
-        case 0x28:
-            // Βρασίδας (22730 95 534) — …: a name and its number in brackets.
-            if let end = Self.endOfNumber(bytes, from: stop + 1, lineEnd: lineEnd), end < lineEnd, bytes[end] == 0x29 {
+        case 0x28, 0x5B:
+            // Βρασίδας (22730 95 534) — …, Håkon Sæther [407 32 967] joined: a name and its number in brackets.
+            if let end = Self.endOfNumber(bytes, from: stop + 1, lineEnd: lineEnd), end < lineEnd, bytes[end] == (separator == 0x28 ? 0x29 : 0x5D) {
                 guard let name = nameRange(in: bytes, from: start), name.upperBound == nameEnd,
                       let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) else { return [] }
                 return [detection]
             }
             // Сирман Бедринов (Сирман) | …: a name and the first name it goes by, then the number.
-            guard let close = bytes[stop..<min(lineEnd, stop + 64)].firstIndex(of: 0x29) else { return [] }
+            guard separator == 0x28, let close = bytes[stop..<min(lineEnd, stop + 64)].firstIndex(of: 0x29) else { return [] }
             var after = close + 1
             while after < lineEnd, bytes[after] == 0x20 { after += 1 }
             let nickname = stop + 1..<close
@@ -297,6 +299,18 @@ extension EnglishNameRecognizer {
         return index
     }
 
+    /// The length of a telephone sign at `index` (☎ ☏ ✆ 📞 📱 📲), nil for anything else.
+    static func telephoneSign(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Int? {
+        if bytes[index] == 0xE2, index + 2 < lineEnd,
+           (bytes[index + 1] == 0x98 && (bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F)) || (bytes[index + 1] == 0x9C && bytes[index + 2] == 0x86) {
+            return 3
+        }
+        if bytes[index] == 0xF0, index + 3 < lineEnd, bytes[index + 1] == 0x9F, bytes[index + 2] == 0x93, [0x9E, 0xB1, 0xB2].contains(bytes[index + 3]) {
+            return 4
+        }
+        return nil
+    }
+
     /// What a contact line puts after a name: an address in angle brackets, or a separator (a bar, a
     /// dash, a bullet or middle dot, a telephone sign, a slash, a tab, a comma, a semicolon) and a
     /// number of six digits or more — alone, or after the word that names it (tel +41 71 …, IBAN NL46 …).
@@ -308,16 +322,19 @@ extension EnglishNameRecognizer {
             next += 3
         } else if bytes[index] == 0xC2, index + 1 < lineEnd, bytes[index + 1] == 0xB7 {
             next += 2
-        } else if bytes[index] == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x98, bytes[index + 2] == 0x8E {
-            next += 3
-        } else if bytes[index] == 0xF0, index + 3 < lineEnd, bytes[index + 1] == 0x9F, bytes[index + 2] == 0x93, bytes[index + 3] == 0x9E {
-            next += 4
+        } else if let sign = telephoneSign(bytes, at: index, lineEnd: lineEnd) {
+            next += sign
         } else if [0x7C, 0x09, 0x2C, 0x2F, 0x3B].contains(bytes[index]) {
             next += 1
         } else {
             return false
         }
         while next < lineEnd, bytes[next] == 0x20 || bytes[next] == 0x22 { next += 1 }
+        // · ☏ 924 78 952: a telephone sign after the separator.
+        if let sign = telephoneSign(bytes, at: next, lineEnd: lineEnd) {
+            next += sign
+            while next < lineEnd, bytes[next] == 0x20 { next += 1 }
+        }
         if numberFollows(bytes, at: next, lineEnd: lineEnd) { return true }
         // A field's word: a phone word, or IBAN and a country's code and check digits.
         var wordEnd = next

@@ -35,7 +35,7 @@ extension EnglishNameRecognizer {
                       "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
                       "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
                       "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
-                      "phoned", "rang", "messaged", "message for", "messages for", "note for",
+                      "phoned", "rang", "messaged", "message for", "messages for", "note for", "next of kin", "sent from",
                       // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
                       "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
                       "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",

@@ -69,8 +69,13 @@ extension EnglishNameRecognizer {
     /// name list holds.
     private func growsName(_ word: String, tagger: EnglishTagger) -> Bool {
         let scalars = word.unicodeScalars
-        guard scalars.count >= 2, let first = scalars.first, first.properties.isUppercase,
-              scalars.dropFirst().allSatisfy({ !$0.properties.isUppercase }),
+        // A capital only first and after a hyphen or an apostrophe (Weitzel-Ring, O'Neil).
+        var previous: Unicode.Scalar = " "
+        let casedAsName = scalars.allSatisfy { scalar in
+            defer { previous = scalar }
+            return !scalar.properties.isUppercase || previous == " " || previous == "-" || previous == "'"
+        }
+        guard scalars.count >= 2, let first = scalars.first, first.properties.isUppercase, casedAsName,
               scalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { return false }
         let lower = word.lowercased()
         let listing = tagger.listing(of: lower)

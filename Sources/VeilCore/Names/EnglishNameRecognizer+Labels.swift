@@ -182,6 +182,8 @@ extension EnglishNameRecognizer {
         guard let first = accepted.first, let last = accepted.last else { return nil }
         var end = last.range.upperBound
         if last.text.hasSuffix("."), last.text.count > 2 { end -= 1 }
+        // Weitzel-Ring's iPhone: the name without its possessive.
+        if last.text.count > 3, last.text.hasSuffix("'s") || last.text.hasSuffix("’s") { end -= last.text.hasSuffix("'s") ? 2 : 4 }
         return first.range.lowerBound..<end
     }
 

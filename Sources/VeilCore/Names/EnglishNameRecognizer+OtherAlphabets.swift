@@ -2,7 +2,7 @@ import Foundation
 
 /// Names in Cyrillic or Greek letters inside text of another alphabet: two or three capitalized
 /// words of one of those alphabets side by side (2024-01-05,Олег Красильников,+7 …; Αμφιθέα
-/// Πετρόπουλος from …), with no word of that alphabet just before or after them. In a sentence of
+/// Πετρόπουλος from …), with no word of that alphabet one space before or after them. In a sentence of
 /// the same alphabet (Вчера Олег сказал) capitals begin sentences and name things; inside English,
 /// a CSV row or a form, a pair of them is a person as often as anything.
 extension EnglishNameRecognizer {
@@ -26,8 +26,8 @@ extension EnglishNameRecognizer {
             guard end > index else { continue }
             // No word of the same alphabet touching the run (a sentence in that language).
             let before = index > 0 ? words[index - 1] : nil, after = end + 1 < words.count ? words[end + 1] : nil
-            if let before, before.script == script, words[index].range.lowerBound - before.range.upperBound <= 2 { continue }
-            if let after, after.script == script, after.range.lowerBound - words[end].range.upperBound <= 2 { continue }
+            if let before, before.script == script, words[index].range.lowerBound - before.range.upperBound == 1 { continue }
+            if let after, after.script == script, after.range.lowerBound - words[end].range.upperBound == 1 { continue }
             let range = words[index].range.lowerBound..<words[end].range.upperBound
             guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
             let names = words[index...end].map { String(decoding: bytes[$0.range], as: UTF8.self) }

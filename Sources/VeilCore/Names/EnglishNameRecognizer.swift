@@ -63,7 +63,10 @@ public struct EnglishNameRecognizer: Recognizer {
 
     public func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
-        let words = LatinWord.words(in: bytes)
+        // Whole words only: not Ho of Hoàng, whose next letter is beyond ASCII.
+        let words = LatinWord.words(in: bytes).filter {
+            ($0.range.upperBound == bytes.count || bytes[$0.range.upperBound] < 0x80) && ($0.range.lowerBound == 0 || bytes[$0.range.lowerBound - 1] < 0x80)
+        }
         let gap = { (a: LatinWord, b: LatinWord) in String(decoding: bytes[a.range.upperBound..<b.range.lowerBound], as: UTF8.self) }
         var detections: [Detection] = []
         var used = Set<Int>()
@@ -111,9 +114,21 @@ public struct EnglishNameRecognizer: Recognizer {
         detections += cuedPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         detections += otherAlphabetPeople(in: bytes, besides: detections)
-        detections = grown(detections, in: bytes)
+        detections = grown(Self.droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
         return detections
+    }
+
+    /// `detections` without a one-word person that a colon and another person follow (Referrer:
+    /// Bruno Dunal): a label the chat-speaker rule took for a first name.
+    static func droppingLabelsOfNames(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
+        let starts = Set(detections.lazy.filter { $0.entity == .person }.map(\.range.lowerBound))
+        return detections.filter { detection in
+            let end = detection.range.upperBound
+            guard detection.entity == .person, end + 2 < bytes.count, bytes[end] == 0x3A, bytes[end + 1] == 0x20,
+                  !bytes[detection.range].contains(0x20) else { return true }
+            return !starts.contains(end + 2)
+        }
     }
 
     /// The people the tagger finds line by line that the rules did not: not @handles (the handle
