@@ -170,7 +170,7 @@ import Testing
         let policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-intl"], rules: [.phoneNumber: EntityRule(action: .redact)])
         let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
         // Not a number libphonenumber's plan allows: a phone only beside a phone word, as "text" is.
-        let words = "Tickets sold out. Ref +32785-530183"
+        let words = "Tickets sold out. Ref +999 1234 5678"
         #expect(try anonymizer.engine.scan(words).isEmpty)
         #expect(try anonymizer.engine.scan(words + " or text me").count == 1)
         for name in ["text", "$.post.body", "message"] {
