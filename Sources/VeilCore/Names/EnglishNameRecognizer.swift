@@ -114,20 +114,22 @@ public struct EnglishNameRecognizer: Recognizer {
         detections += cuedPeople(document)
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         detections += otherAlphabetPeople(in: bytes, besides: detections)
-        detections = grown(Self.droppingLabelsOfNames(detections, in: bytes), in: bytes)
+        detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
         return detections
     }
 
-    /// `detections` without a one-word person that a colon and another person follow (Referrer:
-    /// Bruno Dunal): a label the chat-speaker rule took for a first name.
-    static func droppingLabelsOfNames(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
+    /// `detections` without a one-word person that no first-name list (census or world) holds and
+    /// that a colon and another person follow (Referrer: Bruno Dunal): a label the chat-speaker rule
+    /// took for a name no list knows. A first name there is a speaker (Ngozi: Margaret said …).
+    func droppingLabelsOfNames(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
         let starts = Set(detections.lazy.filter { $0.entity == .person }.map(\.range.lowerBound))
         return detections.filter { detection in
             let end = detection.range.upperBound
             guard detection.entity == .person, end + 2 < bytes.count, bytes[end] == 0x3A, bytes[end + 1] == 0x20,
-                  !bytes[detection.range].contains(0x20) else { return true }
-            return !starts.contains(end + 2)
+                  starts.contains(end + 2), !bytes[detection.range].contains(0x20) else { return true }
+            let word = String(decoding: bytes[detection.range], as: UTF8.self)
+            return firstNames[Self.listed(word)] != nil || tagger?.listing(of: word.lowercased()).first != nil
         }
     }
 
