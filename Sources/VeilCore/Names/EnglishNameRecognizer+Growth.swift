@@ -105,7 +105,7 @@ extension EnglishNameRecognizer {
         while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
         guard end > start, end == bytes.count || !isWordByte(bytes[end]) else { return nil }
         // Okonkwo's: the word without its possessive ends the name.
-        if end - start > 3, bytes[end - 2] == 0x27, bytes[end - 1] | 0x20 == 0x73 { end -= 2 }
+        end -= possessiveLength(bytes, wordStart: start, end: end)
         guard mayBeNameWord(bytes[start..<end]) else { return nil }
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         return isWrittenWord(text) ? (end, text) : nil

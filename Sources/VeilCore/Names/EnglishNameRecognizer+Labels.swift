@@ -183,7 +183,7 @@ extension EnglishNameRecognizer {
         var end = last.range.upperBound
         if last.text.hasSuffix("."), last.text.count > 2 { end -= 1 }
         // Weitzel-Ring's iPhone: the name without its possessive.
-        if last.text.count > 3, last.text.hasSuffix("'s") || last.text.hasSuffix("’s") { end -= last.text.hasSuffix("'s") ? 2 : 4 }
+        end -= Self.possessiveLength(bytes, wordStart: last.range.lowerBound, end: end)
         return first.range.lowerBound..<end
     }
 
@@ -208,6 +208,15 @@ extension EnglishNameRecognizer {
         }
         guard !names.isEmpty, !(names.allSatisfy(isCommonWord) && !names.allSatisfy(isKnownName)) else { return nil }
         return person(range, names: names, listedAs: Self.listed(names[0]), rule: rule, score: score)
+    }
+
+    /// The bytes of a possessive's 's or ’s (either case) that end the word from `wordStart` to
+    /// `end`, after at least one more byte of it: 2, 4, or 0 for none (Okonkwo's, Weitzel-Ring’s).
+    static func possessiveLength(_ bytes: [UInt8], wordStart: Int, end: Int) -> Int {
+        guard end - wordStart > 2, bytes[end - 1] | 0x20 == 0x73 else { return 0 }
+        if bytes[end - 2] == 0x27 { return 2 }
+        if end - wordStart > 4, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99 { return 4 }
+        return 0
     }
 
     /// A word as the name lists spell it, capitalized: IBIRONKE is looked up as Ibironke.

@@ -33,12 +33,8 @@ extension EnglishNameRecognizer {
         for written in Self.capitalizedWords(in: bytes) {
             // Okonkwo's: the name without its possessive (told from its bytes).
             var word = written
-            let end = word.range.upperBound, count = word.range.count
-            if count > 2, bytes[end - 2] == 0x27, bytes[end - 1] | 0x20 == 0x73 {
-                word = (word.range.lowerBound..<end - 2, String(word.text.utf8.dropLast(2))!)
-            } else if count > 4, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99, bytes[end - 1] == 0x73 {
-                word = (word.range.lowerBound..<end - 4, String(word.text.utf8.dropLast(4))!)
-            }
+            let possessive = Self.possessiveLength(bytes, wordStart: word.range.lowerBound, end: word.range.upperBound)
+            if possessive > 0 { word = (word.range.lowerBound..<word.range.upperBound - possessive, String(word.text.utf8.dropLast(possessive))!) }
             // Capitalized or in capitals (Okonkwo, OKONKWO), not mixed (McDonald's iPhone): ASCII by its bytes.
             let letters = bytes[word.range]
             if letters.allSatisfy({ $0 < 0x80 }) {
