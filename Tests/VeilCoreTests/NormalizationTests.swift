@@ -42,6 +42,18 @@ import Testing
         }
     }
 
+    @Test func digitsOfEveryScriptAreDigits() {
+        // Bengali, Arabic-Indic, Persian, Devanagari and Thai digits, each mapped back whole.
+        let text = "ফোন +৮৮০ ১৭১১, هاتف ٠٥٠١٢٣, تلفن ۰۹۱۲, फ़ोन ०९८, โทร ๐๘๑"
+        let view = DocumentText(text).view(.fullwidth)
+        #expect(String(decoding: view.bytes, as: UTF8.self) == "ফোন +880 1711, هاتف 050123, تلفن 0912, फ़ोन 098, โทร 081")
+        let original = Array(text.utf8)
+        let start = view.bytes.indices.first { view.bytes[$0...].starts(with: Array("050123".utf8)) }!
+        #expect(String(decoding: original[view.originalRange(start..<start + 6)], as: UTF8.self) == "٠٥٠١٢٣")
+        // Letters and marks of those scripts stay as they are; only full-width asks for the digits.
+        #expect(String(decoding: DocumentText(text).view(.chineseNumerals).bytes, as: UTF8.self) == text)
+    }
+
     @Test func ideographicSpaceBecomesASpace() {
         #expect(String(decoding: DocumentText("a\u{3000}b").view(.fullwidth).bytes, as: UTF8.self) == "a b")
     }
@@ -70,5 +82,11 @@ import Testing
         #expect(financial == "陆玖玖陆玖伍零贰肆壹")
         let mixed = MentionLayout.render("138", canonical: "120", mention: "壹二〇")
         #expect(mixed == "一三八", "a mention that mixes registers is written plain")
+    }
+
+    /// A number in Bengali or Arabic-Indic digits gets a surrogate in the same digits and grouping.
+    @Test func surrogatesKeepAnotherScriptsDigits() {
+        #expect(MentionLayout.render("+8801890033265", canonical: "+8801711567890", mention: "+৮৮০ ১৭১১ ৫৬৭৮৯০") == "+৮৮০ ১৮৯০ ০৩৩২৬৫")
+        #expect(MentionLayout.render("0501038757", canonical: "0501234567", mention: "٠٥٠-١٢٣-٤٥٦٧") == "٠٥٠-١٠٣-٨٧٥٧")
     }
 }

@@ -2,10 +2,11 @@
 ///
 /// The mention's characters that carry the value (digits in any script, letters, Chinese characters)
 /// are lined up with the canonical value; those positions receive the surrogate's characters, in the
-/// original's style (full-width, 一二三 or 壹贰叁 digits, letter case), and every separator, bracket
+/// original's style (full-width, 一二三 or 壹贰叁 digits, another script's digits, letter case), and every separator, bracket
 /// and country code stays where it was.
 public enum MentionLayout {
-    private enum Style { case ascii, fullwidth, chinesePlain, chineseFinancial, other }
+    /// How a value character is written: `script` holds the zero of another script's digits (০, ٠, ०).
+    private enum Style: Equatable { case ascii, fullwidth, chinesePlain, chineseFinancial, script(zero: UInt32), other }
 
     private struct Unit {
         let index: Int          // index into the mention's scalars
@@ -68,7 +69,9 @@ public enum MentionLayout {
             case 0xFF41...0xFF5A:
                 units.append(Unit(index: index, value: Character(Unicode.Scalar(value - 0xFEE0 - 32)!), style: .fullwidth, lowercase: true))
             default:
-                if let digit = ChineseNumeral.digit(of: value) {
+                if let digit = ScriptDigit.digit(of: value) {
+                    units.append(Unit(index: index, value: Character(String(digit)), style: .script(zero: value - UInt32(digit)), lowercase: false))
+                } else if let digit = ChineseNumeral.digit(of: value) {
                     let style: Style = ChineseNumeral.financialScalars.contains(value) ? .chineseFinancial : .chinesePlain
                     units.append(Unit(index: index, value: Character(String(digit)), style: style, lowercase: false))
                 } else if scalar.properties.isAlphabetic {
@@ -108,6 +111,8 @@ public enum MentionLayout {
         case .fullwidth:
             if isDigit || isUpper { return Unicode.Scalar(scalar.value + 0xFEE0 + (lowercase && isUpper ? 32 : 0)) }
             return scalar
+        case .script(let scriptZero):
+            return isDigit ? Unicode.Scalar(scriptZero + scalar.value - 0x30) : scalar
         case .chinesePlain, .chineseFinancial:
             guard isDigit else { return scalar }
             let digit = Int(scalar.value - 0x30)

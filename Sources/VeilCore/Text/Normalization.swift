@@ -4,7 +4,9 @@ public struct Normalization: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
-    /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, and the ideographic space to a space.
+    /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, the ideographic space to a space, and the
+    /// decimal digits of every other script (Arabic-Indic ٠١٢, Persian ۰۱۲, Bengali ০১২, Devanagari
+    /// ०१२, Thai ๐๑๒ …) to ASCII digits: a number is a number in whichever digits it is written.
     public static let fullwidth = Normalization(rawValue: 1)
     /// Chinese numerals (〇一二三四五六七八九零, and 幺 洞 两 as numbers are read aloud, financial
     /// 壹贰叁肆伍陆柒捌玖) and other ways of writing a digit (circled ①, keycap 1️⃣, superscript ¹,
@@ -75,11 +77,24 @@ extension Normalization {
         if contains(.fullwidth) {
             if scalar >= 0xFF01 && scalar <= 0xFF5E { return UInt8(scalar - 0xFF01 + 0x21) }
             if scalar == 0x3000 { return 0x20 }
+            if let digit = ScriptDigit.digit(of: scalar) { return 0x30 + digit }
         }
         if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) ?? DigitForm.digit(of: scalar) {
             return 0x30 + digit
         }
         return nil
+    }
+}
+
+/// The decimal digits of scripts other than Latin below U+10000 (Unicode's Nd category: Arabic-Indic,
+/// Extended Arabic-Indic, N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+/// Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian …).
+public enum ScriptDigit {
+    /// The digit `scalar` writes, or nil (ASCII and full-width digits are not script digits).
+    public static func digit(of scalar: UInt32) -> UInt8? {
+        guard scalar >= 0x660 && scalar < 0xFF10, let character = Unicode.Scalar(scalar),
+              character.properties.numericType == .decimal, let value = character.properties.numericValue else { return nil }
+        return UInt8(value)
     }
 }
 

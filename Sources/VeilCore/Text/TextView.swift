@@ -51,9 +51,12 @@ public struct TextView: Sendable {
                             }
                             index += 1
                         } else if lead < 0xE0 {
-                            // ¹ ² ³ (U+00B9, U+00B2, U+00B3).
+                            // ¹ ² ³ (U+00B9, U+00B2, U+00B3); the Arabic-Indic and N'Ko digits (U+0660–U+07C9).
                             if digitForms && lead == 0xC2 && index + 1 < count, let digit = Self.latinSuperscript(text[index + 1]) {
                                 found.append((Int32(index), 2, digit))
+                            } else if lead >= 0xD9 && index + 1 < count {
+                                let ascii = table[Int(lead & 0x1F) << 6 | Int(text[index + 1] & 0x3F)]
+                                if ascii != 0 { found.append((Int32(index), 2, ascii)) }
                             }
                             index += 2
                         } else if lead < 0xF0 {

@@ -1,19 +1,27 @@
 /// An international number written with a + (or 00) and a calling code: the national significant
 /// number after it must have one of the lengths that code's plan allows (libphonenumber's metadata,
-/// ``NumberingPlan``). When the calling code is set apart by a space, dash or bracket, that group
-/// must itself be a calling code. A trunk 0 written in brackets (+44 (0)20 …) and an extension
-/// (x411, ext. 12) are not part of the number. Canonical: + and the digits.
+/// ``NumberingPlan``). When the calling code is set apart by a space, dash or bracket, the writer's
+/// intent is plain enough that a national number one digit shorter than the plan allows is still a
+/// telephone number (a digit dropped, or an outdated plan: +54 9 3988 3234; one digit longer is more
+/// often a number run into the next); a group set apart that is no calling code is read as one
+/// that begins it (+665 847 3818: +66 and a Thai number). A calling code in brackets without the +
+/// ((351) 961 453 458) takes a national number valid in that plan, pattern and all. A trunk 0
+/// written in brackets (+44 (0)20 …) and an extension (x411, ext. 12) are not part of the number.
+/// Canonical: + and the digits.
 public struct E164Validator: Validator {
     public let id = "e164"
     public let summary = "International number: + a calling code and a national number of a length its plan allows"
     public let examples = ValidatorExamples(
         valid: ["+44 20 7946 0018", "+1 (212) 555-0123", "+852 5123 4567", "0044 7911 123456", "+886912345678", "+61 458 486 153",
-                "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86", "+(370) 83862108"],
-        invalid: ["+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 00188", "+61 497 419 957 2018", "+33 6 12 34 56 78 9"])
+                "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86",
+                "+(370) 83862108", "+54 9 3988 3234", "+665 847 3818", "(351) 961453458", "(44) 20 7946 0018"],
+        invalid: ["+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 001888", "+4420794600188", "+61 497 419 957 2018",
+                  "+33 6 12 34 56 78 9", "+389(0)326991023", "(212) 5550123", "(351) 061453458", "(99) 1234 5678"])
     public init() {}
 
     public func validate(_ candidate: String) -> Validation? {
         var text = Substring(PhoneNumberText.withoutExtension(candidate))
+        if text.hasPrefix("("), text.dropFirst().first?.isNumber == true { return validateBracketedCode(text.dropFirst()) }
         // (+57) 323 …, +(370) 838 …: the calling code in brackets.
         if text.hasPrefix("(") { text = text.dropFirst() }
         if text.hasPrefix("+") { text = text.dropFirst() } else if text.hasPrefix("00") { text = text.dropFirst(2) } else { return nil }
@@ -23,9 +31,10 @@ public struct E164Validator: Validator {
         guard (7...17).contains(digits.utf8.count) else { return nil }
         let leading = written.prefix { $0.isASCII && $0.isNumber }
         let plan: NumberingPlan
-        if leading.count < digits.utf8.count, leading.count <= 3 {
-            // The writer set the calling code apart: it must be one.
-            guard let found = Int(leading).flatMap({ NumberingPlan.byCode[$0] }), !leading.hasPrefix("0") else { return nil }
+        let setApart = leading.count < digits.utf8.count && leading.count <= 3
+        if setApart, let found = Int(leading).flatMap({ NumberingPlan.byCode[$0] }) {
+            // The writer set the calling code apart.
+            guard !leading.hasPrefix("0") else { return nil }
             plan = found
         } else {
             guard let found = (1...3).lazy.compactMap({ Int(digits.prefix($0)).flatMap { NumberingPlan.byCode[$0] } }).first,
@@ -33,8 +42,19 @@ public struct E164Validator: Validator {
             plan = found
         }
         let national = digits.utf8.count - String(plan.code).utf8.count
-        guard plan.lengths.contains(national) else { return nil }
+        guard plan.lengths.contains(national)
+            || (setApart && String(plan.code) == leading && digits.utf8.count <= 15 && plan.lengths.contains(national + 1)) else { return nil }
         return Validation(canonical: "+" + digits, attributes: ["kind": "international", "country": String(plan.code)])
+    }
+
+    /// (351) 961 453 458: a calling code in brackets, the + left out, then a valid national number.
+    private func validateBracketedCode(_ text: Substring) -> Validation? {
+        let code = text.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(code.count), !code.hasPrefix("0"), text.dropFirst(code.count).first == ")",
+              let plan = Int(code).flatMap({ NumberingPlan.byCode[$0] }) else { return nil }
+        let national = Array(String(text.dropFirst(code.count + 1)).digitsOnly.utf8)
+        guard plan.isValidNational(national[...]) else { return nil }
+        return Validation(canonical: "+" + code + String(decoding: national, as: UTF8.self), attributes: ["kind": "international", "country": String(code)])
     }
 }
 

@@ -15,7 +15,7 @@ struct NumberingPlan: Sendable {
 
     /// Whether `digits` (ASCII digit bytes) are a valid national significant number in any plan
     /// whose trunk prefix they begin with (the prefix removed), or in any plan dialled without one
-    /// — North America's included, whose 1 is mostly left out. Lengths are checked before patterns.
+    /// — North America's, Brazil's and Mexico's included, whose prefix is mostly left out. Lengths are checked before patterns.
     static func isNationalNumber(_ digits: [UInt8]) -> Bool {
         for group in nationalGroups.withTrunk where digits.starts(with: group.prefix) {
             if group.lengths.contains(digits.count - group.prefix.count), group.matcher.matchesWhole(digits[group.prefix.count...]) { return true }
@@ -24,8 +24,19 @@ struct NumberingPlan: Sendable {
         return group.lengths.contains(digits.count) && group.matcher.matchesWhole(digits[...])
     }
 
+    /// Whether `digits` (ASCII digit bytes, no trunk prefix) are a valid national significant number
+    /// in this plan: a length it allows and its pattern.
+    func isValidNational(_ digits: ArraySlice<UInt8>) -> Bool {
+        lengths.contains(digits.count) && (Self.planMatchers[code]?.matchesWhole(digits) ?? false)
+    }
+
     /// Compiles the plans' patterns now (they are otherwise compiled on the first number checked).
     static func prepare() { _ = nationalGroups }
+
+    /// Each plan's own pattern, compiled.
+    private static let planMatchers: [Int: WholeMatcher] = Dictionary(uniqueKeysWithValues: all.compactMap { plan in
+        WholeMatcher(plan.pattern).map { (plan.code, $0) }
+    })
 
     /// The plans sharing a trunk prefix (or having none): their lengths and united patterns.
     private struct NationalGroup: Sendable {
@@ -34,13 +45,17 @@ struct NumberingPlan: Sendable {
         let matcher: WholeMatcher
     }
 
+    /// Plans with a trunk prefix whose numbers are mostly written without it: North America's 1,
+    /// Brazil's and Mexico's area codes ((11) 98765-4321, 55 1234 5678).
+    private static let writtenWithoutTrunk: Set<Int> = [1, 52, 55]
+
     /// The groups of plans by trunk prefix, and the plans without one.
     private static let nationalGroups: (withTrunk: [NationalGroup], withoutTrunk: NationalGroup) = {
         var byPrefix: [String: [NumberingPlan]] = [:]
         var without: [NumberingPlan] = []
         for plan in all {
             for prefix in plan.trunkPrefixes { byPrefix[prefix, default: []].append(plan) }
-            if plan.trunkPrefixes.isEmpty || plan.code == 1 { without.append(plan) }
+            if plan.trunkPrefixes.isEmpty || writtenWithoutTrunk.contains(plan.code) { without.append(plan) }
         }
         func group(_ prefix: String, _ plans: [NumberingPlan]) -> NationalGroup {
             NationalGroup(prefix: Array(prefix.utf8), lengths: plans.reduce(into: Set<Int>()) { $0.formUnion($1.lengths) },
