@@ -104,7 +104,11 @@ extension EnglishNameRecognizer {
         // A number of six digits or more ends just before the separator (a space between).
         var end = separator.lowerBound
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-        guard end > 0, ASCIIByte.isDigit(bytes[end - 1]) else { return nil }
+        guard end > 0 else { return nil }
+        if [0x3F, 0x21, 0x2E].contains(bytes[end - 1]), end < separator.lowerBound, bytes[separator.lowerBound] == 0xE2 {
+            return signature(in: bytes, after: separator)
+        }
+        guard ASCIIByte.isDigit(bytes[end - 1]) else { return nil }
         var start = end, digits = 0
         // (An extension is part of it: (530)571-3560x367 — Roy.)
         while start > 0, Self.isNumberByte(bytes[start - 1]) || bytes[start - 1] == 0x78 {
@@ -120,6 +124,22 @@ extension EnglishNameRecognizer {
         while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
         guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x2F || bytes[after] == 0x7C || Self.isDash(bytes, at: after, end: bytes.count)
         else { return nil }
+        return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
+    }
+
+    /// … can you resend it? — Sigfried Sölzer: a name after a sentence's end and a dash that ends
+    /// its line, the message's signature.
+    private func signature(in bytes: [UInt8], after separator: Range<Int>) -> Detection? {
+        var nameStart = separator.upperBound
+        while nameStart < bytes.count, bytes[nameStart] == 0x20 { nameStart += 1 }
+        guard nameStart < bytes.count, Self.mayStartName(bytes, at: nameStart), let name = nameRange(in: bytes, from: nameStart) else { return nil }
+        var after = name.upperBound
+        while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x0D { after += 1 }
+        guard after == bytes.count || bytes[after] == 0x0A else { return nil }
+        let written = bytes[name].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+        // A signature's words: a first name the lists hold, or two words none of them common.
+        let listed = firstNames[Self.listed(written[0])] != nil
+        guard listed || (written.count >= 2 && !written.contains(where: isCommonWord)) else { return nil }
         return labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
     }
 

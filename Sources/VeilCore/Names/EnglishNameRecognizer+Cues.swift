@@ -22,8 +22,12 @@ extension EnglishNameRecognizer {
         /// their landlord Tomás).
         case relation
         /// A name follows a dash or a slash after a number, and ends its field (text 2170 271 356 —
-        /// Ισιδώρα; Tel +31347-582496 / Roos de Boer / room 12): who the number is.
+        /// Ισιδώρα; Tel +31347-582496 / Roos de Boer / room 12): who the number is; or a dash after a
+        /// sentence's end, and ends the message (… can you resend it? — Sigfried Sölzer): who wrote it.
         case afterNumber
+        /// A name begins the clause and ends right before a possessive's contact (Anay's cell is …,
+        /// Ingrid’s number): whose the number or address is.
+        case possessed
     }
 
     /// The cue phrases, lower-case; matched whole-word, ignoring case.
@@ -59,6 +63,7 @@ extension EnglishNameRecognizer {
         let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered"]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
             + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
+            + possessedContacts.map { ($0, .possessed) }
     }()
     /// Honorifics that their languages write in small letters inside a sentence (il signor Rossi, pani
     /// Nowak, господин Петров), or that begin a Vietnamese name (Bà Vân Dương): a title cue in either
@@ -71,6 +76,9 @@ extension EnglishNameRecognizer {
                                   "gospođa", "sayın", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
                                   "господин", "госпожа", "пан", "пані", "г-н", "г-жа", "κύριος", "κυρία", "κος", "κα", "др",
                                   "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Ông"]
+    /// A possessive's contact: what a person's name before it owns (Anay's cell, Ingrid’s email).
+    static let possessedContacts = ["cell", "phone", "mobile", "number", "landline", "email", "e-mail", "address", "whatsapp", "home number",
+                                    "work number", "cell phone", "mobile number", "phone number"].flatMap { ["'s " + $0, "’s " + $0] }
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The title cues that may be written in small letters, as indices into `cuePhrases`.
     static let lowerCaseTitleCues = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .title && lowerCaseTitles.contains(cuePhrases[$0].phrase) })
@@ -93,11 +101,22 @@ extension EnglishNameRecognizer {
                 if let detection = nameAfterNumber(in: bytes, separator: range) { detections.append(detection) }
                 continue
             }
-            // Whole words: no letter or digit just before or after the phrase.
-            if range.lowerBound > 0, ASCIIByte.isAlphanumeric(bytes[range.lowerBound - 1]) { continue }
+            // Whole words: no letter or digit just before or after the phrase (a possessive's
+            // contact follows its owner's name).
+            if kind != .possessed, range.lowerBound > 0, ASCIIByte.isAlphanumeric(bytes[range.lowerBound - 1]) { continue }
             guard range.upperBound < bytes.count, !ASCIIByte.isAlphanumeric(bytes[range.upperBound]) else { continue }
             var start = range.upperBound
-            if kind == .after {
+            if kind == .possessed {
+                // The clause's first words, up to the apostrophe: If you need anything, Anay's cell.
+                guard range.lowerBound >= 2, bytes[range.lowerBound - 1] != 0x20 else { continue }
+                var clause = range.lowerBound
+                while clause > 0, range.lowerBound - clause <= 64, ![0x0A, 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x28].contains(bytes[clause - 1]) {
+                    clause -= 1
+                }
+                guard range.lowerBound - clause <= 64 else { continue }
+                while clause < range.lowerBound, bytes[clause] == 0x20 { clause += 1 }
+                start = clause
+            } else if kind == .after {
                 // The clause's first words, one space before the verb (Subject: …⏎Jalees Saburah left,
                 // Per our call, Angel confirmed); most verbs follow a small word (he said), told at once.
                 guard range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20 else { continue }
@@ -114,7 +133,7 @@ extension EnglishNameRecognizer {
             }
             var thanked = false
             switch kind {
-            case .after, .afterNumber:
+            case .after, .afterNumber, .possessed:
                 break
             case .before, .role:
                 guard bytes[start] == 0x20 else { continue }
@@ -141,6 +160,11 @@ extension EnglishNameRecognizer {
                 thanked = true
                 guard Self.mayStartName(bytes, at: start), let name = nameRange(in: bytes, from: start),
                       name.upperBound == bytes.count || [0x21, 0x2C, 0x2E, 0x3F, 0x0A, 0x0D].contains(bytes[name.upperBound]) else { continue }
+            case .closing where start + 2 < bytes.count && bytes[start] == 0x2C && bytes[start + 1] == 0x20 && bytes[start + 2] != 0x20
+                && Self.beginsSentence(bytes, at: range.lowerBound):
+                // … Thanks, Mille⏎ Regards, Ana Ruiz (the message's end): the closing begins its
+                // sentence, the name after its comma is the rest of the line (checked below).
+                start += 2
             case .closing:
                 // The phrase ends its line (a comma or an exclamation mark allowed), the name is the next.
                 if start < bytes.count, bytes[start] == 0x2C || bytes[start] == 0x21 { start += 1 }
@@ -155,6 +179,7 @@ extension EnglishNameRecognizer {
             }
             guard start < bytes.count, Self.mayStartName(bytes, at: start), let name = nameRange(in: bytes, from: start) else { continue }
             if kind == .after, name.upperBound != range.lowerBound - 1 { continue }
+            if kind == .possessed, name.upperBound != range.lowerBound { continue }
             let written = bytes[name].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
             let words = written.count
             // Dear Mr Guo: the rules for titles have it. A cue's words are weaker evidence than a
@@ -181,11 +206,21 @@ extension EnglishNameRecognizer {
             if Self.callingVerbs.contains(occurrence.word), !Self.afterCalledName.contains(where: { bytes[name.upperBound...].starts(with: $0) }) { continue }
             // One word before a verb or after a title scores below person-pinyin's "Lu said" and "Mr.
             // Lu" (0.6 and more), which link it to 卢立兵.
-            let score = words < 2 ? (kind == .after || kind == .title ? 0.55 : 0.7) : 0.75
+            let score = words < 2 ? (kind == .after || kind == .title || kind == .possessed ? 0.55 : 0.7) : 0.75
             if let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: score) { detections.append(detection) }
         }
         detections += contactLineNames(in: bytes)
         return detections
+    }
+
+    /// Whether the word at `index` begins a sentence: the text's or a line's start, or a space after
+    /// a full stop, a question or exclamation mark, or a dash.
+    static func beginsSentence(_ bytes: [UInt8], at index: Int) -> Bool {
+        var before = index
+        while before > 0, bytes[before - 1] == 0x20 { before -= 1 }
+        guard before > 0 else { return true }
+        if [0x0A, 0x2E, 0x3F, 0x21].contains(bytes[before - 1]) { return before < index || bytes[before - 1] == 0x0A }
+        return before < index && before >= 3 && bytes[before - 3] == 0xE2 && bytes[before - 2] == 0x80 && (bytes[before - 1] == 0x94 || bytes[before - 1] == 0x93)
     }
 
     /// Possessives before a relation (my mother, their landlord), lower-case.

@@ -1,0 +1,86 @@
+extension EnglishNameRecognizer {
+    /// Congrats to Nina on the promotion, I told Ludvík about it, Jens and Bo went hiking: a
+    /// capitalized word inside a sentence written in small letters — a small word before it, and a
+    /// small word or a punctuation mark after it — that a first-name list holds (the census's or
+    /// the world's) and that is not among the 5,000 commonest English words. The tagger learned
+    /// from tweets, where a lone first name of another country is rare, and passes over most.
+    func listedFirstNamesInProse(_ bytes: [UInt8], besides found: [Detection]) -> [Detection] {
+        guard let tagger else { return [] }
+        var detections: [Detection] = []
+        var index = 0
+        while index < bytes.count {
+            // A word that a space and a word in small letters stand before.
+            guard let space = bytes[index...].firstIndex(of: 0x20) else { break }
+            index = space + 1
+            guard index < bytes.count, Self.mayStartName(bytes, at: index), space > 0, Self.isSmallLetterEnd(bytes, before: space),
+                  !Self.beforePlaceOrThing(bytes, before: space) else { continue }
+            guard let word = Self.capitalizedWord(bytes, at: index) else { continue }
+            index = word.upperBound
+            let end = word.upperBound
+            if end < bytes.count {
+                let next = bytes[end]
+                if next == 0x20 {
+                    // A small word follows (not a name's second word, not a title's run of capitals).
+                    guard end + 1 < bytes.count, ASCIIByte.isLowercase(bytes[end + 1]) else { continue }
+                    var wordEnd = end + 1
+                    while wordEnd < bytes.count, ASCIIByte.isLetter(bytes[wordEnd]) { wordEnd += 1 }
+                    if Self.organizationHeads.contains(String(decoding: bytes[(end + 1)..<wordEnd], as: UTF8.self)) { continue }
+                } else if ![0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x0A, 0x0D].contains(next) {
+                    continue
+                }
+            }
+            let text = String(decoding: bytes[word], as: UTF8.self)
+            guard !ambiguous.contains(text), !Self.titles.contains(text) else { continue }
+            let listing = tagger.listing(of: text.lowercased())
+            guard listing.first != nil || listing.last != nil, listing.rank.map({ $0 != "1" && $0 != "2" }) ?? true,
+                  !found.contains(where: { $0.range.overlaps(word) }) else { continue }
+            detections.append(person(word, names: [text], listedAs: text, rule: "en-listed-first", score: 0.55))
+        }
+        return detections
+    }
+
+    /// Words after which a capitalized word is more often a place, a thing or a team than a person
+    /// (the Belle of the Ball, in Viera, at Stetson, vs Everton), or which say the sentence is not
+    /// English (o Pato, Vos en Haas).
+    private static let placeOrThingWords: Set<[UInt8]> = Set(["the", "a", "an", "this", "that", "these", "those", "of", "in", "at", "near",
+        "from", "vs", "v", "into", "via", "around", "across", "outside", "inside", "o", "e", "en", "y", "et", "und", "van", "von", "de", "da",
+        "do", "di", "la", "le", "el", "il", "les", "los", "las", "der", "die", "das", "het", "een", "um", "uma", "na", "no", "ng", "sa"].map { Array($0.utf8) })
+
+    /// Whether the word before `space` is one of `placeOrThingWords`.
+    private static func beforePlaceOrThing(_ bytes: [UInt8], before space: Int) -> Bool {
+        var start = space
+        while start > 0, ASCIIByte.isLetter(bytes[start - 1]), space - start <= 8 { start -= 1 }
+        return placeOrThingWords.contains(bytes[start..<space].map { $0 | 0x20 })
+    }
+
+    /// Whether the word that ends at `end` (exclusive) is written in small letters: ASCII ones, or
+    /// two-byte ones (é, ı, д) in its last character.
+    private static func isSmallLetterEnd(_ bytes: [UInt8], before end: Int) -> Bool {
+        var start = end
+        while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, end - start < 24 { start -= 1 }
+        guard start < end else { return false }
+        let word = bytes[start..<end]
+        return word.contains(where: ASCIIByte.isLowercase) && !word.contains(where: ASCIIByte.isUppercase) && !word.contains(where: ASCIIByte.isDigit)
+            && word.allSatisfy { ASCIIByte.isLetter($0) || $0 >= 0x80 || $0 == 0x27 || $0 == 0x2D }
+            && !(bytes[start] >= 0xC0 && mayStartName(bytes, at: start))
+    }
+
+    /// The word of letters that begins at `start` with a capital and goes on in small letters (two
+    /// characters at least; inner hyphens and apostrophes allowed), or nil.
+    private static func capitalizedWord(_ bytes: [UInt8], at start: Int) -> Range<Int>? {
+        var decoder = UTF8()
+        var iterator = bytes[start..<min(bytes.count, start + 64)].makeIterator()
+        var end = start, characters = 0
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            let width = UTF8.width(scalar)
+            if characters > 0, (scalar == "-" || scalar == "'") { end += width; characters += 1; continue }
+            guard scalar.properties.isAlphabetic else { break }
+            if characters > 0, !scalar.properties.isLowercase { return nil }
+            if width > 2 { return nil }
+            end += width
+            characters += 1
+        }
+        while end > start, bytes[end - 1] == 0x2D || bytes[end - 1] == 0x27 { end -= 1 }
+        return characters >= 2 && end > start ? start..<end : nil
+    }
+}
