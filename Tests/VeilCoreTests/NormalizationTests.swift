@@ -54,6 +54,15 @@ import Testing
         #expect(String(decoding: DocumentText(text).view(.chineseNumerals).bytes, as: UTF8.self) == text)
     }
 
+    @Test func scriptDigitsAreUnicodesDecimalDigits() {
+        // The list of zeros against the properties the toolchain's Unicode tables give.
+        for value in UInt32(0x80)..<0xFF00 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let decimal = scalar.properties.numericType == .decimal ? scalar.properties.numericValue.map { UInt8($0) } : nil
+            #expect(ScriptDigit.digit(of: value) == decimal, "U+\(String(value, radix: 16, uppercase: true))")
+        }
+    }
+
     @Test func ideographicSpaceBecomesASpace() {
         #expect(String(decoding: DocumentText("a\u{3000}b").view(.fullwidth).bytes, as: UTF8.self) == "a b")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension EnglishNameRecognizer {
     /// Congrats to Nina on the promotion, I told Ludvík about it, Jens and Bo went hiking: a
     /// capitalized word inside a sentence written in small letters — a small word before it, and a
@@ -10,9 +12,13 @@ extension EnglishNameRecognizer {
         var index = 0
         while index < bytes.count {
             // A word that a space and a word in small letters stand before.
-            guard let space = bytes[index...].firstIndex(of: 0x20) else { break }
+            guard let space = Self.nextSpace(in: bytes, from: index) else { break }
             index = space + 1
-            guard index < bytes.count, Self.mayStartName(bytes, at: index), space > 0, Self.isSmallLetterEnd(bytes, before: space),
+            guard index < bytes.count, space > 0 else { continue }
+            // An ASCII small letter, digit or mark, or a character of three bytes (Chinese), begins no name here.
+            let lead = bytes[index]
+            guard lead < 0x80 ? ASCIIByte.isUppercase(lead) : lead < 0xE0 else { continue }
+            guard Self.mayStartName(bytes, at: index), Self.isSmallLetterEnd(bytes, before: space),
                   !Self.beforePlaceOrThing(bytes, before: space) else { continue }
             guard let word = Self.capitalizedWord(bytes, at: index) else { continue }
             index = word.upperBound
@@ -37,6 +43,15 @@ extension EnglishNameRecognizer {
             detections.append(person(word, names: [text], listedAs: text, rule: "en-listed-first", score: 0.55))
         }
         return detections
+    }
+
+    /// The offset of the next space at or after `start`, found with memchr.
+    private static func nextSpace(in bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let found = memchr(buffer.baseAddress! + start, 0x20, buffer.count - start) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Words after which a capitalized word is more often a place, a thing or a team than a person

@@ -68,16 +68,22 @@ extension Normalization {
     private static let fullwidthAndNumeralsTable = Normalization([.fullwidth, .chineseNumerals]).makeTable()
 
     private func makeTable() -> [UInt8] {
-        (0..<0x10000).map { replacement(for: UInt32($0)) ?? 0 }
+        var table = (0..<0x10000).map { replacement(for: UInt32($0), scriptDigits: false) ?? 0 }
+        if contains(.fullwidth) {
+            for zero in ScriptDigit.zeros {
+                for digit in 0..<10 { table[Int(zero) + digit] = 0x30 + UInt8(digit) }
+            }
+        }
+        return table
     }
 
     /// The ASCII byte `scalar` becomes under these options, or nil if it is kept as it is.
     @inline(__always)
-    func replacement(for scalar: UInt32) -> UInt8? {
+    func replacement(for scalar: UInt32, scriptDigits: Bool = true) -> UInt8? {
         if contains(.fullwidth) {
             if scalar >= 0xFF01 && scalar <= 0xFF5E { return UInt8(scalar - 0xFF01 + 0x21) }
             if scalar == 0x3000 { return 0x20 }
-            if let digit = ScriptDigit.digit(of: scalar) { return 0x30 + digit }
+            if scriptDigits, let digit = ScriptDigit.digit(of: scalar) { return 0x30 + digit }
         }
         if contains(.chineseNumerals), let digit = ChineseNumeral.digit(of: scalar) ?? DigitForm.digit(of: scalar) {
             return 0x30 + digit
@@ -90,11 +96,17 @@ extension Normalization {
 /// Extended Arabic-Indic, N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
 /// Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian …).
 public enum ScriptDigit {
+    /// The zero of each script's ten digits, in order (Unicode 15's Nd characters below U+FF10, each
+    /// run of ten from its zero: checked against Python's unicodedata when the list was written).
+    static let zeros: [UInt32] = [0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
+                                  0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0,
+                                  0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0]
+
     /// The digit `scalar` writes, or nil (ASCII and full-width digits are not script digits).
     public static func digit(of scalar: UInt32) -> UInt8? {
-        guard scalar >= 0x660 && scalar < 0xFF10, let character = Unicode.Scalar(scalar),
-              character.properties.numericType == .decimal, let value = character.properties.numericValue else { return nil }
-        return UInt8(value)
+        guard scalar >= 0x660 && scalar < 0xAC00 else { return nil }
+        for zero in zeros where scalar >= zero && scalar < zero + 10 { return UInt8(scalar - zero) }
+        return nil
     }
 }
 
