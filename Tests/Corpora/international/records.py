@@ -71,7 +71,7 @@ classes were fixed and before Veil was run on it. First scored (nothing of it re
 covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
 were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10] [--count N] [--seed S] > records.jsonl
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -393,6 +393,30 @@ FRESH10_NAME_LOCALES = ["en_US", "en_GB", "en_CA", "en_AU", "en_NZ", "en_IE", "e
                         "yo_NG", "zu_ZA", "tw_GH", "sw", "ga_IE", "mt_MT", "is_IS"]
 
 
+# Layouts of the eleventh fresh split, written after records-fresh10's classes were fixed: a claim
+# note, a chat answer, a note to self, a signature with bars, a tenant and guarantor, a surname
+# first with a dash, a caller who gave her name, a direct message, a delivery contact, a contact
+# with its number and e-mail in brackets, a witness of an address. Phone numbers from every locale
+# Faker has, names from the Latin, Greek and Cyrillic locales of the tenth split.
+FRESH11_LAYOUTS = [
+    "Re: your claim — {N} rang twice from {T} today.",
+    "{F}? yeah she's at {T} till 5",
+    "Note to self: call {F} back ({T})",
+    "{N} | Senior Analyst | {O} | {T}",
+    "Tenant: {N}. Guarantor: {P}. Guarantor's phone: {T}",
+    "Paid with {C} by {N} on 03/02",
+    "{L}, {F} — Tel {T}",
+    "Spoke to {F} ({T}); she'll confirm tomorrow",
+    "Please ring my mobile {T} rather than the landline. {F}",
+    "The caller, who gave her name as {N}, left {T}.",
+    "DM me or text {T} — {F}",
+    "Delivery contact {T} (ask for {F})",
+    "{N} ({T}, {E})",
+    "Witness: {N}, of {A}",
+    "Card ending in {C} belongs to {P}",
+]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
     kinds = {"N": "PERSON", "F": "PERSON", "L": "PERSON", "U": "PERSON", "P": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
@@ -424,6 +448,7 @@ SPLITS = {
     "fresh8": (FRESH8_LOCALES, FRESH8_LAYOUTS, 9973, "fresh8"),
     "fresh9": (FRESH9_LOCALES, FRESH9_LAYOUTS, 10457, "fresh9"),
     "fresh10": (FRESH10_NAME_LOCALES, FRESH10_LAYOUTS, 11321, "fresh10"),
+    "fresh11": (FRESH10_NAME_LOCALES, FRESH11_LAYOUTS, 12547, "fresh11"),
 }
 
 
@@ -443,7 +468,7 @@ def main():
         fake.seed_instance(args.seed)
         fakers[locale] = fake
     phone_fakers = {}
-    if args.split == "fresh10":
+    if args.split in ("fresh10", "fresh11"):
         for index, locale in enumerate(PHONE_LOCALES):
             phone_faker = Faker(locale)
             if hasattr(phone_faker, "phone_number"):
@@ -456,10 +481,10 @@ def main():
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        if args.split in ("fresh8", "fresh9", "fresh10"):
+        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11"):
             # Drawn only here, so that the earlier splits regenerate byte for byte.
             values.update({"P": fake.name(), "A": fake.address().replace("\n", ", "), "O": fake.company()})
-        if args.split == "fresh10":
+        if args.split in ("fresh10", "fresh11"):
             values.update({"J": fake.job(), "E": fake.email(), "T": phone_fakers[rng.choice(sorted(phone_fakers))].phone_number()})
         text, spans = render(rng.choice(layouts), values)
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
