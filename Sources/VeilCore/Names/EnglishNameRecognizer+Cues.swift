@@ -40,6 +40,7 @@ extension EnglishNameRecognizer {
                       "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
                       "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
                       "phoned", "rang", "messaged", "message for", "messages for", "note for", "next of kin", "sent from",
+                      "known as", "goes by", "gave her name as", "gave his name as", "gave their name as", "gave the name",
                       // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
                       "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
                       "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",
@@ -60,7 +61,8 @@ extension EnglishNameRecognizer {
                         "yours sincerely", "yours faithfully", "yours truly", "thanks", "thank you", "many thanks", "cheers", "best"]
         // The speech verbs the surname rule reads, and verbs of calling and answering (sorted: the
         // automaton's word indices stay the same from run to run).
-        let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered"]).sorted()
+        let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered",
+                                               "rang", "phoned", "messaged", "signed"]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
             + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
             + possessedContacts.map { ($0, .possessed) }
@@ -197,6 +199,10 @@ extension EnglishNameRecognizer {
             // One word before a verb: a first name, or no English word at all (Landlord said is not).
             if kind == .after, words == 1, firstNames[listed] == nil, tagger?.rank(of: first.lowercased()) != nil { continue }
             if kind == .role && words < 2 { continue }
+            // Guarantor's phone, the Tenant's email: one word before a possessive's contact is a
+            // person when a first-name or surname list holds it; a role's word is not.
+            if kind == .possessed, words == 1, firstNames[listed] == nil,
+               tagger.map({ let listing = $0.listing(of: first.lowercased()); return listing.first == nil && listing.last == nil }) ?? true { continue }
             if kind == .closing, !thanked {
                 // The name is the whole line.
                 var end = name.upperBound

@@ -15,7 +15,9 @@ extension EnglishNameRecognizer {
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
         "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant",
         "beneficiary name", "payee name", "payer name", "recipient name", "sender name", "account holder name", "holder name",
-        "owner name", "tenant name", "driver name", "caller name", "contact person name",
+        "owner name", "tenant name", "driver name", "caller name", "contact person name", "guarantor", "co-signer", "cosigner",
+        "co-applicant", "borrower", "lender", "debtor", "creditor", "claimant", "complainant", "victim", "suspect", "insured",
+        "policyholder", "subscriber", "visitor", "resident", "occupant", "lessee", "lessor", "heir", "executor", "trustee",
         // A vCard's formatted name (FN:), and the same fields in the languages of Europe's forms.
         "fn",
         "nom", "prénom", "nom complet", "titulaire", "bénéficiaire", "destinataire", "expéditeur", "interlocuteur",
@@ -47,7 +49,9 @@ extension EnglishNameRecognizer {
             var start = colon
             // A key before an equals sign is one word (INFO signup user="…"): a space ends it too.
             let keyValue = bytes[colon] == 0x3D
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20) {
+            // (A sentence's end begins a label too: Tenant: Mary Uche. Guarantor: Patience Oyekan.)
+            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20),
+                  !(start >= 2 && bytes[start - 1] == 0x20 && bytes[start - 2] == 0x2E) {
                 start -= 1
             }
             guard colon - start <= 32 else { continue }

@@ -45,6 +45,43 @@ extension EnglishNameRecognizer {
         return detections
     }
 
+    /// Dario? yeah she's at …, Ossi, can you …: a first name a list holds that begins a line and
+    /// calls someone (a question mark, a comma or an exclamation mark, then a word in small letters);
+    /// … rather than the landline. Ramazan: one that ends the text after a sentence, its signature.
+    func firstNamesAtLineEdges(_ bytes: [UInt8], besides found: [Detection]) -> [Detection] {
+        guard let tagger else { return [] }
+        var detections: [Detection] = []
+        func add(_ word: Range<Int>) {
+            let text = String(decoding: bytes[word], as: UTF8.self)
+            guard !ambiguous.contains(text), !Self.titles.contains(text), !Self.personLabels.contains(text.lowercased()),
+                  firstNames[text] != nil || tagger.listing(of: text.lowercased()).first != nil,
+                  tagger.rank(of: text.lowercased()).map({ $0 != "1" && $0 != "2" }) ?? true,
+                  !found.contains(where: { $0.range.overlaps(word) }) else { return }
+            detections.append(person(word, names: [text], listedAs: text, rule: "en-listed-first", score: 0.6))
+        }
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { lineStart = lineEnd + 1 }
+            var start = lineStart
+            while start < lineEnd, bytes[start] == 0x20 { start += 1 }
+            if start < lineEnd, Self.mayStartName(bytes, at: start), let word = Self.capitalizedWord(bytes, at: start), word.upperBound + 2 < lineEnd,
+               [0x3F, 0x2C, 0x21].contains(bytes[word.upperBound]), bytes[word.upperBound + 1] == 0x20, ASCIIByte.isLowercase(bytes[word.upperBound + 2]) {
+                add(word)
+            }
+        }
+        // The text's last word, after a sentence's end.
+        var end = bytes.count
+        while end > 0, [0x20, 0x0A, 0x0D, 0x2E, 0x21].contains(bytes[end - 1]) { end -= 1 }
+        var start = end
+        while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, end - start < 40 { start -= 1 }
+        if start >= 2, start < end, bytes[start - 1] == 0x20, [0x2E, 0x21, 0x3F].contains(bytes[start - 2]), Self.mayStartName(bytes, at: start),
+           let word = Self.capitalizedWord(bytes, at: start), word.upperBound == end {
+            add(word)
+        }
+        return detections
+    }
+
     /// The offset of the next space at or after `start`, found with memchr.
     private static func nextSpace(in bytes: [UInt8], from start: Int) -> Int? {
         guard start < bytes.count else { return nil }
@@ -55,11 +92,12 @@ extension EnglishNameRecognizer {
     }
 
     /// Words after which a capitalized word is more often a place, a thing or a team than a person
-    /// (the Belle of the Ball, in Viera, at Stetson, vs Everton), or which say the sentence is not
-    /// English (o Pato, Vos en Haas).
+    /// (the Belle of the Ball, in Viera, at Stetson, vs Everton, rue Rousseau), or which say the
+    /// sentence is not English (o Pato, Vos en Haas).
     private static let placeOrThingWords: Set<[UInt8]> = Set(["the", "a", "an", "this", "that", "these", "those", "of", "in", "at", "near",
         "from", "vs", "v", "into", "via", "around", "across", "outside", "inside", "o", "e", "en", "y", "et", "und", "van", "von", "de", "da",
-        "do", "di", "la", "le", "el", "il", "les", "los", "las", "der", "die", "das", "het", "een", "um", "uma", "na", "no", "ng", "sa"].map { Array($0.utf8) })
+        "do", "di", "la", "le", "el", "il", "les", "los", "las", "der", "die", "das", "het", "een", "um", "uma", "na", "no", "ng", "sa",
+        "rue", "via", "calle", "rua", "strada", "chemin", "avenue", "boulevard", "ulica", "ul", "al", "aleja", "plac", "street", "road"].map { Array($0.utf8) })
 
     /// Whether the word before `space` is one of `placeOrThingWords`.
     private static func beforePlaceOrThing(_ bytes: [UInt8], before space: Int) -> Bool {
