@@ -71,7 +71,7 @@ classes were fixed and before Veil was run on it. First scored (nothing of it re
 covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
 were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11] [--count N] [--seed S] > records.jsonl
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -417,9 +417,33 @@ FRESH11_LAYOUTS = [
 ]
 
 
+# Layouts of the twelfth fresh split, written after records-fresh11's classes were fixed: a desk
+# note, two people on one lease, a forward to someone at a company, meeting minutes, a lawyer of a
+# firm, a Danish contact person, a Spanish contact with WhatsApp, a reference of surname and first
+# name, a chat giggle, a signature with a job, an HTML contact card, a dashed line of name, job and
+# company, a list of attendees. {G} is a second first name; {O} companies, {A} addresses and {J}
+# jobs stand beside the people and are never gold.
+FRESH12_LAYOUTS = [
+    "From the desk of {P}, {J}",
+    "{N} and {G} co-signed the lease at {A}.",
+    "Pls forward to {F} @ {O}: {T}",
+    "Minutes: {N} (chair), {P} (secretary). Next call {T}.",
+    "Her lawyer, {P} of {O}, declined to comment.",
+    "Kontaktperson: {N}, Tel. {T}",
+    "Contacto: {N} — {T} (WhatsApp)",
+    "Ref. {L}/{F} — card {C}",
+    "Who's {F}?? lol she texted {T} again",
+    "Signed, {N}, {J}",
+    "<b>{N}</b>, {O} · {T}",
+    "{N} – {J} – {O} – {T}",
+    "Attendees: {F}, {G} and {P}",
+    "Cardholder {U} disputes a charge on {C}.",
+]
+
+
 def render(layout, values):
     text, spans, i = "", [], 0
-    kinds = {"N": "PERSON", "F": "PERSON", "L": "PERSON", "U": "PERSON", "P": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
+    kinds = {"N": "PERSON", "F": "PERSON", "G": "PERSON", "L": "PERSON", "U": "PERSON", "P": "PERSON", "T": "PHONE_NUMBER", "C": "BANK_CARD", "I": "IBAN_CODE"}
     while i < len(layout):
         if layout[i] == "{" and layout[i + 2] == "}":
             key = layout[i + 1]
@@ -449,6 +473,7 @@ SPLITS = {
     "fresh9": (FRESH9_LOCALES, FRESH9_LAYOUTS, 10457, "fresh9"),
     "fresh10": (FRESH10_NAME_LOCALES, FRESH10_LAYOUTS, 11321, "fresh10"),
     "fresh11": (FRESH10_NAME_LOCALES, FRESH11_LAYOUTS, 12547, "fresh11"),
+    "fresh12": (FRESH10_NAME_LOCALES, FRESH12_LAYOUTS, 13613, "fresh12"),
 }
 
 
@@ -468,7 +493,7 @@ def main():
         fake.seed_instance(args.seed)
         fakers[locale] = fake
     phone_fakers = {}
-    if args.split in ("fresh10", "fresh11"):
+    if args.split in ("fresh10", "fresh11", "fresh12"):
         for index, locale in enumerate(PHONE_LOCALES):
             phone_faker = Faker(locale)
             if hasattr(phone_faker, "phone_number"):
@@ -481,10 +506,12 @@ def main():
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11"):
+        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12"):
             # Drawn only here, so that the earlier splits regenerate byte for byte.
             values.update({"P": fake.name(), "A": fake.address().replace("\n", ", "), "O": fake.company()})
-        if args.split in ("fresh10", "fresh11"):
+        if args.split == "fresh12":
+            values["G"] = fake.first_name()
+        if args.split in ("fresh10", "fresh11", "fresh12"):
             values.update({"J": fake.job(), "E": fake.email(), "T": phone_fakers[rng.choice(sorted(phone_fakers))].phone_number()})
         text, spans = render(rng.choice(layouts), values)
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
