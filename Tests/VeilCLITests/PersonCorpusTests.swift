@@ -40,7 +40,7 @@ import Testing
 
 /// `veil eval --leaks` on the international synthetic records (Tests/Corpora/international:
 /// records.py, Faker's names, phone numbers, cards and IBANs; `records` of 32 locales, `records-
-/// heldout` of 36 in other layouts, and eleven fresh splits of still other layouts). The floors sit a
+/// heldout` of 36 in other layouts, and twelve fresh splits of still other layouts). The floors sit a
 /// little below what the current build reaches; the corpus's script gives each split's first
 /// figures (each held-out and fresh split's before its misses were read).
 @Suite struct InternationalCorpusTests {
@@ -58,15 +58,16 @@ import Testing
         "records-fresh9": ["BANK_CARD": 0.99, "IBAN_CODE": 0.99, "PERSON": 0.96, "PHONE_NUMBER": 0.98],
         "records-fresh10": ["BANK_CARD": 0.99, "PERSON": 0.97, "PHONE_NUMBER": 0.98],
         "records-fresh11": ["BANK_CARD": 0.99, "PERSON": 0.95, "PHONE_NUMBER": 0.98],
+        "records-fresh12": ["BANK_CARD": 0.99, "PERSON": 0.93, "PHONE_NUMBER": 0.95],
     ]
     /// The share of findings that overlap a gold span of their entity, 0.95 unless named here: the
-    /// eighth to eleventh splits set companies, streets and job titles made of names beside the people.
+    /// eighth to twelfth splits set companies, streets and job titles made of names beside the people.
     static let precisionFloors: [String: [String: Double]] = [
-        "records-fresh8": ["PERSON": 0.92], "records-fresh9": ["PERSON": 0.94], "records-fresh10": ["PERSON": 0.93],
+        "records-fresh8": ["PERSON": 0.92], "records-fresh9": ["PERSON": 0.94], "records-fresh10": ["PERSON": 0.93], "records-fresh12": ["PERSON": 0.86],
     ]
 
     @Test(arguments: ["records", "records-heldout", "records-fresh", "records-fresh2", "records-fresh3", "records-fresh4", "records-fresh5",
-                      "records-fresh6", "records-fresh7", "records-fresh8", "records-fresh9", "records-fresh10", "records-fresh11"])
+                      "records-fresh6", "records-fresh7", "records-fresh8", "records-fresh9", "records-fresh10", "records-fresh11", "records-fresh12"])
     func cardsIBANsPhonesAndPeopleInInternationalRecordsAreCovered(_ split: String) throws {
         let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/international/\(split).jsonl",
                                          "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"])

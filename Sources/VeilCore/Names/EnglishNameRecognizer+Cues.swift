@@ -36,6 +36,7 @@ extension EnglishNameRecognizer {
                       "my name's", "name's", "paid by", "booked by", "ordered by", "sent by", "written by", "approved by", "signed by",
                       "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
                       "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
+                      "who's", "who’s", "who is", "forward to", "forwarded to", "pass this to", "pass it to",
                       "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
                       "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
                       "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",

@@ -13,7 +13,8 @@ extension EnglishNameRecognizer {
         "employee name", "student", "student name", "member", "member name", "user", "buyer", "seller", "driver", "owner", "signed",
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
-        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant",
+        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant", "attendees", "participants", "guests", "present",
+        "speakers", "panelists", "panellists", "invitees", "signatories", "members present",
         "beneficiary name", "payee name", "payer name", "recipient name", "sender name", "account holder name", "holder name",
         "owner name", "tenant name", "driver name", "caller name", "contact person name", "guarantor", "co-signer", "cosigner",
         "co-applicant", "borrower", "lender", "debtor", "creditor", "claimant", "complainant", "victim", "suspect", "insured",
@@ -38,6 +39,28 @@ extension EnglishNameRecognizer {
                                              "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"]
 
     /// The people forms and tables label, over the document's original text.
+    /// Labels of a list of people, each name after a comma or "and".
+    static let listLabels: Set<String> = ["attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees",
+                                          "signatories", "members present", "guest list"]
+
+    /// The names that follow `first` in a list: after ", ", " and ", ", and " or " & ", up to twelve.
+    private func listedAfter(_ first: Range<Int>, in bytes: [UInt8]) -> [Detection] {
+        var detections: [Detection] = []
+        var end = first.upperBound
+        for _ in 0..<12 {
+            var next = end
+            for separator in [", and ", ", ", " and ", " & "] where bytes[next...].starts(with: separator.utf8) {
+                next += separator.utf8.count
+                break
+            }
+            guard next > end, next < bytes.count, Self.mayStartName(bytes, at: next), let name = nameRange(in: bytes, from: next),
+                  let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.75) else { break }
+            detections.append(detection)
+            end = name.upperBound
+        }
+        return detections
+    }
+
     func labelledPeople(_ document: DocumentText) -> [Detection] {
         let bytes = document.bytes
         var detections: [Detection] = []
@@ -73,6 +96,8 @@ extension EnglishNameRecognizer {
                 guard after == bytes.count || bytes[after] == 0x0A || bytes[after] == 0x0D || bytes[after] == 0x3C else { continue }
             }
             if let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.8) { detections.append(detection) }
+            // Attendees: Laurin, Leoni and Leon Wild: a list's label names every person in it.
+            if Self.listLabels.contains(label) { detections += listedAfter(name, in: bytes) }
             // Patient: Lawal, Shamsuddeen | …: the surname first, then the given name, which ends the field.
             let givenStart = name.upperBound + 2
             if givenStart < bytes.count, bytes[name.upperBound] == 0x2C, bytes[name.upperBound + 1] == 0x20, Self.mayStartName(bytes, at: givenStart),

@@ -82,6 +82,52 @@ extension EnglishNameRecognizer {
         return detections
     }
 
+    /// Ref. Nistor/Doriana, SMITH/JOHN MR: a surname and a given name joined by a slash, as tickets
+    /// and bookings write a passenger — the given name one a list holds, neither a common word.
+    func slashedNames(_ bytes: [UInt8], besides found: [Detection]) -> [Detection] {
+        guard let tagger else { return [] }
+        var detections: [Detection] = []
+        var index = 0
+        while index < bytes.count, let slash = bytes.withUnsafeBufferPointer({ buffer -> Int? in
+            guard let found = memchr(buffer.baseAddress! + index, 0x2F, buffer.count - index) else { return nil }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }) {
+            index = slash + 1
+            guard slash > 1, slash + 2 < bytes.count, bytes[slash - 1] != 0x20, Self.mayStartName(bytes, at: slash + 1),
+                  let given = Self.capitalizedWord(bytes, at: slash + 1) ?? Self.shoutedWord(bytes, at: slash + 1) else { continue }
+            var start = slash
+            while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x2F, slash - start < 40 { start -= 1 }
+            guard Self.mayStartName(bytes, at: start), let surname = Self.capitalizedWord(bytes, at: start) ?? Self.shoutedWord(bytes, at: start),
+                  surname.upperBound == slash else { continue }
+            // In capitals, a booking's title follows the given name (SMITH/JOHN MR), or its line ends:
+            // POW/MIA is no passenger.
+            if ASCIIByte.isUppercase(bytes[given.lowerBound]), given.count > 1, ASCIIByte.isUppercase(bytes[given.lowerBound + 1]) {
+                let rest = bytes[given.upperBound...]
+                guard rest.isEmpty || rest.first == 0x0A || [" MR", " MRS", " MS", " MISS", " MSTR", " DR"].contains(where: { rest.starts(with: $0.utf8) })
+                else { continue }
+            }
+            let givenText = String(decoding: bytes[given], as: UTF8.self).lowercased()
+            let surnameText = String(decoding: bytes[surname], as: UTF8.self).lowercased()
+            let givenListed = firstNames[givenText.prefix(1).uppercased() + givenText.dropFirst()] != nil || tagger.listing(of: givenText).first != nil
+            // A common word is no name unless a list holds it so (John, Smith): Yes/No, Input/Output.
+            let common = { (word: String) in tagger.rank(of: word).map { $0 == "1" || $0 == "2" } ?? false }
+            let surnameListed = lastNames[surnameText.prefix(1).uppercased() + surnameText.dropFirst()] != nil || tagger.listing(of: surnameText).last != nil
+            guard givenListed, !ambiguous.contains(givenText.prefix(1).uppercased() + givenText.dropFirst()), surnameListed || !common(surnameText),
+                  !found.contains(where: { $0.range.overlaps(surname.lowerBound..<given.upperBound) }) else { continue }
+            detections.append(person(surname, names: [String(decoding: bytes[surname], as: UTF8.self)], listedAs: surnameText, rule: "en-cued", score: 0.7))
+            detections.append(person(given, names: [String(decoding: bytes[given], as: UTF8.self)], listedAs: givenText, rule: "en-cued", score: 0.7))
+            index = given.upperBound
+        }
+        return detections
+    }
+
+    /// A word in capitals only (two letters at least) that begins at `start`, or nil.
+    private static func shoutedWord(_ bytes: [UInt8], at start: Int) -> Range<Int>? {
+        var end = start
+        while end < bytes.count, ASCIIByte.isUppercase(bytes[end]) { end += 1 }
+        return end - start >= 2 && (end == bytes.count || !ASCIIByte.isLetter(bytes[end])) ? start..<end : nil
+    }
+
     /// The offset of the next space at or after `start`, found with memchr.
     private static func nextSpace(in bytes: [UInt8], from start: Int) -> Int? {
         guard start < bytes.count else { return nil }

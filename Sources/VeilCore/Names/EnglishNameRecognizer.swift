@@ -115,6 +115,7 @@ public struct EnglishNameRecognizer: Recognizer {
         if let tagger { detections += taggedPeople(bytes, tagger: tagger, besides: detections) }
         detections += listedFirstNamesInProse(bytes, besides: detections)
         detections += firstNamesAtLineEdges(bytes, besides: detections)
+        detections += slashedNames(bytes, besides: detections)
         detections += otherAlphabetPeople(in: bytes, besides: detections)
         detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
