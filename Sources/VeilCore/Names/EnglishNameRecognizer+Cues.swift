@@ -26,7 +26,8 @@ extension EnglishNameRecognizer {
         /// sentence's end, and ends the message (… can you resend it? — Sigfried Sölzer): who wrote it.
         case afterNumber
         /// A name begins the clause and ends right before a possessive's contact (Anay's cell is …,
-        /// Ingrid’s number): whose the number or address is.
+        /// Ingrid’s number): whose the number or address is; or before a role in brackets
+        /// (Eimhear McAveigh (chair)).
         case possessed
     }
 
@@ -82,6 +83,9 @@ extension EnglishNameRecognizer {
     /// A possessive's contact: what a person's name before it owns (Anay's cell, Ingrid’s email).
     static let possessedContacts = ["cell", "phone", "mobile", "number", "landline", "email", "e-mail", "address", "whatsapp", "home number",
                                     "work number", "cell phone", "mobile number", "phone number"].flatMap { ["'s " + $0, "’s " + $0] }
+        // Minutes: Eimhear McAveigh (chair), a caption's Ana Ruiz (left): a role in brackets after a name.
+        + ["chair", "chairman", "chairwoman", "chairperson", "secretary", "treasurer", "host", "moderator", "pictured", "left", "right", "centre",
+           "center", "ceo", "founder", "organiser", "organizer", "speaker", "witness", "guest", "minutes", "apologies", "absent"].map { " (" + $0 + ")" }
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The title cues that may be written in small letters, as indices into `cuePhrases`.
     static let lowerCaseTitleCues = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .title && lowerCaseTitles.contains(cuePhrases[$0].phrase) })
@@ -107,7 +111,7 @@ extension EnglishNameRecognizer {
             // Whole words: no letter or digit just before or after the phrase (a possessive's
             // contact follows its owner's name).
             if kind != .possessed, range.lowerBound > 0, ASCIIByte.isAlphanumeric(bytes[range.lowerBound - 1]) { continue }
-            guard range.upperBound < bytes.count, !ASCIIByte.isAlphanumeric(bytes[range.upperBound]) else { continue }
+            guard range.upperBound < bytes.count ? !ASCIIByte.isAlphanumeric(bytes[range.upperBound]) : kind == .possessed else { continue }
             var start = range.upperBound
             if kind == .possessed {
                 // The clause's first words, up to the apostrophe: If you need anything, Anay's cell.
