@@ -115,13 +115,7 @@ extension EnglishNameRecognizer {
             var start = range.upperBound
             if kind == .possessed {
                 // The clause's first words, up to the apostrophe: If you need anything, Anay's cell.
-                guard range.lowerBound >= 2, bytes[range.lowerBound - 1] != 0x20 else { continue }
-                var clause = range.lowerBound
-                while clause > 0, range.lowerBound - clause <= 64, ![0x0A, 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x28].contains(bytes[clause - 1]) {
-                    clause -= 1
-                }
-                guard range.lowerBound - clause <= 64 else { continue }
-                while clause < range.lowerBound, bytes[clause] == 0x20 { clause += 1 }
+                guard range.lowerBound >= 2, bytes[range.lowerBound - 1] != 0x20, let clause = Self.clauseStart(bytes, before: range.lowerBound) else { continue }
                 start = clause
             } else if kind == .after {
                 // The clause's first words, one space before the verb (Subject: …⏎Jalees Saburah left,
@@ -129,13 +123,7 @@ extension EnglishNameRecognizer {
                 guard range.lowerBound >= 2, bytes[range.lowerBound - 1] == 0x20 else { continue }
                 var wordStart = range.lowerBound - 1
                 while wordStart > 0, bytes[wordStart - 1] != 0x20, bytes[wordStart - 1] != 0x0A { wordStart -= 1 }
-                guard Self.mayStartName(bytes, at: wordStart) else { continue }
-                var clause = range.lowerBound - 1
-                while clause > 0, range.lowerBound - clause <= 64, ![0x0A, 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x28].contains(bytes[clause - 1]) {
-                    clause -= 1
-                }
-                guard range.lowerBound - clause <= 64 else { continue }
-                while clause < range.lowerBound, bytes[clause] == 0x20 { clause += 1 }
+                guard Self.mayStartName(bytes, at: wordStart), let clause = Self.clauseStart(bytes, before: range.lowerBound) else { continue }
                 start = clause
             }
             var thanked = false
@@ -222,6 +210,18 @@ extension EnglishNameRecognizer {
         }
         detections += contactLineNames(in: bytes)
         return detections
+    }
+
+    /// Where the clause that ends at `end` begins: after the nearest line break or clause mark (, ; :
+    /// . ! ? " or an opening bracket) within 64 bytes, its spaces passed; nil when none is that near.
+    static func clauseStart(_ bytes: [UInt8], before end: Int) -> Int? {
+        var clause = end
+        while clause > 0, end - clause <= 64, ![0x0A, 0x2C, 0x3B, 0x3A, 0x2E, 0x21, 0x3F, 0x22, 0x28].contains(bytes[clause - 1]) {
+            clause -= 1
+        }
+        guard end - clause <= 64 else { return nil }
+        while clause < end, bytes[clause] == 0x20 { clause += 1 }
+        return clause
     }
 
     /// Whether the word at `index` begins a sentence: the text's or a line's start, or a space after

@@ -38,7 +38,6 @@ extension EnglishNameRecognizer {
     static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
                                              "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"]
 
-    /// The people forms and tables label, over the document's original text.
     /// Labels of a list of people, each name after a comma or "and".
     static let listLabels: Set<String> = ["attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees",
                                           "signatories", "members present", "guest list"]
@@ -61,6 +60,7 @@ extension EnglishNameRecognizer {
         return detections
     }
 
+    /// The people forms and tables label, over the document's original text.
     func labelledPeople(_ document: DocumentText) -> [Detection] {
         let bytes = document.bytes
         var detections: [Detection] = []

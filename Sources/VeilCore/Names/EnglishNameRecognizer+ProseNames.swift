@@ -12,7 +12,7 @@ extension EnglishNameRecognizer {
         var index = 0
         while index < bytes.count {
             // A word that a space and a word in small letters stand before.
-            guard let space = Self.nextSpace(in: bytes, from: index) else { break }
+            guard let space = Self.next(0x20, in: bytes, from: index) else { break }
             index = space + 1
             guard index < bytes.count, space > 0 else { continue }
             // An ASCII small letter, digit or mark, or a character of three bytes (Chinese), begins no name here.
@@ -88,10 +88,7 @@ extension EnglishNameRecognizer {
         guard let tagger else { return [] }
         var detections: [Detection] = []
         var index = 0
-        while index < bytes.count, let slash = bytes.withUnsafeBufferPointer({ buffer -> Int? in
-            guard let found = memchr(buffer.baseAddress! + index, 0x2F, buffer.count - index) else { return nil }
-            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        }) {
+        while let slash = Self.next(0x2F, in: bytes, from: index) {
             index = slash + 1
             guard slash > 1, slash + 2 < bytes.count, bytes[slash - 1] != 0x20, Self.mayStartName(bytes, at: slash + 1),
                   let given = Self.capitalizedWord(bytes, at: slash + 1) ?? Self.shoutedWord(bytes, at: slash + 1) else { continue }
@@ -108,11 +105,11 @@ extension EnglishNameRecognizer {
             }
             let givenText = String(decoding: bytes[given], as: UTF8.self).lowercased()
             let surnameText = String(decoding: bytes[surname], as: UTF8.self).lowercased()
-            let givenListed = firstNames[givenText.prefix(1).uppercased() + givenText.dropFirst()] != nil || tagger.listing(of: givenText).first != nil
+            let givenListed = firstNames[Self.listed(givenText)] != nil || tagger.listing(of: givenText).first != nil
             // A common word is no name unless a list holds it so (John, Smith): Yes/No, Input/Output.
             let common = { (word: String) in tagger.rank(of: word).map { $0 == "1" || $0 == "2" } ?? false }
-            let surnameListed = lastNames[surnameText.prefix(1).uppercased() + surnameText.dropFirst()] != nil || tagger.listing(of: surnameText).last != nil
-            guard givenListed, !ambiguous.contains(givenText.prefix(1).uppercased() + givenText.dropFirst()), surnameListed || !common(surnameText),
+            let surnameListed = lastNames[Self.listed(surnameText)] != nil || tagger.listing(of: surnameText).last != nil
+            guard givenListed, !ambiguous.contains(Self.listed(givenText)), surnameListed || !common(surnameText),
                   !found.contains(where: { $0.range.overlaps(surname.lowerBound..<given.upperBound) }) else { continue }
             detections.append(person(surname, names: [String(decoding: bytes[surname], as: UTF8.self)], listedAs: surnameText, rule: "en-cued", score: 0.7))
             detections.append(person(given, names: [String(decoding: bytes[given], as: UTF8.self)], listedAs: givenText, rule: "en-cued", score: 0.7))
@@ -128,11 +125,11 @@ extension EnglishNameRecognizer {
         return end - start >= 2 && (end == bytes.count || !ASCIIByte.isLetter(bytes[end])) ? start..<end : nil
     }
 
-    /// The offset of the next space at or after `start`, found with memchr.
-    private static func nextSpace(in bytes: [UInt8], from start: Int) -> Int? {
+    /// The offset of the next `byte` at or after `start`, found with memchr.
+    private static func next(_ byte: UInt8, in bytes: [UInt8], from start: Int) -> Int? {
         guard start < bytes.count else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
-            guard let found = memchr(buffer.baseAddress! + start, 0x20, buffer.count - start) else { return nil }
+            guard let found = memchr(buffer.baseAddress! + start, Int32(byte), buffer.count - start) else { return nil }
             return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
