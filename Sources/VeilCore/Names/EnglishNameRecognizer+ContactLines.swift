@@ -199,7 +199,8 @@ extension EnglishNameRecognizer {
         guard nameEnd > start else { return [] }
         // The emphasis or tag a name is wrapped in (**Renate Bolliger**, <b>…</b>).
         let unwrapped = Self.endOfClosingMarkup(bytes, from: stop, lineEnd: lineEnd)
-        if unwrapped > stop {
+        let wrapped = unwrapped > stop
+        if wrapped {
             stop = unwrapped
             while stop < lineEnd, bytes[stop] == 0x20 { stop += 1 }
         }
@@ -254,7 +255,14 @@ extension EnglishNameRecognizer {
                     // Edit Pintér, 34, from …: a name and an age.
                     if Self.ageFollows(bytes, after: stop), let name = wholeName(in: bytes, start..<nameEnd),
                        let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) { return [detection] }
-                    if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) { return invertedName(in: bytes, start..<nameEnd, comma: stop, lineEnd: lineEnd) }
+                    if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) {
+                        // <b>Maria Lievens</b>, Rottiers CV · …: a name in emphasis or a tag is whole;
+                        // the field after the comma is its company or its role, not its given name.
+                        guard wrapped else {
+                            return invertedName(in: bytes, start..<nameEnd, comma: stop, lineEnd: lineEnd)
+                        }
+                        return [wholeName(in: bytes, start..<nameEnd).flatMap { labelledPerson(in: bytes, $0, rule: "en-cued", score: 0.75) }].compactMap { $0 }
+                    }
                 case 0x3C, 0xE2, 0xF0, 0xC2: guard spaced else { return [] }
                 default: break
                 }

@@ -30,6 +30,11 @@ extension EnglishNameRecognizer {
         "klient", "właściciel", "jméno", "příjmení", "příjemce", "namn", "navn", "mottagare", "mottaker", "nimi", "etunimi", "sukunimi",
         "név", "ad soyad", "isim", "soyad", "имя", "фамилия", "фио", "получатель", "отправитель", "клиент", "ім'я", "прізвище", "όνομα",
         "επώνυμο", "ονοματεπώνυμο",
+        // A contact person, in the same languages.
+        "kontaktperson", "contactpersoon", "ansprechperson", "personne de contact", "persona de contacto", "persona di contatto",
+        "pessoa de contato", "pessoa de contacto", "osoba kontaktowa", "kontaktní osoba", "kontaktná osoba", "kontaktna oseba",
+        "kontakt osoba", "yhteyshenkilö", "kapcsolattartó", "kontaktisik", "kontaktinis asmuo", "kontaktpersona", "persoană de contact",
+        "iletişim kişisi", "tengiliður", "referente", "контактное лицо", "контактна особа", "лице за контакт", "υπεύθυνος επικοινωνίας",
     ]
     /// Labels whose value is a name only when it has two words and the line ends with it or an
     /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.

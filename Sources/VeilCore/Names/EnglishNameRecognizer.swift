@@ -20,11 +20,6 @@ public struct EnglishNameRecognizer: Recognizer {
 
     static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
                                       "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"]
-    /// Words after a name that make it the name of a company, a street or a building.
-    static let organizationHeads: Set<String> = ["electronics", "co", "company", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",
-                                                 "group", "holdings", "technology", "technologies", "trading", "industries", "bank", "university",
-                                                 "college", "school", "hospital", "hotel", "restaurant", "street", "st", "road", "rd", "avenue",
-                                                 "ave", "building", "tower", "plaza", "foundation", "institute", "partners", "associates"]
     static let speechVerbs: Set<String> = ["said", "says", "told", "asked", "added", "explained", "recalled", "wrote", "replied"]
 
     /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt, and
@@ -119,7 +114,7 @@ public struct EnglishNameRecognizer: Recognizer {
         detections += otherAlphabetPeople(in: bytes, besides: detections)
         detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
-        return detections
+        return droppingOrganizations(detections, in: bytes)
     }
 
     /// `detections` without a one-word person that no first-name list (census or world) holds and
@@ -158,7 +153,10 @@ public struct EnglishNameRecognizer: Recognizer {
             }
             offsets.append(offset)
             for span in tagger.people(in: scalars) where span.confidence >= 0.5 {
-                let words = span.tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
+                var tokens = span.tokens
+                // Sanna Korhonen @ Lindqvist: "@" for "at" ends the name before the firm.
+                if let at = tokens.dropFirst().firstIndex(where: { $0.count == 1 && scalars[$0.lowerBound] == "@" }) { tokens = Array(tokens[..<at]) }
+                var words = tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
                       words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
                       // No name has a digit (IBAN DE42550258423981688255 read as one is an account).
@@ -166,11 +164,25 @@ public struct EnglishNameRecognizer: Recognizer {
                       // A form's label (Kontoinhaber:, Beneficiario:) names the field, not a person.
                       !(words.count == 1 && Self.personLabels.contains(firstWord.lowercased())),
                       !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) }) else { continue }
-                let range = offsets[span.range.lowerBound]..<offsets[span.range.upperBound]
+                var range = offsets[span.range.lowerBound]..<offsets[tokens.last?.upperBound ?? span.range.upperBound]
+                // Giảng viên, Elemző közgazdász: a job's title, whose later words are not capitalized
+                // as a name's are and no name list holds (Aimée van den Hoek's particles and Jane Da
+                // costa's surname are). The name ends before such a word (Poor Jimmy xD); a first
+                // word no first-name list holds is no name, nor a clause that goes on in capitals
+                // (Bitte rufen Sie …).
+                if firstWord.unicodeScalars.first?.properties.isUppercase == true,
+                   let cut = words.indices.dropFirst().first(where: { index in
+                       let word = words[index]
+                       guard word.unicodeScalars.first?.properties.isLowercase == true, !Self.nameParticles.contains(word) else { return false }
+                       let listing = tagger.listing(of: word)
+                       return listing.first == nil && listing.last == nil
+                   }) {
+                    guard cut > 1 || tagger.listing(of: firstWord.lowercased()).first != nil || firstNames[Self.listed(firstWord)] != nil,
+                          !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true }) else { continue }
+                    words = Array(words[..<cut])
+                    range = range.lowerBound..<offsets[tokens[cut - 1].upperBound]
+                }
                 guard !found.contains(where: { $0.range.overlaps(range) }) else { continue }
-                // Shenzhen Bright Electronics, Baker Street, Anna Hotel: a name that heads a company,
-                // a street or a building is not a person.
-                if let next = span.next, Self.organizationHeads.contains(String(String.UnicodeScalarView(scalars[next])).lowercased()) { continue }
                 let names = words.filter { $0.unicodeScalars.first.map { ($0.properties.isAlphabetic) } ?? false }
                 detections.append(person(range, names: names, listedAs: names.first ?? "", rule: "en-tagged", score: 0.5 + 0.2 * Double(span.confidence)))
             }
