@@ -8,7 +8,10 @@ of its addresses covered whole before, 0.740 after. `--split heldout` (other loc
 another seed) was written and committed before Veil was run on it: 0.285 with the session's
 starting code, 0.423 with the code it was written beside (its misses not read).
 
-Usage: addresses.py [--split dev|heldout] [--count N] > addresses-dev.jsonl
+`--split dev2` and `--split heldout2` (2026-12-03, see SPLITS) were both written before Veil was run
+on them; heldout2's locales are in no other split.
+
+Usage: addresses.py [--split dev|heldout|dev2|heldout2] [--count N] > addresses-dev.jsonl
 """
 import argparse
 import json
@@ -28,6 +31,17 @@ SPLITS = {
                  "lt_LT", "lv_LV", "et_EE", "el_GR", "bg_BG", "en_US", "en_GB", "en_AU", "en_NZ"],
                 ["The parcel went to {A} by mistake.", "Current residence: {A}", "our old flat at {A} was sold", "Return address — {A}",
                  "{A} is where the interview took place.", "Invoice to {A}, attn. accounts"], 31),
+    # Written on 2026-12-03 with heldout2, before Veil was run on either: dev2 (the held-out split's
+    # locales and Vietnamese, other frames, another seed) to tune on, heldout2 (locales neither
+    # split has, frames of their own) never read.
+    "dev2": (["de_AT", "de_CH", "fr_CH", "nl_BE", "es_MX", "es_AR", "es_CO", "fi_FI", "no_NO", "sk_SK", "sl_SI", "hr_HR", "lt_LT", "lv_LV",
+              "et_EE", "el_GR", "bg_BG", "vi_VN"],
+             ["The lease covers {A} from May.", "Registered office: {A}", "He grew up at {A}, near the school.", "Deliver to {A} before noon",
+              "Her last known address was {A}."], 47),
+    "heldout2": (["es_CL", "fr_CA", "en_PH", "en_MS", "id_ID", "fil_PH", "ru_RU", "uk_UA", "mk_MK", "az_AZ", "ka_GE", "hy_AM", "zu_ZA",
+                  "ne_NP", "en_BD", "fr_DZ", "he_IL"],
+                 ["Police were called to {A} at 2am.", "Mailing address: {A}", "the shop at {A} closed in March", "Site visit — {A} — done",
+                  "Tenant moved out of {A}; keys returned."], 73),
 }
 
 
