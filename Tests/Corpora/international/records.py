@@ -71,7 +71,7 @@ classes were fixed and before Veil was run on it. First scored (nothing of it re
 covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
 were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12] [--count N] [--seed S] > records.jsonl
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -440,6 +440,23 @@ FRESH12_LAYOUTS = [
     "Cardholder {U} disputes a charge on {C}.",
 ]
 
+# Written on 2026-12-03 after fresh12's companies and job titles were fixed, committed before Veil
+# was run on it: people beside companies, jobs, addresses and e-mail addresses in new frames.
+FRESH13_LAYOUTS = [
+    "{F}, can you ping {N} on {T}? thx",
+    "Re: invoice — {N} ({O}) — {T}",
+    "Per {P}, the card {C} was cancelled.",
+    "Emergency contact — {N}, {T}; lives at {A}",
+    "{O} hired {N} as {J} last spring.",
+    "RSVP: {P} +1, {G} — reach them at {T}",
+    "Tenant: {U} | Tel: {T} | Card: {C}",
+    "Quote from {P}, {J} at {O}: we will fix it",
+    "{L}, {F} — {T} — {E}",
+    "Thank you {N}! Your order ships to {A}.",
+    "I think {G} and {F} know {P}, the {J}.",
+    "Witness statement taken from {N} ({J}), phone {T}.",
+]
+
 
 def render(layout, values):
     text, spans, i = "", [], 0
@@ -474,6 +491,7 @@ SPLITS = {
     "fresh10": (FRESH10_NAME_LOCALES, FRESH10_LAYOUTS, 11321, "fresh10"),
     "fresh11": (FRESH10_NAME_LOCALES, FRESH11_LAYOUTS, 12547, "fresh11"),
     "fresh12": (FRESH10_NAME_LOCALES, FRESH12_LAYOUTS, 13613, "fresh12"),
+    "fresh13": (FRESH10_NAME_LOCALES, FRESH13_LAYOUTS, 14867, "fresh13"),
 }
 
 
@@ -493,7 +511,7 @@ def main():
         fake.seed_instance(args.seed)
         fakers[locale] = fake
     phone_fakers = {}
-    if args.split in ("fresh10", "fresh11", "fresh12"):
+    if args.split in ("fresh10", "fresh11", "fresh12", "fresh13"):
         for index, locale in enumerate(PHONE_LOCALES):
             phone_faker = Faker(locale)
             if hasattr(phone_faker, "phone_number"):
@@ -506,12 +524,12 @@ def main():
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12"):
+        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"):
             # Drawn only here, so that the earlier splits regenerate byte for byte.
             values.update({"P": fake.name(), "A": fake.address().replace("\n", ", "), "O": fake.company()})
-        if args.split == "fresh12":
+        if args.split in ("fresh12", "fresh13"):
             values["G"] = fake.first_name()
-        if args.split in ("fresh10", "fresh11", "fresh12"):
+        if args.split in ("fresh10", "fresh11", "fresh12", "fresh13"):
             values.update({"J": fake.job(), "E": fake.email(), "T": phone_fakers[rng.choice(sorted(phone_fakers))].phone_number()})
         text, spans = render(rng.choice(layouts), values)
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
