@@ -8,20 +8,26 @@ extension EnglishNameRecognizer {
     /// `detections` without the people whose names a company's name holds.
     func droppingOrganizations(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
         var dropped = Set<Range<Int>>()
-        var line: CompanyLine?
-        for detection in detections where detection.entity == .person {
+        var line: CompanyText?
+        // In the order of the text, so that one line serves every name on it.
+        for detection in detections.filter({ $0.entity == .person }).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
             let range = detection.range
-            if line.map({ !$0.bytes.contains(range.lowerBound) }) ?? true { line = CompanyLine(bytes, around: range.lowerBound) }
-            guard let line, range.upperBound <= line.bytes.upperBound else { continue }
+            if line.map({ !$0.line.contains(range.lowerBound) }) ?? true { line = CompanyText(bytes, around: range.lowerBound) }
+            guard let line, range.upperBound <= line.line.upperBound else { continue }
             if line.isInCompanyName(range) { dropped.insert(range) }
-            if let firm = line.firm(after: range) {
-                for other in detections where other.entity == .person && firm.contains(other.range.lowerBound) && other.range.upperBound <= firm.upperBound {
+            for span in line.notPeople(after: range, isFirstName: isFirstName) {
+                for other in detections where other.entity == .person && span.contains(other.range.lowerBound) && other.range.upperBound <= span.upperBound {
                     dropped.insert(other.range)
                 }
             }
         }
         guard !dropped.isEmpty else { return detections }
         return detections.filter { $0.entity != .person || !dropped.contains($0.range) }
+    }
+
+    /// Whether a first-name list (census or world) holds `word`.
+    func isFirstName(_ word: String) -> Bool {
+        firstNames[Self.listed(word)] != nil || tagger?.listing(of: word.lowercased()).first != nil
     }
 
     /// Words after a name that make it the name of a company, a street or a building, lower-case.
@@ -33,7 +39,7 @@ extension EnglishNameRecognizer {
     /// Legal forms written after a company's name, as they are written (a dotted form without its
     /// last dot: S.A matches S.A.). Two-letter forms in capitals only; forms that are also a
     /// degree or a document (BA, MA, CV) are left out: Jane Smith BA is a person.
-    static let legalFormsAfter: [[Unicode.Scalar]] = forms([
+    static let legalFormsAfter = LegalForms([
         // English-speaking countries, India, South Africa, the Philippines, Malaysia, Indonesia.
         "Inc", "Incorporated", "LLC", "L.L.C", "LLP", "PLLC", "PLC", "Plc", "Ltd", "LTD", "Limited", "Corp", "Corporation", "Co",
         "Company", "Group", "Holdings", "Pty", "(Pty)", "Pte", "Pvt", "Private Limited", "& Co", "& Sons", "and Sons", "& Son",
@@ -53,7 +59,8 @@ extension EnglishNameRecognizer {
         // Central and Eastern European.
         "Sp. z o.o", "sp. z o.o", "Sp.j", "Sp.k", "s.c", "i syn", "Spółka", "s.r.o", "spol. s r.o", "a.s", "v.o.s", "k.s", "d.o.o",
         "d.d", "j.d.o.o", "s.p", "Kft", "Zrt", "Bt", "Nyrt", "Kkt", "Kht", "és Társa", "és társa", "PFA", "SCA", "SPI", "OOD", "EOOD", "EAD",
-        "ООД", "ЕООД", "АД", "ЕАД", "АДСИЦ", "КД", "КДА", "ДОО", "ДООЕЛ", "ООО", "Лтд", "Групп", "и партнеры", "ТОВ", "OÜ", "MTÜ",
+        "ООД", "ЕООД", "АД", "ЕАД", "АДСИЦ", "КД", "КДА", "ДОО", "ДООЕЛ", "ООО", "Лтд", "Лимитед", "Инк", "Инкорпорэйтед", "Групп",
+        "и партнеры", "ТОВ", "OÜ", "MTÜ",
         // Greek, Turkish, Azerbaijani, Vietnamese.
         "Α.Ε", "Ο.Ε", "Ε.Ε", "Ε.Π.Ε", "ΙΚΕ", "Α.Β.Ε.Ε", "και υιοί", "και Σια", "A.Ş", "Ltd. Şti", "Şti", "ve Ortakları", "ASC",
         "QSC", "MMC", "Công ty", "Tập Đoàn", "Tập đoàn", "Doanh nghiệp", "TNHH", "và đối tác",
@@ -61,7 +68,7 @@ extension EnglishNameRecognizer {
 
     /// Legal forms and company words written before a company's name (PT Kusumo Pudjiastuti, ООО
     /// «Иванов», Grupo Castro).
-    static let legalFormsBefore: [[Unicode.Scalar]] = forms([
+    static let legalFormsBefore = LegalForms([
         "PT", "PD", "UD", "Perum", "UAB", "SIA", "Oy", "Ab", "S.C", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ИП", "НПО", "ТОВ", "ПП", "ФОП", "ТОО",
         "OOO", "Grupo", "Grupa", "Gruppo", "Groupe", "Stichting", "Koninklijke", "Fundacja", "Fundación", "Fundação", "Spółdzielnia",
         "Hermanos", "Hnos", "Corporación", "Compañía", "Industrias", "Laboratorio", "Laboratorios", "Despacho", "Công ty", "Tập Đoàn",
@@ -70,179 +77,280 @@ extension EnglishNameRecognizer {
 
     /// The words that join the partners of a firm's name (Rowe, Austin and Allen; Liekens, Claeys en
     /// Mertens NV; Madsen & Søn), with the spaces around them.
-    static let firmJoins: [[Unicode.Scalar]] = forms([" & ", " and ", " en ", " y ", " e ", " und ", " og ", " och ", " és ", " i ", " ir ",
-                                                      " un ", " ja ", " și ", " a ", " и ", " і ", " και ", " và ", " ve ", " dan "])
-
-    private static func forms(_ written: [String]) -> [[Unicode.Scalar]] {
-        written.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
-    }
+    static let firmJoins: [[UInt8]] = [" & ", " and ", " en ", " y ", " e ", " und ", " og ", " och ", " és ", " i ", " ir ",
+                                       " un ", " ja ", " și ", " a ", " и ", " і ", " και ", " và ", " ve ", " dan "].map { Array($0.utf8) }
 }
 
-/// One line of text as Unicode scalars with their byte offsets: what the company rules read.
-struct CompanyLine {
-    private static let space: [Unicode.Scalar] = [" "], comma: [Unicode.Scalar] = [",", " "], hyphen: [Unicode.Scalar] = ["-"]
-    let bytes: Range<Int>
-    private let scalars: [Unicode.Scalar]
-    private let offsets: [Int]
-
-    init(_ text: [UInt8], around offset: Int) {
-        var start = offset, end = offset
-        while start > 0, text[start - 1] != 0x0A { start -= 1 }
-        while end < text.count, text[end] != 0x0A { end += 1 }
-        bytes = start..<end
-        var scalars: [Unicode.Scalar] = [], offsets: [Int] = []
-        var position = start
-        for scalar in String(decoding: text[start..<end], as: UTF8.self).unicodeScalars {
-            scalars.append(scalar)
-            offsets.append(position)
-            position += UTF8.width(scalar)
-        }
-        offsets.append(position)
-        self.scalars = scalars
-        self.offsets = offsets
+/// Legal forms as UTF-8, by their first byte, the longest first.
+struct LegalForms: Sendable {
+    struct Form: Sendable {
+        let bytes: [UInt8]
+        /// Three capitals or fewer (AS, SA, АД): a word in a line of capitals.
+        let isShortCapitals: Bool
     }
 
-    /// The scalar index of a byte offset on the line.
-    private func index(of offset: Int) -> Int {
-        var low = 0, high = offsets.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] < offset { low = middle + 1 } else { high = middle }
+    private let byFirstByte: [UInt8: [Form]]
+
+    init(_ written: [String]) {
+        var byFirstByte: [UInt8: [Form]] = [:]
+        for form in written.sorted(by: { $0.utf8.count > $1.utf8.count }) {
+            let shortCapitals = form.unicodeScalars.count <= 3 && !form.unicodeScalars.contains { $0.properties.isLowercase }
+            byFirstByte[form.utf8.first!, default: []].append(Form(bytes: Array(form.utf8), isShortCapitals: shortCapitals))
         }
-        return low
+        self.byFirstByte = byFirstByte
+    }
+
+    func candidates(startingWith byte: UInt8) -> [Form] { byFirstByte[byte] ?? [] }
+}
+
+/// The line around a name, read as UTF-8 bytes: what the company rules read. Scalars are decoded
+/// only where a capital or a letter must be told beyond ASCII.
+struct CompanyText {
+    private static let space: [UInt8] = [0x20], comma: [UInt8] = [0x2C, 0x20], hyphen: [UInt8] = [0x2D]
+    private static let of = Array(" of ".utf8), at = Array(" at ".utf8), atSign = Array(" @ ".utf8), asRole = Array(" as ".utf8)
+    let bytes: [UInt8]
+    /// The line: no rule reads past it.
+    let line: Range<Int>
+
+    init(_ bytes: [UInt8], around offset: Int) {
+        var start = offset, end = offset
+        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        self.bytes = bytes
+        line = start..<end
     }
 
     /// Whether the name at `range` is part of a company's name: a legal form or a company word
     /// follows it (after the partners a firm's name joins to it, for a one-word name) or precedes it.
     func isInCompanyName(_ range: Range<Int>) -> Bool {
-        let start = index(of: range.lowerBound), end = index(of: range.upperBound)
-        let oneWord = !scalars[start..<end].contains(" ")
+        let start = range.lowerBound, end = range.upperBound
+        let oneWord = !bytes[start..<end].contains(0x20)
         // A name in capitals is read in a line of capitals, where AS and SA are words.
-        let shortCapitals = scalars[start..<end].contains { $0.properties.isLowercase }
-        // A legal form inside the name the rules read (Horváth Zrt, PT Kusumo Pudjiastuti, Trần Công ty).
+        let shortCapitals = hasLowercase(start..<end)
+        // A legal form read as a name (… (Persero) Tbk), or inside it (Horváth Zrt, PT Kusumo Pudjiastuti, Trần Công ty).
+        if form(in: EnglishNameRecognizer.legalFormsAfter, at: start) == end { return true }
         var word = start
         while word < end {
             if word > start, form(in: EnglishNameRecognizer.legalFormsAfter, at: word, shortCapitals: shortCapitals) != nil { return true }
             if word == start, let form = form(in: EnglishNameRecognizer.legalFormsBefore, at: word, shortCapitals: shortCapitals), form < end { return true }
-            guard let space = scalars[word..<end].firstIndex(of: " ") else { break }
+            guard let space = bytes[word..<end].firstIndex(of: 0x20) else { break }
             word = space + 1
         }
         // After: the partners' names, then the form (Liekens, Claeys en Mertens NV; Egger Studer & Söhne).
         var position = end
+        let joins = oneWord ? [Self.comma, Self.space, Self.hyphen] + EnglishNameRecognizer.firmJoins : [Self.space, Self.hyphen]
         for _ in 0..<6 {
             if legalFormFollows(at: position, shortCapitals: shortCapitals) { return true }
             if position == end, let head = nextWord(at: position, after: [Self.space]),
-               EnglishNameRecognizer.organizationHeads.contains(String(String.UnicodeScalarView(scalars[head])).lowercased()) { return true }
-            guard let next = nextWord(at: position, after: oneWord ? [Self.comma, Self.space, Self.hyphen] + EnglishNameRecognizer.firmJoins : [Self.space, Self.hyphen]) else { break }
+               EnglishNameRecognizer.organizationHeads.contains(String(decoding: bytes[head], as: UTF8.self).lowercased()) { return true }
+            guard let next = nextWord(at: position, after: joins) else { break }
             position = next.upperBound
         }
         // Before: the form, then the partners' names (PT Suryono, ООО «Иванов», Grupo Castro y Vega).
         position = start
         for _ in 0..<(oneWord ? 4 : 1) {
             var before = position
-            if before > 0, scalars[before - 1] == "«" || scalars[before - 1] == "\"" { before -= 1 }
-            guard before > 1, scalars[before - 1] == " " else { break }
+            if before >= line.lowerBound + 2, bytes[before - 2] == 0xC2, bytes[before - 1] == 0xAB { before -= 2 } else if before > line.lowerBound, bytes[before - 1] == 0x22 { before -= 1 }
+            guard before > line.lowerBound + 1, bytes[before - 1] == 0x20 else { break }
             var wordStart = before - 1
-            while wordStart > 0, scalars[wordStart - 1] != " " { wordStart -= 1 }
-            if let form = form(in: EnglishNameRecognizer.legalFormsBefore, at: wordStart, shortCapitals: shortCapitals), form == before - 1 { return true }
-            // Two-word forms (Công ty, Tập Đoàn) end one word further on.
-            if wordStart > 1, let form = form(in: EnglishNameRecognizer.legalFormsBefore, at: (scalars[..<(wordStart - 1)].lastIndex(of: " ") ?? -1) + 1),
-               form == before - 1 { return true }
+            while wordStart > line.lowerBound, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+            // (ЗАО «Нестерова Гурьев»): the bracket before the form.
+            if wordStart < before - 2, bytes[wordStart] == 0x28 || bytes[wordStart] == 0x5B { wordStart += 1 }
+            if form(in: EnglishNameRecognizer.legalFormsBefore, at: wordStart, shortCapitals: shortCapitals) == before - 1 { return true }
+            // Two-word forms (Công ty, Tập Đoàn) begin one word further back.
+            if wordStart > line.lowerBound + 1 {
+                let previous = (bytes[line.lowerBound..<(wordStart - 1)].lastIndex(of: 0x20) ?? line.lowerBound - 1) + 1
+                if form(in: EnglishNameRecognizer.legalFormsBefore, at: previous, shortCapitals: shortCapitals) == before - 1 { return true }
+            }
             guard oneWord, let joinStart = partnerBefore(position) else { break }
             position = joinStart
         }
         return false
     }
 
+    /// What follows a person's name that names no person, as byte ranges: a role after `as` (hired
+    /// Jevgeni Aas as Location manager), a firm in brackets (Shane Mays (Diaz, Goodwin and
+    /// Blanchard)), a job's title and the firm after its `at` (Amy Smith, Psychologist, counselling
+    /// at Hill, Reynolds and Hunter), or the firm alone. A role or a title that begins with a first
+    /// name is not one (Thanks Jane Smith, Tom Brown at …).
+    func notPeople(after range: Range<Int>, isFirstName: (String) -> Bool) -> [Range<Int>] {
+        let end = range.upperBound
+        func startsWithFirstName(_ start: Int) -> Bool {
+            guard let word = word(at: start) else { return false }
+            return isFirstName(String(decoding: bytes[word], as: UTF8.self))
+        }
+        if matches(Self.asRole, at: end) {
+            let start = end + 4
+            guard word(at: start) != nil, !startsWithFirstName(start) else { return [] }
+            return [start..<endOfPhrase(from: start)]
+        }
+        if matches([0x20, 0x28], at: end), let partners = partners(from: end + 2), partners.count >= 2,
+           partners.end < line.upperBound, bytes[partners.end] == 0x29 {
+            return [(end + 2)..<partners.end]
+        }
+        if matches(Self.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
+            var spans = [(end + 2)..<at]
+            if let partners = partners(from: at + 4), partners.count >= 2 || bytes[(at + 4)..<partners.end].contains(0x2D), !isPossessive(at: partners.end) {
+                spans.append((at + 4)..<partners.end)
+            }
+            return spans
+        }
+        return firm(after: range).map { [$0] } ?? []
+    }
+
+    /// Where a job's title that begins at `start` meets its ` at `: words and commas, no other sign, within 80 bytes.
+    private func titleEnd(from start: Int) -> Int? {
+        var index = start
+        while index < min(line.upperBound, start + 80) {
+            if matches(Self.at, at: index) { return index > start ? index : nil }
+            let byte = bytes[index]
+            guard ASCIIByte.isLetter(byte) || byte == 0x20 || byte == 0x2C || byte == 0x2D || byte == 0x2F || (byte >= 0x80 && byte != 0xE2) else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Where a phrase that begins at `start` ends: at a sentence's or a clause's sign, or the line's end, within 80 bytes.
+    private func endOfPhrase(from start: Int) -> Int {
+        var index = start
+        while index < min(line.upperBound, start + 80), ![0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F].contains(bytes[index]) { index += 1 }
+        return index
+    }
+
+    private func isPossessive(at index: Int) -> Bool {
+        index < line.upperBound && (bytes[index] == 0x27 || matches([0xE2, 0x80, 0x99], at: index))
+    }
+
     /// The firm a person's name is followed by, as a byte range, whose names are not people: after
-    /// `of` or `@` (Labeeb Karam of Naail, Mourib and Nabeel; Enzo @ Molina), or three partners'
-    /// names or more after `at`, a comma, or as a contact line's field between dashes or dots
-    /// (Jane Doe, Rowe, Austin and Allen · 01 5191 767).
-    func firm(after range: Range<Int>) -> Range<Int>? {
-        var end = index(of: range.upperBound)
+    /// `of` or `@` (Labeeb Karam of Naail, Mourib and Nabeel; Enzo @ Molina), three partners' names
+    /// or more after `at`, or as a contact line's field after a comma or between dashes or dots
+    /// (Thomas Gonzalez – Engineer – Rowe, Austin and Allen – 01 8006 979 980), and any field after
+    /// a comma that follows a name in emphasis (<b>Daniel Ojo</b>, Obasanjo-Oshodi · …).
+    private func firm(after range: Range<Int>) -> Range<Int>? {
+        var end = range.upperBound
         // <b>Jane Doe</b>, …: the emphasis or the tag the name is wrapped in.
-        let nameEnd = end
-        while end < scalars.count, scalars[end] == "*" || scalars[end] == "_" { end += 1 }
-        if matches("</", at: end), let close = scalars[end..<min(scalars.count, end + 8)].firstIndex(of: ">") { end = close + 1 }
-        let wrapped = end > nameEnd
-        var start = end
+        while end < line.upperBound, bytes[end] == 0x2A || bytes[end] == 0x5F { end += 1 }
+        if matches([0x3C, 0x2F], at: end), let close = bytes[end..<min(line.upperBound, end + 8)].firstIndex(of: 0x3E) { end = close + 1 }
+        let wrapped = end > range.upperBound
+        var start: Int
         var anyLength = false, contactField = false
-        if matches(" of ", at: end) || matches(" @ ", at: end) {
-            start = end + 4 - (scalars[end + 1] == "@" ? 1 : 0)
+        if matches(Self.of, at: end) || matches(Self.atSign, at: end) {
+            start = end + (bytes[end + 1] == 0x40 ? 3 : 4)
             anyLength = true
-        } else if matches(" at ", at: end) {
+        } else if matches(Self.at, at: end) {
             start = end + 4
-        } else if matches(", ", at: end), scalars[index(of: range.lowerBound)..<nameEnd].contains(" ") {
-            // Only a contact line's field: Hi Anna, Tom, Jerry and Mike are people. After a name in
-            // emphasis, which a card puts first, the field is its company whatever its length.
+        } else if matches(Self.comma, at: end), bytes[range].contains(0x20) {
+            // Only a contact line's field: Hi Anna, Tom, Jerry and Mike are people.
             start = end + 2
             contactField = true
             anyLength = wrapped
         } else {
-            // A field after the person's: Thomas Gonzalez – Engineer – Rowe, Austin and Allen – …
-            var field = end
-            var separators = 0
-            while field < scalars.count, separators < 3 {
-                if ["–", "—", "·", "|"].contains(scalars[field]), field > 0, scalars[field - 1] == " ", field + 1 < scalars.count, scalars[field + 1] == " " {
+            // A field after the person's, between separators.
+            var field = end, separators = 0
+            while field < min(line.upperBound, end + 240), separators < 3 {
+                if let width = separator(at: field) {
                     separators += 1
-                    if let partners = partners(from: field + 2), partners.count >= 3 {
-                        if endsField(at: partners.end) { return offsets[field + 2]..<offsets[partners.end] }
+                    if let partners = partners(from: field + width), partners.count >= 3, endsField(at: partners.end) {
+                        return (field + width)..<partners.end
                     }
+                    field += width
+                } else {
+                    field += 1
                 }
-                field += 1
             }
             return nil
         }
         guard let partners = partners(from: start), anyLength || partners.count >= 3, !contactField || endsField(at: partners.end) else { return nil }
         // Tom's: a possessive is a person's.
-        if partners.end < scalars.count, scalars[partners.end] == "'" || scalars[partners.end] == "’" { return nil }
-        return offsets[start]..<offsets[partners.end]
+        if isPossessive(at: partners.end) { return nil }
+        return start..<partners.end
     }
 
-    /// Whether a contact line's field ends at `index`: the line's end, a dash, a middle dot or a bar
-    /// after a space, or a comma or a colon before a number.
+    /// The width of a contact line's separator and its spaces at `index` ( – , — , · , | ), nil for anything else.
+    private func separator(at index: Int) -> Int? {
+        guard index + 2 < line.upperBound, bytes[index] == 0x20 else { return nil }
+        let width: Int
+        if bytes[index + 1] == 0x7C {
+            width = 1
+        } else if bytes[index + 1] == 0xC2, bytes[index + 2] == 0xB7 {
+            width = 2
+        } else if EnglishNameRecognizer.isDash(bytes, at: index + 1, end: line.upperBound) {
+            width = 3
+        } else {
+            return nil
+        }
+        return index + 1 + width < line.upperBound && bytes[index + 1 + width] == 0x20 ? width + 2 : nil
+    }
+
+    /// Whether a contact line's field ends at `index`: the line's end, a separator, or a comma or a
+    /// colon before a number.
     private func endsField(at index: Int) -> Bool {
-        guard index + 2 < scalars.count else { return index == scalars.count }
-        if scalars[index] == " ", ["–", "—", "·", "|"].contains(scalars[index + 1]) { return true }
+        guard index < line.upperBound else { return true }
+        if separator(at: index) != nil { return true }
+        guard bytes[index] == 0x2C || bytes[index] == 0x3A else { return false }
         var next = index + 1
-        guard scalars[index] == "," || scalars[index] == ":" else { return false }
-        while next < scalars.count, scalars[next] == " " { next += 1 }
-        return next < scalars.count && (scalars[next].properties.numericType != nil || scalars[next] == "+" || scalars[next] == "(")
+        while next < line.upperBound, bytes[next] == 0x20 { next += 1 }
+        return next < line.upperBound && (ASCIIByte.isDigit(bytes[next]) || bytes[next] == 0x2B || bytes[next] == 0x28)
     }
 
     /// The one-word names a firm's name lists from `start` (Rowe, Austin and Allen): how many, and where they end.
     private func partners(from start: Int) -> (count: Int, end: Int)? {
         guard let first = word(at: start) else { return nil }
         var count = 1, end = first.upperBound
-        while let next = nextWord(at: end, after: [Self.comma] + EnglishNameRecognizer.firmJoins) {
+        while count <= 6, let next = nextWord(at: end, after: [Self.comma] + EnglishNameRecognizer.firmJoins) {
             count += 1
             end = next.upperBound
-            if count > 6 { break }
         }
         return (count, end)
     }
 
     /// Where a join and a partner's name end just before `position`, going back (the start of Claeys in "Liekens, Claeys").
     private func partnerBefore(_ position: Int) -> Int? {
-        for join in [Self.comma, Self.hyphen] + EnglishNameRecognizer.firmJoins where position >= join.count {
-            guard Array(scalars[(position - join.count)..<position]) == join else { continue }
+        for join in [Self.comma, Self.hyphen] + EnglishNameRecognizer.firmJoins where position - join.count > line.lowerBound {
+            guard bytes[(position - join.count)..<position].elementsEqual(join) else { continue }
             var wordStart = position - join.count
-            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic { wordStart -= 1 }
-            if wordStart < position - join.count, word(at: wordStart) != nil { return wordStart }
+            // Back over the word's letters: ASCII, and the two-byte alphabets (accented Latin, Greek, Cyrillic).
+            while wordStart > line.lowerBound, ASCIIByte.isLetter(bytes[wordStart - 1]) || (bytes[wordStart - 1] >= 0x80 && bytes[wordStart - 1] != 0xE2) {
+                wordStart -= 1
+            }
+            if wordStart < position - join.count, let word = word(at: wordStart), word.upperBound == position - join.count { return wordStart }
         }
         return nil
     }
 
+    /// The scalar that begins at `index` and its width, nil past the line or inside a character.
+    private func scalar(at index: Int) -> (Unicode.Scalar, Int)? {
+        guard index < line.upperBound else { return nil }
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        guard lead >= 0xC0 else { return nil }
+        let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard index + width <= line.upperBound else { return nil }
+        var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value).map { ($0, width) }
+    }
+
+    private func hasLowercase(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if ASCIIByte.isLowercase(bytes[index]) { return true }
+            guard bytes[index] >= 0x80, let (scalar, width) = scalar(at: index) else { index += 1; continue }
+            if scalar.properties.isLowercase { return true }
+            index += width
+        }
+        return false
+    }
+
     /// The capitalized word (hyphens and apostrophes inside) that begins at `index`, if one does.
     private func word(at index: Int) -> Range<Int>? {
-        guard index < scalars.count, scalars[index].properties.isUppercase else { return nil }
-        var end = index + 1
-        while end < scalars.count {
-            let scalar = scalars[end]
+        guard let (first, firstWidth) = scalar(at: index), first.properties.isUppercase else { return nil }
+        var end = index + firstWidth
+        while let (scalar, width) = scalar(at: end) {
             if scalar.properties.isAlphabetic {
-                end += 1
-            } else if scalar == "-" || scalar == "'" || scalar == "’", end + 1 < scalars.count, scalars[end + 1].properties.isAlphabetic {
-                end += 2
+                end += width
+            } else if scalar == "-" || scalar == "'" || scalar == "’", let (next, nextWidth) = self.scalar(at: end + width), next.properties.isAlphabetic {
+                end += width + nextWidth
             } else {
                 break
             }
@@ -251,7 +359,7 @@ struct CompanyLine {
     }
 
     /// The capitalized word after one of `joins` at `position`.
-    private func nextWord(at position: Int, after joins: [[Unicode.Scalar]]) -> Range<Int>? {
+    private func nextWord(at position: Int, after joins: [[UInt8]]) -> Range<Int>? {
         for join in joins where matches(join, at: position) {
             if let word = word(at: position + join.count) { return word }
         }
@@ -261,27 +369,26 @@ struct CompanyLine {
     /// Whether a legal form follows `position`: after a space, or a comma and a space (Smith, Inc.).
     private func legalFormFollows(at position: Int, shortCapitals: Bool) -> Bool {
         var start = position
-        if start < scalars.count, scalars[start] == "," { start += 1 }
-        guard start < scalars.count, scalars[start] == " " else { return false }
+        if start < line.upperBound, bytes[start] == 0x2C { start += 1 }
+        guard start < line.upperBound, bytes[start] == 0x20 else { return false }
         return form(in: EnglishNameRecognizer.legalFormsAfter, at: start + 1, shortCapitals: shortCapitals) != nil
     }
 
     /// Where the first of `forms` written at `index` ends, if one is, as a whole word. Without
     /// `shortCapitals`, not a form of three capitals or fewer (AS, SA): in a line in capitals
     /// (JOHN SMITH AS A CHILD) they are words.
-    private func form(in forms: [[Unicode.Scalar]], at index: Int, shortCapitals: Bool = true) -> Int? {
-        for form in forms where matches(form, at: index) {
-            if !shortCapitals, form.count <= 3, form.allSatisfy({ !$0.properties.isLowercase }) { continue }
-            let end = index + form.count
-            if end == scalars.count || !(scalars[end].properties.isAlphabetic || scalars[end].properties.numericType != nil) { return end }
+    private func form(in forms: LegalForms, at index: Int, shortCapitals: Bool = true) -> Int? {
+        guard index < line.upperBound else { return nil }
+        for form in forms.candidates(startingWith: bytes[index]) where matches(form.bytes, at: index) {
+            if !shortCapitals, form.isShortCapitals { continue }
+            let end = index + form.bytes.count
+            guard let (next, _) = scalar(at: end) else { return end }
+            if !(next.properties.isAlphabetic || next.properties.numericType != nil) { return end }
         }
         return nil
     }
 
-    private func matches(_ text: String, at index: Int) -> Bool { matches(Array(text.unicodeScalars), at: index) }
-
-    private func matches(_ text: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index >= 0, index + text.count <= scalars.count else { return false }
-        return scalars[index..<(index + text.count)].elementsEqual(text)
+    private func matches(_ text: [UInt8], at index: Int) -> Bool {
+        index >= line.lowerBound && index + text.count <= line.upperBound && bytes[index..<(index + text.count)].elementsEqual(text)
     }
 }
