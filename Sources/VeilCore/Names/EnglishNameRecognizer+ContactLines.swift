@@ -453,7 +453,12 @@ extension EnglishNameRecognizer {
         guard range.count >= 2, range.count <= 32, colon + 2 < lineEnd, bytes[colon + 1] == 0x20,
               ASCIIByte.isLetter(bytes[colon + 2]) || bytes[colon + 2] >= 0xC0,
               !bytes[range].dropFirst().contains(where: { !(ASCIIByte.isLowercase($0) || $0 >= 0x80) }),
-              bytes[(colon + 2)..<lineEnd].contains(0x20) else { return nil }
+              bytes[(colon + 2)..<lineEnd].contains(0x20),
+              // A message has a word in lower case among its first four (can you …, Margaret said …);
+              // an address or a name after a label has none (Endereço: Av. Paulista, 1578).
+              bytes[(colon + 2)..<lineEnd].split(separator: 0x20, maxSplits: 4).prefix(4).contains(where: { word in
+                  word.first.map { ASCIIByte.isLowercase($0) || ($0 >= 0xC3 && $0 < 0xE0 && String(decoding: word.prefix(2), as: UTF8.self).first?.isLowercase == true) } ?? false
+              }) else { return nil }
         let word = String(decoding: bytes[range], as: UTF8.self)
         let lower = word.lowercased()
         let listed = Self.listed(word)

@@ -9,16 +9,16 @@ extension EnglishNameRecognizer {
     func droppingOrganizations(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
         var dropped = Set<Range<Int>>()
         var line: CompanyText?
+        let words = CompanyWords.shared
+        let isFirstName = { (word: String) in self.isFirstName(word) }
         // In the order of the text, so that one line serves every name on it.
-        for detection in detections.filter({ $0.entity == .person }).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            let range = detection.range
-            if line.map({ !$0.line.contains(range.lowerBound) }) ?? true { line = CompanyText(bytes, around: range.lowerBound) }
+        let people = detections.lazy.filter { $0.entity == .person }.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+        for range in people {
+            if !(line?.serves(range) ?? false) { line = CompanyText(bytes, around: range.lowerBound, words: words) }
             guard let line, range.upperBound <= line.line.upperBound else { continue }
             if line.isInCompanyName(range) { dropped.insert(range) }
             for span in line.notPeople(after: range, isFirstName: isFirstName) {
-                for other in detections where other.entity == .person && span.contains(other.range.lowerBound) && other.range.upperBound <= span.upperBound {
-                    dropped.insert(other.range)
-                }
+                for other in people where span.contains(other.lowerBound) && other.upperBound <= span.upperBound { dropped.insert(other) }
             }
         }
         guard !dropped.isEmpty else { return detections }
@@ -35,6 +35,8 @@ extension EnglishNameRecognizer {
                                                  "group", "holdings", "technology", "technologies", "trading", "industries", "bank", "university",
                                                  "college", "school", "hospital", "hotel", "restaurant", "street", "st", "road", "rd", "avenue",
                                                  "ave", "building", "tower", "plaza", "foundation", "institute", "partners", "associates"]
+    /// The same words as UTF-8, for the company rules, which read bytes.
+    static let organizationHeadBytes = Set(organizationHeads.map { Array($0.utf8) })
 
     /// Legal forms written after a company's name, as they are written (a dotted form without its
     /// last dot: S.A matches S.A.). Two-letter forms in capitals only; forms that are also a
@@ -89,18 +91,39 @@ struct LegalForms: Sendable {
         let isShortCapitals: Bool
     }
 
-    private let byFirstByte: [UInt8: [Form]]
+    /// The forms that begin with each byte value (an array of 256: no hashing on the way).
+    private let byFirstByte: [[Form]]
 
     init(_ written: [String]) {
-        var byFirstByte: [UInt8: [Form]] = [:]
+        var byFirstByte = [[Form]](repeating: [], count: 256)
         for form in written.sorted(by: { $0.utf8.count > $1.utf8.count }) {
             let shortCapitals = form.unicodeScalars.count <= 3 && !form.unicodeScalars.contains { $0.properties.isLowercase }
-            byFirstByte[form.utf8.first!, default: []].append(Form(bytes: Array(form.utf8), isShortCapitals: shortCapitals))
+            byFirstByte[Int(form.utf8.first!)].append(Form(bytes: Array(form.utf8), isShortCapitals: shortCapitals))
         }
         self.byFirstByte = byFirstByte
     }
 
-    func candidates(startingWith byte: UInt8) -> [Form] { byFirstByte[byte] ?? [] }
+    func candidates(startingWith byte: UInt8) -> [Form] { byFirstByte[Int(byte)] }
+}
+
+/// The words and signs the company rules compare, as UTF-8, built once: read from one value, not
+/// from a static each time.
+final class CompanyWords: Sendable {
+    static let shared = CompanyWords()
+    let formsAfter = EnglishNameRecognizer.legalFormsAfter, formsBefore = EnglishNameRecognizer.legalFormsBefore
+    let organizationHeads = EnglishNameRecognizer.organizationHeadBytes
+    let space: [UInt8] = [0x20], comma: [UInt8] = [0x2C, 0x20], hyphen: [UInt8] = [0x2D]
+    let of = Array(" of ".utf8), at = Array(" at ".utf8), atSign = Array(" @ ".utf8), asRole = Array(" as ".utf8)
+    /// The joins between the words of a firm's name: partners' (a comma, and, &), a chain's (spaces
+    /// and hyphens too), a name's, and the ones read backwards.
+    let partnerJoins: [[UInt8]], chainJoins: [[UInt8]], nameJoins: [[UInt8]], backJoins: [[UInt8]]
+
+    private init() {
+        partnerJoins = [comma] + EnglishNameRecognizer.firmJoins
+        chainJoins = [comma, space, hyphen] + EnglishNameRecognizer.firmJoins
+        nameJoins = [space, hyphen]
+        backJoins = [comma, hyphen] + EnglishNameRecognizer.firmJoins
+    }
 }
 
 /// The line around a name, read as UTF-8 bytes: what the company rules read. Scalars are decoded
@@ -109,15 +132,30 @@ struct CompanyText {
     private static let space: [UInt8] = [0x20], comma: [UInt8] = [0x2C, 0x20], hyphen: [UInt8] = [0x2D]
     private static let of = Array(" of ".utf8), at = Array(" at ".utf8), atSign = Array(" @ ".utf8), asRole = Array(" as ".utf8)
     let bytes: [UInt8]
-    /// The line: no rule reads past it.
+    /// The line, or the part of a long one around the name: no rule reads past it.
     let line: Range<Int>
+    private let startsLine: Bool, endsLine: Bool
+    private let words: CompanyWords
 
-    init(_ bytes: [UInt8], around offset: Int) {
+    /// The line around `offset`, or of a long line the 320 bytes before it and the 480 after it:
+    /// no rule reads further.
+    init(_ bytes: [UInt8], around offset: Int, words: CompanyWords) {
+        self.words = words
         var start = offset, end = offset
-        while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        while start > max(0, offset - 320), bytes[start - 1] != 0x0A { start -= 1 }
+        while start < offset, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        while end < min(bytes.count, offset + 480), bytes[end] != 0x0A { end += 1 }
+        while end < bytes.count, end > offset, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        startsLine = start == 0 || bytes[start - 1] == 0x0A
+        endsLine = end == bytes.count || bytes[end] == 0x0A
         self.bytes = bytes
         line = start..<end
+    }
+
+    /// Whether the rules can read around the name at `range` in this text as in its whole line.
+    func serves(_ range: Range<Int>) -> Bool {
+        (startsLine ? line.lowerBound <= range.lowerBound : line.lowerBound + 160 <= range.lowerBound)
+            && (endsLine ? range.upperBound <= line.upperBound : range.upperBound + 320 <= line.upperBound)
     }
 
     /// Whether the name at `range` is part of a company's name: a legal form or a company word
@@ -128,21 +166,21 @@ struct CompanyText {
         // A name in capitals is read in a line of capitals, where AS and SA are words.
         let shortCapitals = hasLowercase(start..<end)
         // A legal form read as a name (… (Persero) Tbk), or inside it (Horváth Zrt, PT Kusumo Pudjiastuti, Trần Công ty).
-        if form(in: EnglishNameRecognizer.legalFormsAfter, at: start) == end { return true }
+        if form(in: words.formsAfter, at: start) == end { return true }
         var word = start
         while word < end {
-            if word > start, form(in: EnglishNameRecognizer.legalFormsAfter, at: word, shortCapitals: shortCapitals) != nil { return true }
-            if word == start, let form = form(in: EnglishNameRecognizer.legalFormsBefore, at: word, shortCapitals: shortCapitals), form < end { return true }
+            if word > start, form(in: words.formsAfter, at: word, shortCapitals: shortCapitals) != nil { return true }
+            if word == start, let form = form(in: words.formsBefore, at: word, shortCapitals: shortCapitals), form < end { return true }
             guard let space = bytes[word..<end].firstIndex(of: 0x20) else { break }
             word = space + 1
         }
         // After: the partners' names, then the form (Liekens, Claeys en Mertens NV; Egger Studer & Söhne).
         var position = end
-        let joins = oneWord ? [Self.comma, Self.space, Self.hyphen] + EnglishNameRecognizer.firmJoins : [Self.space, Self.hyphen]
+        let joins = oneWord ? words.chainJoins : words.nameJoins
         for _ in 0..<6 {
             if legalFormFollows(at: position, shortCapitals: shortCapitals) { return true }
-            if position == end, let head = nextWord(at: position, after: [Self.space]),
-               EnglishNameRecognizer.organizationHeads.contains(String(decoding: bytes[head], as: UTF8.self).lowercased()) { return true }
+            if position == end, let head = nextWord(at: position, after: [words.space]), head.count <= 12,
+               words.organizationHeads.contains(bytes[head].map { $0 | 0x20 }) { return true }
             guard let next = nextWord(at: position, after: joins) else { break }
             position = next.upperBound
         }
@@ -156,11 +194,11 @@ struct CompanyText {
             while wordStart > line.lowerBound, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
             // (ЗАО «Нестерова Гурьев»): the bracket before the form.
             if wordStart < before - 2, bytes[wordStart] == 0x28 || bytes[wordStart] == 0x5B { wordStart += 1 }
-            if form(in: EnglishNameRecognizer.legalFormsBefore, at: wordStart, shortCapitals: shortCapitals) == before - 1 { return true }
+            if form(in: words.formsBefore, at: wordStart, shortCapitals: shortCapitals) == before - 1 { return true }
             // Two-word forms (Công ty, Tập Đoàn) begin one word further back.
             if wordStart > line.lowerBound + 1 {
                 let previous = (bytes[line.lowerBound..<(wordStart - 1)].lastIndex(of: 0x20) ?? line.lowerBound - 1) + 1
-                if form(in: EnglishNameRecognizer.legalFormsBefore, at: previous, shortCapitals: shortCapitals) == before - 1 { return true }
+                if form(in: words.formsBefore, at: previous, shortCapitals: shortCapitals) == before - 1 { return true }
             }
             guard oneWord, let joinStart = partnerBefore(position) else { break }
             position = joinStart
@@ -179,7 +217,7 @@ struct CompanyText {
             guard let word = word(at: start) else { return false }
             return isFirstName(String(decoding: bytes[word], as: UTF8.self))
         }
-        if matches(Self.asRole, at: end) {
+        if matches(words.asRole, at: end) {
             let start = end + 4
             guard word(at: start) != nil, !startsWithFirstName(start) else { return [] }
             return [start..<endOfPhrase(from: start)]
@@ -188,7 +226,7 @@ struct CompanyText {
            partners.end < line.upperBound, bytes[partners.end] == 0x29 {
             return [(end + 2)..<partners.end]
         }
-        if matches(Self.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
+        if matches(words.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
             var spans = [(end + 2)..<at]
             if let partners = partners(from: at + 4), partners.count >= 2 || bytes[(at + 4)..<partners.end].contains(0x2D), !isPossessive(at: partners.end) {
                 spans.append((at + 4)..<partners.end)
@@ -202,7 +240,7 @@ struct CompanyText {
     private func titleEnd(from start: Int) -> Int? {
         var index = start
         while index < min(line.upperBound, start + 80) {
-            if matches(Self.at, at: index) { return index > start ? index : nil }
+            if matches(words.at, at: index) { return index > start ? index : nil }
             let byte = bytes[index]
             guard ASCIIByte.isLetter(byte) || byte == 0x20 || byte == 0x2C || byte == 0x2D || byte == 0x2F || (byte >= 0x80 && byte != 0xE2) else { return nil }
             index += 1
@@ -234,21 +272,24 @@ struct CompanyText {
         let wrapped = end > range.upperBound
         var start: Int
         var anyLength = false, contactField = false
-        if matches(Self.of, at: end) || matches(Self.atSign, at: end) {
+        if matches(words.of, at: end) || matches(words.atSign, at: end) {
             start = end + (bytes[end + 1] == 0x40 ? 3 : 4)
             anyLength = true
-        } else if matches(Self.at, at: end) {
+        } else if matches(words.at, at: end) {
             start = end + 4
-        } else if matches(Self.comma, at: end), bytes[range].contains(0x20) {
+        } else if matches(words.comma, at: end), bytes[range].contains(0x20) {
             // Only a contact line's field: Hi Anna, Tom, Jerry and Mike are people.
             start = end + 2
             contactField = true
             anyLength = wrapped
         } else {
-            // A field after the person's, between separators.
+            // A field after the person's, between separators; the first one ends the name's field.
+            guard separator(at: end) != nil else { return nil }
             var field = end, separators = 0
-            while field < min(line.upperBound, end + 240), separators < 3 {
-                if let width = separator(at: field) {
+            let limit = min(line.upperBound, end + 240)
+            while field < limit, separators < 3 {
+                if bytes[field] == 0x20, field + 1 < limit, bytes[field + 1] == 0x7C || bytes[field + 1] == 0xC2 || bytes[field + 1] == 0xE2,
+                   let width = separator(at: field) {
                     separators += 1
                     if let partners = partners(from: field + width), partners.count >= 3, endsField(at: partners.end) {
                         return (field + width)..<partners.end
@@ -297,7 +338,7 @@ struct CompanyText {
     private func partners(from start: Int) -> (count: Int, end: Int)? {
         guard let first = word(at: start) else { return nil }
         var count = 1, end = first.upperBound
-        while count <= 6, let next = nextWord(at: end, after: [Self.comma] + EnglishNameRecognizer.firmJoins) {
+        while count <= 6, let next = nextWord(at: end, after: words.partnerJoins) {
             count += 1
             end = next.upperBound
         }
@@ -306,7 +347,7 @@ struct CompanyText {
 
     /// Where a join and a partner's name end just before `position`, going back (the start of Claeys in "Liekens, Claeys").
     private func partnerBefore(_ position: Int) -> Int? {
-        for join in [Self.comma, Self.hyphen] + EnglishNameRecognizer.firmJoins where position - join.count > line.lowerBound {
+        for join in words.backJoins where position - join.count > line.lowerBound {
             guard bytes[(position - join.count)..<position].elementsEqual(join) else { continue }
             var wordStart = position - join.count
             // Back over the word's letters: ASCII, and the two-byte alphabets (accented Latin, Greek, Cyrillic).
@@ -360,6 +401,8 @@ struct CompanyText {
 
     /// The capitalized word after one of `joins` at `position`.
     private func nextWord(at position: Int, after joins: [[UInt8]]) -> Range<Int>? {
+        // Every join begins with a space, a comma or a hyphen.
+        guard position < line.upperBound, bytes[position] == 0x20 || bytes[position] == 0x2C || bytes[position] == 0x2D else { return nil }
         for join in joins where matches(join, at: position) {
             if let word = word(at: position + join.count) { return word }
         }
@@ -371,7 +414,7 @@ struct CompanyText {
         var start = position
         if start < line.upperBound, bytes[start] == 0x2C { start += 1 }
         guard start < line.upperBound, bytes[start] == 0x20 else { return false }
-        return form(in: EnglishNameRecognizer.legalFormsAfter, at: start + 1, shortCapitals: shortCapitals) != nil
+        return form(in: words.formsAfter, at: start + 1, shortCapitals: shortCapitals) != nil
     }
 
     /// Where the first of `forms` written at `index` ends, if one is, as a whole word. Without
