@@ -43,6 +43,8 @@ extension EnglishNameRecognizer {
                       "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
                       "phoned", "rang", "messaged", "message for", "messages for", "note for", "next of kin", "sent from",
                       "known as", "goes by", "gave her name as", "gave his name as", "gave their name as", "gave the name",
+                      // Who a sentence quotes or hires (Per Blessing Ogunleye, …; Quote from …; … hired Kiojah Madhubuti as …).
+                      "per", "quote from", "quoting", "hired", "appointed", "ping",
                       // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
                       "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
                       "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",

@@ -14,7 +14,7 @@ extension EnglishNameRecognizer {
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
         "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant", "attendees", "participants", "guests", "present",
-        "speakers", "panelists", "panellists", "invitees", "signatories", "members present",
+        "speakers", "panelists", "panellists", "invitees", "signatories", "members present", "rsvp",
         "beneficiary name", "payee name", "payer name", "recipient name", "sender name", "account holder name", "holder name",
         "owner name", "tenant name", "driver name", "caller name", "contact person name", "guarantor", "co-signer", "cosigner",
         "co-applicant", "borrower", "lender", "debtor", "creditor", "claimant", "complainant", "victim", "suspect", "insured",
@@ -44,7 +44,7 @@ extension EnglishNameRecognizer {
                                              "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"]
 
     /// Labels of a list of people, each name after a comma or "and".
-    static let listLabels: Set<String> = ["attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees",
+    static let listLabels: Set<String> = ["attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees", "rsvp",
                                           "signatories", "members present", "guest list"]
 
     /// The names that follow `first` in a list: after ", ", " and ", ", and " or " & ", up to twelve.
@@ -52,6 +52,8 @@ extension EnglishNameRecognizer {
         var detections: [Detection] = []
         var end = first.upperBound
         for _ in 0..<12 {
+            // RSVP: Jorge Daza +1, Yésica: a guest's plus-one after the name.
+            if end + 3 < bytes.count, bytes[end] == 0x20, bytes[end + 1] == 0x2B, ASCIIByte.isDigit(bytes[end + 2]) { end += 3 }
             var next = end
             for separator in [", and ", ", ", " and ", " & "] where bytes[next...].starts(with: separator.utf8) {
                 next += separator.utf8.count
@@ -140,6 +142,9 @@ extension EnglishNameRecognizer {
             let byte = bytes[index]
             if byte == 0x3A || byte == 0x3D { return index }
             if byte == 0x7C, index > 0, bytes[index - 1] == 0x20 { return index }
+            // A spaced dash after a label (Emergency contact — Philippe Monney, …).
+            if byte == 0xE2, index > 0, bytes[index - 1] == 0x20, index + 3 < bytes.count, bytes[index + 1] == 0x80,
+               bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20 { return index }
             if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
             // An arrow (name → …) or a dotted leader (Name.......... …).
             if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x86, bytes[index + 2] == 0x92 { return index }

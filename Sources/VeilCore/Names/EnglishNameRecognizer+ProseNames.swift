@@ -45,6 +45,33 @@ extension EnglishNameRecognizer {
         return detections
     }
 
+    /// Θωμάς and Φαίδρα know …, I met Toni & Piergiuseppe: a capitalized word that "and" or "&"
+    /// joins to a person of one word found, followed by a small word or a mark, that no list holds
+    /// as a common English word. (Smith & Sons: sons is a common word.)
+    func coordinatedNames(_ bytes: [UInt8], besides found: [Detection]) -> [Detection] {
+        guard let tagger else { return [] }
+        var detections: [Detection] = []
+        for one in found where one.entity == .person && !bytes[one.range].contains(0x20) {
+            for join in Self.coordinations where bytes[one.range.upperBound...].starts(with: join) {
+                let start = one.range.upperBound + join.count
+                guard start < bytes.count, Self.mayStartName(bytes, at: start), let word = Self.capitalizedWord(bytes, at: start) else { continue }
+                let end = word.upperBound
+                if end < bytes.count {
+                    let next = bytes[end]
+                    guard next == 0x20 ? end + 1 < bytes.count && ASCIIByte.isLowercase(bytes[end + 1])
+                                       : [0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x0A, 0x0D].contains(next) else { continue }
+                }
+                let text = String(decoding: bytes[word], as: UTF8.self)
+                guard !ambiguous.contains(text), !Self.titles.contains(text), tagger.rank(of: text.lowercased()).map({ $0 != "1" && $0 != "2" }) ?? true,
+                      !found.contains(where: { $0.range.overlaps(word) }), !detections.contains(where: { $0.range == word }) else { continue }
+                detections.append(person(word, names: [text], listedAs: text, rule: "en-coordinated", score: 0.55))
+            }
+        }
+        return detections
+    }
+
+    private static let coordinations: [[UInt8]] = [Array(" and ".utf8), Array(" & ".utf8)]
+
     /// Dario? yeah she's at …, Ossi, can you …: a first name a list holds that begins a line and
     /// calls someone (a question mark, a comma or an exclamation mark, then a word in small letters);
     /// … rather than the landline. Ramazan: one that ends the text after a sentence, its signature.

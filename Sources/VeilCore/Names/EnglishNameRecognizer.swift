@@ -112,6 +112,7 @@ public struct EnglishNameRecognizer: Recognizer {
         detections += firstNamesAtLineEdges(bytes, besides: detections)
         detections += slashedNames(bytes, besides: detections)
         detections += otherAlphabetPeople(in: bytes, besides: detections)
+        detections += coordinatedNames(bytes, besides: detections)
         detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
         return droppingOrganizations(detections, in: bytes)
