@@ -80,7 +80,8 @@ extension EnglishNameRecognizer {
             // A key before an equals sign is one word (INFO signup user="…"): a space ends it too.
             let keyValue = bytes[colon] == 0x3D
             // (A sentence's end begins a label too: Tenant: Mary Uche. Guarantor: Patience Oyekan.)
-            while start > 0, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20),
+            // (No label is longer than 32 bytes: the walk back stops there.)
+            while start > 0, colon - start <= 32, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20),
                   !(start >= 2 && bytes[start - 1] == 0x20 && bytes[start - 2] == 0x2E) {
                 start -= 1
             }
@@ -134,7 +135,7 @@ extension EnglishNameRecognizer {
     }
 
     /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start` — or an equals
-    /// sign, a bar with a space before it (a label's in a vertical table: Name | …), an arrow or a
+    /// sign, a bar with a space before it (a label’s in a vertical table: Name | …), an arrow, a spaced dash or a
     /// dotted leader's first dot: one pass.
     private static func nextColon(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
@@ -142,12 +143,14 @@ extension EnglishNameRecognizer {
             let byte = bytes[index]
             if byte == 0x3A || byte == 0x3D { return index }
             if byte == 0x7C, index > 0, bytes[index - 1] == 0x20 { return index }
-            // A spaced dash after a label (Emergency contact — Philippe Monney, …).
-            if byte == 0xE2, index > 0, bytes[index - 1] == 0x20, index + 3 < bytes.count, bytes[index + 1] == 0x80,
-               bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93, bytes[index + 3] == 0x20 { return index }
             if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBC, bytes[index + 2] == 0x9A { return index }
-            // An arrow (name → …) or a dotted leader (Name.......... …).
-            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x86, bytes[index + 2] == 0x92 { return index }
+            if byte == 0xE2, index + 3 < bytes.count {
+                // An arrow (name → …), or a spaced dash (Emergency contact — Philippe Monney, …).
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if second == 0x86, third == 0x92 { return index }
+                if second == 0x80, third == 0x94 || third == 0x93, bytes[index + 3] == 0x20, index > 0, bytes[index - 1] == 0x20 { return index }
+            }
+            // A dotted leader (Name.......... …).
             if byte == 0x2E, index + 2 < bytes.count, bytes[index + 1] == 0x2E, bytes[index + 2] == 0x2E { return index }
             index += 1
         }

@@ -117,6 +117,8 @@ final class CompanyWords: Sendable {
     /// The joins between the words of a firm's name: partners' (a comma, and, &), a chain's (spaces
     /// and hyphens too), a name's, and the ones read backwards.
     let partnerJoins: [[UInt8]], chainJoins: [[UInt8]], nameJoins: [[UInt8]], backJoins: [[UInt8]]
+    /// The particles an Irish or Scottish surname begins with, capitalized.
+    let surnameParticles: Set<[UInt8]> = Set(["Ó", "Ní", "Nic", "Mac", "Mag", "Mc", "Ua", "Uí"].map { Array($0.utf8) })
 
     private init() {
         partnerJoins = [comma] + EnglishNameRecognizer.firmJoins
@@ -228,7 +230,7 @@ struct CompanyText {
         }
         if matches(words.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
             var spans = [(end + 2)..<at]
-            if let partners = partners(from: at + 4), partners.count >= 2 || bytes[(at + 4)..<partners.end].contains(0x2D), !isPossessive(at: partners.end) {
+            if let partners = partners(from: at + 4), !isPossessive(at: partners.end) {
                 spans.append((at + 4)..<partners.end)
             }
             return spans
@@ -334,15 +336,24 @@ struct CompanyText {
         return next < line.upperBound && (ASCIIByte.isDigit(bytes[next]) || bytes[next] == 0x2B || bytes[next] == 0x28)
     }
 
-    /// The one-word names a firm's name lists from `start` (Rowe, Austin and Allen): how many, and where they end.
+    /// The surnames a firm's name lists from `start` (Rowe, Austin and Allen; Ó Mongáin, Ó
+    /// Flathartaigh and Mac Cuarta): how many, and where they end.
     private func partners(from start: Int) -> (count: Int, end: Int)? {
-        guard let first = word(at: start) else { return nil }
+        guard let first = surname(at: start) else { return nil }
         var count = 1, end = first.upperBound
         while count <= 6, let next = nextWord(at: end, after: words.partnerJoins) {
             count += 1
-            end = next.upperBound
+            end = surname(at: next.lowerBound)?.upperBound ?? next.upperBound
         }
         return (count, end)
+    }
+
+    /// A surname of one word, or of a patronymic particle and a word (Ó Lorcáin, Mac Cuarta, Ní Bhriain).
+    private func surname(at index: Int) -> Range<Int>? {
+        guard let first = word(at: index) else { return nil }
+        guard words.surnameParticles.contains(Array(bytes[first])), matches(words.space, at: first.upperBound),
+              let next = word(at: first.upperBound + 1) else { return first }
+        return index..<next.upperBound
     }
 
     /// Where a join and a partner's name end just before `position`, going back (the start of Claeys in "Liekens, Claeys").
