@@ -71,7 +71,7 @@ classes were fixed and before Veil was run on it. First scored (nothing of it re
 covered 0.838, phone numbers 0.911, cards 1.000, IBANs 1.000; overlap precision 1.00. Its classes
 were then fixed (tuned since): 0.981, 0.969, 1.000, 1.000.
 
-Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13] [--count N] [--seed S] > records.jsonl
+Usage: records.py [--split dev|heldout|fresh|fresh2|fresh3|fresh4|fresh5|fresh6|fresh7|fresh8|fresh9|fresh10|fresh11|fresh12|fresh13|fresh14] [--count N] [--seed S] > records.jsonl
 """
 import argparse
 import json
@@ -457,6 +457,22 @@ FRESH13_LAYOUTS = [
     "Witness statement taken from {N} ({J}), phone {T}.",
 ]
 
+# Written on 2026-12-03 after fresh13's classes were fixed, committed before Veil was run on it.
+FRESH14_LAYOUTS = [
+    "Spoke to {N} from {O} today — she'll call back on {T}.",
+    "Booking ref 7Q2K for {U}; contact {T}; paid with {C}",
+    "{F} here! new number: {T}",
+    "Statement of {P}, {J}, resident at {A}.",
+    "cc: {N}, {P}; {O} legal team",
+    "Our {J}, {N}, can be reached on {T}.",
+    "Payment from {N} ({E}) declined, card {C}",
+    "> {F} wrote: call me at {T}",
+    "Landlord: {P} ({O}), tel. {T}",
+    "We thank {N} and {G} of {O} for their help.",
+    "{N}\t{T}\t{A}",
+    "Delivery to {U}, {A} — call {T} on arrival",
+]
+
 
 def render(layout, values):
     text, spans, i = "", [], 0
@@ -492,6 +508,7 @@ SPLITS = {
     "fresh11": (FRESH10_NAME_LOCALES, FRESH11_LAYOUTS, 12547, "fresh11"),
     "fresh12": (FRESH10_NAME_LOCALES, FRESH12_LAYOUTS, 13613, "fresh12"),
     "fresh13": (FRESH10_NAME_LOCALES, FRESH13_LAYOUTS, 14867, "fresh13"),
+    "fresh14": (FRESH10_NAME_LOCALES, FRESH14_LAYOUTS, 15923, "fresh14"),
 }
 
 
@@ -511,7 +528,7 @@ def main():
         fake.seed_instance(args.seed)
         fakers[locale] = fake
     phone_fakers = {}
-    if args.split in ("fresh10", "fresh11", "fresh12", "fresh13"):
+    if args.split in ("fresh10", "fresh11", "fresh12", "fresh13", "fresh14"):
         for index, locale in enumerate(PHONE_LOCALES):
             phone_faker = Faker(locale)
             if hasattr(phone_faker, "phone_number"):
@@ -524,12 +541,12 @@ def main():
         fake = fakers[locale]
         first, last = fake.first_name(), fake.last_name()
         values = {"N": f"{first} {last}", "F": first, "L": last, "U": f"{first} {last}".upper(), "T": fake.phone_number(), "C": fake.credit_card_number(), "I": iban_faker.iban()}
-        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13"):
+        if args.split in ("fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14"):
             # Drawn only here, so that the earlier splits regenerate byte for byte.
             values.update({"P": fake.name(), "A": fake.address().replace("\n", ", "), "O": fake.company()})
-        if args.split in ("fresh12", "fresh13"):
+        if args.split in ("fresh12", "fresh13", "fresh14"):
             values["G"] = fake.first_name()
-        if args.split in ("fresh10", "fresh11", "fresh12", "fresh13"):
+        if args.split in ("fresh10", "fresh11", "fresh12", "fresh13", "fresh14"):
             values.update({"J": fake.job(), "E": fake.email(), "T": phone_fakers[rng.choice(sorted(phone_fakers))].phone_number()})
         text, spans = render(rng.choice(layouts), values)
         print(json.dumps({"id": f"{prefix}:{number}:{locale}", "text": text, "spans": spans}, ensure_ascii=False))
