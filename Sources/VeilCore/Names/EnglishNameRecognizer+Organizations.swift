@@ -113,7 +113,7 @@ final class CompanyWords: Sendable {
     let formsAfter = EnglishNameRecognizer.legalFormsAfter, formsBefore = EnglishNameRecognizer.legalFormsBefore
     let organizationHeads = EnglishNameRecognizer.organizationHeadBytes
     let space: [UInt8] = [0x20], comma: [UInt8] = [0x2C, 0x20], hyphen: [UInt8] = [0x2D]
-    let of = Array(" of ".utf8), at = Array(" at ".utf8), atSign = Array(" @ ".utf8), asRole = Array(" as ".utf8)
+    let of = Array(" of ".utf8), at = Array(" at ".utf8), from = Array(" from ".utf8), atSign = Array(" @ ".utf8), asRole = Array(" as ".utf8)
     /// The joins between the words of a firm's name: partners' (a comma, and, &), a chain's (spaces
     /// and hyphens too), a name's, and the ones read backwards.
     let partnerJoins: [[UInt8]], chainJoins: [[UInt8]], nameJoins: [[UInt8]], backJoins: [[UInt8]]
@@ -263,7 +263,7 @@ struct CompanyText {
 
     /// The firm a person's name is followed by, as a byte range, whose names are not people: after
     /// `of` or `@` (Labeeb Karam of Naail, Mourib and Nabeel; Enzo @ Molina), three partners' names
-    /// or more after `at`, or as a contact line's field after a comma or between dashes or dots
+    /// or more after `at` or `from`, or as a contact line's field after a comma or between dashes or dots
     /// (Thomas Gonzalez – Engineer – Rowe, Austin and Allen – 01 8006 979 980), and any field after
     /// a comma that follows a name in emphasis (<b>Daniel Ojo</b>, Obasanjo-Oshodi · …).
     private func firm(after range: Range<Int>) -> Range<Int>? {
@@ -277,8 +277,10 @@ struct CompanyText {
         if matches(words.of, at: end) || matches(words.atSign, at: end) {
             start = end + (bytes[end + 1] == 0x40 ? 3 : 4)
             anyLength = true
-        } else if matches(words.at, at: end) {
-            start = end + 4
+        } else if matches(words.at, at: end) || matches(words.from, at: end) {
+            // Three partners or more (Spoke to Paul Tucker from Hill, Daugherty and Phelps): flowers
+            // for Anna from Peter are from a person.
+            start = end + (bytes[end + 1] == 0x61 ? 4 : 6)
         } else if matches(words.comma, at: end), bytes[range].contains(0x20) {
             // Only a contact line's field: Hi Anna, Tom, Jerry and Mike are people.
             start = end + 2

@@ -170,7 +170,7 @@ public struct EnglishNameRecognizer: Recognizer {
                 // as a name's are and no name list holds (Aimée van den Hoek's particles and Jane Da
                 // costa's surname are). The name ends before such a word (Poor Jimmy xD); a first
                 // word no first-name list holds is no name, nor a clause that goes on in capitals
-                // (Bitte rufen Sie …).
+                // after a word English does not use (Bitte rufen Sie …; Heather of Walls is Heather).
                 if firstWord.unicodeScalars.first?.properties.isUppercase == true,
                    let cut = words.indices.dropFirst().first(where: { index in
                        let word = words[index]
@@ -179,7 +179,8 @@ public struct EnglishNameRecognizer: Recognizer {
                        return listing.first == nil && listing.last == nil
                    }) {
                     guard cut > 1 || tagger.listing(of: firstWord.lowercased()).first != nil || firstNames[Self.listed(firstWord)] != nil,
-                          !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true }) else { continue }
+                          isCommonWord(words[cut]) || !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true })
+                    else { continue }
                     words = Array(words[..<cut])
                     range = range.lowerBound..<offsets[tokens[cut - 1].upperBound]
                 }
