@@ -12,18 +12,26 @@ extension EnglishNameRecognizer {
         let words = CompanyWords.shared
         let isFirstName = { (word: String) in self.isFirstName(word) }
         // In the order of the text, so that one line serves every name on it.
-        let people = detections.lazy.filter { $0.entity == .person }.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-        for range in people {
+        let people = detections.filter { $0.entity == .person }.map { (range: $0.range, tagged: Self.taggerRules.contains($0.rule)) }
+            .sorted { $0.range.lowerBound < $1.range.lowerBound }
+        for (range, _) in people {
             if !(line?.serves(range) ?? false) { line = CompanyText(bytes, around: range.lowerBound, words: words) }
             guard let line, range.upperBound <= line.line.upperBound else { continue }
             if line.isInCompanyName(range) { dropped.insert(range) }
             for span in line.notPeople(after: range, isFirstName: isFirstName) {
-                for other in people where span.contains(other.lowerBound) && other.upperBound <= span.upperBound { dropped.insert(other) }
+                let inside = people.filter { span.range.contains($0.range.lowerBound) && $0.range.upperBound <= span.range.upperBound }
+                // A title or a role that holds a name a cue or a label found is a clause, not a title.
+                if span.taggedOnly, inside.contains(where: { !$0.tagged }) { continue }
+                for other in inside { dropped.insert(other.range) }
             }
         }
         guard !dropped.isEmpty else { return detections }
         return detections.filter { $0.entity != .person || !dropped.contains($0.range) }
     }
+
+    /// The rules that read a name from its shape and its neighbours alone: a job's title or a role
+    /// holds no name they find; a name a cue, a label or a list announced stays.
+    static let taggerRules: Set<String> = ["en-tagged", "en-alphabet", "en-listed-first", "en-coordinated"]
 
     /// Whether a first-name list (census or world) holds `word`.
     func isFirstName(_ word: String) -> Bool {
@@ -212,8 +220,9 @@ struct CompanyText {
     /// Jevgeni Aas as Location manager), a firm in brackets (Shane Mays (Diaz, Goodwin and
     /// Blanchard)), a job's title and the firm after its `at` (Amy Smith, Psychologist, counselling
     /// at Hill, Reynolds and Hunter), or the firm alone. A role or a title that begins with a first
-    /// name is not one (Thanks Jane Smith, Tom Brown at …).
-    func notPeople(after range: Range<Int>, isFirstName: (String) -> Bool) -> [Range<Int>] {
+    /// name is not one (Thanks Jane Smith, Tom Brown at …), and holds only the tagger's names: Hi
+    /// Margaret, I met Ngozi Okonkwo at the station is no job's title.
+    func notPeople(after range: Range<Int>, isFirstName: (String) -> Bool) -> [(range: Range<Int>, taggedOnly: Bool)] {
         let end = range.upperBound
         func startsWithFirstName(_ start: Int) -> Bool {
             guard let word = word(at: start) else { return false }
@@ -222,20 +231,20 @@ struct CompanyText {
         if matches(words.asRole, at: end) {
             let start = end + 4
             guard word(at: start) != nil, !startsWithFirstName(start) else { return [] }
-            return [start..<endOfPhrase(from: start)]
+            return [(start..<endOfPhrase(from: start), true)]
         }
         if matches([0x20, 0x28], at: end), let partners = partners(from: end + 2), partners.count >= 2,
            partners.end < line.upperBound, bytes[partners.end] == 0x29 {
-            return [(end + 2)..<partners.end]
+            return [((end + 2)..<partners.end, false)]
         }
         if matches(words.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
-            var spans = [(end + 2)..<at]
+            var spans = [((end + 2)..<at, true)]
             if let partners = partners(from: at + 4), !isPossessive(at: partners.end) {
-                spans.append((at + 4)..<partners.end)
+                spans.append(((at + 4)..<partners.end, false))
             }
             return spans
         }
-        return firm(after: range).map { [$0] } ?? []
+        return firm(after: range).map { [($0, false)] } ?? []
     }
 
     /// Where a job's title that begins at `start` meets its ` at `: words and commas, no other sign, within 80 bytes.
