@@ -266,4 +266,9 @@ extension EnglishNameRecognizer {
 
     /// Whether a word is among the 5,000 commonest English words (the tagger's frequency buckets).
     func isCommonWord(_ word: String) -> Bool { (tagger?.rank(of: word.lowercased())).map { $0 <= "2" } ?? false }
+
+    /// Whether a first-name list (census or world) holds `word`.
+    func isFirstName(_ word: String) -> Bool {
+        firstNames[Self.listed(word)] != nil || tagger?.listing(of: word.lowercased()).first != nil
+    }
 }

@@ -2,8 +2,9 @@
 /// (Galdikas LLC, Madsen & Søn ApS, Liekens, Claeys en Mertens NV, PT Kusumo Pudjiastuti, ООО
 /// Иванов), a word that heads a company, a street or a building (Shenzhen Bright Electronics, Baker
 /// Street), and the firm a person belongs to (Labeeb Karam of Naail, Mourib and Nabeel; Enzo @
-/// Molina; Jane Doe, Rowe, Austin and Allen · 01 5191 767). Read around each person found, not over
-/// the whole text: a document with no person costs nothing.
+/// Molina; Jane Doe, Rowe, Austin and Allen · 01 5191 767), and a job's title or a role beside a
+/// person (Amy Smith, Psychologist at …; hired Jevgeni Aas as Location manager). Read around each
+/// person found, not over the whole text: a document with no person costs nothing.
 extension EnglishNameRecognizer {
     /// `detections` without the people whose names a company's name holds.
     func droppingOrganizations(_ detections: [Detection], in bytes: [UInt8]) -> [Detection] {
@@ -12,17 +13,17 @@ extension EnglishNameRecognizer {
         let words = CompanyWords.shared
         let isFirstName = { (word: String) in self.isFirstName(word) }
         // In the order of the text, so that one line serves every name on it.
-        let people = detections.filter { $0.entity == .person }.map { (range: $0.range, tagged: Self.taggerRules.contains($0.rule)) }
-            .sorted { $0.range.lowerBound < $1.range.lowerBound }
-        for (range, _) in people {
+        let people = detections.indices.filter { detections[$0].entity == .person }.sorted { detections[$0].range.lowerBound < detections[$1].range.lowerBound }
+        for person in people {
+            let range = detections[person].range
             if !(line?.serves(range) ?? false) { line = CompanyText(bytes, around: range.lowerBound, words: words) }
             guard let line, range.upperBound <= line.line.upperBound else { continue }
             if line.isInCompanyName(range) { dropped.insert(range) }
             for span in line.notPeople(after: range, isFirstName: isFirstName) {
-                let inside = people.filter { span.range.contains($0.range.lowerBound) && $0.range.upperBound <= span.range.upperBound }
+                let inside = people.filter { span.range.contains(detections[$0].range.lowerBound) && detections[$0].range.upperBound <= span.range.upperBound }
                 // A title or a role that holds a name a cue or a label found is a clause, not a title.
-                if span.taggedOnly, inside.contains(where: { !$0.tagged }) { continue }
-                for other in inside { dropped.insert(other.range) }
+                if span.taggedOnly, inside.contains(where: { !Self.taggerRules.contains(detections[$0].rule) }) { continue }
+                for other in inside { dropped.insert(detections[other].range) }
             }
         }
         guard !dropped.isEmpty else { return detections }
@@ -32,11 +33,6 @@ extension EnglishNameRecognizer {
     /// The rules that read a name from its shape and its neighbours alone: a job's title or a role
     /// holds no name they find; a name a cue, a label or a list announced stays.
     static let taggerRules: Set<String> = ["en-tagged", "en-alphabet", "en-listed-first", "en-coordinated"]
-
-    /// Whether a first-name list (census or world) holds `word`.
-    func isFirstName(_ word: String) -> Bool {
-        firstNames[Self.listed(word)] != nil || tagger?.listing(of: word.lowercased()).first != nil
-    }
 
     /// Words after a name that make it the name of a company, a street or a building, lower-case.
     static let organizationHeads: Set<String> = ["electronics", "co", "company", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",

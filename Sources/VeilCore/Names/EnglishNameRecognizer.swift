@@ -128,7 +128,7 @@ public struct EnglishNameRecognizer: Recognizer {
             guard detection.entity == .person, end + 2 < bytes.count, bytes[end] == 0x3A, bytes[end + 1] == 0x20,
                   starts.contains(end + 2), !bytes[detection.range].contains(0x20) else { return true }
             let word = String(decoding: bytes[detection.range], as: UTF8.self)
-            return firstNames[Self.listed(word)] != nil || tagger?.listing(of: word.lowercased()).first != nil
+            return isFirstName(word)
         }
     }
 
@@ -178,7 +178,7 @@ public struct EnglishNameRecognizer: Recognizer {
                        let listing = tagger.listing(of: word)
                        return listing.first == nil && listing.last == nil
                    }) {
-                    guard cut > 1 || tagger.listing(of: firstWord.lowercased()).first != nil || firstNames[Self.listed(firstWord)] != nil,
+                    guard cut > 1 || isFirstName(firstWord),
                           isCommonWord(words[cut]) || !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true })
                     else { continue }
                     words = Array(words[..<cut])
