@@ -135,8 +135,8 @@ extension EnglishNameRecognizer {
     }
 
     /// The first colon, ASCII or full-width (U+FF1A, EF BC 9A), at or after `start` — or an equals
-    /// sign, a bar with a space before it (a label’s in a vertical table: Name | …), an arrow, a spaced dash or a
-    /// dotted leader's first dot: one pass.
+    /// sign, a bar with a space before it (a label's in a vertical table: Name | …), an arrow, a
+    /// spaced dash or a dotted leader's first dot: one pass.
     private static func nextColon(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
         while index < bytes.count {
