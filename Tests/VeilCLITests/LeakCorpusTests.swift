@@ -18,11 +18,7 @@ import Testing
     static let identifiers = ["PHONE_NUMBER", "QQ_NUMBER", "WECHAT_ID", "EMAIL_ADDRESS", "CN_RESIDENT_ID", "BANK_CARD", "CN_LICENSE_PLATE", "ADDRESS"]
 
     private func figures(_ split: String) throws -> [String: [String: Double]] {
-        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/leaks/\(split).jsonl", "--entities"] + Self.identifiers)
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let entities = object?["entities"] as? [String: [String: Any]] ?? [:]
-        return entities.mapValues { $0.compactMapValues { ($0 as? NSNumber)?.doubleValue } }
+        try VeilRunner.evalFigures(["--gold", "Tests/Corpora/leaks/\(split).jsonl", "--entities"] + Self.identifiers)
     }
 
     /// Where a split's floor is below the bar, and why: the figure reached, not the bar.

@@ -11,12 +11,8 @@ import Testing
 
     @Test(arguments: ["dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"])
     func personMentionsAreCovered(_ split: String) throws {
-        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/names/\(split).jsonl", "--entities", "PERSON"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let person = (object?["entities"] as? [String: [String: Any]])?["PERSON"] ?? [:]
-        let coverage = (person["coverage"] as? NSNumber)?.doubleValue ?? 0
-        let precision = (person["overlap_precision"] as? NSNumber)?.doubleValue ?? 0
+        let person = try VeilRunner.evalFigures(["--gold", "Tests/Corpora/names/\(split).jsonl", "--entities", "PERSON"])["PERSON"] ?? [:]
+        let coverage = person["coverage"] ?? 0, precision = person["overlap_precision"] ?? 0
         #expect(coverage >= Self.floors[split] ?? 1, "\(split): person mentions covered \(coverage)")
         #expect(precision >= 0.99, "\(split): findings that overlap a person \(precision)")
     }
@@ -31,12 +27,8 @@ import Testing
 
     @Test(arguments: ["dev", "heldout", "dev2", "heldout2"])
     func streetAddressesAreCoveredWhole(_ split: String) throws {
-        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/addresses/addresses-\(split).jsonl", "--entities", "ADDRESS"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let address = (object?["entities"] as? [String: [String: Any]])?["ADDRESS"] ?? [:]
-        let coverage = (address["coverage"] as? NSNumber)?.doubleValue ?? 0
-        let precision = (address["overlap_precision"] as? NSNumber)?.doubleValue ?? 0
+        let address = try VeilRunner.evalFigures(["--gold", "Tests/Corpora/addresses/addresses-\(split).jsonl", "--entities", "ADDRESS"])["ADDRESS"] ?? [:]
+        let coverage = address["coverage"] ?? 0, precision = address["overlap_precision"] ?? 0
         #expect(coverage >= Self.floors[split] ?? 1, "\(split): addresses covered whole \(coverage)")
         #expect(precision >= 0.99, "\(split): findings that overlap an address \(precision)")
     }
@@ -47,12 +39,8 @@ import Testing
 /// what the current build reaches; the corpus's README gives its first, held-out figure.
 @Suite struct PlaceCorpusTests {
     @Test func placesInForumPostsAreFoundWholeAsChains() throws {
-        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--place-chains", "--gold", "Tests/Corpora/places/heldout.jsonl", "--entities", "LOCATION"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let location = (object?["entities"] as? [String: [String: Any]])?["LOCATION"] ?? [:]
-        let f1 = (location["exact_f1"] as? NSNumber)?.doubleValue ?? 0
-        let coverage = (location["coverage"] as? NSNumber)?.doubleValue ?? 0
+        let location = try VeilRunner.evalFigures(["--place-chains", "--gold", "Tests/Corpora/places/heldout.jsonl", "--entities", "LOCATION"])["LOCATION"] ?? [:]
+        let f1 = location["exact_f1"] ?? 0, coverage = location["coverage"] ?? 0
         #expect(f1 >= 0.93, "places in forum posts, exact F1 with chains as one place: \(f1)")
         #expect(coverage >= 0.94, "places in forum posts covered: \(coverage)")
     }
@@ -92,14 +80,11 @@ import Testing
                       "records-fresh6", "records-fresh7", "records-fresh8", "records-fresh9", "records-fresh10", "records-fresh11", "records-fresh12",
                       "records-fresh13", "records-fresh14"])
     func cardsIBANsPhonesAndPeopleInInternationalRecordsAreCovered(_ split: String) throws {
-        let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", "Tests/Corpora/international/\(split).jsonl",
-                                         "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-        let entities = object?["entities"] as? [String: [String: Any]] ?? [:]
+        let entities = try VeilRunner.evalFigures(["--gold", "Tests/Corpora/international/\(split).jsonl",
+                                                   "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"])
         for (entity, floor) in Self.floors[split] ?? [:] {
-            let coverage = (entities[entity]?["coverage"] as? NSNumber)?.doubleValue ?? 0
-            let precision = (entities[entity]?["overlap_precision"] as? NSNumber)?.doubleValue ?? 0
+            let coverage = entities[entity]?["coverage"] ?? 0
+            let precision = entities[entity]?["overlap_precision"] ?? 0
             #expect(coverage >= floor, "\(split): \(entity) covered: \(coverage)")
             #expect(precision >= Self.precisionFloors[split]?[entity] ?? 0.95, "\(split): \(entity) findings that overlap one: \(precision)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `veil` executable the way a user would, capturing its output.
 struct VeilRunner {
@@ -23,6 +24,16 @@ struct VeilRunner {
         }
         fatalError("cannot find the veil executable near \(candidates.map(\.path))")
     }()
+
+    /// Runs `veil eval --leaks --json` with `arguments` (the gold file, the entities, options) and
+    /// returns each entity's figures (coverage, overlap_precision, exact_f1 …), checking it exits 0.
+    static func evalFigures(_ arguments: [String]) throws -> [String: [String: Double]] {
+        let result = try run(["eval", "--leaks", "--json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let entities = object?["entities"] as? [String: [String: Any]] ?? [:]
+        return entities.mapValues { $0.compactMapValues { ($0 as? NSNumber)?.doubleValue } }
+    }
 
     /// Runs `veil` with `arguments` — or, with `shell`, `/bin/sh` with them (to set limits first).
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
