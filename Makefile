@@ -2,34 +2,44 @@
 SWIFT   ?= swift
 PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-VEIL    := .build/debug/veil
+VEIL    := .build/release/veil
 
-.PHONY: deps build demo test bench fuzz install clean
+.PHONY: deps test-deps release build demo test bench fuzz install clean
 
-# Debian packages: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the mapping vault);
-# for the tests only: python3 (the example process plugins and fixtures) and chromium (the review
-# page's browser test). Veil itself needs neither.
+# What Veil needs to build and run: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the
+# mapping vault). Installed only when missing; nothing else is upgraded.
 deps:
-	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ] || ! command -v python3 > /dev/null || ! command -v chromium > /dev/null; then \
-		echo "Installing libpcre2-dev, libsqlite3-dev, python3 and chromium..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev libsqlite3-dev pkg-config python3 chromium; \
+	@if [ ! -f /usr/include/pcre2.h ] || [ ! -f /usr/include/sqlite3.h ] || ! command -v pkg-config > /dev/null; then \
+		echo "Installing libpcre2-dev, libsqlite3-dev and pkg-config..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade libpcre2-dev libsqlite3-dev pkg-config; \
 	fi
 
-build: deps
-	$(SWIFT) build --product veil
+# What only the tests need: python3 (the example process plugins and fixtures) and chromium (the
+# review page's browser test).
+test-deps: deps
+	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null; then \
+		echo "Installing python3 and chromium for the tests..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium; \
+	fi
+
+# The optimized binary, .build/release/veil: the one to run on real data (a debug build is about
+# ten times slower). The first build takes a few minutes; later ones only rebuild what changed.
+release: deps
+	$(SWIFT) build -c release --product veil
+
+build: release
 
 # Anonymize the bundled forum post with the built-in default policy and print the result.
-demo: build
+demo: release
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
 # The test suite, then the library pipeline example checked against the CLI (Examples/Pipeline).
-test: deps
+test: test-deps
 	$(SWIFT) test
 	Examples/Pipeline/check.sh
 
 # Throughput, peak memory and start-up of the release build on a generated corpus (Benchmarks/).
-bench: deps
-	$(SWIFT) build -c release --product veil
+bench: release
 	python3 Benchmarks/run.py --size 10 --plugins
 
 # Every fuzz target (Fuzz/) for FUZZ_SECONDS each (default 300), from its seed corpus in
@@ -52,8 +62,7 @@ fuzz: deps
 	done
 
 # Installs the binary and the shipped plugins and policies (found at $(PREFIX)/share/veil).
-install: deps
-	$(SWIFT) build -c release --product veil
+install: release
 	$(SUDO) install -d $(PREFIX)/bin $(PREFIX)/share/veil
 	$(SUDO) install -m 755 .build/release/veil $(PREFIX)/bin/veil
 	$(SUDO) cp -R Plugins Policies $(PREFIX)/share/veil/

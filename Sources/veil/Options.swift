@@ -4,13 +4,23 @@ import Synchronization
 import VeilCore
 import VeilFormats
 
+/// `--plugins`: the extra plugin folders every command that loads the catalog takes.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable; also VEIL_PLUGIN_PATH).", valueName: "dir"))
+    var plugins: [String] = []
+
+    /// The built-in plugins, those of VEIL_PLUGIN_PATH and those of --plugins.
+    func catalog() throws -> PluginCatalog {
+        try PluginCatalog.standard(extraDirectories: plugins)
+    }
+}
+
 /// Options every command that runs an engine shares.
 struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: "The policy file (default: the built-in default policy).")
     var policy: String?
 
-    @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
-    var plugins: [String] = []
+    @OptionGroup var pluginOptions: PluginOptions
 
     @Option(name: .long, help: ArgumentHelp("The pseudonym key: env:NAME or file:PATH (overrides the policy's).", valueName: "spec"))
     var key: String?
@@ -18,22 +28,19 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The mapping vault, a SQLite file (overrides the policy's pseudonyms.vault).", valueName: "file"))
     var vault: String?
 
-    /// The anonymizer for `engine`, with the vault of --vault or the policy, if any.
-    func makeAnonymizer(_ engine: Engine) throws -> Anonymizer {
-        Anonymizer(engine: engine, vault: try openVault(engine))
-    }
-
     /// The vault of --vault or the policy, if any; `mustExist` for reading one (`reveal`).
     func openVault(_ engine: Engine, mustExist: Bool = false) throws -> PseudonymVault? {
         guard let path = vault ?? engine.policy.vaultPath else { return nil }
         return try PseudonymVault(path: path, key: engine.key, mustExist: mustExist)
     }
 
-    /// Loads plugins and policy and compiles the engine; warns on stderr when the key is random.
-    func makeEngine() throws -> Engine {
-        let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+    /// Loads plugins and policy and compiles the engine. A command that writes no pseudonym
+    /// (`scan`) passes `pseudonymizing: false`: the policy's key is then not read, so a scan needs
+    /// no key even under a policy whose key variable is not set.
+    func makeEngine(pseudonymizing: Bool = true) throws -> Engine {
+        let catalog = try pluginOptions.catalog()
         let policy = try policy.map { try PolicyReader.read(path: $0, deferringProblems: true) } ?? PolicyReader.builtin()
-        var pseudonymKey: PseudonymKey?
+        var pseudonymKey: PseudonymKey? = pseudonymizing ? nil : .ephemeral()
         if let key {
             guard let spec = KeySpec(key) else { throw ValidationError("--key must be env:NAME or file:PATH") }
             pseudonymKey = try PseudonymKey(spec: spec)
@@ -79,7 +86,7 @@ struct InputOptions: ParsableArguments {
 
     /// The pipeline these options describe.
     func pipeline(_ anonymizer: Anonymizer, onError: @escaping (InputError) -> Void) -> DocumentPipeline {
-        let rules = textField.map { FieldRules(entries: [FieldRuleEntry(path: try! FieldPath("$['\($0)']"), rule: .scan)], otherFields: .keep) }
+        let rules = textField.map { FieldRules(entries: [FieldRuleEntry(path: FieldPath(member: $0), rule: .scan)], otherFields: .keep) }
         var pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
                                         delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
         pipeline.parallel = !singleCore
@@ -220,7 +227,9 @@ enum Console {
 }
 
 /// Runs a command body, printing Veil's own errors compiler-style and exiting with the documented
-/// status instead of a stack of Swift error text.
+/// status instead of a stack of Swift error text. Every error a command throws passes here: usage
+/// errors (`ValidationError`) and exit codes go on to `Veil.main`, which exits 2 for the former;
+/// any other error (a file that cannot be written, a failing rewrite) is printed and exits 1.
 func reportingErrors(_ body: () throws -> Void) throws {
     defer {
         Console.flush()
@@ -241,5 +250,12 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as VaultError {
         Console.error(error.description)
         throw ExitCode(2)
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        Console.error("veil: error: \(error)")
+        throw ExitCode(1)
     }
 }

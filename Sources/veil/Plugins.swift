@@ -9,12 +9,11 @@ struct Plugins: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List every plugin with its entities and where it came from.")
-        @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
-        var plugins: [String] = []
+        @OptionGroup var pluginOptions: PluginOptions
 
         func run() throws {
             try reportingErrors {
-                let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+                let catalog = try pluginOptions.catalog()
                 var rows: [[String]] = [["ID", "KIND", "ENTITIES", "SOURCE", "SUMMARY"]]
                 for plugin in catalog.sorted {
                     let manifest = plugin.manifest
@@ -32,14 +31,13 @@ struct Plugins: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Run each plugin's own match and no_match examples.")
-        @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
-        var plugins: [String] = []
+        @OptionGroup var pluginOptions: PluginOptions
         @Argument(help: "Plugin ids to test (default: all).")
         var ids: [String] = []
 
         func run() throws {
             try reportingErrors {
-                let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+                let catalog = try pluginOptions.catalog()
                 let chosen = ids.isEmpty ? catalog.sorted : try ids.map { id in
                     guard let plugin = catalog[id] else { throw ValidationError("unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))") }
                     return plugin

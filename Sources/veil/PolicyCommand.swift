@@ -9,14 +9,13 @@ struct PolicyCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a policy file: syntax, actions, plugin ids, key; every problem as file:line:col: error: ….")
-        @Option(name: .long, help: ArgumentHelp("A folder of extra plugins (repeatable).", valueName: "dir"))
-        var plugins: [String] = []
+        @OptionGroup var pluginOptions: PluginOptions
         @Argument(help: "The policy file.")
         var file: String
 
         func run() throws {
             try reportingErrors {
-                let catalog = try PluginCatalog.standard(extraDirectories: plugins)
+                let catalog = try pluginOptions.catalog()
                 let policy = try PolicyReader.read(path: file, deferringProblems: true)
                 let engine = try Engine(policy: policy, catalog: catalog)
                 Console.output("\(file): ok: policy '\(policy.name)', \(policy.plugins.count) plugins, threshold \(policy.threshold)"

@@ -17,11 +17,11 @@ struct Scan: ParsableCommand {
 
     func run() throws {
         try reportingErrors { try input.withReport("scan") { report in
-            let engine = try engineOptions.makeEngine()
+            let engine = try engineOptions.makeEngine(pseudonymizing: false)
             var failed = 0
             let readers = try input.readers()
             let tracking = input.tracking(report, engine: engine, readers: readers)
-            var pipeline = input.pipeline(try engineOptions.makeAnonymizer(engine)) { error in
+            var pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
                 failed += 1
                 tracking.skipped(error)
                 Console.error(error.description)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Veil: ParsableCommand {
@@ -12,4 +13,20 @@ struct Veil: ParsableCommand {
         version: "0.1.0",
         subcommands: [Scan.self, Anonymize.self, Review.self, Reveal.self, Eval.self, Plugins.self, PolicyCommand.self]
     )
+
+    /// Runs the command the arguments name. A usage error (an unknown subcommand or option, a
+    /// missing or invalid value) exits 2 like every other configuration error, not with
+    /// argument-parser's own EX_USAGE (64); help and version requests still exit 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -18,6 +18,12 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public let patterns: [Pattern]
     public let description: String
 
+    /// The top-level member `name`, whatever characters it holds (a quote, a dot, a bracket).
+    public init(member name: String) {
+        patterns = [.key(name)]
+        description = Self.render([.key(name)])
+    }
+
     /// Parses `text`; the error says what is wrong and at which character.
     public init(_ text: String) throws(FieldPathError) {
         description = text
