@@ -19,6 +19,28 @@ import Crypto
         #expect(try vault.reveal("陈静").map(\.original).sorted() == ["北京", "王芳"])
     }
 
+    /// A document's claims and renderings are written in one transaction; what it claimed is kept
+    /// when it fails part-way (as claims made one by one were), and another connection sees it all.
+    @Test func aBatchKeepsItsClaimsAlsoWhenItsDocumentFails() throws {
+        struct Failed: Error {}
+        let folder = TemporaryFolder()
+        let path = folder.path + "/v.db"
+        let vault = try PseudonymVault(path: path, key: Self.key)
+        #expect(throws: Failed.self) {
+            try vault.batch {
+                #expect(try vault.claim(entity: .person, original: "王芳", pseudonym: "陈静") == "陈静")
+                #expect(try vault.claim(entity: .person, original: "李娜", pseudonym: "陈静") == nil)
+                try vault.recordRenderings([.init(entity: .person, rendered: "陈先生", original: "王先生"),
+                                            .init(entity: .person, rendered: "陈先生", original: "王先生")])
+                throw Failed()
+            }
+        }
+        let other = try PseudonymVault(path: path, key: Self.key)
+        #expect(try other.pseudonym(entity: .person, original: "王芳") == "陈静")
+        #expect(try other.reveal("陈先生").map(\.original) == ["王先生"])
+        #expect(try other.renderings().filter { $0.rendered == "陈先生" }.count == 1)
+    }
+
     @Test func originalsMovedBetweenRowsDoNotOpen() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/v.db"

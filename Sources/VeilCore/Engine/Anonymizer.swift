@@ -63,7 +63,15 @@ public final class Anonymizer: Sendable {
     /// The same, telling `each` every mention rewritten (after place chains are merged) and its
     /// replacement.
     func rewrites(_ bytes: ArraySlice<UInt8>, _ detections: [Detection], each: (Detection, String) -> Void) throws -> [Rewrite] {
+        // With a vault, one transaction for the document's claims and renderings.
+        guard let vault = table.vault else { return try rewritesUnbatched(bytes, detections, each: each) }
+        return try vault.batch { try rewritesUnbatched(bytes, detections, each: each) }
+    }
+
+    private func rewritesUnbatched(_ bytes: ArraySlice<UInt8>, _ detections: [Detection], each: (Detection, String) -> Void) throws -> [Rewrite] {
         var rewrites: [Rewrite] = []
+        // Written to the vault together once the document's rewrites are known.
+        var renderings: [PseudonymVault.Rendering] = []
         let context = OperatorContext(engine: engine, table: table)
         for detection in mergingPlaceChains(detections) {
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
@@ -79,14 +87,15 @@ public final class Anonymizer: Sendable {
                 // the script it is in) would be written out as it was, and counted as rewritten.
                 throw RewriteError(entity: detection.entity, action: action.name, byteOffset: detection.range.lowerBound - bytes.startIndex)
             }
-            if let vault = table.vault, case .pseudonymize = action {
-                try vault.recordRendering(entity: detection.entity, rendered: replacement, original: mention.text)
+            if table.vault != nil, case .pseudonymize = action {
+                renderings.append(PseudonymVault.Rendering(entity: detection.entity, rendered: replacement, original: mention.text))
             }
             each(detection, replacement)
             guard replacement != mention.text else { continue }
             rewrites.append(Rewrite(range: (detection.range.lowerBound - bytes.startIndex)..<(detection.range.upperBound - bytes.startIndex),
                                     replacement: replacement, isReversible: action.isReversible))
         }
+        try table.vault?.recordRenderings(renderings)
         return rewrites
     }
 

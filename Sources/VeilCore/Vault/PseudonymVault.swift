@@ -13,8 +13,12 @@ import Synchronization
 public final class PseudonymVault: Sendable {
     public let path: String
     private let database: SQLiteDatabase
-    /// Held around every use of the connection.
-    private let lock = NSLock()
+    /// Held around every use of the connection (recursive: a ``batch(_:)`` holds it while its
+    /// claims take it again).
+    private let lock = NSRecursiveLock()
+    /// How many ``batch(_:)`` calls are under way on the thread holding `lock` (read and written
+    /// only with `lock` held).
+    nonisolated(unsafe) private var batchDepth = 0
     private let lookupKey: DerivedKey
     private let sealKeyBytes: [UInt8]
     private var sealKey: SymmetricKey { SymmetricKey(data: sealKeyBytes) }
@@ -128,20 +132,75 @@ public final class PseudonymVault: Sendable {
         }
     }
 
+    /// A written form of a pseudonym and the mention it stands for (王先生 → 陈先生).
+    public struct Rendering: Sendable {
+        public let entity: EntityType
+        public let rendered: String
+        public let original: String
+
+        public init(entity: EntityType, rendered: String, original: String) {
+            self.entity = entity
+            self.rendered = rendered
+            self.original = original
+        }
+    }
+
     /// Notes that `rendered` was written for the mention `original` (王先生 → 陈先生), so a file can be
     /// revealed mention by mention.
     public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
-        let sealed = try seal(original, boundTo: Self.row("renderings", entity.rawValue, rendered))
-        try locked { database throws(VaultError) in
-            try transaction(database) { database throws(VaultError) in
-                let known = try !database.query("SELECT 1 FROM renderings WHERE entity = ?1 AND rendered = ?2", [.text(entity.rawValue), .text(rendered)]).isEmpty
-                if !known {
-                    try database.query("INSERT INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)",
-                                       [.text(entity.rawValue), .text(rendered), .blob(sealed)])
-                }
-                try hold(database, "renderings", entity, rendered, inserted: !known)
-            }
+        try recordRenderings([Rendering(entity: entity, rendered: rendered, original: original)])
+    }
+
+    /// Notes every rendering of `renderings` in one transaction (a document's worth), skipping
+    /// those this process has recorded already: a name mentioned a thousand times costs one write.
+    public func recordRenderings(_ renderings: [Rendering]) throws(VaultError) {
+        let new = recorded.withLock { recorded in
+            renderings.filter { recorded.insert(fingerprint($0)).inserted }
         }
+        guard !new.isEmpty else { return }
+        var sealed: [[UInt8]] = []
+        for rendering in new {
+            sealed.append(try seal(rendering.original, boundTo: Self.row("renderings", rendering.entity.rawValue, rendering.rendered)))
+        }
+        do {
+            try locked { database throws(VaultError) in
+                try transaction(database) { database throws(VaultError) in
+                    for (rendering, sealed) in zip(new, sealed) {
+                        let key: [SQLiteDatabase.Value] = [.text(rendering.entity.rawValue), .text(rendering.rendered)]
+                        let known = try !database.query("SELECT 1 FROM renderings WHERE entity = ?1 AND rendered = ?2", key).isEmpty
+                        if !known {
+                            try database.query("INSERT INTO renderings (entity, rendered, original) VALUES (?1, ?2, ?3)", key + [.blob(sealed)])
+                        }
+                        try hold(database, "renderings", rendering.entity, rendering.rendered, inserted: !known)
+                    }
+                }
+            }
+        } catch {
+            // Not written: recorded again when next met.
+            recorded.withLock { recorded in for rendering in new { recorded.remove(fingerprint(rendering)) } }
+            throw error
+        }
+    }
+
+    /// Renderings this process has written, as 128-bit fingerprints keyed per vault value (no text).
+    private let recorded = Mutex(Set<RenderingFingerprint>())
+    private let fingerprintSeeds = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
+
+    private struct RenderingFingerprint: Hashable {
+        let high: Int
+        let low: Int
+    }
+
+    private func fingerprint(_ rendering: Rendering) -> RenderingFingerprint {
+        func hash(_ seed: UInt64) -> Int {
+            var hasher = Hasher()
+            hasher.combine(seed)
+            hasher.combine(rendering.entity.rawValue)
+            hasher.combine(rendering.rendered)
+            hasher.combine(rendering.original)
+            return hasher.finalize()
+        }
+        return RenderingFingerprint(high: hash(fingerprintSeeds.0), low: hash(fingerprintSeeds.1))
     }
 
     // MARK: Outputs
@@ -231,6 +290,8 @@ public final class PseudonymVault: Sendable {
     /// run wrote no output.
     public func releaseClaims() throws(VaultError) {
         guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
+        // The renderings released are written again if met again.
+        recorded.withLock { $0.removeAll() }
         try locked { database throws(VaultError) in try transaction(database) { database throws(VaultError) in try release(run, in: database) } }
     }
 
@@ -279,17 +340,43 @@ public final class PseudonymVault: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction, rolled back if it throws.
+    /// Runs `body` in one write transaction, rolled back if it throws; inside a ``batch(_:)``, a
+    /// savepoint of the batch's transaction.
     private func transaction<T>(_ database: SQLiteDatabase, _ body: (SQLiteDatabase) throws(VaultError) -> T) throws(VaultError) -> T {
-        try database.execute("BEGIN IMMEDIATE")
+        let nested = batchDepth > 0
+        try database.execute(nested ? "SAVEPOINT claim" : "BEGIN IMMEDIATE")
         do throws(VaultError) {
             let result = try body(database)
-            try database.execute("COMMIT")
+            try database.execute(nested ? "RELEASE claim" : "COMMIT")
             return result
         } catch {
-            try? database.execute("ROLLBACK")
+            try? database.execute(nested ? "ROLLBACK TO claim; RELEASE claim" : "ROLLBACK")
             throw error
         }
+    }
+
+    /// Runs `body` — the claims and renderings of one document — in one transaction: a document
+    /// naming a hundred new people costs one commit, not a hundred. The vault is this thread's
+    /// meanwhile (other threads and processes wait). What `body` claimed is kept also when it
+    /// throws, as claims made one by one are: the run's pseudonyms and what this process caches
+    /// of them stay one.
+    public func batch<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let outermost = batchDepth == 0
+        if outermost { try database.execute("BEGIN IMMEDIATE") }
+        batchDepth += 1
+        let result = Result { try body() }
+        batchDepth -= 1
+        if outermost {
+            do { try database.execute("COMMIT") } catch {
+                try? database.execute("ROLLBACK")
+                // Not written after all: written again when next met.
+                recorded.withLock { $0.removeAll() }
+                throw error
+            }
+        }
+        return try result.get()
     }
 
     /// What `pseudonym` stands for: each entity it is a pseudonym (or a written form of one) of,

@@ -5,6 +5,9 @@ internal import CSQLite
 final class SQLiteDatabase: @unchecked Sendable {
     private let handle: OpaquePointer
     let path: String
+    /// Prepared statements by their SQL, reset and reused: a claim runs the same few statements
+    /// thousands of times. Finalized before the connection closes.
+    private var statements: [String: OpaquePointer] = [:]
 
     /// Opens the database at `path`, creating it if `create` (else a missing file is an error).
     /// Opens the database at `path`; a write waits up to `lockWait` seconds for another writer.
@@ -24,7 +27,10 @@ final class SQLiteDatabase: @unchecked Sendable {
         sqlite3_busy_timeout(handle, Int32(lockWait * 1000))
     }
 
-    deinit { sqlite3_close_v2(handle) }
+    deinit {
+        for statement in statements.values { sqlite3_finalize(statement) }
+        sqlite3_close_v2(handle)
+    }
 
     func execute(_ sql: String) throws(VaultError) {
         var message: UnsafeMutablePointer<CChar>?
@@ -36,10 +42,20 @@ final class SQLiteDatabase: @unchecked Sendable {
     /// Runs `sql` with `parameters` bound (?1, ?2 …) and returns its rows.
     @discardableResult
     func query(_ sql: String, _ parameters: [Value] = []) throws(VaultError) -> [[Value]] {
-        var statement: OpaquePointer?
-        let prepared = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
-        guard prepared == SQLITE_OK, let statement else { throw error(prepared) }
-        defer { sqlite3_finalize(statement) }
+        let statement: OpaquePointer
+        if let cached = statements[sql] {
+            statement = cached
+        } else {
+            var made: OpaquePointer?
+            let prepared = sqlite3_prepare_v2(handle, sql, -1, &made, nil)
+            guard prepared == SQLITE_OK, let made else { throw error(prepared) }
+            statements[sql] = made
+            statement = made
+        }
+        defer {
+            sqlite3_reset(statement)
+            sqlite3_clear_bindings(statement)
+        }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         for (index, parameter) in parameters.enumerated() {
             let position = Int32(index + 1)
