@@ -49,21 +49,30 @@ public struct Gazetteer: Sendable {
     /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
     /// optionally `known`; `#` lines are comments. Errors name the file and line.
     public init(contentsOf path: String) throws(ConfigurationError) {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read the places file as UTF-8 text"))
+        }
+        // Bytes, not characters: the lists are long and read at every start-up.
+        let bytes = [UInt8](data)
+        if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
+            var positions = TextPositions(bytes)
+            let place = positions.position(ofByte: offset)
+            throw ConfigurationError(Diagnostic(file: path, line: place.line, column: place.column, message: "the places file is not UTF-8 text"))
         }
         var places: [Place] = []
         var problems: [Diagnostic] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
+        let text = { (bytes: ArraySlice<UInt8>) in String(decoding: bytes, as: UTF8.self) }
+        for (index, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let columns = line.split(separator: 0x09, omittingEmptySubsequences: false)
+            guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: text(columns[1])), !columns[0].isEmpty, !columns[3].isEmpty else {
                 problems.append(Diagnostic(file: path, line: index + 1, message: "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"))
                 continue
             }
-            let list = { (column: String) in column.split(separator: "|").map(String.init).filter { !$0.isEmpty } }
-            places.append(Place(id: columns[0], level: level, parent: columns[2].isEmpty ? nil : columns[2], full: columns[3],
-                                short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6] == "known"))
+            let list = { (column: ArraySlice<UInt8>) in column.split(separator: UInt8(ascii: "|")).map(text) }
+            places.append(Place(id: text(columns[0]), level: level, parent: columns[2].isEmpty ? nil : text(columns[2]), full: text(columns[3]),
+                                short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6].elementsEqual("known".utf8)))
         }
         let ids = Set(places.map(\.id))
         for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {

@@ -58,7 +58,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         self.countyShortScore = countyShortScore
         self.countyLatinScore = countyLatinScore
         var index: [String: (form: Gazetteer.Form, places: [String])] = [:]
-        for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) {
+        let ordered = gazetteer.places.values.sorted(by: { $0.id < $1.id })
+        for place in ordered {
             // A place with no name in Chinese characters (a town abroad) has its Latin name as its
             // full name: it is read as a Latin form, whole words in their case.
             let fullForm: Gazetteer.Form = place.full.unicodeScalars.contains(where: \.isHan) ? .full : .latin
@@ -73,7 +74,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         // 赣县区' old name, 秀英县): the same place where no place has that name itself.
         var variants: Set<String> = []
         let ordinary = Set(commonWords)
-        for place in gazetteer.places.values.sorted(by: { $0.id < $1.id }) where place.level == .county {
+        for place in ordered where place.level == .county {
             let scalars = Array(place.full.unicodeScalars)
             guard scalars.count >= 3, let kind = scalars.last, Self.countyKinds.contains(kind) else { continue }
             let stem = String(String.UnicodeScalarView(scalars.dropLast()))
@@ -84,7 +85,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                 index[variant, default: (.full, [])].places.append(place.id)
             }
         }
-        let forms = index.sorted { $0.key < $1.key }.map { (text: $0.key, form: $0.value.form, places: $0.value.places) }
+        // In the order of the names' UTF-8 bytes (that of their scalars: the names are NFC).
+        let forms = index.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (text: $0.key, form: $0.value.form, places: $0.value.places) }
         self.forms = forms
         self.variantEntries = Set(forms.indices.filter { variants.contains(forms[$0].text) })
         self.automaton = AhoCorasick(words: forms.map(\.text))

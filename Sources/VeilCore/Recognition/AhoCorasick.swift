@@ -1,3 +1,5 @@
+import Foundation
+
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.
 ///
@@ -14,20 +16,9 @@ public struct AhoCorasick: Sendable {
         public let word: Int
     }
 
-    private var edgeStart: [Int32] = []
-    private var edgeCount: [UInt16] = []
-    private var edgeBytes: [UInt8] = []
-    private var edgeTargets: [Int32] = []
     /// Direct rows of 256 targets (0: none) for the root and every state with many children, so the
     /// busiest steps (the root, the bytes inside a Chinese character) need no search.
     private var denseRows: [Int32] = []
-    /// Each state's row in `denseRows` (-1: search its sorted edges).
-    private var denseRow: [Int32] = []
-    private var failure: [Int32] = []
-    /// The word ending at each state (-1: none).
-    private var terminal: [Int32] = []
-    /// The nearest state on the failure chain that ends a word (-1: none).
-    private var outputLink: [Int32] = []
     /// Further words that end at the same state (the same word listed twice).
     private var duplicates: [Int32: [Int32]] = [:]
     /// What matching reads, packed so that one state is one cache line's worth of neighbours and
@@ -54,22 +45,37 @@ public struct AhoCorasick: Sendable {
     /// written.
     public init(words: [String], foldsCase: Bool = true) {
         self.foldsCase = foldsCase
-        let folded = words.map { foldsCase ? AhoCorasick.fold(Array($0.utf8)) : Array($0.utf8) }
-        wordLengths = folded.map(\.count)
-        longestWord = wordLengths.max() ?? 0
-        let order = folded.indices.filter { !folded[$0].isEmpty }.sorted { folded[$0].lexicographicallyPrecedes(folded[$1]) }
+        // Every word's bytes (folded) in one buffer: word i is packed[starts[i]..<starts[i + 1]].
+        var packed: [UInt8] = [], starts: [Int] = [0]
+        starts.reserveCapacity(words.count + 1)
+        for word in words {
+            for byte in word.utf8 { packed.append(foldsCase && byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            starts.append(packed.count)
+        }
+        let lengths = (0..<words.count).map { starts[$0 + 1] - starts[$0] }
+        wordLengths = lengths
+        longestWord = lengths.max() ?? 0
+        // In byte order (the same word listed twice: in the order given).
+        let order = packed.withUnsafeBufferPointer { buffer in
+            (0..<words.count).filter { lengths[$0] > 0 }.sorted { a, b in
+                let shared = min(lengths[a], lengths[b])
+                let order = shared == 0 ? 0 : memcmp(buffer.baseAddress! + starts[a], buffer.baseAddress! + starts[b], shared)
+                return order != 0 ? order < 0 : lengths[a] != lengths[b] ? lengths[a] < lengths[b] : a < b
+            }
+        }
 
         // States are created in sorted order of the words, so each state's children come in byte
         // order; they are kept as sibling chains (no array per state) until flattened below.
         var firstChild: [Int32] = [-1], lastChild: [Int32] = [-1], nextSibling: [Int32] = [-1]
         var incoming: [UInt8] = [0]
-        terminal = [-1]
+        // The word ending at each state (-1: none).
+        var terminal: [Int32] = [-1]
         var path: [Int32] = [0]          // path[d] is the state at depth d for the previous word
-        var previous: [UInt8] = []
+        var previous: ArraySlice<UInt8> = []
         for index in order {
-            let word = folded[index]
+            let word = packed[starts[index]..<starts[index + 1]]
             var common = 0
-            while common < min(word.count, previous.count), word[common] == previous[common] { common += 1 }
+            while common < min(word.count, previous.count), word[word.startIndex + common] == previous[previous.startIndex + common] { common += 1 }
             path.removeSubrange((common + 1)...)
             for depth in common..<word.count {
                 let state = Int32(firstChild.count)
@@ -77,7 +83,7 @@ public struct AhoCorasick: Sendable {
                 firstChild.append(-1)
                 lastChild.append(-1)
                 nextSibling.append(-1)
-                incoming.append(word[depth])
+                incoming.append(word[word.startIndex + depth])
                 terminal.append(-1)
                 if lastChild[parent] < 0 { firstChild[parent] = state } else { nextSibling[Int(lastChild[parent])] = state }
                 lastChild[parent] = state
@@ -88,7 +94,9 @@ public struct AhoCorasick: Sendable {
             previous = word
         }
 
+        // Each state's edges, sorted by byte: edgeBytes and edgeTargets[edgeStart..<+edgeCount].
         let stateCount = firstChild.count
+        var edgeStart: [Int32] = [], edgeCount: [UInt16] = [], edgeBytes: [UInt8] = [], edgeTargets: [Int32] = []
         edgeStart.reserveCapacity(stateCount)
         edgeCount.reserveCapacity(stateCount)
         edgeBytes.reserveCapacity(stateCount)
@@ -105,11 +113,13 @@ public struct AhoCorasick: Sendable {
             }
             edgeCount.append(count)
         }
-        denseRow = [Int32](repeating: -1, count: stateCount)
+        // Each state's row in `denseRows` (-1: search its sorted edges).
+        var denseRow = [Int32](repeating: -1, count: stateCount)
+        var denseRows: [Int32] = []
         for state in 0..<stateCount where state == 0 || edgeCount[state] >= Self.denseChildren {
             denseRow[state] = Int32(denseRows.count / 256)
             let base = denseRows.count
-            denseRows += [Int32](repeating: 0, count: 256)
+            denseRows.append(contentsOf: repeatElement(0, count: 256))
             var child = firstChild[state]
             while child >= 0 {
                 denseRows[base + Int(incoming[Int(child)])] = child
@@ -117,29 +127,61 @@ public struct AhoCorasick: Sendable {
             }
         }
 
-        // Breadth-first failure links and output links: states in queue order.
-        failure = [Int32](repeating: 0, count: stateCount)
-        outputLink = [Int32](repeating: -1, count: stateCount)
-        var queue: [Int32] = [0]
-        queue.reserveCapacity(stateCount)
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            var target = firstChild[Int(state)]
-            while target >= 0 {
-                let byte = incoming[Int(target)]
-                if state != 0 {
-                    var fallback = failure[Int(state)]
-                    while fallback != 0 && child(of: fallback, byte) == nil { fallback = failure[Int(fallback)] }
-                    let link = child(of: fallback, byte) ?? 0
-                    let resolved = link == target ? 0 : link
-                    failure[Int(target)] = resolved
-                    outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+        // Breadth-first failure links and output links: states in queue order. Local buffers, not
+        // the value's own arrays: this loop runs once per state of a large automaton at start-up.
+        var failure = [Int32](repeating: 0, count: stateCount)
+        // The nearest state on the failure chain that ends a word (-1: none).
+        var outputLink = [Int32](repeating: -1, count: stateCount)
+        self.denseRows = denseRows
+        edgeStart.withUnsafeBufferPointer { edgeStart in
+        edgeCount.withUnsafeBufferPointer { edgeCount in
+        edgeBytes.withUnsafeBufferPointer { edgeBytes in
+        edgeTargets.withUnsafeBufferPointer { edgeTargets in
+        denseRow.withUnsafeBufferPointer { denseRow in
+        denseRows.withUnsafeBufferPointer { denseRows in
+        failure.withUnsafeMutableBufferPointer { failure in
+        outputLink.withUnsafeMutableBufferPointer { outputLink in
+            // The child of `state` on `byte`, or 0 (the root is no one's child).
+            func child(_ state: Int, _ byte: UInt8) -> Int32 {
+                let row = denseRow[state]
+                if row >= 0 { return denseRows[Int(row) << 8 | Int(byte)] }
+                var low = Int(edgeStart[state]), high = low + Int(edgeCount[state])
+                while low < high {
+                    let middle = (low + high) >> 1
+                    let value = edgeBytes[middle]
+                    if value == byte { return edgeTargets[middle] }
+                    if value < byte { low = middle + 1 } else { high = middle }
                 }
-                queue.append(target)
-                target = nextSibling[Int(target)]
+                return 0
             }
+            var queue: [Int32] = [0]
+            queue.reserveCapacity(stateCount)
+            var head = 0
+            while head < queue.count {
+                let state = Int(queue[head])
+                head += 1
+                var target = firstChild[state]
+                while target >= 0 {
+                    let byte = incoming[Int(target)]
+                    if state != 0 {
+                        var fallback = Int(failure[state])
+                        while fallback != 0 && child(fallback, byte) == 0 { fallback = Int(failure[fallback]) }
+                        let link = child(fallback, byte)
+                        let resolved = link == target ? 0 : link
+                        failure[Int(target)] = resolved
+                        outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+                    }
+                    queue.append(target)
+                    target = nextSibling[Int(target)]
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
 
         states.reserveCapacity(stateCount * Field.stride)
@@ -148,30 +190,10 @@ public struct AhoCorasick: Sendable {
             states.append(failure[state]); states.append(terminal[state]); states.append(outputLink[state])
         }
         edges = zip(edgeTargets, edgeBytes).map { $0 << 8 | Int32($1) }
-        // Only the packed form is read from here on.
-        edgeStart = []; edgeCount = []; edgeBytes = []; edgeTargets = []; denseRow = []; failure = []; terminal = []; outputLink = []
     }
 
     /// States with at least this many children get a direct row.
     private static let denseChildren: UInt16 = 8
-
-    @inline(__always)
-    private func child(of state: Int32, _ byte: UInt8) -> Int32? {
-        let row = denseRow[Int(state)]
-        if row >= 0 {
-            let target = denseRows[Int(row) << 8 | Int(byte)]
-            return target == 0 ? nil : target
-        }
-        let start = Int(edgeStart[Int(state)])
-        var low = start, high = start + Int(edgeCount[Int(state)])
-        while low < high {
-            let mid = (low + high) >> 1
-            let value = edgeBytes[mid]
-            if value == byte { return edgeTargets[mid] }
-            if value < byte { low = mid + 1 } else { high = mid }
-        }
-        return nil
-    }
 
     /// Every occurrence of every word in `bytes`, in order of where they end.
     public func occurrences(in bytes: [UInt8]) -> [Occurrence] {
@@ -241,9 +263,5 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
-    }
-
-    private static func fold(_ bytes: [UInt8]) -> [UInt8] {
-        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 }
