@@ -77,5 +77,14 @@ import Testing
         #expect(throws: ConfigurationError.self) { try NameTagger.read(unknownTemplate) }
         let empty = directory.write("empty.tsv", "# nothing\n")
         #expect(throws: ConfigurationError.self) { try NameTagger.read(empty) }
+        // A weight is a whole number: not followed by anything, not preceded by a space.
+        for (name, row) in [("trailing.tsv", "U0:王\t1:3.0x"), ("word.tsv", "U0:王\t1:abc"), ("space.tsv", "U0:王\t1:\u{0B}3.0"), ("colon.tsv", "U0:王\t1:")] {
+            let model = directory.write(name, "b\t0:1.0\n" + row + "\n")
+            #expect(throws: ConfigurationError.self, "\(row)") { try NameTagger.read(model) }
+            do { _ = try NameTagger.read(model) } catch { #expect(error.description.contains("\(name):2:"), "\(error.description)") }
+        }
+        // The last line needs no line break.
+        let unterminated = directory.write("last.tsv", "U0:王\t1:3.0 2:-1.5")
+        #expect(throws: Never.self) { try NameTagger.read(unterminated) }
     }
 }

@@ -44,8 +44,9 @@ public struct EnglishNameRecognizer: Recognizer {
             var worldFirst: [String] = [], worldLast: [String] = []
             if let world = files.first(where: { $0.hasSuffix("world.tsv") }) {
                 for row in try WordList.readRows(world) where row.count == 2 {
-                    if row[1].contains("F") { worldFirst.append(row[0]) }
-                    if row[1].contains("L") { worldLast.append(row[0]) }
+                    // Bytes, not Foundation's String search: the list has two hundred thousand rows.
+                    if row[1].utf8.contains(UInt8(ascii: "F")) { worldFirst.append(row[0]) }
+                    if row[1].utf8.contains(UInt8(ascii: "L")) { worldLast.append(row[0]) }
                 }
             }
             recognizer.tagger = EnglishTagger(tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),

@@ -64,26 +64,54 @@ struct NameTagger: Sendable {
         guard let data = FileManager.default.contents(atPath: path), DocumentText.firstInvalidUTF8Offset(in: [UInt8](data)) == nil else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read the name tagger as UTF-8 text"))
         }
-        // Bytes, not characters: the model is large and read at every start-up.
-        let bytes = [UInt8](data)
-        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty && line.first != UInt8(ascii: "#") {
-            let row = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            let problem = { (message: String) in ConfigurationError(Diagnostic(file: path, line: number + 1, message: message)) }
-            if row[0] == ">" {
-                guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
-                      (0..<labelCount).contains(from), (0..<labelCount).contains(to) else { throw problem("expected: >, from label, to label, weight") }
-                transition[from * labelCount + to] = weight
-                continue
-            }
-            guard row.count == 2, let key = Self.key(named: row[0], templates: templates, key: key) else { throw problem("expected: template[:value], then label:weight pairs") }
-            rows[key] = Int32(weights.count / labelCount)
-            weights += [Float](repeating: 0, count: labelCount)
-            for pair in row[1].utf8.split(separator: 0x20) {
-                let parts = pair.split(separator: 0x3A).map { String(decoding: $0, as: UTF8.self) }
-                guard parts.count == 2, let label = Int(parts[0]), (0..<labelCount).contains(label), let weight = Float(parts[1]) else {
-                    throw problem("expected label:weight, found '\(String(decoding: pair, as: UTF8.self))'")
+        // Bytes, not characters: the model is large and read at every start-up. A NUL after the
+        // last line ends the last weight for strtof.
+        var bytes = [UInt8](data)
+        let end = bytes.count
+        bytes.append(0)
+        try bytes.withUnsafeBufferPointer { (text: UnsafeBufferPointer<UInt8>) throws(ConfigurationError) in
+            var lineStart = 0, number = 0
+            while lineStart <= end {
+                var lineEnd = lineStart
+                while lineEnd < end && text[lineEnd] != 0x0A { lineEnd += 1 }
+                number += 1
+                defer { lineStart = lineEnd + 1 }
+                if lineEnd == lineStart || text[lineStart] == UInt8(ascii: "#") { continue }
+                let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                let problem = { (message: String) in ConfigurationError(Diagnostic(file: path, line: number, message: message)) }
+                let tab = line.firstIndex(of: 0x09) ?? line.count
+                if tab == 1 && line[0] == UInt8(ascii: ">") {
+                    let row = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                    guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
+                          (0..<labelCount).contains(from), (0..<labelCount).contains(to) else { throw problem("expected: >, from label, to label, weight") }
+                    transition[from * labelCount + to] = weight
+                    continue
                 }
-                weights[weights.count - labelCount + label] = weight
+                guard tab < line.count, !line[(tab + 1)...].contains(0x09),
+                      let key = Self.key(named: String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates, key: key) else {
+                    throw problem("expected: template[:value], then label:weight pairs")
+                }
+                rows[key] = Int32(weights.count / labelCount)
+                weights.append(contentsOf: repeatElement(0, count: labelCount))
+                // label:weight pairs, one space apart.
+                var index = tab + 1
+                while index < line.count {
+                    if line[index] == 0x20 { index += 1; continue }
+                    var pairEnd = index
+                    while pairEnd < line.count && line[pairEnd] != 0x20 { pairEnd += 1 }
+                    let pair = UnsafeBufferPointer(rebasing: line[index..<pairEnd])
+                    let bad = { problem("expected label:weight, found '\(String(decoding: pair, as: UTF8.self))'") }
+                    guard let colon = pair.firstIndex(of: 0x3A), colon > 0, colon + 1 < pair.count,
+                          let label = Int(String(decoding: UnsafeBufferPointer(rebasing: pair[..<colon]), as: UTF8.self)), (0..<labelCount).contains(label) else { throw bad() }
+                    // strtof in the C locale (Veil never sets one), as Float(String) reads.
+                    let digits = UnsafeRawPointer(pair.baseAddress! + colon + 1).assumingMemoryBound(to: CChar.self)
+                    var stop: UnsafeMutablePointer<CChar>?
+                    guard !Self.isSpace(pair[colon + 1]) else { throw bad() }
+                    let weight = strtof(digits, &stop)
+                    guard let stop, UnsafeRawPointer(stop) == UnsafeRawPointer(pair.baseAddress! + pair.count) else { throw bad() }
+                    weights[weights.count - labelCount + label] = weight
+                    index = pairEnd
+                }
             }
         }
         guard !rows.isEmpty else { throw ConfigurationError(Diagnostic(file: path, message: "the name tagger has no features")) }
@@ -94,6 +122,8 @@ struct NameTagger: Sendable {
         }
         return NameTagger(rows: HashKeyTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
     /// its template is unknown.
