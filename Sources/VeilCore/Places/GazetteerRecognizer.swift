@@ -58,7 +58,8 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         self.countyShortScore = countyShortScore
         self.countyLatinScore = countyLatinScore
         var index: [String: (form: Gazetteer.Form, places: [String])] = [:]
-        let ordered = gazetteer.places.values.sorted(by: { $0.id < $1.id })
+        // By id (the ids sorted, not the places: a sort moves what it sorts).
+        let ordered = PackedWords.sorted(gazetteer.places.keys).map { gazetteer.places[$0]! }
         for place in ordered {
             // A place with no name in Chinese characters (a town abroad) has its Latin name as its
             // full name: it is read as a Latin form, whole words in their case.
@@ -86,25 +87,13 @@ public struct GazetteerRecognizer: PlaceRecognizer {
             }
         }
         // In the order of the names' UTF-8 bytes (that of their scalars: the names are NFC).
-        let forms = index.sorted { Self.precedes($0.key, $1.key) }.map { (text: $0.key, form: $0.value.form, places: $0.value.places) }
+        let forms = PackedWords.sorted(index.keys).map { text in (text: text, form: index[text]!.form, places: index[text]!.places) }
         self.forms = forms
         self.variantEntries = Set(forms.indices.filter { variants.contains(forms[$0].text) })
         self.automaton = AhoCorasick(words: forms.map(\.text))
         self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
         self.latinInstitutionWords = Set(institutionWords.filter { $0.unicodeScalars.allSatisfy(\.isASCII) })
         self.commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
-    }
-
-    /// Whether `a`'s UTF-8 bytes sort before `b`'s (memcmp on native strings).
-    private static func precedes(_ a: String, _ b: String) -> Bool {
-        var a = a, b = b
-        return a.withUTF8 { a in
-            b.withUTF8 { b in
-                let shared = min(a.count, b.count)
-                let order = shared == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, shared)
-                return order != 0 ? order < 0 : a.count < b.count
-            }
-        }
     }
 
     public func recognize(_ document: DocumentText) throws -> [Detection] {

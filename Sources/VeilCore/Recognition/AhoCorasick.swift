@@ -45,24 +45,12 @@ public struct AhoCorasick: Sendable {
     /// written.
     public init(words: [String], foldsCase: Bool = true) {
         self.foldsCase = foldsCase
-        // Every word's bytes (folded) in one buffer: word i is packed[starts[i]..<starts[i + 1]].
-        var packed: [UInt8] = [], starts: [Int] = [0]
-        starts.reserveCapacity(words.count + 1)
-        for word in words {
-            for byte in word.utf8 { packed.append(foldsCase && byte &- 0x41 < 26 ? byte | 0x20 : byte) }
-            starts.append(packed.count)
-        }
-        let lengths = (0..<words.count).map { starts[$0 + 1] - starts[$0] }
+        let packed = PackedWords(words, foldingCase: foldsCase)
+        let lengths = (0..<words.count).map(packed.length)
         wordLengths = lengths
         longestWord = lengths.max() ?? 0
         // In byte order (the same word listed twice: in the order given).
-        let order = packed.withUnsafeBufferPointer { buffer in
-            (0..<words.count).filter { lengths[$0] > 0 }.sorted { a, b in
-                let shared = min(lengths[a], lengths[b])
-                let order = shared == 0 ? 0 : memcmp(buffer.baseAddress! + starts[a], buffer.baseAddress! + starts[b], shared)
-                return order != 0 ? order < 0 : lengths[a] != lengths[b] ? lengths[a] < lengths[b] : a < b
-            }
-        }
+        let order = packed.sortedIndices((0..<words.count).filter { lengths[$0] > 0 })
 
         // States are created in sorted order of the words, so each state's children come in byte
         // order; they are kept as sibling chains (no array per state) until flattened below.
@@ -73,7 +61,7 @@ public struct AhoCorasick: Sendable {
         var path: [Int32] = [0]          // path[d] is the state at depth d for the previous word
         var previous: ArraySlice<UInt8> = []
         for index in order {
-            let word = packed[starts[index]..<starts[index + 1]]
+            let word = packed[index]
             var common = 0
             while common < min(word.count, previous.count), word[word.startIndex + common] == previous[previous.startIndex + common] { common += 1 }
             path.removeSubrange((common + 1)...)
