@@ -57,3 +57,12 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every target: existentials spelled `any`, and a file sees only the modules it imports.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}

@@ -1,5 +1,5 @@
 @_exported import VeilCore
-import Foundation
+public import Foundation
 
 /// Veil as a library: an engine built once from a policy, shared by every task, that finds
 /// personal data in text and rewrites it — the same person the same pseudonym in every document

@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// Runs an engine over input files in their own format: scanning (findings per document) or
 /// anonymizing (the same format back, with the text rewritten and every other byte kept).

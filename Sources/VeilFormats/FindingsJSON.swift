@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// The `veil scan --format jsonl` contract: one line per document,
 /// `{"id": …, "findings": [{"start": …, "end": …, "entity": …, "score": …, "plugin": …}]}`, offsets

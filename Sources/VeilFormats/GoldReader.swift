@@ -1,5 +1,5 @@
 import Foundation
-import VeilCore
+public import VeilCore
 
 /// Reads gold JSONL for `veil eval`, naming the line of any problem.
 public enum GoldReader {

@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// A document that cannot be read or scanned, with its place: `file:line:col: error: …`.
 /// Messages never quote the document's text.

@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// One JSON value (a JSONL line, a record of a JSON file) checked by a strict parser that remembers
 /// where every value lies, so chosen values can be rewritten or left out and every other byte kept

@@ -1,5 +1,5 @@
 import Foundation
-import VeilCore
+public import VeilCore
 
 /// The review page (`veil review`): one self-contained HTML file — no network, no script or style
 /// from elsewhere — showing each document's original text with every change highlighted by entity

@@ -1,8 +1,8 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import Synchronization
 import VeilCore
-import VeilFormats
+public import VeilFormats
 
 /// `--plugins`: the extra plugin folders every command that loads the catalog takes.
 struct PluginOptions: ParsableArguments {

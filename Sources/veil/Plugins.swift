@@ -1,5 +1,6 @@
 import ArgumentParser
 import VeilCore
+import Foundation
 
 /// `veil plugins list|test`.
 struct Plugins: ParsableCommand {

@@ -79,7 +79,7 @@ final class Scratch {
     func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = url.appendingPathComponent(name)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
         return file.path
     }
 

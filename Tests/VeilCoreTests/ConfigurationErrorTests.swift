@@ -187,10 +187,8 @@ import Testing
             let policy = try PolicyReader.read(path: path, environment: [:])
             _ = try Engine(policy: policy, catalog: Shipped.catalog, environment: [:])
             return []
-        } catch let error as ConfigurationError {
-            return error.diagnostics.map { $0.description.replacingOccurrences(of: temp.path + "/", with: "") }
         } catch {
-            return ["\(error)"]
+            return error.diagnostics.map { $0.description.replacingOccurrences(of: temp.path + "/", with: "") }
         }
     }
 

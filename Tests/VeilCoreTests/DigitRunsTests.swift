@@ -1,5 +1,6 @@
 import Testing
 @testable import VeilCore
+import PCRE2
 
 @Suite struct DigitRunsTests {
     @Test func runsJoinDigitsWithShortGapsAndCountThem() {

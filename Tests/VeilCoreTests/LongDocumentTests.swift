@@ -1,5 +1,6 @@
 import Testing
 @testable import VeilCore
+import Foundation
 
 /// A document longer than ``Engine/blockSize`` is recognized block by block; what the engine reports
 /// for it must still be that of one document.

@@ -38,7 +38,7 @@ final class TemporaryFolder {
     func write(_ relative: String, _ contents: String) -> String {
         let full = (path as NSString).appendingPathComponent(relative)
         try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
         return full
     }
 }

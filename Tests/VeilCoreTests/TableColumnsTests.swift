@@ -1,5 +1,6 @@
 import Testing
 @testable import VeilCore
+import Foundation
 
 /// Tables pasted as text: a column's header is the cue for every cell under it.
 @Suite struct TableColumnsTests {

@@ -97,7 +97,7 @@ import Crypto
             while true {
                 let candidate = "p\((name.hashValue &+ attempt) & 0xFFF)"
                 if let settled = try? vault.claim(entity: .person, original: name, pseudonym: candidate) {
-                    results.withLock { $0[name, default: []].insert(settled) }
+                    _ = results.withLock { $0[name, default: []].insert(settled) }
                     return
                 }
                 attempt += 1

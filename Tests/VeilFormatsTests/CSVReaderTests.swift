@@ -8,7 +8,7 @@ import VeilCore
 @Suite struct CSVReaderTests {
     private func records(_ contents: [UInt8], dialect: CSVDialect = .csv) throws -> [CSVRecord] {
         let path = NSTemporaryDirectory() + "veil-csv-\(UUID().uuidString).csv"
-        FileManager.default.createFile(atPath: path, contents: Data(contents))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(contents))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = CSVReader(try LineReader(path: path), dialect: dialect)
         var records: [CSVRecord] = []

@@ -14,7 +14,7 @@ import VeilCore
 
     private func file(_ contents: [UInt8], name: String) -> String {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
-        FileManager.default.createFile(atPath: path, contents: Data(contents))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(contents))
         return path
     }
 

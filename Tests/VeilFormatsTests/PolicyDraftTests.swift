@@ -14,7 +14,7 @@ import VeilCore
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/forum.csv"
-        FileManager.default.createFile(atPath: data, contents: Data(rows.joined(separator: "\n").utf8))
+        _ = FileManager.default.createFile(atPath: data, contents: Data(rows.joined(separator: "\n").utf8))
         let engine = try RecordPipelineTests.engine(fields: FieldRules())
         var source = DocumentPipeline(anonymizer: Anonymizer(engine: engine), fieldRules: FieldRules()).recordSource(try LineReader(path: data), format: .csv)
         let draft = try PolicyDraft(&source, engine: engine, limit: 25)
@@ -25,7 +25,7 @@ import VeilCore
         let yaml = draft.yaml(for: data)
         for value in ["王芳", "李娜", "13812345600", "402513300"] { #expect(!yaml.contains(value), "the draft never shows a sampled value") }
         let policyPath = folder + "/draft.yaml"
-        FileManager.default.createFile(atPath: policyPath, contents: Data(yaml.utf8))
+        _ = FileManager.default.createFile(atPath: policyPath, contents: Data(yaml.utf8))
         let policy = try PolicyReader.read(path: policyPath, environment: [:])
         #expect(policy.fields.entries.count == 6 && policy.fields.otherFields == .scan)
     }
@@ -43,7 +43,7 @@ import VeilCore
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let data = folder + "/contacts.csv"
-        FileManager.default.createFile(atPath: data, contents: Data("id,wxid_k3v9x2m8a1,13812345678,body\n1,yes,no,我的电话是13912345678\n2,no,yes,QQ：402513300\n".utf8))
+        _ = FileManager.default.createFile(atPath: data, contents: Data("id,wxid_k3v9x2m8a1,13812345678,body\n1,yes,no,我的电话是13912345678\n2,no,yes,QQ：402513300\n".utf8))
         let engine = try RecordPipelineTests.engine(fields: FieldRules())
         var source = DocumentPipeline(anonymizer: Anonymizer(engine: engine), fieldRules: FieldRules()).recordSource(try LineReader(path: data), format: .csv)
         let yaml = try PolicyDraft(&source, engine: engine).yaml(for: data)

@@ -22,7 +22,7 @@ import VeilCore
 
     private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail, knownValues: Bool = false) throws -> (output: String, errors: [InputError]) {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
-        FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var errors: [InputError] = []
         var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: try Self.engine(fields: rules)), errorPolicy: onError) { errors.append($0) }
@@ -34,7 +34,7 @@ import VeilCore
 
     private func parse(_ csv: String) throws -> [[String]] {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString).csv"
-        FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(csv.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let reader = CSVReader(try LineReader(path: path), dialect: .csv)
         var rows: [[String]] = []

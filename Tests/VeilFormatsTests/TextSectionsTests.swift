@@ -7,7 +7,7 @@ import VeilCore
 @Suite struct TextSectionsTests {
     private func file(_ contents: [UInt8]) -> String {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString).txt"
-        FileManager.default.createFile(atPath: path, contents: Data(contents))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(contents))
         return path
     }
 
@@ -52,7 +52,7 @@ import VeilCore
         for text in [String(repeating: "word ", count: 1_000), String(repeating: "长", count: 1_000)] {
             let parts = try sections(of: text, size: 300)
             #expect(parts.count > 3 && parts.flatMap(\.bytes) == Array(text.utf8))
-            for part in parts { #expect(String(validatingUTF8: part.bytes.map { CChar(bitPattern: $0) } + [0]) != nil) }
+            for part in parts { #expect(String(validating: part.bytes, as: UTF8.self) != nil) }
             if text.hasPrefix("word") { for part in parts.dropLast() { #expect(part.bytes.last == 0x20) } }
         }
     }

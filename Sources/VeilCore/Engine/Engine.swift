@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A policy and its plugins compiled once into an immutable value that every thread can share.
 ///

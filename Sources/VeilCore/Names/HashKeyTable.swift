@@ -2,34 +2,38 @@
 /// or a word) to non-negative values: the taggers look up some thirty keys per character or token,
 /// and a standard dictionary hashes each key again.
 struct HashKeyTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [Int32]
+    /// One slot: a key and its row (-1: empty). Key and row share a cache line, so a lookup that
+    /// misses the cache misses it once.
+    private struct Slot {
+        var key: UInt64 = 0
+        var value: Int32 = -1
+    }
+    private let slots: [Slot]
     private let mask: Int
 
     init(_ rows: [UInt64: Int32]) {
         var capacity = 16
         while capacity < rows.count * 2 { capacity *= 2 }
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var values = [Int32](repeating: -1, count: capacity)
+        var slots = [Slot](repeating: Slot(), count: capacity)
         for (key, value) in rows {
             var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-            while values[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = key
-            values[slot] = value
+            while slots[slot].value >= 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Slot(key: key, value: value)
         }
-        self.keys = keys
-        self.values = values
+        self.slots = slots
         self.mask = capacity - 1
     }
 
     /// The row for `key`, or -1.
     @inline(__always)
     subscript(key: UInt64) -> Int32 {
-        var slot = Int(truncatingIfNeeded: key) & mask
-        while true {
-            let value = values[slot]
-            if value < 0 || keys[slot] == key { return value }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.value < 0 || entry.key == key { return entry.value }
+                slot = (slot + 1) & mask
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// Finds Chinese names written in pinyin in English text: "Lu Libing", "Zhou Daifu", "Ouyang Nana",
 /// "Yi Yi", surname-last ("Libing Lu"), capitals ("LU Libing"), hyphenated given names ("Li-bing"),
 /// Hong Kong and Taiwan spellings (Wong, Cheung, Chan); and the surname alone after a title ("Mr.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the folder holding Veil's shipped `Plugins/` and `Policies/`.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The plugins a run can use: the built-in ones plus any from `--plugins` folders and
 /// `VEIL_PLUGIN_PATH`, each compiled once and frozen.

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Where a policy's pseudonym key comes from: `env:NAME` or `file:PATH`.

@@ -1,3 +1,4 @@
+import Foundation
 /// The values of a dataset's entity fields (every `author`), known before its records are
 /// rewritten, so that a reply in one row that names the author of another (回复小猫咪2019) is found
 /// and gets that author's pseudonym, even when no recognizer knows the name.

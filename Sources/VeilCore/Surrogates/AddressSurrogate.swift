@@ -1,3 +1,4 @@
+import Foundation
 /// Street addresses: another address of the same shape in the same area. The province and the
 /// prefecture-level city (省, 市, 自治区, 自治州, 地区, 盟; an English address's city and state) are kept,
 /// so the surrogate lies where `generalize` would point; everything below — district and county,

@@ -1,3 +1,4 @@
+import Foundation
 /// URLs: scheme, `www.` and the top-level domain stay; every other letter and digit of the host and
 /// path is redrawn in shape, so a profile link stays a plausible profile link but points nowhere real.
 public struct URLSurrogate: SurrogateGenerator {

@@ -1,3 +1,4 @@
+import Foundation
 /// An international number written with a + (or 00) and a calling code: the national significant
 /// number after it must have one of the lengths that code's plan allows (libphonenumber's metadata,
 /// ``NumberingPlan``). When the calling code is set apart by a space, dash or bracket, the writer's

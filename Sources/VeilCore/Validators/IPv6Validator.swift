@@ -1,3 +1,4 @@
+import Foundation
 /// An IPv6 address: up to eight groups of 1–4 hex digits, at most one `::`.
 public struct IPv6Validator: Validator {
     public let id = "ipv6"

@@ -1,4 +1,5 @@
-import VeilCore
+public import VeilCore
+import Foundation
 
 /// The records of a CSV or TSV file: the first is the header, naming the columns the policy's
 /// field rules refer to; each later record's cells are values under their column's rule.

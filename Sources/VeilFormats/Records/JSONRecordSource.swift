@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records,
 /// streamed element by element, or one record): each string or number under a field rule that rewrites it is a value; members

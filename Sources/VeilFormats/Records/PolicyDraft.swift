@@ -1,4 +1,5 @@
-import VeilCore
+public import VeilCore
+import Foundation
 
 /// A first policy for a dataset (`veil policy init`): samples its records, looks at each field's
 /// name and values, and suggests a rule per field with the reason, as a commented YAML draft to

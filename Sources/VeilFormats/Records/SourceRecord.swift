@@ -1,4 +1,4 @@
-import VeilCore
+public import VeilCore
 
 /// One record read from a dataset, ready to anonymize: its values with their rules, and how to
 /// write it back once they are rewritten. A class: records are handed between threads in batches,
