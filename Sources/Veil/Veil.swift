@@ -22,9 +22,10 @@ public struct Veil: Sendable {
     public enum PolicySource: Sendable {
         /// A policy shipped with Veil (`Policies/NAME.yaml`), `default` unless named.
         case builtin(String = "default")
-        /// A policy file.
+        /// A policy file; a relative path is read from the current directory.
         case file(String)
-        /// Policy YAML in a string (`extends:` files are found from the current directory).
+        /// Policy YAML in a string (`extends:` files are found from the current directory); its
+        /// errors are labelled `<policy text>:LINE:COLUMN`.
         case text(String)
         /// A policy value built in code.
         case value(Policy)
@@ -35,11 +36,11 @@ public struct Veil: Sendable {
     /// Rewrites documents and keeps the run's pseudonyms (thread-safe).
     public let anonymizer: Anonymizer
 
-    /// Builds the engine. `key` overrides the policy's `pseudonyms.key` (without either, a random
+    /// Builds the engine (throws ``VeilError/configuration(_:)``). `key` overrides the policy's `pseudonyms.key` (without either, a random
     /// key lives as long as this value); `pluginFolders` adds plugin folders (as `--plugins`);
     /// `plugins` adds recognizers written in Swift, which the policy selects by id.
     public init(policy: PolicySource = .builtin(), key: PseudonymKey? = nil, pluginFolders: [String] = [],
-                plugins: [CodePlugin] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws(VeilError) {
+                plugins: [CodePlugin] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         do {
             var catalog = try PluginCatalog.standard(extraDirectories: pluginFolders, environment: environment)
             for plugin in plugins {
@@ -54,19 +55,21 @@ public struct Veil: Sendable {
             }
             engine = try Engine(policy: resolved, catalog: catalog, key: key, environment: environment)
         } catch {
-            throw .configuration(error)
+            throw VeilError.configuration(error)
         }
         anonymizer = Anonymizer(engine: engine)
     }
 
-    /// The personal data in `text`, with code point offsets (never the text itself).
-    public func analyze(_ text: String) throws(VeilError) -> [Finding] {
-        do { return try engine.scan(text) } catch { throw .document(index: nil, reason: "\(error)") }
+    /// The personal data in `text`, with code point offsets (never the text itself). Throws
+    /// ``VeilError/document(index:reason:)`` if a plugin could not scan it.
+    public func analyze(_ text: String) throws -> [Finding] {
+        do { return try engine.scan(text) } catch { throw VeilError.document(index: nil, reason: "\(error)") }
     }
 
-    /// `text` rewritten under the policy, and what was found in it.
-    public func anonymize(_ text: String) throws(VeilError) -> Anonymizer.Result {
-        do { return try anonymizer.anonymize(text) } catch { throw .document(index: nil, reason: "\(error)") }
+    /// `text` rewritten under the policy, and what was found in it. Throws
+    /// ``VeilError/document(index:reason:)`` if it could not be scanned.
+    public func anonymize(_ text: String) throws -> Anonymizer.Result {
+        do { return try anonymizer.anonymize(text) } catch { throw VeilError.document(index: nil, reason: "\(error)") }
     }
 
     /// Every document of `documents` rewritten, yielded in the order they come, recognized
@@ -141,7 +144,10 @@ public struct CodePlugin: Sendable {
     }
 }
 
-/// What can go wrong, typed.
+/// What can go wrong. Every error the `Veil` API throws is a `VeilError` (the stream's also passes
+/// on what the documents' own sequence throws): catch it with `catch let error as VeilError`. The
+/// API's methods are declared `throws`, not `throws(VeilError)`: with typed throws that pattern is an
+/// always-true cast, which Swift 6.3's compiler warns about and, in some call sites, crashes on.
 public enum VeilError: Error, Sendable, CustomStringConvertible {
     /// The policy, a plugin or the key is wrong: every problem with its file, line and column.
     case configuration(ConfigurationError)

@@ -95,9 +95,21 @@ import Veil
         do {
             _ = try Veil(policy: .text("version: 1\nplugins: [phone-cn, no-such-plugin]\n"), environment: [:])
             Issue.record("a policy with an unknown plugin was accepted")
-        } catch {
+        } catch let error as VeilError {
             guard case .configuration(let problem) = error else { Issue.record("expected a configuration error, got \(error)"); return }
-            #expect(problem.description.contains("policy.yaml:2:") && problem.description.contains("unknown plugin 'no-such-plugin'"))
+            #expect(problem.description.contains("<policy text>:2:") && problem.description.contains("unknown plugin 'no-such-plugin'"))
+        }
+    }
+
+    /// The patterns a newcomer writes compile and say what is wrong: `catch let error as VeilError`
+    /// around a throwing call, and a policy file that is not where the program runs.
+    @Test func theNaturalCatchCompilesAndAMissingFileSaysWhereItLooked() throws {
+        do {
+            _ = try Veil(policy: .file("no-such-policy.yaml"), environment: [:])
+            Issue.record("a missing policy file was accepted")
+        } catch let error as VeilError {
+            let message = error.description
+            #expect(message.hasPrefix("no-such-policy.yaml: error: no such file (looked for in "), "\(message)")
         }
     }
 

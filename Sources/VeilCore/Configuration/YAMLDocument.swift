@@ -33,7 +33,11 @@ final class YAMLDocument {
     /// Reads and parses the file at `path`.
     convenience init(contentsOf path: String) throws(ConfigurationError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the file"))
+            // A relative path is read from the current directory: say which one, for a library
+            // user whose program runs somewhere else than they think.
+            let absolute = path.hasPrefix("/") ? "" : " (looked for in \(FileManager.default.currentDirectoryPath))"
+            let exists = FileManager.default.fileExists(atPath: path)
+            throw ConfigurationError(Diagnostic(file: path, message: exists ? "cannot read the file" : "no such file\(absolute)"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigurationError(Diagnostic(file: path, message: "the file is not valid UTF-8"))

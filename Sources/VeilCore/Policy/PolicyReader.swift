@@ -22,7 +22,7 @@ public enum PolicyReader {
 
     /// Reads a policy from `text` (YAML, as in a policy file). `path` names it in errors, and a
     /// relative `extends: FILE.yaml` is taken from its folder (default: the current directory).
-    public static func read(text: String, path: String = "policy.yaml", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    public static func read(text: String, path: String = "<policy text>", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         try read(YAMLDocument(path: path, text: text), path: path, environment: environment, visiting: [])
     }
 
