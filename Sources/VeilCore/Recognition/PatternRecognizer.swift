@@ -51,6 +51,8 @@ public struct PatternRecognizer: Recognizer {
     /// for every rule of a plugin that names it, its matches found once per document.
     final class Anchor: Sendable {
         let source: String
+        /// `source.hashValue`, computed once.
+        let sourceHash: Int
         let pattern: Pattern
         /// The characters its matches can begin with, where testing them beats PCRE2's own search
         /// (first characters that are Chinese characters).
@@ -58,6 +60,7 @@ public struct PatternRecognizer: Recognizer {
 
         init(_ source: String, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.source = source
+            sourceHash = source.hashValue
             pattern = try Pattern(source, options: [.utf, .ucp], limits: limits)
             starts = StartCharacters(pattern)
         }
@@ -104,7 +107,7 @@ public struct PatternRecognizer: Recognizer {
                 } else if rule.minimumDigits > 0 {
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor {
-                    let anchors = try document.anchorRanges(anchor.source, in: normalization) { try anchor.matchRanges(in: buffer) }
+                    let anchors = try document.anchorRanges(anchor.source, hash: anchor.sourceHash, in: normalization) { try anchor.matchRanges(in: buffer) }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]

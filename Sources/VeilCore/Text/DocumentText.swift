@@ -27,9 +27,21 @@ public final class DocumentText {
         let minimum: Int
     }
 
+    /// An anchor's source and the hash of it its pattern computed once: hashing a pattern's text
+    /// (Chinese words, so normalized first) at every document cost more than the lookup saves.
     private struct AnchorKey: Hashable {
         let normalization: Normalization
         let anchor: String
+        let anchorHash: Int
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(normalization)
+            hasher.combine(anchorHash)
+        }
+
+        static func == (a: AnchorKey, b: AnchorKey) -> Bool {
+            a.anchorHash == b.anchorHash && a.normalization == b.normalization && a.anchor == b.anchor
+        }
     }
 
     /// Wraps a Swift string (always valid UTF-8).
@@ -98,10 +110,11 @@ public final class DocumentText {
         return nil
     }
 
-    /// Where `anchor` (a pattern's source) matches in the view under `normalization`: `find` runs
-    /// once per document, for every rule that names the same anchor over the same view.
-    func anchorRanges(_ anchor: String, in normalization: Normalization, find: () throws -> [Range<Int>]) rethrows -> [Range<Int>] {
-        let key = AnchorKey(normalization: normalization, anchor: anchor)
+    /// Where `anchor` (a pattern's source, `hash` its hash value) matches in the view under
+    /// `normalization`: `find` runs once per document, for every rule that names the same anchor
+    /// over the same view.
+    func anchorRanges(_ anchor: String, hash: Int, in normalization: Normalization, find: () throws -> [Range<Int>]) rethrows -> [Range<Int>] {
+        let key = AnchorKey(normalization: normalization, anchor: anchor, anchorHash: hash)
         if let ranges = anchorMatches[key] { return ranges }
         let ranges = try find()
         anchorMatches[key] = ranges
