@@ -83,6 +83,16 @@ import Testing
             #expect(throws: ConfigurationError.self, "\(row)") { try NameTagger.read(model) }
             do { _ = try NameTagger.read(model) } catch { #expect(error.description.contains("\(name):2:"), "\(error.description)") }
         }
+        // A byte that is not UTF-8 is named by its line and column, for a model as for a places file.
+        let binary = directory.write("binary.tsv", "")
+        _ = FileManager.default.createFile(atPath: binary, contents: Data("b\t0:1.0\nU0:".utf8 + [0xFF] + Data("\t1:3.0\n".utf8)))
+        do { _ = try NameTagger.read(binary); Issue.record("a model that is not UTF-8 was read") } catch {
+            #expect(error.description.contains("binary.tsv:2:4: error: the name tagger is not UTF-8 text"), "\(error.description)")
+        }
+        _ = FileManager.default.createFile(atPath: binary, contents: Data("x\tcountry\t\t".utf8 + [0xFF] + Data("\t\t\n".utf8)))
+        do { _ = try Gazetteer(contentsOf: binary); Issue.record("a places file that is not UTF-8 was read") } catch {
+            #expect(error.description.contains("binary.tsv:1:12: error: the places file is not UTF-8 text"), "\(error.description)")
+        }
         // The last line needs no line break.
         let unterminated = directory.write("last.tsv", "U0:王\t1:3.0 2:-1.5")
         #expect(throws: Never.self) { try NameTagger.read(unterminated) }

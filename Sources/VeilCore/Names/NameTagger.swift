@@ -61,12 +61,9 @@ struct NameTagger: Sendable {
         var rows: [UInt64: Int32] = [:]
         var weights: [Float] = []
         var transition = [Float](repeating: 0, count: labelCount * labelCount)
-        guard let data = FileManager.default.contents(atPath: path), DocumentText.firstInvalidUTF8Offset(in: [UInt8](data)) == nil else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the name tagger as UTF-8 text"))
-        }
         // Bytes, not characters: the model is large and read at every start-up. A NUL after the
         // last line ends the last weight for strtof.
-        var bytes = [UInt8](data)
+        var bytes = try WordList.bytes(path, what: "the name tagger")
         let end = bytes.count
         bytes.append(0)
         try bytes.withUnsafeBufferPointer { (text: UnsafeBufferPointer<UInt8>) throws(ConfigurationError) in

@@ -49,16 +49,8 @@ public struct Gazetteer: Sendable {
     /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
     /// optionally `known`; `#` lines are comments. Errors name the file and line.
     public init(contentsOf path: String) throws(ConfigurationError) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(Diagnostic(file: path, message: "cannot read the places file as UTF-8 text"))
-        }
         // Bytes, not characters: the lists are long and read at every start-up.
-        let bytes = [UInt8](data)
-        if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
-            var positions = TextPositions(bytes)
-            let place = positions.position(ofByte: offset)
-            throw ConfigurationError(Diagnostic(file: path, line: place.line, column: place.column, message: "the places file is not UTF-8 text"))
-        }
+        let bytes = try WordList.bytes(path, what: "the places file")
         var places: [Place] = []
         var problems: [Diagnostic] = []
         let text = { (bytes: ArraySlice<UInt8>) in String(decoding: bytes, as: UTF8.self) }

@@ -21,6 +21,12 @@ enum WordList {
 
     /// The file's lines without their line breaks, after checking it is UTF-8.
     private static func lines(_ path: String, what: String) throws(ConfigurationError) -> [ArraySlice<UInt8>] {
+        try bytes(path, what: what).split(separator: 0x0A, omittingEmptySubsequences: true).map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    }
+
+    /// The bytes of a plugin's data file, checked to be UTF-8 (an error names `what` and the line
+    /// and column of the first bad byte). Every data file is read through here.
+    static func bytes(_ path: String, what: String) throws(ConfigurationError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read \(what)"))
         }
@@ -30,7 +36,7 @@ enum WordList {
             let place = positions.position(ofByte: offset)
             throw ConfigurationError(Diagnostic(file: path, line: place.line, column: place.column, message: "\(what) is not UTF-8 text"))
         }
-        return bytes.split(separator: 0x0A, omittingEmptySubsequences: true).map { $0.last == 0x0D ? $0.dropLast() : $0 }
+        return bytes
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
