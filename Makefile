@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VEIL    := .build/release/veil
 
-.PHONY: deps test-deps release build demo test bench fuzz install clean
+.PHONY: deps test-deps release build demo test docs bench fuzz install clean
 
 # What Veil needs to build and run: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the
 # mapping vault). Installed only when missing; nothing else is upgraded.
@@ -33,10 +33,18 @@ build: release
 demo: release
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
-# The test suite, then the library pipeline example checked against the CLI (Examples/Pipeline).
+# The test suite, then the library pipeline example checked against the CLI (Examples/Pipeline),
+# then the library's documentation (whose links must all resolve).
 test: test-deps
 	$(SWIFT) test
 	Examples/Pipeline/check.sh
+	$(MAKE) docs
+
+# The library's DocC documentation — the `Veil` façade and the engine types it re-exports — in
+# .build/plugins/Swift-DocC/outputs/Veil.doccarchive; a broken link or any other warning fails.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target Veil --target VeilCore \
+		--enable-experimental-combined-documentation --warnings-as-errors
 
 # Throughput, peak memory and start-up of the release build on a generated corpus (Benchmarks/).
 bench: release

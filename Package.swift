@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "Veil", targets: ["Veil"]),
+        // For Fuzz/ only, which imports them @testable: their public API is the façade's, the rest
+        // is `package` (shared by this package's modules), so a dependent sees nothing more.
         .library(name: "VeilCore", targets: ["VeilCore"]),
         .library(name: "VeilFormats", targets: ["VeilFormats"]),
         .executable(name: "veil", targets: ["veil"]),
@@ -14,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `swift package generate-documentation` (CI builds the DocC catalog, so its links are checked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(

@@ -27,14 +27,12 @@ public struct Veil: Sendable {
         /// Policy YAML in a string (`extends:` files are found from the current directory); its
         /// errors are labelled `<policy text>:LINE:COLUMN`.
         case text(String)
-        /// A policy value built in code.
-        case value(Policy)
     }
 
     /// The compiled policy and plugins; immutable, `Sendable`.
-    public let engine: Engine
+    package let engine: Engine
     /// Rewrites documents and keeps the run's pseudonyms (thread-safe).
-    public let anonymizer: Anonymizer
+    package let anonymizer: Anonymizer
 
     /// Builds the engine (throws ``VeilError/configuration(_:)``). `key` overrides the policy's `pseudonyms.key` (without either, a random
     /// key lives as long as this value); `pluginFolders` adds plugin folders (as `--plugins`);
@@ -51,7 +49,6 @@ public struct Veil: Sendable {
             case .builtin(let name): resolved = try PolicyReader.builtin(name, environment: environment)
             case .file(let path): resolved = try PolicyReader.read(path: path, environment: environment)
             case .text(let text): resolved = try PolicyReader.read(text: text, environment: environment)
-            case .value(let value): resolved = value
             }
             engine = try Engine(policy: resolved, catalog: catalog, key: key, environment: environment)
         } catch {
@@ -68,8 +65,17 @@ public struct Veil: Sendable {
 
     /// `text` rewritten under the policy, and what was found in it. Throws
     /// ``VeilError/document(index:reason:)`` if it could not be scanned.
-    public func anonymize(_ text: String) throws -> Anonymizer.Result {
+    public func anonymize(_ text: String) throws -> AnonymizedText {
         do { return try anonymizer.anonymize(text) } catch { throw VeilError.document(index: nil, reason: "\(error)") }
+    }
+
+    /// `text` rewritten as one part of a longer whole: `context` carries the people named in the
+    /// parts before (老卢 here is the 卢立兵 of an earlier part, with one pseudonym) and learns this
+    /// part's. Parts given in order with one context are anonymized as their concatenation is.
+    public func anonymize(_ text: String, context: inout DocumentContext) throws -> AnonymizedText {
+        do { return try anonymizer.anonymize(DocumentText(text), context: &context) } catch {
+            throw VeilError.document(index: nil, reason: "\(error)")
+        }
     }
 
     /// Every document of `documents` rewritten, yielded in the order they come, recognized
@@ -79,7 +85,7 @@ public struct Veil: Sendable {
     /// ``VeilError/document(index:reason:)`` at the first document that could not be scanned; no
     /// result is yielded for it or after it.
     public func anonymize<Documents: AsyncSequence & Sendable>(_ documents: Documents, batchSize: Int = 64)
-        -> AsyncThrowingStream<Anonymizer.Result, any Error> where Documents.Element == String {
+        -> AsyncThrowingStream<AnonymizedText, any Error> where Documents.Element == String {
         let anonymizer = anonymizer, size = max(1, batchSize)
         return AsyncThrowingStream { continuation in
             let task = Task {

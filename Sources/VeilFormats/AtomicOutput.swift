@@ -2,8 +2,8 @@ import Foundation
 
 /// An output file written beside its destination under a temporary name and renamed into place only
 /// by ``commit()``: a failed run leaves no partial file that looks finished.
-public final class AtomicOutput {
-    public let destination: String
+package final class AtomicOutput {
+    package let destination: String
     /// Where the output is written until it is committed; nil for a device or a pipe.
     private let temporaryPath: String?
     private let handle: FileHandle
@@ -18,7 +18,7 @@ public final class AtomicOutput {
     /// (by file identity, so a link or another spelling of the path is caught too). Called before
     /// a run starts, so nothing is read or written for a run that could not finish. A character
     /// device or a pipe (`/dev/null`, a FIFO) is written straight to, never replaced.
-    public static func checkDestination(_ destination: String, inputs: [String] = [], option: String = "-o") throws {
+    package static func checkDestination(_ destination: String, inputs: [String] = [], option: String = "-o") throws {
         var target = stat()
         guard stat(destination, &target) == 0 else {
             // A new file: its folder must be there, or the run would fail only at its end.
@@ -48,7 +48,7 @@ public final class AtomicOutput {
         return target.st_mode & S_IFMT == S_IFCHR || target.st_mode & S_IFMT == S_IFIFO
     }
 
-    public init(destination: String) throws {
+    package init(destination: String) throws {
         try Self.checkDestination(destination)
         self.destination = destination
         if Self.isStream(destination) {
@@ -86,12 +86,12 @@ public final class AtomicOutput {
     }
 
     /// Appends bytes (buffered).
-    public func write(_ bytes: some Sequence<UInt8>) throws {
+    package func write(_ bytes: some Sequence<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    public func write(_ text: String) throws { try write(text.utf8) }
+    package func write(_ text: String) throws { try write(text.utf8) }
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
@@ -102,7 +102,7 @@ public final class AtomicOutput {
 
     /// Flushes and closes the file, still under its temporary name: complete, and holding no file
     /// descriptor, until ``commit()`` or ``abandon()`` (a run of many inputs commits them together).
-    public func finish() throws {
+    package func finish() throws {
         guard !closed else { return }
         try flush()
         try? handle.synchronize()
@@ -111,7 +111,7 @@ public final class AtomicOutput {
     }
 
     /// Finishes the file and renames it into place.
-    public func commit() throws {
+    package func commit() throws {
         try finish()
         guard !finished else { return }
         finished = true
@@ -123,7 +123,7 @@ public final class AtomicOutput {
     }
 
     /// Deletes the temporary file; the destination is left as it was.
-    public func abandon() {
+    package func abandon() {
         guard !finished else { return }
         finished = true
         if !closed { try? handle.close() }

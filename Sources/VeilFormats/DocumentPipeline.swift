@@ -1,4 +1,4 @@
-public import VeilCore
+package import VeilCore
 
 /// Runs an engine over input files in their own format: scanning (findings per document) or
 /// anonymizing (the same format back, with the text rewritten and every other byte kept).
@@ -6,32 +6,32 @@ public import VeilCore
 /// A document that cannot be read or scanned is never written out unscanned: with
 /// ``ErrorPolicy/fail`` the run stops and the caller discards its output; with ``ErrorPolicy/skip``
 /// the document is left out and reported through `onError`.
-public struct DocumentPipeline {
-    public let anonymizer: Anonymizer
-    public var format: InputFormat?
+package struct DocumentPipeline {
+    package let anonymizer: Anonymizer
+    package var format: InputFormat?
     /// The field rules for records; nil: the policy's.
-    public var fieldRules: FieldRules?
+    package var fieldRules: FieldRules?
     /// The field (JSON) or column (CSV) naming each record in reports.
-    public var idField: String
+    package var idField: String
     /// The CSV delimiter (default: comma for CSV, tab for TSV).
-    public var delimiter: UInt8?
-    public var errorPolicy: ErrorPolicy
+    package var delimiter: UInt8?
+    package var errorPolicy: ErrorPolicy
     /// The values of the run's entity fields, found in other records' text too (``firstPass(over:)``).
-    public var known = KnownValues.empty
+    package var known = KnownValues.empty
     /// Whether records are processed on every core (output order is the same either way).
-    public var parallel = true
+    package var parallel = true
     /// Plain text is read in sections of about this many bytes (cut at line breaks), so memory stays
     /// bounded whatever the file's length; the people a section names are carried to the next.
-    public var textSectionSize = TextSections.defaultSize
+    package var textSectionSize = TextSections.defaultSize
     /// Called for every document left out under ``ErrorPolicy/skip``.
-    public var onError: (InputError) -> Void
+    package var onError: (InputError) -> Void
     /// Called with the findings of every document (or record) written or reported, in order.
-    public var onDocument: ([Finding]) -> Void = { _ in }
+    package var onDocument: ([Finding]) -> Void = { _ in }
     /// The people the texts of this pipeline have named so far: a text (a file of a transcript
     /// split in two) links 老卢 to the 卢立兵 of an earlier one, as the sections of one file do.
     private let carried = CarriedContext()
 
-    public init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
+    package init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
                 delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
         self.anonymizer = anonymizer
         self.format = format
@@ -42,20 +42,20 @@ public struct DocumentPipeline {
         self.onError = onError
     }
 
-    public var engine: Engine { anonymizer.engine }
+    package var engine: Engine { anonymizer.engine }
 
     /// One scanned document (or record).
-    public struct ScannedDocument {
-        public let id: String
+    package struct ScannedDocument {
+        package let id: String
         /// The id as a JSON value, for JSON records.
-        public let rawID: String?
-        public let findings: [Finding]
+        package let rawID: String?
+        package let findings: [Finding]
         /// The field each finding is in (nil for text documents).
-        public let fields: [String?]
+        package let fields: [String?]
     }
 
     /// Scans every document in `reader`, calling `emit` for each in order.
-    public func scan(_ reader: LineReader, emit: (ScannedDocument) throws -> Void) throws {
+    package func scan(_ reader: LineReader, emit: (ScannedDocument) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
             // A long text is reported in parts, one per section, with offsets into the whole file.
@@ -94,7 +94,7 @@ public struct DocumentPipeline {
 
     /// Anonymizes every document in `reader`, passing the output to `write` in order: its bytes
     /// and, for reveal, where each reversible change lies in them.
-    public func anonymize(_ reader: LineReader, write: (OutputPiece) throws -> Void) throws {
+    package func anonymize(_ reader: LineReader, write: (OutputPiece) throws -> Void) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else {
             return try eachTextSection(reader) { section, recognized, context in
@@ -130,7 +130,7 @@ public struct DocumentPipeline {
     /// before the expensive work, before any output and before it claims a pseudonym in a vault.
     /// Standard input, which can be read only once, is checked as the run reads it; a caller that
     /// reads only a sample of each file (`veil review`) passes `checking: false`.
-    public func firstPass(over paths: [String], checking: Bool? = nil) throws -> KnownValues {
+    package func firstPass(over paths: [String], checking: Bool? = nil) throws -> KnownValues {
         let rules = fieldRules ?? engine.policy.fields
         let collecting = rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } })
         let checking = checking ?? (errorPolicy == .fail)
@@ -161,7 +161,7 @@ public struct DocumentPipeline {
     }
 
     /// The records of `reader` in `format`.
-    public func recordSource(_ reader: LineReader, format: InputFormat) -> any RecordSource {
+    package func recordSource(_ reader: LineReader, format: InputFormat) -> any RecordSource {
         let rules = fieldRules ?? engine.policy.fields
         switch format {
         case .csv: return CSVRecordSource(reader, dialect: CSVDialect(delimiter: delimiter ?? UInt8(ascii: ","), quoting: true), rules: rules, idColumn: idField)

@@ -1,14 +1,14 @@
-public import VeilCore
+package import VeilCore
 
 /// The `veil scan --format jsonl` contract: one line per document,
 /// `{"id": …, "findings": [{"start": …, "end": …, "entity": …, "score": …, "plugin": …}]}`, offsets
 /// in Unicode code points, end exclusive. Never contains the original text.
-public enum FindingsJSON {
+package enum FindingsJSON {
     /// One document's line (without the newline). `rawID` is a JSON value written as is (a JSONL
     /// record's id); otherwise `id` is written as a string.
     /// `fields` names the field of a record each finding is in (written as `"field"`; offsets are
     /// then into that field's value).
-    public static func line(id: String, rawID: String? = nil, findings: [Finding], fields: [String?] = []) -> String {
+    package static func line(id: String, rawID: String? = nil, findings: [Finding], fields: [String?] = []) -> String {
         // Written as bytes: appending Strings piece by piece cost more than finding the values.
         var out: [UInt8] = []
         out.reserveCapacity(32 + findings.count * 140)

@@ -1,9 +1,9 @@
 import Foundation
-public import VeilCore
+package import VeilCore
 
 /// Reads gold JSONL for `veil eval`, naming the line of any problem.
-public enum GoldReader {
-    public static func read(path: String) throws -> [GoldDocument] {
+package enum GoldReader {
+    package static func read(path: String) throws -> [GoldDocument] {
         let reader = try LineReader(path: path)
         var documents: [GoldDocument] = []
         let decoder = JSONDecoder()

@@ -1,17 +1,17 @@
-public import VeilCore
+package import VeilCore
 
 /// A document that cannot be read or scanned, with its place: `file:line:col: error: …`.
 /// Messages never quote the document's text.
-public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
+package struct InputError: Error, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var column: Int?
+    package var message: String
     /// Whether reading can go on after it (`--on-error skip`): false when the file's structure is
     /// broken (a JSON array's commas and brackets), so the next record cannot be found.
-    public var canBeSkipped: Bool
+    package var canBeSkipped: Bool
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String, canBeSkipped: Bool = true) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, message: String, canBeSkipped: Bool = true) {
         self.file = file
         self.line = line
         self.column = column
@@ -19,14 +19,14 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
         self.canBeSkipped = canBeSkipped
     }
 
-    public var description: String {
+    package var description: String {
         Diagnostic(file: file, line: line, column: column, message: message).description
     }
 }
 
 extension InvalidUTF8Error {
     /// The error placed at its line and column in `bytes` (column counted in characters up to the bad byte).
-    public func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
+    package func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
         var positions = TextPositions(bytes)
         let position = positions.position(ofByte: byteOffset)
         return InputError(file: file, line: position.line + lineOffset, column: position.column,

@@ -1,5 +1,5 @@
 /// How input files are read.
-public enum InputFormat: String, Sendable, CaseIterable {
+package enum InputFormat: String, Sendable, CaseIterable {
     /// The whole file is one document.
     case text
     /// One JSON object per line: a record.
@@ -13,7 +13,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
 
     /// The format a file name suggests: `.jsonl` / `.ndjson`, `.json`, `.csv`, `.tsv` / `.tab`;
     /// anything else is text.
-    public static func inferred(from path: String) -> InputFormat {
+    package static func inferred(from path: String) -> InputFormat {
         let lower = path.lowercased()
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
         if lower.hasSuffix(".json") { return .json }
@@ -24,17 +24,17 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// Which JSONL fields hold the id and the text.
-public struct RecordFields: Sendable, Hashable {
-    public var id: String
-    public var text: String
-    public init(id: String = "id", text: String = "text") {
+package struct RecordFields: Sendable, Hashable {
+    package var id: String
+    package var text: String
+    package init(id: String = "id", text: String = "text") {
         self.id = id
         self.text = text
     }
 }
 
 /// What to do with a document that cannot be read or scanned.
-public enum ErrorPolicy: String, Sendable, CaseIterable {
+package enum ErrorPolicy: String, Sendable, CaseIterable {
     /// Stop; nothing is written (the default).
     case fail
     /// Leave the document out of the output, report it with its place, and go on; the run still

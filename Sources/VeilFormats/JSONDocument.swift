@@ -1,45 +1,45 @@
-public import VeilCore
+package import VeilCore
 
 /// One JSON value (a JSONL line, a record of a JSON file) checked by a strict parser that remembers
 /// where every value lies, so chosen values can be rewritten or left out and every other byte kept
 /// exactly as it was (key order, spacing, number formatting, escapes).
-public struct JSONDocument: Sendable {
+package struct JSONDocument: Sendable {
     /// Where a value lies in the bytes.
-    public struct Field: Sendable {
-        public let range: Range<Int>
-        public let isString: Bool
+    package struct Field: Sendable {
+        package let range: Range<Int>
+        package let isString: Bool
     }
 
     /// A string or number: the values field rules rewrite.
-    public struct Leaf: Sendable {
-        public let path: [FieldPath.Step]
-        public let range: Range<Int>
-        public let isString: Bool
+    package struct Leaf: Sendable {
+        package let path: [FieldPath.Step]
+        package let range: Range<Int>
+        package let isString: Bool
     }
 
     /// A member of an object or an element of an array, for leaving it out.
-    public struct Member: Sendable {
-        public let path: [FieldPath.Step]
+    package struct Member: Sendable {
+        package let path: [FieldPath.Step]
         /// From the key (or the element) to the end of its value.
-        public let range: Range<Int>
+        package let range: Range<Int>
         /// Which container it belongs to, and its place there.
-        public let container: Int
-        public let position: Int
+        package let container: Int
+        package let position: Int
     }
 
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The top-level object's values by key (empty when the value is not an object).
-    public private(set) var fields: [String: Field] = [:]
-    public private(set) var leaves: [Leaf] = []
-    public private(set) var members: [Member] = []
+    package private(set) var fields: [String: Field] = [:]
+    package private(set) var leaves: [Leaf] = []
+    package private(set) var members: [Member] = []
     /// The number of members of each container.
-    public private(set) var containerSizes: [Int] = []
+    package private(set) var containerSizes: [Int] = []
     /// Whether the value is an object (a JSONL line must be).
-    public let isObject: Bool
+    package let isObject: Bool
 
     /// Parses `bytes` as one JSON value. Throws ``JSONSyntaxError`` with the byte offset of the
     /// problem (the caller adds file and line).
-    public init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
+    package init(_ bytes: [UInt8]) throws(JSONSyntaxError) {
         self.bytes = bytes
         var parser = Parser(bytes: bytes)
         parser.skipSpace()
@@ -61,18 +61,18 @@ public struct JSONDocument: Sendable {
     }
 
     /// The decoded string value of `key`, nil if absent or not a string.
-    public func string(_ key: String) throws(JSONSyntaxError) -> String? {
+    package func string(_ key: String) throws(JSONSyntaxError) -> String? {
         guard let field = fields[key], field.isString else { return nil }
         return try JSONDocument.decodeString(bytes[field.range], baseOffset: field.range.lowerBound)
     }
 
     /// The value of `key` as written (for ids that may be numbers).
-    public func rawValue(_ key: String) -> String? {
+    package func rawValue(_ key: String) -> String? {
         fields[key].map { String(decoding: bytes[$0.range], as: UTF8.self) }
     }
 
     /// The line with the value of `key` replaced by the JSON string `value`.
-    public func replacing(_ key: String, with value: String) -> [UInt8] {
+    package func replacing(_ key: String, with value: String) -> [UInt8] {
         guard let field = fields[key] else { return bytes }
         var result = Array(bytes[..<field.range.lowerBound])
         result += JSONDocument.encodeString(value)
@@ -83,7 +83,7 @@ public struct JSONDocument: Sendable {
     /// The bytes with `replacements` (value range → new bytes, with what reveal may undo in them)
     /// made and `dropped` members left out with their separators, so the result is still valid
     /// JSON; every other byte is kept.
-    public func rewritten(replacing replacements: [(range: Range<Int>, piece: OutputPiece)], dropping dropped: [Member]) -> OutputPiece {
+    package func rewritten(replacing replacements: [(range: Range<Int>, piece: OutputPiece)], dropping dropped: [Member]) -> OutputPiece {
         var removals: [Range<Int>] = []
         let byContainer = Dictionary(grouping: dropped, by: \.container)
         for (container, gone) in byContainer {
@@ -115,14 +115,14 @@ public struct JSONDocument: Sendable {
     }
 
     /// The decoded text of a leaf (a string's content, a number as written).
-    public func text(of leaf: Leaf) throws(JSONSyntaxError) -> String {
+    package func text(of leaf: Leaf) throws(JSONSyntaxError) -> String {
         leaf.isString ? try JSONDocument.decodeString(bytes[leaf.range], baseOffset: leaf.range.lowerBound)
                       : String(decoding: bytes[leaf.range], as: UTF8.self)
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped, the rest
     /// as UTF-8.
-    public static func encodeString(_ text: String) -> [UInt8] {
+    package static func encodeString(_ text: String) -> [UInt8] {
         [UInt8(ascii: "\"")] + encodeContent(text) + [UInt8(ascii: "\"")]
     }
 
@@ -326,7 +326,7 @@ public struct JSONDocument: Sendable {
 }
 
 /// A JSON syntax problem at a byte offset of the line.
-public struct JSONSyntaxError: Error, Sendable {
-    public let offset: Int
-    public let message: String
+package struct JSONSyntaxError: Error, Sendable {
+    package let offset: Int
+    package let message: String
 }

@@ -2,25 +2,25 @@ import Foundation
 
 /// Reads a file (or standard input) line by line in fixed-size chunks, so memory stays flat however
 /// large the file is. Lines come without their `\n` (a `\r` before it is kept, to be written back).
-public final class LineReader {
-    public let path: String
+package final class LineReader {
+    package let path: String
     private let handle: FileHandle
     private let ownsHandle: Bool
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// The number of the line last returned (1-based).
-    public private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
     /// Whether the line last returned ended with `\n` (the last line of a file may not).
-    public private(set) var lineHadNewline = true
+    package private(set) var lineHadNewline = true
     /// Longest line accepted; a longer one is an error naming its line.
-    public let maximumLineLength: Int
+    package let maximumLineLength: Int
     /// Bytes read from the input so far (for progress).
-    public private(set) var bytesRead = 0
+    package private(set) var bytesRead = 0
     /// The input's size, when it is a regular file.
-    public let size: Int?
+    package let size: Int?
 
-    public init(path: String, maximumLineLength: Int = 256 << 20) throws {
+    package init(path: String, maximumLineLength: Int = 256 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot open the file") }
         self.path = path
         self.handle = handle
@@ -30,7 +30,7 @@ public final class LineReader {
     }
 
     /// Reads standard input.
-    public init(standardInputNamed name: String = "<stdin>", maximumLineLength: Int = 256 << 20) {
+    package init(standardInputNamed name: String = "<stdin>", maximumLineLength: Int = 256 << 20) {
         self.path = name
         self.handle = FileHandle.standardInput
         self.ownsHandle = false
@@ -41,7 +41,7 @@ public final class LineReader {
     deinit { if ownsHandle { try? handle.close() } }
 
     /// The next line, or nil at the end of the input. A last line without `\n` is returned too.
-    public func nextLine() throws -> [UInt8]? {
+    package func nextLine() throws -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
@@ -73,7 +73,7 @@ public final class LineReader {
 
     /// The next bytes of the input as they come (about 1 MiB), without splitting lines, or nil at
     /// the end: for formats that are not line-based but must still be streamed.
-    public func nextChunk() throws -> [UInt8]? {
+    package func nextChunk() throws -> [UInt8]? {
         if start < buffer.count {
             let rest = Array(buffer[start...])
             buffer = []
@@ -90,7 +90,7 @@ public final class LineReader {
     }
 
     /// The whole remaining input (for formats that are one document).
-    public func readAll() throws -> [UInt8] {
+    package func readAll() throws -> [UInt8] {
         var all = Array(buffer[start...])
         buffer = []
         start = 0

@@ -1,5 +1,5 @@
 import Foundation
-public import VeilCore
+package import VeilCore
 
 /// The review page (`veil review`): one self-contained HTML file — no network, no script or style
 /// from elsewhere — showing each document's original text with every change highlighted by entity
@@ -8,17 +8,17 @@ public import VeilCore
 /// filters by entity; and the close calls (a score near its threshold) marked for a second look.
 ///
 /// It is the one output of Veil that contains originals, and it says so at its top.
-public enum ReviewPage {
+package enum ReviewPage {
     /// One reviewed document.
-    public struct Document {
+    package struct Document {
         /// The input file it comes from (the summary's columns).
-        public let file: String
+        package let file: String
         /// Its heading: the file, or a record's place and field (`dump.csv:12 body`).
-        public let label: String
-        public let original: [UInt8]
-        public let changes: [Anonymizer.Change]
+        package let label: String
+        package let original: [UInt8]
+        package let changes: [Anonymizer.Change]
 
-        public init(file: String, label: String? = nil, original: [UInt8], changes: [Anonymizer.Change]) {
+        package init(file: String, label: String? = nil, original: [UInt8], changes: [Anonymizer.Change]) {
             self.file = file
             self.label = label ?? file
             self.original = original
@@ -27,10 +27,10 @@ public enum ReviewPage {
     }
 
     /// A change scoring less than this above its entity's threshold is a close call.
-    public static let closeMargin = 0.1
+    package static let closeMargin = 0.1
 
     /// The page for `documents` under `policy`.
-    public static func render(_ documents: [Document], policy: Policy) -> String {
+    package static func render(_ documents: [Document], policy: Policy) -> String {
         let entities = Set(documents.flatMap { $0.changes.map(\.entity.rawValue) }).sorted()
         var html = head(entities: entities)
         html += "<header class=\"warning\" id=\"warning\"><strong>This page shows the original text.</strong> It contains the personal data "

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-public import VeilCore
+package import VeilCore
 
 /// What `--report FILE.json` says of a run: per input, the documents read, the findings by entity,
 /// plugin and action, and the records left out with their places; the policy's name and a hash of
@@ -8,7 +8,7 @@ public import VeilCore
 /// from a document: counts, names of entities and plugins, and file places only.
 ///
 /// Fed on the thread that writes the output, in input order.
-public final class RunReport {
+package final class RunReport {
     struct Input {
         let file: String
         var documents = 0
@@ -21,26 +21,26 @@ public final class RunReport {
 
     private let command: String
     /// The engine of the run; nil while it is being made, and for a run that stopped before it was.
-    public var engine: Engine?
+    package var engine: Engine?
     private let started = Date()
     private var inputs: [Input] = []
     /// Set when the run stopped on an error.
-    public var error: String?
+    package var error: String?
     /// Set once the report is written, so a command writes it once whichever way it stops.
-    public var isWritten = false
+    package var isWritten = false
 
-    public init(command: String, engine: Engine? = nil) {
+    package init(command: String, engine: Engine? = nil) {
         self.command = command
         self.engine = engine
     }
 
     /// Starts counting the input `file`.
-    public func begin(_ file: String) {
+    package func begin(_ file: String) {
         inputs.append(Input(file: file))
     }
 
     /// Counts one document (or record) and its findings.
-    public func count(_ findings: [Finding]) {
+    package func count(_ findings: [Finding]) {
         guard !inputs.isEmpty else { return }
         inputs[inputs.count - 1].documents += 1
         inputs[inputs.count - 1].findings += findings.count
@@ -54,13 +54,13 @@ public final class RunReport {
     }
 
     /// Notes a document or record left out (`--on-error skip`).
-    public func skipped(_ error: InputError) {
+    package func skipped(_ error: InputError) {
         guard !inputs.isEmpty else { return }
         inputs[inputs.count - 1].skipped.append(error)
     }
 
     /// The report as JSON (one object, keys in a fixed order).
-    public func json() -> String {
+    package func json() -> String {
         var out = "{\n"
         out += "  \"veil_report\": 1,\n"
         out += "  \"command\": \(Self.string(command)),\n"

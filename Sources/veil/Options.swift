@@ -1,8 +1,8 @@
-public import ArgumentParser
+import ArgumentParser
 import Foundation
 import Synchronization
 import VeilCore
-public import VeilFormats
+import VeilFormats
 
 /// `--plugins`: the extra plugin folders every command that loads the catalog takes.
 struct PluginOptions: ParsableArguments {

@@ -41,7 +41,7 @@ import Veil
         let parts = ["记者：卢立兵，你好。\n卢立兵：你好。\n", "记者：老卢，说说论坛。\n卢先生说：Lu Libing is my name.\n"]
         let whole = try veil.anonymize(parts.joined()).text
         var context = DocumentContext()
-        let linked = try parts.map { try veil.anonymizer.anonymize(DocumentText($0), context: &context).text }.joined()
+        let linked = try parts.map { try veil.anonymize($0, context: &context).text }.joined()
         #expect(linked == whole)
         #expect(!linked.contains("卢") && !linked.contains("Lu "))
     }

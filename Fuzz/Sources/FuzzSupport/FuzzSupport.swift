@@ -1,5 +1,5 @@
 import Foundation
-import VeilCore
+@testable import VeilCore
 
 /// What every fuzz target shares: the shipped plugins and default policy, compiled once, and a
 /// scratch file per process for readers that take a path.

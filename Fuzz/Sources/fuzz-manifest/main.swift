@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import VeilCore
+@testable import VeilCore
 
 /// Any bytes as a plugin manifest (plugin.yaml in a folder of its own): loaded, its recognizer
 /// compiled and run over a fixed text. Bad manifests must be refused with their line and column.

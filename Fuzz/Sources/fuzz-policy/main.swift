@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import VeilCore
+@testable import VeilCore
 
 /// Any bytes as a policy file, read with its problems deferred: every problem must come back as a
 /// located diagnostic in that file, never a crash. (Compiling an engine per input takes seconds

@@ -1,7 +1,7 @@
 import Foundation
 import FuzzSupport
-import VeilCore
-import VeilFormats
+@testable import VeilCore
+@testable import VeilFormats
 
 /// Any bytes as a dataset: the first byte picks CSV, TSV, JSON or JSONL (and whether bad records
 /// are skipped); the rest is the file. Reading must end (no loop on a bad record), and every record

@@ -1,6 +1,6 @@
 import Foundation
 import FuzzSupport
-import VeilCore
+@testable import VeilCore
 
 /// Any bytes as a plain-text document: validated, recognized and anonymized by the default policy.
 /// Invalid UTF-8 must be refused with its offset; valid text must be anonymized without a crash.

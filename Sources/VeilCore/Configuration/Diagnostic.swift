@@ -13,7 +13,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
+    package init(file: String, line: Int? = nil, column: Int? = nil, severity: Severity = .error, message: String) {
         self.file = file
         self.line = line
         self.column = column
@@ -35,8 +35,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -1,51 +1,53 @@
+/// The result of anonymizing one document: the rewritten text and what was found in the original.
+public struct AnonymizedText: Sendable {
+    /// The rewritten text.
+    public let text: String
+    /// What was found, with offsets into the *original* text.
+    public let findings: [Finding]
+    /// Every mention changed, with UTF-8 ranges into the original text, in order.
+    package let rewrites: [Rewrite]
+}
+
 /// Rewrites documents under an engine's policy, remembering the pseudonyms it hands out so that the
 /// same original gets the same pseudonym in every document of the run. Safe to share between
 /// threads.
-public final class Anonymizer: Sendable {
-    public let engine: Engine
+package final class Anonymizer: Sendable {
+    package let engine: Engine
     let table: PseudonymTable
     private let operators: [EntityType: any Operator]
     private let defaultOperator: any Operator
 
     /// Pseudonyms are kept in `vault` too, when given: they then agree with earlier runs and can be
     /// revealed (`veil reveal`).
-    public init(engine: Engine, vault: PseudonymVault? = nil) {
+    package init(engine: Engine, vault: PseudonymVault? = nil) {
         self.engine = engine
         self.table = PseudonymTable(vault: vault)
         self.operators = engine.policy.rules.mapValues { $0.action.makeOperator }
         self.defaultOperator = engine.policy.defaultRule.action.makeOperator
     }
 
-    /// The result of anonymizing one document.
-    public struct Result: Sendable {
-        /// The rewritten text.
-        public let text: String
-        /// What was found, with offsets into the *original* text.
-        public let findings: [Finding]
-        /// Every mention changed, with UTF-8 ranges into the original text, in order.
-        public let rewrites: [Rewrite]
-    }
+    package typealias Result = AnonymizedText
 
     /// Anonymizes `text`.
-    public func anonymize(_ text: String) throws -> Result {
+    package func anonymize(_ text: String) throws -> Result {
         try anonymize(DocumentText(text))
     }
 
     /// Anonymizes a document (a long one on all cores if `parallel`). Throws if it could not be
     /// scanned; nothing is returned half-done.
-    public func anonymize(_ document: DocumentText, parallel: Bool = false) throws -> Result {
+    package func anonymize(_ document: DocumentText, parallel: Bool = false) throws -> Result {
         var context = DocumentContext()
         return try anonymize(document, parallel: parallel, context: &context)
     }
 
     /// Anonymizes one section of a long text; `context` carries the people named from one section to
     /// the next, so they keep one pseudonym in every form across the whole text.
-    public func anonymize(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> Result {
+    package func anonymize(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> Result {
         try anonymize(try engine.recognize(document, parallel: parallel), context: &context)
     }
 
     /// Anonymizes a recognized document (or section of a long text; ``Engine/recognize(_:parallel:)``).
-    public func anonymize(_ recognized: RecognizedDocument, context: inout DocumentContext) throws -> Result {
+    package func anonymize(_ recognized: RecognizedDocument, context: inout DocumentContext) throws -> Result {
         let detections = engine.settle(recognized, context: &context)
         let bytes = recognized.document.bytes
         let rewrites = try self.rewrites(bytes[...], detections)
@@ -115,26 +117,26 @@ public final class Anonymizer: Sendable {
 
     /// One change to a reviewed document: where (UTF-8 bytes of the original), what was found by
     /// which plugin and how sure, the action and what was written instead.
-    public struct Change: Sendable {
-        public let utf8Range: Range<Int>
-        public let entity: EntityType
-        public let plugin: String
-        public let rule: String
-        public let score: Double
-        public let action: String
-        public let replacement: String
+    package struct Change: Sendable {
+        package let utf8Range: Range<Int>
+        package let entity: EntityType
+        package let plugin: String
+        package let rule: String
+        package let score: Double
+        package let action: String
+        package let replacement: String
     }
 
     /// Anonymizes a document and returns every change made, for review (``Change``). Holds the
     /// originals' places: for the review page only.
-    public func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
+    package func review(_ document: DocumentText, parallel: Bool = false) throws -> (text: String, changes: [Change]) {
         var context = DocumentContext()
         return try review(document, parallel: parallel, context: &context)
     }
 
     /// Reviews a document in its place in a run: `context` brings the people of the documents
     /// before it, as ``anonymize(_:parallel:context:)`` does, so the page shows what the run writes.
-    public func review(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> (text: String, changes: [Change]) {
+    package func review(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> (text: String, changes: [Change]) {
         let detections = try engine.analyze(document, parallel: parallel, context: &context)
         var changes: [Change] = []
         let rewrites = try rewrites(document.bytes[...], detections) { changes.append(change($0, $1)) }
@@ -185,12 +187,12 @@ public final class Anonymizer: Sendable {
 
 /// A finding its action would have written out unchanged: the document fails closed. Names the
 /// entity, the action and the place, never the text.
-public struct RewriteError: Error, Sendable, CustomStringConvertible {
-    public let entity: EntityType
-    public let action: String
+package struct RewriteError: Error, Sendable, CustomStringConvertible {
+    package let entity: EntityType
+    package let action: String
     /// Where the finding starts, in UTF-8 bytes of the document.
-    public let byteOffset: Int
-    public var description: String {
+    package let byteOffset: Int
+    package var description: String {
         "a \(entity.rawValue) finding at byte \(byteOffset) could not be rewritten by '\(action)' (its replacement would be the original text)"
     }
 }

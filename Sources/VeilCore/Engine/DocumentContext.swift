@@ -3,13 +3,13 @@
 /// have named in full, so that a later document finds their names again and links 卢先生 to the
 /// 卢立兵 of an earlier one, as it would within one document.
 ///
-/// It keeps the most recently named people (at least ``capacity``), so neither its memory nor the
+/// It keeps the most recently named people (at least `capacity`), so neither its memory nor the
 /// work it adds to each document grows with the length of the run: linking looks people up by
-/// surname and given name, and their names are searched for with one automaton (``MentionIndex``).
+/// surname and given name, and their names are searched for with one automaton (`MentionIndex`).
 public struct DocumentContext: Sendable {
     /// How many people are kept at least; a person first named further back than this many other
     /// people is no longer linked from a bare mention.
-    public static let capacity = 5_000
+    package static let capacity = 5_000
 
     /// One detection per distinct full name, oldest first, its range emptied (it lies in an earlier
     /// document).
@@ -74,8 +74,8 @@ public struct DocumentContext: Sendable {
 /// A document whose recognizers have run (``Engine/recognize(_:parallel:)``), waiting to be
 /// settled (``Engine/settle(_:context:)``). It may be handed from the thread that recognized it to
 /// the one that settles it, but used by one at a time.
-public struct RecognizedDocument: @unchecked Sendable {
-    public let document: DocumentText
+package struct RecognizedDocument: @unchecked Sendable {
+    package let document: DocumentText
     let detections: [Detection]
     /// Further mentions of what was found, where the document writes it again.
     let repeats: [Detection]

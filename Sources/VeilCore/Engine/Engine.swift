@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// A policy and its plugins compiled once into an immutable value that every thread can share.
 ///
@@ -8,11 +8,11 @@ public import Foundation
 /// let anonymizer = Anonymizer(engine: engine)
 /// let result = try anonymizer.anonymize("电话13812345678微信同号")
 /// ```
-public struct Engine: Sendable {
-    public let policy: Policy
-    public let catalog: PluginCatalog
+package struct Engine: Sendable {
+    package let policy: Policy
+    package let catalog: PluginCatalog
     /// The key pseudonyms and hashes are derived from.
-    public let key: PseudonymKey
+    package let key: PseudonymKey
     let recognizers: [any Recognizer]
     /// The recognizers whose names are found again across a whole document (cast once, here).
     let repeatingRecognizers: [any RepeatedMentionRecognizer]
@@ -22,7 +22,7 @@ public struct Engine: Sendable {
 
     /// Compiles `policy` against `catalog`. The key is `key` if given, else the policy's
     /// `pseudonyms.key`, else a random key for this run (``PseudonymKey/isEphemeral``).
-    public init(policy: Policy, catalog: PluginCatalog, key: PseudonymKey? = nil,
+    package init(policy: Policy, catalog: PluginCatalog, key: PseudonymKey? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) {
         var diagnostics = policy.problems
         var recognizers: [any Recognizer] = []
@@ -137,16 +137,16 @@ public struct Engine: Sendable {
     /// Documents longer than this many bytes are recognized block by block, each block ending at a
     /// line break (in one long line, at a sentence's end or a space: ``TextCut``): every recognizer's working memory stays that of one block, and blocks run on
     /// every core when the caller allows it.
-    public static let blockSize = 64 * 1024
+    package static let blockSize = 64 * 1024
 
     /// The most findings one document may hold: a document (a record's value of hundreds of
     /// megabytes, say) that holds more is refused rather than held in memory. Plain text read in
     /// sections never comes near it.
-    public static let maximumFindings = 1_000_000
+    package static let maximumFindings = 1_000_000
 
     /// A document holds more than ``maximumFindings`` findings.
-    public struct TooManyFindings: Error, CustomStringConvertible {
-        public var description: String { "more than \(Engine.maximumFindings) findings in one document; split it into smaller records" }
+    package struct TooManyFindings: Error, CustomStringConvertible {
+        package var description: String { "more than \(Engine.maximumFindings) findings in one document; split it into smaller records" }
     }
 
     /// The resolved detections of one document, sorted by position. Throws (and the caller must not
@@ -155,7 +155,7 @@ public struct Engine: Sendable {
     /// A long document is recognized in blocks (``blockSize``), on all cores if `parallel`; names
     /// found in any block are then found wherever the document repeats them, and the mentions of one
     /// person are linked across the whole document, so the result is that of one document.
-    public func analyze(_ document: DocumentText, parallel: Bool = false) throws -> [Detection] {
+    package func analyze(_ document: DocumentText, parallel: Bool = false) throws -> [Detection] {
         var context = DocumentContext()
         return try analyze(document, parallel: parallel, context: &context)
     }
@@ -163,14 +163,14 @@ public struct Engine: Sendable {
     /// The resolved detections of one section of a longer text read in sections: `context` brings
     /// the people named in the sections before (found again and linked here as in one document) and
     /// takes this section's.
-    public func analyze(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Detection] {
+    package func analyze(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> [Detection] {
         settle(try recognize(document, parallel: parallel), context: &context)
     }
 
     /// The first step of ``analyze(_:parallel:context:)``: what the recognizers report, block by
     /// block. It needs nothing from other sections, so a reader may run it for the next section
     /// while it settles and writes this one.
-    public func recognize(_ document: DocumentText, parallel: Bool = false) throws -> RecognizedDocument {
+    package func recognize(_ document: DocumentText, parallel: Bool = false) throws -> RecognizedDocument {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
         if blocks.count == 1 { return recognized(document, try recognizeBlock(document)) }
@@ -227,7 +227,7 @@ public struct Engine: Sendable {
     /// The second step of ``analyze(_:parallel:context:)``: repeated names across the whole
     /// document, overlaps resolved, mentions of one person linked (with the people of `context`,
     /// which then keeps this document's).
-    public func settle(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Detection] {
+    package func settle(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Detection] {
         let settled = settle(recognized, knowing: &context)
         context.remember(settled)
         return settled
@@ -329,19 +329,19 @@ public struct Engine: Sendable {
     }
 
     /// The findings in `text`, with code point offsets.
-    public func scan(_ text: String) throws -> [Finding] {
+    package func scan(_ text: String) throws -> [Finding] {
         let document = DocumentText(text)
         return Finding.from(try analyze(document), in: document.bytes)
     }
 
     /// The findings of a recognized document (or section of a long text), with code point offsets;
     /// `context` carries the people named from one section of a long text to the next.
-    public func scan(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Finding] {
+    package func scan(_ recognized: RecognizedDocument, context: inout DocumentContext) -> [Finding] {
         Finding.from(settle(recognized, context: &context), in: recognized.document.bytes)
     }
 
     /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
-    public func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
+    package func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
         Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
     }
 

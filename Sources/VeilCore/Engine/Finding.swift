@@ -19,7 +19,7 @@ public struct Finding: Sendable, Hashable {
 
     /// The finding of a section of a text as a finding of the whole text: the section starts after a
     /// line break, `bytes` bytes, `scalars` characters and `lines` lines into it.
-    public func shifted(bytes: Int, scalars: Int, lines: Int) -> Finding {
+    package func shifted(bytes: Int, scalars: Int, lines: Int) -> Finding {
         Finding(start: start + scalars, end: end + scalars, entity: entity, score: score, plugin: plugin, rule: rule,
                 line: line + lines, column: column, utf8Range: (utf8Range.lowerBound + bytes)..<(utf8Range.upperBound + bytes))
     }

@@ -8,9 +8,9 @@ import Synchronization
 ///
 /// Unlike `DispatchQueue.concurrentPerform`, which on Linux may run a loop started from a pool
 /// thread on fewer threads than there are cores, the helpers are always started.
-public enum ParallelLoop {
+package enum ParallelLoop {
     /// Calls `body(index)` for each index in `0..<count`, in parallel, and waits for all of them.
-    public static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    package static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
         guard workers > 1 else {
             for index in 0..<count { body(index) }

@@ -6,21 +6,21 @@
 /// gold span of its entity. Leaks: a gold span is covered when findings of any entity together cover
 /// every one of its characters (a QQ number inside a found e-mail address is not a leak); the
 /// characters of gold spans no finding covers are left in clear.
-public struct Evaluation: Sendable {
+package struct Evaluation: Sendable {
     /// Counts for one entity type.
-    public struct Counts: Sendable, Hashable {
-        public var gold = 0
-        public var predicted = 0
-        public var exact = 0
-        public var goldOverlapped = 0
-        public var predictedOverlapping = 0
+    package struct Counts: Sendable, Hashable {
+        package var gold = 0
+        package var predicted = 0
+        package var exact = 0
+        package var goldOverlapped = 0
+        package var predictedOverlapping = 0
 
-        public var exactPrecision: Double { ratio(exact, predicted) }
-        public var exactRecall: Double { ratio(exact, gold) }
-        public var exactF1: Double { f1(exactPrecision, exactRecall) }
-        public var overlapPrecision: Double { ratio(predictedOverlapping, predicted) }
-        public var overlapRecall: Double { ratio(goldOverlapped, gold) }
-        public var overlapF1: Double { f1(overlapPrecision, overlapRecall) }
+        package var exactPrecision: Double { ratio(exact, predicted) }
+        package var exactRecall: Double { ratio(exact, gold) }
+        package var exactF1: Double { f1(exactPrecision, exactRecall) }
+        package var overlapPrecision: Double { ratio(predictedOverlapping, predicted) }
+        package var overlapRecall: Double { ratio(goldOverlapped, gold) }
+        package var overlapF1: Double { f1(overlapPrecision, overlapRecall) }
 
         private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? (a == 0 ? 1 : 0) : Double(a) / Double(b) }
         private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
@@ -32,30 +32,30 @@ public struct Evaluation: Sendable {
     }
 
     /// A missed gold span, a spurious finding or a gold span left partly in clear, with its context.
-    public struct Example: Sendable, Hashable {
-        public enum Kind: String, Sendable { case missed, spurious, leaked }
-        public var kind: Kind
-        public var documentID: String
-        public var entity: EntityType
+    package struct Example: Sendable, Hashable {
+        package enum Kind: String, Sendable { case missed, spurious, leaked }
+        package var kind: Kind
+        package var documentID: String
+        package var entity: EntityType
         /// The span's text and up to 20 characters either side.
-        public var before: String
-        public var span: String
-        public var after: String
+        package var before: String
+        package var span: String
+        package var after: String
     }
 
     /// What a gold entity's findings leave in clear.
-    public struct Leaks: Sendable, Hashable {
+    package struct Leaks: Sendable, Hashable {
         /// Gold spans, and those whose every character some finding (of any entity) covers.
-        public var spans = 0
-        public var coveredSpans = 0
+        package var spans = 0
+        package var coveredSpans = 0
         /// Characters of gold spans, and those no finding covers.
-        public var characters = 0
-        public var clearCharacters = 0
+        package var characters = 0
+        package var clearCharacters = 0
 
         /// The share of gold spans fully covered.
-        public var coverage: Double { spans == 0 ? 1 : Double(coveredSpans) / Double(spans) }
+        package var coverage: Double { spans == 0 ? 1 : Double(coveredSpans) / Double(spans) }
         /// The share of gold characters left in clear.
-        public var clearShare: Double { characters == 0 ? 0 : Double(clearCharacters) / Double(characters) }
+        package var clearShare: Double { characters == 0 ? 0 : Double(clearCharacters) / Double(characters) }
 
         static func + (a: Leaks, b: Leaks) -> Leaks {
             Leaks(spans: a.spans + b.spans, coveredSpans: a.coveredSpans + b.coveredSpans,
@@ -63,23 +63,23 @@ public struct Evaluation: Sendable {
         }
     }
 
-    public private(set) var counts: [EntityType: Counts] = [:]
-    public private(set) var leaks: [EntityType: Leaks] = [:]
+    package private(set) var counts: [EntityType: Counts] = [:]
+    package private(set) var leaks: [EntityType: Leaks] = [:]
     /// Missed gold spans and spurious findings.
-    public private(set) var examples: [Example] = []
+    package private(set) var examples: [Example] = []
     /// Gold spans left partly or wholly in clear.
-    public private(set) var leakedExamples: [Example] = []
-    public private(set) var documents = 0
+    package private(set) var leakedExamples: [Example] = []
+    package private(set) var documents = 0
 
     /// All entities together.
-    public var total: Counts { counts.values.reduce(Counts(), +) }
+    package var total: Counts { counts.values.reduce(Counts(), +) }
     /// What all scored gold entities leave in clear, together.
-    public var totalLeaks: Leaks { leaks.values.reduce(Leaks(), +) }
+    package var totalLeaks: Leaks { leaks.values.reduce(Leaks(), +) }
 
     /// Scores `engine` on `documents`; only `entities` are scored when given. With `placeChains`, a
     /// written chain of places (江西省赣州市于都县: places next to each other, nothing between) is one
     /// place on both sides, however the gold and the findings cut it.
-    public static func run(_ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10,
+    package static func run(_ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10,
                            placeChains: Bool = false) throws -> Evaluation {
         var evaluation = Evaluation()
         for document in documents {
@@ -89,7 +89,7 @@ public struct Evaluation: Sendable {
     }
 
     /// Adds one document's comparison.
-    public mutating func add(_ document: GoldDocument, findings: [Finding], entities: Set<EntityType>?, examplesPerKind: Int, placeChains: Bool = false) {
+    package mutating func add(_ document: GoldDocument, findings: [Finding], entities: Set<EntityType>?, examplesPerKind: Int, placeChains: Bool = false) {
         documents += 1
         var gold = document.spans.filter { entities?.contains($0.entity) ?? true }
         var predicted = findings.filter { entities?.contains($0.entity) ?? true }.map { GoldDocument.Span(start: $0.start, end: $0.end, entity: $0.entity) }

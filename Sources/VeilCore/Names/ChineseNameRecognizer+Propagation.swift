@@ -87,7 +87,7 @@ extension ChineseNameRecognizer {
     /// where X is the surname of such a name (曾凯 … 小曾), whatever else X can be — the person named
     /// is the reason to read them so — unless 老X or 小X is a common word (老师, 小时). And the surname
     /// alone before a title, a cue or a speech verb (郑表示, 莫老师 after 律师郑文斌, 莫远英).
-    public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
+    package func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
         // Texts are keyed by their UTF-8 bytes: hashing a String of Chinese characters normalizes
         // it first, and this runs for every name a document holds.
         var names: [[UInt8]: Detection] = [:]
@@ -154,7 +154,7 @@ extension ChineseNameRecognizer {
         return mentions
     }
 
-    public func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
+    package func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
         if detection.attributes["form"] == "given" { return repeatedGivenName(detection, at: range, in: bytes) }
         // 小毛|病: a word running on past the mention means it is not one.
         guard detection.attributes["form"] == "surname" else {

@@ -9,8 +9,8 @@ import Foundation
 /// Ordinary words that begin with a surname character (张开, 王国, 高兴, 黄金) are not names unless a
 /// title or cue says so: a list of common words (from the same corpus) rejects a candidate that one
 /// of them starts inside of or that begins with one.
-public struct ChineseNameRecognizer: Recognizer {
-    public let pluginID: String
+package struct ChineseNameRecognizer: Recognizer {
+    package let pluginID: String
     let statistics: ChineseNameStatistics
     let commonWords: AhoCorasick
     /// The common words that read like a form of address, 老 or 小 and a surname (老师, 小时).
@@ -76,7 +76,7 @@ public struct ChineseNameRecognizer: Recognizer {
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
     /// the cues after one), and optionally readings.tsv (character → pinyin), cues-learned.txt, crf.tsv,
     /// given-gender.tsv, surnames-extra.txt and traditional.tsv (traditional → simplified characters).
-    public static let factory: RecognizerRegistry.Factory = { input in
+    package static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 6 else {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-zh needs data: surnames, given, foreign, common words, titles, cues")
@@ -171,7 +171,7 @@ public struct ChineseNameRecognizer: Recognizer {
         self.foreignThreshold = foreignThreshold
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let text = makeText(document)
         let tagging = taggerLabels(text)
         var detections: [Detection] = []
@@ -771,7 +771,7 @@ public struct ChineseNameRecognizer: Recognizer {
 }
 
 extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
-    public var surrogate: any SurrogateGenerator {
+    package var surrogate: any SurrogateGenerator {
         var spellings: [String: [String]] = [:]
         for surname in statistics.surnames.keys { if let reading = readings[surname] { spellings[reading, default: []].append(surname) } }
         return ChineseNameSurrogate(statistics: statistics, spellings: spellings)

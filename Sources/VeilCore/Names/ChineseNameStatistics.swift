@@ -2,7 +2,7 @@ import Foundation
 
 /// How often characters play the parts of a Chinese name, counted in a tagged corpus: the data
 /// behind `person-zh` (see its SOURCES.md).
-public struct ChineseNameStatistics: Sendable {
+package struct ChineseNameStatistics: Sendable {
     struct Count: Sendable, Hashable {
         let inNames: Int
         let occurrences: Int

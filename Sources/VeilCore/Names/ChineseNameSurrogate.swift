@@ -4,9 +4,9 @@
 ///
 /// A canonical value is a full name (王建国), a surname alone (王, for 王先生 with no full name in
 /// the document), or a transliterated foreign name (克林顿), which gets characters of the same kind.
-public struct ChineseNameSurrogate: SurrogateGenerator {
-    public let id = "person-zh"
-    public let examples: [String] = []
+package struct ChineseNameSurrogate: SurrogateGenerator {
+    package let id = "person-zh"
+    package let examples: [String] = []
     let statistics: ChineseNameStatistics
     /// Pinyin spelling → surnames in characters, to draw for a romanized key ("lu li bing").
     let spellings: [String: [String]]
@@ -43,7 +43,7 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
     /// Weights are compressed (square root) so rarer choices still come up.
     private static func compressed(_ weight: Int) -> Int { max(1, Int(Double(weight).squareRoot() * 10)) }
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         if canonical.unicodeScalars.allSatisfy(\.isASCII) {
             // A person's key in syllables ("lu li bing", "ouyang na na"): a name of that shape.
             let syllables = canonical.split(separator: " ").map(String.init)
@@ -78,7 +78,7 @@ public struct ChineseNameSurrogate: SurrogateGenerator {
         return newSurname + String((0..<(characters.count - surname.count)).map { _ in pool.draw(&random) })
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         if mention == canonical { return surrogate }
         let surname = statistics.surnames[canonical] != nil ? canonical : statistics.surname(of: canonical)
         let newSurname = String(surrogate.prefix(surname.count))
@@ -152,7 +152,7 @@ struct WeightedPool<Item: Sendable & Equatable>: Sendable {
 
 /// A recognizer that brings its own surrogate generator (a name recognizer's statistics make the
 /// pseudonyms). A manifest selects it with `surrogate: <the generator's id>`.
-public protocol SurrogateProvidingRecognizer: Recognizer {
+package protocol SurrogateProvidingRecognizer: Recognizer {
     var surrogate: any SurrogateGenerator { get }
 }
 

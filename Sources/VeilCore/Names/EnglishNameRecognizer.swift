@@ -11,8 +11,8 @@ import Foundation
 /// With `crf.tsv` and `ranks.tsv`, a trained tagger (``EnglishTagger``) also reads every line that
 /// holds letters: names of any nationality, a first name alone in context ("Hi Margaret"),
 /// lower-case and all-caps names.
-public struct EnglishNameRecognizer: Recognizer {
-    public let pluginID: String
+package struct EnglishNameRecognizer: Recognizer {
+    package let pluginID: String
     let firstNames: [String: (share: Double, sex: String)]
     let lastNames: [String: Double]
     let ambiguous: Set<String>
@@ -24,7 +24,7 @@ public struct EnglishNameRecognizer: Recognizer {
 
     /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt, and
     /// optionally the tagger's crf.tsv, ranks.tsv and world.tsv.
-    public static let factory: RecognizerRegistry.Factory = { input in
+    package static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 3 else { throw RecognizerError(pluginID: input.manifest.id, message: "person-en needs data: first, last, words") }
         var first: [String: (Double, String)] = [:], firstShares: [String: Double] = [:]
@@ -57,7 +57,7 @@ public struct EnglishNameRecognizer: Recognizer {
         return recognizer
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
         // Whole words only: not Ho of Hoàng, whose next letter is beyond ASCII.
         let words = LatinWord.words(in: bytes).filter {
@@ -241,7 +241,7 @@ public struct EnglishNameRecognizer: Recognizer {
 }
 
 extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
-    public var surrogate: any SurrogateGenerator {
+    package var surrogate: any SurrogateGenerator {
         EnglishNameSurrogate(firstNames: firstNames.filter { $0.value.share >= 0.02 }.map { ($0.key, $0.value.sex) }.sorted { $0.0 < $1.0 },
                              lastNames: lastNames.filter { $0.value >= 0.005 }.map(\.key).sorted())
     }
@@ -249,13 +249,13 @@ extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
 
 /// Western names: a common first name of the same sex and a common surname, written in the
 /// mention's form (full name, surname alone, middle initial kept in place).
-public struct EnglishNameSurrogate: SurrogateGenerator {
-    public let id = "person-en"
-    public let examples: [String] = []
+package struct EnglishNameSurrogate: SurrogateGenerator {
+    package let id = "person-en"
+    package let examples: [String] = []
     let firstNames: [(String, String)]
     let lastNames: [String]
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let parts = canonical.split(separator: " ").map(String.init)
         // A first name alone (Hi Margaret) becomes another first name of the same sex.
         if parts.count == 1, let sex = firstNames.first(where: { $0.0.lowercased() == parts[0] })?.1,
@@ -269,7 +269,7 @@ public struct EnglishNameSurrogate: SurrogateGenerator {
         return pick(pool, &random) + " " + newLast
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         // In the mention's case: JOHN WILLIAMS, margaret smith.
         let letters = mention.filter(\.isLetter)
         let written = renderForm(surrogate, canonical: canonical, mention: mention)

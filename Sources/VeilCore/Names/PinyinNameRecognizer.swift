@@ -7,8 +7,8 @@ import Foundation
 ///
 /// A word counts as pinyin only if it splits into Mandarin syllables, so "Lu Said" or "Wang Street"
 /// are not names; single-syllable given names that are also common English words are not taken.
-public struct PinyinNameRecognizer: Recognizer {
-    public let pluginID: String
+package struct PinyinNameRecognizer: Recognizer {
+    package let pluginID: String
     let tables: PinyinTables
     let statistics: ChineseNameStatistics
 
@@ -29,7 +29,7 @@ public struct PinyinNameRecognizer: Recognizer {
 
     /// The factory `recognizer: person-pinyin` manifests use. Data: syllables.txt, readings.tsv,
     /// surnames.tsv, given.tsv, variants.tsv.
-    public static let factory: RecognizerRegistry.Factory = { input in
+    package static let factory: RecognizerRegistry.Factory = { input in
         let files = input.dataFiles
         guard files.count >= 5 else {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-pinyin needs data: syllables, readings, surnames, given, variants")
@@ -39,7 +39,7 @@ public struct PinyinNameRecognizer: Recognizer {
         return PinyinNameRecognizer(pluginID: input.manifest.id, tables: tables, statistics: statistics)
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
         let words = LatinWord.words(in: bytes)
         var detections: [Detection] = []
@@ -113,7 +113,7 @@ public struct PinyinNameRecognizer: Recognizer {
 /// A surname named in full is that person wherever it is written again, capitalized, as a word: in
 /// the rest of the document and in the later documents of a run.
 extension PinyinNameRecognizer: RepeatedMentionRecognizer {
-    public func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
+    package func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
         var mentions: [RepeatableMention] = []
         var seen = Set<String>()
         for detection in found where detection.attributes["form"] == "pinyin-full" {
@@ -128,7 +128,7 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
 
     /// A capitalized word of its own ("Tan's", "Contact Tan."), not the start of a longer one (Tank)
     /// or the end of one, and not in lower case (a tan).
-    public func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
+    package func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
         let isLetter = { (index: Int) in index >= 0 && index < bytes.count && ASCIIByte.isAlphanumeric(bytes[index]) }
         guard (0x41...0x5A).contains(bytes[range.lowerBound]), !isLetter(range.lowerBound - 1), !isLetter(range.upperBound),
               range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-") else { return nil }
@@ -137,5 +137,5 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
 }
 
 extension PinyinNameRecognizer: SurrogateProvidingRecognizer {
-    public var surrogate: any SurrogateGenerator { PinyinNameSurrogate(statistics: statistics, tables: tables) }
+    package var surrogate: any SurrogateGenerator { PinyinNameSurrogate(statistics: statistics, tables: tables) }
 }

@@ -2,9 +2,9 @@ import Foundation
 /// Romanized Chinese names: the pseudonym is a name in characters, drawn exactly as `person-zh`
 /// draws one (so "Lu Libing" and 卢立兵, linked, get 陈志明 and "Chen Zhiming"), written in pinyin in
 /// the mention's order, capitals and hyphenation.
-public struct PinyinNameSurrogate: SurrogateGenerator {
-    public let id = "person-pinyin"
-    public let examples: [String] = []
+package struct PinyinNameSurrogate: SurrogateGenerator {
+    package let id = "person-pinyin"
+    package let examples: [String] = []
     let statistics: ChineseNameStatistics
     let tables: PinyinTables
 
@@ -18,11 +18,11 @@ public struct PinyinNameSurrogate: SurrogateGenerator {
     }
 
     /// Drawn exactly as `person-zh` draws, from the same key, so the two agree on every person.
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         names.surrogate(for: canonical, keeping: keeping, random: &random)
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         guard surrogate.unicodeScalars.contains(where: { $0.value >= 0x3400 }) else { return surrogate }
         let surnameLength = statistics.surname(of: surrogate).count
         guard let (family, given) = tables.romanize(surrogate, surnameLength: surnameLength) else { return mention }

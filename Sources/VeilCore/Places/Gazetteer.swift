@@ -1,39 +1,39 @@
 import Foundation
 
 /// How high a place sits: a policy generalizes a place to one of these levels.
-public enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     case region, country, province, prefecture, county
 
     var rank: Int { PlaceLevel.allCases.firstIndex(of: self)! }
-    public static func < (lhs: PlaceLevel, rhs: PlaceLevel) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: PlaceLevel, rhs: PlaceLevel) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// A list of places with their level, parent and the ways they are written: the data behind
 /// `location-cn` and `location-world`, and what `generalize` and place pseudonyms work from.
-public struct Gazetteer: Sendable {
+package struct Gazetteer: Sendable {
     /// One place.
-    public struct Place: Sendable, Hashable {
-        public let id: String
-        public let level: PlaceLevel
-        public let parent: String?
+    package struct Place: Sendable, Hashable {
+        package let id: String
+        package let level: PlaceLevel
+        package let parent: String?
         /// The full official name (江西省, 赣州市).
-        public let full: String
+        package let full: String
         /// Short forms people write (江西, 赣州).
-        public let short: [String]
+        package let short: [String]
         /// Romanized or English forms (Jiangxi, Ganzhou).
-        public let latin: [String]
+        package let latin: [String]
         /// A county written on its own often enough (海淀, 浦东) that its short form needs no evidence.
-        public var isWellKnown: Bool = false
+        package var isWellKnown: Bool = false
     }
 
     /// How a mention writes its place, so a replacement can be written the same way.
-    public enum Form: String, Sendable { case full, short, latin }
+    package enum Form: String, Sendable { case full, short, latin }
 
-    public let places: [String: Place]
+    package let places: [String: Place]
     private let children: [String: [String]]
     private let roots: [PlaceLevel: [String]]
 
-    public init(places: [Place]) {
+    package init(places: [Place]) {
         var byID: [String: Place] = [:]
         var children: [String: [String]] = [:]
         var roots: [PlaceLevel: [String]] = [:]
@@ -48,7 +48,7 @@ public struct Gazetteer: Sendable {
 
     /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
     /// optionally `known`; `#` lines are comments. Errors name the file and line.
-    public init(contentsOf path: String) throws(ConfigurationError) {
+    package init(contentsOf path: String) throws(ConfigurationError) {
         // Bytes, not characters: the lists are long and read at every start-up.
         let bytes = try WordList.bytes(path, what: "the places file")
         var places: [Place] = []
@@ -74,10 +74,10 @@ public struct Gazetteer: Sendable {
         self.init(places: places)
     }
 
-    public subscript(id: String) -> Place? { places[id] }
+    package subscript(id: String) -> Place? { places[id] }
 
     /// The place and its ancestors, nearest first.
-    public func lineage(of id: String) -> [Place] {
+    package func lineage(of id: String) -> [Place] {
         var chain: [Place] = []
         var current = places[id]
         while let place = current {
@@ -88,7 +88,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// The place's ancestor at `level` (or the place itself when it is at or above that level).
-    public func generalized(_ id: String, to level: PlaceLevel) -> Place? {
+    package func generalized(_ id: String, to level: PlaceLevel) -> Place? {
         let chain = lineage(of: id)
         guard let place = chain.first else { return nil }
         if place.level <= level { return place }
@@ -96,12 +96,12 @@ public struct Gazetteer: Sendable {
     }
 
     /// Places of the same level under `parent` (or, for top-level places, the other top-level ones).
-    public func siblings(level: PlaceLevel, under parent: String?) -> [String] {
+    package func siblings(level: PlaceLevel, under parent: String?) -> [String] {
         (parent.flatMap { children[$0] } ?? roots[level] ?? []).filter { places[$0]?.level == level }
     }
 
     /// How `text` writes place `id`.
-    public func form(of text: String, for id: String) -> Form {
+    package func form(of text: String, for id: String) -> Form {
         guard let place = places[id] else { return .full }
         if text == place.full { return .full }
         if place.short.contains(text) { return .short }
@@ -110,7 +110,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// `place` written in `form` (falling back to the full name).
-    public func name(of place: Place, in form: Form) -> String {
+    package func name(of place: Place, in form: Form) -> String {
         switch form {
         case .full: return place.full
         case .short: return place.short.first ?? place.full
@@ -120,6 +120,6 @@ public struct Gazetteer: Sendable {
 }
 
 /// A recognizer backed by a gazetteer; its findings' canonical values are place ids.
-public protocol PlaceRecognizer: Recognizer {
+package protocol PlaceRecognizer: Recognizer {
     var gazetteer: Gazetteer { get }
 }

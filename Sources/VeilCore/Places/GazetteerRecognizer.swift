@@ -6,9 +6,9 @@ import Foundation
 /// A name that several places share (吉林 the province and the city) is given to the place whose
 /// relatives the document also mentions, else to the higher-level one. A place name that begins an
 /// institution's name (北京师范大学, Beijing Normal University) is not reported as a place.
-public struct GazetteerRecognizer: PlaceRecognizer {
-    public let pluginID: String
-    public let gazetteer: Gazetteer
+package struct GazetteerRecognizer: PlaceRecognizer {
+    package let pluginID: String
+    package let gazetteer: Gazetteer
     let entity: EntityType
     let scores: [Gazetteer.Form: Double]
     /// The score of a county's short form with evidence that it is a place: a relative (its
@@ -33,7 +33,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
     /// The factory `recognizer: gazetteer` manifests use. Data: the places TSV, then optionally a
     /// file of institution words (one per line; Latin ones are matched as whole words), then
     /// optionally a file of common words (one per line, anything after a tab ignored).
-    public static let factory: RecognizerRegistry.Factory = { input in
+    package static let factory: RecognizerRegistry.Factory = { input in
         guard let placesFile = input.dataFiles.first else {
             throw RecognizerError(pluginID: input.manifest.id, message: "the gazetteer recognizer needs a places file in 'data'")
         }
@@ -49,7 +49,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
                                    commonWords: common)
     }
 
-    public init(pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
+    package init(pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
                 countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: [String] = []) {
         self.pluginID = pluginID
         self.gazetteer = gazetteer
@@ -96,7 +96,7 @@ public struct GazetteerRecognizer: PlaceRecognizer {
         self.commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let view = document.view(.fullwidth)
         let bytes = view.bytes
         var hits: [(range: Range<Int>, entry: Int)] = []

@@ -1,23 +1,23 @@
-public import Foundation
+package import Foundation
 
 /// Finds the folder holding Veil's shipped `Plugins/` and `Policies/`.
 ///
 /// Looked for, in order: `$VEIL_HOME`; `<bin>/../share/veil` next to an installed `veil`; the
 /// source checkout this library was compiled from (which is also where SwiftPM keeps a dependency's
 /// checkout, so library users find it too).
-public enum BuiltinResources {
+package enum BuiltinResources {
     /// The resource folder, or nil if none of the places has one.
-    public static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+    package static func root(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
         candidates(environment: environment).first { isResourceRoot($0) }
     }
 
     /// The shipped plugins folder, or an error saying where Veil looked.
-    public static func pluginsDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> URL {
+    package static func pluginsDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> URL {
         try locate(environment: environment).appendingPathComponent("Plugins")
     }
 
     /// The shipped policies folder.
-    public static func policiesDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> URL {
+    package static func policiesDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> URL {
         try locate(environment: environment).appendingPathComponent("Policies")
     }
 

@@ -14,7 +14,7 @@ extension PluginCatalog {
     /// This catalog with the plugin `id`, whose recognizer `make` builds (once per engine that
     /// selects it). The recognizer's `pluginID` must be `id`. Replaces a built-in plugin of the same
     /// id; an id already registered in code or loaded from a folder is an error.
-    public func adding(id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil, priority: Int = 0,
+    package func adding(id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil, priority: Int = 0,
                        recognizer make: @escaping @Sendable () throws -> any Recognizer) throws(ConfigurationError) -> PluginCatalog {
         let place = "code:\(id)"
         guard ManifestReader.isKebabCase(id) else { throw ConfigurationError(Diagnostic(file: place, message: "plugin id '\(id)' must be kebab-case (a-z, 0-9 and -)")) }

@@ -1,20 +1,20 @@
-public import Foundation
+package import Foundation
 
 /// The plugins a run can use: the built-in ones plus any from `--plugins` folders and
 /// `VEIL_PLUGIN_PATH`, each compiled once and frozen.
 ///
 /// A plugin from a user folder with the id of a built-in one replaces it (and `veil plugins list`
 /// says so); two user folders offering the same id is an error.
-public struct PluginCatalog: Sendable {
+package struct PluginCatalog: Sendable {
     /// Where a plugin came from.
-    public enum Origin: Sendable, Hashable, CustomStringConvertible {
+    package enum Origin: Sendable, Hashable, CustomStringConvertible {
         case builtin
         case directory(String)
         case environment(String)
         /// Registered in Swift code (``PluginCatalog/adding(id:entities:summary:surrogate:priority:recognizer:)``).
         case code
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .builtin: return "built-in"
             case .directory(let path): return "--plugins \(path)"
@@ -25,17 +25,17 @@ public struct PluginCatalog: Sendable {
     }
 
     /// A loaded plugin: its manifest, its recognizer or word list, and its origin.
-    public struct Plugin: Sendable {
-        public let manifest: PluginManifest
-        public let origin: Origin
+    package struct Plugin: Sendable {
+        package let manifest: PluginManifest
+        package let origin: Origin
         /// True when this plugin replaced a built-in one with the same id.
-        public let overridesBuiltin: Bool
+        package let overridesBuiltin: Bool
         /// Builds the recognizer of a `patterns:` or `recognizer:` plugin. Compiled recognizers
         /// (gazetteers with their word lists) are built only for plugins a policy enables.
         private let build: @Sendable () throws -> (any Recognizer)?
         /// The words of a `lexicons:` plugin (matched together with every other lexicon).
-        public let lexiconEntries: [LexiconRecognizer.Entry]
-        public var id: String { manifest.id }
+        package let lexiconEntries: [LexiconRecognizer.Entry]
+        package var id: String { manifest.id }
 
         init(manifest: PluginManifest, origin: Origin, overridesBuiltin: Bool, lexiconEntries: [LexiconRecognizer.Entry] = [],
              build: @escaping @Sendable () throws -> (any Recognizer)?) {
@@ -47,7 +47,7 @@ public struct PluginCatalog: Sendable {
         }
 
         /// The plugin's recognizer (nil for word-list plugins); errors name the manifest.
-        public func makeRecognizer() throws(ConfigurationError) -> (any Recognizer)? {
+        package func makeRecognizer() throws(ConfigurationError) -> (any Recognizer)? {
             do {
                 return try build()
             } catch let error as ConfigurationError {
@@ -58,20 +58,20 @@ public struct PluginCatalog: Sendable {
         }
     }
 
-    public let plugins: [String: Plugin]
+    package let plugins: [String: Plugin]
 
     /// The plugins sorted by id.
-    public var sorted: [Plugin] { plugins.values.sorted { $0.id < $1.id } }
+    package var sorted: [Plugin] { plugins.values.sorted { $0.id < $1.id } }
 
-    public subscript(id: String) -> Plugin? { plugins[id] }
+    package subscript(id: String) -> Plugin? { plugins[id] }
 
     /// A catalog of exactly these plugins.
-    public init(plugins: [Plugin]) {
+    package init(plugins: [Plugin]) {
         self.plugins = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Loads plugin folders from each source in order: every subfolder with a `plugin.yaml`.
-    public static func load(from sources: [(origin: Origin, directory: String)], registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
+    package static func load(from sources: [(origin: Origin, directory: String)], registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
         var plugins: [String: Plugin] = [:]
         var diagnostics: [Diagnostic] = []
         for (origin, directory) in sources {
@@ -111,7 +111,7 @@ public struct PluginCatalog: Sendable {
     }
 
     /// The built-in plugins, plus `extraDirectories` and the folders in `VEIL_PLUGIN_PATH`.
-    public static func standard(extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func standard(extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
                                 registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
         var sources: [(origin: Origin, directory: String)] = [(.builtin, try BuiltinResources.pluginsDirectory(environment: environment).path)]
         for path in (environment["VEIL_PLUGIN_PATH"] ?? "").split(separator: ":") where !path.isEmpty {

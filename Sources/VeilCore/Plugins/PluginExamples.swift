@@ -2,19 +2,19 @@
 /// from the plugin (exactly the `find` texts, when listed) and each `no_match` text none, with the
 /// plugin running alone at the default threshold; a process plugin is first checked against the
 /// protocol (``ProcessConformance``). Used by `veil plugins test` and the test suite.
-public enum PluginExamples {
+package enum PluginExamples {
     /// One example that did not behave as its manifest says. Example texts are the plugin author's,
     /// not user data, so they are quoted.
-    public struct Failure: Sendable, CustomStringConvertible {
-        public let plugin: String
-        public let file: String
-        public let line: Int?
-        public let message: String
-        public var description: String { Diagnostic(file: file, line: line, message: message).description }
+    package struct Failure: Sendable, CustomStringConvertible {
+        package let plugin: String
+        package let file: String
+        package let line: Int?
+        package let message: String
+        package var description: String { Diagnostic(file: file, line: line, message: message).description }
     }
 
     /// The failures of `plugin`'s examples (empty when all pass).
-    public static func check(_ plugin: PluginCatalog.Plugin, threshold: Double = 0.5) -> [Failure] {
+    package static func check(_ plugin: PluginCatalog.Plugin, threshold: Double = 0.5) -> [Failure] {
         let catalog = PluginCatalog(plugins: [plugin])
         let policy = Policy(name: "examples", path: plugin.manifest.path, plugins: [plugin.id], threshold: threshold)
         let engine: Engine

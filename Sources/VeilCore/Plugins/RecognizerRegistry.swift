@@ -1,24 +1,24 @@
 /// Recognizers written in Swift and compiled into the program, which `recognizer:` manifests refer
 /// to by id. Frozen once built; pass a registry with your own recognizers to ``PluginCatalog/load(from:registry:)``.
-public struct RecognizerRegistry: Sendable {
+package struct RecognizerRegistry: Sendable {
     /// What a factory is given: the manifest (its options, its folder) and the paths of its data files.
-    public struct Input: Sendable {
-        public let manifest: PluginManifest
+    package struct Input: Sendable {
+        package let manifest: PluginManifest
         /// Absolute paths of the manifest's `data:` files, in order.
-        public let dataFiles: [String]
+        package let dataFiles: [String]
     }
 
-    public typealias Factory = @Sendable (Input) throws -> any Recognizer
+    package typealias Factory = @Sendable (Input) throws -> any Recognizer
 
-    public private(set) var factories: [String: Factory]
+    package private(set) var factories: [String: Factory]
 
-    public init(factories: [String: Factory] = [:]) { self.factories = factories }
+    package init(factories: [String: Factory] = [:]) { self.factories = factories }
 
     /// Adds (or replaces) the recognizer called `id`.
-    public mutating func register(_ id: String, factory: @escaping Factory) { factories[id] = factory }
+    package mutating func register(_ id: String, factory: @escaping Factory) { factories[id] = factory }
 
     /// The recognizers shipped with Veil.
-    public static let builtin = RecognizerRegistry(factories: [
+    package static let builtin = RecognizerRegistry(factories: [
         "gazetteer": GazetteerRecognizer.factory,
         "person-zh": ChineseNameRecognizer.factory,
         "person-pinyin": PinyinNameRecognizer.factory,

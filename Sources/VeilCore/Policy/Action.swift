@@ -1,5 +1,5 @@
 /// What a policy does with every mention of an entity.
-public enum Action: Sendable, Hashable {
+package enum Action: Sendable, Hashable {
     /// Leave the text as it is (the finding is still reported).
     case keep
     /// Remove the text.
@@ -22,16 +22,16 @@ public enum Action: Sendable, Hashable {
     case generalizeDate(to: DatePrecision)
 
     /// How much of a date `generalize` keeps.
-    public enum DatePrecision: String, Sendable, Hashable, CaseIterable {
+    package enum DatePrecision: String, Sendable, Hashable, CaseIterable {
         case month, year
     }
 
     /// The action names a policy may use.
-    public static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize", "generalize"]
+    package static let names = ["keep", "redact", "replace", "mask", "hash", "pseudonymize", "generalize"]
 
     /// Whether the action always writes something other than the mention (`keep` does not, and
     /// `generalize` may write a place at its own level as it was).
-    public var rewrites: Bool {
+    package var rewrites: Bool {
         switch self {
         case .redact, .replace, .mask, .hash, .pseudonymize: return true
         case .keep, .generalize, .generalizeDate: return false
@@ -40,7 +40,7 @@ public enum Action: Sendable, Hashable {
 
     /// Whether reveal may put the original back where the action wrote: pseudonyms and numbered
     /// templates stand for one original each; masks, hashes, generalized places and removals do not.
-    public var isReversible: Bool {
+    package var isReversible: Bool {
         switch self {
         case .pseudonymize: return true
         case .replace(let template): return template.contains("{n}")
@@ -48,7 +48,7 @@ public enum Action: Sendable, Hashable {
         }
     }
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .keep: return "keep"
         case .redact: return "redact"
@@ -62,11 +62,11 @@ public enum Action: Sendable, Hashable {
 }
 
 /// A policy's rule for one entity type.
-public struct EntityRule: Sendable, Hashable {
-    public var action: Action
+package struct EntityRule: Sendable, Hashable {
+    package var action: Action
     /// Overrides the policy's threshold for this entity.
-    public var threshold: Double?
-    public init(action: Action, threshold: Double? = nil) {
+    package var threshold: Double?
+    package init(action: Action, threshold: Double? = nil) {
         self.action = action
         self.threshold = threshold
     }

@@ -1,43 +1,43 @@
 /// The one file a user edits: which plugins run, what happens to each entity type, what is never
 /// touched (allow) and what is always found (deny), and where the pseudonym key comes from.
-public struct Policy: Sendable {
+package struct Policy: Sendable {
     /// A place in the policy file, for diagnostics that come up after reading (an unknown plugin id).
-    public struct Location: Sendable, Hashable {
-        public var file: String
-        public var line: Int?
-        public var column: Int?
+    package struct Location: Sendable, Hashable {
+        package var file: String
+        package var line: Int?
+        package var column: Int?
     }
 
-    public var name: String
+    package var name: String
     /// The file the policy was read from (the child, when it extends another).
-    public var path: String
+    package var path: String
     /// The enabled plugin ids, in the order written.
-    public var plugins: [String]
-    public var pluginLocations: [String: Location]
+    package var plugins: [String]
+    package var pluginLocations: [String: Location]
     /// Findings scoring below this are dropped (0…1).
-    public var threshold: Double
-    public var rules: [EntityType: EntityRule]
+    package var threshold: Double
+    package var rules: [EntityType: EntityRule]
     /// The rule for entity types without their own.
-    public var defaultRule: EntityRule
+    package var defaultRule: EntityRule
     /// Texts never treated as personal data (compared case-insensitively), such as 中国 or Reuters.
-    public var allow: [String]
+    package var allow: [String]
     /// Texts always found as the given entity, with score 1.
-    public var deny: [EntityType: [String]]
+    package var deny: [EntityType: [String]]
     /// Where the pseudonym key comes from; nil means a random key for this run.
-    public var key: KeySpec?
-    public var keyLocation: Location?
+    package var key: KeySpec?
+    package var keyLocation: Location?
     /// The mapping vault (`pseudonyms.vault`, relative to the policy file), if any.
-    public var vaultPath: String?
+    package var vaultPath: String?
     /// What to do with each field of a dataset's records (CSV columns, JSON values).
-    public var fields = FieldRules()
+    package var fields = FieldRules()
     /// Where each entity named under `entities:` and `deny:` is written.
-    public var entityLocations: [EntityType: Location] = [:]
+    package var entityLocations: [EntityType: Location] = [:]
     /// Problems found while reading the policy, when the reader was asked to leave them to the
     /// engine (``PolicyReader/read(path:environment:deferringProblems:)``), so every problem of a
     /// policy — its own and those only its plugins reveal — is reported in one pass.
-    public var problems: [Diagnostic] = []
+    package var problems: [Diagnostic] = []
 
-    public init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
+    package init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
                 defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],
                 deny: [EntityType: [String]] = [:], key: KeySpec? = nil) {
         self.name = name
@@ -53,8 +53,8 @@ public struct Policy: Sendable {
     }
 
     /// The rule that applies to `entity`.
-    public func rule(for entity: EntityType) -> EntityRule { rules[entity] ?? defaultRule }
+    package func rule(for entity: EntityType) -> EntityRule { rules[entity] ?? defaultRule }
 
     /// The threshold that applies to `entity`.
-    public func threshold(for entity: EntityType) -> Double { rules[entity]?.threshold ?? threshold }
+    package func threshold(for entity: EntityType) -> Double { rules[entity]?.threshold ?? threshold }
 }

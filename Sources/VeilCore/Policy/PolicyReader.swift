@@ -1,33 +1,33 @@
-public import Foundation
+package import Foundation
 import Yams
 
 /// Reads policy files, following `extends`, and reports every problem as `file:line:col: error: …`.
-public enum PolicyReader {
+package enum PolicyReader {
     static let topLevelKeys: Set<String> = ["version", "name", "extends", "plugins", "threshold", "entities", "allow", "deny", "pseudonyms", "fields", "other_fields"]
     static let ruleKeys: Set<String> = ["action", "threshold", "with", "char", "keep_first", "keep_last", "length", "keep", "to"]
 
     /// Reads the policy at `path`. `extends: NAME` names a built-in policy in `Policies/`;
     /// `extends: FILE.yaml` a file relative to this one.
-    public static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    package static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         try read(path: path, environment: environment, visiting: [])
     }
 
     /// Reads the policy at `path`, leaving the problems found in it in ``Policy/problems`` when
     /// `deferringProblems` (the engine reports them with its own, in one pass); throws only when
     /// the file is not a policy at all (not YAML, not a mapping).
-    public static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                             deferringProblems: Bool) throws(ConfigurationError) -> Policy {
         try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: [], deferringProblems: deferringProblems)
     }
 
     /// Reads a policy from `text` (YAML, as in a policy file). `path` names it in errors, and a
     /// relative `extends: FILE.yaml` is taken from its folder (default: the current directory).
-    public static func read(text: String, path: String = "<policy text>", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    package static func read(text: String, path: String = "<policy text>", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         try read(YAMLDocument(path: path, text: text), path: path, environment: environment, visiting: [])
     }
 
     /// The built-in policy called `name` (`default`, …).
-    public static func builtin(_ name: String = "default", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    package static func builtin(_ name: String = "default", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
         let path = try BuiltinResources.policiesDirectory(environment: environment).appendingPathComponent("\(name).yaml").path
         return try read(path: path, environment: environment)
     }

@@ -1,20 +1,20 @@
 import Crypto
-public import Foundation
+package import Foundation
 import Synchronization
 
 /// Where a policy's pseudonym key comes from: `env:NAME` or `file:PATH`.
-public enum KeySpec: Sendable, Hashable, CustomStringConvertible {
+package enum KeySpec: Sendable, Hashable, CustomStringConvertible {
     case environment(String)
     case file(String)
 
     /// Parses `env:NAME` or `file:PATH`; nil for anything else.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         if text.hasPrefix("env:"), text.count > 4 { self = .environment(String(text.dropFirst(4))) }
         else if text.hasPrefix("file:"), text.count > 5 { self = .file(String(text.dropFirst(5))) }
         else { return nil }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .environment(let name): return "env:\(name)"
         case .file(let path): return "file:\(path)"
@@ -25,20 +25,20 @@ public enum KeySpec: Sendable, Hashable, CustomStringConvertible {
 /// The secret that makes pseudonyms deterministic: the same original gets the same pseudonym on
 /// every run and machine that uses the same key. Per-purpose keys are derived with HKDF-SHA256.
 ///
-/// Without a key, a random one lives for one run (``isEphemeral``): pseudonyms are consistent
+/// Without a key, a random one lives for one run (`isEphemeral`): pseudonyms are consistent
 /// within that run only.
 public struct PseudonymKey: Sendable {
     private let material: [UInt8]
     /// True for a random key made for this run only.
-    public let isEphemeral: Bool
+    package let isEphemeral: Bool
     /// Keys already derived, by purpose: every pseudonym asks for its entity's key.
     private let derivedKeys = DerivedKeys()
 
     /// Keys shorter than this are refused: a short secret can be guessed and the pseudonyms reversed.
-    public static let minimumLength = 16
+    package static let minimumLength = 16
 
     /// A random key for this run only.
-    public static func ephemeral() -> PseudonymKey {
+    package static func ephemeral() -> PseudonymKey {
         PseudonymKey(material: SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }, isEphemeral: true)
     }
 
@@ -53,7 +53,7 @@ public struct PseudonymKey: Sendable {
     }
 
     /// Reads the key a spec names. Errors say which variable or file, never the secret.
-    public init(spec: KeySpec, environment: [String: String] = ProcessInfo.processInfo.environment) throws(KeyError) {
+    package init(spec: KeySpec, environment: [String: String] = ProcessInfo.processInfo.environment) throws(KeyError) {
         var secret: [UInt8]
         switch spec {
         case .environment(let name):
@@ -80,7 +80,7 @@ public struct PseudonymKey: Sendable {
     }
 
     /// A key for one purpose (`"pseudonym:PHONE_NUMBER"`, `"hash:EMAIL_ADDRESS"`).
-    public func derived(for purpose: String) -> DerivedKey {
+    package func derived(for purpose: String) -> DerivedKey {
         derivedKeys.key(for: purpose) { derive(for: purpose) }
     }
 
@@ -104,18 +104,18 @@ private final class DerivedKeys: Sendable {
 }
 
 /// A 256-bit key for one purpose, derived from a ``PseudonymKey``.
-public struct DerivedKey: Sendable, Hashable {
+package struct DerivedKey: Sendable, Hashable {
     let bytes: [UInt8]
 
     /// HMAC-SHA256 of `message` under this key.
-    public func authenticationCode(for message: [UInt8]) -> [UInt8] {
+    package func authenticationCode(for message: [UInt8]) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: bytes)))
     }
 }
 
 /// A key that could not be read. Names the spec, never the secret.
-public struct KeyError: Error, Sendable, CustomStringConvertible {
-    public let spec: KeySpec
-    public let problem: String
-    public var description: String { "pseudonym key \(spec): \(problem)" }
+package struct KeyError: Error, Sendable, CustomStringConvertible {
+    package let spec: KeySpec
+    package let problem: String
+    package var description: String { "pseudonym key \(spec): \(problem)" }
 }

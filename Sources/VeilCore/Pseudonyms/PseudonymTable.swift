@@ -12,7 +12,7 @@ import Synchronization
 /// attempt is drawn; with a fixed key the result depends only on the key and the values, except in
 /// that rare case, where it can depend on which value was seen first. Two originals never share a
 /// surrogate: when no free one can be drawn, the document fails (``NoFreePseudonymError``).
-public final class PseudonymTable: Sendable {
+package final class PseudonymTable: Sendable {
     private struct State {
         /// Originals met, and the attempt that gave each its surrogate when it was not the first.
         var known: Set<UInt64> = []
@@ -33,7 +33,7 @@ public final class PseudonymTable: Sendable {
     let vault: PseudonymVault?
     private let cache = Mutex([UInt64: String]())
 
-    public init(vault: PseudonymVault? = nil) {
+    package init(vault: PseudonymVault? = nil) {
         seed = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
         self.vault = vault
     }
@@ -53,14 +53,14 @@ public final class PseudonymTable: Sendable {
 
     /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
     /// until it finds one no other original has (at most ``drawLimit`` draws).
-    public func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
+    package func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
         try surrogateFromList(entity: entity, canonical: canonical, candidate: { $0 < Self.drawLimit ? draw($0) : nil })
     }
 
     /// The same for a generator with a finite list of candidates, tried in turn: `draw` gives nil
     /// past its last. A generator that can write nothing but the original gets it back (the
     /// rewrite then fails closed); one whose every candidate is taken fails the document.
-    public func surrogateFromList(entity: EntityType, canonical: String, candidate draw: (Int) -> String?) throws -> String {
+    package func surrogateFromList(entity: EntityType, canonical: String, candidate draw: (Int) -> String?) throws -> String {
         if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
         if let attempt = state.withLock({ $0.known.contains(original) ? $0.attempts[original] ?? 0 : nil }) {
@@ -124,7 +124,7 @@ public final class PseudonymTable: Sendable {
 
     /// The number of `canonical` among the originals of `entity` met so far (1, 2, …), for templates
     /// like `[PERSON_{n}]`.
-    public func ordinal(entity: EntityType, canonical: String) -> Int {
+    package func ordinal(entity: EntityType, canonical: String) -> Int {
         let key = fingerprint(entity, canonical, role: 2)
         return state.withLock { state in
             if let number = state.ordinals[key] { return number }
@@ -136,15 +136,15 @@ public final class PseudonymTable: Sendable {
     }
 
     /// How many originals have a surrogate.
-    public var count: Int { state.withLock { $0.known.count } }
+    package var count: Int { state.withLock { $0.known.count } }
 }
 
 /// Every surrogate a generator could draw for a value is taken by another original: the run stops
 /// rather than give two originals one pseudonym. Names the entity, never the value.
-public struct NoFreePseudonymError: Error, Sendable, CustomStringConvertible {
-    public let entity: EntityType
-    public let draws: Int
-    public var description: String {
+package struct NoFreePseudonymError: Error, Sendable, CustomStringConvertible {
+    package let entity: EntityType
+    package let draws: Int
+    package var description: String {
         "no free pseudonym for a \(entity.rawValue) after \(draws) draws (every one is another original's); two originals never share one"
     }
 }

@@ -2,24 +2,24 @@ import Crypto
 
 /// A deterministic stream of random choices for one original value: HMAC-SHA256 of the value under
 /// a per-entity key, extended block by block. The same key and value always give the same choices.
-public struct SurrogateRandom {
+package struct SurrogateRandom {
     /// HMAC keyed once; each block is a copy of it fed the seed and the block number.
     private let keyed: HMAC<SHA256>
     private let seed: [UInt8]
     /// Which draw for the value this is (0 first): a generator of a small domain walks through it
     /// once chance draws keep meeting taken values.
-    public let attempt: Int
+    package let attempt: Int
     private var block: UInt32 = 0
     private var buffer: [UInt8] = []
     private var index = 0
 
-    public init(key: DerivedKey, value: String, attempt: Int = 0) {
+    package init(key: DerivedKey, value: String, attempt: Int = 0) {
         self.keyed = HMAC<SHA256>(key: SymmetricKey(data: key.bytes))
         self.seed = Array(value.utf8) + [0] + Array(String(attempt).utf8)
         self.attempt = attempt
     }
 
-    public mutating func nextByte() -> UInt8 {
+    package mutating func nextByte() -> UInt8 {
         if index == buffer.count {
             var code = keyed
             code.update(data: seed)
@@ -33,7 +33,7 @@ public struct SurrogateRandom {
     }
 
     /// A uniform integer in `0..<bound` (rejection sampling, no modulo bias).
-    public mutating func next(below bound: Int) -> Int {
+    package mutating func next(below bound: Int) -> Int {
         precondition(bound > 0 && bound <= 65_536)
         let limit = 65_536 - 65_536 % bound
         while true {
@@ -42,7 +42,7 @@ public struct SurrogateRandom {
         }
     }
 
-    public mutating func digit() -> Int { next(below: 10) }
+    package mutating func digit() -> Int { next(below: 10) }
 
-    public mutating func pick<T>(_ choices: [T]) -> T { choices[next(below: choices.count)] }
+    package mutating func pick<T>(_ choices: [T]) -> T { choices[next(below: choices.count)] }
 }

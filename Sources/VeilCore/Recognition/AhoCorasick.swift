@@ -9,11 +9,11 @@ import Foundation
 /// is built from the sorted words straight into flat arrays (sorted edge lists per state, a direct
 /// table for the root), and each state keeps one word and a link to the next state with a word, so
 /// neither building nor matching copies lists of outputs.
-public struct AhoCorasick: Sendable {
+package struct AhoCorasick: Sendable {
     /// One occurrence: the byte range and the index of the word in the list given to `init`.
-    public struct Occurrence: Sendable, Hashable {
-        public let range: Range<Int>
-        public let word: Int
+    package struct Occurrence: Sendable, Hashable {
+        package let range: Range<Int>
+        package let word: Int
     }
 
     /// Direct rows of 256 targets (0: none) for the root and every state with many children, so the
@@ -36,14 +36,14 @@ public struct AhoCorasick: Sendable {
     private let foldsCase: Bool
 
     /// The number of words.
-    public var count: Int { wordLengths.count }
+    package var count: Int { wordLengths.count }
 
     /// The length in bytes of the longest word.
-    public private(set) var longestWord = 0
+    package private(set) var longestWord = 0
 
     /// Builds the automaton; empty words are ignored. With `foldsCase` false, words match only as
     /// written.
-    public init(words: [String], foldsCase: Bool = true) {
+    package init(words: [String], foldsCase: Bool = true) {
         self.foldsCase = foldsCase
         let packed = PackedWords(words, foldingCase: foldsCase)
         let lengths = (0..<words.count).map(packed.length)
@@ -184,12 +184,12 @@ public struct AhoCorasick: Sendable {
     private static let denseChildren: UInt16 = 8
 
     /// Every occurrence of every word in `bytes`, in order of where they end.
-    public func occurrences(in bytes: [UInt8]) -> [Occurrence] {
+    package func occurrences(in bytes: [UInt8]) -> [Occurrence] {
         occurrences(in: bytes, within: 0..<bytes.count)
     }
 
     /// Every occurrence of every word that lies inside `range` of `bytes` (offsets into `bytes`).
-    public func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
+    package func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
         var found: [Occurrence] = []
         bytes.withUnsafeBufferPointer { buffer in
             _ = forEachOccurrence(in: buffer, within: range) { found.append($0); return true }

@@ -1,6 +1,6 @@
 /// How a matched value is reduced to the form that links mentions of the same thing, when no
 /// validator supplies one.
-public enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
+package enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
     /// The matched text as normalized (full-width folded).
     case exact
     /// Lower-cased (e-mail addresses, handles, URLs).

@@ -8,24 +8,24 @@
 /// camelCase name a capital begins one ("Phone" in buyerPhone). Negative words take no inflection
 /// (`inflects: false`): "ticket 2023-118" names what the number is, "Tickets: 0253 319 649" what
 /// it is for.
-public struct ContextRule: Sendable, Hashable {
+package struct ContextRule: Sendable, Hashable {
     /// The words, lower-cased UTF-8.
     let words: [[UInt8]]
     /// Added to the score when a word is present (negative for penalties).
-    public let adjustment: Double
+    package let adjustment: Double
     /// How many characters before the match are searched.
-    public let window: Int
+    package let window: Int
     /// How many characters after the match are searched.
-    public let windowAfter: Int
+    package let windowAfter: Int
     /// The words as one automaton: a window is read once, whatever the number of words.
     private let automaton: AhoCorasick
     /// For each word, whether it begins with a Latin letter (and so must begin a word).
     private let startsWithLetter: [Bool]
 
     /// Whether a word found may carry an inflection (cards, called).
-    public let inflects: Bool
+    package let inflects: Bool
 
-    public init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil, inflects: Bool = true) {
+    package init(words: [String], adjustment: Double, window: Int, windowAfter: Int? = nil, inflects: Bool = true) {
         self.words = words.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
         self.adjustment = adjustment
         self.window = window
@@ -35,12 +35,12 @@ public struct ContextRule: Sendable, Hashable {
         startsWithLetter = self.words.map { ASCIIByte.isLetter($0[0]) }
     }
 
-    public static func == (left: ContextRule, right: ContextRule) -> Bool {
+    package static func == (left: ContextRule, right: ContextRule) -> Bool {
         left.words == right.words && left.adjustment == right.adjustment && left.window == right.window && left.windowAfter == right.windowAfter
             && left.inflects == right.inflects
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(words)
         hasher.combine(adjustment)
         hasher.combine(window)
@@ -48,7 +48,7 @@ public struct ContextRule: Sendable, Hashable {
         hasher.combine(inflects)
     }
 
-    public var isEmpty: Bool { words.isEmpty }
+    package var isEmpty: Bool { words.isEmpty }
 
     /// For a match that begins a line, the window also takes in the one or two short lines above
     /// it, up to this many characters more: a form's label on the line above its value

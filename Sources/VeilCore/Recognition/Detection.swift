@@ -14,9 +14,9 @@ public struct Detection: Sendable, Hashable {
     public var rule: String
     public var canonical: String
     /// Extra facts a validator established (for instance `kind: mobile`); never original text.
-    public var attributes: [String: String]
+    package var attributes: [String: String]
 
-    public init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
+    package init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
                 canonical: String, attributes: [String: String] = [:]) {
         self.range = range
         self.entity = entity

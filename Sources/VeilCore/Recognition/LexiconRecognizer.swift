@@ -4,21 +4,21 @@
 /// A word that begins or ends with an ASCII letter or digit only matches on a word boundary
 /// ("Lu" is not found inside "Luxury"); Chinese words match anywhere, as Chinese has no spaces.
 /// Case is ignored, unless a lexicon asks for capitals (``Entry/capitalizedOnly``).
-public struct LexiconRecognizer: Recognizer {
+package struct LexiconRecognizer: Recognizer {
     /// One word and what finding it means.
-    public struct Entry: Sendable, Hashable {
-        public var word: String
-        public var entity: EntityType
-        public var score: Double
+    package struct Entry: Sendable, Hashable {
+        package var word: String
+        package var entity: EntityType
+        package var score: Double
         /// The plugin (or `policy`) and the lexicon the word came from.
-        public var pluginID: String
-        public var lexicon: String
+        package var pluginID: String
+        package var lexicon: String
         /// The value linked mentions share; the word itself unless the list says otherwise.
-        public var canonical: String
+        package var canonical: String
         /// Found only as written or in capitals (Polish, POLISH; not polish).
-        public var capitalizedOnly: Bool
+        package var capitalizedOnly: Bool
 
-        public init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
+        package init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
                     capitalizedOnly: Bool = false) {
             self.word = word
             self.entity = entity
@@ -30,8 +30,8 @@ public struct LexiconRecognizer: Recognizer {
         }
     }
 
-    public let pluginID: String
-    public let entries: [Entry]
+    package let pluginID: String
+    package let entries: [Entry]
     /// Two automata, each searched only when it holds a word: words with ASCII letters whose case
     /// does not matter, matched folded; the rest — capitalized-only words (as written and in
     /// capitals: Kenyan, KENYAN) and words without ASCII letters (维吾尔族) — matched exactly, so
@@ -41,7 +41,7 @@ public struct LexiconRecognizer: Recognizer {
     private let boundaryAtStart: [Bool]
     private let boundaryAtEnd: [Bool]
 
-    public init(pluginID: String, entries: [Entry]) {
+    package init(pluginID: String, entries: [Entry]) {
         self.pluginID = pluginID
         self.entries = entries
         var foldedWords: [String] = [], foldedEntries: [Int] = [], exactWords: [String] = [], exactEntries: [Int] = []
@@ -64,7 +64,7 @@ public struct LexiconRecognizer: Recognizer {
         self.boundaryAtEnd = entries.map { $0.word.utf8.last.map(LexiconRecognizer.isWordByte) ?? false }
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let view = document.view(.fullwidth)
         let bytes = view.bytes
         var detections: [Detection] = []

@@ -2,30 +2,30 @@ internal import PCRE2
 
 /// A manifest's `patterns:` compiled once: PCRE2 patterns over one normalized view, each with an
 /// optional validator, and the plugin's context rules applied to every match.
-public struct PatternRecognizer: Recognizer {
+package struct PatternRecognizer: Recognizer {
     /// One compiled `patterns:` entry.
-    public final class Rule: Sendable {
-        public let name: String
+    package final class Rule: Sendable {
+        package let name: String
         let pattern: Pattern
-        public let entity: EntityType
-        public let score: Double
-        public let validator: (any Validator)?
+        package let entity: EntityType
+        package let score: Double
+        package let validator: (any Validator)?
         /// The capture group whose range is reported (0 = the whole match).
-        public let group: Int
+        package let group: Int
         /// Drop the match unless a context word is near it (QQ numbers are just digits without one).
-        public let needsContext: Bool
+        package let needsContext: Bool
         /// Drop the match unless a context word is in the header of its table column.
-        public let needsColumnContext: Bool
-        public let canonicalForm: CanonicalForm
+        package let needsColumnContext: Bool
+        package let canonicalForm: CanonicalForm
         /// Retry a match the validator rejects, cut short at each separator (longest first).
-        public let backoff: Bool
+        package let backoff: Bool
         /// Every match holds at least this many ASCII digits: tried only around such digit runs.
-        public let minimumDigits: Int
+        package let minimumDigits: Int
         /// Every match holds a match of this anchor: tried only around its matches.
         let anchor: Anchor?
         /// The score of a match the validator rejects; such a match needs a context word (see
         /// Docs/scoring.md). Nil: rejected outright.
-        public let unvalidatedScore: Double?
+        package let unvalidatedScore: Double?
 
         init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
                     validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
@@ -72,16 +72,16 @@ public struct PatternRecognizer: Recognizer {
         }
     }
 
-    public let pluginID: String
-    public let rules: [Rule]
-    public let normalization: Normalization
-    public let context: ContextRule?
-    public let negative: ContextRule?
+    package let pluginID: String
+    package let rules: [Rule]
+    package let normalization: Normalization
+    package let context: ContextRule?
+    package let negative: ContextRule?
     /// Try every pattern over the whole text, ignoring `digits` and `anchor` (the reference the
     /// examples check windowed matching against).
     var searchesEverywhere = false
 
-    public init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
+    package init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
         self.pluginID = pluginID
         self.rules = rules
         self.normalization = normalization
@@ -89,7 +89,7 @@ public struct PatternRecognizer: Recognizer {
         self.negative = negative
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let view = document.view(normalization)
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in

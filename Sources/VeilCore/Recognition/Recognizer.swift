@@ -2,7 +2,7 @@
 ///
 /// Every implementation must:
 /// - report ranges in UTF-8 bytes of the *original* text (map view ranges back with
-///   ``TextView/originalRange(_:)``), on character boundaries, non-empty;
+///   `TextView.originalRange(_:)`), on character boundaries, non-empty;
 /// - be deterministic: the same text gives the same detections in the same order;
 /// - be safe to call from many threads at once (compile patterns and build tables in `init`);
 /// - throw, rather than return partial results, when it cannot scan the whole document: the engine
@@ -25,7 +25,7 @@ public protocol Recognizer: Sendable {
 /// (``repeatableMentions(of:)``), keeps that for the documents after it, and searches each document
 /// for the repeatable mentions of this one and of those before; ``repeatedMention(_:at:in:)`` says
 /// what each occurrence is.
-public protocol RepeatedMentionRecognizer: Recognizer {
+package protocol RepeatedMentionRecognizer: Recognizer {
     /// The texts that are further mentions of what `found` names, each with the detection such a
     /// mention is (its range empty; the engine sets it).
     func repeatableMentions(of found: [Detection]) -> [RepeatableMention]
@@ -36,12 +36,12 @@ public protocol RepeatedMentionRecognizer: Recognizer {
 }
 
 /// A text that, wherever it is written again, is another mention of a person already found.
-public struct RepeatableMention: Sendable, Hashable {
-    public let text: String
+package struct RepeatableMention: Sendable, Hashable {
+    package let text: String
     /// What a mention found by this text is; its range is empty.
-    public let detection: Detection
+    package let detection: Detection
 
-    public init(text: String, detection: Detection) {
+    package init(text: String, detection: Detection) {
         self.text = text
         self.detection = detection
     }

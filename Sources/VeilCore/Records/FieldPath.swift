@@ -1,31 +1,31 @@
 /// Which fields a rule is for: a CSV column or top-level JSON key by name (`author`), or a JSON path
 /// (`$.author.name`, `$.replies[*].text`, `$.tags[0]`, `$['odd key']`, `$.*.name`).
-public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+package struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     /// One step of a concrete path: a member name or an array index.
-    public enum Step: Sendable, Hashable {
+    package enum Step: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
     /// One step of a pattern.
-    public enum Pattern: Sendable, Hashable {
+    package enum Pattern: Sendable, Hashable {
         case key(String)
         case index(Int)
         case anyKey
         case anyIndex
     }
 
-    public let patterns: [Pattern]
-    public let description: String
+    package let patterns: [Pattern]
+    package let description: String
 
     /// The top-level member `name`, whatever characters it holds (a quote, a dot, a bracket).
-    public init(member name: String) {
+    package init(member name: String) {
         patterns = [.key(name)]
         description = Self.render([.key(name)])
     }
 
     /// Parses `text`; the error says what is wrong and at which character.
-    public init(_ text: String) throws(FieldPathError) {
+    package init(_ text: String) throws(FieldPathError) {
         description = text
         guard text.hasPrefix("$") else {
             // A bare name: a column, or a key of the top-level object.
@@ -76,7 +76,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
     /// How many steps of `path` this pattern matches from its start (it must match all of its own
     /// steps), or nil.
-    public func matchedLength(of path: [Step]) -> Int? {
+    package func matchedLength(of path: [Step]) -> Int? {
         guard patterns.count <= path.count else { return nil }
         for (pattern, step) in zip(patterns, path) {
             switch (pattern, step) {
@@ -90,7 +90,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `$.replies[2].text` for a concrete path.
-    public static func render(_ path: [Step]) -> String {
+    package static func render(_ path: [Step]) -> String {
         "$" + path.map { step in
             switch step {
             case .key(let name):
@@ -102,7 +102,7 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A field path that cannot be parsed: what is wrong and at which character (0-based).
-public struct FieldPathError: Error, Sendable {
-    public let offset: Int
-    public let message: String
+package struct FieldPathError: Error, Sendable {
+    package let offset: Int
+    package let message: String
 }

@@ -1,5 +1,5 @@
 /// What to do with one field of a record (a CSV column, a JSON value): the policy's `fields:`.
-public enum FieldRule: Sendable, Hashable {
+package enum FieldRule: Sendable, Hashable {
     /// Free text: find the personal data it mentions and rewrite that, as in a text document.
     case scan
     /// The whole value is one mention of `entity` (a poster's name, a phone column), rewritten by
@@ -14,16 +14,16 @@ public enum FieldRule: Sendable, Hashable {
     case hash(length: Int)
 
     /// The names a policy writes.
-    public static let names = ["scan", "entity", "keep", "drop", "hash"]
+    package static let names = ["scan", "entity", "keep", "drop", "hash"]
 }
 
 /// A field rule as a policy states it: for which fields, and where it is written.
-public struct FieldRuleEntry: Sendable, Hashable {
-    public var path: FieldPath
-    public var rule: FieldRule
-    public var location: Policy.Location?
+package struct FieldRuleEntry: Sendable, Hashable {
+    package var path: FieldPath
+    package var rule: FieldRule
+    package var location: Policy.Location?
 
-    public init(path: FieldPath, rule: FieldRule, location: Policy.Location? = nil) {
+    package init(path: FieldPath, rule: FieldRule, location: Policy.Location? = nil) {
         self.path = path
         self.rule = rule
         self.location = location
@@ -31,19 +31,19 @@ public struct FieldRuleEntry: Sendable, Hashable {
 }
 
 /// The field rules of a policy, frozen: which rule each field gets.
-public struct FieldRules: Sendable, Hashable {
-    public var entries: [FieldRuleEntry]
+package struct FieldRules: Sendable, Hashable {
+    package var entries: [FieldRuleEntry]
     /// The rule for fields no entry names.
-    public var otherFields: FieldRule
+    package var otherFields: FieldRule
 
-    public init(entries: [FieldRuleEntry] = [], otherFields: FieldRule = .scan) {
+    package init(entries: [FieldRuleEntry] = [], otherFields: FieldRule = .scan) {
         self.entries = entries
         self.otherFields = otherFields
     }
 
     /// The rule for the value at `path`: the entry naming the longest part of it (a rule for
     /// `$.author` covers `$.author.name`), the first written if two name as much; else `otherFields`.
-    public func rule(for path: [FieldPath.Step]) -> FieldRule {
+    package func rule(for path: [FieldPath.Step]) -> FieldRule {
         var best: (length: Int, rule: FieldRule)?
         for entry in entries {
             guard let length = entry.path.matchedLength(of: path), length > (best?.length ?? -1) else { continue }
@@ -53,12 +53,12 @@ public struct FieldRules: Sendable, Hashable {
     }
 
     /// Whether no entry names anything (every field follows `otherFields`).
-    public var isEmpty: Bool { entries.isEmpty }
+    package var isEmpty: Bool { entries.isEmpty }
 
     /// The entries that have their fields read (`scan`, `entity`) when every other field is passed
     /// over (`keep`, `drop`, `hash`), or none: then a record none of whose fields they name would be
     /// written unread — a typo in a field's name (`bdoy`) must stop that record, not pass it.
-    public var entriesThatMustMatch: [FieldRuleEntry] {
+    package var entriesThatMustMatch: [FieldRuleEntry] {
         switch otherFields {
         case .scan, .entity: return []
         case .keep, .drop, .hash:
@@ -72,7 +72,7 @@ public struct FieldRules: Sendable, Hashable {
     }
 
     /// The error for a record none of whose fields (`paths`) an entry that must match names, or nil.
-    public func unmatchedError(fields paths: [[FieldPath.Step]]) -> String? {
+    package func unmatchedError(fields paths: [[FieldPath.Step]]) -> String? {
         let required = entriesThatMustMatch
         guard !required.isEmpty, !paths.contains(where: { path in required.contains { $0.path.matchedLength(of: path) != nil } }) else { return nil }
         let named = required.map(\.path.description).joined(separator: ", ")

@@ -2,7 +2,7 @@ import Foundation
 /// The values of a dataset's entity fields (every `author`), known before its records are
 /// rewritten, so that a reply in one row that names the author of another (回复小猫咪2019) is found
 /// and gets that author's pseudonym, even when no recognizer knows the name.
-public struct KnownValues: Sendable {
+package struct KnownValues: Sendable {
     let automaton: AhoCorasick
     /// Per word of the automaton: its bytes and the detection a mention of it becomes (range unset).
     let words: [[UInt8]]
@@ -18,10 +18,10 @@ public struct KnownValues: Sendable {
                                 uniquingKeysWith: { first, _ in first })
     }
 
-    public static let empty = KnownValues(automaton: AhoCorasick(words: []), words: [], templates: [])
+    package static let empty = KnownValues(automaton: AhoCorasick(words: []), words: [], templates: [])
 
-    public var isEmpty: Bool { templates.isEmpty }
-    public var count: Int { templates.count }
+    package var isEmpty: Bool { templates.isEmpty }
+    package var count: Int { templates.count }
 
     /// The template for a value, if it is known.
     func template(for text: String) -> Detection? {
@@ -35,7 +35,7 @@ extension Anonymizer {
     /// recognizers know keeps its linking key (王建国 and "Wang Jianguo" stay one person). A name
     /// found inside a value (阿花 of the screen name 阿花不是花) is known too, as that value, unless
     /// it is itself a value or inside two.
-    public func knownValues(_ values: some Sequence<(text: String, entity: EntityType)>) throws -> KnownValues {
+    package func knownValues(_ values: some Sequence<(text: String, entity: EntityType)>) throws -> KnownValues {
         var seen = Set<String>()
         var words: [[UInt8]] = []
         var templates: [Detection] = []

@@ -1,12 +1,12 @@
 /// One value of a record — a CSV cell, a JSON string — and the rule that applies to it.
-public struct RecordValue: Sendable, Hashable {
-    public var text: String
-    public var rule: FieldRule
+package struct RecordValue: Sendable, Hashable {
+    package var text: String
+    package var rule: FieldRule
     /// The field's name (a CSV column's header, a JSON path): context for the value, as a table
     /// column's header is for its cells ("QQ" names what 12345678 is).
-    public var name: String?
+    package var name: String?
 
-    public init(_ text: String, rule: FieldRule, name: String? = nil) {
+    package init(_ text: String, rule: FieldRule, name: String? = nil) {
         self.text = text
         self.rule = rule
         self.name = name
@@ -83,12 +83,12 @@ extension RecordValue {
 extension Anonymizer {
     /// A record's values after anonymizing: each value's new text (nil for a dropped one) and what
     /// was found in it (offsets in code points into that value).
-    public struct RecordResult: Sendable {
-        public let texts: [String?]
-        public let findings: [[Finding]]
+    package struct RecordResult: Sendable {
+        package let texts: [String?]
+        package let findings: [[Finding]]
         /// Each value's rewrites (UTF-8 ranges into the value's text), nil for a dropped value:
         /// what a writer splices into the value as it was written, and what reveal may undo.
-        public let rewrites: [[Rewrite]?]
+        package let rewrites: [[Rewrite]?]
     }
 
     /// Anonymizes the values of one record together, so that a person named in one field and
@@ -103,7 +103,7 @@ extension Anonymizer {
     ///
     /// With `known` values (every entity field of the dataset, ``knownValues(_:)``), a value is
     /// also found where another record's entity field holds it.
-    public func anonymize(record values: [RecordValue], known: KnownValues = .empty) throws -> RecordResult {
+    package func anonymize(record values: [RecordValue], known: KnownValues = .empty) throws -> RecordResult {
         var context = DocumentContext()
         return try anonymize(try recognize(record: values), known: known, context: &context)
     }
@@ -112,7 +112,7 @@ extension Anonymizer {
     /// brings the people named in the records before it (linked here as within one record) and
     /// takes this record's. Records settled in the order they come get the same result however
     /// they were recognized (in parallel, in batches of any size).
-    public func anonymize(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> RecordResult {
+    package func anonymize(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> RecordResult {
         let values = record.values
         let analysis = analyze(record, known: known, context: &context)
         let (bytes, ranges) = (analysis.bytes, analysis.ranges)
@@ -148,13 +148,13 @@ extension Anonymizer {
 
     /// Anonymizes a record as ``anonymize(record:known:)`` does and returns, for each value that is
     /// scanned, its changes (byte ranges into the value), for the review page; nil for the others.
-    public func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
+    package func review(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Change]?] {
         var context = DocumentContext()
         return try review(try recognize(record: values), known: known, context: &context)
     }
 
     /// Reviews a recognized record in its place in a run, as ``anonymize(_:known:context:)`` does.
-    public func review(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> [[Change]?] {
+    package func review(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) throws -> [[Change]?] {
         let values = record.values
         let analysis = analyze(record, known: known, context: &context)
         let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
@@ -173,14 +173,14 @@ extension Anonymizer {
 
     /// What was found in each value of a record (code point offsets into the value), analyzed
     /// together as ``anonymize(record:)`` does, without rewriting anything.
-    public func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {
+    package func scan(record values: [RecordValue], known: KnownValues = .empty) throws -> [[Finding]] {
         var context = DocumentContext()
         return scan(try recognize(record: values), known: known, context: &context)
     }
 
     /// What was found in a recognized record, settled in its place in a run as
     /// ``anonymize(_:known:context:)`` does.
-    public func scan(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) -> [[Finding]] {
+    package func scan(_ record: RecognizedRecord, known: KnownValues = .empty, context: inout DocumentContext) -> [[Finding]] {
         let analysis = analyze(record, known: known, context: &context)
         let byValue = Self.grouped(analysis.detections, by: analysis.ranges)
         return analysis.ranges.indices.map { index in
@@ -193,7 +193,7 @@ extension Anonymizer {
 /// A record whose recognizers have run (``Anonymizer/recognize(record:)``), waiting to be settled
 /// in its place in the run. It may be handed from the thread that recognized it to the one that
 /// settles it, but used by one at a time.
-public struct RecognizedRecord: Sendable {
+package struct RecognizedRecord: Sendable {
     let values: [RecordValue]
     /// Where each value lies in the record's document (nil: not analyzed).
     let ranges: [Range<Int>?]
@@ -212,7 +212,7 @@ extension Anonymizer {
     /// blank line between values, which nothing found may cross) and what the recognizers report in
     /// it. It needs nothing from other records, so records are recognized on every core and then
     /// settled in order (``anonymize(_:known:context:)``).
-    public func recognize(record values: [RecordValue]) throws -> RecognizedRecord {
+    package func recognize(record values: [RecordValue]) throws -> RecognizedRecord {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>?] = []
         var labels: [DocumentText.FieldLabel] = []

@@ -1,23 +1,23 @@
 /// What reveal did to one file.
-public struct RevealSummary: Sendable, Hashable {
+package struct RevealSummary: Sendable, Hashable {
     /// Changes put back to the original.
-    public var restored = 0
+    package var restored = 0
     /// Changes whose action cannot be undone (masked, hashed, generalized, removed): left as they are.
-    public var notReversible = 0
+    package var notReversible = 0
     /// Reversible changes on lines edited since the run wrote them: left as they are.
-    public var onEditedLines = 0
+    package var onEditedLines = 0
     /// The lines (1-based) of the file that differ from the output the run wrote.
-    public var editedLines: [Int] = []
+    package var editedLines: [Int] = []
     /// Whether the file is, byte for byte, the output the run wrote.
-    public var isExact = false
+    package var isExact = false
 
-    public init() {}
+    package init() {}
 }
 
 extension OutputLog {
     /// How much of `bytes` (a file to reveal) matches this output, line by line: the number of
     /// its lines found among the output's. Picks the right log for a file edited since.
-    public func overlap(with bytes: [UInt8]) -> Int {
+    package func overlap(with bytes: [UInt8]) -> Int {
         var counts: [UInt64: Int] = [:]
         for line in lines { counts[line.digest, default: 0] += 1 }
         var shared = 0
@@ -35,7 +35,7 @@ extension OutputLog {
     /// as written gets every change undone; in one edited since, lines are matched to the
     /// output's (in order, by digest) and only changes on lines that match are undone — an edited
     /// line is left as it is, never guessed at.
-    public func restore(_ bytes: [UInt8]) -> (bytes: [UInt8], summary: RevealSummary) {
+    package func restore(_ bytes: [UInt8]) -> (bytes: [UInt8], summary: RevealSummary) {
         var summary = RevealSummary()
         summary.notReversible = irreversible
         if bytes.count == size, Self.digest(of: bytes) == digest {
@@ -89,7 +89,7 @@ extension OutputLog {
     }
 
     /// Each line of `bytes`, its line break included.
-    public static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    package static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         var start = 0
         for index in bytes.indices where bytes[index] == 0x0A {

@@ -5,7 +5,7 @@ import Crypto
 /// length of each of its lines, and each reversible change — where it lies, how long it is, and
 /// the original exactly as the input wrote it. Reveal works from these positions, never by
 /// searching the text for pseudonyms, so it restores exactly what the run changed and nothing else.
-public struct OutputLog {
+package struct OutputLog {
     /// One reversible change: `length` bytes at `offset` of the output replaced `originals[original]`.
     struct Change: Sendable, Hashable {
         var offset: Int
@@ -14,28 +14,28 @@ public struct OutputLog {
     }
 
     /// Each line's digest (``lineDigest(_:)``) and length in bytes, its line break included.
-    public private(set) var lines: [(digest: UInt64, length: Int)] = []
+    package private(set) var lines: [(digest: UInt64, length: Int)] = []
     private(set) var changes: [Change] = []
     private(set) var originals: [[UInt8]] = []
     /// Changes in the output that cannot be undone (masked, hashed, generalized, removed).
-    public private(set) var irreversible = 0
+    package private(set) var irreversible = 0
     /// The number of bytes written.
-    public private(set) var size = 0
+    package private(set) var size = 0
     /// SHA-256 of the whole output, once ``finish()`` is called.
-    public private(set) var digest: [UInt8] = []
+    package private(set) var digest: [UInt8] = []
 
     private var indexOfOriginal: [[UInt8]: Int] = [:]
     private var hasher = SHA256()
     private var lineHash = LineHash()
     private var lineLength = 0
 
-    public init() {}
+    package init() {}
 
     /// The number of reversible changes recorded.
-    public var reversible: Int { changes.count }
+    package var reversible: Int { changes.count }
 
     /// Notes the next bytes of the output.
-    public mutating func append(_ piece: OutputPiece) {
+    package mutating func append(_ piece: OutputPiece) {
         hasher.update(data: piece.bytes)
         for reversal in piece.reversals {
             let index: Int
@@ -58,7 +58,7 @@ public struct OutputLog {
     }
 
     /// Ends the output: its last line and its digest.
-    public mutating func finish() {
+    package mutating func finish() {
         guard digest.isEmpty else { return }
         if lineLength > 0 { endLine() }
         digest = Array(hasher.finalize())
@@ -87,7 +87,7 @@ public struct OutputLog {
     }
 
     /// SHA-256 of `bytes`, as ``digest`` is of a whole output.
-    public static func digest(of bytes: [UInt8]) -> [UInt8] {
+    package static func digest(of bytes: [UInt8]) -> [UInt8] {
         Array(SHA256.hash(data: bytes))
     }
 }

@@ -3,12 +3,12 @@
 ///
 /// Pseudonyms and numbered templates (`<{entity}_{n}>`) are reversible: the vault keeps what they
 /// stand for. Masks, hashes, generalized places and removals are not, and stay as they are.
-public struct Rewrite: Sendable, Hashable {
-    public let range: Range<Int>
-    public let replacement: String
-    public let isReversible: Bool
+package struct Rewrite: Sendable, Hashable {
+    package let range: Range<Int>
+    package let replacement: String
+    package let isReversible: Bool
 
-    public init(range: Range<Int>, replacement: String, isReversible: Bool) {
+    package init(range: Range<Int>, replacement: String, isReversible: Bool) {
         self.range = range
         self.replacement = replacement
         self.isReversible = isReversible
@@ -17,29 +17,29 @@ public struct Rewrite: Sendable, Hashable {
 
 /// One change reveal can undo in an output: the bytes written (`range`, in the output) and the
 /// original bytes they replaced, exactly as the input had them (escapes and quoting included).
-public struct Reversal: Sendable, Hashable {
-    public var range: Range<Int>
-    public var original: [UInt8]
+package struct Reversal: Sendable, Hashable {
+    package var range: Range<Int>
+    package var original: [UInt8]
 
-    public init(range: Range<Int>, original: [UInt8]) {
+    package init(range: Range<Int>, original: [UInt8]) {
         self.range = range
         self.original = original
     }
 
-    public func shifted(by offset: Int) -> Reversal {
+    package func shifted(by offset: Int) -> Reversal {
         Reversal(range: (range.lowerBound + offset)..<(range.upperBound + offset), original: original)
     }
 }
 
 /// Bytes written to an output, with what reveal may undo in them and how many changes it may not.
-public struct OutputPiece: Sendable {
-    public var bytes: [UInt8]
+package struct OutputPiece: Sendable {
+    package var bytes: [UInt8]
     /// Ranges into `bytes`, in order, not overlapping.
-    public var reversals: [Reversal]
+    package var reversals: [Reversal]
     /// Changes made in `bytes` that cannot be undone (masked, hashed, generalized, removed).
-    public var irreversible: Int
+    package var irreversible: Int
 
-    public init(bytes: [UInt8], reversals: [Reversal] = [], irreversible: Int = 0) {
+    package init(bytes: [UInt8], reversals: [Reversal] = [], irreversible: Int = 0) {
         self.bytes = bytes
         self.reversals = reversals
         self.irreversible = irreversible
@@ -47,7 +47,7 @@ public struct OutputPiece: Sendable {
 
     /// `bytes` with `rewrites` (sorted, not overlapping, ranges into `bytes`) made: the rewritten
     /// bytes and, for each reversible rewrite, where it went and what it replaced.
-    public static func splicing(_ bytes: ArraySlice<UInt8>, _ rewrites: [Rewrite]) -> OutputPiece {
+    package static func splicing(_ bytes: ArraySlice<UInt8>, _ rewrites: [Rewrite]) -> OutputPiece {
         var piece = OutputPiece(bytes: [])
         piece.bytes.reserveCapacity(bytes.count)
         var cursor = bytes.startIndex
@@ -68,7 +68,7 @@ public struct OutputPiece: Sendable {
     }
 
     /// Appends `other`, its reversals moved past these bytes.
-    public mutating func append(_ other: OutputPiece) {
+    package mutating func append(_ other: OutputPiece) {
         let offset = bytes.count
         bytes += other.bytes
         reversals += other.reversals.map { $0.shifted(by: offset) }

@@ -8,19 +8,19 @@ import Foundation
 ///
 /// 武汉市江汉区花园路224号14栋1514室 → 武汉市新华区解放路371号26栋2803室;
 /// 1234 Maple Street, Springfield, IL 62704 → 5817 Cedar Street, Springfield, IL 62731.
-public struct AddressSurrogate: SurrogateGenerator {
-    public let id = "address"
-    public let examples = ["武汉市江汉区花园路224号14栋1514室", "江西省于都县黄陂镇石门村3组", "郑州市金水路与花园路交叉口翠苑小区3-2-501",
+package struct AddressSurrogate: SurrogateGenerator {
+    package let id = "address"
+    package let examples = ["武汉市江汉区花园路224号14栋1514室", "江西省于都县黄陂镇石门村3组", "郑州市金水路与花园路交叉口翠苑小区3-2-501",
                            "1234 Maple Street, Apt 5B, Springfield, IL 62704", "221B Baker Street, London NW1 6XE"]
-    public init() {}
+    package init() {}
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let isLatin = canonical.unicodeScalars.allSatisfy { $0.isASCII }
         return isLatin ? Latin.rewrite(canonical, random: &random) : Chinese.rewrite(canonical, random: &random)
     }
 
     /// The surrogate as drawn: an address has no per-mention layout to copy.
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
 
     /// One of `names`, not the original's own.
     static func pick(_ names: [String], avoiding original: String, random: inout SurrogateRandom) -> String {

@@ -1,16 +1,16 @@
 /// E-mail addresses: the local part kept in shape (so a QQ-mail address stays digits), the domain
 /// kept when it is a large public mail provider (which says nothing about the person) and replaced
 /// by one otherwise.
-public struct EmailSurrogate: SurrogateGenerator {
-    public let id = "email"
-    public let examples = ["lily.zhang@163.com", "123456789@qq.com", "j.smith@smithfamily.net"]
+package struct EmailSurrogate: SurrogateGenerator {
+    package let id = "email"
+    package let examples = ["lily.zhang@163.com", "123456789@qq.com", "j.smith@smithfamily.net"]
     static let publicDomains: Set<String> = ["qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "foxmail.com",
                                              "139.com", "aliyun.com", "gmail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
                                              "icloud.com", "proton.me", "protonmail.com"]
     static let replacementDomains = ["163.com", "126.com", "gmail.com", "outlook.com", "qq.com", "sina.com"]
-    public init() {}
+    package init() {}
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         guard let at = canonical.lastIndex(of: "@") else { return ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random) }
         let local = String(canonical[..<at]), domain = String(canonical[canonical.index(after: at)...])
         var newLocal = ShapeSurrogate.reshape(local, keepingPrefix: 0, random: &random)
@@ -19,5 +19,5 @@ public struct EmailSurrogate: SurrogateGenerator {
         return newLocal + "@" + newDomain
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
 }

@@ -1,10 +1,10 @@
 /// Places below county level named with their kind (罗坳镇, 上溪村, 百丈东路, Luokou Town): another
 /// name of the same kind and length — a village stays a village (石门村 → 青禾村), a road a road
 /// with its direction (百丈东路 → 白林东路), in the original's script.
-public struct LocalPlaceSurrogate: SurrogateGenerator {
-    public let id = "local-place"
-    public let examples = ["石门村", "罗坳镇", "百丈东路", "奥林匹克公园", "Luokou Town", "Shangxi Village"]
-    public init() {}
+package struct LocalPlaceSurrogate: SurrogateGenerator {
+    package let id = "local-place"
+    package let examples = ["石门村", "罗坳镇", "百丈东路", "奥林匹克公园", "Luokou Town", "Shangxi Village"]
+    package init() {}
 
     /// Kinds written after the name, longest first.
     static let kinds = ["街道", "社区", "大道", "大街", "公园", "广场", "村", "镇", "乡", "路", "街"]
@@ -14,7 +14,7 @@ public struct LocalPlaceSurrogate: SurrogateGenerator {
     static let syllables = ["An", "Bai", "Chang", "Dong", "Feng", "Gao", "He", "Hong", "Hua", "Jin", "Lan", "Li", "Lin", "Long", "Ma",
                             "Nan", "Ping", "Qing", "Shan", "Shi", "Tang", "Xi", "Xin", "Yang", "Yong", "Yu", "Yuan", "Zhu"]
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         if canonical.unicodeScalars.allSatisfy(\.isASCII) {
             // "Luokou Town": each word of the name syllables of its length, the kind word kept.
             var words = canonical.split(separator: " ").map(String.init)
@@ -40,5 +40,5 @@ public struct LocalPlaceSurrogate: SurrogateGenerator {
         return String(name.map { _ in random.pick(Self.han) }) + kind
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
 }

@@ -4,7 +4,7 @@
 /// are lined up with the canonical value; those positions receive the surrogate's characters, in the
 /// original's style (full-width, 一二三 or 壹贰叁 digits, another script's digits, letter case), and every separator, bracket
 /// and country code stays where it was.
-public enum MentionLayout {
+package enum MentionLayout {
     /// How a value character is written: `script` holds the zero of another script's digits (০, ٠, ०).
     private enum Style: Equatable { case ascii, fullwidth, chinesePlain, chineseFinancial, script(zero: UInt32), other }
 
@@ -15,7 +15,7 @@ public enum MentionLayout {
         let lowercase: Bool
     }
 
-    public static func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package static func render(_ surrogate: String, canonical: String, mention: String) -> String {
         if mention == canonical { return surrogate }
         if mention.lowercased() == canonical.lowercased() { return surrogate }
         var scalars = Array(mention.unicodeScalars)

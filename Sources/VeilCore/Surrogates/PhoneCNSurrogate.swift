@@ -4,25 +4,25 @@ import Foundation
 /// `keep: [segment]`), a landline gets a new local number of the same length under an area code
 /// that says no more than the policy lets places say (``AreaRule``), a 400/800 number keeps its
 /// prefix.
-public struct PhoneCNSurrogate: SurrogateGenerator {
-    public let id = "phone-cn"
-    public let keepableFacets: Set<String> = ["segment", "area"]
+package struct PhoneCNSurrogate: SurrogateGenerator {
+    package let id = "phone-cn"
+    package let keepableFacets: Set<String> = ["segment", "area"]
     /// The area codes and the places they serve (`area-codes.tsv` of the phone-cn plugin).
     var areas: AreaCodes?
     /// What a landline's area code may keep of the place it names.
     var areaRule: AreaRule = .keep
-    public let examples = ["13812345678", "07978123456", "01065529988", "4008108888"]
+    package let examples = ["13812345678", "07978123456", "01065529988", "4008108888"]
     static let segments = ["130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155", "156",
                            "157", "158", "159", "166", "176", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189",
                            "191", "198", "199"]
-    public init() {}
+    package init() {}
 
     init(areas: AreaCodes?, rule: AreaRule) {
         self.areas = areas
         self.areaRule = rule
     }
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let length = canonical.utf8.count
         if canonical.hasPrefix("1"), length == 11 {
             let segment = keeping.contains("segment") ? String(canonical.prefix(3)) : random.pick(PhoneCNSurrogate.segments)
@@ -60,12 +60,12 @@ public struct PhoneCNSurrogate: SurrogateGenerator {
 /// How much a landline's area code (0739 is Shaoyang) may say, following the policy's rule for
 /// places: all of it where places are kept, or generalized to a prefecture or finer; the
 /// province where places are generalized to provinces; nothing (any code) otherwise.
-public enum AreaRule: Sendable, Hashable {
+package enum AreaRule: Sendable, Hashable {
     case keep, withinProvince, any
 
     /// The rule for a policy whose places (LOCATION) get `action`; nil: no plugin finds places,
     /// so they are left as written.
-    public init(placeAction action: Action?) {
+    package init(placeAction action: Action?) {
         switch action {
         case nil, .keep?: self = .keep
         case .generalize(let level)?: self = level >= .prefecture ? .keep : level == .province ? .withinProvince : .any

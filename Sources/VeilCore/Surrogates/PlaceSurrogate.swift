@@ -6,9 +6,9 @@ import Synchronization
 ///
 /// Canonical values are gazetteer place ids. The parent's pseudonym must be settled before the
 /// child's; ``PseudonymizeOperator`` does that by asking for ``parent(of:)`` first.
-public struct PlaceSurrogate: SurrogateGenerator {
-    public let id = Surrogates.placeID
-    public let examples: [String] = []
+package struct PlaceSurrogate: SurrogateGenerator {
+    package let id = Surrogates.placeID
+    package let examples: [String] = []
     let gazetteer: Gazetteer
     /// The other place plugins' gazetteers of the policy: where a place finds its pseudonym when
     /// its own has no other place of its level (中国 is the one country of `location-cn`; it
@@ -17,7 +17,7 @@ public struct PlaceSurrogate: SurrogateGenerator {
     /// The keyed permutation of the places, built once per key.
     private let permutations = PermutationCache()
 
-    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    package init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// The place a pseudonym names, in its own gazetteer or, written `@N:id`, in alternate N.
     private func place(_ surrogate: String) -> Place? {
@@ -58,9 +58,9 @@ public struct PlaceSurrogate: SurrogateGenerator {
     }
 
     /// The place whose pseudonym decides where this place's pseudonym is drawn from.
-    public func parent(of canonical: String) -> String? { gazetteer[canonical]?.parent }
+    package func parent(of canonical: String) -> String? { gazetteer[canonical]?.parent }
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         surrogate(for: canonical, parentSurrogate: gazetteer[canonical]?.parent, random: &random)
     }
 
@@ -72,7 +72,7 @@ public struct PlaceSurrogate: SurrogateGenerator {
         return choices.isEmpty ? canonical : random.pick(choices)
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         guard let place = place(surrogate) else { return surrogate }
         return gazetteer.name(of: place, in: gazetteer.form(of: mention, for: canonical))
     }

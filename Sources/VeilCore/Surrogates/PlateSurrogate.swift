@@ -1,13 +1,13 @@
 /// Licence plates: the province character stays, the rest is redrawn in shape (letters without I and
 /// O, digits as digits, the D/F of a new-energy plate kept).
-public struct PlateSurrogate: SurrogateGenerator {
-    public let id = "plate-cn"
-    public let keepableFacets: Set<String> = ["city"]
-    public let examples = ["京A12345", "粤BD12345", "沪A8B9C7"]
+package struct PlateSurrogate: SurrogateGenerator {
+    package let id = "plate-cn"
+    package let keepableFacets: Set<String> = ["city"]
+    package let examples = ["京A12345", "粤BD12345", "沪A8B9C7"]
     static let letters = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
-    public init() {}
+    package init() {}
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let characters = Array(canonical)
         let isNewEnergy = characters.count == 8
         var result = ""

@@ -1,12 +1,12 @@
 /// Resident ID numbers: a valid number (real county code, real date, right check character) of the
 /// same form (18 or 15 digits). A policy may keep facets of the original: `province` (a county in
 /// the same province), `birth-year`, `birth-date`, `sex` (the parity of the sequence number).
-public struct ResidentIDSurrogate: SurrogateGenerator {
-    public let id = "id-cn"
-    public let keepableFacets: Set<String> = ["province", "birth-year", "birth-date", "sex"]
-    public let examples = ["11010519491231002X", "360731198506121231", "110105491231002"]
-    public let validatorID: String? = "cn-resident-id"
-    public init() {}
+package struct ResidentIDSurrogate: SurrogateGenerator {
+    package let id = "id-cn"
+    package let keepableFacets: Set<String> = ["province", "birth-year", "birth-date", "sex"]
+    package let examples = ["11010519491231002X", "360731198506121231", "110105491231002"]
+    package let validatorID: String? = "cn-resident-id"
+    package init() {}
 
     /// One real county-level division code in each province-level division (GB/T 2260).
     static let countyCodes: [Int: String] = [
@@ -16,7 +16,7 @@ public struct ResidentIDSurrogate: SurrogateGenerator {
         53: "530102", 54: "540102", 61: "610102", 62: "620102", 63: "630102", 64: "640104", 65: "650102",
     ]
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let digits = canonical.digitValues
         let isLegacy = canonical.utf8.count == 15
         let province = (digits.first ?? 1) * 10 + (digits.dropFirst().first ?? 1)

@@ -3,17 +3,17 @@
 /// script (Cyrillic, Greek, Hangul, kana, Arabic, full-width Latin), or a Latin letter for any other
 /// script: never the letter itself. Everything else (the `@` of a handle, `_`, `-`, `.`) stays. For
 /// WeChat IDs, handles, passport numbers.
-public struct ShapeSurrogate: SurrogateGenerator {
-    public let id = "shape"
-    public let examples = ["lily_zhang88", "@小鹿乱撞2019", "E12345678", "wxid_abc123xyz"]
-    public init() {}
+package struct ShapeSurrogate: SurrogateGenerator {
+    package let id = "shape"
+    package let examples = ["lily_zhang88", "@小鹿乱撞2019", "E12345678", "wxid_abc123xyz"]
+    package init() {}
 
     /// Characters common in screen names and given names, for handles written in Chinese.
     static let han = Array("安白宝北晨春丹东方飞峰芳刚海涵浩禾红华欢佳建杰金静菊俊凯兰蕾丽莲林玲龙露美敏明娜宁鹏萍琪晴秋蓉瑞珊书淑思涛婷伟文霞翔小晓欣新秀雪雅燕阳一英勇雨玉月云泽真志中舟竹子")
     static let lower = Array("abcdefghijkmnpqrstuvwxyz")
     static let upper = Array("ABCDEFGHJKLMNPQRSTUVWXYZ")
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let shaped = ShapeSurrogate.reshape(canonical, keepingPrefix: 0, random: &random)
         guard shaped == canonical, !canonical.isEmpty else { return shaped }
         // Nothing in it has a shape to keep (@__, ·-·): letters of its length, after a leading @ or #.

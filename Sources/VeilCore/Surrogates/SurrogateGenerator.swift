@@ -6,7 +6,7 @@
 /// - return a value of the same kind that passes the same checks (a mobile number on a real segment,
 ///   an ID number with the right check character, a card number passing Luhn);
 /// - honour the facets in `keeping` it lists in ``keepableFacets`` (a policy's `keep: [province]`).
-public protocol SurrogateGenerator: Sendable {
+package protocol SurrogateGenerator: Sendable {
     /// The id manifests name in `surrogate:`.
     var id: String { get }
     /// Parts of the original a policy may ask to keep (`keep: [birth-year]`).
@@ -23,32 +23,32 @@ public protocol SurrogateGenerator: Sendable {
 }
 
 extension SurrogateGenerator {
-    public var keepableFacets: Set<String> { [] }
-    public var validatorID: String? { nil }
+    package var keepableFacets: Set<String> { [] }
+    package var validatorID: String? { nil }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String {
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         MentionLayout.render(surrogate, canonical: canonical, mention: mention)
     }
 }
 
 /// The surrogate generators compiled into Veil, by id.
-public enum Surrogates {
-    public static let all: [any SurrogateGenerator] = [
+package enum Surrogates {
+    package static let all: [any SurrogateGenerator] = [
         PhoneCNSurrogate(), PhoneIntlSurrogate(), QQSurrogate(), ShapeSurrogate(), EmailSurrogate(), URLSurrogate(),
         IPSurrogate(), ResidentIDSurrogate(), BankCardSurrogate(), PlateSurrogate(), HKIDSurrogate(), TWIDSurrogate(), AddressSurrogate(),
         LocalPlaceSurrogate(),
     ]
-    public static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    package static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
     /// The id of the generator that draws places from a plugin's own gazetteer (see ``PlaceRecognizer``).
-    public static let placeID = "place"
+    package static let placeID = "place"
 
     /// Generators a plugin's own recognizer provides (they need its data).
-    public static let recognizerProvided: Set<String> = [placeID, "person-zh", "person-pinyin", "person-en"]
+    package static let recognizerProvided: Set<String> = [placeID, "person-zh", "person-pinyin", "person-en"]
 
     /// Every id a manifest may name in `surrogate:`.
-    public static let ids: Set<String> = Set(byID.keys).union(recognizerProvided)
+    package static let ids: Set<String> = Set(byID.keys).union(recognizerProvided)
 
     /// Every facet any generator can keep, for checking policies.
-    public static let allFacets: Set<String> = all.reduce(into: []) { $0.formUnion($1.keepableFacets) }
+    package static let allFacets: Set<String> = all.reduce(into: []) { $0.formUnion($1.keepableFacets) }
 }

@@ -1,11 +1,11 @@
 /// Taiwan ID numbers: a new region letter, the same sex digit, new digits, a correct check digit.
-public struct TWIDSurrogate: SurrogateGenerator {
-    public let id = "tw-id"
-    public let examples = ["A123456789", "F131104093"]
-    public let validatorID: String? = "tw-id"
-    public init() {}
+package struct TWIDSurrogate: SurrogateGenerator {
+    package let id = "tw-id"
+    package let examples = ["A123456789", "F131104093"]
+    package let validatorID: String? = "tw-id"
+    package init() {}
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let original = Array(canonical.utf8)
         var chars: [UInt8] = [UInt8(ascii: "A") + UInt8(random.next(below: 26)), original.count > 1 ? original[1] : UInt8(ascii: "1")]
         chars += (0..<7).map { _ in UInt8(ascii: "0") + UInt8(random.digit()) }

@@ -1,12 +1,12 @@
 import Foundation
 /// URLs: scheme, `www.` and the top-level domain stay; every other letter and digit of the host and
 /// path is redrawn in shape, so a profile link stays a plausible profile link but points nowhere real.
-public struct URLSurrogate: SurrogateGenerator {
-    public let id = "url"
-    public let examples = ["https://weibo.com/u/1234567890", "http://www.example.org/~lily/blog"]
-    public init() {}
+package struct URLSurrogate: SurrogateGenerator {
+    package let id = "url"
+    package let examples = ["https://weibo.com/u/1234567890", "http://www.example.org/~lily/blog"]
+    package init() {}
 
-    public func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
+    package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         var rest = Substring(canonical)
         var kept = ""
         if let scheme = rest.range(of: "://") { kept = String(rest[..<scheme.upperBound]); rest = rest[scheme.upperBound...] }
@@ -19,5 +19,5 @@ public struct URLSurrogate: SurrogateGenerator {
             + ShapeSurrogate.reshape(String(rest[hostEnd...]), keepingPrefix: 0, random: &random)
     }
 
-    public func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
+    package func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
 }

@@ -64,7 +64,7 @@ public final class DocumentText {
     }
 
     /// The byte offset of the first invalid UTF-8 sequence in `bytes`, or nil if they are valid.
-    public static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
+    package static func firstInvalidUTF8Offset(in bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) }
     }
 
@@ -122,7 +122,7 @@ public final class DocumentText {
     }
 
     /// The view under `normalization` (the original itself for the empty set).
-    public func view(_ normalization: Normalization) -> TextView {
+    package func view(_ normalization: Normalization) -> TextView {
         if let view = views[normalization] { return view }
         let view = normalization.isEmpty ? TextView(original: bytes) : TextView(original: bytes, normalization: normalization)
         views[normalization] = view

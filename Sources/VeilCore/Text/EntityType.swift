@@ -40,7 +40,7 @@ public struct EntityType: RawRepresentable, Hashable, Comparable, Sendable, Coda
     public static let age: EntityType = "AGE"
 
     /// A valid entity name: upper-case ASCII letters, digits and underscores, starting with a letter.
-    public var isWellFormed: Bool {
+    package var isWellFormed: Bool {
         guard let first = rawValue.utf8.first, (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(first) else { return false }
         return rawValue.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 95 }
     }

@@ -1,27 +1,27 @@
 /// Rewrites a plugin may ask for in the text it matches against. The rewritten view keeps a map
 /// back to the original, so findings always point at the original text.
-public struct Normalization: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+package struct Normalization: OptionSet, Hashable, Sendable {
+    package let rawValue: UInt8
+    package init(rawValue: UInt8) { self.rawValue = rawValue }
 
     /// Full-width ASCII (`１３８`, `ＱＱ`, `：`) to ASCII, the ideographic space to a space, and the
     /// decimal digits of every other script (Arabic-Indic ٠١٢, Persian ۰۱۲, Bengali ০১২, Devanagari
     /// ०१२, Thai ๐๑๒ …) to ASCII digits: a number is a number in whichever digits it is written.
-    public static let fullwidth = Normalization(rawValue: 1)
+    package static let fullwidth = Normalization(rawValue: 1)
     /// Chinese numerals (〇一二三四五六七八九零, and 幺 洞 两 as numbers are read aloud, financial
     /// 壹贰叁肆伍陆柒捌玖) and other ways of writing a digit (circled ①, keycap 1️⃣, superscript ¹,
     /// 𝟙, and O or l for 0 or 1 inside a number) to ASCII digits, so numbers written to dodge
     /// filters are matched like digits.
-    public static let chineseNumerals = Normalization(rawValue: 2)
+    package static let chineseNumerals = Normalization(rawValue: 2)
 
     /// The manifest spelling of each option.
-    public static let names: [String: Normalization] = ["fullwidth": .fullwidth, "chinese-numerals": .chineseNumerals]
+    package static let names: [String: Normalization] = ["fullwidth": .fullwidth, "chinese-numerals": .chineseNumerals]
 }
 
 extension Normalization {
     /// `text` as these options rewrite it: how a plugin's context words must be written to be found
     /// in its view (记一下 is 记1下 once Chinese numerals are digits).
-    public func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if let byte = replacement(for: scalar.value) { result.append(Unicode.Scalar(byte)) } else { result.append(scalar) }
@@ -95,7 +95,7 @@ extension Normalization {
 /// The decimal digits of scripts other than Latin below U+10000 (Unicode's Nd category: Arabic-Indic,
 /// Extended Arabic-Indic, N'Ko, Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
 /// Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan, Myanmar, Khmer, Mongolian …).
-public enum ScriptDigit {
+package enum ScriptDigit {
     /// The zero of each script's ten digits, in order (Unicode 15's Nd characters below U+FF10, each
     /// run of ten from its zero: checked against Python's unicodedata when the list was written).
     static let zeros: [UInt32] = [0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
@@ -103,7 +103,7 @@ public enum ScriptDigit {
                                   0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0]
 
     /// The digit `scalar` writes, or nil (ASCII and full-width digits are not script digits).
-    public static func digit(of scalar: UInt32) -> UInt8? {
+    package static func digit(of scalar: UInt32) -> UInt8? {
         guard scalar >= 0x660 && scalar < 0xAC00 else { return nil }
         for zero in zeros where scalar >= zero && scalar < zero + 10 { return UInt8(scalar - zero) }
         return nil
@@ -114,9 +114,9 @@ public enum ScriptDigit {
 /// (①, ⓪, ➀, ❶, ⓵), parenthesized (⑴), with a full stop (⒈), superscript and subscript (⁴, ₄).
 /// The views also read ¹ ² ³, the mathematical digits (𝟘) and keycaps (1️⃣), which take other
 /// byte lengths (see `TextView`).
-public enum DigitForm {
+package enum DigitForm {
     /// The digit `scalar` writes, or nil.
-    public static func digit(of scalar: UInt32) -> UInt8? {
+    package static func digit(of scalar: UInt32) -> UInt8? {
         guard scalar >= 0x2070 && scalar <= 0x2792 else { return nil }
         switch scalar {
         case 0x2460...0x2468: return UInt8(scalar - 0x2460 + 1)   // ①–⑨
@@ -135,9 +135,9 @@ public enum DigitForm {
 }
 
 /// The Chinese characters that stand for single digits.
-public enum ChineseNumeral {
+package enum ChineseNumeral {
     /// The digit `scalar` stands for, or nil.
-    public static func digit(of scalar: UInt32) -> UInt8? {
+    package static func digit(of scalar: UInt32) -> UInt8? {
         switch scalar {
         case 0x3007, 0x96F6, 0x6D1E: return 0  // 〇 零, 洞 (read aloud: 幺三九洞洞…)
         case 0x4E00, 0x58F9, 0x5E7A: return 1  // 一 壹 幺
@@ -155,7 +155,7 @@ public enum ChineseNumeral {
 
     /// The plain (一二三) and financial (壹贰叁) forms of each digit, for writing digits back in the
     /// style the original used.
-    public static let plain: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-    public static let financial: [Character] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"]
+    package static let plain: [Character] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+    package static let financial: [Character] = ["零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"]
     static let financialScalars: Set<UInt32> = [0x96F6, 0x58F9, 0x8D30, 0x8CB3, 0x53C1, 0x53C3, 0x8086, 0x4F0D, 0x9646, 0x9678, 0x67D2, 0x634C, 0x7396]
 }

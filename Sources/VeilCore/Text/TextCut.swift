@@ -1,12 +1,12 @@
 /// Where a long text may be cut into parts recognized one at a time: after a line break, or —
 /// in one long line — after the end of a sentence, or else at a space, so that a line of any
 /// length is recognized in bounded memory and the cut seldom falls inside a value.
-public enum TextCut {
+package enum TextCut {
     /// The first cut at or after `from` in `bytes`: after a line break within `reach` bytes, else
     /// after a sentence's end (。！？ or . ! ? before a space) within `reach`, else after a space or
     /// a tab within `reach`, else at the character boundary at `from + reach`. Nil when the text
     /// ends before `from + reach` with no line break: the rest is one part.
-    public static func cut(in bytes: [UInt8], from: Int, reach: Int) -> Int? {
+    package static func cut(in bytes: [UInt8], from: Int, reach: Int) -> Int? {
         guard from < bytes.count else { return nil }
         let limit = min(bytes.count, from + reach)
         if let newline = bytes[from..<limit].firstIndex(of: 0x0A) { return newline + 1 }

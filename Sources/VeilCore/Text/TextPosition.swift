@@ -1,6 +1,6 @@
 /// Converts UTF-8 byte offsets into the offsets users see: Unicode code points (end exclusive, as in
 /// Python strings and Presidio) and 1-based line and column.
-public struct TextPositions {
+package struct TextPositions {
     private let bytes: [UInt8]
     private var byteOffset = 0
     private var scalarOffset = 0
@@ -9,10 +9,10 @@ public struct TextPositions {
 
     /// Prepares conversion over `bytes`. Offsets must then be asked for in ascending order, which
     /// keeps the whole conversion one pass over the text.
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// The code point offset of byte offset `target`, plus its 1-based line and column.
-    public mutating func position(ofByte target: Int) -> (scalar: Int, line: Int, column: Int) {
+    package mutating func position(ofByte target: Int) -> (scalar: Int, line: Int, column: Int) {
         if target < byteOffset { self = TextPositions(bytes) }
         let end = min(target, bytes.count)
         if byteOffset < end {

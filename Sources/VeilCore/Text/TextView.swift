@@ -3,9 +3,9 @@
 ///
 /// Views are always valid UTF-8 (the original is validated once; normalization only swaps whole
 /// characters for ASCII), so patterns match them with `PCRE2_NO_UTF_CHECK`.
-public struct TextView: Sendable {
+package struct TextView: Sendable {
     /// The view's UTF-8 bytes.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The view offsets of the characters normalization rewrote, in order, each now one ASCII byte.
     /// Empty when the view is the original itself.
     private let rewrites: [Int32]
@@ -220,7 +220,7 @@ public struct TextView: Sendable {
 
     /// The original byte range of a view byte range.
     @inline(__always)
-    public func originalRange(_ range: Range<Int>) -> Range<Int> {
+    package func originalRange(_ range: Range<Int>) -> Range<Int> {
         if rewrites.isEmpty { return range }
         return originalOffset(range.lowerBound)..<originalOffset(range.upperBound)
     }
@@ -241,7 +241,7 @@ public struct TextView: Sendable {
     }
 
     /// The view's text in `range`, as a String (for validators and canonical values).
-    public func string(_ range: Range<Int>) -> String {
+    package func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 }

@@ -1,11 +1,11 @@
 /// of ten, the first two a Federal Reserve routing symbol (00–12, 21–32, 61–72, 80).
-public struct ABARoutingValidator: Validator {
-    public let id = "aba-routing"
-    public let summary = "US ABA routing number: 3-7-1 checksum and a Federal Reserve prefix"
-    public let examples = ValidatorExamples(valid: ["011000015", "121000358", "0110-0001-5"], invalid: ["011000016", "991000015", "12345678"])
-    public init() {}
+package struct ABARoutingValidator: Validator {
+    package let id = "aba-routing"
+    package let summary = "US ABA routing number: 3-7-1 checksum and a Federal Reserve prefix"
+    package let examples = ValidatorExamples(valid: ["011000015", "121000358", "0110-0001-5"], invalid: ["011000016", "991000015", "12345678"])
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let digits = candidate.digitValues
         guard digits.count == 9 else { return nil }
         let prefix = digits[0] * 10 + digits[1]

@@ -4,18 +4,18 @@
 /// write it; 16–19; 1800 and 2131, 15), Mir (2200–2204; 16–19), American Express (34, 37; 15),
 /// Diners Club (300–305, 36, 38, 39; 14–19) and Maestro (50 and 56–69 as its issuers' national
 /// ranges use them — Portugal's 670 and 677, Russia's 63 and 67 — and 0604; 12–19). Canonical: the digits.
-public struct BankCardValidator: Validator {
-    public let id = "bank-card"
-    public let summary = "card number with a known issuer prefix and length (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir) and a Luhn check digit"
-    public let examples = ValidatorExamples(
+package struct BankCardValidator: Validator {
+    package let id = "bank-card"
+    package let summary = "card number with a known issuer prefix and length (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir) and a Luhn check digit"
+    package let examples = ValidatorExamples(
         valid: ["6222 0212 3456 7890 128", "6228480402564890018", "4111-1111-1111-1111", "5500 0000 0000 0004", "3782 822463 10005", "30569309025904",
                 "4222222222222", "2223 0000 4841 0010", "6011 1111 1111 1117", "3530 1113 3330 0000", "6759 6498 2643 8453", "2200 0000 0000 0004", "180080909056297",
                 "6773 9312 3456 7897", "8171 0012 3456 7893"],
         invalid: ["6222021234567890127", "1234567812345670", "4111111111111", "2023112912345678", "378282246310006", "41111111111111",
                   "6011 1111 1111 1118", "9111 1111 1111 1111"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let digits = candidate.digitValues
         guard digits.count >= 12, digits.count <= 19, BankCardValidator.hasKnownPrefix(digits), LuhnValidator.isValid(digits) else { return nil }
         return Validation(canonical: candidate.digitsOnly, attributes: ["network": BankCardValidator.network(of: digits)])

@@ -3,16 +3,16 @@ import Crypto
 /// A Bitcoin address (Presidio's CRYPTO): a legacy or script address in Base58Check (1… or 3…,
 /// version byte 0 or 5, the double-SHA-256 checksum right), or a SegWit address in bech32 or
 /// bech32m (bc1…, the BCH checksum right). Canonical: as written (bech32 lower-cased).
-public struct BitcoinAddressValidator: Validator {
-    public let id = "bitcoin-address"
-    public let summary = "Bitcoin address: Base58Check (1…, 3…) or bech32/bech32m (bc1…) with its checksum"
-    public let examples = ValidatorExamples(
+package struct BitcoinAddressValidator: Validator {
+    package let id = "bitcoin-address"
+    package let summary = "Bitcoin address: Base58Check (1…, 3…) or bech32/bech32m (bc1…) with its checksum"
+    package let examples = ValidatorExamples(
         valid: ["1BoatSLRHtKNngkdXEeobR76b53LETtpyT", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
                 "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ", "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0"],
         invalid: ["1BoatSLRHtKNngkdXEeobR76b53LETtpyU", "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdr", "2BoatSLRHtKNngkdXEeobR76b53LETtpyT"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         if candidate.lowercased().hasPrefix("bc1") { return Self.isBech32(candidate) ? Validation(canonical: candidate.lowercased()) : nil }
         guard let bytes = Self.base58(candidate), bytes.count == 25, bytes[0] == 0 || bytes[0] == 5 else { return nil }
         let checksum = Array(SHA256.hash(data: Array(SHA256.hash(data: bytes[0..<21])))).prefix(4)

@@ -1,24 +1,24 @@
 /// A mainland China landline: a real area-code shape (010, 02x, 0[3-9]xx) and a local number of
 /// 8 digits after a three-digit code or 7–8 after a four-digit one, not starting with 0 or 1.
 /// An extension (转123, -123, ext 123) is allowed and not part of the canonical value.
-public struct CNLandlineValidator: Validator {
-    public let id = "cn-landline"
-    public let summary = "Mainland landline with area code; canonical form is area code + local number"
-    public let examples = ValidatorExamples(
+package struct CNLandlineValidator: Validator {
+    package let id = "cn-landline"
+    package let summary = "Mainland landline with area code; canonical form is area code + local number"
+    package let examples = ValidatorExamples(
         valid: ["0797-8123456", "(010)65529988", "010-65529988转123", "021 6123 4567", "+86 10 6552 9988"],
         invalid: ["0797-0123456", "010-6552998", "001-65529988", "2023-11-29"])
 
-    public init() {}
+    package init() {}
 
     static let extensionMarkers = ["转", "ext", "EXT", "x", "分机"].map { Array($0.utf8) }
 
     private static let attributes = ["kind": "landline"]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
 
-    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+    package func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         // Drop an extension, then a country code.
         let bytes = Array(candidate)
         var cut = bytes.count

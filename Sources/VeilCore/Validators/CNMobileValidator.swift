@@ -1,21 +1,21 @@
 /// A mainland China mobile number on a real number segment (13x, 145–149, 15x but 154, 162, 165–167,
 /// 170–178, 18x, 19x but 194), with or without +86 / 0086. Canonical: the 11 digits.
-public struct CNMobileValidator: Validator {
-    public let id = "cn-mobile"
-    public let summary = "Mainland mobile number on an allocated segment; canonical form is the 11 national digits"
-    public let examples = ValidatorExamples(
+package struct CNMobileValidator: Validator {
+    package let id = "cn-mobile"
+    package let summary = "Mainland mobile number on an allocated segment; canonical form is the 11 national digits"
+    package let examples = ValidatorExamples(
         valid: ["13812345678", "+86 138-1234-5678", "0086 199 1234 5678", "166 0000 1111", "(+86)13812345678", "(86)13812345678"],
         invalid: ["12012345678", "15412345678", "1381234567", "+1 138 1234 5678", "19412345678"])
 
-    public init() {}
+    package init() {}
 
     private static let attributes = ["kind": "mobile"]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
 
-    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+    package func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         var digits = candidate.asciiDigits[...]
         let trimmed = candidate.drop { $0 == 0x20 || $0 == 0x28 }
         if trimmed.begins(with: "+") || (trimmed.begins(with: "86") && digits.count == 13) {

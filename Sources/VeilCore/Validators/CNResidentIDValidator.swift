@@ -3,14 +3,14 @@ import Foundation
 /// A mainland resident identity card number: 18 digits with an ISO 7064 MOD 11-2 check character
 /// (0–9 or X) and a real birth date, or the 15-digit legacy form (YYMMDD in the 1900s, no check
 /// character); the first two digits must be a province code. Canonical: upper-cased, no spaces.
-public struct CNResidentIDValidator: Validator {
-    public let id = "cn-resident-id"
-    public let summary = "18-digit ID with MOD 11-2 check and a real birth date, or 15-digit legacy ID"
-    public let examples = ValidatorExamples(
+package struct CNResidentIDValidator: Validator {
+    package let id = "cn-resident-id"
+    package let summary = "18-digit ID with MOD 11-2 check and a real birth date, or 15-digit legacy ID"
+    package let examples = ValidatorExamples(
         valid: ["11010519491231002X", "360731198506121231", "510104199003078818", "110105491231002", "110105 19491231 002X"],
         invalid: ["110105194912310021", "11010519491331002X", "990105194912310023", "110105491331002"])
 
-    public init() {}
+    package init() {}
 
     static let provinceCodes: Set<Int> = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
                                           50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91]
@@ -19,11 +19,11 @@ public struct CNResidentIDValidator: Validator {
 
     private static let form18 = ["form": "18"], form15 = ["form": "15"]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
 
-    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+    package func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         // Upper-cased, without spaces and dashes; any other byte outside ASCII digits and X fails below.
         let compact = candidate.compactMap { byte -> UInt8? in
             byte == 0x20 || byte == 0x2D ? nil : (byte == 0x78 ? 0x58 : byte)
@@ -47,7 +47,7 @@ public struct CNResidentIDValidator: Validator {
     }
 
     /// The MOD 11-2 check character for the first 17 digits.
-    public static func checkCharacter(for first17: [Int]) -> Character {
+    package static func checkCharacter(for first17: [Int]) -> Character {
         let sum = zip(first17, weights).reduce(0) { $0 + $1.0 * $1.1 }
         return checkCharacters[sum % 11]
     }

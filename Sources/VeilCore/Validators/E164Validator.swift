@@ -9,18 +9,18 @@ import Foundation
 /// ((351) 961 453 458) takes a national number valid in that plan, pattern and all. A trunk 0
 /// written in brackets (+44 (0)20 …) and an extension (x411, ext. 12) are not part of the number.
 /// Canonical: + and the digits.
-public struct E164Validator: Validator {
-    public let id = "e164"
-    public let summary = "International number: + a calling code and a national number of a length its plan allows"
-    public let examples = ValidatorExamples(
+package struct E164Validator: Validator {
+    package let id = "e164"
+    package let summary = "International number: + a calling code and a national number of a length its plan allows"
+    package let examples = ValidatorExamples(
         valid: ["+44 20 7946 0018", "+1 (212) 555-0123", "+852 5123 4567", "0044 7911 123456", "+886912345678", "+61 458 486 153",
                 "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86",
                 "+(370) 83862108", "+54 9 3988 3234", "+665 847 3818", "(351) 961453458", "(44) 20 7946 0018"],
         invalid: ["+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 001888", "+4420794600188", "+61 497 419 957 2018",
                   "+33 6 12 34 56 78 9", "+389(0)326991023", "(212) 5550123", "(351) 061453458", "(99) 1234 5678"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         var text = Substring(PhoneNumberText.withoutExtension(candidate))
         if text.hasPrefix("("), text.dropFirst().first?.isNumber == true { return validateBracketedCode(text.dropFirst()) }
         // (+57) 323 …, +(370) 838 …: the calling code in brackets.

@@ -1,14 +1,14 @@
 /// A Hong Kong identity card number: one or two letters, six digits and a check character (0–9 or A)
 /// often written in brackets: A123456(3). Check: weighted sum mod 11 (a missing first letter
 /// counts as 36, letters A–Z as 10–35). Canonical: letters and digits without brackets.
-public struct HKIDValidator: Validator {
-    public let id = "hk-id"
-    public let summary = "Hong Kong ID with its mod-11 check character"
-    public let examples = ValidatorExamples(valid: ["A123456(3)", "C668668(9)", "AB9876543"],
+package struct HKIDValidator: Validator {
+    package let id = "hk-id"
+    package let summary = "Hong Kong ID with its mod-11 check character"
+    package let examples = ValidatorExamples(valid: ["A123456(3)", "C668668(9)", "AB9876543"],
                                             invalid: ["A123456(4)", "A12345(3)", "1234567(8)"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let compact = CanonicalForm.alphanumeric.apply(candidate)
         let chars = Array(compact.utf8)
         guard chars.count == 8 || chars.count == 9 else { return nil }
@@ -22,7 +22,7 @@ public struct HKIDValidator: Validator {
     }
 
     /// The check character for letters + six digits.
-    public static func checkCharacter(for body: [UInt8]) -> UInt8? {
+    package static func checkCharacter(for body: [UInt8]) -> UInt8? {
         var values: [Int] = body.map { $0 >= 0x41 ? Int($0 - 0x41) + 10 : Int($0 - 0x30) }
         if values.count == 7 { values.insert(36, at: 0) }
         guard values.count == 8 else { return nil }

@@ -1,13 +1,13 @@
 /// An International Bank Account Number: a country code, two check digits and the account in the
 /// country's length (ISO 13616), whose digits and letters taken as a number leave 1 modulo 97.
 /// Canonical: the letters and digits without spaces, upper case.
-public struct IBANValidator: Validator {
-    public let id = "iban"
-    public let summary = "IBAN: a known country's length and the mod-97 check (ISO 13616)"
-    public let examples = ValidatorExamples(
+package struct IBANValidator: Validator {
+    package let id = "iban"
+    package let summary = "IBAN: a known country's length and the mod-97 check (ISO 13616)"
+    package let examples = ValidatorExamples(
         valid: ["GB82 WEST 1234 5698 7654 32", "DE89 3704 0044 0532 0130 00", "FR14 2004 1010 0505 0001 3M02 606", "NL91ABNA0417164300", "ch93 0076 2011 6238 5295 7"],
         invalid: ["GB82 WEST 1234 5698 7654 33", "DE89 3704 0044 0532 0130 0", "XX82 WEST 1234 5698 7654 32", "GB82-WEST"])
-    public init() {}
+    package init() {}
 
     /// The length of an IBAN in each country that issues them (the SWIFT IBAN registry).
     static let lengths: [String: Int] = [
@@ -21,7 +21,7 @@ public struct IBANValidator: Validator {
         "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
     ]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         var characters: [UInt8] = []
         for byte in candidate.utf8 {
             switch byte {

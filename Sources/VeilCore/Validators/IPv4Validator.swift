@@ -1,11 +1,11 @@
 /// A dotted-quad IPv4 address with every part 0–255 and no leading zeros.
-public struct IPv4Validator: Validator {
-    public let id = "ipv4"
-    public let summary = "IPv4 address, four parts 0-255"
-    public let examples = ValidatorExamples(valid: ["192.168.1.20", "8.8.8.8"], invalid: ["256.1.1.1", "1.2.3", "01.2.3.4"])
-    public init() {}
+package struct IPv4Validator: Validator {
+    package let id = "ipv4"
+    package let summary = "IPv4 address, four parts 0-255"
+    package let examples = ValidatorExamples(valid: ["192.168.1.20", "8.8.8.8"], invalid: ["256.1.1.1", "1.2.3", "01.2.3.4"])
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let parts = candidate.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4 else { return nil }
         for part in parts {

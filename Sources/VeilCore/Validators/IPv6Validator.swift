@@ -1,13 +1,13 @@
 import Foundation
 /// An IPv6 address: up to eight groups of 1–4 hex digits, at most one `::`.
-public struct IPv6Validator: Validator {
-    public let id = "ipv6"
-    public let summary = "IPv6 address in full or compressed form"
-    public let examples = ValidatorExamples(valid: ["2001:db8::8a2e:370:7334", "fe80::1", "2001:0db8:0000:0000:0000:ff00:0042:8329"],
+package struct IPv6Validator: Validator {
+    package let id = "ipv6"
+    package let summary = "IPv6 address in full or compressed form"
+    package let examples = ValidatorExamples(valid: ["2001:db8::8a2e:370:7334", "fe80::1", "2001:0db8:0000:0000:0000:ff00:0042:8329"],
                                             invalid: ["2001:db8::8a2e::7334", "12:34", "2001:db8:zz::1"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let lower = candidate.lowercased()
         let halves = lower.components(separatedBy: "::")
         guard halves.count <= 2 else { return nil }

@@ -1,10 +1,10 @@
 /// An e-mail address written to dodge scrapers — `name(at)gmail.com`, `name [at] 163 [dot] com`,
 /// `name艾特163.com`, `name#qq.com`, spaces around `@` — read back as the address it stands for.
 /// Canonical: `local@domain`, lower-cased, so every way of writing one address links.
-public struct ObfuscatedEmailValidator: Validator {
-    public let id = "email-obfuscated"
-    public let summary = "An obfuscated e-mail address (at/dot spelled out, # or 艾特 for @); canonical form is local@domain"
-    public let examples = ValidatorExamples(
+package struct ObfuscatedEmailValidator: Validator {
+    package let id = "email-obfuscated"
+    package let summary = "An obfuscated e-mail address (at/dot spelled out, # or 艾特 for @); canonical form is local@domain"
+    package let examples = ValidatorExamples(
         valid: ["lily(at)gmail.com", "wang.fang [at] 163 [dot] com", "candy267艾特aliyun.com", "lingang948#yeah.net", "xiuying.zhu @ yahoo.com",
                 "zhou AT pku DOT edu DOT cn", "song dot xia at 163.com", "zhang点xiaomei 艾特 outlook点com"],
         invalid: ["lily at home", "#hashtag", "at gmail dot"])
@@ -13,9 +13,9 @@ public struct ObfuscatedEmailValidator: Validator {
     static let atSpellings = ["(at)", "[at]", "{at}", "<at>", "(@)", "[@]", "(a)", "圈a", "艾特", "@", "#", "at"]
     static let dotSpellings = ["(dot)", "[dot]", "{dot}", "<dot>", "(.)", "[.]", "点", "dot", "."]
 
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         // Words keep their spaces until `at`/`dot` are found: "li at gmail dot com".
         let lowered = candidate.lowercased()
         let words = lowered.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)

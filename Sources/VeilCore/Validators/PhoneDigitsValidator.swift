@@ -4,16 +4,16 @@
 /// by dots, dashes or slashes in pairs that do not read as a day and a month (12.05.23) — not one
 /// digit repeated, not a count up (123 456), and not a date (12/05/2023, 2023-05-12). For rules that fire only beside a word such as phone, tel
 /// or mobile. Canonical: the digits, the extension's included.
-public struct PhoneDigitsValidator: Validator {
-    public let id = "phone-digits"
-    public let summary = "7-15 digits (an extension aside) or six in groups, not one digit repeated, not a date"
-    public let examples = ValidatorExamples(
+package struct PhoneDigitsValidator: Validator {
+    package let id = "phone-digits"
+    package let summary = "7-15 digits (an extension aside) or six in groups, not one digit repeated, not a date"
+    package let examples = ValidatorExamples(
         valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804", "89 03 29",
                 "89-03-29", "4 397 14", "25 07 43"],
         invalid: ["123 456", "890329", "12.05.23", "12/05/23", "1111111", "12/05/2023", "2023-05-12", "1234567890123456", "2023-02-23 04", "2023-03-162"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         // The number before its extension (x411, ext. 4804).
         let number = String(candidate.lowercased().prefix { $0 != "x" })
         let digits = number.digitValues

@@ -1,15 +1,15 @@
 /// A Taiwan national identification number: a region letter, 1 or 2 (sex), seven digits and a check
 /// digit; the letter stands for a two-digit number and the weighted sum must be divisible by 10.
-public struct TWIDValidator: Validator {
-    public let id = "tw-id"
-    public let summary = "Taiwan ID: letter + 9 digits with its weighted mod-10 check"
-    public let examples = ValidatorExamples(valid: ["A123456789", "F131104093"], invalid: ["A123456788", "A323456789", "1123456789"])
-    public init() {}
+package struct TWIDValidator: Validator {
+    package let id = "tw-id"
+    package let summary = "Taiwan ID: letter + 9 digits with its weighted mod-10 check"
+    package let examples = ValidatorExamples(valid: ["A123456789", "F131104093"], invalid: ["A123456788", "A323456789", "1123456789"])
+    package init() {}
 
     /// The two-digit number of each region letter A…Z.
     static let letterValues: [Int] = [10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let chars = Array(candidate.uppercased().utf8)
         guard chars.count == 10, chars[0] >= 0x41, chars[0] <= 0x5A, chars[1] == 0x31 || chars[1] == 0x32,
               chars.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }

@@ -1,19 +1,19 @@
 /// A UK National Insurance number: two prefix letters (never D, F, I, Q, U or V; O not second; not
 /// BG, GB, KN, NK, NT, TN or ZZ), six digits and a suffix A–D, spaced or not (AB 12 34 56 C).
 /// Canonical: the nine characters, upper case.
-public struct UKNINOValidator: Validator {
-    public let id = "uk-nino"
-    public let summary = "UK National Insurance number: allowed prefix letters, six digits, suffix A-D"
-    public let examples = ValidatorExamples(
+package struct UKNINOValidator: Validator {
+    package let id = "uk-nino"
+    package let summary = "UK National Insurance number: allowed prefix letters, six digits, suffix A-D"
+    package let examples = ValidatorExamples(
         valid: ["AB123456C", "JG 10 37 21 A", "ce 12 34 56 d"],
         invalid: ["QQ123456C", "GB123456A", "AO123456B", "AB123456E", "AB12345C"])
-    public init() {}
+    package init() {}
 
     static let notFirst: Set<UInt8> = Set("DFIQUV".utf8)
     static let notSecond: Set<UInt8> = Set("DFIOQUV".utf8)
     static let notPrefixes: Set<String> = ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"]
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let characters = candidate.uppercased().utf8.filter { $0 != 0x20 }
         guard characters.count == 9 else { return nil }
         let letters = Array(characters)

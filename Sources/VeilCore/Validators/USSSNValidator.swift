@@ -1,15 +1,15 @@
 /// A US Social Security number as the Social Security Administration issues them: area 001–899 but
 /// not 666, group 01–99, serial 0001–9999, written 123-45-6789, 123 45 6789 or as nine digits.
 /// Canonical: the nine digits.
-public struct USSSNValidator: Validator {
-    public let id = "us-ssn"
-    public let summary = "US SSN: area 001-899 except 666, group 01-99, serial 0001-9999"
-    public let examples = ValidatorExamples(
+package struct USSSNValidator: Validator {
+    package let id = "us-ssn"
+    package let summary = "US SSN: area 001-899 except 666, group 01-99, serial 0001-9999"
+    package let examples = ValidatorExamples(
         valid: ["536-90-4399", "536 90 4399", "536904399", "001-01-0001"],
         invalid: ["000-12-3456", "666-12-3456", "912-34-5678", "536-00-4399", "536-90-0000", "536-904-399"])
-    public init() {}
+    package init() {}
 
-    public func validate(_ candidate: String) -> Validation? {
+    package func validate(_ candidate: String) -> Validation? {
         let bytes = Array(candidate.utf8)
         let digits = candidate.digitValues
         guard digits.count == 9 else { return nil }

@@ -4,7 +4,7 @@
 /// Every implementation must be pure and fast, accept the matched text as the plugin's normalized
 /// view gives it (ASCII digits, possibly with separators), and return nil to reject. Its examples
 /// are checked by the test suite, like a plugin's.
-public protocol Validator: Sendable {
+package protocol Validator: Sendable {
     /// The id manifests use (kebab-case).
     var id: String { get }
     var summary: String { get }
@@ -21,36 +21,36 @@ public protocol Validator: Sendable {
 }
 
 extension Validator {
-    public func prepare() {}
+    package func prepare() {}
 
-    public func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
+    package func validate(utf8 candidate: ArraySlice<UInt8>) -> Validation? {
         validate(String(decoding: candidate, as: UTF8.self))
     }
 }
 
 /// A value that passed: its canonical form (what linked mentions share) and facts about it.
-public struct Validation: Sendable, Hashable {
-    public var canonical: String
-    public var attributes: [String: String]
-    public init(canonical: String, attributes: [String: String] = [:]) {
+package struct Validation: Sendable, Hashable {
+    package var canonical: String
+    package var attributes: [String: String]
+    package init(canonical: String, attributes: [String: String] = [:]) {
         self.canonical = canonical
         self.attributes = attributes
     }
 }
 
 /// A validator's own positive and negative examples.
-public struct ValidatorExamples: Sendable, Hashable {
-    public var valid: [String]
-    public var invalid: [String]
-    public init(valid: [String], invalid: [String]) {
+package struct ValidatorExamples: Sendable, Hashable {
+    package var valid: [String]
+    package var invalid: [String]
+    package init(valid: [String], invalid: [String]) {
         self.valid = valid
         self.invalid = invalid
     }
 }
 
 /// The validators compiled into Veil, by id.
-public enum Validators {
-    public static let all: [any Validator] = [
+package enum Validators {
+    package static let all: [any Validator] = [
         CNMobileValidator(),
         CNLandlineValidator(),
         CNServiceNumberValidator(),
@@ -77,7 +77,7 @@ public enum Validators {
         ObfuscatedEmailValidator(),
     ]
 
-    public static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+    package static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 }
 
 extension Collection<UInt8> {

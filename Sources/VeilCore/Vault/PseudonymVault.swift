@@ -10,8 +10,8 @@ import Synchronization
 /// pseudonym the vault holds for it — and guarantees that no two originals share one: a claim is a
 /// transaction, and runs writing to the same vault at once wait for each other. Without the key the
 /// vault reveals nothing: originals are sealed, and looked up by a keyed hash.
-public final class PseudonymVault: Sendable {
-    public let path: String
+package final class PseudonymVault: Sendable {
+    package let path: String
     private let database: SQLiteDatabase
     /// Held around every use of the connection (recursive: a ``batch(_:)`` holds it while its
     /// claims take it again).
@@ -27,7 +27,7 @@ public final class PseudonymVault: Sendable {
 
     /// Opens the vault at `path` for `key` — creating it if needed, unless `mustExist` (to reveal
     /// from a vault, it must be there). Throws if the vault was made with another key.
-    public convenience init(path: String, key: PseudonymKey, mustExist: Bool = false) throws(VaultError) {
+    package convenience init(path: String, key: PseudonymKey, mustExist: Bool = false) throws(VaultError) {
         try self.init(path: path, key: key, mustExist: mustExist, lockWait: 30)
     }
 
@@ -94,14 +94,14 @@ public final class PseudonymVault: Sendable {
     }
 
     /// Whether the vault holds no pseudonym at all.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         get throws(VaultError) {
             try locked { database throws(VaultError) in try database.query("SELECT 1 FROM pseudonyms LIMIT 1").isEmpty }
         }
     }
 
     /// The pseudonym the vault holds for `original`, if any.
-    public func pseudonym(entity: EntityType, original: String) throws(VaultError) -> String? {
+    package func pseudonym(entity: EntityType, original: String) throws(VaultError) -> String? {
         let id = originalID(entity, original)
         return try locked { database throws(VaultError) in
             try database.query("SELECT pseudonym FROM pseudonyms WHERE entity = ?1 AND original_id = ?2", [.text(entity.rawValue), .blob(id)])
@@ -111,7 +111,7 @@ public final class PseudonymVault: Sendable {
 
     /// Claims `pseudonym` for `original`: the pseudonym to use — `pseudonym`, or the one the vault
     /// already holds for `original` — or nil when another original holds `pseudonym`.
-    public func claim(entity: EntityType, original: String, pseudonym: String) throws(VaultError) -> String? {
+    package func claim(entity: EntityType, original: String, pseudonym: String) throws(VaultError) -> String? {
         let id = originalID(entity, original)
         let sealed = try seal(original, boundTo: Self.row("pseudonyms", entity.rawValue, pseudonym))
         return try locked { database throws(VaultError) in
@@ -133,12 +133,12 @@ public final class PseudonymVault: Sendable {
     }
 
     /// A written form of a pseudonym and the mention it stands for (王先生 → 陈先生).
-    public struct Rendering: Sendable {
-        public let entity: EntityType
-        public let rendered: String
-        public let original: String
+    package struct Rendering: Sendable {
+        package let entity: EntityType
+        package let rendered: String
+        package let original: String
 
-        public init(entity: EntityType, rendered: String, original: String) {
+        package init(entity: EntityType, rendered: String, original: String) {
             self.entity = entity
             self.rendered = rendered
             self.original = original
@@ -147,13 +147,13 @@ public final class PseudonymVault: Sendable {
 
     /// Notes that `rendered` was written for the mention `original` (王先生 → 陈先生), so a file can be
     /// revealed mention by mention.
-    public func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
+    package func recordRendering(entity: EntityType, rendered: String, original: String) throws(VaultError) {
         try recordRenderings([Rendering(entity: entity, rendered: rendered, original: original)])
     }
 
     /// Notes every rendering of `renderings` in one transaction (a document's worth), skipping
     /// those this process has recorded already: a name mentioned a thousand times costs one write.
-    public func recordRenderings(_ renderings: [Rendering]) throws(VaultError) {
+    package func recordRenderings(_ renderings: [Rendering]) throws(VaultError) {
         let new = recorded.withLock { recorded in
             renderings.filter { recorded.insert(fingerprint($0)).inserted }
         }
@@ -207,7 +207,7 @@ public final class PseudonymVault: Sendable {
 
     /// Keeps what reveal needs to undo one output of the run (``OutputLog``, finished), sealed.
     /// Held with the run's claims: a run that fails leaves no log behind.
-    public func recordOutput(_ log: OutputLog) throws(VaultError) {
+    package func recordOutput(_ log: OutputLog) throws(VaultError) {
         var log = log
         log.finish()
         let sealed = try seal(log.serialized(), boundTo: Self.row("outputs", "", Self.hex(log.digest)))
@@ -222,7 +222,7 @@ public final class PseudonymVault: Sendable {
 
     /// The logs of the outputs whose bytes are exactly `bytes` (newest first); with
     /// `orAny`, when there is none, every log the vault holds.
-    public func outputLogs(matching bytes: [UInt8], orAny: Bool) throws(VaultError) -> [OutputLog] {
+    package func outputLogs(matching bytes: [UInt8], orAny: Bool) throws(VaultError) -> [OutputLog] {
         let digest = OutputLog.digest(of: bytes)
         let exact = try locked { database throws(VaultError) in
             try database.query("SELECT digest, log FROM outputs WHERE digest = ?1 ORDER BY id DESC", [.blob(digest)])
@@ -243,7 +243,7 @@ public final class PseudonymVault: Sendable {
     }
 
     /// Whether the vault holds the record of any output (vaults written before Veil kept them do not).
-    public var hasOutputs: Bool {
+    package var hasOutputs: Bool {
         get throws(VaultError) {
             try locked { database throws(VaultError) in try !database.query("SELECT 1 FROM outputs LIMIT 1").isEmpty }
         }
@@ -261,7 +261,7 @@ public final class PseudonymVault: Sendable {
     /// claimed, and the vault is left as it was (apart from pseudonyms other runs also use). A
     /// process killed meanwhile cannot release its claims; the next to open the vault on this
     /// machine does. Without this call every claim is kept as it is made.
-    public func holdClaims() {
+    package func holdClaims() {
         holdClaims(as: "\(Self.host):\(getpid()):\(UUID().uuidString.prefix(8))")
     }
 
@@ -273,7 +273,7 @@ public final class PseudonymVault: Sendable {
     }
 
     /// Keeps the claims held since ``holdClaims()``: the run's output is in place.
-    public func commitClaims() throws(VaultError) {
+    package func commitClaims() throws(VaultError) {
         guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
         try locked { database throws(VaultError) in
             try transaction(database) { database throws(VaultError) in
@@ -288,7 +288,7 @@ public final class PseudonymVault: Sendable {
 
     /// Removes the claims held since ``holdClaims()`` that no other run holds or has kept: the
     /// run wrote no output.
-    public func releaseClaims() throws(VaultError) {
+    package func releaseClaims() throws(VaultError) {
         guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
         // The renderings released are written again if met again.
         recorded.withLock { $0.removeAll() }
@@ -360,7 +360,7 @@ public final class PseudonymVault: Sendable {
     /// meanwhile (other threads and processes wait). What `body` claimed is kept also when it
     /// throws, as claims made one by one are: the run's pseudonyms and what this process caches
     /// of them stay one.
-    public func batch<T>(_ body: () throws -> T) throws -> T {
+    package func batch<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         let outermost = batchDepth == 0
@@ -381,7 +381,7 @@ public final class PseudonymVault: Sendable {
 
     /// What `pseudonym` stands for: each entity it is a pseudonym (or a written form of one) of,
     /// with the original.
-    public func reveal(_ pseudonym: String) throws(VaultError) -> [(entity: EntityType, original: String)] {
+    package func reveal(_ pseudonym: String) throws(VaultError) -> [(entity: EntityType, original: String)] {
         let rows = try locked { database throws(VaultError) in
             try database.query("""
                 SELECT entity, original, 'pseudonyms' FROM pseudonyms WHERE pseudonym = ?1
@@ -399,7 +399,7 @@ public final class PseudonymVault: Sendable {
     }
 
     /// Every written form the vault knows and the original mention it stands for.
-    public func renderings() throws(VaultError) -> [(rendered: String, original: String)] {
+    package func renderings() throws(VaultError) -> [(rendered: String, original: String)] {
         let rows = try locked { database throws(VaultError) in
             try database.query("""
                 SELECT rendered, original, entity, 'renderings' FROM renderings

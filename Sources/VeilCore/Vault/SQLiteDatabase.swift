@@ -105,10 +105,10 @@ final class SQLiteDatabase: @unchecked Sendable {
 }
 
 /// A vault that cannot be opened, read or written. Names the vault, never a value in it.
-public struct VaultError: Error, Sendable, CustomStringConvertible {
-    public let path: String
-    public let message: String
+package struct VaultError: Error, Sendable, CustomStringConvertible {
+    package let path: String
+    package let message: String
     var isConstraint = false
 
-    public var description: String { "\(path): error: \(message)" }
+    package var description: String { "\(path): error: \(message)" }
 }

@@ -2,37 +2,37 @@ import VeilCore
 
 /// How a delimited file is written: its delimiter, and whether fields may be quoted (RFC 4180 CSV)
 /// or never are (TSV, where a field holds no tab or line break).
-public struct CSVDialect: Sendable, Hashable {
-    public var delimiter: UInt8
-    public var quoting: Bool
+package struct CSVDialect: Sendable, Hashable {
+    package var delimiter: UInt8
+    package var quoting: Bool
 
-    public init(delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) {
+    package init(delimiter: UInt8 = UInt8(ascii: ","), quoting: Bool = true) {
         self.delimiter = delimiter
         self.quoting = quoting
     }
 
-    public static let csv = CSVDialect()
-    public static let tsv = CSVDialect(delimiter: 0x09, quoting: false)
+    package static let csv = CSVDialect()
+    package static let tsv = CSVDialect(delimiter: 0x09, quoting: false)
 }
 
 /// One record of a delimited file, with its bytes as written so that fields left alone are written
 /// back exactly.
-public struct CSVRecord: Sendable {
-    public struct Field: Sendable {
+package struct CSVRecord: Sendable {
+    package struct Field: Sendable {
         /// The field as written, quotes included, in ``CSVRecord/bytes``.
-        public let range: Range<Int>
-        public let quoted: Bool
+        package let range: Range<Int>
+        package let quoted: Bool
         /// The value (quotes removed, doubled quotes undone).
-        public let value: String
+        package let value: String
     }
 
     /// The line the record starts on (1-based).
-    public let line: Int
+    package let line: Int
     /// The record's bytes without its line break.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
     /// The line break after it: `\r\n`, `\n`, or nothing at the end of a file without one.
-    public let terminator: [UInt8]
-    public let fields: [Field]
+    package let terminator: [UInt8]
+    package let fields: [Field]
 }
 
 /// Reads the records of a CSV (RFC 4180: quoted fields with delimiters, doubled quotes and line
@@ -41,22 +41,22 @@ public struct CSVRecord: Sendable {
 /// A quote inside an unquoted field is taken literally (5" screen), as most CSV writers produce
 /// it. Errors name the file, line and column: a quoted field not closed by the end of the file, text
 /// after a closing quote, invalid UTF-8.
-public final class CSVReader {
-    public let dialect: CSVDialect
+package final class CSVReader {
+    package let dialect: CSVDialect
     private let lines: LineReader
     /// Whether the file began with a UTF-8 byte order mark (removed from the first record).
-    public private(set) var hadByteOrderMark = false
+    package private(set) var hadByteOrderMark = false
     private var first = true
 
-    public init(_ lines: LineReader, dialect: CSVDialect) {
+    package init(_ lines: LineReader, dialect: CSVDialect) {
         self.lines = lines
         self.dialect = dialect
     }
 
-    public var path: String { lines.path }
+    package var path: String { lines.path }
 
     /// The next record, or nil at the end of the file.
-    public func nextRecord() throws -> CSVRecord? {
+    package func nextRecord() throws -> CSVRecord? {
         guard var bytes = try lines.nextLine() else { return nil }
         let startLine = lines.lineNumber
         if first {

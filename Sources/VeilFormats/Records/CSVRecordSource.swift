@@ -1,4 +1,4 @@
-public import VeilCore
+package import VeilCore
 import Foundation
 
 /// The records of a CSV or TSV file: the first is the header, naming the columns the policy's
@@ -6,22 +6,22 @@ import Foundation
 /// Cells left alone are written back byte for byte; in a changed cell only the rewritten mentions
 /// change (a quoted cell stays quoted; an unquoted one is quoted when a replacement needs it); a
 /// dropped column is left out of every row, header included.
-public struct CSVRecordSource: RecordSource {
+package struct CSVRecordSource: RecordSource {
     private let reader: CSVReader
     private let fieldRules: FieldRules
     private let idColumn: String?
     private var header: [String]?
     private var columnRules: [FieldRule] = []
 
-    public init(_ lines: LineReader, dialect: CSVDialect, rules: FieldRules, idColumn: String? = nil) {
+    package init(_ lines: LineReader, dialect: CSVDialect, rules: FieldRules, idColumn: String? = nil) {
         self.reader = CSVReader(lines, dialect: dialect)
         self.fieldRules = rules
         self.idColumn = idColumn
     }
 
-    public var path: String { reader.path }
+    package var path: String { reader.path }
 
-    public mutating func next() throws -> SourceRecord? {
+    package mutating func next() throws -> SourceRecord? {
         guard let record = try reader.nextRecord() else { return nil }
         let dialect = reader.dialect
         guard let header else {

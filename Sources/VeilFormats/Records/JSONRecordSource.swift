@@ -1,10 +1,10 @@
-public import VeilCore
+package import VeilCore
 
 /// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records,
 /// streamed element by element, or one record): each string or number under a field rule that rewrites it is a value; members
 /// under `drop` are left out; every other byte is written back as it was.
-public struct JSONRecordSource: RecordSource {
-    public enum Layout: Sendable { case lines, document }
+package struct JSONRecordSource: RecordSource {
+    package enum Layout: Sendable { case lines, document }
 
     private let lines: LineReader
     private let layout: Layout
@@ -15,9 +15,9 @@ public struct JSONRecordSource: RecordSource {
     /// Each leaf path's rule and rendered name: records of one file repeat the same few paths.
     private let paths = PathCache()
 
-    public var trailer: [UInt8] { array.trailer }
+    package var trailer: [UInt8] { array.trailer }
 
-    public init(_ lines: LineReader, layout: Layout, rules: FieldRules, idField: String = "id") {
+    package init(_ lines: LineReader, layout: Layout, rules: FieldRules, idField: String = "id") {
         self.lines = lines
         self.layout = layout
         self.rules = rules
@@ -25,9 +25,9 @@ public struct JSONRecordSource: RecordSource {
         self.array = JSONArrayReader(lines)
     }
 
-    public var path: String { lines.path }
+    package var path: String { lines.path }
 
-    public mutating func next() throws -> SourceRecord? {
+    package mutating func next() throws -> SourceRecord? {
         switch layout {
         case .lines:
             guard var line = try lines.nextLine() else { return nil }

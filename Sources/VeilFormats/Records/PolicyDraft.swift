@@ -1,25 +1,25 @@
-public import VeilCore
+package import VeilCore
 import Foundation
 
 /// A first policy for a dataset (`veil policy init`): samples its records, looks at each field's
 /// name and values, and suggests a rule per field with the reason, as a commented YAML draft to
 /// edit. Never writes a value it sampled.
-public struct PolicyDraft {
+package struct PolicyDraft {
     /// One field and what is suggested for it.
-    public struct Suggestion: Sendable, Hashable {
-        public let field: String
-        public let rule: FieldRule
-        public let reason: String
+    package struct Suggestion: Sendable, Hashable {
+        package let field: String
+        package let rule: FieldRule
+        package let reason: String
         /// Whether the field's name itself holds an identifier (a phone number as a JSON key):
         /// then the draft does not write it, and the field falls under `other_fields`.
-        public var nameHoldsIdentifier = false
+        package var nameHoldsIdentifier = false
     }
 
-    public let suggestions: [Suggestion]
-    public let sampled: Int
+    package let suggestions: [Suggestion]
+    package let sampled: Int
 
     /// Samples up to `limit` records of `source` and scans each value of each field on its own.
-    public init(_ source: inout some RecordSource, engine: Engine, limit: Int = 200) throws {
+    package init(_ source: inout some RecordSource, engine: Engine, limit: Int = 200) throws {
         var samples: [String: [String]] = [:]
         var order: [String] = []
         var count = 0
@@ -103,7 +103,7 @@ public struct PolicyDraft {
     }
 
     /// The draft policy as commented YAML.
-    public func yaml(for dataPath: String) -> String {
+    package func yaml(for dataPath: String) -> String {
         var out = """
         # Draft policy for \(dataPath), suggested by `veil policy init` from \(sampled) sampled record\(sampled == 1 ? "" : "s").
         # Check every rule before use: a column wrongly kept is published as it is.

@@ -1,8 +1,8 @@
 /// What one record may hold, whatever the input: a hostile or broken file meets a located error
 /// here instead of exhausting memory or the stack. (A line is at most 256 MB: ``LineReader``.)
-public enum RecordLimits {
+package enum RecordLimits {
     /// Fields of a CSV or TSV row; values (strings, numbers, objects, arrays) of a JSON record.
-    public static let fields = 100_000
+    package static let fields = 100_000
     /// How deep JSON arrays and objects may nest.
-    public static let depth = 512
+    package static let depth = 512
 }

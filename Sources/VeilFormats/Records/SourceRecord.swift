@@ -1,23 +1,23 @@
-public import VeilCore
+package import VeilCore
 
 /// One record read from a dataset, ready to anonymize: its values with their rules, and how to
 /// write it back once they are rewritten. A class: records are handed between threads in batches,
 /// and a reference costs one retain where a copy of every field costs seven.
-public final class SourceRecord: Sendable {
+package final class SourceRecord: Sendable {
     /// The file and line it starts on, for errors and reports.
-    public let file: String
-    public let line: Int
+    package let file: String
+    package let line: Int
     /// Its id for `veil scan` (a JSON value written as is, when `rawID`), else `file:line`.
-    public let id: String
-    public let rawID: String?
-    public let values: [RecordValue]
+    package let id: String
+    package let rawID: String?
+    package let values: [RecordValue]
     /// Each value's field, as reports name it (`body`, `$.replies[0].text`).
-    public let fieldNames: [String]
+    package let fieldNames: [String]
     /// The record's bytes with each value's rewrites (nil: the value is dropped) spliced in, and
     /// what reveal may undo there.
-    public let render: @Sendable ([[Rewrite]?]) -> OutputPiece
+    package let render: @Sendable ([[Rewrite]?]) -> OutputPiece
 
-    public init(file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
+    package init(file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
                 render: @escaping @Sendable ([[Rewrite]?]) -> OutputPiece) {
         self.file = file
         self.line = line
@@ -34,12 +34,12 @@ public final class SourceRecord: Sendable {
     }
 
     /// Whether the record is only written back, not scanned or reported.
-    public var isVerbatim: Bool { values.isEmpty && fieldNames.isEmpty }
+    package var isVerbatim: Bool { values.isEmpty && fieldNames.isEmpty }
 }
 
 /// Reads the records of one input in order. A malformed record is an ``InputError`` naming its
 /// place; the source can go on with the next record after it.
-public protocol RecordSource {
+package protocol RecordSource {
     var path: String { get }
     mutating func next() throws -> SourceRecord?
     /// Bytes written once after the last record (the end of a JSON array).
@@ -47,5 +47,5 @@ public protocol RecordSource {
 }
 
 extension RecordSource {
-    public var trailer: [UInt8] { [] }
+    package var trailer: [UInt8] { [] }
 }

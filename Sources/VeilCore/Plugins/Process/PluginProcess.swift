@@ -271,7 +271,7 @@ final class PluginProcess: Sendable {
 
 /// Every process plugin started in this process, so a program can stop them all before it exits
 /// (a child is not stopped by the parent's exit alone, and what it held back is said then).
-public enum ProcessPlugins {
+package enum ProcessPlugins {
     private struct Weak: @unchecked Sendable { weak var process: PluginProcess? }
     private static let live = Mutex<[Weak]>([])
 
@@ -283,7 +283,7 @@ public enum ProcessPlugins {
     }
 
     /// Stops every running process plugin program, waiting for each to end.
-    public static func stopAll() {
+    package static func stopAll() {
         let processes = live.withLock { $0.compactMap(\.process) }
         for process in processes { process.shutDown() }
     }

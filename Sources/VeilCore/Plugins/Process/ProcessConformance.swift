@@ -1,8 +1,8 @@
 /// What `veil plugins test` checks of a process plugin before its examples: that it speaks
 /// protocol 1 as Docs/process-plugin-protocol.md says, on a program started for the test alone.
-public enum ProcessConformance {
+package enum ProcessConformance {
     /// The check names, in order, for reports.
-    public static let checks = ["greets with protocol 1 and entities its manifest declares",
+    package static let checks = ["greets with protocol 1 and entities its manifest declares",
                          "answers a batch of documents, an empty one included, one result each",
                          "counts offsets in code points (characters outside the BMP before a match)"]
 

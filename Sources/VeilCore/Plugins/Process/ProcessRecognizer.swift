@@ -3,8 +3,8 @@
 ///
 /// A document the program could not analyze — it hung, died, or answered against the protocol —
 /// throws, so the engine fails that document closed.
-public struct ProcessRecognizer: Recognizer {
-    public let pluginID: String
+package struct ProcessRecognizer: Recognizer {
+    package let pluginID: String
     let process: PluginProcess
 
     init(manifest: PluginManifest, spec: PluginManifest.ProcessSpec) {
@@ -12,7 +12,7 @@ public struct ProcessRecognizer: Recognizer {
         self.process = PluginProcess(pluginID: manifest.id, spec: spec, directory: manifest.directory, declared: manifest.entities)
     }
 
-    public func recognize(_ document: DocumentText) throws -> [Detection] {
+    package func recognize(_ document: DocumentText) throws -> [Detection] {
         let findings: [PluginProcess.Finding]
         do { findings = try process.analyze([document.string])[0] } catch {
             throw RecognizerError(pluginID: pluginID, message: error.message)
