@@ -124,7 +124,7 @@ import Testing
     @Test func placePseudonymsKeepTheHierarchy() throws {
         let anonymizer = try anonymizer([.location: .pseudonymize(keep: [])], plugins: ["location-cn"])
         let engine = anonymizer.engine
-        let gazetteer = try #require(engine.gazetteer(for: "location-cn"))
+        let gazetteer = try #require(engine.surrogates.gazetteer(for: "location-cn"))
         let output = try anonymizer.anonymize("赣州市于都县").text
         let findings = try engine.scan(output)
         #expect(findings.count == 2)

@@ -39,7 +39,7 @@ import Testing
     @Test func smallDomainsNeverRunOutNorShare() throws {
         let engine = try Shipped.engine()
         let table = PseudonymTable()
-        let person = engine.surrogate(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
+        let person = engine.surrogates.generator(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
         let statistics = try #require(person as? ChineseNameSurrogate).statistics
         let key = engine.key.derived(for: "pseudonym:PERSON")
         let surnames = statistics.surnames.keys.filter { $0.count == 1 }.sorted()
@@ -53,7 +53,7 @@ import Testing
         #expect(surnames.count > 250 && Set(drawn.values).count == surnames.count && drawn.allSatisfy { $0.key != $0.value })
         // Every province and prefecture of location-cn's gazetteer, and every county of three
         // provinces (a run's worth), pseudonymized as a run does: one each, never itself.
-        let places = try #require(engine.gazetteer(for: "location-cn"))
+        let places = try #require(engine.surrogates.gazetteer(for: "location-cn"))
         let surrogate = PlaceSurrogate(gazetteer: places)
         let placeKey = engine.key.derived(for: "pseudonym:LOCATION")
         var images: [String: String] = [:]
@@ -81,7 +81,7 @@ import Testing
         let table = PseudonymTable()
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文")
         let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志新宇浩然子轩梓涵一诺欣怡雨泽俊熙思远博文嘉晨阳佳琪雅婷晓东海燕春梅立兵德福寿康宁安庆祥瑞云飞龙凤鸣岚峰松柏林森江河湖波清泉雪冰霜露虹霖辉")
-        let person = engine.surrogate(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
+        let person = engine.surrogates.generator(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
         let phone = try #require(Surrogates.byID["phone-cn"])
         let personKey = engine.key.derived(for: "pseudonym:PERSON"), phoneKey = engine.key.derived(for: "pseudonym:PHONE_NUMBER")
         // Names and numbers drawn at once, on two threads, as a run's workers draw them.

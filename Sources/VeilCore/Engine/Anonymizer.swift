@@ -74,7 +74,7 @@ package final class Anonymizer: Sendable {
         var rewrites: [Rewrite] = []
         // Written to the vault together once the document's rewrites are known.
         var renderings: [PseudonymVault.Rendering] = []
-        let context = OperatorContext(engine: engine, table: table)
+        let context = OperatorContext(surrogates: engine.surrogates, table: table)
         for detection in mergingPlaceChains(detections) {
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
             // A mention found across a wrapped line (成都市武侯⏎区) keeps its line breaks where they
@@ -163,7 +163,7 @@ package final class Anonymizer: Sendable {
         for detection in detections {
             guard let last = merged.last, last.range.upperBound == detection.range.lowerBound, last.entity == detection.entity,
                   case .generalize = engine.policy.rule(for: detection.entity).action,
-                  let gazetteer = engine.gazetteer(for: last.pluginID) else {
+                  let gazetteer = engine.surrogates.gazetteer(for: last.pluginID) else {
                 merged.append(detection)
                 continue
             }
@@ -173,7 +173,7 @@ package final class Anonymizer: Sendable {
                 chain.range = last.range.lowerBound..<detection.range.upperBound
                 chain.attributes["form"] = last.attributes["form"]
                 merged[merged.count - 1] = chain
-            } else if engine.gazetteer(for: detection.pluginID) == nil, detection.attributes["places"] == nil {
+            } else if engine.surrogates.gazetteer(for: detection.pluginID) == nil, detection.attributes["places"] == nil {
                 var chain = last
                 chain.range = last.range.lowerBound..<detection.range.upperBound
                 merged[merged.count - 1] = chain

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// A policy and its plugins compiled once into an immutable value that every thread can share.
 ///
@@ -17,8 +17,8 @@ package struct Engine: Sendable {
     /// The recognizers whose names are found again across a whole document (cast once, here).
     let repeatingRecognizers: [any RepeatedMentionRecognizer]
     let resolution: Resolution
-    let surrogateByPlugin: [String: any SurrogateGenerator]
-    let gazetteers: [String: Gazetteer]
+    /// What the operators need of this engine: generators, gazetteers, the key.
+    package let surrogates: SurrogateResolver
 
     /// Compiles `policy` against `catalog`. The key is `key` if given, else the policy's
     /// `pseudonyms.key`, else a random key for this run (``PseudonymKey/isEphemeral``).
@@ -60,15 +60,13 @@ package struct Engine: Sendable {
                 surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
             } else if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogate.id == plugin.manifest.surrogate {
                 surrogates[id] = provider.surrogate
-            } else if plugin.manifest.surrogate == "phone-cn" {
-                // A landline's area code says no more of its place than the policy lets places say.
-                let table = (plugin.manifest.directory as NSString).appendingPathComponent("area-codes.tsv")
-                var areas: AreaCodes?
-                if FileManager.default.fileExists(atPath: table) {
-                    do { areas = try AreaCodes(contentsOf: table) } catch { diagnostics += error.diagnostics }
-                }
+            } else if let make = plugin.manifest.surrogate.flatMap({ Surrogates.factories[$0] }) {
                 let locating = policy.plugins.contains { catalog[$0]?.manifest.entities.contains(.location) ?? false }
-                surrogates[id] = PhoneCNSurrogate(areas: areas, rule: AreaRule(placeAction: locating ? policy.rule(for: .location).action : nil))
+                do {
+                    surrogates[id] = try make(SurrogateFactoryInput(manifest: plugin.manifest, placeAction: locating ? policy.rule(for: .location).action : nil))
+                } catch {
+                    diagnostics += error.diagnostics
+                }
             } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {
                 surrogates[id] = surrogate
             }
@@ -128,8 +126,8 @@ package struct Engine: Sendable {
         self.key = resolvedKey ?? .ephemeral()
         self.recognizers = recognizers
         self.repeatingRecognizers = recognizers.compactMap { $0 as? any RepeatedMentionRecognizer }
-        self.surrogateByPlugin = surrogates
-        self.gazetteers = gazetteers
+        self.surrogates = SurrogateResolver(key: self.key, byPlugin: surrogates, shared: Surrogates.byID, gazetteers: gazetteers,
+                                            personNames: Surrogates.personNames)
         self.resolution = Resolution(thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
                                      allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
     }
@@ -343,21 +341,5 @@ package struct Engine: Sendable {
     /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
     package func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
         Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
-    }
-
-    /// The gazetteer behind `pluginID`'s findings, if its recognizer has one.
-    func gazetteer(for pluginID: String) -> Gazetteer? { gazetteers[pluginID] }
-
-    /// The surrogate generator for `detection`: its plugin's own; else, for a person found by a
-    /// plugin without one (a process plugin), the name generator of a selected name plugin for the
-    /// mention's script (person-zh for Chinese characters, person-en otherwise); else by shape.
-    func surrogate(for detection: Detection, mention: String) -> any SurrogateGenerator {
-        if let own = surrogateByPlugin[detection.pluginID] { return own }
-        if detection.entity == .person {
-            let han = mention.unicodeScalars.contains { $0.properties.isIdeographic }
-            let names = han ? ["person-zh"] : ["person-en", "person-pinyin"]
-            if let generator = names.lazy.compactMap({ surrogateByPlugin[$0] }).first { return generator }
-        }
-        return ShapeSurrogate()
     }
 }

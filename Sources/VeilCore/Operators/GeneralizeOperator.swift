@@ -11,7 +11,7 @@ struct GeneralizeOperator: Operator {
         if let places = detection.attributes["places"] {
             return addressReplacement(places, mention: mention, in: context) ?? "[\(detection.entity.rawValue)]"
         }
-        guard let gazetteer = context.engine.gazetteer(for: detection.pluginID),
+        guard let gazetteer = context.surrogates.gazetteer(for: detection.pluginID),
               let place = gazetteer.generalized(detection.canonical, to: level) else {
             return "[\(detection.entity.rawValue)]"
         }
@@ -26,7 +26,7 @@ struct GeneralizeOperator: Operator {
         var best: (Gazetteer, Gazetteer.Place)?
         for line in places.split(separator: "\n") {
             let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let gazetteer = context.engine.gazetteer(for: parts[0]), let place = gazetteer.places[parts[1]] else { continue }
+            guard parts.count == 2, let gazetteer = context.surrogates.gazetteer(for: parts[0]), let place = gazetteer.places[parts[1]] else { continue }
             if best == nil || place.level > best!.1.level { best = (gazetteer, place) }
         }
         guard let (gazetteer, place) = best, let general = gazetteer.generalized(place.id, to: level) else { return nil }

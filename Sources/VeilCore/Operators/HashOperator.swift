@@ -4,7 +4,7 @@ struct HashOperator: Operator {
     let length: Int
 
     func replacement(for mention: Mention, in context: OperatorContext) -> String {
-        let key = context.engine.key.derived(for: "hash:\(mention.detection.entity.rawValue)")
+        let key = context.surrogates.key.derived(for: "hash:\(mention.detection.entity.rawValue)")
         let code = key.authenticationCode(for: Array(mention.detection.canonical.utf8))
         let hex = code.map { byte in
             let digits = Array("0123456789abcdef")

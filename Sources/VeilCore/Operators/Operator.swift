@@ -14,7 +14,7 @@ struct Mention {
 
 /// What operators share within a run: the engine (key, surrogates) and the run's pseudonym table.
 struct OperatorContext {
-    let engine: Engine
+    let surrogates: SurrogateResolver
     let table: PseudonymTable
 }
 

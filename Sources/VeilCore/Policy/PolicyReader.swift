@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import Yams
 
 /// Reads policy files, following `extends`, and reports every problem as `file:line:col: error: …`.

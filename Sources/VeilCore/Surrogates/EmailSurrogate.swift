@@ -20,4 +20,14 @@ package struct EmailSurrogate: SurrogateGenerator {
     }
 
     package func render(_ surrogate: String, canonical: String, mention: String) -> String { surrogate }
+
+    /// A QQ mail address's local part is its QQ number (digits at qq.com, vip.qq.com or
+    /// foxmail.com): it takes that number's pseudonym.
+    package func embeddedValue(in canonical: String) -> EmbeddedValue? {
+        guard let at = canonical.lastIndex(of: "@") else { return nil }
+        let local = canonical[..<at], domain = String(canonical[canonical.index(after: at)...])
+        guard ["qq.com", "vip.qq.com", "foxmail.com"].contains(domain), (5...11).contains(local.count),
+              local.first != "0", local.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return EmbeddedValue(value: String(local), entity: .qqNumber, generatorID: QQSurrogate().id, suffix: "@" + domain)
+    }
 }

@@ -22,6 +22,14 @@ package struct PhoneCNSurrogate: SurrogateGenerator {
         self.areaRule = rule
     }
 
+    /// The generator for one policy: its plugin's area codes (`area-codes.tsv`, if the plugin has
+    /// one), saying no more of a landline's place than the policy lets places say.
+    @Sendable static func make(_ input: SurrogateFactoryInput) throws(ConfigurationError) -> any SurrogateGenerator {
+        let table = (input.manifest.directory as NSString).appendingPathComponent("area-codes.tsv")
+        let areas = FileManager.default.fileExists(atPath: table) ? try AreaCodes(contentsOf: table) : nil
+        return PhoneCNSurrogate(areas: areas, rule: AreaRule(placeAction: input.placeAction))
+    }
+
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let length = canonical.utf8.count
         if canonical.hasPrefix("1"), length == 11 {

@@ -20,11 +20,14 @@ package protocol SurrogateGenerator: Sendable {
     /// `surrogate` written the way `mention` writes `canonical` (separators, country code, full-width
     /// or Chinese-numeral digits).
     func render(_ surrogate: String, canonical: String, mention: String) -> String
+    /// The value of another entity that `canonical` holds, which takes that value's pseudonym.
+    func embeddedValue(in canonical: String) -> EmbeddedValue?
 }
 
 extension SurrogateGenerator {
     package var keepableFacets: Set<String> { [] }
     package var validatorID: String? { nil }
+    package func embeddedValue(in canonical: String) -> EmbeddedValue? { nil }
 
     package func render(_ surrogate: String, canonical: String, mention: String) -> String {
         MentionLayout.render(surrogate, canonical: canonical, mention: mention)
@@ -45,6 +48,16 @@ package enum Surrogates {
 
     /// Generators a plugin's own recognizer provides (they need its data).
     package static let recognizerProvided: Set<String> = [placeID, "person-zh", "person-pinyin", "person-en"]
+
+    /// Generators built for one policy from their plugin's data and the policy's rules, by id;
+    /// they take the place of the shared generator of the same id.
+    package static let factories: [String: @Sendable (SurrogateFactoryInput) throws(ConfigurationError) -> any SurrogateGenerator] = [
+        "phone-cn": PhoneCNSurrogate.make,
+    ]
+
+    /// For a person found by a plugin with no name generator (a process plugin): the name plugins
+    /// whose generators take over, by script.
+    package static let personNames = PersonNameFallbacks(han: ["person-zh"], latin: ["person-en", "person-pinyin"])
 
     /// Every id a manifest may name in `surrogate:`.
     package static let ids: Set<String> = Set(byID.keys).union(recognizerProvided)
