@@ -4,7 +4,7 @@ PREFIX  ?= /usr/local
 SUDO    := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 VEIL    := .build/release/veil
 
-.PHONY: deps test-deps release build demo test docs bench fuzz install clean
+.PHONY: deps test-deps release build demo test docs format lint bench fuzz install clean
 
 # What Veil needs to build and run: libpcre2-dev (PCRE2, the regex engine) and libsqlite3-dev (the
 # mapping vault). Installed only when missing; nothing else is upgraded.
@@ -33,12 +33,19 @@ build: release
 demo: release
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
-# The test suite, then the library pipeline example checked against the CLI (Examples/Pipeline),
-# then the library's documentation (whose links must all resolve).
-test: test-deps
+# The code's layout (.swift-format), the test suite, then the library pipeline example checked
+# against the CLI (Examples/Pipeline), then the library's documentation (whose links must all resolve).
+test: test-deps lint
 	$(SWIFT) test
 	Examples/Pipeline/check.sh
 	$(MAKE) docs
+
+# swift-format with the repository's .swift-format: `make format` rewrites, `make lint` checks.
+SWIFT_SOURCES := Package.swift Sources Tests Examples/Pipeline/Package.swift Examples/Pipeline/Sources Fuzz/Package.swift Fuzz/Sources
+format:
+	$(SWIFT) format format --in-place --recursive $(SWIFT_SOURCES)
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)
 
 # The library's DocC documentation — the `Veil` façade and the engine types it re-exports — in
 # .build/plugins/Swift-DocC/outputs/Veil.doccarchive; a broken link or any other warning fails.

@@ -10,14 +10,14 @@ let package = Package(
         // is `package` (shared by this package's modules), so a dependent sees nothing more.
         .library(name: "VeilCore", targets: ["VeilCore"]),
         .library(name: "VeilFormats", targets: ["VeilFormats"]),
-        .executable(name: "veil", targets: ["veil"]),
+        .executable(name: "veil", targets: ["veil"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // `swift package generate-documentation` (CI builds the DocC catalog, so its links are checked).
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +40,7 @@ let package = Package(
                 "CSQLite",
                 "CSpawn",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
         .target(name: "VeilFormats", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")]),
@@ -50,23 +50,24 @@ let package = Package(
             dependencies: [
                 "VeilCore",
                 "VeilFormats",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
         .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
         .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
-        .testTarget(name: "VeilTests", dependencies: ["Veil"]),
+        .testTarget(name: "VeilTests", dependencies: ["Veil"])
     ],
     swiftLanguageModes: [.v6]
 )
 
 // Every target: existentials spelled `any`, and a file sees only the modules it imports.
 for target in package.targets where target.type != .system {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"),
-        .enableUpcomingFeature("MemberImportVisibility"),
-        .enableUpcomingFeature("InternalImportsByDefault"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"),
+            .enableUpcomingFeature("MemberImportVisibility"),
+            .enableUpcomingFeature("InternalImportsByDefault")
+        ]
 }

@@ -8,10 +8,10 @@ let package = Package(
     name: "Pipeline",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(name: "Veil", path: "../.."),
+        .package(name: "Veil", path: "../..")
     ],
     targets: [
-        .executableTarget(name: "pipeline", dependencies: [.product(name: "Veil", package: "Veil")]),
+        .executableTarget(name: "pipeline", dependencies: [.product(name: "Veil", package: "Veil")])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,8 +37,9 @@ public final class Pattern: @unchecked Sendable {
         // time, so no match can end inside a character and write broken UTF-8.
         let compileOptions = options.rawValue | (options.contains(.utf) ? UInt32(PCRE2_NEVER_BACKSLASH_C) : 0)
         let compiled = bytes.withUnsafeBufferPointer { buffer in
-            pcre2_compile_8(buffer.baseAddress ?? Pattern.emptySubject, buffer.count, compileOptions,
-                            &errorCode, &errorOffset, nil)
+            pcre2_compile_8(
+                buffer.baseAddress ?? Pattern.emptySubject, buffer.count, compileOptions,
+                &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
             throw PCRE2Error(kind: .compile, code: errorCode, offset: errorOffset)
@@ -206,7 +207,9 @@ public final class Pattern: @unchecked Sendable {
     /// The byte ranges of every match (group 0), for callers that do not need capture groups.
     public func matchRanges(in subject: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        try forEachMatch(in: subject) { ranges.append($0.range); return true }
+        try forEachMatch(in: subject) {
+            ranges.append($0.range); return true
+        }
         return ranges
     }
 

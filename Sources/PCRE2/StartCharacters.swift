@@ -39,7 +39,8 @@ public final class StartCharacters: @unchecked Sendable {
         guard pattern.options.contains(.utf), pattern.maxLookbehind == 0, let bitmap = pattern.firstByteBitmap else { return nil }
         let first = (0..<256).map { bitmap[$0 >> 3] & (1 << ($0 & 7)) != 0 }
         guard first[0xC2...].contains(true), !(0x30...0x39).contains(where: { first[$0] }),
-              ![0x09, 0x0A, 0x0D, 0x20].contains(where: { first[$0] }) else { return nil }
+            ![0x09, 0x0A, 0x0D, 0x20].contains(where: { first[$0] })
+        else { return nil }
         guard let anchored = try? Pattern(pattern.source, options: pattern.options.union(.anchored), limits: pattern.limits, jitPartial: true) else { return nil }
         self.anchored = anchored
         ascii = (0..<128).map { first[$0] && anchored.canBeginMatch([UInt8($0)]) }
@@ -57,7 +58,8 @@ public final class StartCharacters: @unchecked Sendable {
     /// that PCRE2 allows).
     @inline(__always)
     private func canBegin(_ text: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Bool {
-        let scalar = length == 2
+        let scalar =
+            length == 2
             ? Int(text[index] & 0x1F) << 6 | Int(text[index + 1] & 0x3F)
             : Int(text[index] & 0x0F) << 12 | Int(text[index + 1] & 0x3F) << 6 | Int(text[index + 2] & 0x3F)
         let word = answers + (scalar >> 5), shift = UInt64(scalar & 31) << 1

@@ -1,5 +1,5 @@
-@_exported import VeilCore
 public import Foundation
+@_exported import VeilCore
 
 /// Veil as a library: an engine built once from a policy, shared by every task, that finds
 /// personal data in text and rewrites it — the same person the same pseudonym in every document
@@ -37,8 +37,10 @@ public struct Veil: Sendable {
     /// Builds the engine (throws ``VeilError/configuration(_:)``). `key` overrides the policy's `pseudonyms.key` (without either, a random
     /// key lives as long as this value); `pluginFolders` adds plugin folders (as `--plugins`);
     /// `plugins` adds recognizers written in Swift, which the policy selects by id.
-    public init(policy: PolicySource = .builtin(), key: PseudonymKey? = nil, pluginFolders: [String] = [],
-                plugins: [CodePlugin] = [], environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    public init(
+        policy: PolicySource = .builtin(), key: PseudonymKey? = nil, pluginFolders: [String] = [],
+        plugins: [CodePlugin] = [], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         do {
             var catalog = try PluginCatalog.standard(extraDirectories: pluginFolders, environment: environment)
             for plugin in plugins {
@@ -85,7 +87,8 @@ public struct Veil: Sendable {
     /// ``VeilError/document(index:reason:)`` at the first document that could not be scanned; no
     /// result is yielded for it or after it.
     public func anonymize<Documents: AsyncSequence & Sendable>(_ documents: Documents, batchSize: Int = 64)
-        -> AsyncThrowingStream<AnonymizedText, any Error> where Documents.Element == String {
+        -> AsyncThrowingStream<AnonymizedText, any Error> where Documents.Element == String
+    {
         let anonymizer = anonymizer, size = max(1, batchSize)
         return AsyncThrowingStream { continuation in
             let task = Task {
@@ -140,8 +143,10 @@ public struct CodePlugin: Sendable {
     public let surrogate: String?
     let make: @Sendable () throws -> any Recognizer
 
-    public init(id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil,
-                recognizer make: @escaping @Sendable () throws -> any Recognizer) {
+    public init(
+        id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil,
+        recognizer make: @escaping @Sendable () throws -> any Recognizer
+    ) {
         self.id = id
         self.entities = entities
         self.summary = summary

@@ -64,7 +64,8 @@ package final class AtomicOutput {
         // The process id in the name tells a later run whether the writer is still alive.
         let temporaryPath = (folder as NSString).appendingPathComponent(".\(name).veil-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
         guard FileManager.default.createFile(atPath: temporaryPath, contents: nil, attributes: [.posixPermissions: 0o600]),
-              let handle = FileHandle(forWritingAtPath: temporaryPath) else {
+            let handle = FileHandle(forWritingAtPath: temporaryPath)
+        else {
             throw InputError(file: destination, message: "cannot create the output file")
         }
         self.temporaryPath = temporaryPath

@@ -31,8 +31,10 @@ package struct DocumentPipeline {
     /// split in two) links 老卢 to the 卢立兵 of an earlier one, as the sections of one file do.
     private let carried = CarriedContext()
 
-    package init(anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
-                delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }) {
+    package init(
+        anonymizer: Anonymizer, format: InputFormat? = nil, fieldRules: FieldRules? = nil, idField: String = "id",
+        delimiter: UInt8? = nil, errorPolicy: ErrorPolicy = .fail, onError: @escaping (InputError) -> Void = { _ in }
+    ) {
         self.anonymizer = anonymizer
         self.format = format
         self.fieldRules = fieldRules
@@ -71,25 +73,27 @@ package struct DocumentPipeline {
         var names = StructureNames(engine: engine)
         var context = carried.context
         defer { carried.context = context }
-        try BatchRunner.run(&source, parallel: parallel, process: { record in try anonymizer.recognize(record: record.values) }, emit: { record, result in
-            guard !record.isVerbatim else { return }
-            guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
-            let perValue = anonymizer.scan(recognized, known: known, context: &context)
-            var findings: [Finding] = [], fields: [String?] = []
-            for (name, found) in zip(record.fieldNames, perValue) {
-                findings += found
-                let safe = names.safe(name)
-                fields += found.map { _ in safe }
-            }
-            onDocument(findings)
-            // A record's id and its fields' names are echoed to say where a finding is; one that
-            // is itself personal data (a phone number as an id or a key) is not.
-            if names.holdsPersonalData(record.rawID ?? record.id) {
-                try emit(ScannedDocument(id: "\(record.file):\(record.line)", rawID: nil, findings: findings, fields: fields))
-            } else {
-                try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
-            }
-        }, readError: { error in _ = try guarded { throw error } })
+        try BatchRunner.run(
+            &source, parallel: parallel, process: { record in try anonymizer.recognize(record: record.values) },
+            emit: { record, result in
+                guard !record.isVerbatim else { return }
+                guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+                let perValue = anonymizer.scan(recognized, known: known, context: &context)
+                var findings: [Finding] = [], fields: [String?] = []
+                for (name, found) in zip(record.fieldNames, perValue) {
+                    findings += found
+                    let safe = names.safe(name)
+                    fields += found.map { _ in safe }
+                }
+                onDocument(findings)
+                // A record's id and its fields' names are echoed to say where a finding is; one that
+                // is itself personal data (a phone number as an id or a key) is not.
+                if names.holdsPersonalData(record.rawID ?? record.id) {
+                    try emit(ScannedDocument(id: "\(record.file):\(record.line)", rawID: nil, findings: findings, fields: fields))
+                } else {
+                    try emit(ScannedDocument(id: record.id, rawID: record.rawID, findings: findings, fields: fields))
+                }
+            }, readError: { error in _ = try guarded { throw error } })
     }
 
     /// Anonymizes every document in `reader`, passing the output to `write` in order: its bytes
@@ -109,17 +113,22 @@ package struct DocumentPipeline {
         defer { carried.context = context }
         // Records are recognized on every core, then settled and rewritten in their order, each
         // knowing the people of the records (and files) before it.
-        try BatchRunner.run(&source, parallel: parallel, process: { record in
-            record.isVerbatim ? nil : try anonymizer.recognize(record: record.values)
-        }, emit: { record, result in
-            guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
-            guard let recognized else { return try write(record.render([])) }
-            guard let rewritten = try guarded({
-                try Self.located(record) { try anonymizer.anonymize(recognized, known: known, context: &context) }
-            }) else { return }
-            onDocument(rewritten.findings.flatMap { $0 })
-            try write(record.render(rewritten.rewrites))
-        }, readError: { error in _ = try guarded { throw error } })
+        try BatchRunner.run(
+            &source, parallel: parallel,
+            process: { record in
+                record.isVerbatim ? nil : try anonymizer.recognize(record: record.values)
+            },
+            emit: { record, result in
+                guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
+                guard let recognized else { return try write(record.render([])) }
+                guard
+                    let rewritten = try guarded({
+                        try Self.located(record) { try anonymizer.anonymize(recognized, known: known, context: &context) }
+                    })
+                else { return }
+                onDocument(rewritten.findings.flatMap { $0 })
+                try write(record.render(rewritten.rewrites))
+            }, readError: { error in _ = try guarded { throw error } })
         try write(OutputPiece(bytes: source.trailer))
     }
 
@@ -188,16 +197,19 @@ package struct DocumentPipeline {
         do { return try DocumentText(validating: section.bytes) } catch {
             var positions = TextPositions(section.bytes)
             let position = positions.position(ofByte: error.byteOffset)
-            throw InputError(file: path, line: position.line + section.lineOffset, column: position.column,
-                             message: "invalid UTF-8 (byte \(section.byteOffset + error.byteOffset) of the file)")
+            throw InputError(
+                file: path, line: position.line + section.lineOffset, column: position.column,
+                message: "invalid UTF-8 (byte \(section.byteOffset + error.byteOffset) of the file)")
         }
     }
 
     /// Calls `handle` with each section of a plain text, recognized, in order, with the context the
     /// sections carry from one to the next. The next section is read and recognized (on every core
     /// if ``parallel``) while `handle` settles and writes the current one.
-    private func eachTextSection(_ reader: LineReader,
-                                 _ handle: (TextSections.Section, RecognizedDocument, inout DocumentContext) throws -> Void) throws {
+    private func eachTextSection(
+        _ reader: LineReader,
+        _ handle: (TextSections.Section, RecognizedDocument, inout DocumentContext) throws -> Void
+    ) throws {
         var sections = TextSections(reader, size: textSectionSize)
         var context = carried.context
         defer { carried.context = context }

@@ -19,7 +19,9 @@ package enum GoldReader {
             } catch let error as InputError {
                 throw error
             } catch {
-                throw InputError(file: path, line: reader.lineNumber, message: "not a gold document ({\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"entity\"}]}): \(GoldReader.describe(error))")
+                throw InputError(
+                    file: path, line: reader.lineNumber,
+                    message: "not a gold document ({\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"entity\"}]}): \(GoldReader.describe(error))")
             }
         }
         return documents

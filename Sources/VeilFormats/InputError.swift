@@ -29,7 +29,8 @@ extension InvalidUTF8Error {
     package func located(in bytes: [UInt8], file: String, lineOffset: Int = 0) -> InputError {
         var positions = TextPositions(bytes)
         let position = positions.position(ofByte: byteOffset)
-        return InputError(file: file, line: position.line + lineOffset, column: position.column,
-                          message: "invalid UTF-8 (byte \(byteOffset) of the \(lineOffset > 0 ? "line" : "file"))")
+        return InputError(
+            file: file, line: position.line + lineOffset, column: position.column,
+            message: "invalid UTF-8 (byte \(byteOffset) of the \(lineOffset > 0 ? "line" : "file"))")
     }
 }

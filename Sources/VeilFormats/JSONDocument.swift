@@ -95,8 +95,10 @@ package struct JSONDocument: Sendable {
             }
             for (index, member) in all.enumerated() where goneSet.contains(member.position) {
                 // Before the first kept member: take the separator after it; else the one before.
-                removals.append(index < firstKept ? member.range.lowerBound..<all[index + 1].range.lowerBound
-                                                  : all[index - 1].range.upperBound..<member.range.upperBound)
+                removals.append(
+                    index < firstKept
+                        ? member.range.lowerBound..<all[index + 1].range.lowerBound
+                        : all[index - 1].range.upperBound..<member.range.upperBound)
             }
         }
         var edits = removals.map { (range: $0, piece: OutputPiece(bytes: [])) }
@@ -116,8 +118,9 @@ package struct JSONDocument: Sendable {
 
     /// The decoded text of a leaf (a string's content, a number as written).
     package func text(of leaf: Leaf) throws(JSONSyntaxError) -> String {
-        leaf.isString ? try JSONDocument.decodeString(bytes[leaf.range], baseOffset: leaf.range.lowerBound)
-                      : String(decoding: bytes[leaf.range], as: UTF8.self)
+        leaf.isString
+            ? try JSONDocument.decodeString(bytes[leaf.range], baseOffset: leaf.range.lowerBound)
+            : String(decoding: bytes[leaf.range], as: UTF8.self)
     }
 
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped, the rest

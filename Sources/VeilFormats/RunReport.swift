@@ -65,7 +65,8 @@ package final class RunReport {
         out += "  \"veil_report\": 1,\n"
         out += "  \"command\": \(Self.string(command)),\n"
         if let engine {
-            out += "  \"policy\": {\"name\": \(Self.string(engine.policy.name)), \"file\": \(Self.string(engine.policy.path)), \"sha256\": \(Self.string(Self.hash(of: engine.policy.path)))},\n"
+            out +=
+                "  \"policy\": {\"name\": \(Self.string(engine.policy.name)), \"file\": \(Self.string(engine.policy.path)), \"sha256\": \(Self.string(Self.hash(of: engine.policy.path)))},\n"
             out += "  \"key_fingerprint\": \(Self.string(engine.key.fingerprint)),\n"
         } else {
             // The run stopped before its policy and key were loaded (the error says why).
@@ -79,7 +80,8 @@ package final class RunReport {
             "    {\"file\": \(Self.string(input.file)), \"documents\": \(input.documents), \"findings\": \(input.findings), "
                 + "\"by_entity\": \(Self.object(input.byEntity)), \"by_plugin\": \(Self.object(input.byPlugin))"
                 + (command == "anonymize" ? ", \"by_action\": \(Self.object(input.byAction))" : "")
-                + ", \"skipped\": [" + input.skipped.map { error in
+                + ", \"skipped\": ["
+                + input.skipped.map { error in
                     "{\"line\": \(error.line.map(String.init) ?? "null"), \"column\": \(error.column.map(String.init) ?? "null"), \"message\": \(Self.string(error.message))}"
                 }.joined(separator: ", ") + "]}"
         }.joined(separator: ",\n")
@@ -93,7 +95,8 @@ package final class RunReport {
             total.byAction.merge(input.byAction, uniquingKeysWith: +)
             total.skipped += input.skipped
         }
-        out += "  \"totals\": {\"documents\": \(total.documents), \"findings\": \(total.findings), \"skipped\": \(total.skipped.count), "
+        out +=
+            "  \"totals\": {\"documents\": \(total.documents), \"findings\": \(total.findings), \"skipped\": \(total.skipped.count), "
             + "\"by_entity\": \(Self.object(total.byEntity)), \"by_plugin\": \(Self.object(total.byPlugin))"
             + (command == "anonymize" ? ", \"by_action\": \(Self.object(total.byAction))" : "") + "}\n"
         out += "}\n"

@@ -15,73 +15,79 @@ struct Anonymize: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try reportingErrors { try input.withReport("anonymize") { report in
-            let engine = try engineOptions.makeEngine()
-            if engine.key.isEphemeral {
-                Console.error("veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
-            }
-            var failed = 0
-            let readers = try input.readers()
-            // Where everything goes is settled before any input is read.
-            let destinations = try destinations(for: readers)
-            let tracking = input.tracking(report, engine: engine, readers: readers)
-            // Pseudonyms claimed in the vault are held until the outputs are in place, and released
-            // if the run fails with nothing written (what standard output got is already out).
-            let vault = try engineOptions.openVault(engine)
-            vault?.holdClaims()
-            var pipeline = input.pipeline(Anonymizer(engine: engine, vault: vault)) { error in
-                failed += 1
-                tracking.skipped(error)
-                Console.error(error.description)
-            }
-            tracking.attach(to: &pipeline)
-            pipeline.known = try pipeline.firstPass(over: input.files)
-            // With several inputs, every output is put in place only once all are done: a run that
-            // stops on its third input leaves no output of the first two either.
-            var outputs: [AtomicOutput] = []
-            defer { for output in outputs { output.abandon() } }
-            // With a vault, each output's reversible changes are kept by place, for reveal; all
-            // that goes to standard output is one output.
-            var standardOutput = OutputLog()
-            do {
-                try input.run(readers, tracking: tracking, { index, reader in
-                    if let destination = destinations[index] {
-                        let file = try AtomicOutput(destination: destination)
-                        outputs.append(file)
-                        var log = OutputLog()
-                        try pipeline.anonymize(reader) { piece in
-                            try file.write(piece.bytes)
-                            if vault != nil { log.append(piece) }
-                        }
-                        try file.finish()
-                        try vault?.recordOutput(log)
-                    } else {
-                        // Standard output: nothing is printed until the document (or, for JSONL, the line) is done.
-                        try pipeline.anonymize(reader) { piece in
-                            Console.output(piece.bytes)
-                            if vault != nil { standardOutput.append(piece) }
-                        }
-                    }
-                }, commit: {
-                    if destinations.contains(nil) { try vault?.recordOutput(standardOutput) }
-                    try vault?.commitClaims()
-                    for output in outputs { try output.commit() }
-                })
-            } catch {
-                if destinations.contains(nil) {
-                    // What standard output got is out: its pseudonyms stay, and so does what reveal needs.
-                    try? vault?.recordOutput(standardOutput)
-                    try? vault?.commitClaims()
-                } else {
-                    try? vault?.releaseClaims()
+        try reportingErrors {
+            try input.withReport("anonymize") { report in
+                let engine = try engineOptions.makeEngine()
+                if engine.key.isEphemeral {
+                    Console.error(
+                        "veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
                 }
-                throw error
+                var failed = 0
+                let readers = try input.readers()
+                // Where everything goes is settled before any input is read.
+                let destinations = try destinations(for: readers)
+                let tracking = input.tracking(report, engine: engine, readers: readers)
+                // Pseudonyms claimed in the vault are held until the outputs are in place, and released
+                // if the run fails with nothing written (what standard output got is already out).
+                let vault = try engineOptions.openVault(engine)
+                vault?.holdClaims()
+                var pipeline = input.pipeline(Anonymizer(engine: engine, vault: vault)) { error in
+                    failed += 1
+                    tracking.skipped(error)
+                    Console.error(error.description)
+                }
+                tracking.attach(to: &pipeline)
+                pipeline.known = try pipeline.firstPass(over: input.files)
+                // With several inputs, every output is put in place only once all are done: a run that
+                // stops on its third input leaves no output of the first two either.
+                var outputs: [AtomicOutput] = []
+                defer { for output in outputs { output.abandon() } }
+                // With a vault, each output's reversible changes are kept by place, for reveal; all
+                // that goes to standard output is one output.
+                var standardOutput = OutputLog()
+                do {
+                    try input.run(
+                        readers, tracking: tracking,
+                        { index, reader in
+                            if let destination = destinations[index] {
+                                let file = try AtomicOutput(destination: destination)
+                                outputs.append(file)
+                                var log = OutputLog()
+                                try pipeline.anonymize(reader) { piece in
+                                    try file.write(piece.bytes)
+                                    if vault != nil { log.append(piece) }
+                                }
+                                try file.finish()
+                                try vault?.recordOutput(log)
+                            } else {
+                                // Standard output: nothing is printed until the document (or, for JSONL, the line) is done.
+                                try pipeline.anonymize(reader) { piece in
+                                    Console.output(piece.bytes)
+                                    if vault != nil { standardOutput.append(piece) }
+                                }
+                            }
+                        },
+                        commit: {
+                            if destinations.contains(nil) { try vault?.recordOutput(standardOutput) }
+                            try vault?.commitClaims()
+                            for output in outputs { try output.commit() }
+                        })
+                } catch {
+                    if destinations.contains(nil) {
+                        // What standard output got is out: its pseudonyms stay, and so does what reveal needs.
+                        try? vault?.recordOutput(standardOutput)
+                        try? vault?.commitClaims()
+                    } else {
+                        try? vault?.releaseClaims()
+                    }
+                    throw error
+                }
+                if failed > 0 {
+                    Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
+                    throw ExitCode(1)
+                }
             }
-            if failed > 0 {
-                Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
-                throw ExitCode(1)
-            }
-        } }
+        }
     }
 
     /// Where each input goes: stdout (nil), the -o file, or a file of the same name in the -o folder.

@@ -8,14 +8,14 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score the policy against gold spans: precision, recall and F1 per entity, exact and overlapping; with --leaks, what it leaves in clear.",
         discussion: """
-        GOLD is JSONL, one document per line: {"id": …, "text": …, "spans": [{"start": …, "end": …, "entity": …}]}, \
-        offsets in Unicode code points, end exclusive. Missed and spurious examples are printed with their \
-        context: this output shows the gold text, so run it on evaluation data, not on data to be released.
+            GOLD is JSONL, one document per line: {"id": …, "text": …, "spans": [{"start": …, "end": …, "entity": …}]}, \
+            offsets in Unicode code points, end exclusive. Missed and spurious examples are printed with their \
+            context: this output shows the gold text, so run it on evaluation data, not on data to be released.
 
-        --leaks adds, per gold entity, the share of gold spans that findings of any entity cover entirely, \
-        and the share of gold characters no finding covers: the figures a data steward signs off. \
-        --json prints every figure as one JSON object, without examples.
-        """)
+            --leaks adds, per gold entity, the share of gold spans that findings of any entity cover entirely, \
+            and the share of gold characters no finding covers: the figures a data steward signs off. \
+            --json prints every figure as one JSON object, without examples.
+            """)
 
     @OptionGroup var engineOptions: EngineOptions
 
@@ -55,16 +55,20 @@ enum EvaluationTable {
         var rows: [[String]] = [["ENTITY", "GOLD", "FOUND", "EXACT P", "R", "F1", "OVERLAP P", "R", "F1"]]
         let entries = evaluation.counts.sorted { $0.key < $1.key }.map { ($0.key.rawValue, $0.value) } + [("ALL", evaluation.total)]
         for (name, c) in entries {
-            rows.append([name, String(c.gold), String(c.predicted), percent(c.exactPrecision), percent(c.exactRecall), percent(c.exactF1),
-                         percent(c.overlapPrecision), percent(c.overlapRecall), percent(c.overlapF1)])
+            rows.append([
+                name, String(c.gold), String(c.predicted), percent(c.exactPrecision), percent(c.exactRecall), percent(c.exactF1),
+                percent(c.overlapPrecision), percent(c.overlapRecall), percent(c.overlapF1)
+            ])
         }
         var out = "\(evaluation.documents) documents\n" + table(rows)
         if leaks {
             var leakRows: [[String]] = [["ENTITY", "GOLD", "COVERED", "COVERAGE", "CHARACTERS", "IN CLEAR", "CLEAR SHARE"]]
             let entries = evaluation.leaks.sorted { $0.key < $1.key }.map { ($0.key.rawValue, $0.value) } + [("ALL", evaluation.totalLeaks)]
             for (name, l) in entries {
-                leakRows.append([name, String(l.spans), String(l.coveredSpans), String(format: "%.4f", l.coverage), String(l.characters),
-                                 String(l.clearCharacters), String(format: "%.4f", l.clearShare)])
+                leakRows.append([
+                    name, String(l.spans), String(l.coveredSpans), String(format: "%.4f", l.coverage), String(l.characters),
+                    String(l.clearCharacters), String(format: "%.4f", l.clearShare)
+                ])
             }
             out += "\nleft in clear (a gold span is covered when findings of any entity cover all of it):\n" + table(leakRows)
         }
@@ -84,8 +88,9 @@ enum EvaluationTable {
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             zip(row, widths).enumerated().map { index, pair in
-                index == 0 ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
-                           : String(repeating: " ", count: pair.1 - pair.0.count) + pair.0
+                index == 0
+                    ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: pair.1 - pair.0.count) + pair.0
             }.joined(separator: "  ") + "\n"
         }.joined()
     }
@@ -95,21 +100,27 @@ enum EvaluationTable {
         func figures(_ c: Evaluation.Counts?, _ l: Evaluation.Leaks?) -> [String: Any] {
             var out: [String: Any] = [:]
             if let c {
-                out.merge(["gold": c.gold, "found": c.predicted, "exact_precision": c.exactPrecision, "exact_recall": c.exactRecall,
-                           "exact_f1": c.exactF1, "overlap_precision": c.overlapPrecision, "overlap_recall": c.overlapRecall,
-                           "overlap_f1": c.overlapF1]) { a, _ in a }
+                out.merge([
+                    "gold": c.gold, "found": c.predicted, "exact_precision": c.exactPrecision, "exact_recall": c.exactRecall,
+                    "exact_f1": c.exactF1, "overlap_precision": c.overlapPrecision, "overlap_recall": c.overlapRecall,
+                    "overlap_f1": c.overlapF1
+                ]) { a, _ in a }
             }
             if let l {
-                out.merge(["gold_spans": l.spans, "covered_spans": l.coveredSpans, "coverage": l.coverage,
-                           "gold_characters": l.characters, "clear_characters": l.clearCharacters, "clear_share": l.clearShare]) { a, _ in a }
+                out.merge([
+                    "gold_spans": l.spans, "covered_spans": l.coveredSpans, "coverage": l.coverage,
+                    "gold_characters": l.characters, "clear_characters": l.clearCharacters, "clear_share": l.clearShare
+                ]) { a, _ in a }
             }
             return out
         }
         let names = Set(evaluation.counts.keys).union(evaluation.leaks.keys).sorted()
         var entities: [String: Any] = [:]
         for name in names { entities[name.rawValue] = figures(evaluation.counts[name], evaluation.leaks[name]) }
-        let object: [String: Any] = ["documents": evaluation.documents, "entities": entities,
-                                     "all": figures(evaluation.total, evaluation.totalLeaks)]
+        let object: [String: Any] = [
+            "documents": evaluation.documents, "entities": entities,
+            "all": figures(evaluation.total, evaluation.totalLeaks)
+        ]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

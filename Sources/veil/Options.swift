@@ -72,7 +72,11 @@ struct InputOptions: ParsableArguments {
     @Flag(name: .long, help: "No progress line on standard error (it is shown only when standard error is a terminal).")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("Write a JSON report: counts per entity, plugin and action for each input, what was left out and where, the policy's hash, the key's fingerprint. Never a value from the input.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Write a JSON report: counts per entity, plugin and action for each input, what was left out and where, the policy's hash, the key's fingerprint. Never a value from the input.",
+            valueName: "file"))
     var report: String?
 
     @Argument(help: "Input files (default: standard input).")
@@ -87,8 +91,9 @@ struct InputOptions: ParsableArguments {
     /// The pipeline these options describe.
     func pipeline(_ anonymizer: Anonymizer, onError: @escaping (InputError) -> Void) -> DocumentPipeline {
         let rules = textField.map { FieldRules(entries: [FieldRuleEntry(path: FieldPath(member: $0), rule: .scan)], otherFields: .keep) }
-        var pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
-                                        delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
+        var pipeline = DocumentPipeline(
+            anonymizer: anonymizer, format: inputFormat, fieldRules: rules, idField: idField,
+            delimiter: delimiter?.utf8.first, errorPolicy: self.onError, onError: onError)
         pipeline.parallel = !singleCore
         return pipeline
     }
@@ -118,8 +123,10 @@ struct InputOptions: ParsableArguments {
     /// and writes the report — also when the run stops on an error, which the report then names.
     /// The report is written before the outputs are committed, so a report that cannot be written
     /// stops the run with no output in place.
-    func run(_ readers: [LineReader], tracking: RunTracking, _ each: (_ index: Int, _ reader: LineReader) throws -> Void,
-             commit: () throws -> Void = {}) throws {
+    func run(
+        _ readers: [LineReader], tracking: RunTracking, _ each: (_ index: Int, _ reader: LineReader) throws -> Void,
+        commit: () throws -> Void = {}
+    ) throws {
         defer { tracking.progress.clear() }
         do {
             for (index, reader) in readers.enumerated() {

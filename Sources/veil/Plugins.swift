@@ -1,6 +1,6 @@
 import ArgumentParser
-import VeilCore
 import Foundation
+import VeilCore
 
 /// `veil plugins list|test`.
 struct Plugins: ParsableCommand {
@@ -23,8 +23,9 @@ struct Plugins: ParsableCommand {
                 }
                 let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
                 for row in rows {
-                    Console.output(zip(row.prefix(4), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                                   + "  " + row[4] + "\n")
+                    Console.output(
+                        zip(row.prefix(4), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                            + "  " + row[4] + "\n")
                 }
             }
         }
@@ -39,10 +40,15 @@ struct Plugins: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let catalog = try pluginOptions.catalog()
-                let chosen = ids.isEmpty ? catalog.sorted : try ids.map { id in
-                    guard let plugin = catalog[id] else { throw ValidationError("unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))") }
-                    return plugin
-                }
+                let chosen =
+                    ids.isEmpty
+                    ? catalog.sorted
+                    : try ids.map { id in
+                        guard let plugin = catalog[id] else {
+                            throw ValidationError("unknown plugin '\(id)'; available: \(catalog.sorted.map(\.id).joined(separator: ", "))")
+                        }
+                        return plugin
+                    }
                 var failedPlugins = 0, examples = 0, failures = 0
                 for plugin in chosen {
                     let problems = PluginExamples.check(plugin)

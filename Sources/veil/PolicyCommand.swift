@@ -18,8 +18,9 @@ struct PolicyCommand: ParsableCommand {
                 let catalog = try pluginOptions.catalog()
                 let policy = try PolicyReader.read(path: file, deferringProblems: true)
                 let engine = try Engine(policy: policy, catalog: catalog)
-                Console.output("\(file): ok: policy '\(policy.name)', \(policy.plugins.count) plugins, threshold \(policy.threshold)"
-                               + (engine.key.isEphemeral ? ", no key (pseudonyms differ between runs)" : ", key \(policy.key?.description ?? "")") + "\n")
+                Console.output(
+                    "\(file): ok: policy '\(policy.name)', \(policy.plugins.count) plugins, threshold \(policy.threshold)"
+                        + (engine.key.isEphemeral ? ", no key (pseudonyms differ between runs)" : ", key \(policy.key?.description ?? "")") + "\n")
             }
         }
     }

@@ -8,15 +8,15 @@ struct Reveal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Turn pseudonyms back into the originals, from the mapping vault (needs the vault's key).",
         discussion: """
-        With --pseudonym, prints what one pseudonym stands for. Otherwise restores each file (or \
-        standard input) that a run with this vault wrote: every change the run recorded as \
-        reversible (pseudonyms, numbered templates) is put back where the run made it, byte for \
-        byte, and nothing else is touched — a name Veil never changed stays as it is even when it \
-        reads like a pseudonym. Masked, hashed, generalized and removed values cannot be restored \
-        and are counted. In a file edited since the run, only lines that are still as the run \
-        wrote them are restored; the others are listed. This output contains the originals: keep \
-        it as you keep the source data.
-        """)
+            With --pseudonym, prints what one pseudonym stands for. Otherwise restores each file (or \
+            standard input) that a run with this vault wrote: every change the run recorded as \
+            reversible (pseudonyms, numbered templates) is put back where the run made it, byte for \
+            byte, and nothing else is touched — a name Veil never changed stays as it is even when it \
+            reads like a pseudonym. Masked, hashed, generalized and removed values cannot be restored \
+            and are counted. In a file edited since the run, only lines that are still as the run \
+            wrote them are restored; the others are listed. This output contains the originals: keep \
+            it as you keep the source data.
+            """)
 
     @OptionGroup var engineOptions: EngineOptions
 
@@ -48,7 +48,9 @@ struct Reveal: ParsableCommand {
                 return
             }
             guard try vault.hasOutputs else {
-                throw InputError(file: vault.path, message: "the vault holds no record of an output to restore (it was written before Veil kept them); --pseudonym still looks up one pseudonym")
+                throw InputError(
+                    file: vault.path,
+                    message: "the vault holds no record of an output to restore (it was written before Veil kept them); --pseudonym still looks up one pseudonym")
             }
             let readers = files.isEmpty ? [LineReader(standardInputNamed: "<stdin>")] : try files.map { try LineReader(path: $0) }
             var restored: [UInt8] = []
@@ -103,7 +105,9 @@ extension Reveal {
         if !summary.editedLines.isEmpty {
             let shown = summary.editedLines.prefix(10).map(String.init).joined(separator: ", ")
             let more = summary.editedLines.count > 10 ? ", …" : ""
-            Console.error("veil: reveal: \(file): warning: \(summary.editedLines.count) line\(summary.editedLines.count == 1 ? " differs" : "s differ") from the output the run wrote (line\(summary.editedLines.count == 1 ? "" : "s") \(shown)\(more)); \(summary.onEditedLines) change\(summary.onEditedLines == 1 ? "" : "s") there left as written")
+            Console.error(
+                "veil: reveal: \(file): warning: \(summary.editedLines.count) line\(summary.editedLines.count == 1 ? " differs" : "s differ") from the output the run wrote (line\(summary.editedLines.count == 1 ? "" : "s") \(shown)\(more)); \(summary.onEditedLines) change\(summary.onEditedLines == 1 ? "" : "s") there left as written"
+            )
         }
     }
 }

@@ -72,14 +72,18 @@ struct Review: ParsableCommand {
             }
             let changes = documents.reduce(0) { $0 + $1.changes.count }
             let files = Set(documents.map(\.file)).count
-            Console.error("veil: wrote \(output): \(changes) change\(changes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"). It contains the original text: keep it private.")
+            Console.error(
+                "veil: wrote \(output): \(changes) change\(changes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s"). It contains the original text: keep it private."
+            )
         }
     }
 
     /// The values of up to `records` records of a dataset, each value the policy scans as one
     /// reviewed document headed by its place and field.
-    private func recordDocuments(_ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues,
-                                 context: inout DocumentContext) throws -> [ReviewPage.Document] {
+    private func recordDocuments(
+        _ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues,
+        context: inout DocumentContext
+    ) throws -> [ReviewPage.Document] {
         var source = pipeline.recordSource(try LineReader(path: path), format: format)
         var documents: [ReviewPage.Document] = []
         var count = 0

@@ -16,44 +16,48 @@ struct Scan: ParsableCommand {
     var format: OutputFormat = .table
 
     func run() throws {
-        try reportingErrors { try input.withReport("scan") { report in
-            let engine = try engineOptions.makeEngine(pseudonymizing: false)
-            var failed = 0
-            let readers = try input.readers()
-            let tracking = input.tracking(report, engine: engine, readers: readers)
-            var pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
-                failed += 1
-                tracking.skipped(error)
-                Console.error(error.description)
-            }
-            tracking.attach(to: &pipeline)
-            pipeline.known = try pipeline.firstPass(over: input.files)
-            var documents: [DocumentPipeline.ScannedDocument] = []
-            var first = true
-            if format == .json { Console.output("[") }
-            try input.run(readers, tracking: tracking) { _, reader in
-                try pipeline.scan(reader) { document in
-                    switch format {
-                    case .jsonl:
-                        Console.output(FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields) + "\n")
-                    case .json:
-                        Console.output((first ? "\n  " : ",\n  ") + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields))
-                        first = false
-                    case .table:
-                        documents.append(document)
+        try reportingErrors {
+            try input.withReport("scan") { report in
+                let engine = try engineOptions.makeEngine(pseudonymizing: false)
+                var failed = 0
+                let readers = try input.readers()
+                let tracking = input.tracking(report, engine: engine, readers: readers)
+                var pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
+                    failed += 1
+                    tracking.skipped(error)
+                    Console.error(error.description)
+                }
+                tracking.attach(to: &pipeline)
+                pipeline.known = try pipeline.firstPass(over: input.files)
+                var documents: [DocumentPipeline.ScannedDocument] = []
+                var first = true
+                if format == .json { Console.output("[") }
+                try input.run(readers, tracking: tracking) { _, reader in
+                    try pipeline.scan(reader) { document in
+                        switch format {
+                        case .jsonl:
+                            Console.output(FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields) + "\n")
+                        case .json:
+                            Console.output(
+                                (first ? "\n  " : ",\n  ")
+                                    + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields))
+                            first = false
+                        case .table:
+                            documents.append(document)
+                        }
                     }
                 }
+                switch format {
+                case .json: Console.output(first ? "]\n" : "\n]\n")
+                case .table: Console.output(FindingsTable.render(documents))
+                case .jsonl: break
+                }
+                if failed > 0 {
+                    Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
+                    throw ExitCode(1)
+                }
             }
-            switch format {
-            case .json: Console.output(first ? "]\n" : "\n]\n")
-            case .table: Console.output(FindingsTable.render(documents))
-            case .jsonl: break
-            }
-            if failed > 0 {
-                Console.error("veil: \(failed) document\(failed == 1 ? "" : "s") or record\(failed == 1 ? "" : "s") left out (each is listed above with its place)")
-                throw ExitCode(1)
-            }
-        } }
+        }
     }
 }
 
@@ -65,8 +69,10 @@ enum FindingsTable {
         for document in documents {
             for (index, finding) in document.findings.enumerated() {
                 let field = index < document.fields.count ? document.fields[index].map { " " + $0 } ?? "" : ""
-                rows.append([document.id + field, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
-                             String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"])
+                rows.append([
+                    document.id + field, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
+                    String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"
+                ])
                 counts[finding.entity, default: 0] += 1
             }
         }
@@ -84,7 +90,8 @@ enum FindingsTable {
             }
         }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        out += "\(total) finding\(total == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")"
+        out +=
+            "\(total) finding\(total == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")"
             + (summary.isEmpty ? "" : ": \(summary)") + "\n"
         return out
     }

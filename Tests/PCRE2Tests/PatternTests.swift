@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PCRE2
 
 @Suite struct PatternTests {
@@ -81,14 +82,15 @@ import Testing
         #expect(try matches("wechat", "WeChat and WECHAT", options: [.utf, .ucp, .caseless]).count == 2)
     }
 
-    @Test(arguments: [
-        ([0x61, 0x62], nil),
-        ([0xE4, 0xB8, 0xAD, 0xFF], 3),
-        ([0xC0, 0x80], 0),           // overlong
-        ([0xED, 0xA0, 0x80], 0),     // surrogate
-        ([0xE4, 0xB8], 0),           // truncated
-        ([0xF4, 0x90, 0x80, 0x80], 0), // past U+10FFFF
-    ] as [([UInt8], Int?)])
+    @Test(
+        arguments: [
+            ([0x61, 0x62], nil),
+            ([0xE4, 0xB8, 0xAD, 0xFF], 3),
+            ([0xC0, 0x80], 0), // overlong
+            ([0xED, 0xA0, 0x80], 0), // surrogate
+            ([0xE4, 0xB8], 0), // truncated
+            ([0xF4, 0x90, 0x80, 0x80], 0) // past U+10FFFF
+        ] as [([UInt8], Int?)])
     func validatesUTF8(bytes: [UInt8], invalidAt: Int?) {
         #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) } == invalidAt)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PCRE2
 
 /// Patterns tried only where their first characters stand find what a scan of the whole text does.

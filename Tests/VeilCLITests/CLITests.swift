@@ -4,9 +4,11 @@ import Testing
 /// `veil` end to end, as a user runs it.
 @Suite(.serialized) struct CLITests {
     /// Every identifier written in the bundled example, as written.
-    static let exampleOriginals = ["13812345678", "139-2233-4455", "0797-8123456", "6222021234567890128", "11010519491231002X",
-                                   "987654321", "lily_zhang88", "lily.zhang@163.com", "一三八一二三四五六七八", "赣B·D12345", "@小鹿乱撞2019",
-                                   "王建国", "老王"]
+    static let exampleOriginals = [
+        "13812345678", "139-2233-4455", "0797-8123456", "6222021234567890128", "11010519491231002X",
+        "987654321", "lily_zhang88", "lily.zhang@163.com", "一三八一二三四五六七八", "赣B·D12345", "@小鹿乱撞2019",
+        "王建国", "老王"
+    ]
     static let key = ["VEIL_TEST_KEY": "a test key that is long enough"]
 
     @Test func anonymizeTheBundledExample() throws {
@@ -55,11 +57,12 @@ import Testing
             #expect(Set(object.keys) == ["id", "findings"])
             let scalars = Array(text.unicodeScalars)
             let findings = try #require(object["findings"] as? [[String: Any]])
-            found.append(try findings.map { finding in
-                let start = try #require(finding["start"] as? Int), end = try #require(finding["end"] as? Int)
-                #expect(finding["entity"] is String && finding["score"] is Double && finding["plugin"] is String)
-                return String(String.UnicodeScalarView(scalars[start..<end]))
-            })
+            found.append(
+                try findings.map { finding in
+                    let start = try #require(finding["start"] as? Int), end = try #require(finding["end"] as? Int)
+                    #expect(finding["entity"] is String && finding["score"] is Double && finding["plugin"] is String)
+                    return String(String.UnicodeScalarView(scalars[start..<end]))
+                })
         }
         #expect(found == [["13812345678"], [], ["11010519491231002X", "壹贰叁肆伍陆柒捌"]])
         #expect(!result.stdout.contains("13812345678"), "scan output never carries the found text")
@@ -79,10 +82,13 @@ import Testing
 
     @Test func aForumDumpRoundTripsThroughTheVault() throws {
         let scratch = Scratch()
-        let dump = "post_id,author,body,date\r\n1,王芳,\"我是王芳，电话13812345678，QQ：402513324\",2023-01-02\r\n"
+        let dump =
+            "post_id,author,body,date\r\n1,王芳,\"我是王芳，电话13812345678，QQ：402513324\",2023-01-02\r\n"
             + "2,Lu Libing,\"回复王芳：Lu says hi\",2023-01-03\r\n"
         let input = scratch.write("forum.csv", dump)
-        let policy = scratch.write("policy.yaml", """
+        let policy = scratch.write(
+            "policy.yaml",
+            """
             version: 1
             extends: default
             pseudonyms: {key: env:VEIL_TEST_KEY, vault: forum.vault}
@@ -133,12 +139,14 @@ import Testing
 
     @Test func runawayPluginPatternFailsTheDocumentClosed() throws {
         let scratch = Scratch()
-        scratch.write("plugins/backtrack/plugin.yaml", """
-        id: backtrack
-        entities: [DEMO]
-        patterns: [{regex: '(a+)+$'}]
-        examples: {match: [aa, aaa], no_match: [b]}
-        """)
+        scratch.write(
+            "plugins/backtrack/plugin.yaml",
+            """
+            id: backtrack
+            entities: [DEMO]
+            patterns: [{regex: '(a+)+$'}]
+            examples: {match: [aa, aaa], no_match: [b]}
+            """)
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [backtrack, phone-cn]\n")
         let input = scratch.write("in.txt", "电话13812345678 " + String(repeating: "a", count: 40) + "!")
         let output = scratch.url.appendingPathComponent("out.txt").path
@@ -153,7 +161,10 @@ import Testing
     @Test func pluginsListAndTest() throws {
         let list = try VeilRunner.run(["plugins", "list"])
         #expect(list.status == 0)
-        for id in ["phone-cn", "phone-intl", "qq", "wechat", "email", "url", "ip", "social-handle", "id-cn", "passport-cn", "hk-id", "tw-id", "bank-card", "iban", "us-ssn", "uk-nino", "plate-cn"] {
+        for id in [
+            "phone-cn", "phone-intl", "qq", "wechat", "email", "url", "ip", "social-handle", "id-cn", "passport-cn", "hk-id", "tw-id", "bank-card", "iban", "us-ssn",
+            "uk-nino", "plate-cn"
+        ] {
             #expect(list.stdout.contains("\n" + id + " "), "\(id) is listed")
         }
         let test = try VeilRunner.run(["plugins", "test", "qq", "id-cn"])
@@ -172,11 +183,13 @@ import Testing
 
     @Test func evalPrintsScoresPerEntityAndBadGoldIsLocated() throws {
         let scratch = Scratch()
-        let gold = scratch.write("gold.jsonl", """
-        {"id": "a", "text": "电话13812345678，QQ：12345678", "spans": [{"start": 2, "end": 13, "entity": "PHONE_NUMBER"}, {"start": 17, "end": 25, "entity": "QQ_NUMBER"}]}
-        {"id": 2, "text": "没有号码", "spans": []}
+        let gold = scratch.write(
+            "gold.jsonl",
+            """
+            {"id": "a", "text": "电话13812345678，QQ：12345678", "spans": [{"start": 2, "end": 13, "entity": "PHONE_NUMBER"}, {"start": 17, "end": 25, "entity": "QQ_NUMBER"}]}
+            {"id": 2, "text": "没有号码", "spans": []}
 
-        """)
+            """)
         let result = try VeilRunner.run(["eval", "--gold", gold, "--entities", "PHONE_NUMBER", "QQ_NUMBER"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("2 documents"))
@@ -193,12 +206,14 @@ import Testing
         let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins").standardized.path
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\nentities: {default: {action: redact}}\n")
-        let input = scratch.write("in.jsonl", """
-        {"id": 1, "text": "ALICE 13812345678"}
-        {"id": 2, "text": "CRASH 秘密 13912345678"}
-        {"id": 3, "text": "ALICE again"}
+        let input = scratch.write(
+            "in.jsonl",
+            """
+            {"id": 1, "text": "ALICE 13812345678"}
+            {"id": 2, "text": "CRASH 秘密 13912345678"}
+            {"id": 3, "text": "ALICE again"}
 
-        """)
+            """)
         let output = scratch.url.appendingPathComponent("out.jsonl").path
         let failed = try VeilRunner.run(["anonymize", "--plugins", plugins, "--policy", policy, input, "-o", output])
         #expect(failed.status == 1)
@@ -262,9 +277,12 @@ import Testing
 
         let report = scratch.url.appendingPathComponent("report.json").path
         let key = "a report test key, long enough"
-        let result = try VeilRunner.run(["anonymize", "--key", "env:VEIL_TEST_KEY", "--report", report, "-o", scratch.url.appendingPathComponent("out").path + "/",
-                                         "--policy", "Examples/forum-dump.yaml", "Examples/forum-dump.csv"] + texts,
-                                        environment: ["VEIL_TEST_KEY": key])
+        let result = try VeilRunner.run(
+            [
+                "anonymize", "--key", "env:VEIL_TEST_KEY", "--report", report, "-o", scratch.url.appendingPathComponent("out").path + "/",
+                "--policy", "Examples/forum-dump.yaml", "Examples/forum-dump.csv"
+            ] + texts,
+            environment: ["VEIL_TEST_KEY": key])
         #expect(result.status == 0, "\(result.stderr)")
         let written = try String(contentsOfFile: report, encoding: .utf8)
         for original in originals { #expect(!written.contains(original), "the report holds an original value") }
@@ -284,7 +302,9 @@ import Testing
 
     /// The anonymized examples under version control (Examples/anonymized) are what this build
     /// writes, byte for byte, with the examples' published key.
-    @Test(arguments: [("interview-en.txt", nil), ("forum-post-zh.txt", nil), ("forum-dump.csv", "forum-dump.yaml"), ("forum-thread.jsonl", "forum-thread.yaml")] as [(String, String?)])
+    @Test(
+        arguments: [("interview-en.txt", nil), ("forum-post-zh.txt", nil), ("forum-dump.csv", "forum-dump.yaml"), ("forum-thread.jsonl", "forum-thread.yaml")]
+            as [(String, String?)])
     func theExamplesStillAnonymizeToTheirKeptOutput(input: String, policy: String?) throws {
         let key = "the examples' published key: not a secret"
         let arguments = ["anonymize", "--key", "env:VEIL_EXAMPLES_KEY"] + (policy.map { ["--policy", "Examples/\($0)"] } ?? []) + ["Examples/\(input)"]

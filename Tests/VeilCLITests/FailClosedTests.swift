@@ -70,8 +70,10 @@ import Testing
         let input = scratch.write("in.txt", "电话13812345678\n")
         let link = scratch.url.appendingPathComponent("link.txt").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
-        for arguments in [["scan", input, "--report", input], ["anonymize", input, "--report", link], ["anonymize", input, "-o", link],
-                          ["review", input, "-o", input]] {
+        for arguments in [
+            ["scan", input, "--report", input], ["anonymize", input, "--report", link], ["anonymize", input, "-o", link],
+            ["review", input, "-o", input]
+        ] {
             let result = try VeilRunner.run(arguments)
             #expect(result.status != 0, "\(arguments)")
             #expect(result.stderr.contains("it would be overwritten"), "\(arguments): \(result.stderr)")
@@ -88,17 +90,19 @@ import Testing
 
     @Test func everyProblemOfAPolicyIsReportedInOnePassWithItsPlace() throws {
         let scratch = Scratch()
-        let policy = scratch.write("p.yaml", """
-        version: 1
-        plugins: [phone-cn, person-zh, qq-numbr]
-        entitys: {}
-        entities:
-          PHONE_NUMBR: {action: mask}
-        deny:
-          PERSN: [王小明]
-        pseudonyms: {key: env:NO_SUCH_VEIL_TEST_KEY}
+        let policy = scratch.write(
+            "p.yaml",
+            """
+            version: 1
+            plugins: [phone-cn, person-zh, qq-numbr]
+            entitys: {}
+            entities:
+              PHONE_NUMBR: {action: mask}
+            deny:
+              PERSN: [王小明]
+            pseudonyms: {key: env:NO_SUCH_VEIL_TEST_KEY}
 
-        """)
+            """)
         let result = try VeilRunner.run(["policy", "check", policy])
         #expect(result.status != 0)
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -125,25 +129,29 @@ import Testing
         let scratch = Scratch()
         let input = scratch.write("in.txt", "陈静说了话\n")
         let missing = scratch.url.appendingPathComponent("no-such.db").path
-        let result = try VeilRunner.run(["reveal", "--vault", missing, "--key", "env:VEIL_TEST_KEY", input],
-                                        environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
+        let result = try VeilRunner.run(
+            ["reveal", "--vault", missing, "--key", "env:VEIL_TEST_KEY", input],
+            environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
         #expect(result.status != 0 && result.stdout.isEmpty, "\(result.stderr)")
         #expect(result.stderr.contains("there is no vault here"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: missing), "reveal does not create a vault")
         let empty = scratch.write("empty.db", "")
-        let fromEmpty = try VeilRunner.run(["reveal", "--vault", empty, "--key", "env:VEIL_TEST_KEY", input],
-                                           environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
+        let fromEmpty = try VeilRunner.run(
+            ["reveal", "--vault", empty, "--key", "env:VEIL_TEST_KEY", input],
+            environment: ["VEIL_TEST_KEY": "a test key that is long enough for veil"])
         #expect(fromEmpty.status != 0 && fromEmpty.stdout.isEmpty)
         #expect(fromEmpty.stderr.contains("holds no pseudonyms"), "\(fromEmpty.stderr)")
     }
 
     @Test func scanOutputDoesNotEchoIdsOrKeysThatArePersonalData() throws {
         let scratch = Scratch()
-        let input = scratch.write("in.jsonl", """
-        {"id": 13812345678, "13912345678": "电话13712345678"}
-        {"id": 2, "text": "电话13612345678"}
+        let input = scratch.write(
+            "in.jsonl",
+            """
+            {"id": 13812345678, "13912345678": "电话13712345678"}
+            {"id": 2, "text": "电话13612345678"}
 
-        """)
+            """)
         let result = try VeilRunner.run(["scan", "--format", "jsonl", input])
         #expect(result.status == 0, "\(result.stderr)")
         for number in ["13812345678", "13912345678", "13712345678", "13612345678"] { #expect(!result.stdout.contains(number), "\(result.stdout)") }
@@ -280,8 +288,9 @@ import Testing
         #expect(full.status == 1 && full.stderr.contains("/dev/full: error: cannot write the output"), "\(full.stderr)")
         // A file-size limit (ulimit -f) stops writing part way, as a disk filling up does.
         let output = scratch.url.appendingPathComponent("out.txt").path
-        let limited = try VeilRunner.run(["-c", "ulimit -f 64; exec \"$0\" anonymize \"$1\" -o \"$2\" --quiet", VeilRunner.executable.path, input, output],
-                                         shell: true)
+        let limited = try VeilRunner.run(
+            ["-c", "ulimit -f 64; exec \"$0\" anonymize \"$1\" -o \"$2\" --quiet", VeilRunner.executable.path, input, output],
+            shell: true)
         #expect(limited.status == 1, "\(limited.stderr)")
         #expect(limited.stderr.contains("out.txt: error: cannot write the output"), "\(limited.stderr)")
         #expect(!FileManager.default.fileExists(atPath: output))
@@ -294,7 +303,8 @@ import Testing
     @Test func aPluginFloodingStandardErrorDoesNotStallTheRun() throws {
         let scratch = Scratch()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
-        let input = scratch.write("in.jsonl", (1...20).map { "{\"id\": \($0), \"body\": \"FLOOD 秘密 1381234\(String(format: "%04d", $0))\"}" }.joined(separator: "\n") + "\n")
+        let input = scratch.write(
+            "in.jsonl", (1...20).map { "{\"id\": \($0), \"body\": \"FLOOD 秘密 1381234\(String(format: "%04d", $0))\"}" }.joined(separator: "\n") + "\n")
         let result = try VeilRunner.run(["anonymize", "--plugins", Self.fixtures, "--policy", policy, input, "--single-core"])
         #expect(result.status == 0, "\(result.stderr.prefix(500))")
         #expect(result.stdout.split(separator: "\n").count == 20 && !result.stdout.contains("13812340001"))

@@ -29,7 +29,7 @@ struct ForumDump {
             "Lu Libing met {p} at 5pm; mail {mail}.",
             "身份证{id}，车牌粤B{plate}，{p}的。",
             "{a}：我同意{p}的看法，{p2}不同意。",
-            "没有个人信息的一行，价格12.5元，编号{digits}",
+            "没有个人信息的一行，价格12.5元，编号{digits}"
         ]
         var posts: [Post] = []
         for index in 1...rows {
@@ -47,7 +47,7 @@ struct ForumDump {
                 ("{digits}", random.digits(8)),
                 ("{mail}", "user\(random.digits(3))@example.com"),
                 ("{id}", Self.residentID(&random)),
-                ("{plate}", random.digits(5)),
+                ("{plate}", random.digits(5))
             ]
             for (key, value) in fields { body = body.replacingOccurrences(of: key, with: value) }
             posts.append(Post(id: index, author: author, body: body, date: "2023-0\(1 + random.below(9))-1\(random.below(10))"))
@@ -57,7 +57,8 @@ struct ForumDump {
 
     /// A resident ID number with a valid check digit.
     private static func residentID(_ random: inout SplitMix) -> String {
-        let body = "4403" + "0\(1 + random.below(5))" + "19\(5 + random.below(4))\(random.below(10))" + "0\(1 + random.below(9))" + "1\(random.below(10))" + random.digits(3)
+        let body =
+            "4403" + "0\(1 + random.below(5))" + "19\(5 + random.below(4))\(random.below(10))" + "0\(1 + random.below(9))" + "1\(random.below(10))" + random.digits(3)
         let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         let sum = zip(body, weights).reduce(0) { $0 + Int(String($1.0))! * $1.1 }
         return body + String(Array("10X98765432")[sum % 11])
@@ -80,15 +81,17 @@ struct ForumDump {
     var jsonl: String {
         posts.map { post in
             let ascii = post.id % 2 == 0
-            return "{\"id\": \(post.id), \"author\": \(Self.json(post.author, ascii: ascii)), \"body\": \(Self.json(post.body, ascii: ascii)), \"date\": \"\(post.date)\"}\n"
+            return
+                "{\"id\": \(post.id), \"author\": \(Self.json(post.author, ascii: ascii)), \"body\": \(Self.json(post.body, ascii: ascii)), \"date\": \"\(post.date)\"}\n"
         }.joined()
     }
 
     /// A JSON array, indented.
     var jsonArray: String {
-        "[\n" + posts.map { post in
-            "  {\n    \"id\": \(post.id),\n    \"author\": \(Self.json(post.author, ascii: post.id % 5 == 0)),\n    \"body\": \(Self.json(post.body, ascii: false)),\n    \"date\": \"\(post.date)\"\n  }"
-        }.joined(separator: ",\n") + "\n]\n"
+        "[\n"
+            + posts.map { post in
+                "  {\n    \"id\": \(post.id),\n    \"author\": \(Self.json(post.author, ascii: post.id % 5 == 0)),\n    \"body\": \(Self.json(post.body, ascii: false)),\n    \"date\": \"\(post.date)\"\n  }"
+            }.joined(separator: ",\n") + "\n]\n"
     }
 
     /// A thread as plain text: `author：body` per post.

@@ -33,10 +33,12 @@ import Testing
         // parts fields (13812345678|1234567), and reading it as 1 would join two numbers into
         // none; nor is 一 read as a hyphen (+86一138…, where it reads as the digit 1), nor a space
         // inside the country code (+8 6). Those are most of what is left in clear.
-        "relay": ["PHONE_NUMBER": 0.89, "CN_RESIDENT_ID": 0.91, "BANK_CARD": 0.98],
+        "relay": ["PHONE_NUMBER": 0.89, "CN_RESIDENT_ID": 0.91, "BANK_CARD": 0.98]
     ]
 
-    @Test(arguments: ["dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat", "dodge", "forms", "relay"])
+    @Test(arguments: [
+        "dev", "heldout", "blind", "fresh", "other", "courier", "transcript", "chat", "reporting", "classifieds", "tables", "expat", "dodge", "forms", "relay"
+    ])
     func splitLeavesAlmostNothingInClear(_ split: String) throws {
         let entities = try figures(split)
         // dev holds every class; a split written for one genre may leave some out (transcripts hold no plates).
@@ -106,7 +108,8 @@ import Testing
             let start = (0...(scalars.count - needle.count)).first { Array(scalars[$0..<$0 + needle.count]) == needle }!
             return "{\"start\": \(start), \"end\": \(start + needle.count), \"entity\": \"\(entity)\"}"
         }
-        let gold = "{\"id\": \"t\", \"text\": \"\(text)\", \"spans\": [\(span("13812345678", "PHONE_NUMBER")), \(span("20001234", "QQ_NUMBER")), \(span("abcdefgh", "SECRET"))]}\n"
+        let gold =
+            "{\"id\": \"t\", \"text\": \"\(text)\", \"spans\": [\(span("13812345678", "PHONE_NUMBER")), \(span("20001234", "QQ_NUMBER")), \(span("abcdefgh", "SECRET"))]}\n"
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("leaks-\(UUID().uuidString).jsonl")
         try gold.write(to: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: path) }

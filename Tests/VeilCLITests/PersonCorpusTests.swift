@@ -68,20 +68,25 @@ import Testing
         "records-fresh11": ["BANK_CARD": 0.99, "PERSON": 0.95, "PHONE_NUMBER": 0.98],
         "records-fresh12": ["BANK_CARD": 0.99, "PERSON": 0.93, "PHONE_NUMBER": 0.98],
         "records-fresh13": ["BANK_CARD": 0.99, "PERSON": 0.96, "PHONE_NUMBER": 0.98],
-        "records-fresh14": ["BANK_CARD": 0.99, "PERSON": 0.85, "PHONE_NUMBER": 0.97],
+        "records-fresh14": ["BANK_CARD": 0.99, "PERSON": 0.85, "PHONE_NUMBER": 0.97]
     ]
     /// The share of findings that overlap a gold span of their entity, 0.95 unless named here: the
     /// eighth to fourteenth splits set companies, streets and job titles made of names beside the people.
     static let precisionFloors: [String: [String: Double]] = [
-        "records-fresh8": ["PERSON": 0.95], "records-fresh9": ["PERSON": 0.97], "records-fresh10": ["PERSON": 0.97], "records-fresh12": ["PERSON": 0.98], "records-fresh13": ["PERSON": 0.94], "records-fresh14": ["PERSON": 0.93],
+        "records-fresh8": ["PERSON": 0.95], "records-fresh9": ["PERSON": 0.97], "records-fresh10": ["PERSON": 0.97], "records-fresh12": ["PERSON": 0.98],
+        "records-fresh13": ["PERSON": 0.94], "records-fresh14": ["PERSON": 0.93]
     ]
 
-    @Test(arguments: ["records", "records-heldout", "records-fresh", "records-fresh2", "records-fresh3", "records-fresh4", "records-fresh5",
-                      "records-fresh6", "records-fresh7", "records-fresh8", "records-fresh9", "records-fresh10", "records-fresh11", "records-fresh12",
-                      "records-fresh13", "records-fresh14"])
+    @Test(arguments: [
+        "records", "records-heldout", "records-fresh", "records-fresh2", "records-fresh3", "records-fresh4", "records-fresh5",
+        "records-fresh6", "records-fresh7", "records-fresh8", "records-fresh9", "records-fresh10", "records-fresh11", "records-fresh12",
+        "records-fresh13", "records-fresh14"
+    ])
     func cardsIBANsPhonesAndPeopleInInternationalRecordsAreCovered(_ split: String) throws {
-        let entities = try VeilRunner.evalFigures(["--gold", "Tests/Corpora/international/\(split).jsonl",
-                                                   "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"])
+        let entities = try VeilRunner.evalFigures([
+            "--gold", "Tests/Corpora/international/\(split).jsonl",
+            "--entities", "PERSON", "BANK_CARD", "IBAN_CODE", "PHONE_NUMBER"
+        ])
         for (entity, floor) in Self.floors[split] ?? [:] {
             let coverage = entities[entity]?["coverage"] ?? 0
             let precision = entities[entity]?["overlap_precision"] ?? 0

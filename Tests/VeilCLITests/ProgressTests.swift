@@ -1,4 +1,5 @@
 import Testing
+
 @testable import veil
 
 @Suite struct ProgressTests {

@@ -20,8 +20,10 @@ import Testing
         let browser = try #require(chromium, "headless Chromium is needed: apt-get install chromium")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(NSTemporaryDirectory())veil-chromium-\(UUID().uuidString)",
-                             "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: page).absoluteString + fragment]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(NSTemporaryDirectory())veil-chromium-\(UUID().uuidString)",
+            "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: page).absoluteString + fragment
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -44,10 +46,11 @@ import Testing
 
         let dom = try Self.renderedDOM(of: page, fragment: "#selftest")
         let selftest = try #require(dom.firstMatch(of: /data-selftest="([^"]*)"/)).1
-        let facts = Dictionary(uniqueKeysWithValues: selftest.split(separator: ";").map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1)
-            return (String(parts[0]), String(parts[1]))
-        })
+        let facts = Dictionary(
+            uniqueKeysWithValues: selftest.split(separator: ";").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1)
+                return (String(parts[0]), String(parts[1]))
+            })
         #expect(facts["changes"] == String(stated) && facts["recorded"] == String(stated))
         #expect(facts["replacementShown"] == "true")
         #expect(dom.contains("id=\"total-changes\">\(stated)<"))

@@ -11,7 +11,9 @@ import Testing
 
     /// Every entity pseudonymized, or replaced by a numbered template: all reversible.
     static func policy(_ scratch: Scratch, vault: String) -> String {
-        scratch.write("policy.yaml", """
+        scratch.write(
+            "policy.yaml",
+            """
             version: 1
             extends: default
             pseudonyms: {key: env:VEIL_TEST_KEY, vault: \(vault)}
@@ -48,7 +50,9 @@ import Testing
             #expect(!result.anonymized.contains(original), "\(original) is left in the output")
         }
         let firstDifference = zip(result.revealed.utf8, result.input.utf8).enumerated().first { $0.element.0 != $0.element.1 }?.offset
-        #expect(result.revealed == result.input, "revealed text differs from the input (lengths \(result.revealed.utf8.count) and \(result.input.utf8.count), first at byte \(firstDifference ?? -1))")
+        #expect(
+            result.revealed == result.input,
+            "revealed text differs from the input (lengths \(result.revealed.utf8.count) and \(result.input.utf8.count), first at byte \(firstDifference ?? -1))")
         #expect(result.stderr.contains("changes restored") && !result.stderr.contains("left as written"), "\(result.stderr)")
     }
 
@@ -119,7 +123,9 @@ import Testing
         let policy = Self.policy(scratch, vault: "authors.vault")
         let run = try VeilRunner.run(["anonymize", "--policy", policy, input], environment: Self.environment, in: scratch.url)
         #expect(run.status == 0, "\(run.stderr)")
-        let rows = { (text: String) in text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().map { row in row.split(separator: ",", maxSplits: 2).map(String.init) } }
+        let rows = { (text: String) in
+            text.components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst().map { row in row.split(separator: ",", maxSplits: 2).map(String.init) }
+        }
         let before = rows(dump), after = rows(run.stdout)
         #expect(before.count == after.count)
         var checked = 0
@@ -137,7 +143,9 @@ import Testing
     @Test func irreversibleChangesAreCountedAndLeft() throws {
         let scratch = Scratch()
         let input = scratch.write("post.txt", "卢立兵的卡号6222021234567890128，住在赣州。\n")
-        let policy = scratch.write("mixed.yaml", """
+        let policy = scratch.write(
+            "mixed.yaml",
+            """
             version: 1
             extends: default
             pseudonyms: {key: env:VEIL_TEST_KEY, vault: mixed.vault}

@@ -21,8 +21,9 @@ import Testing
     @Test func aTextFieldWithAQuoteIsAFieldName() throws {
         let scratch = Scratch()
         let input = scratch.write("in.jsonl", "{\"it's.a[field]\": \"电话13812345678\", \"other\": \"13912345678\"}\n")
-        let result = try VeilRunner.run(["anonymize", "--key", "env:VEIL_TEST_KEY", "--text-field", "it's.a[field]", input],
-                                        environment: CLITests.key)
+        let result = try VeilRunner.run(
+            ["anonymize", "--key", "env:VEIL_TEST_KEY", "--text-field", "it's.a[field]", input],
+            environment: CLITests.key)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(!result.stdout.contains("13812345678"))
         #expect(result.stdout.contains("\"other\": \"13912345678\"") || result.stdout.contains("\"other\":\"13912345678\""), "\(result.stdout)")

@@ -36,8 +36,10 @@ struct VeilRunner {
     }
 
     /// Runs `veil` with `arguments` — or, with `shell`, `/bin/sh` with them (to set limits first).
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
-                    in directory: URL = packageRoot, shell: Bool = false) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
+        in directory: URL = packageRoot, shell: Bool = false
+    ) throws -> Result {
         let process = Process()
         process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         process.arguments = arguments

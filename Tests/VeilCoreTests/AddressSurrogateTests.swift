@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// `pseudonymize` on a street address: the same shape in the same area, nothing below the city kept.

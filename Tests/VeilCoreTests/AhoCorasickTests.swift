@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 @Suite struct AhoCorasickTests {
@@ -16,10 +17,12 @@ import Testing
     }
 
     @Test func lexiconRespectsLatinWordBoundaries() throws {
-        let recognizer = LexiconRecognizer(pluginID: "t", entries: [
-            .init(word: "Lu", entity: .person, score: 1, pluginID: "t", lexicon: "l"),
-            .init(word: "卢", entity: .person, score: 1, pluginID: "t", lexicon: "l"),
-        ])
+        let recognizer = LexiconRecognizer(
+            pluginID: "t",
+            entries: [
+                .init(word: "Lu", entity: .person, score: 1, pluginID: "t", lexicon: "l"),
+                .init(word: "卢", entity: .person, score: 1, pluginID: "t", lexicon: "l")
+            ])
         let document = DocumentText("Luxury Lu 老卢说")
         let found = try recognizer.recognize(document).map { String(decoding: document.bytes[$0.range], as: UTF8.self) }
         #expect(found == ["Lu", "卢"])

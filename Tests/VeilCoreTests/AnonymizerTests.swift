@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 @Suite struct AnonymizerTests {
@@ -23,10 +24,11 @@ import Testing
             rules[.location] = location
             let anonymizer = Anonymizer(engine: try Shipped.engine(policy: policy(rules, plugins: plugins)))
             // Fifty numbers of Shaoyang (0739): which area codes do their pseudonyms get?
-            return Set(try (0..<50).map { index in
-                let output = try anonymizer.anonymize("电话0739-81234\(10 + index)").text
-                return String(try #require(output.firstMatch(of: /电话(0\d{3})-\d{7}$/)?.1))
-            })
+            return Set(
+                try (0..<50).map { index in
+                    let output = try anonymizer.anonymize("电话0739-81234\(10 + index)").text
+                    return String(try #require(output.firstMatch(of: /电话(0\d{3})-\d{7}$/)?.1))
+                })
         }
         #expect(try areaCodes(nil) == ["0739"])
         #expect(try areaCodes(.keep) == ["0739"])
@@ -58,7 +60,8 @@ import Testing
     @Test func keepRedactReplace() throws {
         let text = "电话13812345678，QQ：12345678"
         #expect(try anonymize(text, [.phoneNumber: .keep, .qqNumber: .redact]) == "电话13812345678，QQ：")
-        #expect(try anonymize(text, [.phoneNumber: .replace(template: "<{entity}_{n}>"), .qqNumber: .replace(template: "[{entity}]")])
+        #expect(
+            try anonymize(text, [.phoneNumber: .replace(template: "<{entity}_{n}>"), .qqNumber: .replace(template: "[{entity}]")])
                 == "电话<PHONE_NUMBER_1>，QQ：[QQ_NUMBER]")
     }
 

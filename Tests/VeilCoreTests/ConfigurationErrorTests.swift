@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Bad manifests and policies: every problem reported with its file, line and column.
@@ -17,44 +18,48 @@ import Testing
     }
 
     @Test func badRegexIsReportedWhereItIsWritten() {
-        let errors = manifestErrors("""
-        id: demo
-        entities: [DEMO]
-        patterns:
-          - name: broken
-            regex: 'abc(def'
-        """)
+        let errors = manifestErrors(
+            """
+            id: demo
+            entities: [DEMO]
+            patterns:
+              - name: broken
+                regex: 'abc(def'
+            """)
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("demo/plugin.yaml:5:12: error: the regex does not compile: missing closing parenthesis") == true)
     }
 
     @Test func anAnchorIsCheckedLikeARegex() {
-        let errors = manifestErrors("""
-        id: demo
-        entities: [DEMO]
-        patterns:
-          - name: anchored
-            regex: '[0-9]+号'
-            anchor: '号('
-          - name: both
-            regex: '[0-9]+号'
-            anchor: '号'
-            digits: 2
-        """)
+        let errors = manifestErrors(
+            """
+            id: demo
+            entities: [DEMO]
+            patterns:
+              - name: anchored
+                regex: '[0-9]+号'
+                anchor: '号('
+              - name: both
+                regex: '[0-9]+号'
+                anchor: '号'
+                digits: 2
+            """)
         #expect(errors.contains { $0.hasPrefix("demo/plugin.yaml:6:13: error: the anchor does not compile: missing closing parenthesis") })
         #expect(errors.contains { $0.hasPrefix("demo/plugin.yaml:7:5: error: a pattern takes 'digits' or 'anchor', not both") })
     }
 
     @Test func anAnchoredPatternFindsWhatTheWholeTextWouldGive() throws {
         let temp = TemporaryFolder()
-        temp.write("demo/plugin.yaml", """
-        id: demo
-        entities: [DEMO]
-        patterns:
-          - name: room
-            regex: '\\p{sc=Han}{1,6}?[0-9]+号'
-            anchor: '[0-9]号'
-        """)
+        temp.write(
+            "demo/plugin.yaml",
+            """
+            id: demo
+            entities: [DEMO]
+            patterns:
+              - name: room
+                regex: '\\p{sc=Han}{1,6}?[0-9]+号'
+                anchor: '[0-9]号'
+            """)
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
         let recognizer = try #require(try catalog["demo"]?.makeRecognizer() as? PatternRecognizer)
         // An anchor 200 bytes into a line: the match starts within the window before it, and a
@@ -65,15 +70,16 @@ import Testing
     }
 
     @Test func everyProblemInOnePass() {
-        let errors = manifestErrors("""
-        id: Demo_Plugin
-        entities: [DEMO]
-        colour: blue
-        patterns:
-          - regex: '[0-9]+'
-            validate: no-such-check
-            score: 7
-        """)
+        let errors = manifestErrors(
+            """
+            id: Demo_Plugin
+            entities: [DEMO]
+            colour: blue
+            patterns:
+              - regex: '[0-9]+'
+                validate: no-such-check
+                score: 7
+            """)
         #expect(errors.contains { $0.contains("plugin.yaml:1:5: error: plugin id 'Demo_Plugin' must be kebab-case") })
         #expect(errors.contains { $0.contains("plugin.yaml:3:1: error: unknown key 'colour'") })
         #expect(errors.contains { $0.contains("plugin.yaml:6:15: error: unknown validator 'no-such-check'") })
@@ -81,26 +87,29 @@ import Testing
     }
 
     @Test func dataFilesMustStayInsideThePluginFolder() {
-        let errors = manifestErrors("""
-        id: demo
-        entities: [LOCATION]
-        lexicons:
-          - file: ../secrets.txt
-        """, extraFiles: ["secrets.txt": "x\n"])
+        let errors = manifestErrors(
+            """
+            id: demo
+            entities: [LOCATION]
+            lexicons:
+              - file: ../secrets.txt
+            """, extraFiles: ["secrets.txt": "x\n"])
         #expect(errors == ["demo/plugin.yaml:4:11: error: data file '../secrets.txt' must be inside the plugin folder"])
     }
 
     @Test func lexiconPluginsLoadTheirWordFiles() throws {
         let temp = TemporaryFolder()
-        temp.write("places/plugin.yaml", """
-        id: places
-        entities: [LOCATION]
-        lexicons:
-          - {name: cities, file: cities.txt, score: 0.9}
-        examples:
-          match: [{text: "我在赣州", find: ["赣州"]}, "Ganzhou is in Jiangxi"]
-          no_match: ["Ganzhouese"]
-        """)
+        temp.write(
+            "places/plugin.yaml",
+            """
+            id: places
+            entities: [LOCATION]
+            lexicons:
+              - {name: cities, file: cities.txt, score: 0.9}
+            examples:
+              match: [{text: "我在赣州", find: ["赣州"]}, "Ganzhou is in Jiangxi"]
+              no_match: ["Ganzhouese"]
+            """)
         temp.write("places/cities.txt", "# cities\n赣州\nGanzhou\tganzhou\nJiangxi\n")
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
         let plugin = try #require(catalog["places"])
@@ -112,15 +121,17 @@ import Testing
     /// nor a sentence's pOLISH); Chinese words in the same list are found as always.
     @Test func capitalizedLexiconsSkipLowerCaseWords() throws {
         let temp = TemporaryFolder()
-        temp.write("groups/plugin.yaml", """
-        id: groups
-        entities: [NRP]
-        lexicons:
-          - {file: words.txt, case: capitalized}
-        examples:
-          match: [{text: "a Polish firm, a POLISH firm, 维吾尔族", find: ["Polish", "POLISH", "维吾尔族"]}]
-          no_match: ["polish the shoes", "pOLISH"]
-        """)
+        temp.write(
+            "groups/plugin.yaml",
+            """
+            id: groups
+            entities: [NRP]
+            lexicons:
+              - {file: words.txt, case: capitalized}
+            examples:
+              match: [{text: "a Polish firm, a POLISH firm, 维吾尔族", find: ["Polish", "POLISH", "维吾尔族"]}]
+              no_match: ["polish the shoes", "pOLISH"]
+            """)
         temp.write("groups/words.txt", "Polish\n维吾尔族\n")
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
         let plugin = try #require(catalog["groups"])
@@ -129,12 +140,13 @@ import Testing
     }
 
     @Test func lexiconCaseIsAnyOrCapitalized() {
-        let errors = manifestErrors("""
-        id: demo
-        entities: [NRP]
-        lexicons:
-          - {file: words.txt, case: upper}
-        """, extraFiles: ["demo/words.txt": "Polish\n"])
+        let errors = manifestErrors(
+            """
+            id: demo
+            entities: [NRP]
+            lexicons:
+              - {file: words.txt, case: upper}
+            """, extraFiles: ["demo/words.txt": "Polish\n"])
         #expect(errors == ["demo/plugin.yaml:4:29: error: 'case' is 'any' or 'capitalized', not 'upper'"])
     }
 
@@ -142,15 +154,17 @@ import Testing
     /// examples: they are matched with the windows and over the whole text, and must agree.
     @Test func examplesCatchAnAnchorThatMissesMatches() throws {
         let temp = TemporaryFolder()
-        temp.write("ticket/plugin.yaml", """
-        id: ticket
-        entities: [TICKET]
-        patterns:
-          - {name: ticket, regex: 'T-[0-9]{4}|ticket [A-Z]{4}', anchor: 'T-'}
-        examples:
-          match: ["see T-1234", "see ticket ABCD"]
-          no_match: ["nothing here"]
-        """)
+        temp.write(
+            "ticket/plugin.yaml",
+            """
+            id: ticket
+            entities: [TICKET]
+            patterns:
+              - {name: ticket, regex: 'T-[0-9]{4}|ticket [A-Z]{4}', anchor: 'T-'}
+            examples:
+              match: ["see T-1234", "see ticket ABCD"]
+              no_match: ["nothing here"]
+            """)
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
         let failures = PluginExamples.check(try #require(catalog["ticket"])).map(\.description)
         #expect(failures.contains { $0.contains("ticket ABCD") && $0.contains("windows do not") }, "\(failures)")
@@ -193,15 +207,16 @@ import Testing
     }
 
     @Test func policyErrorsNameLineAndColumn() {
-        let errors = policyErrors("""
-        version: 1
-        plugins: [phone-cn, no-such-plugin]
-        threshold: 2
-        entities:
-          PHONE_NUMBER: {action: scramble}
-          BANK_CARD: {action: mask, with: "x"}
-        pseudonyms: {key: my-secret}
-        """)
+        let errors = policyErrors(
+            """
+            version: 1
+            plugins: [phone-cn, no-such-plugin]
+            threshold: 2
+            entities:
+              PHONE_NUMBER: {action: scramble}
+              BANK_CARD: {action: mask, with: "x"}
+            pseudonyms: {key: my-secret}
+            """)
         #expect(errors.contains("policy.yaml:3:12: error: 'threshold' must be between 0.0 and 1.0, not 2"))
         #expect(errors.contains { $0.hasPrefix("policy.yaml:5:26: error: unknown action 'scramble'") })
         #expect(errors.contains("policy.yaml:6:35: error: 'with' does not apply to action 'mask'"))
@@ -222,14 +237,16 @@ import Testing
 
     @Test func extendsInheritsAndOverrides() throws {
         let temp = TemporaryFolder()
-        let path = temp.write("child.yaml", """
-        version: 1
-        extends: default
-        plugins: [qq, phone-cn]
-        entities:
-          QQ_NUMBER: redact
-        allow: [中国]
-        """)
+        let path = temp.write(
+            "child.yaml",
+            """
+            version: 1
+            extends: default
+            plugins: [qq, phone-cn]
+            entities:
+              QQ_NUMBER: redact
+            allow: [中国]
+            """)
         let policy = try PolicyReader.read(path: path, environment: [:])
         #expect(policy.plugins == ["qq", "phone-cn"])
         #expect(policy.rule(for: .qqNumber).action == .redact)

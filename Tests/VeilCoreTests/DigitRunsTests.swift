@@ -1,6 +1,7 @@
-import Testing
-@testable import VeilCore
 import PCRE2
+import Testing
+
+@testable import VeilCore
 
 @Suite struct DigitRunsTests {
     @Test func runsJoinDigitsWithShortGapsAndCountThem() {
@@ -13,7 +14,8 @@ import PCRE2
     }
 
     @Test func windowsReachBackAndMergeWhereTheyWouldOverlap() {
-        let bytes = Array(("a" + String(repeating: " ", count: 100) + "12345" + String(repeating: " ", count: 20) + "67890" + String(repeating: " ", count: 200) + "1").utf8)
+        let bytes = Array(
+            ("a" + String(repeating: " ", count: 100) + "12345" + String(repeating: " ", count: 20) + "67890" + String(repeating: " ", count: 200) + "1").utf8)
         let runs = DigitRuns(bytes)
         let windows = runs.windows(holding: 5)
         // The two five-digit runs are 20 bytes apart: one window from 64 bytes before the first to the second.
@@ -33,19 +35,22 @@ import PCRE2
         "身份证110105195402094851，卡号6222 0212 3456 7890 123",
         "我住在洪山区锦绣家园二区十二号楼一单元，快递放龙湖春江郦城5-2-1201，户籍地江西省于都县黄陂镇石门村3组",
         "收货地址：河南省 郑州市 金水区农业路与建设路交叉口东方鼎盛时代7号楼\nSHIP TO:\n77 King St W, Suite 400\nToronto, ON M5K 1A2",
-        "你记一下啊，幺四一…幺八三四…七七五零；他QQ是九四 零七 二三 三八 五",
+        "你记一下啊，幺四一…幺八三四…七七五零；他QQ是九四 零七 二三 三八 五"
     ])
     func windowedMatchingFindsWhatAWholeTextPassFinds(text: String) throws {
         let catalog = try PluginCatalog.standard(environment: [:])
         for id in ["phone-cn", "phone-intl", "qq", "id-cn", "bank-card", "address"] {
             guard let windowed = try catalog[id]?.makeRecognizer() as? PatternRecognizer else { Issue.record("\(id) is not a pattern plugin"); continue }
             #expect(windowed.rules.contains { $0.minimumDigits > 0 || $0.anchor != nil }, "\(id) declares digits or an anchor")
-            let whole = PatternRecognizer(pluginID: id, rules: try windowed.rules.map { rule in
-                try PatternRecognizer.Rule(name: rule.name, pattern: rule.pattern.source, caseless: rule.pattern.options.contains(.caseless), entity: rule.entity,
-                                           score: rule.score, validator: rule.validator, group: rule.group, needsContext: rule.needsContext,
-                                           canonicalForm: rule.canonicalForm, backoff: rule.backoff, minimumDigits: 0,
-                                           unvalidatedScore: rule.unvalidatedScore)
-            }, normalization: windowed.normalization, context: windowed.context, negative: windowed.negative)
+            let whole = PatternRecognizer(
+                pluginID: id,
+                rules: try windowed.rules.map { rule in
+                    try PatternRecognizer.Rule(
+                        name: rule.name, pattern: rule.pattern.source, caseless: rule.pattern.options.contains(.caseless), entity: rule.entity,
+                        score: rule.score, validator: rule.validator, group: rule.group, needsContext: rule.needsContext,
+                        canonicalForm: rule.canonicalForm, backoff: rule.backoff, minimumDigits: 0,
+                        unvalidatedScore: rule.unvalidatedScore)
+                }, normalization: windowed.normalization, context: windowed.context, negative: windowed.negative)
             let expected = try whole.recognize(DocumentText(text))
             #expect(try windowed.recognize(DocumentText(text)) == expected, "\(id)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// person-en's trained tagger: its tokens and features must be exactly those the training script
@@ -46,7 +47,8 @@ import Testing
     /// What a form or a table labels as a name is one, in any alphabet and in capitals; a label
     /// followed by ordinary words, or From: before a place, is not.
     @Test func findsNamesFormsAndTablesLabel() throws {
-        let text = "Customer: Caitriona Scullion\nFrom: Δαμιανή Ξηροδήμα <d@example.gr>\nCARDHOLDER: IBIRONKE ADELUSI\n"
+        let text =
+            "Customer: Caitriona Scullion\nFrom: Δαμιανή Ξηροδήμα <d@example.gr>\nCARDHOLDER: IBIRONKE ADELUSI\n"
             + "Name: Not Given\nFrom: London\n\nid,full_name,phone\n17,Émile Nadeau,766.573.1919\n"
         let found = try recognizer.recognize(DocumentText(text)).filter { $0.entity == .person && $0.rule == "en-labelled" }
         let bytes = Array(text.utf8)

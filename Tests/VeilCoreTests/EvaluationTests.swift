@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 @Suite struct EvaluationTests {
@@ -8,12 +9,15 @@ import Testing
 
     @Test func countsExactAndOverlappingMatchesPerEntity() {
         var evaluation = Evaluation()
-        let gold = GoldDocument(id: "d", text: "卢立兵在赣州市于都县，王芳也在。", spans: [
-            .init(start: 0, end: 3, entity: .person), .init(start: 4, end: 10, entity: .location), .init(start: 11, end: 13, entity: .person),
-        ])
+        let gold = GoldDocument(
+            id: "d", text: "卢立兵在赣州市于都县，王芳也在。",
+            spans: [
+                .init(start: 0, end: 3, entity: .person), .init(start: 4, end: 10, entity: .location), .init(start: 11, end: 13, entity: .person)
+            ])
         // Exact person, a location split in two (overlapping, not exact), a missed person, a spurious one.
-        evaluation.add(gold, findings: [finding(0, 3, .person), finding(4, 7, .location), finding(7, 10, .location), finding(14, 15, .person)],
-                       entities: nil, examplesPerKind: 5)
+        evaluation.add(
+            gold, findings: [finding(0, 3, .person), finding(4, 7, .location), finding(7, 10, .location), finding(14, 15, .person)],
+            entities: nil, examplesPerKind: 5)
         let person = evaluation.counts[.person]!, location = evaluation.counts[.location]!
         #expect(person.gold == 2 && person.predicted == 2 && person.exact == 1)
         #expect(person.exactPrecision == 0.5 && person.exactRecall == 0.5)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 /// A name in any script a plugin may report is rewritten or fails its document closed: never
@@ -43,8 +44,9 @@ import Testing
 
     @Test func anActionThatWouldWriteTheOriginalFailsTheDocument() throws {
         // A mask that keeps every character changes nothing: the document fails rather than pass.
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn"],
-                            rules: [.phoneNumber: EntityRule(action: .mask(character: "*", keepFirst: 6, keepLast: 6))])
+        let policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["phone-cn"],
+            rules: [.phoneNumber: EntityRule(action: .mask(character: "*", keepFirst: 6, keepLast: 6))])
         let anonymizer = Anonymizer(engine: try Shipped.engine(policy: policy))
         #expect(throws: RewriteError.self) { try anonymizer.anonymize("电话13812345678") }
     }

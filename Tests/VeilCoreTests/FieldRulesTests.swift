@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Field rules: paths, which rule a value gets, the policy syntax, and a record analyzed as one.
@@ -20,9 +21,12 @@ import Testing
     }
 
     @Test func theMostSpecificRuleWins() throws {
-        let rules = FieldRules(entries: [FieldRuleEntry(path: try FieldPath("author"), rule: .drop),
-                                         FieldRuleEntry(path: try FieldPath("$.author.name"), rule: .entity(.person)),
-                                         FieldRuleEntry(path: try FieldPath("$.*.name"), rule: .keep)], otherFields: .scan)
+        let rules = FieldRules(
+            entries: [
+                FieldRuleEntry(path: try FieldPath("author"), rule: .drop),
+                FieldRuleEntry(path: try FieldPath("$.author.name"), rule: .entity(.person)),
+                FieldRuleEntry(path: try FieldPath("$.*.name"), rule: .keep)
+            ], otherFields: .scan)
         #expect(rules.rule(for: [.key("author"), .key("name")]) == .entity(.person))
         #expect(rules.rule(for: [.key("author"), .key("ip")]) == .drop)
         #expect(rules.rule(for: [.key("editor"), .key("name")]) == .keep)
@@ -32,7 +36,9 @@ import Testing
     @Test func policiesStateFieldRules() throws {
         let folder = TemporaryFolder()
         folder.write("base.yaml", "version: 1\nplugins: [phone-cn]\nfields:\n  id: keep\n  body: scan\n")
-        let path = folder.write("policy.yaml", """
+        let path = folder.write(
+            "policy.yaml",
+            """
             version: 1
             extends: base.yaml
             fields:
@@ -50,7 +56,9 @@ import Testing
 
     @Test func badFieldRulesNameLineAndColumn() throws {
         let folder = TemporaryFolder()
-        let path = folder.write("policy.yaml", """
+        let path = folder.write(
+            "policy.yaml",
+            """
             version: 1
             plugins: [phone-cn]
             fields:
@@ -72,16 +80,17 @@ import Testing
     }
 
     @Test func aRecordIsAnalyzedAsOne() throws {
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["person-zh", "phone-cn"],
-                            rules: [.person: EntityRule(action: .replace(template: "[P{n}]")), .phoneNumber: EntityRule(action: .redact)])
+        let policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["person-zh", "phone-cn"],
+            rules: [.person: EntityRule(action: .replace(template: "[P{n}]")), .phoneNumber: EntityRule(action: .redact)])
         let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
         let result = try anonymizer.anonymize(record: [
-            RecordValue("小猫咪", rule: .entity(.person)),          // a screen name no recognizer knows
+            RecordValue("小猫咪", rule: .entity(.person)), // a screen name no recognizer knows
             RecordValue("42", rule: .keep),
             RecordValue("我是小猫咪，电话13812345678。卢先生也在。", rule: .scan),
             RecordValue("卢立兵", rule: .entity(.person)),
             RecordValue("secret", rule: .drop),
-            RecordValue("a@b.c", rule: .hash(length: 6)),
+            RecordValue("a@b.c", rule: .hash(length: 6))
         ])
         #expect(result.texts[0] == "[P1]")
         #expect(result.texts[1] == "42")
@@ -98,16 +107,18 @@ import Testing
     /// @小猫咪2019), by the name inside it (阿花 of 阿花不是花) in this record and in others; the
     /// name inside is the whole pseudonym, no character of it kept.
     @Test func aScreenNameIsItsHolderWithAnAtAndByTheNameInsideIt() throws {
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["person-zh", "social-handle"],
-                            rules: [.person: EntityRule(action: .pseudonymize(keep: []))])
+        let policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["person-zh", "social-handle"],
+            rules: [.person: EntityRule(action: .pseudonymize(keep: []))])
         let anonymizer = Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
         let authors = ["深圳打工仔", "小猫咪2019", "阿花不是花"]
         let known = try anonymizer.knownValues(authors.map { ($0, EntityType.person) })
         for author in authors {
-            let result = try anonymizer.anonymize(record: [
-                RecordValue(author, rule: .entity(.person)),
-                RecordValue("@\(author) 你好。\(author)是我。", rule: .scan),
-            ], known: known)
+            let result = try anonymizer.anonymize(
+                record: [
+                    RecordValue(author, rule: .entity(.person)),
+                    RecordValue("@\(author) 你好。\(author)是我。", rule: .scan)
+                ], known: known)
             let pseudonym = try #require(result.texts[0])
             #expect(result.texts[1] == "@\(pseudonym) 你好。\(pseudonym)是我。", "\(author)")
         }
@@ -121,8 +132,9 @@ import Testing
 
     /// QQ numbers and WeChat IDs, redacted: what the record tests below look for.
     private func contactsAnonymizer() throws -> Anonymizer {
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
-                            rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
+        let policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["qq", "wechat"],
+            rules: [.qqNumber: EntityRule(action: .redact), .wechatID: EntityRule(action: .redact)])
         return Anonymizer(engine: try Engine(policy: policy, catalog: Shipped.catalog, key: Shipped.key))
     }
 
@@ -133,7 +145,7 @@ import Testing
             RecordValue("lina_1990", rule: .scan, name: "$.msg.sender_wechat"),
             RecordValue("zw-8812", rule: .scan, name: "$.msg.receiver"),
             RecordValue("ok_thanks", rule: .scan, name: "$.msg.text"),
-            RecordValue("lucky_cat", rule: .scan, name: "$.meta.to"),
+            RecordValue("lucky_cat", rule: .scan, name: "$.meta.to")
         ])
         #expect(chat.findings[0].map(\.entity) == [.wechatID])
         #expect(chat.findings[1].map(\.entity) == [.wechatID], "the receiver beside a sender's WeChat ID")
@@ -142,7 +154,7 @@ import Testing
         let transfer = try anonymizer.anonymize(record: [
             RecordValue("402513324", rule: .scan, name: "付款方QQ"),
             RecordValue("508812733", rule: .scan, name: "收款方"),
-            RecordValue("20230501", rule: .scan, name: "日期"),
+            RecordValue("20230501", rule: .scan, name: "日期")
         ])
         #expect(transfer.findings[1].map(\.entity) == [.qqNumber])
         #expect(transfer.findings[2].isEmpty)
@@ -157,7 +169,7 @@ import Testing
             RecordValue("12345678", rule: .scan, name: "QQ"),
             RecordValue("zhangwei_88", rule: .scan, name: "$.contact.wechat"),
             RecordValue("123456789", rule: .scan, name: "order_no"),
-            RecordValue("lina1990", rule: .scan, name: "city"),
+            RecordValue("lina1990", rule: .scan, name: "city")
         ])
         #expect(result.findings[0].map(\.entity) == [.qqNumber])
         #expect(result.findings[1].map(\.entity) == [.wechatID])

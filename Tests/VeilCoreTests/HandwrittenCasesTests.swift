@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Hand-written forum and transcript lines, each with exactly what must be found (text and entity)

@@ -60,15 +60,19 @@ struct IdentifierCorpus {
     // MARK: Identifiers
 
     private mutating func mobileDigits() -> String {
-        pick(["130", "131", "132", "133", "135", "136", "137", "138", "139", "147", "150", "151", "152", "155", "156", "157", "158", "159",
-              "166", "170", "173", "176", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199"]) + digits(8)
+        pick([
+            "130", "131", "132", "133", "135", "136", "137", "138", "139", "147", "150", "151", "152", "155", "156", "157", "158", "159",
+            "166", "170", "173", "176", "177", "180", "181", "182", "183", "185", "186", "187", "188", "189", "191", "198", "199"
+        ]) + digits(8)
     }
 
     private mutating func mobile(_ d: inout Document) {
         let number = mobileDigits()
         let spaced = { (sep: String) in String(number.prefix(3)) + sep + String(number.dropFirst(3).prefix(4)) + sep + String(number.suffix(4)) }
-        let layouts = [number, spaced("-"), spaced(" "), "+86 " + spaced(" "), "+86" + number, "0086 " + number, "(+86)" + number,
-                       fullwidth(number), chineseNumerals(number, financial: false)]
+        let layouts = [
+            number, spaced("-"), spaced(" "), "+86 " + spaced(" "), "+86" + number, "0086 " + number, "(+86)" + number,
+            fullwidth(number), chineseNumerals(number, financial: false)
+        ]
         let layout = pick(layouts)
         let cue = pick(["电话", "手机", "手机号", "联系电话：", "电话：", "打我手机", "联系方式:", "我的号码是", "有事call我", "tel:", "微信同号", "", "房东的", "他说"])
         d.add(cue)
@@ -148,10 +152,12 @@ struct IdentifierCorpus {
     }
 
     private mutating func international(_ d: inout Document) {
-        let layouts = ["+44 20 " + digits(4) + " " + digits(4), "+852 " + pick(["5", "6", "9"]) + digits(3) + " " + digits(4),
-                       "+1 (" + pick(["212", "415", "646"]) + ") " + String(2 + int(8)) + digits(2) + "-" + digits(4),
-                       "+886 9" + digits(2) + " " + digits(3) + " " + digits(3), "+61 4" + digits(2) + " " + digits(3) + " " + digits(3),
-                       "+49 30 " + digits(8)]
+        let layouts = [
+            "+44 20 " + digits(4) + " " + digits(4), "+852 " + pick(["5", "6", "9"]) + digits(3) + " " + digits(4),
+            "+1 (" + pick(["212", "415", "646"]) + ") " + String(2 + int(8)) + digits(2) + "-" + digits(4),
+            "+886 9" + digits(2) + " " + digits(3) + " " + digits(3), "+61 4" + digits(2) + " " + digits(3) + " " + digits(3),
+            "+49 30 " + digits(8)
+        ]
         d.add(pick(["Call ", "WhatsApp: ", "电话", "reach me on ", "手机："]))
         d.add(pick(layouts), as: .phoneNumber)
     }
@@ -249,8 +255,10 @@ struct IdentifierCorpus {
         }
     }
 
-    private let fillerSentences = ["去年在赣州租的房子", "房东一直拖着不退押金", "有同样遭遇的朋友可以联系我", "现在想想真后悔",
-                                   "楼主说的情况我也遇到过", "已经报警了", "Thanks for sharing", "求助！", "顶一下", "具体情况私聊"]
+    private let fillerSentences = [
+        "去年在赣州租的房子", "房东一直拖着不退押金", "有同样遭遇的朋友可以联系我", "现在想想真后悔",
+        "楼主说的情况我也遇到过", "已经报警了", "Thanks for sharing", "求助！", "顶一下", "具体情况私聊"
+    ]
 
     // MARK: Random helpers
 
@@ -265,10 +273,11 @@ struct IdentifierCorpus {
     }
 
     private func chineseNumerals(_ text: String, financial: Bool) -> String {
-        String(text.map { character in
-            guard let digit = character.wholeNumberValue, character.isASCII else { return character }
-            return (financial ? ChineseNumeral.financial : ChineseNumeral.plain)[digit]
-        })
+        String(
+            text.map { character in
+                guard let digit = character.wholeNumberValue, character.isASCII else { return character }
+                return (financial ? ChineseNumeral.financial : ChineseNumeral.plain)[digit]
+            })
     }
 }
 

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Recall and precision of the identifier plugins under the default policy, per entity, on a
 /// generated corpus with hard negatives: exact span and entity must match.
 @Suite struct IdentifierCorpusTests {
-    struct Score { var truePositives = 0, falsePositives = 0, falseNegatives = 0
+    struct Score {
+        var truePositives = 0, falsePositives = 0, falseNegatives = 0
         var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
         var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
     }
@@ -33,16 +35,22 @@ import Testing
             }
             for spurious in unmatched {
                 scores[spurious.entity, default: Score()].falsePositives += 1
-                if misses.count < 400 { misses.append("spurious \(spurious.entity): «\(String(decoding: text.bytes[spurious.range], as: UTF8.self))» in «\(document.text)»") }
+                if misses.count < 400 {
+                    misses.append("spurious \(spurious.entity): «\(String(decoding: text.bytes[spurious.range], as: UTF8.self))» in «\(document.text)»")
+                }
             }
         }
         for (entity, score) in scores.sorted(by: { $0.key < $1.key }) {
             #expect(score.recall >= 0.99, "\(entity) recall \(score.recall) (\(score.truePositives) found, \(score.falseNegatives) missed)")
             #expect(score.precision >= 0.98, "\(entity) precision \(score.precision) (\(score.falsePositives) spurious)")
         }
-        if let path = ProcessInfo.processInfo.environment["VEIL_CORPUS_DEBUG"] { try misses.joined(separator: "\n---\n").write(toFile: path, atomically: true, encoding: .utf8) }
-        let covered: Set<EntityType> = [.phoneNumber, .qqNumber, .wechatID, .emailAddress, .residentID, .bankCard, .licensePlate,
-                                        .passport, .hongKongID, .taiwanID, .ipAddress]
+        if let path = ProcessInfo.processInfo.environment["VEIL_CORPUS_DEBUG"] {
+            try misses.joined(separator: "\n---\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let covered: Set<EntityType> = [
+            .phoneNumber, .qqNumber, .wechatID, .emailAddress, .residentID, .bankCard, .licensePlate,
+            .passport, .hongKongID, .taiwanID, .ipAddress
+        ]
         #expect(Set(scores.keys) == covered, "the corpus covers every identifier entity, and nothing else is found")
         if scores.values.contains(where: { $0.recall < 0.99 || $0.precision < 0.98 }) {
             Issue.record(Comment(rawValue: "examples:\n" + misses.joined(separator: "\n")))

@@ -1,6 +1,7 @@
-import Testing
-@testable import VeilCore
 import Foundation
+import Testing
+
+@testable import VeilCore
 
 /// A document longer than ``Engine/blockSize`` is recognized block by block; what the engine reports
 /// for it must still be that of one document.
@@ -72,8 +73,11 @@ import Foundation
         let total = 2 * DocumentContext.capacity + 10
         for index in 0..<total {
             let name = "person \(index)"
-            context.remember([Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-en", rule: "full",
-                                        canonical: name, attributes: ["form": "en-full"])])
+            context.remember([
+                Detection(
+                    range: 0..<1, entity: .person, score: 0.9, pluginID: "person-en", rule: "full",
+                    canonical: name, attributes: ["form": "en-full"])
+            ])
         }
         #expect(context.people.count <= 2 * DocumentContext.capacity)
         #expect(context.people.count >= DocumentContext.capacity)
@@ -81,7 +85,9 @@ import Foundation
         #expect(!context.people.contains { $0.canonical == "person 0" })
         // Only full names are kept, and each once.
         context.remember([Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-zh", rule: "title", canonical: "卢", attributes: ["form": "title"])])
-        context.remember([Detection(range: 5..<6, entity: .person, score: 0.9, pluginID: "person-en", rule: "full", canonical: "person \(total - 1)", attributes: ["form": "en-full"])])
+        context.remember([
+            Detection(range: 5..<6, entity: .person, score: 0.9, pluginID: "person-en", rule: "full", canonical: "person \(total - 1)", attributes: ["form": "en-full"])
+        ])
         #expect(context.people.last?.canonical == "person \(total - 1)")
         #expect(context.people.filter { $0.canonical == "person \(total - 1)" }.count == 1)
     }
@@ -127,14 +133,16 @@ import Foundation
     /// every character) is refused, not held in memory.
     @Test func aDocumentWithMoreFindingsThanTheLimitIsRefused() throws {
         let temp = TemporaryFolder()
-        temp.write("every/plugin.yaml", """
-        id: every
-        entities: [DEMO]
-        patterns:
-          - name: x
-            regex: 'x'
-            score: 0.9
-        """)
+        temp.write(
+            "every/plugin.yaml",
+            """
+            id: every
+            entities: [DEMO]
+            patterns:
+              - name: x
+                regex: 'x'
+                score: 0.9
+            """)
         let policyPath = temp.write("policy.yaml", "version: 1\nplugins: [every]\n")
         let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
         let engine = try Engine(policy: try PolicyReader.read(path: policyPath, environment: [:]), catalog: catalog, key: Shipped.key, environment: [:])

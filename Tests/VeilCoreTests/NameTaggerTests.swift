@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// The name tagger of `person-zh`: its features must be exactly those it was trained on, and its
@@ -45,7 +46,9 @@ import Testing
     @Test func decodesTheBestPathOfATinyModel() throws {
         // Two features: 王 begins a person, 芳 continues one; O → I-PER is forbidden.
         let folder = TemporaryFolder()
-        let path = folder.write("crf.tsv", """
+        let path = folder.write(
+            "crf.tsv",
+            """
             # labels\tO\tB-PER\tI-PER\tB-LOC\tI-LOC\tB-ORG\tI-ORG
             >\t0\t2\t-20
             U0:王\t1:3.0

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// People and places: what is found, how mentions are linked, and how they are rewritten.
@@ -8,7 +9,9 @@ import Testing
         Policy(name: "t", path: "t.yaml", plugins: plugins, rules: rules.mapValues { EntityRule(action: $0) })
     }
 
-    private func anonymizer(_ rules: [EntityType: Action], plugins: [String] = ["person-zh", "person-pinyin", "person-en", "location-cn", "location-world"]) throws -> Anonymizer {
+    private func anonymizer(_ rules: [EntityType: Action], plugins: [String] = ["person-zh", "person-pinyin", "person-en", "location-cn", "location-world"]) throws
+        -> Anonymizer
+    {
         Anonymizer(engine: try Shipped.engine(policy: policy(rules, plugins: plugins)))
     }
 
@@ -109,8 +112,11 @@ import Testing
     }
 
     private static func anonymizer(to level: PlaceLevel) throws -> Anonymizer {
-        Anonymizer(engine: try Shipped.engine(policy: Policy(name: "t", path: "t.yaml", plugins: ["location-cn"],
-                                                              rules: [.location: EntityRule(action: .generalize(to: level))])))
+        Anonymizer(
+            engine: try Shipped.engine(
+                policy: Policy(
+                    name: "t", path: "t.yaml", plugins: ["location-cn"],
+                    rules: [.location: EntityRule(action: .generalize(to: level))])))
     }
 
     /// A place below county level keeps its kind: a village stays a village, a road a road.
@@ -158,8 +164,10 @@ import Testing
         let output = try Anonymizer(engine: Shipped.engine()).anonymize(text).text
         // Every mention is rewritten in place (a pseudonym may by chance be another person's surname,
         // so the mentions are checked with their surroundings).
-        for mention in ["Lu Libing", "Zhou Daifu", "Wang Zhenyao", "Yi Yi", "Ouyang Nana", "Lu said", "Lu's wife", "wife, Mu,", "Mu said",
-                        "Zhou, 67", "Wang told", "Ms. Ouyang", "Yudu", "in Ganzhou", "from Nanchang", "in Shenzhen"] {
+        for mention in [
+            "Lu Libing", "Zhou Daifu", "Wang Zhenyao", "Yi Yi", "Ouyang Nana", "Lu said", "Lu's wife", "wife, Mu,", "Mu said",
+            "Zhou, 67", "Wang told", "Ms. Ouyang", "Yudu", "in Ganzhou", "from Nanchang", "in Shenzhen"
+        ] {
             #expect(!output.contains(mention), "\(mention) survived")
         }
     }

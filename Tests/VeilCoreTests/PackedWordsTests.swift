@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 /// Sorting by UTF-8 bytes, as the gazetteer and the automaton do at start-up.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// The process plugin protocol's reader on lines a plugin could write (the fuzz target
@@ -16,14 +17,20 @@ import Testing
     }
 
     @Test func aWellFormedAnswerGivesEachDocumentItsFindings() throws {
-        let findings = try answer(#"{"id": 1, "results": [{"id": "1", "findings": []}, {"id": "0", "findings": [{"start": 2, "end": 5, "entity": "PERSON", "score": 0.8, "rule": "ner-v2.1"}]}]}"#, lengths: [20, 4])
+        let findings = try answer(
+            #"{"id": 1, "results": [{"id": "1", "findings": []}, {"id": "0", "findings": [{"start": 2, "end": 5, "entity": "PERSON", "score": 0.8, "rule": "ner-v2.1"}]}]}"#,
+            lengths: [20, 4])
         #expect(findings == [[PluginProcess.Finding(start: 2, end: 5, entity: EntityType("PERSON"), score: 0.8, rule: "ner-v2.1")], []])
     }
 
     @Test func answersAgainstTheProtocolAreRefused() {
         #expect(refusal(#"{"id": 2, "results": []}"#)?.contains("answered request 2 when 1 was asked") == true)
-        #expect(refusal(#"{"id": 1, "results": [{"id": "0", "findings": [{"start": 5, "end": 21, "entity": "PERSON", "score": 1}]}]}"#)?.contains("outside a text of 20") == true)
-        #expect(refusal(#"{"id": 1, "results": [{"id": "0", "findings": [{"start": 1, "end": 2, "entity": "EMAIL", "score": 1}]}]}"#)?.contains("entity EMAIL it did not greet with") == true)
+        #expect(
+            refusal(#"{"id": 1, "results": [{"id": "0", "findings": [{"start": 5, "end": 21, "entity": "PERSON", "score": 1}]}]}"#)?.contains("outside a text of 20")
+                == true)
+        #expect(
+            refusal(#"{"id": 1, "results": [{"id": "0", "findings": [{"start": 1, "end": 2, "entity": "EMAIL", "score": 1}]}]}"#)?.contains(
+                "entity EMAIL it did not greet with") == true)
         #expect(refusal(#"{"id": 1, "results": [{"id": "0", "findings": []}, {"id": "0", "findings": []}]}"#)?.contains("twice") == true)
         #expect(refusal(#"{"id": 1, "results": []}"#)?.contains("without a result") == true)
         #expect(refusal("not json")?.contains("not a protocol answer") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Process plugins (Docs/process-plugin-protocol.md): the shipped example and a fixture that
@@ -53,10 +54,12 @@ import Testing
         #expect(error.contains("stopped after 2 restarts"))
     }
 
-    @Test(arguments: [("HANG", "did not send an answer within 3 s"),
-                      ("GARBAGE", "not a protocol answer"),
-                      ("OUTSIDE", "outside a text of"),
-                      ("WRONGID", "when 1 was asked")])
+    @Test(arguments: [
+        ("HANG", "did not send an answer within 3 s"),
+        ("GARBAGE", "not a protocol answer"),
+        ("OUTSIDE", "outside a text of"),
+        ("WRONGID", "when 1 was asked")
+    ])
     func aPluginThatHangsOrTalksNonsenseFailsTheDocument(trigger: String, expected: String) throws {
         let engine = try Self.engine(plugins: ["unruly", "phone-cn"])
         let error = try #require(Self.failure("秘密 \(trigger) 13812345678", engine))
@@ -87,8 +90,10 @@ import Testing
         folder.write("worse/plugin.yaml", "id: worse\nentities: [PERSON]\nprocess: {command: [../../bin/sh]}\n")
         folder.write("script/plugin.yaml", "id: script\nentities: [PERSON]\nprocess: {command: [sh, ../../../x.sh]}\n")
         folder.write("option/plugin.yaml", "id: option\nentities: [PERSON]\nprocess: {command: [python3, run.py, --rules=/etc/rules.py]}\n")
-        let expected = ["bad": "missing 'command'", "worse": "program '../../bin/sh' must be inside the plugin folder",
-                        "script": "argument '../../../x.sh' must be inside the plugin folder", "option": "argument '/etc/rules.py' must be inside the plugin folder"]
+        let expected = [
+            "bad": "missing 'command'", "worse": "program '../../bin/sh' must be inside the plugin folder",
+            "script": "argument '../../../x.sh' must be inside the plugin folder", "option": "argument '/etc/rules.py' must be inside the plugin folder"
+        ]
         for (name, message) in expected {
             #expect {
                 _ = try ManifestReader.read(directory: (folder.path as NSString).appendingPathComponent(name))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 /// The run's pseudonym table: one surrogate per original, never shared, and no endless redraws.
@@ -21,7 +22,9 @@ import Testing
         let table = PseudonymTable()
         var draws = 0
         // Nothing but the original: it comes back as it is, and the rewrite fails closed.
-        let surrogate = try table.surrogate(entity: .person, canonical: "same") { _ in draws += 1; return "same" }
+        let surrogate = try table.surrogate(entity: .person, canonical: "same") { _ in
+            draws += 1; return "same"
+        }
         #expect(surrogate == "same" && draws == PseudonymTable.drawLimit)
     }
 
@@ -39,7 +42,8 @@ import Testing
     @Test func smallDomainsNeverRunOutNorShare() throws {
         let engine = try Shipped.engine()
         let table = PseudonymTable()
-        let person = engine.surrogates.generator(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
+        let person = engine.surrogates.generator(
+            for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
         let statistics = try #require(person as? ChineseNameSurrogate).statistics
         let key = engine.key.derived(for: "pseudonym:PERSON")
         let surnames = statistics.surnames.keys.filter { $0.count == 1 }.sorted()
@@ -81,7 +85,8 @@ import Testing
         let table = PseudonymTable()
         let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段漕钱汤尹黎易常武乔贺赖龚文")
         let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志新宇浩然子轩梓涵一诺欣怡雨泽俊熙思远博文嘉晨阳佳琪雅婷晓东海燕春梅立兵德福寿康宁安庆祥瑞云飞龙凤鸣岚峰松柏林森江河湖波清泉雪冰霜露虹霖辉")
-        let person = engine.surrogates.generator(for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
+        let person = engine.surrogates.generator(
+            for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
         let phone = try #require(Surrogates.byID["phone-cn"])
         let personKey = engine.key.derived(for: "pseudonym:PERSON"), phoneKey = engine.key.derived(for: "pseudonym:PHONE_NUMBER")
         // Names and numbers drawn at once, on two threads, as a run's workers draw them.
@@ -91,10 +96,11 @@ import Testing
                 for first in given {
                     for second in given {
                         let name = String([surname, first, second])
-                        names.insert(try table.surrogate(entity: .person, canonical: name) { attempt in
-                            var random = SurrogateRandom(key: personKey, value: name, attempt: attempt)
-                            return person.surrogate(for: name, keeping: [], random: &random)
-                        })
+                        names.insert(
+                            try table.surrogate(entity: .person, canonical: name) { attempt in
+                                var random = SurrogateRandom(key: personKey, value: name, attempt: attempt)
+                                return person.surrogate(for: name, keeping: [], random: &random)
+                            })
                     }
                 }
             }
@@ -104,10 +110,11 @@ import Testing
             var numbers = Set<String>()
             for index in 0..<1_000_000 {
                 let number = "138" + String(10_000_000 + index * 7 % 90_000_000)
-                numbers.insert(try table.surrogate(entity: .phoneNumber, canonical: number) { attempt in
-                    var random = SurrogateRandom(key: phoneKey, value: number, attempt: attempt)
-                    return phone.surrogate(for: number, keeping: [], random: &random)
-                })
+                numbers.insert(
+                    try table.surrogate(entity: .phoneNumber, canonical: number) { attempt in
+                        var random = SurrogateRandom(key: phoneKey, value: number, attempt: attempt)
+                        return phone.surrogate(for: number, keeping: [], random: &random)
+                    })
             }
             return numbers.count
         }.value

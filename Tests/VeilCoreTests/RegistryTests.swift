@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// One test walks each registry: every shipped plugin against its own examples, every validator

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 @Suite struct ResolutionTests {
@@ -11,18 +12,24 @@ import Testing
     @Test func containedGivesWayThenHigherScoreThenLongerSpanThenPriorityWins() {
         let resolution = Resolution(thresholds: [:], defaultThreshold: 0.5, allow: [], priorities: ["high": 5])
         // 5..<8 lies inside 0..<10: the longer span hides more, whatever the scores. 50..<56 and 54..<60 cross: the higher score wins.
-        let kept = resolution.resolve([detection(0..<10, 0.6), detection(5..<8, 0.9), detection(20..<30, 0.7), detection(20..<25, 0.7),
-                                       detection(40..<45, 0.7, plugin: "low"), detection(40..<45, 0.7, plugin: "high"),
-                                       detection(50..<56, 0.6), detection(54..<60, 0.8)], in: bytes)
+        let kept = resolution.resolve(
+            [
+                detection(0..<10, 0.6), detection(5..<8, 0.9), detection(20..<30, 0.7), detection(20..<25, 0.7),
+                detection(40..<45, 0.7, plugin: "low"), detection(40..<45, 0.7, plugin: "high"),
+                detection(50..<56, 0.6), detection(54..<60, 0.8)
+            ], in: bytes)
         #expect(kept.map(\.range) == [0..<10, 20..<30, 40..<45, 54..<60])
         #expect(kept[2].pluginID == "high")
     }
 
     @Test func anAddressRemembersThePlacesInsideIt() {
         let resolution = Resolution(thresholds: [:], defaultThreshold: 0.5, allow: [], priorities: [:])
-        let kept = resolution.resolve([detection(0..<30, 0.8, plugin: "address", entity: .address),
-                                       Detection(range: 0..<9, entity: .location, score: 0.9, pluginID: "location-cn", rule: "r", canonical: "420100"),
-                                       Detection(range: 9..<18, entity: .location, score: 0.9, pluginID: "location-cn", rule: "r", canonical: "420103")], in: bytes)
+        let kept = resolution.resolve(
+            [
+                detection(0..<30, 0.8, plugin: "address", entity: .address),
+                Detection(range: 0..<9, entity: .location, score: 0.9, pluginID: "location-cn", rule: "r", canonical: "420100"),
+                Detection(range: 9..<18, entity: .location, score: 0.9, pluginID: "location-cn", rule: "r", canonical: "420103")
+            ], in: bytes)
         #expect(kept.count == 1)
         #expect(kept.first?.attributes["places"] == "location-cn\t420100\nlocation-cn\t420103")
     }

@@ -1,13 +1,16 @@
 import Testing
+
 @testable import VeilCore
 
 /// Every plugin of the default policy over random mixtures of Chinese, digits, Latin letters,
 /// punctuation and emoji: no crash, every finding on character boundaries inside the text, and the
 /// anonymized text changes only where something was found and scans again.
 @Suite struct RobustnessTests {
-    static let pieces: [String] = ["王", "李", "欧阳", "小", "老", "先生", "说", "的", "在", "赣州", "于都", "北京", "市", "县", "省",
-                                   "1", "3", "8", "0", "-", " ", "+86", "QQ", "微信", "vx", "@", ".", "com", "Lu", "Libing", "Mr.", "Smith",
-                                   "，", "。", "、", "：", "\n", "１", "一", "二", "壹", "〇", "X", "x", "😀", "é", "\u{3000}", "·", "京A", "#", "'s"]
+    static let pieces: [String] = [
+        "王", "李", "欧阳", "小", "老", "先生", "说", "的", "在", "赣州", "于都", "北京", "市", "县", "省",
+        "1", "3", "8", "0", "-", " ", "+86", "QQ", "微信", "vx", "@", ".", "com", "Lu", "Libing", "Mr.", "Smith",
+        "，", "。", "、", "：", "\n", "１", "一", "二", "壹", "〇", "X", "x", "😀", "é", "\u{3000}", "·", "京A", "#", "'s"
+    ]
 
     @Test(arguments: [1, 2, 3, 4])
     func randomTextNeverBreaksTheEngine(seed: UInt64) throws {

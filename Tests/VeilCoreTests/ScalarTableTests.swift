@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 /// The name recognizers' character table answers as the dictionary it replaced would.

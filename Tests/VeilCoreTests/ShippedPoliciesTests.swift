@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// The policies in Policies/ load, compile and do what their comments say.
@@ -51,8 +52,9 @@ import Testing
     /// policy leaves them (organizations are opt-in there) — and the default finds none of them.
     @Test func organizationsAreReplacedOnlyWhereThePolicyAsks() throws {
         let text = "她在华为技术有限公司上班，儿子在长沙市实验中学读书，丈夫在湘雅医院工作。"
-        let journalist = try Engine(policy: try PolicyReader.builtin("journalist-source", environment: Self.environment),
-                                    catalog: Shipped.catalog, environment: Self.environment)
+        let journalist = try Engine(
+            policy: try PolicyReader.builtin("journalist-source", environment: Self.environment),
+            catalog: Shipped.catalog, environment: Self.environment)
         let replaced = try Anonymizer(engine: journalist).anonymize(text).text
         #expect(replaced == "她在[ORGANIZATION]上班，儿子在[ORGANIZATION]读书，丈夫在[ORGANIZATION]工作。")
         let standard = try Engine(policy: try PolicyReader.builtin(environment: Self.environment), catalog: Shipped.catalog, environment: Self.environment)
@@ -60,8 +62,11 @@ import Testing
         #expect(try Anonymizer(engine: standard).anonymize(text).text.contains("华为技术有限公司"))
     }
 
-    @Test(arguments: [("2023年11月2日", "2023年11月", "2023年"), ("2023-11-02", "2023-11", "2023"), ("2023/1/5", "2023/1", "2023"),
-                      ("November 2, 2023", "November 2023", "2023"), ("2 March 1990", "March 1990", "1990"), ("11月2号", "11月", nil)] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("2023年11月2日", "2023年11月", "2023年"), ("2023-11-02", "2023-11", "2023"), ("2023/1/5", "2023/1", "2023"),
+            ("November 2, 2023", "November 2023", "2023"), ("2 March 1990", "March 1990", "1990"), ("11月2号", "11月", nil)
+        ] as [(String, String, String?)])
     func datesAreCutToTheMonthOrYearInTheirLayout(date: String, month: String, year: String?) {
         #expect(DateGeneralizeOperator.generalized(date, to: .month) == month)
         #expect(DateGeneralizeOperator.generalized(date, to: .year) == year)

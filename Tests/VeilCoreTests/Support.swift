@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VeilCore
 
 /// Shared set-up: the shipped catalog and policies, loaded once.

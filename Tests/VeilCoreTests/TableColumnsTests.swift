@@ -1,6 +1,7 @@
-import Testing
-@testable import VeilCore
 import Foundation
+import Testing
+
+@testable import VeilCore
 
 /// Tables pasted as text: a column's header is the cue for every cell under it.
 @Suite struct TableColumnsTests {

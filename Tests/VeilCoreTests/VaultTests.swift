@@ -1,8 +1,9 @@
-import Dispatch
-import Synchronization
-import Foundation
-import Testing
 import Crypto
+import Dispatch
+import Foundation
+import Synchronization
+import Testing
+
 @testable import VeilCore
 
 /// The mapping vault: claims, agreement across runs, concurrent writers, and keys.
@@ -30,8 +31,10 @@ import Crypto
             try vault.batch {
                 #expect(try vault.claim(entity: .person, original: "王芳", pseudonym: "陈静") == "陈静")
                 #expect(try vault.claim(entity: .person, original: "李娜", pseudonym: "陈静") == nil)
-                try vault.recordRenderings([.init(entity: .person, rendered: "陈先生", original: "王先生"),
-                                            .init(entity: .person, rendered: "陈先生", original: "王先生")])
+                try vault.recordRenderings([
+                    .init(entity: .person, rendered: "陈先生", original: "王先生"),
+                    .init(entity: .person, rendered: "陈先生", original: "王先生")
+                ])
                 throw Failed()
             }
         }
@@ -62,10 +65,14 @@ import Crypto
     @Test func aLaterRunAgreesAndTheFileHoldsNoOriginal() throws {
         let folder = TemporaryFolder()
         let path = folder.path + "/v.db"
-        let engine = try Engine(policy: Policy(name: "t", path: "t.yaml", plugins: ["person-zh", "phone-cn"],
-                                               rules: [.person: EntityRule(action: .pseudonymize(keep: [])),
-                                                       .phoneNumber: EntityRule(action: .pseudonymize(keep: []))]),
-                                catalog: Shipped.catalog, key: Self.key)
+        let engine = try Engine(
+            policy: Policy(
+                name: "t", path: "t.yaml", plugins: ["person-zh", "phone-cn"],
+                rules: [
+                    .person: EntityRule(action: .pseudonymize(keep: [])),
+                    .phoneNumber: EntityRule(action: .pseudonymize(keep: []))
+                ]),
+            catalog: Shipped.catalog, key: Self.key)
         let text = "房东王建国的电话是13812345678，王先生说。"
         let first = try Anonymizer(engine: engine, vault: PseudonymVault(path: path, key: Self.key)).anonymize(text).text
         let second = try Anonymizer(engine: engine, vault: PseudonymVault(path: path, key: Self.key)).anonymize(text).text
@@ -198,8 +205,9 @@ import Crypto
             let seal = SymmetricKeyBytes(Self.key.derived(for: "vault:seal").bytes)
             let lookup = Self.key.derived(for: "vault:lookup")
             try database.query("DELETE FROM vault_meta WHERE name = 'format'")
-            try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES ('PERSON', '陈静', ?1, ?2)",
-                               [.blob(lookup.authenticationCode(for: Array("PERSON\u{0}王芳".utf8))), .blob(try seal.sealUnbound("王芳"))])
+            try database.query(
+                "INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES ('PERSON', '陈静', ?1, ?2)",
+                [.blob(lookup.authenticationCode(for: Array("PERSON\u{0}王芳".utf8))), .blob(try seal.sealUnbound("王芳"))])
             try database.query("INSERT INTO renderings (entity, rendered, original) VALUES ('PERSON', '陈女士', ?1)", [.blob(try seal.sealUnbound("王女士"))])
         }
         let vault = try PseudonymVault(path: path, key: Self.key)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilCore
 
 /// Values cut by the hard line breaks of text copied out of a PDF or a scan are found whole, and
@@ -22,8 +23,10 @@ import Testing
     @Test func breaksThatPartTwoThingsAreNotJoined() {
         // A chat turn's header above the number typed in the turn; English wrapping between words;
         // a break after sentence punctuation; a blank line; a transcript's next turn.
-        for text in ["顾客 18:22\n7796386911949691\n", "Sheffield S1 2HE\nThe office is at the corner",
-                     "联系电话：13812345678。\n13912345678", "第一段123\n\n456第二段", "受访者：吴莹\n问：后来呢？", "记者：王芳\n主持人:好的"] {
+        for text in [
+            "顾客 18:22\n7796386911949691\n", "Sheffield S1 2HE\nThe office is at the corner",
+            "联系电话：13812345678。\n13912345678", "第一段123\n\n456第二段", "受访者：吴莹\n问：后来呢？", "记者：王芳\n主持人:好的"
+        ] {
             #expect(WrappedLines.stretches(of: Array(text.utf8)).isEmpty, "\(text)")
         }
     }

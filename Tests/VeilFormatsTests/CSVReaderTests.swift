@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+
 @testable import VeilFormats
 
 /// RFC 4180 and the files people actually have: quotes, line breaks inside fields, CRLF, a byte

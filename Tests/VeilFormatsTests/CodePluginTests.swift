@@ -14,9 +14,11 @@ import VeilCore
             return bytes.indices.compactMap { start -> Detection? in
                 let end = start + marker.count + 6
                 guard end <= bytes.count, bytes[start..<start + marker.count].elementsEqual(marker),
-                      bytes[start + marker.count..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-                return Detection(range: start..<end, entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "emp",
-                                 canonical: String(decoding: bytes[start + marker.count..<end], as: UTF8.self))
+                    bytes[start + marker.count..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+                else { return nil }
+                return Detection(
+                    range: start..<end, entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "emp",
+                    canonical: String(decoding: bytes[start + marker.count..<end], as: UTF8.self))
             }
         }
     }
@@ -30,13 +32,15 @@ import VeilCore
     @Test func aPolicySelectsACodePluginByIdAlongsideBuiltInOnes() throws {
         let catalog = try PluginCatalog.standard(environment: [:]).adding(id: "employee-id", entities: ["EMPLOYEE_ID"], summary: "EMP- ids") { EmployeeIDs() }
         #expect(catalog["employee-id"]?.origin == .code)
-        let engine = try Engine(policy: try policy("""
-            version: 1
-            plugins: [employee-id, phone-cn]
-            entities:
-              EMPLOYEE_ID: {action: replace, with: "[EMPLOYEE]"}
-              PHONE_NUMBER: {action: redact}
-            """), catalog: catalog, key: PseudonymKey(secret: Array("a test key that is long enough".utf8)), environment: [:])
+        let engine = try Engine(
+            policy: try policy(
+                """
+                version: 1
+                plugins: [employee-id, phone-cn]
+                entities:
+                  EMPLOYEE_ID: {action: replace, with: "[EMPLOYEE]"}
+                  PHONE_NUMBER: {action: redact}
+                """), catalog: catalog, key: PseudonymKey(secret: Array("a test key that is long enough".utf8)), environment: [:])
         let findings = try engine.scan("工号EMP-004217，电话13812345678")
         #expect(findings.map(\.entity) == ["EMPLOYEE_ID", .phoneNumber])
         #expect(findings.first?.plugin == "employee-id")

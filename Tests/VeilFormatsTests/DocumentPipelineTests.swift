@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 import VeilCore
+
 @testable import VeilFormats
 
 @Suite struct DocumentPipelineTests {
     static let engine: Engine = {
-        let policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn", "qq"],
-                            rules: [.phoneNumber: EntityRule(action: .replace(template: "<P{n}>")), .qqNumber: EntityRule(action: .redact)])
+        let policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["phone-cn", "qq"],
+            rules: [.phoneNumber: EntityRule(action: .replace(template: "<P{n}>")), .qqNumber: EntityRule(action: .redact)])
         do {
             return try Engine(policy: policy, catalog: PluginCatalog.standard(environment: [:]), key: PseudonymKey(secret: Array("test key, long enough".utf8)))
         } catch { fatalError("\(error)") }
@@ -28,18 +30,19 @@ import VeilCore
 
     @Test func jsonlKeepsEveryOtherFieldAndLinksAcrossRecords() throws {
         let input = """
-        {"id": "a", "text": "电话13812345678", "n": 1}
-        {"id": "b", "text": "QQ：12345678，电话138-1234-5678", "tags": ["x"]}
+            {"id": "a", "text": "电话13812345678", "n": 1}
+            {"id": "b", "text": "QQ：12345678，电话138-1234-5678", "tags": ["x"]}
 
-        {"id": "c", "text": null}
-        """
+            {"id": "c", "text": null}
+            """
         let (output, _) = try anonymize(input)
-        #expect(output == """
-        {"id": "a", "text": "电话<P1>", "n": 1}
-        {"id": "b", "text": "QQ：，电话<P1>", "tags": ["x"]}
+        #expect(
+            output == """
+                {"id": "a", "text": "电话<P1>", "n": 1}
+                {"id": "b", "text": "QQ：，电话<P1>", "tags": ["x"]}
 
-        {"id": "c", "text": null}
-        """)
+                {"id": "c", "text": null}
+                """)
     }
 
     @Test func aBadLineStopsTheRunWithItsPlace() throws {
@@ -57,7 +60,8 @@ import VeilCore
         let input = "{\"id\": 1, \"text\": \"电话13812345678\"}\n[\"not an object\"]\n{\"id\": 3, \"text\": \"ok\"}\n"
         let (output, errors) = try anonymize(input, policy: .skip)
         #expect(output == "{\"id\": 1, \"text\": \"电话<P1>\"}\n{\"id\": 3, \"text\": \"ok\"}\n")
-        #expect(errors.map(\.description).map { $0.components(separatedBy: "/").last ?? $0 }
+        #expect(
+            errors.map(\.description).map { $0.components(separatedBy: "/").last ?? $0 }
                 == [String(errors.first?.file.components(separatedBy: "/").last ?? "") + ":2: error: a JSONL line must be a JSON object"])
     }
 

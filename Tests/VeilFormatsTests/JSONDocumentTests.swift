@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VeilFormats
 
 @Suite struct JSONDocumentTests {
@@ -16,16 +17,17 @@ import Testing
         #expect(try record.string("text") == "😀 ok")
     }
 
-    @Test(arguments: [
-        (#"{"text": "a"#, 11, "a string is not closed"),
-        (#"{"text": "a""#, 12, "expected ',' or '}' (the input ends early)"),
-        (#"{"text": "a",}"#, 13, "expected a key in double quotes"),
-        (#"{"a": tru}"#, 6, "expected a value"),
-        (#"{"a": 01}"#, 6, "a number cannot start with 0"),
-        (#"{"a": 1} x"#, 9, "unexpected text after the value"),
-        (#"{"a": 1, "a": 2}"#, 9, "the key appears twice in the object"),
-        (#"{"text": "\ud83d"}"#, 16, #"a \u escape is half of a surrogate pair"#),
-    ] as [(String, Int, String)])
+    @Test(
+        arguments: [
+            (#"{"text": "a"#, 11, "a string is not closed"),
+            (#"{"text": "a""#, 12, "expected ',' or '}' (the input ends early)"),
+            (#"{"text": "a",}"#, 13, "expected a key in double quotes"),
+            (#"{"a": tru}"#, 6, "expected a value"),
+            (#"{"a": 01}"#, 6, "a number cannot start with 0"),
+            (#"{"a": 1} x"#, 9, "unexpected text after the value"),
+            (#"{"a": 1, "a": 2}"#, 9, "the key appears twice in the object"),
+            (#"{"text": "\ud83d"}"#, 16, #"a \u escape is half of a surrogate pair"#)
+        ] as [(String, Int, String)])
     func reportsSyntaxErrorsWithTheirOffset(line: String, offset: Int, message: String) {
         #expect {
             let record = try JSONDocument(Array(line.utf8))

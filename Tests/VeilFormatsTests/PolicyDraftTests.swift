@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+
 @testable import VeilFormats
 
 /// `veil policy init`: a rule per field from a sample, a valid policy, and no sampled value in it.
@@ -20,8 +21,11 @@ import VeilCore
         let draft = try PolicyDraft(&source, engine: engine, limit: 25)
         #expect(draft.sampled == 25)
         let rules = Dictionary(uniqueKeysWithValues: draft.suggestions.map { ($0.field, $0.rule) })
-        #expect(rules == ["post_id": .keep, "author": .entity(.person), "phone": .entity(.phoneNumber), "body": .scan,
-                          "category": .keep, "created_at": .keep])
+        #expect(
+            rules == [
+                "post_id": .keep, "author": .entity(.person), "phone": .entity(.phoneNumber), "body": .scan,
+                "category": .keep, "created_at": .keep
+            ])
         let yaml = draft.yaml(for: data)
         for value in ["王芳", "李娜", "13812345600", "402513300"] { #expect(!yaml.contains(value), "the draft never shows a sampled value") }
         let policyPath = folder + "/draft.yaml"

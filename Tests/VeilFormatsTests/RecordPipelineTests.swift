@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+
 @testable import VeilFormats
 
 /// Datasets under field rules: what is rewritten, what is kept byte for byte, what is left out,
@@ -9,9 +10,12 @@ import VeilCore
     static let key = PseudonymKey(secret: Array("record tests key, long enough".utf8))
 
     static func engine(fields: FieldRules) throws -> Engine {
-        var policy = Policy(name: "t", path: "t.yaml", plugins: ["phone-cn", "qq", "wechat", "person-zh"],
-                            rules: [.person: EntityRule(action: .pseudonymize(keep: [])), .phoneNumber: EntityRule(action: .replace(template: "<PHONE>")),
-                                    .qqNumber: EntityRule(action: .replace(template: "<QQ>")), .wechatID: EntityRule(action: .replace(template: "<WX>"))])
+        var policy = Policy(
+            name: "t", path: "t.yaml", plugins: ["phone-cn", "qq", "wechat", "person-zh"],
+            rules: [
+                .person: EntityRule(action: .pseudonymize(keep: [])), .phoneNumber: EntityRule(action: .replace(template: "<PHONE>")),
+                .qqNumber: EntityRule(action: .replace(template: "<QQ>")), .wechatID: EntityRule(action: .replace(template: "<WX>"))
+            ])
         policy.fields = fields
         return try Engine(policy: policy, catalog: PluginCatalog.standard(environment: [:]), key: key)
     }
@@ -20,7 +24,9 @@ import VeilCore
         FieldRules(entries: try entries.map { FieldRuleEntry(path: try FieldPath($0.0), rule: $0.1) }, otherFields: other)
     }
 
-    private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail, knownValues: Bool = false) throws -> (output: String, errors: [InputError]) {
+    private func run(_ contents: String, name: String, rules: FieldRules, onError: ErrorPolicy = .fail, knownValues: Bool = false) throws -> (
+        output: String, errors: [InputError]
+    ) {
         let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
         _ = FileManager.default.createFile(atPath: path, contents: Data(contents.utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -43,12 +49,12 @@ import VeilCore
     }
 
     static let forum = """
-    post_id,author,body,ip,date\r
-    1,王芳,"大家好，我是王芳，电话13812345678。",1.2.3.4,2023-01-02\r
-    2,李娜,"回复王芳：""同意""，加我QQ 402513324",5.6.7.8,2023-01-03\r
-    3,张伟,今天天气不错,9.9.9.9,2023-01-04\r
+        post_id,author,body,ip,date\r
+        1,王芳,"大家好，我是王芳，电话13812345678。",1.2.3.4,2023-01-02\r
+        2,李娜,"回复王芳：""同意""，加我QQ 402513324",5.6.7.8,2023-01-03\r
+        3,张伟,今天天气不错,9.9.9.9,2023-01-04\r
 
-    """
+        """
 
     @Test func aForumDumpIsRewrittenKeptAndDroppedByColumn() throws {
         let rules = try Self.rules([("post_id", .keep), ("date", .keep), ("author", .entity(.person)), ("ip", .drop)])
@@ -100,7 +106,8 @@ import VeilCore
 
     @Test func aSiblingThatNamesTheKindLabelsTheValue() throws {
         // {"type": "wechat", "value": …}: the value's own name says nothing; its sibling says what it is.
-        let line = #"{"contacts": [{"type": "wechat", "value": "lina_1990"}, {"id": 3, "primary": true, "label": "微信", "text": "zw-8812"}, {"type": "nickname", "value": "lucky_cat"}]}"#
+        let line =
+            #"{"contacts": [{"type": "wechat", "value": "lina_1990"}, {"id": 3, "primary": true, "label": "微信", "text": "zw-8812"}, {"type": "nickname", "value": "lucky_cat"}]}"#
         let output = try run(line + "\n", name: "k.jsonl", rules: try Self.rules([])).output
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let contacts = try #require(object["contacts"] as? [[String: Any]])
@@ -111,9 +118,12 @@ import VeilCore
     }
 
     @Test func jsonPathsReachNestedValues() throws {
-        let line = #"{"id": 7, "author": {"name": "王芳", "ip": "1.2.3.4", "qq": 402513324}, "text": "我是王芳", "replies": [{"by": "李娜", "text": "回复王芳：电话13812345678"}], "n": 1.5}"#
-        let rules = try Self.rules([("id", .keep), ("$.author.name", .entity(.person)), ("$.author.ip", .drop),
-                                    ("$.replies[*].by", .entity(.person)), ("$.author.qq", .hash(length: 8))])
+        let line =
+            #"{"id": 7, "author": {"name": "王芳", "ip": "1.2.3.4", "qq": 402513324}, "text": "我是王芳", "replies": [{"by": "李娜", "text": "回复王芳：电话13812345678"}], "n": 1.5}"#
+        let rules = try Self.rules([
+            ("id", .keep), ("$.author.name", .entity(.person)), ("$.author.ip", .drop),
+            ("$.replies[*].by", .entity(.person)), ("$.author.qq", .hash(length: 8))
+        ])
         let output = try run(line + "\n", name: "n.jsonl", rules: rules).output
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let author = try #require(object["author"] as? [String: Any])
@@ -131,8 +141,10 @@ import VeilCore
 
     @Test func droppingMembersKeepsTheJSONValid() throws {
         let rules = try Self.rules([("a", .drop), ("c", .drop)], other: .keep)
-        for (input, expected) in [(#"{"a": 1, "b": 2, "c": 3}"#, #"{"b": 2}"#), (#"{"a": 1, "c": [3]}"#, "{}"),
-                                  (#"{"b": 2, "a": {"x": 1}}"#, #"{"b": 2}"#), (#"{"a": 1,  "c": 2, "b": 3}"#, #"{"b": 3}"#)] {
+        for (input, expected) in [
+            (#"{"a": 1, "b": 2, "c": 3}"#, #"{"b": 2}"#), (#"{"a": 1, "c": [3]}"#, "{}"),
+            (#"{"b": 2, "a": {"x": 1}}"#, #"{"b": 2}"#), (#"{"a": 1,  "c": 2, "b": 3}"#, #"{"b": 3}"#)
+        ] {
             #expect(try run(input + "\n", name: "d.jsonl", rules: rules).output == expected + "\n")
         }
     }

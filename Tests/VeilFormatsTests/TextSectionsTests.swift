@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+
 @testable import VeilFormats
 
 /// Plain text is read in sections so memory stays bounded; what users see must still be one document.
@@ -58,8 +59,9 @@ import VeilCore
     }
 
     @Test func findingsOfALongTextPointIntoTheWholeFile() throws {
-        let engine = try Engine(policy: PolicyReader.builtin(environment: [:]), catalog: PluginCatalog.standard(environment: [:]),
-                                key: PseudonymKey(secret: Array("test key, long enough".utf8)), environment: [:])
+        let engine = try Engine(
+            policy: PolicyReader.builtin(environment: [:]), catalog: PluginCatalog.standard(environment: [:]),
+            key: PseudonymKey(secret: Array("test key, long enough".utf8)), environment: [:])
         let text = (0..<300).map { "第\($0)条：卢立兵的电话是1381234\(String(format: "%04d", $0))，QQ：\(12_345_600 + $0)。\n" }.joined()
         var pipeline = DocumentPipeline(anonymizer: Anonymizer(engine: engine))
         pipeline.textSectionSize = 2_000
@@ -79,8 +81,9 @@ import VeilCore
     }
 
     @Test func peopleNamedInOneSectionAreLinkedInTheNext() throws {
-        let engine = try Engine(policy: PolicyReader.builtin(environment: [:]), catalog: PluginCatalog.standard(environment: [:]),
-                                key: PseudonymKey(secret: Array("test key, long enough".utf8)), environment: [:])
+        let engine = try Engine(
+            policy: PolicyReader.builtin(environment: [:]), catalog: PluginCatalog.standard(environment: [:]),
+            key: PseudonymKey(secret: Array("test key, long enough".utf8)), environment: [:])
         let filler = String(repeating: "今天的天气不错，我们去公园散步吧。\n", count: 200)
         let text = "我叫向明，卢立兵是版主。\n" + filler + "向明也同意了。卢先生说：好的。\n"
         var whole: [UInt8] = [], sectioned: [UInt8] = []

@@ -122,8 +122,9 @@ import Veil
                 return [Detection(range: lower..<lower + 9, entity: "TICKET", score: 0.9, pluginID: pluginID, rule: "t", canonical: "42")]
             }
         }
-        let veil = try Veil(policy: .text("version: 1\nplugins: [ticket]\nentities: {TICKET: {action: replace, with: \"[T]\"}}\n"),
-                            plugins: [CodePlugin(id: "ticket", entities: ["TICKET"]) { Tickets() }], environment: [:])
+        let veil = try Veil(
+            policy: .text("version: 1\nplugins: [ticket]\nentities: {TICKET: {action: replace, with: \"[T]\"}}\n"),
+            plugins: [CodePlugin(id: "ticket", entities: ["TICKET"]) { Tickets() }], environment: [:])
         #expect(try veil.anonymize("see TICKET-42 now").text == "see [T] now")
     }
 }

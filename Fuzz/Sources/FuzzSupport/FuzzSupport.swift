@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import VeilCore
 
 /// What every fuzz target shares: the shipped plugins and default policy, compiled once, and a
@@ -44,13 +45,17 @@ public enum Fuzz {
 /// libFuzzer's driver, called from each target's entry point (SwiftPM names an executable's entry
 /// `<target>_main`, so the targets cannot rely on libFuzzer's own `main`).
 @_silgen_name("LLVMFuzzerRunDriver")
-func runDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt
+func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+) -> CInt
 
 extension Fuzz {
     /// Runs libFuzzer over `body` with the process's arguments (`-max_total_time=…`, corpus folders).
-    public static func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                            _ body: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt {
+    public static func main(
+        _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ body: @convention(c) (UnsafeRawPointer?, Int) -> CInt
+    ) -> CInt {
         var count = argc
         var arguments = argv
         return runDriver(&count, &arguments, body)

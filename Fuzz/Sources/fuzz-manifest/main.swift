@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import VeilCore
 
 /// Any bytes as a plugin manifest (plugin.yaml in a folder of its own): loaded, its recognizer

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import VeilCore
 
 /// Any bytes as a policy file, read with its problems deferred: every problem must come back as a

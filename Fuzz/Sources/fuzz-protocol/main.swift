@@ -1,6 +1,7 @@
 import Foundation
-@testable import VeilCore
 import FuzzSupport
+
+@testable import VeilCore
 
 /// Any bytes as the lines a process plugin writes: the first line read as its greeting, every
 /// later line as the answer to a request about three documents. A plugin can write anything;

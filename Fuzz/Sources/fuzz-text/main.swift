@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import VeilCore
 
 /// Any bytes as a plain-text document: validated, recognized and anonymized by the default policy.

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+
 @testable import VeilCore
 
 /// Any bytes as a vault file: opened with the key, its pseudonyms listed and one revealed. A
@@ -26,8 +27,9 @@ func fuzzOutputLog(_ data: UnsafeRawPointer, _ count: Int) {
     _ = log.restore(Array(bytes.prefix(log.size)))
 }
 
-exit(Fuzz.main(CommandLine.argc, CommandLine.unsafeArgv) { data, count in
-    let start = data ?? UnsafeRawPointer(bitPattern: 1)!
-    fuzzOutputLog(start, count)
-    return fuzzVault(start, count)
-})
+exit(
+    Fuzz.main(CommandLine.argc, CommandLine.unsafeArgv) { data, count in
+        let start = data ?? UnsafeRawPointer(bitPattern: 1)!
+        fuzzOutputLog(start, count)
+        return fuzzVault(start, count)
+    })

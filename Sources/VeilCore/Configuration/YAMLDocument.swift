@@ -74,7 +74,9 @@ final class YAMLDocument {
                 continue
             }
             if let allowed, !allowed.contains(key) {
-                error("unknown key '\(key)' in \(what)\(Suggestion.clause(for: key, among: allowed.sorted())); expected one of: \(allowed.sorted().joined(separator: ", "))", at: keyNode)
+                error(
+                    "unknown key '\(key)' in \(what)\(Suggestion.clause(for: key, among: allowed.sorted())); expected one of: \(allowed.sorted().joined(separator: ", "))",
+                    at: keyNode)
                 continue
             }
             pairs.append((key, keyNode, value))
@@ -161,8 +163,9 @@ final class YAMLDocument {
             return Diagnostic(file: path, message: "invalid YAML: \(problem)" + (offset.map { " at byte \($0)" } ?? ""))
         case .duplicatedKeysInMapping(_, let context):
             // Neither the keys nor the context: the file may be a transcript given by mistake.
-            return Diagnostic(file: path, line: context.mark.line, column: context.mark.column,
-                              message: "invalid YAML: a key is written twice in one mapping (here or further on in it)")
+            return Diagnostic(
+                file: path, line: context.mark.line, column: context.mark.column,
+                message: "invalid YAML: a key is written twice in one mapping (here or further on in it)")
         case .no, .memory, .writer, .emitter, .representer, .dataCouldNotBeDecoded:
             return Diagnostic(file: path, message: "invalid YAML (the parser gave no place)")
         }

@@ -94,8 +94,10 @@ package final class Anonymizer: Sendable {
             }
             each(detection, replacement)
             guard replacement != mention.text else { continue }
-            rewrites.append(Rewrite(range: (detection.range.lowerBound - bytes.startIndex)..<(detection.range.upperBound - bytes.startIndex),
-                                    replacement: replacement, isReversible: action.isReversible))
+            rewrites.append(
+                Rewrite(
+                    range: (detection.range.lowerBound - bytes.startIndex)..<(detection.range.upperBound - bytes.startIndex),
+                    replacement: replacement, isReversible: action.isReversible))
         }
         try table.vault?.recordRenderings(renderings)
         return rewrites
@@ -145,9 +147,10 @@ package final class Anonymizer: Sendable {
 
     /// The change a detection and its replacement make, its range counted from `start`.
     func change(_ detection: Detection, _ replacement: String, from start: Int = 0) -> Change {
-        Change(utf8Range: (detection.range.lowerBound - start)..<(detection.range.upperBound - start), entity: detection.entity,
-               plugin: detection.pluginID, rule: detection.rule, score: detection.score,
-               action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement)
+        Change(
+            utf8Range: (detection.range.lowerBound - start)..<(detection.range.upperBound - start), entity: detection.entity,
+            plugin: detection.pluginID, rule: detection.rule, score: detection.score,
+            action: engine.policy.rule(for: detection.entity).action.name, replacement: replacement)
     }
 
     func replacement(for mention: Mention, context: OperatorContext) throws -> String {
@@ -162,13 +165,15 @@ package final class Anonymizer: Sendable {
         var merged: [Detection] = []
         for detection in detections {
             guard let last = merged.last, last.range.upperBound == detection.range.lowerBound, last.entity == detection.entity,
-                  case .generalize = engine.policy.rule(for: detection.entity).action,
-                  let gazetteer = engine.surrogates.gazetteer(for: last.pluginID) else {
+                case .generalize = engine.policy.rule(for: detection.entity).action,
+                let gazetteer = engine.surrogates.gazetteer(for: last.pluginID)
+            else {
                 merged.append(detection)
                 continue
             }
             if last.pluginID == detection.pluginID,
-               gazetteer.lineage(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical }) {
+                gazetteer.lineage(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical })
+            {
                 var chain = detection
                 chain.range = last.range.lowerBound..<detection.range.upperBound
                 chain.attributes["form"] = last.attributes["form"]

@@ -22,8 +22,10 @@ package struct Engine: Sendable {
 
     /// Compiles `policy` against `catalog`. The key is `key` if given, else the policy's
     /// `pseudonyms.key`, else a random key for this run (``PseudonymKey/isEphemeral``).
-    package init(policy: Policy, catalog: PluginCatalog, key: PseudonymKey? = nil,
-                environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) {
+    package init(
+        policy: Policy, catalog: PluginCatalog, key: PseudonymKey? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) {
         var diagnostics = policy.problems
         var recognizers: [any Recognizer] = []
         var lexicon: [LexiconRecognizer.Entry] = []
@@ -43,8 +45,12 @@ package struct Engine: Sendable {
         for (id, (plugin, made)) in zip(policy.plugins, zip(plugins, made)) {
             guard let plugin else {
                 let location = policy.pluginLocations[id]
-                diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column,
-                                              message: "unknown plugin '\(id)'\(Suggestion.clause(for: id, among: catalog.sorted.map(\.id))); available: \(catalog.sorted.map(\.id).joined(separator: ", "))"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: location?.file ?? policy.path, line: location?.line, column: location?.column,
+                        message:
+                            "unknown plugin '\(id)'\(Suggestion.clause(for: id, among: catalog.sorted.map(\.id))); available: \(catalog.sorted.map(\.id).joined(separator: ", "))"
+                    ))
                 continue
             }
             let recognizer: (any Recognizer)?
@@ -90,14 +96,19 @@ package struct Engine: Sendable {
             // inherits rules for entities it no longer reports, harmlessly.
             let ownFile = { (entity: EntityType) in policy.entityLocations[entity].map { $0.file == policy.path } ?? true }
             let denied = Set(policy.deny.keys)
-            let unknown = denied.subtracting(everyEntity).filter(ownFile).map { ($0, everyEntity) }
+            let unknown =
+                denied.subtracting(everyEntity).filter(ownFile).map { ($0, everyEntity) }
                 + Set(policy.rules.keys).subtracting(policyEntities).subtracting(denied).filter(ownFile).map { ($0, policyEntities) }
             for (entity, known) in unknown.sorted(by: { $0.0 < $1.0 }) {
                 let location = policy.entityLocations[entity]
                 let names = known.map(\.rawValue).sorted()
                 let whose = known == everyEntity && known != policyEntities ? "no plugin" : "no plugin of this policy"
-                diagnostics.append(Diagnostic(file: location?.file ?? policy.path, line: location?.line, column: location?.column,
-                                              message: "\(whose) reports \(entity.rawValue)\(Suggestion.clause(for: entity.rawValue, among: names)); \(whose == "no plugin" ? "plugins" : "they") report: \(names.joined(separator: ", "))"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: location?.file ?? policy.path, line: location?.line, column: location?.column,
+                        message:
+                            "\(whose) reports \(entity.rawValue)\(Suggestion.clause(for: entity.rawValue, among: names)); \(whose == "no plugin" ? "plugins" : "they") report: \(names.joined(separator: ", "))"
+                    ))
             }
         }
         for (entity, words) in policy.deny.sorted(by: { $0.key < $1.key }) {
@@ -116,9 +127,10 @@ package struct Engine: Sendable {
         }
         if !diagnostics.isEmpty {
             // In the order of the files' lines, whichever step found each problem.
-            throw ConfigurationError(diagnostics.enumerated().sorted { a, b in
-                (a.element.file, a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.file, b.element.line ?? 0, b.element.column ?? 0, b.offset)
-            }.map(\.element))
+            throw ConfigurationError(
+                diagnostics.enumerated().sorted { a, b in
+                    (a.element.file, a.element.line ?? 0, a.element.column ?? 0, a.offset) < (b.element.file, b.element.line ?? 0, b.element.column ?? 0, b.offset)
+                }.map(\.element))
         }
 
         self.policy = policy
@@ -126,10 +138,12 @@ package struct Engine: Sendable {
         self.key = resolvedKey ?? .ephemeral()
         self.recognizers = recognizers
         self.repeatingRecognizers = recognizers.compactMap { $0 as? any RepeatedMentionRecognizer }
-        self.surrogates = SurrogateResolver(key: self.key, byPlugin: surrogates, shared: Surrogates.byID, gazetteers: gazetteers,
-                                            personNames: Surrogates.personNames)
-        self.resolution = Resolution(thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
-                                     allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
+        self.surrogates = SurrogateResolver(
+            key: self.key, byPlugin: surrogates, shared: Surrogates.byID, gazetteers: gazetteers,
+            personNames: Surrogates.personNames)
+        self.resolution = Resolution(
+            thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
+            allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
     }
 
     /// Documents longer than this many bytes are recognized block by block, each block ending at a
@@ -250,8 +264,10 @@ package struct Engine: Sendable {
 
     /// The mentions `recognizer` makes of the occurrences of its repeatable texts, where none of its
     /// own detections starts and no mention in `seen` lies already.
-    private static func mentions(_ occurrences: [Detection], by recognizer: any RepeatedMentionRecognizer, besides own: [Detection],
-                                 seen: inout Set<Range<Int>>, in bytes: [UInt8]) -> [Detection] {
+    private static func mentions(
+        _ occurrences: [Detection], by recognizer: any RepeatedMentionRecognizer, besides own: [Detection],
+        seen: inout Set<Range<Int>>, in bytes: [UInt8]
+    ) -> [Detection] {
         let taken = Set(own.map(\.range.lowerBound))
         var mentions: [Detection] = []
         for occurrence in occurrences where !taken.contains(occurrence.range.lowerBound) {
@@ -303,7 +319,10 @@ package struct Engine: Sendable {
                     let range = stretch.originalRange(detection.range)
                     if withinLines.contains(where: { $0.overlaps(range) && !(range.lowerBound <= $0.lowerBound && $0.upperBound <= range.upperBound) }) { continue }
                     if detection.entity == .socialHandle,
-                       lineFindings.contains(where: { $0.entity == .socialHandle && $0.range.lowerBound == range.lowerBound && endsLine($0.range.upperBound) }) { continue }
+                        lineFindings.contains(where: { $0.entity == .socialHandle && $0.range.lowerBound == range.lowerBound && endsLine($0.range.upperBound) })
+                    {
+                        continue
+                    }
                     var found = detection
                     found.range = range
                     detections.append(found)

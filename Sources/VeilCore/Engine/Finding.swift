@@ -20,8 +20,9 @@ public struct Finding: Sendable, Hashable {
     /// The finding of a section of a text as a finding of the whole text: the section starts after a
     /// line break, `bytes` bytes, `scalars` characters and `lines` lines into it.
     package func shifted(bytes: Int, scalars: Int, lines: Int) -> Finding {
-        Finding(start: start + scalars, end: end + scalars, entity: entity, score: score, plugin: plugin, rule: rule,
-                line: line + lines, column: column, utf8Range: (utf8Range.lowerBound + bytes)..<(utf8Range.upperBound + bytes))
+        Finding(
+            start: start + scalars, end: end + scalars, entity: entity, score: score, plugin: plugin, rule: rule,
+            line: line + lines, column: column, utf8Range: (utf8Range.lowerBound + bytes)..<(utf8Range.upperBound + bytes))
     }
 
     /// Converts resolved detections (sorted by start) of one document.
@@ -30,9 +31,10 @@ public struct Finding: Sendable, Hashable {
         return detections.map { detection in
             let start = positions.position(ofByte: detection.range.lowerBound)
             let end = positions.position(ofByte: detection.range.upperBound)
-            return Finding(start: start.scalar, end: end.scalar, entity: detection.entity, score: detection.score,
-                           plugin: detection.pluginID, rule: detection.rule, line: start.line, column: start.column,
-                           utf8Range: detection.range)
+            return Finding(
+                start: start.scalar, end: end.scalar, entity: detection.entity, score: detection.score,
+                plugin: detection.pluginID, rule: detection.rule, line: start.line, column: start.column,
+                utf8Range: detection.range)
         }
     }
 }

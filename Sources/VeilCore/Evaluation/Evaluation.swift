@@ -26,8 +26,9 @@ package struct Evaluation: Sendable {
         private func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
 
         static func + (a: Counts, b: Counts) -> Counts {
-            Counts(gold: a.gold + b.gold, predicted: a.predicted + b.predicted, exact: a.exact + b.exact,
-                   goldOverlapped: a.goldOverlapped + b.goldOverlapped, predictedOverlapping: a.predictedOverlapping + b.predictedOverlapping)
+            Counts(
+                gold: a.gold + b.gold, predicted: a.predicted + b.predicted, exact: a.exact + b.exact,
+                goldOverlapped: a.goldOverlapped + b.goldOverlapped, predictedOverlapping: a.predictedOverlapping + b.predictedOverlapping)
         }
     }
 
@@ -58,8 +59,9 @@ package struct Evaluation: Sendable {
         package var clearShare: Double { characters == 0 ? 0 : Double(clearCharacters) / Double(characters) }
 
         static func + (a: Leaks, b: Leaks) -> Leaks {
-            Leaks(spans: a.spans + b.spans, coveredSpans: a.coveredSpans + b.coveredSpans,
-                  characters: a.characters + b.characters, clearCharacters: a.clearCharacters + b.clearCharacters)
+            Leaks(
+                spans: a.spans + b.spans, coveredSpans: a.coveredSpans + b.coveredSpans,
+                characters: a.characters + b.characters, clearCharacters: a.clearCharacters + b.clearCharacters)
         }
     }
 
@@ -79,8 +81,10 @@ package struct Evaluation: Sendable {
     /// Scores `engine` on `documents`; only `entities` are scored when given. With `placeChains`, a
     /// written chain of places (江西省赣州市于都县: places next to each other, nothing between) is one
     /// place on both sides, however the gold and the findings cut it.
-    package static func run(_ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10,
-                           placeChains: Bool = false) throws -> Evaluation {
+    package static func run(
+        _ engine: Engine, on documents: [GoldDocument], entities: Set<EntityType>? = nil, examplesPerKind: Int = 10,
+        placeChains: Bool = false
+    ) throws -> Evaluation {
         var evaluation = Evaluation()
         for document in documents {
             try evaluation.add(document, findings: engine.scan(document.text), entities: entities, examplesPerKind: examplesPerKind, placeChains: placeChains)
@@ -102,8 +106,9 @@ package struct Evaluation: Sendable {
             let count = kind == .leaked ? leakedExamples.count : examples.filter({ $0.kind == kind }).count
             guard count < examplesPerKind, start >= 0, end <= scalars.count, start <= end else { return }
             let text = { (range: Range<Int>) in String(String.UnicodeScalarView(scalars[range])).replacingNewlines() }
-            let made = Example(kind: kind, documentID: document.id, entity: entity, before: text(max(0, start - 20)..<start),
-                                    span: text(start..<end), after: text(end..<min(scalars.count, end + 20)))
+            let made = Example(
+                kind: kind, documentID: document.id, entity: entity, before: text(max(0, start - 20)..<start),
+                span: text(start..<end), after: text(end..<min(scalars.count, end + 20)))
             if kind == .leaked { leakedExamples.append(made) } else { examples.append(made) }
         }
         for span in gold {

@@ -37,7 +37,10 @@ extension ChineseNameRecognizer {
                     continue
                 }
                 guard item.count <= 3 else { continue }
-                extra.append(detection(text, item, score: 0.65, canonical: text.string(item), attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
+                extra.append(
+                    detection(
+                        text, item, score: 0.65, canonical: text.string(item),
+                        attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
             }
         }
         return extra
@@ -63,19 +66,24 @@ extension ChineseNameRecognizer {
         for start in text.scalars.indices where short.contains(text.scalars[start]) {
             let bytes = text.offsets[start]
             guard !covered.contains(where: { $0.contains(bytes) }), text.wordStarting[start] < 2, !text.insideWord[start] else { continue }
-            let before = start == 0 || !text.isHan(start - 1) || Self.beforeGivenName.contains(text.scalars[start - 1])
+            let before =
+                start == 0 || !text.isHan(start - 1) || Self.beforeGivenName.contains(text.scalars[start - 1])
                 || text.scalars[start - 1] == "向" || followsContactWord(text, start) != nil
             guard before else { continue }
             for length in [3, 2] {
                 let end = start + length
                 guard end <= text.scalars.count, (start + 1..<end).allSatisfy({ text.isHan($0) && !isPunctuationLike(text.scalars[$0]) }),
-                      (start + 1..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= (length == 3 ? 0.01 : 0.005) }) else { continue }
-                let after = end == text.scalars.count || !text.isHan(end) || text.wordStarting[end] >= 2 || Self.subjectFollowers.contains(text.scalars[end])
+                    (start + 1..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= (length == 3 ? 0.01 : 0.005) })
+                else { continue }
+                let after =
+                    end == text.scalars.count || !text.isHan(end) || text.wordStarting[end] >= 2 || Self.subjectFollowers.contains(text.scalars[end])
                     || text.marks[end].contains(.verbStarts)
                 guard after, !text.insideWord[end] || text.wordStarting[end] >= 2 else { continue }
                 let surname = text.string(start..<start + 1)
-                extra.append(detection(text, start..<end, score: 0.65, canonical: text.string(start..<end),
-                                       attributes: ["form": "full", "surname": surname]))
+                extra.append(
+                    detection(
+                        text, start..<end, score: 0.65, canonical: text.string(start..<end),
+                        attributes: ["form": "full", "surname": surname]))
                 break
             }
         }
@@ -117,8 +125,10 @@ extension ChineseNameRecognizer {
                     for prefix in ["老", "小"] {
                         let address = prefix + surname
                         let addressKey = Array(address.utf8)
-                        guard surnames[addressKey] == nil, !commonAddressWords.contains(address)
-                            || (commonSurnames.contains(surname) && !Self.addressWordsNotPeople.contains(address)) else { continue }
+                        guard surnames[addressKey] == nil,
+                            !commonAddressWords.contains(address)
+                                || (commonSurnames.contains(surname) && !Self.addressWordsNotPeople.contains(address))
+                        else { continue }
                         surnames[addressKey] = surname
                     }
                 }
@@ -136,20 +146,28 @@ extension ChineseNameRecognizer {
             let key = Array(surname.utf8)
             guard names[key] == nil, surnames[key] == nil else { continue }
             surnames[key] = ""
-            mentions.append(RepeatableMention(text: surname, detection: self.detection(
-                bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
+            mentions.append(
+                RepeatableMention(
+                    text: surname,
+                    detection: self.detection(
+                        bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
         }
         for bytes in givens where names[bytes] == nil {
             // Not a given name that is also a word (成果, 文明, 建国): alone, it is mostly the word.
             if commonWords.occurrences(in: bytes, within: 0..<bytes.count).contains(where: { $0.range == 0..<bytes.count }) { continue }
             let given = String(decoding: bytes, as: UTF8.self)
-            mentions.append(RepeatableMention(text: given, detection: detection(
-                bytes: 0..<0, score: 0.7, canonical: given, attributes: ["form": "given", "repeated": "yes"])))
+            mentions.append(
+                RepeatableMention(
+                    text: given,
+                    detection: detection(
+                        bytes: 0..<0, score: 0.7, canonical: given, attributes: ["form": "given", "repeated": "yes"])))
         }
         for (key, surname) in surnames where names[key] == nil && !surname.isEmpty {
             let address = String(decoding: key, as: UTF8.self)
             let form = address.hasPrefix("老") ? "lao" : "xiao"
-            mentions.append(RepeatableMention(text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
+            mentions.append(
+                RepeatableMention(
+                    text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
         }
         return mentions
     }
@@ -168,13 +186,17 @@ extension ChineseNameRecognizer {
         // make a word (方便, 成就); before a one-character one, only one of the most common surnames.
         if Self.clauseWords.contains(following.word) {
             guard following.word.unicodeScalars.count > 1 || commonSurnames.contains(detection.canonical),
-                  previousScalar(range.lowerBound, in: bytes).map({ Self.beforeSubject.contains($0) || !($0.properties.isIdeographic || $0.properties.numericType != nil) }) ?? true,
-                  !commonWords.occurrences(in: bytes, within: range.lowerBound..<following.end).contains(where: { $0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end })
+                previousScalar(range.lowerBound, in: bytes).map({ Self.beforeSubject.contains($0) || !($0.properties.isIdeographic || $0.properties.numericType != nil) })
+                    ?? true,
+                !commonWords.occurrences(in: bytes, within: range.lowerBound..<following.end).contains(where: {
+                    $0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end
+                })
             else { return nil }
         }
         // 李经理 after 李桂兰: an office people are addressed by is part of the mention, where the
         // surname starts the name (``businessTitles``).
-        let business = Self.businessTitles.contains(following.word)
+        let business =
+            Self.businessTitles.contains(following.word)
             && previousScalar(range.lowerBound, in: bytes).map { !$0.properties.isIdeographic || statistics.givenProbability($0) < 0.1 } ?? true
             && !commonWords.occurrences(in: bytes, within: range.upperBound..<min(bytes.count, range.upperBound + commonWords.longestWord))
                 .contains { $0.range.lowerBound == range.upperBound && $0.range.upperBound > following.end }
@@ -184,10 +206,17 @@ extension ChineseNameRecognizer {
         if Self.repeatTitles.contains(following.word) {
             // 李老 stands where a subject or an object does (。李老一生, 向李老请教), not after any word (购书时老想).
             if following.word == "老", let before = previousScalar(range.lowerBound, in: bytes), before.properties.isIdeographic,
-               !Self.beforeSubject.contains(before), !Self.beforeGivenName.contains(before), before != "向" { return nil }
+                !Self.beforeSubject.contains(before), !Self.beforeGivenName.contains(before), before != "向"
+            {
+                return nil
+            }
             let words = commonWords.occurrences(in: bytes, within: range.lowerBound..<min(bytes.count, following.end + commonWords.longestWord))
-            if words.contains(where: { ($0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end)
-                || ($0.range.lowerBound == range.upperBound && $0.range.upperBound > following.end) }) { return nil }
+            if words.contains(where: {
+                ($0.range.lowerBound == range.lowerBound && $0.range.upperBound >= following.end)
+                    || ($0.range.lowerBound == range.upperBound && $0.range.upperBound > following.end)
+            }) {
+                return nil
+            }
         }
         var titled = detection
         titled.range = range.lowerBound..<following.end
@@ -205,7 +234,8 @@ extension ChineseNameRecognizer {
         if range.upperBound < bytes.count {
             let width = UTF8.width(lead: bytes[range.upperBound])
             guard let next = String(decoding: bytes[range.upperBound..<min(bytes.count, range.upperBound + width)], as: UTF8.self).unicodeScalars.first,
-                  !next.properties.isIdeographic || Self.subjectFollowers.contains(next) else { return nil }
+                !next.properties.isIdeographic || Self.subjectFollowers.contains(next)
+            else { return nil }
         }
         if startsInsideWord(range.lowerBound, in: bytes) || startsInsideWord(range.upperBound, in: bytes) { return nil }
         var mention = detection
@@ -228,16 +258,19 @@ extension ChineseNameRecognizer {
     static let beforeGivenName = ScalarSet(["后", "时", "是", "给", "找", "把", "被", "陪", "带", "说", "让", "叫", "问"] as [Unicode.Scalar])
 
     /// 老X and 小X words that are not a person whatever the document's names (小时, 老家, 小米).
-    static let addressWordsNotPeople: Set<String> = ["小时", "小区", "小白", "老家", "小米", "小麦", "老虎", "小车", "小心", "老实", "小学", "老乡",
-                                                     "小康", "小组", "小牛", "老牛", "小路", "小吃", "老年", "小鸡", "老鼠", "老天", "小将", "老将",
-                                                     "小兵", "老兵", "小计", "老化", "小丑", "小品", "小巷", "老公", "小姐", "老师", "老板", "小费",
-                                                     "小雨", "小云", "老汉", "小孩", "小朋友", "老龄", "小金库", "小贩", "小额", "老街", "小城", "小于"]
+    static let addressWordsNotPeople: Set<String> = [
+        "小时", "小区", "小白", "老家", "小米", "小麦", "老虎", "小车", "小心", "老实", "小学", "老乡",
+        "小康", "小组", "小牛", "老牛", "小路", "小吃", "老年", "小鸡", "老鼠", "老天", "小将", "老将",
+        "小兵", "老兵", "小计", "老化", "小丑", "小品", "小巷", "老公", "小姐", "老师", "老板", "小费",
+        "小雨", "小云", "老汉", "小孩", "小朋友", "老龄", "小金库", "小贩", "小额", "老街", "小城", "小于"
+    ]
 
     /// The longest title, cue after a name or speech verb starting at byte `offset`, and its end.
     func followingWord(at offset: Int, in bytes: [UInt8]) -> (word: String, end: Int)? {
         // Most characters after a surname's character start no such word: its bytes tell.
         guard offset < bytes.count,
-              followingWordStarts.contains(Array(bytes[offset..<min(bytes.count, offset + UTF8.width(lead: bytes[offset]))])) else { return nil }
+            followingWordStarts.contains(Array(bytes[offset..<min(bytes.count, offset + UTF8.width(lead: bytes[offset]))]))
+        else { return nil }
         var end = offset
         var best: (String, Int)?
         for _ in 0..<followingWordLength {

@@ -73,7 +73,8 @@ extension ChineseNameRecognizer {
             classes[padded] = Self.taggerClass(of: scalars[index])
             if let chance = statistics.surnameChance[value] { surnames[padded] = bucket(chance) }
             if text.isHan(index) { givens[padded] = statistics.givenChance[value].map(bucket) ?? "u" }
-            compound[padded] = index + 1 < line.upperBound
+            compound[padded] =
+                index + 1 < line.upperBound
                 && statistics.compoundSurnameChance[UInt64(value) << 32 | UInt64(scalars[index + 1].value)] != nil
         }
         let digits: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
@@ -162,7 +163,8 @@ extension ChineseNameRecognizer {
         if exp(foreignLog / Double(range.count)) >= foreignThreshold { return [range] }
         // 欧阳明华: a compound surname's full name is one name.
         if range.count <= 4, text.isHan(range.lowerBound + 1),
-           statistics.compoundSurnameChance[UInt64(text.scalars[range.lowerBound].value) << 32 | UInt64(text.scalars[range.lowerBound + 1].value)] != nil {
+            statistics.compoundSurnameChance[UInt64(text.scalars[range.lowerBound].value) << 32 | UInt64(text.scalars[range.lowerBound + 1].value)] != nil
+        {
             return [range]
         }
         // best[k]: the likeliest division of the run's first k characters, and where its last name starts.
@@ -197,7 +199,8 @@ extension ChineseNameRecognizer {
     private func taggedName(_ text: Text, _ range: Range<Int>, tagging: Tagging) -> [Detection] {
         [range].compactMap { range in
             guard range.count >= 2, text.isHan(range.lowerBound), text.isHan(range.upperBound - 1),
-                  range.allSatisfy({ text.isHan($0) || text.scalars[$0] == "·" }) else { return nil }
+                range.allSatisfy({ text.isHan($0) || text.scalars[$0] == "·" })
+            else { return nil }
             // An ordinary word (王国, 高兴) or one cut across (主[张开]) is not a name without a cue, and a
             // pronoun (他老王) is not part of one.
             // Less than an even chance: the tagger is guessing.
@@ -225,9 +228,13 @@ extension ChineseNameRecognizer {
                 }
             }
             let surname = statistics.surname(of: name)
-            if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound { return nil }
+            if let title = title(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + title >= range.upperBound {
+                return nil
+            }
             // 李总理: the surname is the mention, as the rules find it.
-            if let office = office(text, at: range.lowerBound + surname.unicodeScalars.count), range.lowerBound + surname.unicodeScalars.count + office >= range.upperBound {
+            if let office = office(text, at: range.lowerBound + surname.unicodeScalars.count),
+                range.lowerBound + surname.unicodeScalars.count + office >= range.upperBound
+            {
                 return fullName(text, at: range.lowerBound)
             }
             // 郑表示: a surname and a verb, not a name (the document's full name makes it a person).
@@ -277,8 +284,9 @@ extension ChineseNameRecognizer {
             // mostly a place name.
             guard tagging.confidence(of: range) >= 0.6 else { return nil }
             if text.strongWordStarting[range.lowerBound] == range.count && text.placeWordStarting[range.lowerBound] != range.count { return nil }
-            return Detection(range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .location, score: 0.5,
-                             pluginID: pluginID, rule: "tagger", canonical: text.string(range), attributes: [:])
+            return Detection(
+                range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .location, score: 0.5,
+                pluginID: pluginID, rule: "tagger", canonical: text.string(range), attributes: [:])
         }
     }
 }

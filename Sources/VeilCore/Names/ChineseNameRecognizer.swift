@@ -62,15 +62,19 @@ package struct ChineseNameRecognizer: Recognizer {
     /// Words that follow the subject of a clause (刘是否认罪, 雷则表示, 杨已经离开): a surname before one
     /// is a person where the document names them in full. A one-character one counts after one of
     /// the most common surnames only.
-    static let clauseWords = ["是否", "则", "还", "也", "就", "又", "却", "才", "便", "仍", "曾", "并", "都", "已", "已经", "一直", "正在",
-                              "没有", "当即", "随后", "始终", "依然", "仍然"]
+    static let clauseWords = [
+        "是否", "则", "还", "也", "就", "又", "却", "才", "便", "仍", "曾", "并", "都", "已", "已经", "一直", "正在",
+        "没有", "当即", "随后", "始终", "依然", "仍然"
+    ]
 
     /// Verbs a reported speaker is the subject of (郑表示, 郑提醒): a surname before one is a person
     /// where the document names them in full, and never a name with the verb as its given name.
     /// They do not feed the tagger's features (cues.txt does).
-    static let speechVerbs = ["说", "表示", "认为", "指出", "提醒", "强调", "解释", "介绍", "透露", "坦言", "告诉", "回忆", "承认",
-                              "回应", "补充", "说道", "笑称", "直言", "呼吁", "称", "坦承", "感叹", "提到", "谈到", "建议",
-                              "答道", "问道", "证实", "否认", "说明", "警告", "宣布", "声称", "介绍说", "告诉记者", "反映", "反映说", "称赞", "回答", "抱怨"]
+    static let speechVerbs = [
+        "说", "表示", "认为", "指出", "提醒", "强调", "解释", "介绍", "透露", "坦言", "告诉", "回忆", "承认",
+        "回应", "补充", "说道", "笑称", "直言", "呼吁", "称", "坦承", "感叹", "提到", "谈到", "建议",
+        "答道", "问道", "证实", "否认", "说明", "警告", "宣布", "声称", "介绍说", "告诉记者", "反映", "反映说", "称赞", "回答", "抱怨"
+    ]
 
     /// The factory `recognizer: person-zh` manifests use. Data, in order: surnames.tsv, given.tsv,
     /// foreign.tsv, common-words.txt, titles.txt, cues.txt (cues before a name; a line `after:` starts
@@ -109,16 +113,19 @@ package struct ChineseNameRecognizer: Recognizer {
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
         let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
         let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
-        var recognizer = ChineseNameRecognizer(pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes", commonWords: wordRows.map { $0[0] },
-                                     strongWords: strong, placeWords: Set(wordRows.filter { $0.count >= 3 && $0[2] == "pd-place" }.map { $0[0] }),
-                                     titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
-                                     cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
-                                     threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
-                                     threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
-                                     foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
+        var recognizer = ChineseNameRecognizer(
+            pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes",
+            commonWords: wordRows.map { $0[0] },
+            strongWords: strong, placeWords: Set(wordRows.filter { $0.count >= 3 && $0[2] == "pd-place" }.map { $0[0] }),
+            titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
+            cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
+            threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
+            threshold3: Double(options["threshold_3"] ?? "") ?? 0.004,
+            foreignThreshold: Double(options["threshold_foreign"] ?? "") ?? 0.2, extraSurnames: extraSurnames)
         recognizer.tagsOrganizations = options["organizations"] == "yes"
-        recognizer.titleSurnames = ScalarSet(titleSurnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
-            .filter { !Self.beforeTitleWords.contains($0) && !Self.notTitleSurnames.contains($0) })
+        recognizer.titleSurnames = ScalarSet(
+            titleSurnames.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
+                .filter { !Self.beforeTitleWords.contains($0) && !Self.notTitleSurnames.contains($0) })
         if let file = files.first(where: { $0.hasSuffix("traditional.tsv") }) {
             var table = [UInt16](repeating: 0, count: 0x10000)
             for row in try WordList.readRows(file) where row.count == 2 {
@@ -130,8 +137,11 @@ package struct ChineseNameRecognizer: Recognizer {
         return recognizer
     }
 
-    init(pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String], strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
-         cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double, extraSurnames: [String] = []) {
+    init(
+        pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String],
+        strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
+        cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double, extraSurnames: [String] = []
+    ) {
         self.pluginID = pluginID
         self.statistics = statistics
         self.readings = readings
@@ -160,10 +170,11 @@ package struct ChineseNameRecognizer: Recognizer {
         self.cueWords = AhoCorasick(words: cueList)
         self.cueWordKinds = cueList.map { kinds[$0]! }
         self.commonWords = AhoCorasick(words: commonWords)
-        self.commonAddressWords = Set(commonWords.filter { word in
-            let scalars = word.unicodeScalars
-            return scalars.count == 2 && (scalars.first == "老" || scalars.first == "小")
-        })
+        self.commonAddressWords = Set(
+            commonWords.filter { word in
+                let scalars = word.unicodeScalars
+                return scalars.count == 2 && (scalars.first == "老" || scalars.first == "小")
+            })
         self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
         self.placeWord = commonWords.map { placeWords.contains($0) }
         self.threshold2 = threshold2
@@ -201,8 +212,9 @@ package struct ChineseNameRecognizer: Recognizer {
         // 罗坳镇 again after 于都县罗坳镇: the place, wherever the document writes it.
         let bytes = document.bytes
         for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: bytes) {
-            detections[index] = Detection(range: detections[index].range, entity: .location, score: 0.55, pluginID: pluginID, rule: "town",
-                                          canonical: String(decoding: bytes[detections[index].range], as: UTF8.self), attributes: [:])
+            detections[index] = Detection(
+                range: detections[index].range, entity: .location, score: 0.55, pluginID: pluginID, rule: "town",
+                canonical: String(decoding: bytes[detections[index].range], as: UTF8.self), attributes: [:])
         }
         return detections
     }
@@ -215,18 +227,21 @@ package struct ChineseNameRecognizer: Recognizer {
         let ps: Double
         let first = text.scalars[start].value
         if text.isHan(start + 1), text.isHan(start + 2),
-           let compound = statistics.compoundSurnameChance[UInt64(first) << 32 | UInt64(text.scalars[start + 1].value)] {
+            let compound = statistics.compoundSurnameChance[UInt64(first) << 32 | UInt64(text.scalars[start + 1].value)]
+        {
             surnameLength = 2
             ps = compound
         } else if let single = ruleSurnameChance[first] {
             surnameLength = 1
             ps = single
         } else if titleSurnames.contains(first), let title = title(text, at: start + 1), title > 1,
-                  Self.personalTitles.contains(text.string(start + 1..<start + 1 + title)),
-                  start == 0 || !text.isHan(start - 1) || Self.contactBefore.contains(text.scalars[start - 1]) {
+            Self.personalTitles.contains(text.string(start + 1..<start + 1 + title)),
+            start == 0 || !text.isHan(start - 1) || Self.contactBefore.contains(text.scalars[start - 1])
+        {
             // 连小姐, 干老师: the title says the character is a surname here.
-            return detection(text, start..<start + 1 + title, score: 0.8, canonical: text.string(start..<start + 1),
-                             attributes: ["form": "title", "surname": text.string(start..<start + 1)])
+            return detection(
+                text, start..<start + 1 + title, score: 0.8, canonical: text.string(start..<start + 1),
+                attributes: ["form": "title", "surname": text.string(start..<start + 1)])
         } else {
             return nil
         }
@@ -240,7 +255,8 @@ package struct ChineseNameRecognizer: Recognizer {
         if text.insideWord[start] && !cue && (followsContactWord(text, start) ?? 0) < 2 {
             let endsHere = !text.insideWord[start + 1] && text.wordEnding[start] >= 2
             guard endsHere, let title = title(text, at: start + 1), title > 1,
-                  Self.personalTitlesAfterWords.contains(text.string(start + 1..<start + 1 + title)) else { return nil }
+                Self.personalTitlesAfterWords.contains(text.string(start + 1..<start + 1 + title))
+            else { return nil }
         }
 
         if office(text, at: givenStart) != nil, ps >= 0.05 {
@@ -256,13 +272,15 @@ package struct ChineseNameRecognizer: Recognizer {
             let word = text.string(givenStart..<givenStart + title)
             let addressed = title > 1 && ps >= 0.001 && !Self.isOffice(word) && !Self.beforeTitleWords.contains(text.scalars[start])
             // 。钟姐说: a one-character form of address starting a clause, before what follows a subject.
-            let clauseSubject = title == 1 && ps >= 0.01 && (start == 0 || isPunctuationLike(text.scalars[start - 1]))
+            let clauseSubject =
+                title == 1 && ps >= 0.01 && (start == 0 || isPunctuationLike(text.scalars[start - 1]))
                 && givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
             if (title > 1 && ps >= 0.05) || ps >= 0.1 || addressed || clauseSubject {
                 // After an office (李总理, 王部长) the surname is the mention, as news corpora mark
                 // it; a form of address is part of it (张先生, 贾老板, as social-media corpora do).
                 // Either way the title is written back as it was.
-                let business = Self.businessTitles.contains(word) && text.wordStarting[givenStart] <= title
+                let business =
+                    Self.businessTitles.contains(word) && text.wordStarting[givenStart] <= title
                     && (start == 0 || !text.isHan(start - 1) || statistics.givenProbability(text.scalars[start - 1]) < 0.1)
                 let end = Self.isOffice(word) && !business ? givenStart : givenStart + title
                 return detection(text, start..<end, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
@@ -283,10 +301,10 @@ package struct ChineseNameRecognizer: Recognizer {
             for length in [2, 1] {
                 let end = givenStart + length
                 guard end <= text.scalars.count, end == text.scalars.count || isPunctuationLike(text.scalars[end]) || !text.isHan(end),
-                      (givenStart..<end).allSatisfy({ text.isHan($0) && statistics.givenProbability(text.scalars[$0]) >= 0.005 }),
-                      text.wordStarting[start] < end - start, text.wordStarting[givenStart] <= end - givenStart,
-                      // A given name that is a word too (专家和|权威) only of characters mostly names' (玉兰).
-                      text.wordStarting[givenStart] < 2 || (givenStart..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= 0.1 })
+                    (givenStart..<end).allSatisfy({ text.isHan($0) && statistics.givenProbability(text.scalars[$0]) >= 0.005 }),
+                    text.wordStarting[start] < end - start, text.wordStarting[givenStart] <= end - givenStart,
+                    // A given name that is a word too (专家和|权威) only of characters mostly names' (玉兰).
+                    text.wordStarting[givenStart] < 2 || (givenStart..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= 0.1 })
                 else { continue }
                 return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
             }
@@ -300,7 +318,10 @@ package struct ChineseNameRecognizer: Recognizer {
         // A very common surname with a likely three-character name outweighs the word (王国栋).
         let strongName = ps >= 0.5 && p3 >= threshold3 * 5
         if beginsWord && !cue && !strongName && title(text, at: givenStart + 1) == nil && title(text, at: givenStart + 2) == nil { return nil }
-        if beginsWord && strongName && !cue { p3 = max(p3, threshold3); return detection(text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), attributes: ["form": "full", "surname": surname]) }
+        if beginsWord && strongName && !cue {
+            p3 = max(p3, threshold3);
+            return detection(text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), attributes: ["form": "full", "surname": surname])
+        }
         // A two-character given name that is itself a frequent word (明天, 一起) is weak evidence.
         if text.wordStarting[givenStart] == 2 { p3 *= 0.2 }
         // A third character that starts a word running on (王明[天气]) is not part of the name, and
@@ -317,7 +338,8 @@ package struct ChineseNameRecognizer: Recognizer {
         }
         // (Only a verb, and only a given-name character seen in names: an unseen one after a
         // surname character is more often a particle, 钱哦, or slang, 童鞋.)
-        let subject = givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
+        let subject =
+            givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
             && text.scalars[givenStart + 1].properties.isIdeographic
             && (statistics.given[text.character(givenStart)]?.inNames ?? 0) >= 3
         let boost = near || spoken(givenStart + 1) || spoken(givenStart + 2) || subject ? 0.2 : 0
@@ -326,15 +348,17 @@ package struct ChineseNameRecognizer: Recognizer {
         if p3 < threshold3 && p2 >= threshold2 && startsAny(Self.notAfter, text, givenStart + 1) { return nil }
         if p3 >= threshold3 || (spoken(givenStart + 2) && p3 >= threshold3 / 4), !continuesPlace(text, start..<givenStart + 2) {
             let end = givenStart + 2
-            return detection(text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
-                             canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+            return detection(
+                text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
+                canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
         // A transcript's speaker label (万成：大家好) is almost always a name.
         let label = cue && (start == 0 || text.scalars[start - 1] == "\n")
         if p2 >= threshold2 || ((spoken(givenStart + 1) || subject) && p2 >= threshold2 / 10) || (label && p2 >= threshold2 / 50) {
             let end = givenStart + 1
-            return detection(text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
-                             canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+            return detection(
+                text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
+                canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
         }
         return nil
     }
@@ -349,19 +373,23 @@ package struct ChineseNameRecognizer: Recognizer {
         // 老师, 小说, 阿姨: the pair is an ordinary word; so is one running on from it. A weaker word
         // of 老 or 小 and a common surname (老周, 老宋: dictionary entries for the person) is a person
         // where a person stands: before 说, 来, 是 … or a cue.
-        let subject = start + 2 < text.scalars.count && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2)
-            || Self.coupleWords.contains { text.matches($0, at: start + 2) })
-        let personPlace = commonSurnames.contains(String(text.character(start + 1))) && text.strongWordStarting[start] < 2
+        let subject =
+            start + 2 < text.scalars.count
+            && (Self.subjectFollowers.contains(text.scalars[start + 2]) || hasTitleOrCueAfter(text, start + 2)
+                || Self.coupleWords.contains { text.matches($0, at: start + 2) })
+        let personPlace =
+            commonSurnames.contains(String(text.character(start + 1))) && text.strongWordStarting[start] < 2
             && text.wordStarting[start] == 2 && (first == "老" || first == "小") && subject
         // 快递员小殷, 中介小全: after a role, a kin term or 联系, 老 or 小 and any surname, where the
         // mention ends (before punctuation or what follows a subject), and not a word of its own (给小费).
         // So is one before the word for a couple or a household (隔壁老苗两口子).
         if first == "老" || first == "小", !text.insideWord[start],
-           Self.coupleWords.contains(where: { text.matches($0, at: start + 2) })
-            || (followsContactWord(text, start) != nil
-                && (start + 2 == text.scalars.count || !text.isHan(start + 2) || Self.subjectFollowers.contains(text.scalars[start + 2])
-                    || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }))),
-           ruleSurnameChance[text.scalars[start + 1].value] != nil, !commonAddressWords.contains(text.string(start..<start + 2)) {
+            Self.coupleWords.contains(where: { text.matches($0, at: start + 2) })
+                || (followsContactWord(text, start) != nil
+                    && (start + 2 == text.scalars.count || !text.isHan(start + 2) || Self.subjectFollowers.contains(text.scalars[start + 2])
+                        || Self.timeWords.contains(where: { text.matches($0, at: start + 2) }))),
+            ruleSurnameChance[text.scalars[start + 1].value] != nil, !commonAddressWords.contains(text.string(start..<start + 2))
+        {
             let surname = text.string(start + 1..<start + 2)
             return detection(text, start..<start + 2, score: 0.7, canonical: surname, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": surname])
         }
@@ -378,9 +406,11 @@ package struct ChineseNameRecognizer: Recognizer {
             // a child's or a streamer's role and where a subject stands, is a pet name whatever its
             // character (豆, 丫) — not an adverb (天天, 人人).
             if start > 0, text.scalars[start - 1] == "的" || Self.petNameRoles.contains(where: { text.matches($0, at: start - $0.count) }),
-               text.isHan(start), !Self.soundCharacters.contains(first), !Self.adverbDoubles.contains(first),
-               start + 2 < text.scalars.count, Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) })
-                || (text.scalars[start - 1] != "的" && text.wordStarting[start + 2] >= 2) {
+                text.isHan(start), !Self.soundCharacters.contains(first), !Self.adverbDoubles.contains(first),
+                start + 2 < text.scalars.count,
+                Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) })
+                    || (text.scalars[start - 1] != "的" && text.wordStarting[start + 2] >= 2)
+            {
                 return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
             }
         }
@@ -392,28 +422,33 @@ package struct ChineseNameRecognizer: Recognizer {
         // A surname mostly written as one (卢), or one of the most common (周, 曾: mostly 周末, 曾经
         // elsewhere, but 老周 and 小曾 are people); not a cue or title (老公).
         let likely = statistics.surnameProbability(next) >= 0.3
-        guard likely || (commonSurnames.contains(next) && !cueAndTitleWords.contains(text.string(start..<start + 2))
-                         && (statistics.surnameProbability(next) >= 0.1 || subject)) else { return nil }
+        guard
+            likely
+                || (commonSurnames.contains(next) && !cueAndTitleWords.contains(text.string(start..<start + 2))
+                    && (statistics.surnameProbability(next) >= 0.1 || subject))
+        else { return nil }
         return detection(text, start..<start + 2, score: likely ? 0.7 : 0.6, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
     }
 
     /// Words a name often follows that are not cues (which make even an ordinary word a name).
-    static let contactWords: [[Unicode.Scalar]] = ["联系", "联络", "找", "请问", "问", "和", "跟", "同", "与", "给", "告诉", "通知", "见", "看望",
-                                                    "拜访", "感谢", "谢谢", "约", "陪", "叫", "认识", "联系上了", "联系上", "找到", "见到", "遇到",
-                                                    "欢迎", "采访", "本人", "、",
-                                                    // Kin and companions a name is introduced by (我舅舅王慧, 她丈夫夏想).
-                                                    "舅舅", "姑姑", "叔叔", "伯伯", "阿姨", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐",
-                                                    "哥哥", "姐姐", "弟弟", "妹妹", "丈夫", "妻子", "老公", "老婆", "儿子", "女儿", "同学",
-                                                    "同事", "朋友", "邻居", "室友", "男友", "女友", "男朋友", "女朋友",
-                                                    "养父", "养母", "生父", "生母", "继父", "继母", "父亲", "母亲", "爸爸", "妈妈", "爷爷",
-                                                    "奶奶", "外公", "外婆", "姥姥", "姥爷", "岳父", "岳母", "公公", "婆婆", "嫂子", "姐夫",
-                                                    "妹夫", "前夫", "前妻", "前男友", "前女友", "未婚夫", "未婚妻", "新郎", "新娘", "介绍人",
-                                                    "徒弟", "师父", "学生", "同桌", "战友", "老乡",
-                                                    // Roles a name is introduced by (快递员小殷, 中介王芳).
-                                                    "快递员", "中介", "司机", "保姆", "护工", "助理", "秘书", "服务员", "店员", "客服",
-                                                    "经纪人", "保安", "门卫", "会计", "业务员", "民警", "社工", "志愿者", "主播", "博主",
-                                                    // Who someone is, then the name (新娘是马雪, 负责人是王芳).
-                                                    "新娘是", "新郎是", "负责人是", "联系人是", "老板是", "房东是", "班主任是", "名字是"].map { Array($0.unicodeScalars) }
+    static let contactWords: [[Unicode.Scalar]] = [
+        "联系", "联络", "找", "请问", "问", "和", "跟", "同", "与", "给", "告诉", "通知", "见", "看望",
+        "拜访", "感谢", "谢谢", "约", "陪", "叫", "认识", "联系上了", "联系上", "找到", "见到", "遇到",
+        "欢迎", "采访", "本人", "、",
+        // Kin and companions a name is introduced by (我舅舅王慧, 她丈夫夏想).
+        "舅舅", "姑姑", "叔叔", "伯伯", "阿姨", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐",
+        "哥哥", "姐姐", "弟弟", "妹妹", "丈夫", "妻子", "老公", "老婆", "儿子", "女儿", "同学",
+        "同事", "朋友", "邻居", "室友", "男友", "女友", "男朋友", "女朋友",
+        "养父", "养母", "生父", "生母", "继父", "继母", "父亲", "母亲", "爸爸", "妈妈", "爷爷",
+        "奶奶", "外公", "外婆", "姥姥", "姥爷", "岳父", "岳母", "公公", "婆婆", "嫂子", "姐夫",
+        "妹夫", "前夫", "前妻", "前男友", "前女友", "未婚夫", "未婚妻", "新郎", "新娘", "介绍人",
+        "徒弟", "师父", "学生", "同桌", "战友", "老乡",
+        // Roles a name is introduced by (快递员小殷, 中介王芳).
+        "快递员", "中介", "司机", "保姆", "护工", "助理", "秘书", "服务员", "店员", "客服",
+        "经纪人", "保安", "门卫", "会计", "业务员", "民警", "社工", "志愿者", "主播", "博主",
+        // Who someone is, then the name (新娘是马雪, 负责人是王芳).
+        "新娘是", "新郎是", "负责人是", "联系人是", "老板是", "房东是", "班主任是", "名字是"
+    ].map { Array($0.unicodeScalars) }
     /// ``contactWords`` by their last character.
     static let contactWordsByEnd: [UInt32: [[Unicode.Scalar]]] = Dictionary(grouping: contactWords) { $0[$0.count - 1].value }
 
@@ -426,8 +461,10 @@ package struct ChineseNameRecognizer: Recognizer {
     }
 
     /// After a name and 的, the words of a family or household (古畅的孩子, 王芳的老公).
-    static let kinAfterOf: [[Unicode.Scalar]] = ["的孩子", "的儿子", "的女儿", "的父亲", "的母亲", "的爸爸", "的妈妈", "的老公", "的老婆", "的丈夫",
-                                                  "的妻子", "的家人", "的家属", "的电话", "的微信"].map { Array($0.unicodeScalars) }
+    static let kinAfterOf: [[Unicode.Scalar]] = [
+        "的孩子", "的儿子", "的女儿", "的父亲", "的母亲", "的爸爸", "的妈妈", "的老公", "的老婆", "的丈夫",
+        "的妻子", "的家人", "的家属", "的电话", "的微信"
+    ].map { Array($0.unicodeScalars) }
 
     /// Titles that are an office rather than a form of address (besides those ending in 长).
     static let officeTitles: Set<String> = ["总", "经理", "总监", "董事长", "总经理", "主任", "书记", "委员", "主席", "总理", "总统", "大使"]
@@ -445,10 +482,12 @@ package struct ChineseNameRecognizer: Recognizer {
 
     /// Offices written after a surname in news (李总理, 朱副总理, 江总书记) that titles.txt, which the
     /// tagger's features read, does not list: for the rules only.
-    static let offices: [[Unicode.Scalar]] = ["总理", "副总理", "总书记", "主席", "副主席", "总统", "副总统", "委员长", "首相", "外长", "大使",
-                                              "秘书长", "总裁", "行长", "司令", "司令员", "政委", "会长", "理事长", "社长", "台长", "议长",
-                                              "国务卿", "副市长", "副县长", "副省长", "副部长", "副主任", "副书记", "副校长", "副院长", "副局长",
-                                              "副总经理"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    static let offices: [[Unicode.Scalar]] = [
+        "总理", "副总理", "总书记", "主席", "副主席", "总统", "副总统", "委员长", "首相", "外长", "大使",
+        "秘书长", "总裁", "行长", "司令", "司令员", "政委", "会长", "理事长", "社长", "台长", "议长",
+        "国务卿", "副市长", "副县长", "副省长", "副部长", "副主任", "副书记", "副校长", "副院长", "副局长",
+        "副总经理"
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     static let officeStarts = ScalarSet(offices.map { $0[0] })
 
     /// The length of the longest office of ``offices`` starting at `index`, and not running on into
@@ -461,9 +500,12 @@ package struct ChineseNameRecognizer: Recognizer {
     }
 
     /// Characters of surnames-extra.txt's `title` rows too often a word before a title (那老师, 有老师说).
-    static let notTitleSurnames = ScalarSet(["有", "那", "能", "从", "家", "国", "后", "年", "终", "越", "通", "相", "须", "空", "养", "公", "东",
-                                             "广", "海", "法", "利", "爱", "言", "师", "商", "伯", "冷", "融", "松", "山", "水", "花", "平", "明",
-                                             "元", "红", "益", "权", "督", "况", "琴", "福", "充", "双", "能", "劳", "扶", "农", "印", "怀"] as [Unicode.Scalar])
+    static let notTitleSurnames = ScalarSet(
+        [
+            "有", "那", "能", "从", "家", "国", "后", "年", "终", "越", "通", "相", "须", "空", "养", "公", "东",
+            "广", "海", "法", "利", "爱", "言", "师", "商", "伯", "冷", "融", "松", "山", "水", "花", "平", "明",
+            "元", "红", "益", "权", "督", "况", "琴", "福", "充", "双", "能", "劳", "扶", "农", "印", "怀"
+        ] as [Unicode.Scalar])
     /// Forms of address that say the character before is a person's surname.
     static let personalTitles: Set<String> = ["小姐", "先生", "女士", "老师", "师傅", "阿姨", "大哥", "大姐", "医生", "同学", "太太", "夫人"]
     /// Those a word ending in a surname's character is seldom followed by otherwise (群里程阿姨; but
@@ -473,35 +515,49 @@ package struct ChineseNameRecognizer: Recognizer {
     static let contactBefore = ScalarSet(["是", "给", "找", "问", "跟", "和", "与", "请", "叫", "见", "向", "对", "让", "被", "把", "，", "。"] as [Unicode.Scalar])
 
     /// Characters whose doubling is a sound or an interjection (哈哈, 嘻嘻), not a pet name.
-    static let soundCharacters: Set<Unicode.Scalar> = ["哈", "呵", "嘻", "嘿", "啦", "哇", "呀", "嗯", "哦", "啊", "噢", "嘛", "呜", "哼", "嘤", "咯", "嘟", "滴", "咚", "啪", "汪", "喵", "嗷", "么", "个", "些", "点", "常", "刚", "渐", "慢", "好", "快"]
+    static let soundCharacters: Set<Unicode.Scalar> = [
+        "哈", "呵", "嘻", "嘿", "啦", "哇", "呀", "嗯", "哦", "啊", "噢", "嘛", "呜", "哼", "嘤", "咯", "嘟", "滴", "咚", "啪", "汪", "喵", "嗷", "么", "个", "些", "点", "常", "刚", "渐", "慢", "好",
+        "快"
+    ]
     /// Words of time a subject is often followed by (豆豆今天没来).
-    static let timeWords: [[Unicode.Scalar]] = ["今天", "昨天", "明天", "今晚", "昨晚", "明晚", "今年", "刚才", "现在", "最近", "又", "已经", "总是",
-                                                "每天"].map { Array($0.unicodeScalars) }
+    static let timeWords: [[Unicode.Scalar]] = [
+        "今天", "昨天", "明天", "今晚", "昨晚", "明晚", "今年", "刚才", "现在", "最近", "又", "已经", "总是",
+        "每天"
+    ].map { Array($0.unicodeScalars) }
     /// Words after a person for the household or couple they head (老高两口子, 老王夫妻).
     static let coupleWords: [[Unicode.Scalar]] = ["两口子", "夫妻", "夫妇", "一家", "家的", "俩"].map { Array($0.unicodeScalars) }
     /// Roles a pet name or a streamer's name is written after (女儿妞妞, 主播糖糖).
-    static let petNameRoles: [[Unicode.Scalar]] = ["女儿", "儿子", "孩子", "宝宝", "闺女", "外孙", "孙子", "孙女", "侄子", "侄女", "主播", "网友",
-                                                   "博主", "楼主"].map { Array($0.unicodeScalars) }
+    static let petNameRoles: [[Unicode.Scalar]] = [
+        "女儿", "儿子", "孩子", "宝宝", "闺女", "外孙", "孙子", "孙女", "侄子", "侄女", "主播", "网友",
+        "博主", "楼主"
+    ].map { Array($0.unicodeScalars) }
     /// Characters whose doubling is an adverb or a quantity (天天, 人人, 处处), not a name.
     static let adverbDoubles: Set<Unicode.Scalar> = ["天", "人", "时", "处", "往", "仅", "默", "悄", "偏", "年", "次", "家", "事", "样", "声", "步"]
 
     /// Characters before a form of address that are not a surname there: modifiers (新老师, 女老师,
     /// 原书记) and function words (和老师, 给师傅).
-    static let beforeTitleWords = ScalarSet(["新", "原", "前", "副", "代", "班", "女", "男", "好", "老", "小", "大", "本", "该", "某", "各", "每",
-                                             "全", "总", "主", "助", "名", "特", "外", "中", "和", "与", "跟", "同", "向", "对", "给", "让", "被",
-                                             "把", "将", "请", "问", "找", "叫", "是", "的", "在", "当", "做", "为", "及", "或", "由", "从", "比",
-                                             "像", "帮", "替", "陪", "等", "位", "个", "们", "家", "些", "贵", "令", "尊", "师", "众", "诸"] as [Unicode.Scalar])
+    static let beforeTitleWords = ScalarSet(
+        [
+            "新", "原", "前", "副", "代", "班", "女", "男", "好", "老", "小", "大", "本", "该", "某", "各", "每",
+            "全", "总", "主", "助", "名", "特", "外", "中", "和", "与", "跟", "同", "向", "对", "给", "让", "被",
+            "把", "将", "请", "问", "找", "叫", "是", "的", "在", "当", "做", "为", "及", "或", "由", "从", "比",
+            "像", "帮", "替", "陪", "等", "位", "个", "们", "家", "些", "贵", "令", "尊", "师", "众", "诸"
+        ] as [Unicode.Scalar])
 
     /// What follows a person who is the subject of a clause: 老周说, 小毛来了, 老宋是.
-    static let subjectFollowers = ScalarSet(["说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
-                                                         "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
-                                                         "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"] as [Unicode.Scalar])
+    static let subjectFollowers = ScalarSet(
+        [
+            "说", "来", "去", "是", "在", "也", "都", "还", "又", "就", "跟", "和", "把", "给", "问", "笑", "让", "叫", "会", "要", "已", "正", "却", "对",
+            "聊", "讲", "吃", "喝", "走", "看", "想", "做", "打", "买", "卖", "玩", "住", "到", "回", "拿", "送", "带", "找", "借",
+            "坐", "写", "帮", "陪", "等", "被", "从", "向", "替", "，", "。", "！", "？"
+        ] as [Unicode.Scalar])
 
     /// A name as an item of a list of sums (捐款名单：任利 500元，邵帆 300元): a surname and one or two
     /// characters seen in given names, starting an item and followed by an amount of money.
     func nameBeforeAmount(_ text: Text, at start: Int) -> Detection? {
         guard start == 0 || Self.itemStarts.contains(text.scalars[start - 1]),
-              ruleSurnameChance[text.scalars[start].value] != nil, text.wordStarting[start] < 2 else { return nil }
+            ruleSurnameChance[text.scalars[start].value] != nil, text.wordStarting[start] < 2
+        else { return nil }
         for length in [3, 2] {
             let end = start + length
             guard end < text.scalars.count, (start + 1..<end).allSatisfy({ text.isHan($0) && !isPunctuationLike(text.scalars[$0]) }) else { continue }
@@ -565,7 +621,8 @@ package struct ChineseNameRecognizer: Recognizer {
         if let addressed = vocative(text, at: index) { return addressed }
         if let screen = quotedScreenName(text, at: index) { return screen }
         guard Self.nicknameCueStarts.contains(text.scalars[index]),
-              let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) }) else { return nil }
+            let cue = Self.nicknameCues.first(where: { text.matches($0, at: index) })
+        else { return nil }
         var start = index + cue.count
         if let link = Self.nicknameLinks.first(where: { text.matches($0, at: start) }) { start += link.count }
         var end = start
@@ -586,7 +643,8 @@ package struct ChineseNameRecognizer: Recognizer {
     /// closing quote, at most sixteen characters.
     func quotedScreenName(_ text: Text, at index: Int) -> Detection? {
         guard Self.screenNameCueStarts.contains(text.scalars[index]),
-              let cue = Self.screenNameCues.first(where: { text.matches($0, at: index) }) else { return nil }
+            let cue = Self.screenNameCues.first(where: { text.matches($0, at: index) })
+        else { return nil }
         var start = index + cue.count
         if let link = Self.screenNameLinks.first(where: { text.matches($0, at: start) }) { start += link.count }
         guard start < text.scalars.count, let close = Self.closingQuotes[text.scalars[start]] else { return nil }
@@ -661,10 +719,12 @@ package struct ChineseNameRecognizer: Recognizer {
         return detection(text, range, score: 0.7, canonical: name, attributes: ["form": "full"])
     }
 
-    static let nicknameCues: [[Unicode.Scalar]] = ["小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
-                                                   "全名", "原名", "本名", "真名", "大名", "曾用名", "孩子叫", "女儿叫", "儿子叫",
-                                                   "宝宝叫", "闺女叫"]
-        .map { Array($0.unicodeScalars) }
+    static let nicknameCues: [[Unicode.Scalar]] = [
+        "小名", "乳名", "网名", "昵称", "外号", "绰号", "艺名", "笔名", "化名", "微博名", "英文名",
+        "全名", "原名", "本名", "真名", "大名", "曾用名", "孩子叫", "女儿叫", "儿子叫",
+        "宝宝叫", "闺女叫"
+    ]
+    .map { Array($0.unicodeScalars) }
     static let nicknameCueStarts = ScalarSet(nicknameCues.map { $0[0] })
     /// Where a nickname's cue, 叫 or 喊 (calledName) or 家 (householdName) stands.
     static let nicknameStarts = ScalarSet(nicknameCues.map { $0[0] } + screenNameCues.map { $0[0] } + ["叫", "喊", "家"])
@@ -684,7 +744,8 @@ package struct ChineseNameRecognizer: Recognizer {
         }
         let start = index + 1
         guard text.scalars[index] == "叫", start + 1 < text.scalars.count, text.isHan(start), text.scalars[start] == text.scalars[start + 1],
-              !text.isHan(start + 2) || Self.calledEnds.contains(text.scalars[start + 2]) else { return nil }
+            !text.isHan(start + 2) || Self.calledEnds.contains(text.scalars[start + 2])
+        else { return nil }
         return detection(text, start..<start + 2, score: 0.75, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
     }
 
@@ -713,7 +774,9 @@ package struct ChineseNameRecognizer: Recognizer {
     }
 
     func hasCueBefore(_ text: Text, _ index: Int) -> Bool {
-        if index == 0 || text.scalars[index - 1] == "\n" { return text.matches([":"], at: index + 3) || text.matches(["："], at: index + 3) || text.matches(["："], at: index + 2) }
+        if index == 0 || text.scalars[index - 1] == "\n" {
+            return text.matches([":"], at: index + 3) || text.matches(["："], at: index + 3) || text.matches(["："], at: index + 2)
+        }
         return index < text.marks.count && text.marks[index].contains(.cueBeforeEnds)
     }
 
@@ -745,8 +808,9 @@ package struct ChineseNameRecognizer: Recognizer {
         } else if form == "title" || form == "lao" || form == "xiao" || form == "surname", let reading = readings[canonical] {
             attributes["pinyin"] = reading
         }
-        return Detection(range: range, entity: .person, score: min(score, 0.95),
-                         pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+        return Detection(
+            range: range, entity: .person, score: min(score, 0.95),
+            pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
     }
 
     /// The readings of a full name: its surname's, and each given-name character's. Read by

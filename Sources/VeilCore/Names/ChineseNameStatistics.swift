@@ -42,10 +42,14 @@ package struct ChineseNameStatistics: Sendable {
         surnameChance = ScalarTable(single)
         compoundSurnameChance = ScalarPairTable(compound)
         givenChance = ScalarTable(Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } }))
-        foreignChance = ScalarTable(Dictionary(uniqueKeysWithValues: foreign.compactMap { key, count in
-            key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
-        }))
-        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.surname) > ($1.weight, $0.surname) }
+        foreignChance = ScalarTable(
+            Dictionary(
+                uniqueKeysWithValues: foreign.compactMap { key, count in
+                    key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
+                }))
+        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted {
+            ($0.weight, $1.surname) > ($1.weight, $0.surname)
+        }
         givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
     }
 
@@ -68,8 +72,9 @@ package struct ChineseNameStatistics: Sendable {
         let characters = { (rows: [(String, Count)]) in
             Dictionary(rows.compactMap { $0.0.count == 1 ? ($0.0.first!, $0.1) : nil }, uniquingKeysWith: { first, _ in first })
         }
-        let statistics = ChineseNameStatistics(surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
-                                               given: characters(try table(given)), foreign: characters(try table(foreign)))
+        let statistics = ChineseNameStatistics(
+            surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
+            given: characters(try table(given)), foreign: characters(try table(foreign)))
         // Pseudonyms are drawn from these; an empty table would leave nothing to draw.
         guard !statistics.surnamesByFrequency.isEmpty, !statistics.givenByFrequency.isEmpty else {
             throw ConfigurationError(Diagnostic(file: surnames, message: "the surname and given-name tables must each list names seen at least 5 times"))
@@ -81,7 +86,8 @@ package struct ChineseNameStatistics: Sendable {
     mutating func readGender(_ path: String) throws(ConfigurationError) {
         for (index, row) in try WordList.readRows(path).enumerated() where !row.isEmpty {
             guard row.count == 3, row[0].count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
-                throw ConfigurationError(Diagnostic(file: path, line: index + 1, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
+                throw ConfigurationError(
+                    Diagnostic(file: path, line: index + 1, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
             }
             femaleShare[row[0].first!] = female / (male + female)
         }

@@ -72,9 +72,10 @@ package struct ChineseNameSurrogate: SurrogateGenerator {
         }
         let newSurname = drawSurname(length: surname.count, excluding: surname, random: &random)
         // The given name keeps the gender it reads as (谭秀英 → a woman's name, not 胡廷昭).
-        let pool = statistics.femaleShare(ofGiven: characters.dropFirst(surname.count)).flatMap { share in
-            share >= 0.65 ? givenPoolFemale : share <= 0.35 ? givenPoolMale : nil
-        } ?? givenPool
+        let pool =
+            statistics.femaleShare(ofGiven: characters.dropFirst(surname.count)).flatMap { share in
+                share >= 0.65 ? givenPoolFemale : share <= 0.35 ? givenPoolMale : nil
+            } ?? givenPool
         return newSurname + String((0..<(characters.count - surname.count)).map { _ in pool.draw(&random) })
     }
 
@@ -119,7 +120,9 @@ struct WeightedPool<Item: Sendable & Equatable>: Sendable {
         precondition(!weighted.isEmpty, "name tables are checked non-empty when the plugin loads")
         items = weighted.map(\.0)
         var total = 0
-        ends = weighted.map { total += $0.1; return total }
+        ends = weighted.map {
+            total += $0.1; return total
+        }
     }
 
     func draw(_ random: inout SurrogateRandom) -> Item {
@@ -155,4 +158,3 @@ struct WeightedPool<Item: Sendable & Equatable>: Sendable {
 package protocol SurrogateProvidingRecognizer: Recognizer {
     var surrogate: any SurrogateGenerator { get }
 }
-

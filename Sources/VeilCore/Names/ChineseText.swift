@@ -53,7 +53,9 @@ extension ChineseNameRecognizer {
             String(unsafeUninitializedCapacity: range.count * 4) { buffer in
                 var count = 0
                 for scalar in scalars[range] {
-                    UTF8.encode(scalar) { buffer[count] = $0; count += 1 }
+                    UTF8.encode(scalar) {
+                        buffer[count] = $0; count += 1
+                    }
                 }
                 return count
             }
@@ -119,8 +121,9 @@ extension ChineseNameRecognizer {
             if kind.contains(.verbStarts) && end - start >= 2 { marks[start].insert(.verbStarts) }
             if kind.contains(.cueBeforeEnds) { marks[end].insert(.cueBeforeEnds) }
         }
-        return Text(scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord,
-                    placeWordStarting: placeWordStarting, wordEnding: wordEnding, marks: marks, titleLength: titleLength)
+        return Text(
+            scalars: scalars, offsets: offsets, wordStarting: wordStarting, strongWordStarting: strongWordStarting, insideWord: insideWord,
+            placeWordStarting: placeWordStarting, wordEnding: wordEnding, marks: marks, titleLength: titleLength)
     }
 }
 

@@ -23,8 +23,9 @@ extension EnglishNameRecognizer {
             } else if first == 0x5B {
                 // [Петро Усик] 345 58 22: a name in square brackets at the line's start.
                 guard lineStart + 1 < lineEnd, Self.mayStartName(bytes, at: lineStart + 1),
-                      let name = nameRange(in: bytes, from: lineStart + 1), name.upperBound < lineEnd, bytes[name.upperBound] == 0x5D,
-                      let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { continue }
+                    let name = nameRange(in: bytes, from: lineStart + 1), name.upperBound < lineEnd, bytes[name.upperBound] == 0x5D,
+                    let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+                else { continue }
                 detections.append(detection)
             } else if ASCIIByte.isDigit(first) || first == 0x2B || first == 0x28 {
                 if let owner = ownerAfterNumber(in: bytes, from: lineStart, lineEnd: lineEnd) {
@@ -50,8 +51,13 @@ extension EnglishNameRecognizer {
         var colon = false
         while index < min(lineEnd, start + 32) {
             let byte = bytes[index]
-            if byte == 0x3A { colon = true } else if !(ASCIIByte.isDigit(byte) || [0x2F, 0x2E, 0x2D, 0x2C, 0x20].contains(byte)
-                                                         || (byte | 0x20 == 0x61 || byte | 0x20 == 0x70 || byte | 0x20 == 0x6D)) { break }
+            if byte == 0x3A {
+                colon = true
+            } else if !(ASCIIByte.isDigit(byte) || [0x2F, 0x2E, 0x2D, 0x2C, 0x20].contains(byte)
+                || (byte | 0x20 == 0x61 || byte | 0x20 == 0x70 || byte | 0x20 == 0x6D))
+            {
+                break
+            }
             if !bracketed, byte == 0x2D, index > start, bytes[index - 1] == 0x20 { break }
             index += 1
         }
@@ -87,7 +93,8 @@ extension EnglishNameRecognizer {
         }
         while nameStart < lineEnd, bytes[nameStart] == 0x20 { nameStart += 1 }
         guard nameStart < lineEnd, Self.mayStartName(bytes, at: nameStart), let name = nameRange(in: bytes, from: nameStart),
-              bytes[name].contains(0x20) else { return nil }
+            bytes[name].contains(0x20)
+        else { return nil }
         var after = name.upperBound
         if bracketed {
             guard after < lineEnd, bytes[after] == 0x29 else { return nil }
@@ -152,11 +159,12 @@ extension EnglishNameRecognizer {
         var givenEnd = stop
         while givenEnd > givenStart, bytes[givenEnd - 1] == 0x20 { givenEnd -= 1 }
         guard stop < lineEnd, [0x3C, 0xE2, 0xC2, 0x7C, 0x09, 0x2C, 0x3B, 0x2F].contains(bytes[stop]),
-              Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd),
-              let last = nameRange(in: bytes, from: surname.lowerBound), last == surname,
-              let given = nameRange(in: bytes, from: givenStart), given.upperBound == givenEnd,
-              let surnameDetection = labelledPerson(in: bytes, last, rule: "en-cued", score: 0.75),
-              let givenDetection = labelledPerson(in: bytes, given, rule: "en-cued", score: 0.75) else { return [] }
+            Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd),
+            let last = nameRange(in: bytes, from: surname.lowerBound), last == surname,
+            let given = nameRange(in: bytes, from: givenStart), given.upperBound == givenEnd,
+            let surnameDetection = labelledPerson(in: bytes, last, rule: "en-cued", score: 0.75),
+            let givenDetection = labelledPerson(in: bytes, given, rule: "en-cued", score: 0.75)
+        else { return [] }
         return [surnameDetection, givenDetection]
     }
 
@@ -179,9 +187,10 @@ extension EnglishNameRecognizer {
             } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA2 {
                 index += 3
             } else if byte == 0xE2, index + 2 < lineEnd, bytes[index + 1] == 0x9C, bytes[index + 2] == 0x89 {
-                index += 3  // ✉ before a contact's name
+                index += 3 // ✉ before a contact's name
             } else if byte == 0x3C, let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E),
-                      bytes[(index + 1)..<close].allSatisfy(ASCIIByte.isLetter) {
+                bytes[(index + 1)..<close].allSatisfy(ASCIIByte.isLetter)
+            {
                 index = close + 1
             } else {
                 break
@@ -211,9 +220,13 @@ extension EnglishNameRecognizer {
             if stop == nameEnd, Self.numberFollows(bytes, at: stop + 1, lineEnd: lineEnd) {
                 // Not a phone's label (Caller ID:, Office Phone:): no word of one, none in capitals.
                 let words = bytes[start..<nameEnd].split(separator: 0x20)
-                guard !words.contains(where: { word in Self.phoneLabelWords.contains(word.map { $0 | 0x20 })
-                                          || (word.count > 1 && !word.contains(where: ASCIIByte.isLowercase) && word.allSatisfy { $0 < 0x80 }) }),
-                      let name = wholeName(in: bytes, start..<nameEnd) else { return [] }
+                guard
+                    !words.contains(where: { word in
+                        Self.phoneLabelWords.contains(word.map { $0 | 0x20 })
+                            || (word.count > 1 && !word.contains(where: ASCIIByte.isLowercase) && word.allSatisfy { $0 < 0x80 })
+                    }),
+                    let name = wholeName(in: bytes, start..<nameEnd)
+                else { return [] }
                 return [labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)].compactMap { $0 }
             }
             // Vritti: can you call me on …, or a label before the name (Reference: Alma Pereyra, …).
@@ -228,7 +241,8 @@ extension EnglishNameRecognizer {
             // Βρασίδας (22730 95 534) — …, Håkon Sæther [407 32 967] joined: a name and its number in brackets.
             if let end = Self.endOfNumber(bytes, from: stop + 1, lineEnd: lineEnd), end < lineEnd, bytes[end] == (separator == 0x28 ? 0x29 : 0x5D) {
                 guard let name = nameRange(in: bytes, from: start), name.upperBound == nameEnd,
-                      let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) else { return [] }
+                    let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
+                else { return [] }
                 return [detection]
             }
             // Сирман Бедринов (Сирман) | …: a name and the first name it goes by, then the number.
@@ -239,8 +253,9 @@ extension EnglishNameRecognizer {
             guard Self.contactFieldFollows(bytes, at: after, lineEnd: lineEnd), let name = wholeName(in: bytes, start..<nameEnd) else { return [] }
             let nameBytes = bytes[name]
             guard !nickname.isEmpty, nameBytes.starts(with: bytes[nickname]),
-                  nickname.count == nameBytes.count || nameBytes[nameBytes.startIndex + nickname.count] == 0x20,
-                  let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
+                nickname.count == nameBytes.count || nameBytes[nameBytes.startIndex + nickname.count] == 0x20,
+                let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+            else { return [] }
             return [detection] + [labelledPerson(in: bytes, nickname, rule: "en-cued", score: 0.75)].compactMap { $0 }
         case 0x3C, 0x7C, 0x09, 0xE2, 0xF0, 0xC2, 0x2C, 0x3B, 0x2F, 0x0A, 0x0D:
             if separator == 0x0A || separator == 0x0D {
@@ -254,7 +269,10 @@ extension EnglishNameRecognizer {
                     guard !spaced else { return [] }
                     // Edit Pintér, 34, from …: a name and an age.
                     if Self.ageFollows(bytes, after: stop), let name = wholeName(in: bytes, start..<nameEnd),
-                       let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7) { return [detection] }
+                        let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.7)
+                    {
+                        return [detection]
+                    }
                     if !Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) {
                         // <b>Maria Lievens</b>, Rottiers CV · …: a name in emphasis or a tag is whole;
                         // the field after the comma is its company or its role, not its given name.
@@ -269,7 +287,8 @@ extension EnglishNameRecognizer {
                 guard Self.contactFieldFollows(bytes, at: stop, lineEnd: lineEnd) else { return [] }
             }
             guard let name = wholeName(in: bytes, start..<nameEnd),
-                  let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75) else { return [] }
+                let detection = labelledPerson(in: bytes, name, rule: "en-cued", score: 0.75)
+            else { return [] }
             return [detection]
         default:
             return []
@@ -318,7 +337,8 @@ extension EnglishNameRecognizer {
             if bytes[index] == 0x2A || bytes[index] == 0x5F || bytes[index] == 0x22 {
                 index += 1
             } else if bytes[index] == 0x3C, index + 1 < lineEnd, bytes[index + 1] == 0x2F,
-                      let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E), bytes[(index + 2)..<close].allSatisfy(ASCIIByte.isLetter) {
+                let close = bytes[index..<min(lineEnd, index + 12)].firstIndex(of: 0x3E), bytes[(index + 2)..<close].allSatisfy(ASCIIByte.isLetter)
+            {
                 index = close + 1
             } else {
                 break
@@ -330,7 +350,8 @@ extension EnglishNameRecognizer {
     /// The length of a telephone sign at `index` (☎ ☏ ✆ 📞 📱 📲), nil for anything else.
     static func telephoneSign(_ bytes: [UInt8], at index: Int, lineEnd: Int) -> Int? {
         if bytes[index] == 0xE2, index + 2 < lineEnd,
-           (bytes[index + 1] == 0x98 && (bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F)) || (bytes[index + 1] == 0x9C && bytes[index + 2] == 0x86) {
+            (bytes[index + 1] == 0x98 && (bytes[index + 2] == 0x8E || bytes[index + 2] == 0x8F)) || (bytes[index + 1] == 0x9C && bytes[index + 2] == 0x86)
+        {
             return 3
         }
         if bytes[index] == 0xF0, index + 3 < lineEnd, bytes[index + 1] == 0x9F, bytes[index + 2] == 0x93, [0x9E, 0xB1, 0xB2].contains(bytes[index + 3]) {
@@ -419,9 +440,12 @@ extension EnglishNameRecognizer {
     }
 
     /// Words of a phone's label, lower-case: a line "Office Phone: 555 …" names no one.
-    private static let phoneLabelWords: Set<[UInt8]> = Set(["caller", "phone", "telephone", "tel", "mobile", "cell", "fax", "emergency", "contact",
-                                                           "home", "work", "office", "main", "direct", "support", "hotline", "helpline",
-                                                           "whatsapp", "landline", "number", "reception", "desk", "switchboard"].map { Array($0.utf8) })
+    private static let phoneLabelWords: Set<[UInt8]> = Set(
+        [
+            "caller", "phone", "telephone", "tel", "mobile", "cell", "fax", "emergency", "contact",
+            "home", "work", "office", "main", "direct", "support", "hotline", "helpline",
+            "whatsapp", "landline", "number", "reception", "desk", "switchboard"
+        ].map { Array($0.utf8) })
 
     /// Phone words that begin a contact block's phone line, lower-case.
     private static let phoneLineWords: [[UInt8]] = ["mobile", "mob", "phone", "tel", "telephone", "cell", "fax", "whatsapp", "tlf", "telefon", "gsm", "ph", "m", "t", "p"]
@@ -451,19 +475,22 @@ extension EnglishNameRecognizer {
     /// left to the name lists and the tagger, which read it already.
     private func chatSpeaker(in bytes: [UInt8], _ range: Range<Int>, colon: Int, lineEnd: Int) -> Detection? {
         guard range.count >= 2, range.count <= 32, colon + 2 < lineEnd, bytes[colon + 1] == 0x20,
-              ASCIIByte.isLetter(bytes[colon + 2]) || bytes[colon + 2] >= 0xC0,
-              !bytes[range].dropFirst().contains(where: { !(ASCIIByte.isLowercase($0) || $0 >= 0x80) }),
-              bytes[(colon + 2)..<lineEnd].contains(0x20),
-              // A message has a word in lower case among its first four (can you …, Margaret said …);
-              // an address or a name after a label has none (Endereço: Av. Paulista, 1578).
-              bytes[(colon + 2)..<lineEnd].split(separator: 0x20, maxSplits: 4).prefix(4).contains(where: { word in
-                  word.first.map { ASCIIByte.isLowercase($0) || ($0 >= 0xC3 && $0 < 0xE0 && String(decoding: word.prefix(2), as: UTF8.self).first?.isLowercase == true) } ?? false
-              }) else { return nil }
+            ASCIIByte.isLetter(bytes[colon + 2]) || bytes[colon + 2] >= 0xC0,
+            !bytes[range].dropFirst().contains(where: { !(ASCIIByte.isLowercase($0) || $0 >= 0x80) }),
+            bytes[(colon + 2)..<lineEnd].contains(0x20),
+            // A message has a word in lower case among its first four (can you …, Margaret said …);
+            // an address or a name after a label has none (Endereço: Av. Paulista, 1578).
+            bytes[(colon + 2)..<lineEnd].split(separator: 0x20, maxSplits: 4).prefix(4).contains(where: { word in
+                word.first.map { ASCIIByte.isLowercase($0) || ($0 >= 0xC3 && $0 < 0xE0 && String(decoding: word.prefix(2), as: UTF8.self).first?.isLowercase == true) }
+                    ?? false
+            })
+        else { return nil }
         let word = String(decoding: bytes[range], as: UTF8.self)
         let lower = word.lowercased()
         let listed = Self.listed(word)
         guard word.dropFirst().allSatisfy({ $0.isLetter && !$0.isUppercase }), !Self.personLabels.contains(lower),
-              firstNames[listed] != nil || tagger?.rank(of: lower) == nil else { return nil }
+            firstNames[listed] != nil || tagger?.rank(of: lower) == nil
+        else { return nil }
         return person(range, names: [word], listedAs: listed, rule: "en-cued", score: 0.55)
     }
 }

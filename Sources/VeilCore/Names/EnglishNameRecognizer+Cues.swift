@@ -33,40 +33,53 @@ extension EnglishNameRecognizer {
 
     /// The cue phrases, lower-case; matched whole-word, ignoring case.
     static let cuePhrases: [(phrase: String, kind: CueKind)] = {
-        let before = ["dear", "hi", "hello", "hey", "it's", "its", "it’s", "it is", "this is", "i'm", "i’m", "im", "i am", "my name is",
-                      "my name's", "name's", "paid by", "booked by", "ordered by", "sent by", "written by", "approved by", "signed by",
-                      "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
-                      "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
-                      "who's", "who’s", "who is", "forward to", "forwarded to", "pass this to", "pass it to",
-                      "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
-                      "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
-                      "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
-                      "phoned", "rang", "messaged", "message for", "messages for", "note for", "next of kin", "sent from",
-                      "known as", "goes by", "gave her name as", "gave his name as", "gave their name as", "gave the name",
-                      // Who a sentence quotes or hires (Per Blessing Ogunleye, …; Quote from …; … hired Kiojah Madhubuti as …).
-                      "per", "quote from", "quoting", "hired", "appointed", "ping",
-                      // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
-                      "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
-                      "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",
-                      "chiamare", "chiamate", "contattare", "contattate", "chiedere di", "ligar para", "ligue para", "falar com",
-                      "bel", "bellen", "zadzwoń do", "skontaktuj się z", "позвоните", "звоните", "свяжитесь с"]
-        let titles = ["mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra",
-                      "dott", "dott.ssa", "dhr", "mevr", "doç"] + lowerCaseTitles
-        let relations = ["mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
-                         "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
-                         "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"]
+        let before = [
+            "dear", "hi", "hello", "hey", "it's", "its", "it’s", "it is", "this is", "i'm", "i’m", "im", "i am", "my name is",
+            "my name's", "name's", "paid by", "booked by", "ordered by", "sent by", "written by", "approved by", "signed by",
+            "submitted by", "requested by", "prepared by", "reported by", "on behalf of", "c/o", "attn", "bill to", "ship to",
+            "text from", "message from", "sms from", "call from", "email from", "e-mail from", "note from", "reply from",
+            "who's", "who’s", "who is", "forward to", "forwarded to", "pass this to", "pass it to",
+            "delivery for", "parcel for", "thx", "congrats", "bye", "miss you", "love you", "ask for", "asking for",
+            "asked for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "talked to", "belongs to",
+            "belonging to", "owned by", "registered to", "issued to", "contact", "please call", "met", "meet", "called",
+            "phoned", "rang", "messaged", "message for", "messages for", "note for", "next of kin", "sent from",
+            "known as", "goes by", "gave her name as", "gave his name as", "gave their name as", "gave the name",
+            // Who a sentence quotes or hires (Per Blessing Ogunleye, …; Quote from …; … hired Kiojah Madhubuti as …).
+            "per", "quote from", "quoting", "hired", "appointed", "ping",
+            // The same in the languages of Europe (Bitte rufen Sie …, Llamar a …, Merci de contacter …).
+            "rufen sie", "kontaktieren sie", "wenden sie sich an", "llamar a", "llame a", "llama a", "contactar a", "contacte a",
+            "contactar con", "hablar con", "preguntar por", "contacter", "contactez", "appeler", "appelez", "demander",
+            "chiamare", "chiamate", "contattare", "contattate", "chiedere di", "ligar para", "ligue para", "falar com",
+            "bel", "bellen", "zadzwoń do", "skontaktuj się z", "позвоните", "звоните", "свяжитесь с"
+        ]
+        let titles =
+            [
+                "mr", "mrs", "ms", "mx", "dr", "prof", "miss", "mister", "madam", "mme", "mlle", "herr", "frau", "sr", "sra", "srta", "sig", "sig.ra",
+                "dott", "dott.ssa", "dhr", "mevr", "doç"
+            ] + lowerCaseTitles
+        let relations = [
+            "mother", "father", "mom", "mum", "dad", "son", "daughter", "wife", "husband", "brother", "sister", "friend", "colleague",
+            "boss", "manager", "partner", "neighbour", "neighbor", "cousin", "aunt", "uncle", "grandmother", "grandfather",
+            "grandson", "granddaughter", "fiancé", "fiancée", "girlfriend", "boyfriend", "client", "tenant", "landlord", "lawyer"
+        ]
 
-        let roles = ["driver", "courier", "agent", "nurse", "doctor", "landlord", "landlady", "tenant", "manager", "colleague",
-                     "neighbour", "neighbor", "client", "customer", "patient", "lawyer", "attorney", "inspector", "pastor", "coach",
-                     "teacher", "student", "witness", "caller", "technician", "engineer", "director", "assistant", "secretary",
-                     "passenger", "guest", "traveller", "traveler", "member", "applicant", "employee", "owner", "buyer", "seller",
-                     "sender", "recipient", "holder", "cardholder", "debtor", "creditor", "borrower", "volunteer", "resident"]
-        let closings = ["regards", "kind regards", "best regards", "warm regards", "warmest regards", "best wishes", "sincerely",
-                        "yours sincerely", "yours faithfully", "yours truly", "thanks", "thank you", "many thanks", "cheers", "best"]
+        let roles = [
+            "driver", "courier", "agent", "nurse", "doctor", "landlord", "landlady", "tenant", "manager", "colleague",
+            "neighbour", "neighbor", "client", "customer", "patient", "lawyer", "attorney", "inspector", "pastor", "coach",
+            "teacher", "student", "witness", "caller", "technician", "engineer", "director", "assistant", "secretary",
+            "passenger", "guest", "traveller", "traveler", "member", "applicant", "employee", "owner", "buyer", "seller",
+            "sender", "recipient", "holder", "cardholder", "debtor", "creditor", "borrower", "volunteer", "resident"
+        ]
+        let closings = [
+            "regards", "kind regards", "best regards", "warm regards", "warmest regards", "best wishes", "sincerely",
+            "yours sincerely", "yours faithfully", "yours truly", "thanks", "thank you", "many thanks", "cheers", "best"
+        ]
         // The speech verbs the surname rule reads, and verbs of calling and answering (sorted: the
         // automaton's word indices stay the same from run to run).
-        let verbs = speechVerbs.union(["texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered",
-                                               "rang", "phoned", "messaged", "signed"]).sorted()
+        let verbs = speechVerbs.union([
+            "texted", "called", "emailed", "confirmed", "left", "agreed", "insisted", "complained", "answered",
+            "rang", "phoned", "messaged", "signed"
+        ]).sorted()
         return before.map { ($0, .before) } + roles.map { ($0, .role) } + closings.map { ($0, .closing) } + verbs.map { ($0, .after) }
             + titles.map { ($0, .title) } + relations.map { ($0, .relation) } + ["—", "–", " / "].map { ($0, .afterNumber) }
             + possessedContacts.map { ($0, .possessed) }
@@ -76,18 +89,25 @@ extension EnglishNameRecognizer {
     /// case. Capitals beyond ASCII are listed apart (the automaton folds ASCII letters only). Short
     /// ones that other words hold (pan in company, don in London, Ing in thing) are left out: every
     /// occurrence inside a word is one more the cue loop reads and passes over.
-    static let lowerCaseTitles = ["señor", "señora", "señorita", "monsieur", "madame", "signor", "signora", "signorina", "dottor",
-                                  "dottore", "dottoressa", "senhor", "senhora", "pani", "pán", "paní", "doña",
-                                  "meneer", "mevrouw", "herra", "rouva", "fru", "fröken", "frøken", "domnul", "doamna", "gospodin",
-                                  "gospođa", "sayın", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
-                                  "господин", "госпожа", "пан", "пані", "г-н", "г-жа", "κύριος", "κυρία", "κος", "κα", "др",
-                                  "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Ông"]
+    static let lowerCaseTitles = [
+        "señor", "señora", "señorita", "monsieur", "madame", "signor", "signora", "signorina", "dottor",
+        "dottore", "dottoressa", "senhor", "senhora", "pani", "pán", "paní", "doña",
+        "meneer", "mevrouw", "herra", "rouva", "fru", "fröken", "frøken", "domnul", "doamna", "gospodin",
+        "gospođa", "sayın", "bayan", "bà", "ông", "chị", "cô", "quý cô", "quý ông",
+        "господин", "госпожа", "пан", "пані", "г-н", "г-жа", "κύριος", "κυρία", "κος", "κα", "др",
+        "Господин", "Госпожа", "Пан", "Пані", "Г-н", "Г-жа", "Κύριος", "Κυρία", "Κος", "Κα", "Др", "Ông"
+    ]
     /// A possessive's contact: what a person's name before it owns (Anay's cell, Ingrid’s email).
-    static let possessedContacts = ["cell", "phone", "mobile", "number", "landline", "email", "e-mail", "address", "whatsapp", "home number",
-                                    "work number", "cell phone", "mobile number", "phone number"].flatMap { ["'s " + $0, "’s " + $0] }
+    static let possessedContacts =
+        [
+            "cell", "phone", "mobile", "number", "landline", "email", "e-mail", "address", "whatsapp", "home number",
+            "work number", "cell phone", "mobile number", "phone number"
+        ].flatMap { ["'s " + $0, "’s " + $0] }
         // Minutes: Eimhear McAveigh (chair), a caption's Ana Ruiz (left): a role in brackets after a name.
-        + ["chair", "chairman", "chairwoman", "chairperson", "secretary", "treasurer", "host", "moderator", "pictured", "left", "right", "centre",
-           "center", "ceo", "founder", "organiser", "organizer", "speaker", "witness", "guest", "minutes", "apologies", "absent"].map { " (" + $0 + ")" }
+        + [
+            "chair", "chairman", "chairwoman", "chairperson", "secretary", "treasurer", "host", "moderator", "pictured", "left", "right", "centre",
+            "center", "ceo", "founder", "organiser", "organizer", "speaker", "witness", "guest", "minutes", "apologies", "absent"
+        ].map { " (" + $0 + ")" }
     static let cueAutomaton = AhoCorasick(words: cuePhrases.map(\.phrase))
     /// The title cues that may be written in small letters, as indices into `cuePhrases`.
     static let lowerCaseTitleCues = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .title && lowerCaseTitles.contains(cuePhrases[$0].phrase) })
@@ -95,7 +115,8 @@ extension EnglishNameRecognizer {
     static let thanks = Set(cuePhrases.indices.filter { ["thanks", "thank you", "many thanks", "cheers"].contains(cuePhrases[$0].phrase) })
     /// Verbs of calling that also name things (a band called BTS, a town called Malice): a person
     /// only when the call goes on after the name (called Ingunn back, rang Aksel at 9).
-    static let callingVerbs = Set(cuePhrases.indices.filter { cuePhrases[$0].kind == .before && ["called", "phoned", "rang", "messaged"].contains(cuePhrases[$0].phrase) })
+    static let callingVerbs = Set(
+        cuePhrases.indices.filter { cuePhrases[$0].kind == .before && ["called", "phoned", "rang", "messaged"].contains(cuePhrases[$0].phrase) })
     /// What follows a called person's name.
     private static let afterCalledName: [[UInt8]] = [" back", " on ", " at ", " about ", " again"].map { Array($0.utf8) }
 
@@ -137,7 +158,10 @@ extension EnglishNameRecognizer {
                 start += 1
                 // Contact <b>Ana Ruiz</b>: a tag around the name.
                 if start < bytes.count, bytes[start] == 0x3C, let close = bytes[start..<min(bytes.count, start + 10)].firstIndex(of: 0x3E),
-                   bytes[(start + 1)..<close].allSatisfy(ASCIIByte.isLetter) { start = close + 1 }
+                    bytes[(start + 1)..<close].allSatisfy(ASCIIByte.isLetter)
+                {
+                    start = close + 1
+                }
             case .title:
                 guard Self.lowerCaseTitleCues.contains(occurrence.word) || Self.mayStartName(bytes, at: range.lowerBound) else { continue }
                 // A whole word in its alphabet too (not the κα ending Μακα).
@@ -156,8 +180,10 @@ extension EnglishNameRecognizer {
                 start += 1
                 thanked = true
                 guard Self.mayStartName(bytes, at: start), let name = nameRange(in: bytes, from: start),
-                      name.upperBound == bytes.count || [0x21, 0x2C, 0x2E, 0x3F, 0x0A, 0x0D].contains(bytes[name.upperBound]) else { continue }
-            case .closing where start + 2 < bytes.count && bytes[start] == 0x2C && bytes[start + 1] == 0x20 && bytes[start + 2] != 0x20
+                    name.upperBound == bytes.count || [0x21, 0x2C, 0x2E, 0x3F, 0x0A, 0x0D].contains(bytes[name.upperBound])
+                else { continue }
+            case .closing
+            where start + 2 < bytes.count && bytes[start] == 0x2C && bytes[start + 1] == 0x20 && bytes[start + 2] != 0x20
                 && Self.beginsSentence(bytes, at: range.lowerBound):
                 // … Thanks, Mille⏎ Regards, Ana Ruiz (the message's end): the closing begins its
                 // sentence, the name after its comma is the rest of the line (checked below).
@@ -197,7 +223,12 @@ extension EnglishNameRecognizer {
             // Guarantor's phone, the Tenant's email: one word before a possessive's contact is a
             // person when a first-name or surname list holds it; a role's word is not.
             if kind == .possessed, words == 1, firstNames[listed] == nil,
-               tagger.map({ let listing = $0.listing(of: first.lowercased()); return listing.first == nil && listing.last == nil }) ?? true { continue }
+                tagger.map({
+                    let listing = $0.listing(of: first.lowercased()); return listing.first == nil && listing.last == nil
+                }) ?? true
+            {
+                continue
+            }
             if kind == .closing, !thanked {
                 // The name is the whole line.
                 var end = name.upperBound

@@ -39,7 +39,8 @@ extension EnglishNameRecognizer {
         guard !grownRanges.isEmpty else { return result }
         // A person inside a longer one of the same name is that one.
         return result.filter { detection in
-            detection.entity != .person || !grownRanges.contains { $0 != detection.range && $0.lowerBound <= detection.range.lowerBound && detection.range.upperBound <= $0.upperBound }
+            detection.entity != .person
+                || !grownRanges.contains { $0 != detection.range && $0.lowerBound <= detection.range.lowerBound && detection.range.upperBound <= $0.upperBound }
         }
     }
 
@@ -76,7 +77,8 @@ extension EnglishNameRecognizer {
             return !scalar.properties.isUppercase || previous == " " || previous == "-" || previous == "'"
         }
         guard scalars.count >= 2, let first = scalars.first, first.properties.isUppercase, casedAsName,
-              scalars.dropFirst().contains(where: { $0.properties.isLowercase }) else { return false }
+            scalars.dropFirst().contains(where: { $0.properties.isLowercase })
+        else { return false }
         let lower = word.lowercased()
         let listing = tagger.listing(of: lower)
         switch listing.rank {
@@ -128,7 +130,8 @@ extension EnglishNameRecognizer {
     /// only between two of them.
     private static func isWrittenWord(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              first.properties.isAlphabetic, last.properties.isAlphabetic else { return false }
+            first.properties.isAlphabetic, last.properties.isAlphabetic
+        else { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "'" || $0 == "-" }
     }
 

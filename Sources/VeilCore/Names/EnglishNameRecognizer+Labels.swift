@@ -13,7 +13,8 @@ extension EnglishNameRecognizer {
         "employee name", "student", "student name", "member", "member name", "user", "buyer", "seller", "driver", "owner", "signed",
         "signed by", "signature", "submitted by", "requested by", "prepared by", "reported by", "interviewee", "respondent", "author",
         "from", "to", "cc", "bill to", "ship to", "sold to", "invoice to", "lead", "new lead", "paid by", "booked by", "guardian",
-        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant", "attendees", "participants", "guests", "present",
+        "parent", "spouse", "caller", "host", "organizer", "organiser", "speaker", "nominee", "guest list", "attendee", "participant", "attendees", "participants",
+        "guests", "present",
         "speakers", "panelists", "panellists", "invitees", "signatories", "members present", "rsvp",
         "beneficiary name", "payee name", "payer name", "recipient name", "sender name", "account holder name", "holder name",
         "owner name", "tenant name", "driver name", "caller name", "contact person name", "guarantor", "co-signer", "cosigner",
@@ -34,18 +35,22 @@ extension EnglishNameRecognizer {
         "kontaktperson", "contactpersoon", "ansprechperson", "personne de contact", "persona de contacto", "persona di contatto",
         "pessoa de contato", "pessoa de contacto", "osoba kontaktowa", "kontaktní osoba", "kontaktná osoba", "kontaktna oseba",
         "kontakt osoba", "yhteyshenkilö", "kapcsolattartó", "kontaktisik", "kontaktinis asmuo", "kontaktpersona", "persoană de contact",
-        "iletişim kişisi", "tengiliður", "referente", "контактное лицо", "контактна особа", "лице за контакт", "υπεύθυνος επικοινωνίας",
+        "iletişim kişisi", "tengiliður", "referente", "контактное лицо", "контактна особа", "лице за контакт", "υπεύθυνος επικοινωνίας"
     ]
     /// Labels whose value is a name only when it has two words and the line ends with it or an
     /// e-mail address follows (From: Jane Doe <jane@…>): From: London is a place.
     static let headerLabels: Set<String> = ["from", "to", "cc"]
     /// Lower-case words that join the parts of a name (Aimée van den Hoek, Ana da Luz).
-    static let nameParticles: Set<String> = ["van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
-                                             "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"]
+    static let nameParticles: Set<String> = [
+        "van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le",
+        "ter", "ten", "bin", "binti", "al", "el", "y", "e", "zu", "af"
+    ]
 
     /// Labels of a list of people, each name after a comma or "and".
-    static let listLabels: Set<String> = ["attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees", "rsvp",
-                                          "signatories", "members present", "guest list"]
+    static let listLabels: Set<String> = [
+        "attendees", "participants", "guests", "present", "speakers", "panelists", "panellists", "invitees", "rsvp",
+        "signatories", "members present", "guest list"
+    ]
 
     /// The names that follow `first` in a list: after ", ", " and ", ", and " or " & ", up to twelve.
     private func listedAfter(_ first: Range<Int>, in bytes: [UInt8]) -> [Detection] {
@@ -60,7 +65,8 @@ extension EnglishNameRecognizer {
                 break
             }
             guard next > end, next < bytes.count, Self.mayStartName(bytes, at: next), let name = nameRange(in: bytes, from: next),
-                  let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.75) else { break }
+                let detection = labelledPerson(in: bytes, name, rule: "en-labelled", score: 0.75)
+            else { break }
             detections.append(detection)
             end = name.upperBound
         }
@@ -81,8 +87,10 @@ extension EnglishNameRecognizer {
             let keyValue = bytes[colon] == 0x3D
             // (A sentence's end begins a label too: Tenant: Mary Uche. Guarantor: Patience Oyekan.)
             // (No label is longer than 32 bytes: the walk back stops there.)
-            while start > 0, colon - start <= 32, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]), !(keyValue && bytes[start - 1] == 0x20),
-                  !(start >= 2 && bytes[start - 1] == 0x20 && bytes[start - 2] == 0x2E) {
+            while start > 0, colon - start <= 32, ![0x0A, 0x09, 0x3B, 0x7C, 0x2C, 0x3E, 0x7B, 0x2F, 0x26, 0x3F, 0x28].contains(bytes[start - 1]),
+                !(keyValue && bytes[start - 1] == 0x20),
+                !(start >= 2 && bytes[start - 1] == 0x20 && bytes[start - 2] == 0x2E)
+            {
                 start -= 1
             }
             guard colon - start <= 32 else { continue }
@@ -109,8 +117,9 @@ extension EnglishNameRecognizer {
             // Patient: Lawal, Shamsuddeen | …: the surname first, then the given name, which ends the field.
             let givenStart = name.upperBound + 2
             if givenStart < bytes.count, bytes[name.upperBound] == 0x2C, bytes[name.upperBound + 1] == 0x20, Self.mayStartName(bytes, at: givenStart),
-               let given = nameRange(in: bytes, from: givenStart), Self.endsField(bytes, at: given.upperBound),
-               let detection = labelledPerson(in: bytes, given, rule: "en-labelled", score: 0.75) {
+                let given = nameRange(in: bytes, from: givenStart), Self.endsField(bytes, at: given.upperBound),
+                let detection = labelledPerson(in: bytes, given, rule: "en-labelled", score: 0.75)
+            {
                 detections.append(detection)
             }
         }

@@ -48,8 +48,10 @@ extension EnglishNameRecognizer {
             let isSurname = surnames.contains(lower)
             guard isSurname || givens.contains(lower), !isCovered(word.range) else { continue }
             let attributes = isSurname ? ["form": "en-surname", "surname": lower] : ["form": "en-first", "given": lower]
-            detections.append(Detection(range: word.range, entity: .person, score: Self.laterMentionScore, pluginID: pluginID,
-                                        rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, attributes: attributes))
+            detections.append(
+                Detection(
+                    range: word.range, entity: .person, score: Self.laterMentionScore, pluginID: pluginID,
+                    rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, attributes: attributes))
         }
         return detections
     }
@@ -76,14 +78,17 @@ extension EnglishNameRecognizer {
             } else {
                 width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
                 if byte >= 0xE3 && byte <= 0xE9 {
-                    isLetter = true  // Chinese, Japanese and Korean characters: letters, never capitals
-                } else if index + 2 < bytes.count, (byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] <= 0xA0)
-                            || (byte == 0xE2 && bytes[index + 1] == 0x80) {
+                    isLetter = true // Chinese, Japanese and Korean characters: letters, never capitals
+                } else if index + 2 < bytes.count,
+                    (byte == 0xEF && bytes[index + 1] == 0xBC && bytes[index + 2] <= 0xA0)
+                        || (byte == 0xE2 && bytes[index + 1] == 0x80)
+                {
                     // Fullwidth punctuation and digits (，：？ U+FF00-FF20), general punctuation (“ ” …
                     // U+2000-203F): no letters; ’ joins.
                     isJoin = byte == 0xE2 && bytes[index + 2] == 0x99
                 } else if index + width <= bytes.count,
-                          let scalar = String(decoding: bytes[index..<index + width], as: UTF8.self).unicodeScalars.first {
+                    let scalar = String(decoding: bytes[index..<index + width], as: UTF8.self).unicodeScalars.first
+                {
                     isLetter = scalar.properties.isAlphabetic
                     isUpper = isLetter && scalar.properties.isUppercase
                     isJoin = scalar == "’"
@@ -97,7 +102,7 @@ extension EnglishNameRecognizer {
                 end = index + width
                 afterJoin = false
             } else if isJoin, start >= 0, !afterJoin {
-                afterJoin = true  // inside the word only if a letter follows
+                afterJoin = true // inside the word only if a letter follows
             } else {
                 close()
             }

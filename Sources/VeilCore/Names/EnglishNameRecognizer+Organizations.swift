@@ -35,10 +35,12 @@ extension EnglishNameRecognizer {
     static let taggerRules: Set<String> = ["en-tagged", "en-alphabet", "en-listed-first", "en-coordinated"]
 
     /// Words after a name that make it the name of a company, a street or a building, lower-case.
-    static let organizationHeads: Set<String> = ["electronics", "co", "company", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",
-                                                 "group", "holdings", "technology", "technologies", "trading", "industries", "bank", "university",
-                                                 "college", "school", "hospital", "hotel", "restaurant", "street", "st", "road", "rd", "avenue",
-                                                 "ave", "building", "tower", "plaza", "foundation", "institute", "partners", "associates"]
+    static let organizationHeads: Set<String> = [
+        "electronics", "co", "company", "ltd", "limited", "inc", "corp", "corporation", "llc", "gmbh",
+        "group", "holdings", "technology", "technologies", "trading", "industries", "bank", "university",
+        "college", "school", "hospital", "hotel", "restaurant", "street", "st", "road", "rd", "avenue",
+        "ave", "building", "tower", "plaza", "foundation", "institute", "partners", "associates"
+    ]
     /// The same words as UTF-8, for the company rules, which read bytes.
     static let organizationHeadBytes = Set(organizationHeads.map { Array($0.utf8) })
 
@@ -69,7 +71,7 @@ extension EnglishNameRecognizer {
         "и партнеры", "ТОВ", "OÜ", "MTÜ",
         // Greek, Turkish, Azerbaijani, Vietnamese.
         "Α.Ε", "Ο.Ε", "Ε.Ε", "Ε.Π.Ε", "ΙΚΕ", "Α.Β.Ε.Ε", "και υιοί", "και Σια", "A.Ş", "Ltd. Şti", "Şti", "ve Ortakları", "ASC",
-        "QSC", "MMC", "Công ty", "Tập Đoàn", "Tập đoàn", "Doanh nghiệp", "TNHH", "và đối tác",
+        "QSC", "MMC", "Công ty", "Tập Đoàn", "Tập đoàn", "Doanh nghiệp", "TNHH", "và đối tác"
     ])
 
     /// Legal forms and company words written before a company's name (PT Kusumo Pudjiastuti, ООО
@@ -78,13 +80,15 @@ extension EnglishNameRecognizer {
         "PT", "PD", "UD", "Perum", "UAB", "SIA", "Oy", "Ab", "S.C", "ООО", "ОАО", "ЗАО", "ПАО", "АО", "ИП", "НПО", "ТОВ", "ПП", "ФОП", "ТОО",
         "OOO", "Grupo", "Grupa", "Gruppo", "Groupe", "Stichting", "Koninklijke", "Fundacja", "Fundación", "Fundação", "Spółdzielnia",
         "Hermanos", "Hnos", "Corporación", "Compañía", "Industrias", "Laboratorio", "Laboratorios", "Despacho", "Công ty", "Tập Đoàn",
-        "Tập đoàn", "Doanh nghiệp",
+        "Tập đoàn", "Doanh nghiệp"
     ])
 
     /// The words that join the partners of a firm's name (Rowe, Austin and Allen; Liekens, Claeys en
     /// Mertens NV; Madsen & Søn), with the spaces around them.
-    static let firmJoins: [[UInt8]] = [" & ", " and ", " en ", " y ", " e ", " und ", " og ", " och ", " és ", " i ", " ir ",
-                                       " un ", " ja ", " și ", " a ", " и ", " і ", " και ", " và ", " ve ", " dan "].map { Array($0.utf8) }
+    static let firmJoins: [[UInt8]] = [
+        " & ", " and ", " en ", " y ", " e ", " und ", " og ", " och ", " és ", " i ", " ir ",
+        " un ", " ja ", " și ", " a ", " и ", " і ", " και ", " và ", " ve ", " dan "
+    ].map { Array($0.utf8) }
 }
 
 /// Legal forms as UTF-8, by their first byte, the longest first.
@@ -186,7 +190,10 @@ struct CompanyText {
         for _ in 0..<6 {
             if legalFormFollows(at: position, shortCapitals: shortCapitals) { return true }
             if position == end, let head = nextWord(at: position, after: [words.space]), head.count <= 12,
-               words.organizationHeads.contains(bytes[head].map { $0 | 0x20 }) { return true }
+                words.organizationHeads.contains(bytes[head].map { $0 | 0x20 })
+            {
+                return true
+            }
             guard let next = nextWord(at: position, after: joins) else { break }
             position = next.upperBound
         }
@@ -194,7 +201,11 @@ struct CompanyText {
         position = start
         for _ in 0..<(oneWord ? 4 : 1) {
             var before = position
-            if before >= line.lowerBound + 2, bytes[before - 2] == 0xC2, bytes[before - 1] == 0xAB { before -= 2 } else if before > line.lowerBound, bytes[before - 1] == 0x22 { before -= 1 }
+            if before >= line.lowerBound + 2, bytes[before - 2] == 0xC2, bytes[before - 1] == 0xAB {
+                before -= 2
+            } else if before > line.lowerBound, bytes[before - 1] == 0x22 {
+                before -= 1
+            }
             guard before > line.lowerBound + 1, bytes[before - 1] == 0x20 else { break }
             var wordStart = before - 1
             while wordStart > line.lowerBound, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
@@ -230,7 +241,8 @@ struct CompanyText {
             return [(start..<endOfPhrase(from: start), true)]
         }
         if matches([0x20, 0x28], at: end), let partners = partners(from: end + 2), partners.count >= 2,
-           partners.end < line.upperBound, bytes[partners.end] == 0x29 {
+            partners.end < line.upperBound, bytes[partners.end] == 0x29
+        {
             return [((end + 2)..<partners.end, false)]
         }
         if matches(words.comma, at: end), let at = titleEnd(from: end + 2), !startsWithFirstName(end + 2) {
@@ -298,7 +310,8 @@ struct CompanyText {
             let limit = min(line.upperBound, end + 240)
             while field < limit, separators < 3 {
                 if bytes[field] == 0x20, field + 1 < limit, bytes[field + 1] == 0x7C || bytes[field + 1] == 0xC2 || bytes[field + 1] == 0xE2,
-                   let width = separator(at: field) {
+                    let width = separator(at: field)
+                {
                     separators += 1
                     if let partners = partners(from: field + width), partners.count >= 3, endsField(at: partners.end) {
                         return (field + width)..<partners.end
@@ -359,7 +372,8 @@ struct CompanyText {
     private func surname(at index: Int) -> Range<Int>? {
         guard let first = word(at: index) else { return nil }
         guard words.surnameParticles.contains(Array(bytes[first])), matches(words.space, at: first.upperBound),
-              let next = word(at: first.upperBound + 1) else { return first }
+            let next = word(at: first.upperBound + 1)
+        else { return first }
         return index..<next.upperBound
     }
 

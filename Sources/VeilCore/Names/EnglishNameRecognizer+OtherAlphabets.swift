@@ -21,7 +21,8 @@ extension EnglishNameRecognizer {
             // The run of capitalized words of one alphabet, one space apart.
             var end = index
             while end + 1 < words.count, end - index < 2, words[end + 1].script == script, words[end + 1].isCapitalized,
-                  words[end + 1].range.lowerBound == words[end].range.upperBound + 1, bytes[words[end].range.upperBound] == 0x20 { end += 1 }
+                words[end + 1].range.lowerBound == words[end].range.upperBound + 1, bytes[words[end].range.upperBound] == 0x20
+            { end += 1 }
             defer { index = end }
             guard end > index else { continue }
             // No word of the same alphabet touching the run (a sentence in that language).
@@ -63,7 +64,9 @@ extension EnglishNameRecognizer {
         var offset = 0
         func close(at end: Int) {
             if let wordStart = start, let first = scalars.first {
-                let script: AlphabetWord.Script? = (0x0400...0x04FF).contains(first.value) ? .cyrillic
+                let script: AlphabetWord.Script? =
+                    (0x0400...0x04FF).contains(first.value)
+                    ? .cyrillic
                     : (0x0370...0x03FF).contains(first.value) || (0x1F00...0x1FFF).contains(first.value) ? .greek : nil
                 let rest = scalars.dropFirst().filter(\.properties.isAlphabetic)
                 let capitalized = first.properties.isUppercase && rest.count >= 1 && rest.allSatisfy { $0.properties.isLowercase || !$0.properties.isUppercase }

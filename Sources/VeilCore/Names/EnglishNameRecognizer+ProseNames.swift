@@ -19,7 +19,8 @@ extension EnglishNameRecognizer {
             let lead = bytes[index]
             guard lead < 0x80 ? ASCIIByte.isUppercase(lead) : lead < 0xE0 else { continue }
             guard Self.mayStartName(bytes, at: index), Self.isSmallLetterEnd(bytes, before: space),
-                  !Self.beforePlaceOrThing(bytes, before: space) else { continue }
+                !Self.beforePlaceOrThing(bytes, before: space)
+            else { continue }
             guard let word = Self.capitalizedWord(bytes, at: index) else { continue }
             index = word.upperBound
             let end = word.upperBound
@@ -39,7 +40,8 @@ extension EnglishNameRecognizer {
             guard !ambiguous.contains(text), !Self.titles.contains(text) else { continue }
             let listing = tagger.listing(of: text.lowercased())
             guard listing.first != nil || listing.last != nil, listing.rank.map({ $0 != "1" && $0 != "2" }) ?? true,
-                  !found.contains(where: { $0.range.overlaps(word) }) else { continue }
+                !found.contains(where: { $0.range.overlaps(word) })
+            else { continue }
             detections.append(person(word, names: [text], listedAs: text, rule: "en-listed-first", score: 0.55))
         }
         return detections
@@ -58,12 +60,16 @@ extension EnglishNameRecognizer {
                 let end = word.upperBound
                 if end < bytes.count {
                     let next = bytes[end]
-                    guard next == 0x20 ? end + 1 < bytes.count && ASCIIByte.isLowercase(bytes[end + 1])
-                                       : [0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x0A, 0x0D].contains(next) else { continue }
+                    guard
+                        next == 0x20
+                            ? end + 1 < bytes.count && ASCIIByte.isLowercase(bytes[end + 1])
+                            : [0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x0A, 0x0D].contains(next)
+                    else { continue }
                 }
                 let text = String(decoding: bytes[word], as: UTF8.self)
                 guard !ambiguous.contains(text), !Self.titles.contains(text), tagger.rank(of: text.lowercased()).map({ $0 != "1" && $0 != "2" }) ?? true,
-                      !found.contains(where: { $0.range.overlaps(word) }), !detections.contains(where: { $0.range == word }) else { continue }
+                    !found.contains(where: { $0.range.overlaps(word) }), !detections.contains(where: { $0.range == word })
+                else { continue }
                 detections.append(person(word, names: [text], listedAs: text, rule: "en-coordinated", score: 0.55))
             }
         }
@@ -81,9 +87,10 @@ extension EnglishNameRecognizer {
         func add(_ word: Range<Int>) {
             let text = String(decoding: bytes[word], as: UTF8.self)
             guard !ambiguous.contains(text), !Self.titles.contains(text), !Self.personLabels.contains(text.lowercased()),
-                  firstNames[text] != nil || tagger.listing(of: text.lowercased()).first != nil,
-                  tagger.rank(of: text.lowercased()).map({ $0 != "1" && $0 != "2" }) ?? true,
-                  !found.contains(where: { $0.range.overlaps(word) }) else { return }
+                firstNames[text] != nil || tagger.listing(of: text.lowercased()).first != nil,
+                tagger.rank(of: text.lowercased()).map({ $0 != "1" && $0 != "2" }) ?? true,
+                !found.contains(where: { $0.range.overlaps(word) })
+            else { return }
             detections.append(person(word, names: [text], listedAs: text, rule: "en-listed-first", score: 0.6))
         }
         var lineStart = 0
@@ -93,7 +100,8 @@ extension EnglishNameRecognizer {
             var start = lineStart
             while start < lineEnd, bytes[start] == 0x20 { start += 1 }
             if start < lineEnd, Self.mayStartName(bytes, at: start), let word = Self.capitalizedWord(bytes, at: start), word.upperBound + 2 < lineEnd,
-               [0x3F, 0x2C, 0x21].contains(bytes[word.upperBound]), bytes[word.upperBound + 1] == 0x20, ASCIIByte.isLowercase(bytes[word.upperBound + 2]) {
+                [0x3F, 0x2C, 0x21].contains(bytes[word.upperBound]), bytes[word.upperBound + 1] == 0x20, ASCIIByte.isLowercase(bytes[word.upperBound + 2])
+            {
                 add(word)
             }
         }
@@ -103,7 +111,8 @@ extension EnglishNameRecognizer {
         var start = end
         while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, end - start < 40 { start -= 1 }
         if start >= 2, start < end, bytes[start - 1] == 0x20, [0x2E, 0x21, 0x3F].contains(bytes[start - 2]), Self.mayStartName(bytes, at: start),
-           let word = Self.capitalizedWord(bytes, at: start), word.upperBound == end {
+            let word = Self.capitalizedWord(bytes, at: start), word.upperBound == end
+        {
             add(word)
         }
         return detections
@@ -118,11 +127,13 @@ extension EnglishNameRecognizer {
         while let slash = Self.next(0x2F, in: bytes, from: index) {
             index = slash + 1
             guard slash > 1, slash + 2 < bytes.count, bytes[slash - 1] != 0x20, Self.mayStartName(bytes, at: slash + 1),
-                  let given = Self.capitalizedWord(bytes, at: slash + 1) ?? Self.shoutedWord(bytes, at: slash + 1) else { continue }
+                let given = Self.capitalizedWord(bytes, at: slash + 1) ?? Self.shoutedWord(bytes, at: slash + 1)
+            else { continue }
             var start = slash
             while start > 0, bytes[start - 1] != 0x20, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x2F, slash - start < 40 { start -= 1 }
             guard Self.mayStartName(bytes, at: start), let surname = Self.capitalizedWord(bytes, at: start) ?? Self.shoutedWord(bytes, at: start),
-                  surname.upperBound == slash else { continue }
+                surname.upperBound == slash
+            else { continue }
             // In capitals, a booking's title follows the given name (SMITH/JOHN MR), or its line ends:
             // POW/MIA is no passenger.
             if ASCIIByte.isUppercase(bytes[given.lowerBound]), given.count > 1, ASCIIByte.isUppercase(bytes[given.lowerBound + 1]) {
@@ -137,7 +148,8 @@ extension EnglishNameRecognizer {
             let common = { (word: String) in tagger.rank(of: word).map { $0 == "1" || $0 == "2" } ?? false }
             let surnameListed = lastNames[Self.listed(surnameText)] != nil || tagger.listing(of: surnameText).last != nil
             guard givenListed, !ambiguous.contains(Self.listed(givenText)), surnameListed || !common(surnameText),
-                  !found.contains(where: { $0.range.overlaps(surname.lowerBound..<given.upperBound) }) else { continue }
+                !found.contains(where: { $0.range.overlaps(surname.lowerBound..<given.upperBound) })
+            else { continue }
             detections.append(person(surname, names: [String(decoding: bytes[surname], as: UTF8.self)], listedAs: surnameText, rule: "en-cued", score: 0.7))
             detections.append(person(given, names: [String(decoding: bytes[given], as: UTF8.self)], listedAs: givenText, rule: "en-cued", score: 0.7))
             index = given.upperBound
@@ -164,10 +176,13 @@ extension EnglishNameRecognizer {
     /// Words after which a capitalized word is more often a place, a thing or a team than a person
     /// (the Belle of the Ball, in Viera, at Stetson, vs Everton, rue Rousseau), or which say the
     /// sentence is not English (o Pato, Vos en Haas).
-    private static let placeOrThingWords: Set<[UInt8]> = Set(["the", "a", "an", "this", "that", "these", "those", "of", "in", "at", "near",
-        "from", "vs", "v", "into", "via", "around", "across", "outside", "inside", "o", "e", "en", "y", "et", "und", "van", "von", "de", "da",
-        "do", "di", "la", "le", "el", "il", "les", "los", "las", "der", "die", "das", "het", "een", "um", "uma", "na", "no", "ng", "sa",
-        "rue", "via", "calle", "rua", "strada", "chemin", "avenue", "boulevard", "ulica", "ul", "al", "aleja", "plac", "street", "road"].map { Array($0.utf8) })
+    private static let placeOrThingWords: Set<[UInt8]> = Set(
+        [
+            "the", "a", "an", "this", "that", "these", "those", "of", "in", "at", "near",
+            "from", "vs", "v", "into", "via", "around", "across", "outside", "inside", "o", "e", "en", "y", "et", "und", "van", "von", "de", "da",
+            "do", "di", "la", "le", "el", "il", "les", "los", "las", "der", "die", "das", "het", "een", "um", "uma", "na", "no", "ng", "sa",
+            "rue", "via", "calle", "rua", "strada", "chemin", "avenue", "boulevard", "ulica", "ul", "al", "aleja", "plac", "street", "road"
+        ].map { Array($0.utf8) })
 
     /// Whether the word before `space` is one of `placeOrThingWords`.
     private static func beforePlaceOrThing(_ bytes: [UInt8], before space: Int) -> Bool {
@@ -196,7 +211,7 @@ extension EnglishNameRecognizer {
         var end = start, characters = 0
         while case .scalarValue(let scalar) = decoder.decode(&iterator) {
             let width = UTF8.width(scalar)
-            if characters > 0, (scalar == "-" || scalar == "'") { end += width; characters += 1; continue }
+            if characters > 0, scalar == "-" || scalar == "'" { end += width; characters += 1; continue }
             guard scalar.properties.isAlphabetic else { break }
             if characters > 0, !scalar.properties.isLowercase { return nil }
             if width > 2 { return nil }

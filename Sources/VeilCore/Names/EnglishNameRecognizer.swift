@@ -18,8 +18,10 @@ package struct EnglishNameRecognizer: Recognizer {
     let ambiguous: Set<String>
     var tagger: EnglishTagger?
 
-    static let titles: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
-                                      "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"]
+    static let titles: Set<String> = [
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady", "Lord", "Judge",
+        "Officer", "Sergeant", "Sgt", "Captain", "Capt", "Detective", "Rev", "Reverend", "Father", "Sister"
+    ]
     static let speechVerbs: Set<String> = ["said", "says", "told", "asked", "added", "explained", "recalled", "wrote", "replied"]
 
     /// The factory `recognizer: person-en` manifests use. Data: first.tsv, last.tsv, words.txt, and
@@ -49,8 +51,9 @@ package struct EnglishNameRecognizer: Recognizer {
                     if row[1].utf8.contains(UInt8(ascii: "L")) { worldLast.append(row[0]) }
                 }
             }
-            recognizer.tagger = EnglishTagger(tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
-                                              firstShares: firstShares, lastShares: lastShares, ranks: ranks, worldFirst: worldFirst, worldLast: worldLast)
+            recognizer.tagger = EnglishTagger(
+                tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
+                firstShares: firstShares, lastShares: lastShares, ranks: ranks, worldFirst: worldFirst, worldLast: worldLast)
         }
         // The cues' automaton is built with the rest of start-up, not by the first document.
         _ = Self.cueAutomaton
@@ -76,11 +79,15 @@ package struct EnglishNameRecognizer: Recognizer {
             if firstNames[word.text] != nil, index + 1 < words.count {
                 var lastIndex = index + 1
                 if words[lastIndex].text.count == 1, words[lastIndex].isCapitalized, gap(word, words[lastIndex]) == " ",
-                   lastIndex + 1 < words.count, gap(words[lastIndex], words[lastIndex + 1]) == ". " { lastIndex += 1 }
+                    lastIndex + 1 < words.count, gap(words[lastIndex], words[lastIndex + 1]) == ". "
+                {
+                    lastIndex += 1
+                }
                 let last = words[lastIndex]
                 let separator = gap(words[lastIndex - 1], last)
                 if last.isCapitalized, !last.isAllCaps, separator == " " || separator == ". ", lastNames[last.text] != nil,
-                   !(ambiguous.contains(word.text) && ambiguous.contains(last.text) && !afterTitle) {
+                    !(ambiguous.contains(word.text) && ambiguous.contains(last.text) && !afterTitle)
+                {
                     detections.append(full(word.range.lowerBound..<last.range.upperBound, first: word.text, last: last.text, score: afterTitle ? 0.85 : 0.75))
                     used.formUnion(index...lastIndex)
                     index = lastIndex
@@ -127,7 +134,8 @@ package struct EnglishNameRecognizer: Recognizer {
         return detections.filter { detection in
             let end = detection.range.upperBound
             guard detection.entity == .person, end + 2 < bytes.count, bytes[end] == 0x3A, bytes[end + 1] == 0x20,
-                  starts.contains(end + 2), !bytes[detection.range].contains(0x20) else { return true }
+                starts.contains(end + 2), !bytes[detection.range].contains(0x20)
+            else { return true }
             let word = String(decoding: bytes[detection.range], as: UTF8.self)
             return isFirstName(word)
         }
@@ -160,12 +168,13 @@ package struct EnglishNameRecognizer: Recognizer {
                 if let at = tokens.dropFirst().firstIndex(where: { $0.count == 1 && scalars[$0.lowerBound] == "@" }) { tokens = Array(tokens[..<at]) }
                 var words = tokens.map { String(String.UnicodeScalarView(scalars[$0])) }
                 guard let firstWord = words.first, !firstWord.hasPrefix("@"), !firstWord.hasPrefix("#"),
-                      words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
-                      // No name has a digit (IBAN DE42550258423981688255 read as one is an account).
-                      !words.contains(where: { $0.utf8.contains(where: ASCIIByte.isDigit) }),
-                      // A form's label (Kontoinhaber:, Beneficiario:) names the field, not a person.
-                      !(words.count == 1 && Self.personLabels.contains(firstWord.lowercased())),
-                      !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) }) else { continue }
+                    words.allSatisfy({ $0.unicodeScalars.contains { $0.properties.isAlphabetic } }),
+                    // No name has a digit (IBAN DE42550258423981688255 read as one is an account).
+                    !words.contains(where: { $0.utf8.contains(where: ASCIIByte.isDigit) }),
+                    // A form's label (Kontoinhaber:, Beneficiario:) names the field, not a person.
+                    !(words.count == 1 && Self.personLabels.contains(firstWord.lowercased())),
+                    !words.contains(where: { $0.unicodeScalars.contains(where: \.isHan) })
+                else { continue }
                 var range = offsets[span.range.lowerBound]..<offsets[tokens.last?.upperBound ?? span.range.upperBound]
                 // Giảng viên, Elemző közgazdász: a job's title, whose later words are not capitalized
                 // as a name's are and no name list holds (Aimée van den Hoek's particles and Jane Da
@@ -173,14 +182,15 @@ package struct EnglishNameRecognizer: Recognizer {
                 // word no first-name list holds is no name, nor a clause that goes on in capitals
                 // after a word English does not use (Bitte rufen Sie …; Heather of Walls is Heather).
                 if firstWord.unicodeScalars.first?.properties.isUppercase == true,
-                   let cut = words.indices.dropFirst().first(where: { index in
-                       let word = words[index]
-                       guard word.unicodeScalars.first?.properties.isLowercase == true, !Self.nameParticles.contains(word) else { return false }
-                       let listing = tagger.listing(of: word)
-                       return listing.first == nil && listing.last == nil
-                   }) {
+                    let cut = words.indices.dropFirst().first(where: { index in
+                        let word = words[index]
+                        guard word.unicodeScalars.first?.properties.isLowercase == true, !Self.nameParticles.contains(word) else { return false }
+                        let listing = tagger.listing(of: word)
+                        return listing.first == nil && listing.last == nil
+                    })
+                {
                     guard cut > 1 || isFirstName(firstWord),
-                          isCommonWord(words[cut]) || !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true })
+                        isCommonWord(words[cut]) || !words[cut...].contains(where: { $0.unicodeScalars.first?.properties.isUppercase == true })
                     else { continue }
                     words = Array(words[..<cut])
                     range = range.lowerBound..<offsets[tokens[cut - 1].upperBound]
@@ -230,20 +240,23 @@ package struct EnglishNameRecognizer: Recognizer {
     func person(_ range: Range<Int>, names: [String], listedAs key: String, rule: String, score: Double) -> Detection {
         let lower = names.map { $0.lowercased() }
         let form = names.count >= 2 ? "en-full" : firstNames[key] != nil && lastNames[key] == nil ? "en-first" : "en-surname"
-        return Detection(range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
-                         attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[key]?.sex ?? ""])
+        return Detection(
+            range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
+            attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[key]?.sex ?? ""])
     }
 
     private func surnameOnly(_ word: LatinWord, score: Double) -> Detection {
-        Detection(range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "en-surname", canonical: word.text.lowercased(),
-                  attributes: ["form": "en-surname", "surname": word.text.lowercased()])
+        Detection(
+            range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "en-surname", canonical: word.text.lowercased(),
+            attributes: ["form": "en-surname", "surname": word.text.lowercased()])
     }
 }
 
 extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
     package var surrogate: any SurrogateGenerator {
-        EnglishNameSurrogate(firstNames: firstNames.filter { $0.value.share >= 0.02 }.map { ($0.key, $0.value.sex) }.sorted { $0.0 < $1.0 },
-                             lastNames: lastNames.filter { $0.value >= 0.005 }.map(\.key).sorted())
+        EnglishNameSurrogate(
+            firstNames: firstNames.filter { $0.value.share >= 0.02 }.map { ($0.key, $0.value.sex) }.sorted { $0.0 < $1.0 },
+            lastNames: lastNames.filter { $0.value >= 0.005 }.map(\.key).sorted())
     }
 }
 
@@ -259,7 +272,8 @@ package struct EnglishNameSurrogate: SurrogateGenerator {
         let parts = canonical.split(separator: " ").map(String.init)
         // A first name alone (Hi Margaret) becomes another first name of the same sex.
         if parts.count == 1, let sex = firstNames.first(where: { $0.0.lowercased() == parts[0] })?.1,
-           !lastNames.contains(where: { $0.lowercased() == parts[0] }) {
+            !lastNames.contains(where: { $0.lowercased() == parts[0] })
+        {
             return pick(firstNames.filter { $0.1.contains(sex.prefix(1)) && $0.0.lowercased() != parts[0] }.map(\.0), &random)
         }
         let newLast = pick(lastNames.filter { $0.lowercased() != parts.last }, &random)
@@ -284,7 +298,10 @@ package struct EnglishNameSurrogate: SurrogateGenerator {
         guard let newLast = new.last else { return surrogate }
         // A first name alone (Ngozi, after Ngozi Okonkwo) becomes the pseudonym's first name.
         if words.count == 1, new.count >= 2, let given = canonical.split(separator: " ").first,
-           words[0].lowercased() == given, !canonical.hasSuffix(" " + given) { return new[0] }
+            words[0].lowercased() == given, !canonical.hasSuffix(" " + given)
+        {
+            return new[0]
+        }
         if words.count == 1 { return newLast }
         if words.count == 3, let first = new.first { return first + " " + words[1] + " " + newLast }
         return surrogate

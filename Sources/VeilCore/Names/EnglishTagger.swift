@@ -11,8 +11,10 @@ struct EnglishTagger: Sendable {
 
     /// `worldFirst` and `worldLast`: world.tsv's names (lower-cased), bucket "w" where the census
     /// lists do not hold them.
-    init(tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String],
-         worldFirst: [String] = [], worldLast: [String] = []) {
+    init(
+        tagger: NameTagger, firstShares: [String: Double], lastShares: [String: Double], ranks: [String: String],
+        worldFirst: [String] = [], worldLast: [String] = []
+    ) {
         self.tagger = tagger
         var packed: [UInt64: Int32] = [:]
         let set = { (key: UInt64, value: Unicode.Scalar, shift: Int32) in
@@ -46,12 +48,17 @@ struct EnglishTagger: Sendable {
     }
 
     /// The feature templates, as the training script names them.
-    static let templates = ["b", "w", "s", "p", "x", "r", "f", "l", "sr", "w-2", "w-1", "w+1", "w+2", "s-1", "s+1", "f-1", "f+1", "l-1", "l+1",
-                            "t-1", "h-1"]
-    static let titles: Set<UInt64> = Set(["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "judge", "officer",
-                                          "sergeant", "sgt", "captain", "capt", "detective", "rev", "reverend", "father", "sister", "uncle", "aunt",
-                                          "coach", "president", "senator", "governor", "mayor", "minister", "king", "queen", "prince", "princess",
-                                          "saint", "st"].map { hash($0.unicodeScalars) })
+    static let templates = [
+        "b", "w", "s", "p", "x", "r", "f", "l", "sr", "w-2", "w-1", "w+1", "w+2", "s-1", "s+1", "f-1", "f+1", "l-1", "l+1",
+        "t-1", "h-1"
+    ]
+    static let titles: Set<UInt64> = Set(
+        [
+            "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lady", "lord", "judge", "officer",
+            "sergeant", "sgt", "captain", "capt", "detective", "rev", "reverend", "father", "sister", "uncle", "aunt",
+            "coach", "president", "senator", "governor", "mayor", "minister", "king", "queen", "prince", "princess",
+            "saint", "st"
+        ].map { hash($0.unicodeScalars) })
 
     /// A name the tagger labels: its scalars in the line, and how sure the model is of it (the
     /// least marginal probability of its tokens' labels).
@@ -73,7 +80,7 @@ struct EnglishTagger: Sendable {
         }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
             return true
         default:
             return false
@@ -109,8 +116,9 @@ struct EnglishTagger: Sendable {
                     if isWordScalar(scalars[index]) {
                         index += 1
                     } else if scalars[index] == "'" || scalars[index] == "’" || scalars[index] == "-", index + 1 < count,
-                              isWordScalar(scalars[index + 1]), index > start, isWordScalar(scalars[index - 1]),
-                              !isPossessive(scalars, at: index) {
+                        isWordScalar(scalars[index + 1]), index > start, isWordScalar(scalars[index - 1]),
+                        !isPossessive(scalars, at: index)
+                    {
                         index += 1
                     } else {
                         break
@@ -213,10 +221,11 @@ struct EnglishTagger: Sendable {
         let shape = Self.hash(Self.shape(scalars))
         let listed = facts(core)
         let rank = listed.rank ?? "0"
-        return Word(lower: Self.hash(stored), shape: shape, shapeAndRank: Self.hash(shape, "|", rank), prefix: Self.hash(stored.prefix(3)),
-                    suffix: Self.hash(stored.suffix(3)), first: listed.first.map { Self.hash(Self.emptyHash, $0) },
-                    last: listed.last.map { Self.hash(Self.emptyHash, $0) }, rank: Self.hash(Self.emptyHash, rank),
-                    isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
+        return Word(
+            lower: Self.hash(stored), shape: shape, shapeAndRank: Self.hash(shape, "|", rank), prefix: Self.hash(stored.prefix(3)),
+            suffix: Self.hash(stored.suffix(3)), first: listed.first.map { Self.hash(Self.emptyHash, $0) },
+            last: listed.last.map { Self.hash(Self.emptyHash, $0) }, rank: Self.hash(Self.emptyHash, rank),
+            isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
     }
 
     /// Each token's feature keys, as the training script names them.
@@ -316,8 +325,10 @@ struct EnglishTagger: Sendable {
         for index in 0...labels.count {
             let label = index < labels.count ? labels[index] : .outside
             if let open = start, label != .insidePerson {
-                spans.append(Span(range: tokens[open].lowerBound..<tokens[index - 1].upperBound, tokens: Array(tokens[open..<index]),
-                                  confidence: confidence[open..<index].min() ?? 0, next: index < tokens.count ? tokens[index] : nil))
+                spans.append(
+                    Span(
+                        range: tokens[open].lowerBound..<tokens[index - 1].upperBound, tokens: Array(tokens[open..<index]),
+                        confidence: confidence[open..<index].min() ?? 0, next: index < tokens.count ? tokens[index] : nil))
                 start = nil
             }
             if label == .beginPerson || (label == .insidePerson && start == nil) { start = index }

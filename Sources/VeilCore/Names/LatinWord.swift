@@ -18,8 +18,9 @@ struct LatinWord {
             var end = index
             while end < bytes.count {
                 if isLetter(bytes[end]) { end += 1; continue }
-                if (bytes[end] == 0x2D || bytes[end] == 0x27), end + 1 < bytes.count, isLetter(bytes[end + 1]),
-                   !(bytes[end] == 0x27 && bytes[end + 1] == 0x73 && (end + 2 >= bytes.count || !isLetter(bytes[end + 2]))) {
+                if bytes[end] == 0x2D || bytes[end] == 0x27, end + 1 < bytes.count, isLetter(bytes[end + 1]),
+                    !(bytes[end] == 0x27 && bytes[end + 1] == 0x73 && (end + 2 >= bytes.count || !isLetter(bytes[end + 2])))
+                {
                     end += 1
                     continue
                 }

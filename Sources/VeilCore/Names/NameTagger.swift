@@ -28,8 +28,10 @@ struct NameTagger: Sendable {
         case cueAfter1, cueAfter2, cueAfter3
         case cueBefore0, cueBeforeMinus1
 
-        static let names = ["b", "U-2", "U-1", "U0", "U1", "U2", "B-1", "B0", "B-2", "B1", "S0", "S-1", "S-2", "G0", "G-1", "G1",
-                            "SG", "SGG", "WS", "WE", "F0", "C0", "C-1", "T1", "T2", "T3", "A1", "A2", "A3", "K0", "K-1"]
+        static let names = [
+            "b", "U-2", "U-1", "U0", "U1", "U2", "B-1", "B0", "B-2", "B1", "S0", "S-1", "S-2", "G0", "G-1", "G1",
+            "SG", "SGG", "WS", "WE", "F0", "C0", "C-1", "T1", "T2", "T3", "A1", "A2", "A3", "K0", "K-1"
+        ]
     }
 
     /// The feature keys of each position of a line, flat: position p's are keys[starts[p]..<starts[p + 1]].
@@ -56,8 +58,10 @@ struct NameTagger: Sendable {
     /// Reads a model whose features are named by `templates`; a feature's key is `key` of its
     /// template's index in the list and its value (``key(template:_:)`` unless the recognizer
     /// computes its keys another way).
-    static func read(_ path: String, templates: [String] = Template.names,
-                     key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }) throws(ConfigurationError) -> NameTagger {
+    static func read(
+        _ path: String, templates: [String] = Template.names,
+        key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
+    ) throws(ConfigurationError) -> NameTagger {
         var rows: [UInt64: Int32] = [:]
         var weights: [Float] = []
         var transition = [Float](repeating: 0, count: labelCount * labelCount)
@@ -80,12 +84,14 @@ struct NameTagger: Sendable {
                 if tab == 1 && line[0] == UInt8(ascii: ">") {
                     let row = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
                     guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
-                          (0..<labelCount).contains(from), (0..<labelCount).contains(to) else { throw problem("expected: >, from label, to label, weight") }
+                        (0..<labelCount).contains(from), (0..<labelCount).contains(to)
+                    else { throw problem("expected: >, from label, to label, weight") }
                     transition[from * labelCount + to] = weight
                     continue
                 }
                 guard tab < line.count, !line[(tab + 1)...].contains(0x09),
-                      let key = Self.key(named: String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates, key: key) else {
+                    let key = Self.key(named: String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates, key: key)
+                else {
                     throw problem("expected: template[:value], then label:weight pairs")
                 }
                 rows[key] = Int32(weights.count / labelCount)
@@ -99,7 +105,8 @@ struct NameTagger: Sendable {
                     let pair = UnsafeBufferPointer(rebasing: line[index..<pairEnd])
                     let bad = { problem("expected label:weight, found '\(String(decoding: pair, as: UTF8.self))'") }
                     guard let colon = pair.firstIndex(of: 0x3A), colon > 0, colon + 1 < pair.count,
-                          let label = Int(String(decoding: UnsafeBufferPointer(rebasing: pair[..<colon]), as: UTF8.self)), (0..<labelCount).contains(label) else { throw bad() }
+                        let label = Int(String(decoding: UnsafeBufferPointer(rebasing: pair[..<colon]), as: UTF8.self)), (0..<labelCount).contains(label)
+                    else { throw bad() }
                     // strtof in the C locale (Veil never sets one), as Float(String) reads.
                     let digits = UnsafeRawPointer(pair.baseAddress! + colon + 1).assumingMemoryBound(to: CChar.self)
                     var stop: UnsafeMutablePointer<CChar>?
@@ -124,8 +131,10 @@ struct NameTagger: Sendable {
 
     /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
     /// its template is unknown.
-    static func key(named name: String, templates: [String] = Template.names,
-                    key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }) -> UInt64? {
+    static func key(
+        named name: String, templates: [String] = Template.names,
+        key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
+    ) -> UInt64? {
         // Scalars, not characters: a value may start with a combining mark (U-1:◌̀).
         let scalars = Substring(name).unicodeScalars
         let colon = scalars.firstIndex(of: ":") ?? scalars.endIndex
@@ -242,7 +251,8 @@ struct NameTagger: Sendable {
         // Only labelled positions are read: backward down to the first of them is enough (forward
         // runs the whole line, for each position's scale).
         guard let firstLabelled = labels.firstIndex(where: { $0 != .outside }),
-              let lastLabelled = labels.lastIndex(where: { $0 != .outside }) else { return [Float](repeating: 1, count: n) }
+            let lastLabelled = labels.lastIndex(where: { $0 != .outside })
+        else { return [Float](repeating: 1, count: n) }
         var emit = [SIMD8<Float>](repeating: .zero, count: n)
         var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
         var scale = [Float](repeating: 1, count: n)

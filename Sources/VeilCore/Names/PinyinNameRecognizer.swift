@@ -1,4 +1,5 @@
 import Foundation
+
 /// Finds Chinese names written in pinyin in English text: "Lu Libing", "Zhou Daifu", "Ouyang Nana",
 /// "Yi Yi", surname-last ("Libing Lu"), capitals ("LU Libing"), hyphenated given names ("Li-bing"),
 /// Hong Kong and Taiwan spellings (Wong, Cheung, Chan); and the surname alone after a title ("Mr.
@@ -13,19 +14,27 @@ package struct PinyinNameRecognizer: Recognizer {
     let statistics: ChineseNameStatistics
 
     /// One-syllable words that are far more often English: not a given name, not a bare surname.
-    static let englishWords: Set<String> = ["a", "an", "he", "she", "me", "ye", "you", "yo", "no", "die", "lie", "tie", "ten", "men", "hen",
-                                            "pen", "ran", "man", "fan", "ban", "pan", "tan", "long", "sun", "bang", "hang", "gang", "sang",
-                                            "tang", "ping", "pong", "ding", "dong", "lo", "la", "ma", "pa", "ta", "o", "e", "ai", "shun",
-                                            "wan", "yen", "zen", "chin", "min", "bin", "tin", "sue", "bo", "mo", "ha", "huh", "wen", "gen",
-                                            "nun", "bun", "run", "gun", "pun", "fun", "hun", "dun", "tun", "shed", "she", "ran", "den"]
+    static let englishWords: Set<String> = [
+        "a", "an", "he", "she", "me", "ye", "you", "yo", "no", "die", "lie", "tie", "ten", "men", "hen",
+        "pen", "ran", "man", "fan", "ban", "pan", "tan", "long", "sun", "bang", "hang", "gang", "sang",
+        "tang", "ping", "pong", "ding", "dong", "lo", "la", "ma", "pa", "ta", "o", "e", "ai", "shun",
+        "wan", "yen", "zen", "chin", "min", "bin", "tin", "sue", "bo", "mo", "ha", "huh", "wen", "gen",
+        "nun", "bun", "run", "gun", "pun", "fun", "hun", "dun", "tun", "shed", "she", "ran", "den"
+    ]
     /// Pairs of pinyin words that are not names (Hong Kong, Feng Shui).
-    static let notNames: Set<String> = ["hong kong", "feng shui", "tai chi", "kung fu", "dim sum", "mao tai", "ma jiang", "chow mein",
-                                        "lo mein", "yin yang", "ping pong", "bok choy", "wu xing", "qi gong", "xin hua", "ren min"]
+    static let notNames: Set<String> = [
+        "hong kong", "feng shui", "tai chi", "kung fu", "dim sum", "mao tai", "ma jiang", "chow mein",
+        "lo mein", "yin yang", "ping pong", "bok choy", "wu xing", "qi gong", "xin hua", "ren min"
+    ]
     static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "madam", "madame", "mister", "auntie", "uncle", "grandpa", "grandma"]
-    static let relations: Set<String> = ["wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend", "neighbor",
-                                         "neighbour", "colleague", "boss", "grandmother", "grandfather", "niece", "nephew", "cousin", "partner"]
-    static let verbsAfter: Set<String> = ["is", "was", "said", "says", "told", "has", "had", "asked", "added", "explained", "recalled",
-                                          "wrote", "replied", "admitted", "insisted", "knew", "thinks", "thought", "went", "did", "does"]
+    static let relations: Set<String> = [
+        "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend", "neighbor",
+        "neighbour", "colleague", "boss", "grandmother", "grandfather", "niece", "nephew", "cousin", "partner"
+    ]
+    static let verbsAfter: Set<String> = [
+        "is", "was", "said", "says", "told", "has", "had", "asked", "added", "explained", "recalled",
+        "wrote", "replied", "admitted", "insisted", "knew", "thinks", "thought", "went", "did", "does"
+    ]
 
     /// The factory `recognizer: person-pinyin` manifests use. Data: syllables.txt, readings.tsv,
     /// surnames.tsv, given.tsv, variants.tsv.
@@ -48,7 +57,8 @@ package struct PinyinNameRecognizer: Recognizer {
         while index < words.count {
             defer { index += 1 }
             guard index + 1 < words.count, words[index + 1].range.lowerBound == words[index].range.upperBound + 1,
-                  bytes[words[index].range.upperBound] == 0x20 else { continue }
+                bytes[words[index].range.upperBound] == 0x20
+            else { continue }
             let first = words[index], second = words[index + 1]
             guard first.isCapitalized, second.isCapitalized, !Self.notNames.contains("\(first.lower) \(second.lower)") else { continue }
             if let name = fullName(surname: first, given: second, surnameFirst: true) ?? fullName(surname: second, given: first, surnameFirst: false) {
@@ -76,13 +86,15 @@ package struct PinyinNameRecognizer: Recognizer {
             } else if let previous, Self.relations.contains(previous.lower), between(previous, word) == ", " {
                 score = 0.65
             } else if word.range.upperBound + 1 < bytes.count, bytes[word.range.upperBound] == 0x27, bytes[word.range.upperBound + 1] == 0x73 {
-                score = 0.6   // Lu's
+                score = 0.6 // Lu's
             } else if let next, Self.verbsAfter.contains(next.lower), between(word, next) == " " {
                 score = 0.6
             }
             guard score > 0 else { continue }
-            detections.append(Detection(range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "pinyin-surname",
-                                        canonical: word.lower, attributes: ["form": "pinyin-surname", "surname": word.lower, "pinyin": word.lower]))
+            detections.append(
+                Detection(
+                    range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "pinyin-surname",
+                    canonical: word.lower, attributes: ["form": "pinyin-surname", "surname": word.lower, "pinyin": word.lower]))
         }
         return detections
     }
@@ -94,15 +106,19 @@ package struct PinyinNameRecognizer: Recognizer {
         // A one-syllable given name may come first only when it is no surname ("Jun Huang"; "Yu Wang"
         // is read surname first).
         guard let syllables = tables.syllabify(plain),
-              (surnameFirst || !isSurname(plain) ? 1...2 : 2...2).contains(syllables.count) else { return nil }
+            (surnameFirst || !isSurname(plain) ? 1...2 : 2...2).contains(syllables.count)
+        else { return nil }
         if syllables.count == 1 && Self.englishWords.contains(plain) { return nil }
         if surname.lower == plain && syllables.count == 1 && !surnameFirst { return nil }
         let range = surnameFirst ? surname.range.lowerBound..<given.range.upperBound : given.range.lowerBound..<surname.range.upperBound
         let canonical = surname.lower + " " + plain
-        return Detection(range: range, entity: .person, score: 0.75, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
-                         attributes: ["form": "pinyin-full", "surname": surname.lower, "pinyin": canonical,
-                                      "key": ([surname.lower] + syllables).joined(separator: " "),
-                                      "order": surnameFirst ? "surname-first" : "given-first"])
+        return Detection(
+            range: range, entity: .person, score: 0.75, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
+            attributes: [
+                "form": "pinyin-full", "surname": surname.lower, "pinyin": canonical,
+                "key": ([surname.lower] + syllables).joined(separator: " "),
+                "order": surnameFirst ? "surname-first" : "given-first"
+            ])
     }
 
     private func isSurname(_ spelling: String) -> Bool {
@@ -119,9 +135,12 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
         for detection in found where detection.attributes["form"] == "pinyin-full" {
             guard let surname = detection.attributes["surname"], seen.insert(surname).inserted else { continue }
             let written = surname.prefix(1).uppercased() + surname.dropFirst()
-            mentions.append(RepeatableMention(text: written, detection: Detection(
-                range: 0..<0, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-surname", canonical: surname,
-                attributes: ["form": "pinyin-surname", "surname": surname, "pinyin": surname, "repeated": "yes"])))
+            mentions.append(
+                RepeatableMention(
+                    text: written,
+                    detection: Detection(
+                        range: 0..<0, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-surname", canonical: surname,
+                        attributes: ["form": "pinyin-surname", "surname": surname, "pinyin": surname, "repeated": "yes"])))
         }
         return mentions
     }
@@ -131,7 +150,8 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
     package func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
         let isLetter = { (index: Int) in index >= 0 && index < bytes.count && ASCIIByte.isAlphanumeric(bytes[index]) }
         guard (0x41...0x5A).contains(bytes[range.lowerBound]), !isLetter(range.lowerBound - 1), !isLetter(range.upperBound),
-              range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-") else { return nil }
+            range.lowerBound < 1 || bytes[range.lowerBound - 1] != UInt8(ascii: "-")
+        else { return nil }
         return detection
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Romanized Chinese names: the pseudonym is a name in characters, drawn exactly as `person-zh`
 /// draws one (so "Lu Libing" and 卢立兵, linked, get 陈志明 and "Chen Zhiming"), written in pinyin in
 /// the mention's order, capitals and hyphenation.

@@ -20,8 +20,9 @@ struct PinyinTables: Sendable {
         }
         // Most frequent surname first, so "lu" means 卢 before 鲁 when drawing from a spelling.
         let frequency = { (surname: String) in statistics.surnames[surname]?.inNames ?? 0 }
-        return PinyinTables(syllables: syllableSet, readings: readingTable,
-                            surnamesBySpelling: bySpelling.mapValues { Array(Set($0)).sorted { (frequency($0), $1) > (frequency($1), $0) } })
+        return PinyinTables(
+            syllables: syllableSet, readings: readingTable,
+            surnamesBySpelling: bySpelling.mapValues { Array(Set($0)).sorted { (frequency($0), $1) > (frequency($1), $0) } })
     }
 
     /// Splits a lower-case word into Mandarin syllables (longest first, with backtracking), or nil.

@@ -5,8 +5,10 @@
 struct DateGeneralizeOperator: Operator {
     let precision: Action.DatePrecision
 
-    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-                         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"
+    ]
 
     func replacement(for mention: Mention, in context: OperatorContext) -> String {
         Self.generalized(mention.text, to: precision) ?? "[\(mention.detection.entity.rawValue)]"
@@ -25,7 +27,8 @@ struct DateGeneralizeOperator: Operator {
         if let month = scalars.firstIndex(of: "月") { return precision == .month ? string(0..<month + 1) : nil }
         // 2023-11-02, 2023/11/02, 2023.11.02
         if scalars.count >= 8, scalars.prefix(4).allSatisfy({ $0.properties.numericType != nil && $0.isASCII }),
-           let separator = scalars.dropFirst(4).first, "-/.".unicodeScalars.contains(separator) {
+            let separator = scalars.dropFirst(4).first, "-/.".unicodeScalars.contains(separator)
+        {
             let parts = text.split(separator: Character(separator), omittingEmptySubsequences: false)
             guard parts.count == 3 else { return nil }
             return precision == .year ? String(parts[0]) : "\(parts[0])\(Character(separator))\(parts[1])"
@@ -33,7 +36,8 @@ struct DateGeneralizeOperator: Operator {
         // November 2, 2023 / 2 November 2023 / Nov. 2nd 2023
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         guard let year = words.last(where: { $0.count == 4 && $0.allSatisfy(\.isNumber) }),
-              let month = words.first(where: { months.contains($0.lowercased().trimmingSuffix(".")) }) else { return nil }
+            let month = words.first(where: { months.contains($0.lowercased().trimmingSuffix(".")) })
+        else { return nil }
         return precision == .year ? year : "\(month) \(year)"
     }
 }

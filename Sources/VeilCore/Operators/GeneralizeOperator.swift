@@ -12,10 +12,12 @@ struct GeneralizeOperator: Operator {
             return addressReplacement(places, mention: mention, in: context) ?? "[\(detection.entity.rawValue)]"
         }
         guard let gazetteer = context.surrogates.gazetteer(for: detection.pluginID),
-              let place = gazetteer.generalized(detection.canonical, to: level) else {
+            let place = gazetteer.generalized(detection.canonical, to: level)
+        else {
             return "[\(detection.entity.rawValue)]"
         }
-        let form = Gazetteer.Form(rawValue: detection.attributes["form"] ?? "")
+        let form =
+            Gazetteer.Form(rawValue: detection.attributes["form"] ?? "")
             ?? gazetteer.form(of: mention.text, for: detection.canonical)
         return gazetteer.name(of: place, in: form)
     }

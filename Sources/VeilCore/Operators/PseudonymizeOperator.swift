@@ -39,9 +39,11 @@ struct PseudonymizeOperator: Operator {
         let parentSurrogate = try places.parent(of: id).map { try placeSurrogate($0, places, entity: entity, in: context) }
         let key = context.surrogates.key.derived(for: "pseudonym:\(entity.rawValue)")
         var candidates: [String]?
-        return try context.table.surrogateFromList(entity: entity, canonical: id, candidate: { attempt in
-            if candidates == nil { candidates = places.candidates(for: id, parentSurrogate: parentSurrogate, key: key) }
-            return attempt < candidates!.count ? candidates![attempt] : nil
-        })
+        return try context.table.surrogateFromList(
+            entity: entity, canonical: id,
+            candidate: { attempt in
+                if candidates == nil { candidates = places.candidates(for: id, parentSurrogate: parentSurrogate, key: key) }
+                return attempt < candidates!.count ? candidates![attempt] : nil
+            })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+
 /// `replace`: a template such as `[{entity}]` or `<{entity}_{n}>`, where `{n}` numbers the linked
 /// originals of each entity in the order the run meets them (the same original, the same number).
 struct ReplaceOperator: Operator {

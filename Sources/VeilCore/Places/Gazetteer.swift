@@ -59,12 +59,19 @@ package struct Gazetteer: Sendable {
             if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
             let columns = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: text(columns[1])), !columns[0].isEmpty, !columns[3].isEmpty else {
-                problems.append(Diagnostic(file: path, line: index + 1, message: "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: index + 1,
+                        message:
+                            "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"
+                    ))
                 continue
             }
             let list = { (column: ArraySlice<UInt8>) in column.split(separator: UInt8(ascii: "|")).map(text) }
-            places.append(Place(id: text(columns[0]), level: level, parent: columns[2].isEmpty ? nil : text(columns[2]), full: text(columns[3]),
-                                short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6].elementsEqual("known".utf8)))
+            places.append(
+                Place(
+                    id: text(columns[0]), level: level, parent: columns[2].isEmpty ? nil : text(columns[2]), full: text(columns[3]),
+                    short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6].elementsEqual("known".utf8)))
         }
         let ids = Set(places.map(\.id))
         for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {

@@ -41,16 +41,21 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         let institutions = input.dataFiles.count > 1 ? try WordList.read(input.dataFiles[1]) : []
         let common = input.dataFiles.count > 2 ? try WordList.read(input.dataFiles[2]) : []
         let options = input.manifest.options
-        return GazetteerRecognizer(pluginID: input.manifest.id, gazetteer: gazetteer, entity: input.manifest.entities.first ?? .location,
-                                   scores: [.full: Double(options["score_full"] ?? "") ?? 0.85, .short: Double(options["score_short"] ?? "") ?? 0.8,
-                                            .latin: Double(options["score_latin"] ?? "") ?? 0.75],
-                                   countyShortScore: Double(options["score_county_short"] ?? "") ?? 0.7,
-                                   countyLatinScore: Double(options["score_county_latin"] ?? "") ?? 0.6, institutionWords: institutions,
-                                   commonWords: common)
+        return GazetteerRecognizer(
+            pluginID: input.manifest.id, gazetteer: gazetteer, entity: input.manifest.entities.first ?? .location,
+            scores: [
+                .full: Double(options["score_full"] ?? "") ?? 0.85, .short: Double(options["score_short"] ?? "") ?? 0.8,
+                .latin: Double(options["score_latin"] ?? "") ?? 0.75
+            ],
+            countyShortScore: Double(options["score_county_short"] ?? "") ?? 0.7,
+            countyLatinScore: Double(options["score_county_latin"] ?? "") ?? 0.6, institutionWords: institutions,
+            commonWords: common)
     }
 
-    package init(pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
-                countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: [String] = []) {
+    package init(
+        pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
+        countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: [String] = []
+    ) {
         self.pluginID = pluginID
         self.gazetteer = gazetteer
         self.entity = entity
@@ -143,13 +148,15 @@ package struct GazetteerRecognizer: PlaceRecognizer {
             // mistaken or left as spoken) is a place as surely as its full name.
             var range = hit.range
             if entry.form == .short, range.upperBound + 3 <= bytes.count,
-               Self.placeKinds.contains(where: { bytes[range.upperBound..<range.upperBound + 3].elementsEqual($0) }),
-               !startsWord(at: range.upperBound, in: bytes) {
+                Self.placeKinds.contains(where: { bytes[range.upperBound..<range.upperBound + 3].elementsEqual($0) }),
+                !startsWord(at: range.upperBound, in: bytes)
+            {
                 range = range.lowerBound..<range.upperBound + 3
                 score = max(score, scores[.full] ?? 0.85)
             }
-            return Detection(range: view.originalRange(range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
-                             canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
+            return Detection(
+                range: view.originalRange(range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
+                canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
         }
     }
 
@@ -196,8 +203,10 @@ package struct GazetteerRecognizer: PlaceRecognizer {
                 // means the name's first character belongs to another word. A word crossing only the
                 // end (中国[人]民 → 国人) says little: Chinese words run on from names all the time.
                 // (Not a word of a place cue, 在于 of 在于都县, before a full name of three characters.)
-                let crossesStart = word.lowerBound < range.lowerBound && word.upperBound < range.upperBound
-                    && !(forms[hit.entry].form == .full && range.count >= 9 && Self.cueCharacters.contains { bytes[word.lowerBound..<range.lowerBound].elementsEqual($0) })
+                let crossesStart =
+                    word.lowerBound < range.lowerBound && word.upperBound < range.upperBound
+                    && !(forms[hit.entry].form == .full && range.count >= 9
+                        && Self.cueCharacters.contains { bytes[word.lowerBound..<range.lowerBound].elementsEqual($0) })
                 let contains = word.lowerBound <= range.lowerBound && word.upperBound >= range.upperBound
                 if crossesStart || contains { return false }
             }
@@ -211,7 +220,9 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         // which every candidate shares.
         if let related = candidates.first(where: { candidate in
             gazetteer.lineage(of: candidate).dropFirst().contains { $0.level != .country && mentioned.contains($0.id) }
-        }) { return related }
+        }) {
+            return related
+        }
         return candidates.min { (gazetteer[$0]?.level ?? .county, $0) < (gazetteer[$1]?.level ?? .county, $1) } ?? candidates[0]
     }
 

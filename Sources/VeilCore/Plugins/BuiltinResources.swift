@@ -24,7 +24,10 @@ package enum BuiltinResources {
     private static func locate(environment: [String: String]) throws(ConfigurationError) -> URL {
         guard let root = root(environment: environment) else {
             let places = candidates(environment: environment).map(\.path).joined(separator: ", ")
-            throw ConfigurationError(Diagnostic(file: "veil", message: "cannot find Veil's built-in plugins and policies (looked in: \(places)); set VEIL_HOME to the folder that holds Plugins/ and Policies/"))
+            throw ConfigurationError(
+                Diagnostic(
+                    file: "veil",
+                    message: "cannot find Veil's built-in plugins and policies (looked in: \(places)); set VEIL_HOME to the folder that holds Plugins/ and Policies/"))
         }
         return root
     }

@@ -1,12 +1,16 @@
-internal import PCRE2
 import Foundation
+internal import PCRE2
 import Yams
 
 /// Reads `plugin.yaml` into a ``PluginManifest``, reporting every problem with its line and column.
 enum ManifestReader {
-    static let topLevelKeys: Set<String> = ["id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
-                                            "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"]
-    static let patternKeys: Set<String> = ["name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits", "anchor", "unvalidated"]
+    static let topLevelKeys: Set<String> = [
+        "id", "version", "summary", "entities", "patterns", "lexicons", "recognizer", "options",
+        "data", "context", "negative", "normalize", "surrogate", "priority", "examples", "process"
+    ]
+    static let patternKeys: Set<String> = [
+        "name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits", "anchor", "unvalidated"
+    ]
 
     static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
         let path = (directory as NSString).appendingPathComponent("plugin.yaml")
@@ -22,10 +26,11 @@ enum ManifestReader {
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
 
-        var manifest = PluginManifest(id: "", version: 1, summary: "", entities: [], kind: .patterns, patterns: [], lexicons: [],
-                                      process: nil, recognizerID: nil, options: [:], dataFiles: [], context: nil, negative: nil,
-                                      normalization: [], surrogate: nil, priority: 0, matchExamples: [], noMatchExamples: [],
-                                      directory: directory, path: yaml.path)
+        var manifest = PluginManifest(
+            id: "", version: 1, summary: "", entities: [], kind: .patterns, patterns: [], lexicons: [],
+            process: nil, recognizerID: nil, options: [:], dataFiles: [], context: nil, negative: nil,
+            normalization: [], surrogate: nil, priority: 0, matchExamples: [], noMatchExamples: [],
+            directory: directory, path: yaml.path)
         if let node = fields["id"]?.value, let id = yaml.string(node, what: "'id'") {
             if isKebabCase(id) { manifest.id = id } else { yaml.error("plugin id '\(id)' must be kebab-case (a-z, 0-9 and -)", at: node) }
         } else if fields["id"] == nil {
@@ -44,8 +49,10 @@ enum ManifestReader {
 
         let kinds = ["patterns", "lexicons", "recognizer", "process"].filter { fields[$0] != nil }
         if kinds.count != 1 {
-            yaml.error(kinds.isEmpty ? "a plugin needs one of 'patterns', 'lexicons', 'recognizer' or 'process'"
-                                     : "a plugin has one kind, but this one has \(kinds.map { "'\($0)'" }.joined(separator: " and "))", at: yaml.root)
+            yaml.error(
+                kinds.isEmpty
+                    ? "a plugin needs one of 'patterns', 'lexicons', 'recognizer' or 'process'"
+                    : "a plugin has one kind, but this one has \(kinds.map { "'\($0)'" }.joined(separator: " and "))", at: yaml.root)
         }
         if let node = fields["process"]?.value {
             manifest.kind = .process
@@ -74,13 +81,17 @@ enum ManifestReader {
         if let node = fields["negative"]?.value { manifest.negative = readContext(yaml, node, what: "'negative'", amountKey: "penalty", sign: -1) }
         if let node = fields["normalize"]?.value, let names = yaml.strings(node, what: "'normalize'") {
             for (name, node) in names {
-                if let option = Normalization.names[name] { manifest.normalization.insert(option) } else {
+                if let option = Normalization.names[name] {
+                    manifest.normalization.insert(option)
+                } else {
                     yaml.error("unknown normalization '\(name)'; expected one of: \(Normalization.names.keys.sorted().joined(separator: ", "))", at: node)
                 }
             }
         }
         if let node = fields["surrogate"]?.value, let surrogate = yaml.string(node, what: "'surrogate'") {
-            if Surrogates.ids.contains(surrogate) { manifest.surrogate = surrogate } else {
+            if Surrogates.ids.contains(surrogate) {
+                manifest.surrogate = surrogate
+            } else {
                 yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))", at: node)
             }
         }
@@ -95,8 +106,9 @@ enum ManifestReader {
         var names = Set<String>()
         for (index, item) in items.enumerated() {
             guard let pairs = yaml.mapping(item, what: "a pattern", allowed: patternKeys) else { continue }
-            var spec = PluginManifest.PatternSpec(name: "pattern-\(index + 1)", regex: "", score: 0.5, entity: defaultEntity, validator: nil,
-                                                  group: 0, needsContext: false, caseless: false, canonical: .exact, backoff: false)
+            var spec = PluginManifest.PatternSpec(
+                name: "pattern-\(index + 1)", regex: "", score: 0.5, entity: defaultEntity, validator: nil,
+                group: 0, needsContext: false, caseless: false, canonical: .exact, backoff: false)
             var regexNode: Node?
             for (key, _, value) in pairs {
                 switch key {
@@ -105,13 +117,17 @@ enum ManifestReader {
                 case "score": if let score = yaml.double(value, what: "'score'", in: 0...1) { spec.score = score }
                 case "entity":
                     if let name = yaml.string(value, what: "'entity'") {
-                        if declared.contains(EntityType(name)) { spec.entity = EntityType(name) } else {
+                        if declared.contains(EntityType(name)) {
+                            spec.entity = EntityType(name)
+                        } else {
                             yaml.error("entity '\(name)' is not in this plugin's 'entities'", at: value)
                         }
                     }
                 case "validate":
                     if let id = yaml.string(value, what: "'validate'") {
-                        if Validators.byID[id] != nil { spec.validator = id } else {
+                        if Validators.byID[id] != nil {
+                            spec.validator = id
+                        } else {
                             yaml.error("unknown validator '\(id)'; expected one of: \(Validators.byID.keys.sorted().joined(separator: ", "))", at: value)
                         }
                     }
@@ -138,7 +154,9 @@ enum ManifestReader {
                 case "unvalidated": if let score = yaml.double(value, what: "'unvalidated'", in: 0...1) { spec.unvalidatedScore = score }
                 case "canonical":
                     if let name = yaml.string(value, what: "'canonical'") {
-                        if let form = CanonicalForm(rawValue: name) { spec.canonical = form } else {
+                        if let form = CanonicalForm(rawValue: name) {
+                            spec.canonical = form
+                        } else {
                             yaml.error("unknown canonical form '\(name)'; expected one of: \(CanonicalForm.allCases.map(\.rawValue).joined(separator: ", "))", at: value)
                         }
                     }
@@ -191,7 +209,9 @@ enum ManifestReader {
             guard let fileNode else { yaml.error("a lexicon needs 'file'", at: item); continue }
             if checkInside(yaml, file: spec.file, directory: directory, at: fileNode) {
                 let full = (directory as NSString).appendingPathComponent(spec.file)
-                if FileManager.default.isReadableFile(atPath: full) { specs.append(spec) } else {
+                if FileManager.default.isReadableFile(atPath: full) {
+                    specs.append(spec)
+                } else {
                     yaml.error("lexicon file '\(spec.file)' does not exist in the plugin folder", at: fileNode)
                 }
             }

@@ -14,8 +14,10 @@ extension PluginCatalog {
     /// This catalog with the plugin `id`, whose recognizer `make` builds (once per engine that
     /// selects it). The recognizer's `pluginID` must be `id`. Replaces a built-in plugin of the same
     /// id; an id already registered in code or loaded from a folder is an error.
-    package func adding(id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil, priority: Int = 0,
-                       recognizer make: @escaping @Sendable () throws -> any Recognizer) throws(ConfigurationError) -> PluginCatalog {
+    package func adding(
+        id: String, entities: [EntityType], summary: String = "", surrogate: String? = nil, priority: Int = 0,
+        recognizer make: @escaping @Sendable () throws -> any Recognizer
+    ) throws(ConfigurationError) -> PluginCatalog {
         let place = "code:\(id)"
         guard ManifestReader.isKebabCase(id) else { throw ConfigurationError(Diagnostic(file: place, message: "plugin id '\(id)' must be kebab-case (a-z, 0-9 and -)")) }
         guard !entities.isEmpty else { throw ConfigurationError(Diagnostic(file: place, message: "a plugin needs at least one entity")) }
@@ -23,15 +25,17 @@ extension PluginCatalog {
             throw ConfigurationError(Diagnostic(file: place, message: "entity '\(bad.rawValue)' must be UPPER_SNAKE_CASE"))
         }
         if let surrogate, !Surrogates.ids.contains(surrogate) {
-            throw ConfigurationError(Diagnostic(file: place, message: "unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))"))
+            throw ConfigurationError(
+                Diagnostic(file: place, message: "unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))"))
         }
         if let existing = self[id], existing.origin != .builtin {
             throw ConfigurationError(Diagnostic(file: place, message: "plugin '\(id)' is also defined in \(existing.manifest.path)"))
         }
-        let manifest = PluginManifest(id: id, version: 1, summary: summary, entities: entities, kind: .recognizer, patterns: [], lexicons: [],
-                                      process: nil, recognizerID: id, options: [:], dataFiles: [], context: nil, negative: nil,
-                                      normalization: [], surrogate: surrogate, priority: priority, matchExamples: [], noMatchExamples: [],
-                                      directory: "", path: place)
+        let manifest = PluginManifest(
+            id: id, version: 1, summary: summary, entities: entities, kind: .recognizer, patterns: [], lexicons: [],
+            process: nil, recognizerID: id, options: [:], dataFiles: [], context: nil, negative: nil,
+            normalization: [], surrogate: surrogate, priority: priority, matchExamples: [], noMatchExamples: [],
+            directory: "", path: place)
         let plugin = Plugin(manifest: manifest, origin: .code, overridesBuiltin: self[id] != nil) {
             let recognizer = try make()
             guard recognizer.pluginID == id else {

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// The plugins a run can use: the built-in ones plus any from `--plugins` folders and
 /// `VEIL_PLUGIN_PATH`, each compiled once and frozen.
@@ -37,8 +37,10 @@ package struct PluginCatalog: Sendable {
         package let lexiconEntries: [LexiconRecognizer.Entry]
         package var id: String { manifest.id }
 
-        init(manifest: PluginManifest, origin: Origin, overridesBuiltin: Bool, lexiconEntries: [LexiconRecognizer.Entry] = [],
-             build: @escaping @Sendable () throws -> (any Recognizer)?) {
+        init(
+            manifest: PluginManifest, origin: Origin, overridesBuiltin: Bool, lexiconEntries: [LexiconRecognizer.Entry] = [],
+            build: @escaping @Sendable () throws -> (any Recognizer)?
+        ) {
             self.manifest = manifest
             self.origin = origin
             self.overridesBuiltin = overridesBuiltin
@@ -111,8 +113,10 @@ package struct PluginCatalog: Sendable {
     }
 
     /// The built-in plugins, plus `extraDirectories` and the folders in `VEIL_PLUGIN_PATH`.
-    package static func standard(extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
-                                registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
+    package static func standard(
+        extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
+        registry: RecognizerRegistry = .builtin
+    ) throws(ConfigurationError) -> PluginCatalog {
         var sources: [(origin: Origin, directory: String)] = [(.builtin, try BuiltinResources.pluginsDirectory(environment: environment).path)]
         for path in (environment["VEIL_PLUGIN_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
             sources.append((.environment(String(path)), String(path)))
@@ -132,20 +136,27 @@ package struct PluginCatalog: Sendable {
             validator?.prepare()
             let anchor = spec.anchor.flatMap { source in anchors[source] ?? (try? PatternRecognizer.Anchor(source)) }
             if let anchor { anchors[anchor.source] = anchor }
-            guard spec.anchor == nil || anchor != nil, let rule = try? PatternRecognizer.Rule(
-                name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
-                validator: validator, group: spec.group,
-                needsContext: spec.needsContext, needsColumnContext: spec.needsColumnContext, canonicalForm: spec.canonical, backoff: spec.backoff,
-                minimumDigits: spec.minimumDigits, anchor: anchor, unvalidatedScore: spec.unvalidatedScore) else {
+            guard spec.anchor == nil || anchor != nil,
+                let rule = try? PatternRecognizer.Rule(
+                    name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
+                    validator: validator, group: spec.group,
+                    needsContext: spec.needsContext, needsColumnContext: spec.needsColumnContext, canonicalForm: spec.canonical, backoff: spec.backoff,
+                    minimumDigits: spec.minimumDigits, anchor: anchor, unvalidatedScore: spec.unvalidatedScore)
+            else {
                 throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
             }
             rules.append(rule)
         }
         return PatternRecognizer(
             pluginID: manifest.id, rules: rules, normalization: manifest.normalization,
-            context: manifest.context.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter) },
-            negative: manifest.negative.map { ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter,
-                                                          inflects: false) })
+            context: manifest.context.map {
+                ContextRule(words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter)
+            },
+            negative: manifest.negative.map {
+                ContextRule(
+                    words: $0.words.map(manifest.normalization.apply), adjustment: $0.adjustment, window: $0.window, windowAfter: $0.windowAfter,
+                    inflects: false)
+            })
     }
 
     static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, registry: RecognizerRegistry) throws(ConfigurationError) -> Plugin {
@@ -161,9 +172,11 @@ package struct PluginCatalog: Sendable {
                 for columns in try WordList.readRows(path) {
                     let word = columns[0].trimmingCharacters(in: .whitespaces)
                     guard !word.isEmpty else { continue }
-                    entries.append(.init(word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,
-                                         canonical: columns.count > 1 ? columns[1].trimmingCharacters(in: .whitespaces) : nil,
-                                         capitalizedOnly: lexicon.capitalizedOnly))
+                    entries.append(
+                        .init(
+                            word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,
+                            canonical: columns.count > 1 ? columns[1].trimmingCharacters(in: .whitespaces) : nil,
+                            capitalizedOnly: lexicon.capitalizedOnly))
                 }
             }
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides, lexiconEntries: entries) { nil }
@@ -174,12 +187,16 @@ package struct PluginCatalog: Sendable {
         case .recognizer:
             guard let id = manifest.recognizerID, let factory = registry.factories[id] else {
                 let known = registry.factories.keys.sorted()
-                throw ConfigurationError(Diagnostic(file: manifest.path, message: "no compiled recognizer called '\(manifest.recognizerID ?? "")'" +
-                                                    (known.isEmpty ? "" : "; this build has: \(known.joined(separator: ", "))")))
+                throw ConfigurationError(
+                    Diagnostic(
+                        file: manifest.path,
+                        message: "no compiled recognizer called '\(manifest.recognizerID ?? "")'"
+                            + (known.isEmpty ? "" : "; this build has: \(known.joined(separator: ", "))")))
             }
             let files = manifest.dataFiles.map { (manifest.directory as NSString).appendingPathComponent($0) }
             for file in files where !FileManager.default.isReadableFile(atPath: file) {
-                throw ConfigurationError(Diagnostic(file: manifest.path, message: "data file '\((file as NSString).lastPathComponent)' does not exist in the plugin folder"))
+                throw ConfigurationError(
+                    Diagnostic(file: manifest.path, message: "data file '\((file as NSString).lastPathComponent)' does not exist in the plugin folder"))
             }
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try factory(.init(manifest: manifest, dataFiles: files)) }
         }

@@ -60,7 +60,8 @@ package enum PluginExamples {
             everywhere.searchesEverywhere = true
             for example in plugin.manifest.matchExamples + plugin.manifest.noMatchExamples {
                 guard let narrow = try? windowed.recognize(DocumentText(example.text)),
-                      let wide = try? everywhere.recognize(DocumentText(example.text)) else { continue }
+                    let wide = try? everywhere.recognize(DocumentText(example.text))
+                else { continue }
                 let lost = Set(wide).subtracting(narrow).map { "'\($0.rule)' at bytes \($0.range.lowerBound)..<\($0.range.upperBound)" }
                 if !lost.isEmpty {
                     fail(example, "in \"\(example.text)\" the whole-text pass finds \(lost.sorted().joined(separator: ", ")) but the 'digits' or 'anchor' windows do not")

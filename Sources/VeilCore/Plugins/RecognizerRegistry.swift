@@ -22,6 +22,6 @@ package struct RecognizerRegistry: Sendable {
         "gazetteer": GazetteerRecognizer.factory,
         "person-zh": ChineseNameRecognizer.factory,
         "person-pinyin": PinyinNameRecognizer.factory,
-        "person-en": EnglishNameRecognizer.factory,
+        "person-en": EnglishNameRecognizer.factory
     ])
 }

@@ -37,9 +37,11 @@ package struct Policy: Sendable {
     /// policy — its own and those only its plugins reveal — is reported in one pass.
     package var problems: [Diagnostic] = []
 
-    package init(name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
-                defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],
-                deny: [EntityType: [String]] = [:], key: KeySpec? = nil) {
+    package init(
+        name: String, path: String, plugins: [String], threshold: Double = 0.5, rules: [EntityType: EntityRule] = [:],
+        defaultRule: EntityRule = EntityRule(action: .replace(template: "[{entity}]")), allow: [String] = [],
+        deny: [EntityType: [String]] = [:], key: KeySpec? = nil
+    ) {
         self.name = name
         self.path = path
         self.plugins = plugins

@@ -15,14 +15,18 @@ package enum PolicyReader {
     /// Reads the policy at `path`, leaving the problems found in it in ``Policy/problems`` when
     /// `deferringProblems` (the engine reports them with its own, in one pass); throws only when
     /// the file is not a policy at all (not YAML, not a mapping).
-    package static func read(path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
-                            deferringProblems: Bool) throws(ConfigurationError) -> Policy {
+    package static func read(
+        path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        deferringProblems: Bool
+    ) throws(ConfigurationError) -> Policy {
         try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: [], deferringProblems: deferringProblems)
     }
 
     /// Reads a policy from `text` (YAML, as in a policy file). `path` names it in errors, and a
     /// relative `extends: FILE.yaml` is taken from its folder (default: the current directory).
-    package static func read(text: String, path: String = "<policy text>", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError) -> Policy {
+    package static func read(text: String, path: String = "<policy text>", environment: [String: String] = ProcessInfo.processInfo.environment) throws(ConfigurationError)
+        -> Policy
+    {
         try read(YAMLDocument(path: path, text: text), path: path, environment: environment, visiting: [])
     }
 
@@ -36,13 +40,15 @@ package enum PolicyReader {
         try read(YAMLDocument(contentsOf: path), path: path, environment: environment, visiting: visiting)
     }
 
-    private static func read(_ yaml: YAMLDocument, path: String, environment: [String: String], visiting: [String],
-                             deferringProblems: Bool = false) throws(ConfigurationError) -> Policy {
+    private static func read(
+        _ yaml: YAMLDocument, path: String, environment: [String: String], visiting: [String],
+        deferringProblems: Bool = false
+    ) throws(ConfigurationError) -> Policy {
         guard let pairs = yaml.mapping(yaml.root, what: "a policy", allowed: topLevelKeys) else { throw ConfigurationError(yaml.diagnostics) }
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
 
-        if let node = fields["version"]?.value, let version = yaml.int(node, what: "'version'") , version != 1 {
+        if let node = fields["version"]?.value, let version = yaml.int(node, what: "'version'"), version != 1 {
             yaml.error("this Veil reads policy version 1, not \(version)", at: node)
         } else if fields["version"] == nil {
             yaml.error("missing 'version: 1'", at: yaml.root)
@@ -130,7 +136,9 @@ package enum PolicyReader {
             policy.fields.entries = rules + policy.fields.entries.filter { old in !rules.contains { $0.path == old.path } }
         }
         if let node = fields["other_fields"]?.value, let rule = readFieldRule(yaml, node) {
-            if case .entity = rule { yaml.error("'other_fields' cannot make every field one entity; use scan, keep, drop or hash", at: node) } else {
+            if case .entity = rule {
+                yaml.error("'other_fields' cannot make every field one entity; use scan, keep, drop or hash", at: node)
+            } else {
                 policy.fields.otherFields = rule
             }
         }
@@ -155,7 +163,9 @@ package enum PolicyReader {
             }
         }
         guard let pairs = yaml.mapping(node, what: "a field rule", allowed: ["scan", "entity", "hash", "keep", "drop"]) else { return nil }
-        guard pairs.count == 1, let (key, _, value) = pairs.first else { yaml.error("a field rule has exactly one of: scan, entity, hash, keep, drop", at: node); return nil }
+        guard pairs.count == 1, let (key, _, value) = pairs.first else {
+            yaml.error("a field rule has exactly one of: scan, entity, hash, keep, drop", at: node); return nil
+        }
         switch key {
         case "entity":
             guard let name = yaml.string(value, what: "'entity'") else { return nil }
@@ -181,7 +191,9 @@ package enum PolicyReader {
         guard let pairs = yaml.mapping(node, what: "an entity rule", allowed: ruleKeys) else { return nil }
         var fields: [String: Node] = [:]
         for pair in pairs { fields[pair.key] = pair.value }
-        guard let actionNode = fields["action"] else { yaml.error("an entity rule needs 'action' (one of: \(Action.names.joined(separator: ", ")))", at: node); return nil }
+        guard let actionNode = fields["action"] else {
+            yaml.error("an entity rule needs 'action' (one of: \(Action.names.joined(separator: ", ")))", at: node); return nil
+        }
         guard let name = yaml.string(actionNode, what: "'action'"), let action = action(yaml, name: name, fields: fields, at: actionNode) else { return nil }
         var rule = EntityRule(action: action)
         if let node = fields["threshold"] { rule.threshold = yaml.double(node, what: "'threshold'", in: 0...1) }
@@ -189,8 +201,10 @@ package enum PolicyReader {
     }
 
     private static func action(_ yaml: YAMLDocument, name: String, fields: [String: Node], at node: Node) -> Action? {
-        let allowedOptions: [String: Set<String>] = ["keep": [], "redact": [], "replace": ["with"], "mask": ["char", "keep_first", "keep_last"],
-                                                     "hash": ["length"], "pseudonymize": ["keep"], "generalize": ["to"]]
+        let allowedOptions: [String: Set<String>] = [
+            "keep": [], "redact": [], "replace": ["with"], "mask": ["char", "keep_first", "keep_last"],
+            "hash": ["length"], "pseudonymize": ["keep"], "generalize": ["to"]
+        ]
         guard let allowed = allowedOptions[name] else {
             yaml.error("unknown action '\(name)'; expected one of: \(Action.names.joined(separator: ", "))", at: node)
             return nil
@@ -227,7 +241,9 @@ package enum PolicyReader {
             var facets = Set<String>()
             if let node = fields["keep"], let names = yaml.strings(node, what: "'keep'") {
                 for (facet, node) in names {
-                    if Surrogates.allFacets.contains(facet) { facets.insert(facet) } else {
+                    if Surrogates.allFacets.contains(facet) {
+                        facets.insert(facet)
+                    } else {
                         yaml.error("unknown facet '\(facet)' to keep; expected one of: \(Surrogates.allFacets.sorted().joined(separator: ", "))", at: node)
                     }
                 }

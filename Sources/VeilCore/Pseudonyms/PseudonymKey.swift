@@ -1,5 +1,5 @@
 import Crypto
-package import Foundation
+import Foundation
 import Synchronization
 
 /// Where a policy's pseudonym key comes from: `env:NAME` or `file:PATH`.
@@ -9,9 +9,13 @@ package enum KeySpec: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `env:NAME` or `file:PATH`; nil for anything else.
     package init?(_ text: String) {
-        if text.hasPrefix("env:"), text.count > 4 { self = .environment(String(text.dropFirst(4))) }
-        else if text.hasPrefix("file:"), text.count > 5 { self = .file(String(text.dropFirst(5))) }
-        else { return nil }
+        if text.hasPrefix("env:"), text.count > 4 {
+            self = .environment(String(text.dropFirst(4)))
+        } else if text.hasPrefix("file:"), text.count > 5 {
+            self = .file(String(text.dropFirst(5)))
+        } else {
+            return nil
+        }
     }
 
     package var description: String {
@@ -85,8 +89,9 @@ public struct PseudonymKey: Sendable {
     }
 
     private func derive(for purpose: String) -> DerivedKey {
-        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: material), salt: Array("veil-pseudonyms-v1".utf8),
-                                         info: Array(purpose.utf8), outputByteCount: 32)
+        let key = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: material), salt: Array("veil-pseudonyms-v1".utf8),
+            info: Array(purpose.utf8), outputByteCount: 32)
         return DerivedKey(bytes: key.withUnsafeBytes { Array($0) })
     }
 }

@@ -58,7 +58,7 @@ package struct AhoCorasick: Sendable {
         var incoming: [UInt8] = [0]
         // The word ending at each state (-1: none).
         var terminal: [Int32] = [-1]
-        var path: [Int32] = [0]          // path[d] is the state at depth d for the previous word
+        var path: [Int32] = [0] // path[d] is the state at depth d for the previous word
         var previous: ArraySlice<UInt8> = []
         for index in order {
             let word = packed[index]
@@ -122,54 +122,54 @@ package struct AhoCorasick: Sendable {
         var outputLink = [Int32](repeating: -1, count: stateCount)
         self.denseRows = denseRows
         edgeStart.withUnsafeBufferPointer { edgeStart in
-        edgeCount.withUnsafeBufferPointer { edgeCount in
-        edgeBytes.withUnsafeBufferPointer { edgeBytes in
-        edgeTargets.withUnsafeBufferPointer { edgeTargets in
-        denseRow.withUnsafeBufferPointer { denseRow in
-        denseRows.withUnsafeBufferPointer { denseRows in
-        failure.withUnsafeMutableBufferPointer { failure in
-        outputLink.withUnsafeMutableBufferPointer { outputLink in
-            // The child of `state` on `byte`, or 0 (the root is no one's child).
-            func child(_ state: Int, _ byte: UInt8) -> Int32 {
-                let row = denseRow[state]
-                if row >= 0 { return denseRows[Int(row) << 8 | Int(byte)] }
-                var low = Int(edgeStart[state]), high = low + Int(edgeCount[state])
-                while low < high {
-                    let middle = (low + high) >> 1
-                    let value = edgeBytes[middle]
-                    if value == byte { return edgeTargets[middle] }
-                    if value < byte { low = middle + 1 } else { high = middle }
-                }
-                return 0
-            }
-            var queue: [Int32] = [0]
-            queue.reserveCapacity(stateCount)
-            var head = 0
-            while head < queue.count {
-                let state = Int(queue[head])
-                head += 1
-                var target = firstChild[state]
-                while target >= 0 {
-                    let byte = incoming[Int(target)]
-                    if state != 0 {
-                        var fallback = Int(failure[state])
-                        while fallback != 0 && child(fallback, byte) == 0 { fallback = Int(failure[fallback]) }
-                        let link = child(fallback, byte)
-                        let resolved = link == target ? 0 : link
-                        failure[Int(target)] = resolved
-                        outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+            edgeCount.withUnsafeBufferPointer { edgeCount in
+                edgeBytes.withUnsafeBufferPointer { edgeBytes in
+                    edgeTargets.withUnsafeBufferPointer { edgeTargets in
+                        denseRow.withUnsafeBufferPointer { denseRow in
+                            denseRows.withUnsafeBufferPointer { denseRows in
+                                failure.withUnsafeMutableBufferPointer { failure in
+                                    outputLink.withUnsafeMutableBufferPointer { outputLink in
+                                        // The child of `state` on `byte`, or 0 (the root is no one's child).
+                                        func child(_ state: Int, _ byte: UInt8) -> Int32 {
+                                            let row = denseRow[state]
+                                            if row >= 0 { return denseRows[Int(row) << 8 | Int(byte)] }
+                                            var low = Int(edgeStart[state]), high = low + Int(edgeCount[state])
+                                            while low < high {
+                                                let middle = (low + high) >> 1
+                                                let value = edgeBytes[middle]
+                                                if value == byte { return edgeTargets[middle] }
+                                                if value < byte { low = middle + 1 } else { high = middle }
+                                            }
+                                            return 0
+                                        }
+                                        var queue: [Int32] = [0]
+                                        queue.reserveCapacity(stateCount)
+                                        var head = 0
+                                        while head < queue.count {
+                                            let state = Int(queue[head])
+                                            head += 1
+                                            var target = firstChild[state]
+                                            while target >= 0 {
+                                                let byte = incoming[Int(target)]
+                                                if state != 0 {
+                                                    var fallback = Int(failure[state])
+                                                    while fallback != 0 && child(fallback, byte) == 0 { fallback = Int(failure[fallback]) }
+                                                    let link = child(fallback, byte)
+                                                    let resolved = link == target ? 0 : link
+                                                    failure[Int(target)] = resolved
+                                                    outputLink[Int(target)] = terminal[Int(resolved)] >= 0 ? resolved : outputLink[Int(resolved)]
+                                                }
+                                                queue.append(target)
+                                                target = nextSibling[Int(target)]
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
-                    queue.append(target)
-                    target = nextSibling[Int(target)]
                 }
             }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
         }
 
         states.reserveCapacity(stateCount * Field.stride)
@@ -192,7 +192,9 @@ package struct AhoCorasick: Sendable {
     package func occurrences(in bytes: [UInt8], within range: Range<Int>) -> [Occurrence] {
         var found: [Occurrence] = []
         bytes.withUnsafeBufferPointer { buffer in
-            _ = forEachOccurrence(in: buffer, within: range) { found.append($0); return true }
+            _ = forEachOccurrence(in: buffer, within: range) {
+                found.append($0); return true
+            }
         }
         return found
     }

@@ -20,14 +20,16 @@ package enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
         case .compact:
             return String(text.uppercased().filter { !" -·•・.\u{3000}".contains($0) })
         case .alphanumeric where text.utf8.allSatisfy({ $0 < 0x80 }):
-            return String(decoding: text.utf8.compactMap { byte -> UInt8? in
-                let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
-                return (upper >= 0x30 && upper <= 0x39) || (upper >= 0x41 && upper <= 0x5A) ? upper : nil
-            }, as: UTF8.self)
+            return String(
+                decoding: text.utf8.compactMap { byte -> UInt8? in
+                    let upper = byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte
+                    return (upper >= 0x30 && upper <= 0x39) || (upper >= 0x41 && upper <= 0x5A) ? upper : nil
+                }, as: UTF8.self)
         case .alphanumeric:
-            return String(text.uppercased().unicodeScalars.filter {
-                ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)
-            }.map(Character.init))
+            return String(
+                text.uppercased().unicodeScalars.filter {
+                    ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0x41 && $0.value <= 0x5A)
+                }.map(Character.init))
         }
     }
 }

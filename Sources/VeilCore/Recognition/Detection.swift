@@ -16,8 +16,10 @@ public struct Detection: Sendable, Hashable {
     /// Extra facts a validator established (for instance `kind: mobile`); never original text.
     package var attributes: [String: String]
 
-    package init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
-                canonical: String, attributes: [String: String] = [:]) {
+    package init(
+        range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
+        canonical: String, attributes: [String: String] = [:]
+    ) {
         self.range = range
         self.entity = entity
         self.score = score

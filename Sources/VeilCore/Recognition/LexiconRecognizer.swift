@@ -18,8 +18,10 @@ package struct LexiconRecognizer: Recognizer {
         /// Found only as written or in capitals (Polish, POLISH; not polish).
         package var capitalizedOnly: Bool
 
-        package init(word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
-                    capitalizedOnly: Bool = false) {
+        package init(
+            word: String, entity: EntityType, score: Double, pluginID: String, lexicon: String, canonical: String? = nil,
+            capitalizedOnly: Bool = false
+        ) {
             self.word = word
             self.entity = entity
             self.score = score
@@ -75,8 +77,10 @@ package struct LexiconRecognizer: Recognizer {
                 if boundaryAtStart[index], range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
                 if boundaryAtEnd[index], range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
                 let entry = entries[index]
-                detections.append(Detection(range: view.originalRange(range), entity: entry.entity, score: entry.score,
-                                            pluginID: entry.pluginID, rule: entry.lexicon, canonical: entry.canonical))
+                detections.append(
+                    Detection(
+                        range: view.originalRange(range), entity: entry.entity, score: entry.score,
+                        pluginID: entry.pluginID, rule: entry.lexicon, canonical: entry.canonical))
             }
         }
         return detections

@@ -27,10 +27,12 @@ package struct PatternRecognizer: Recognizer {
         /// Docs/scoring.md). Nil: rejected outright.
         package let unvalidatedScore: Double?
 
-        init(name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
-                    validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
-                    canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: Anchor? = nil,
-                    unvalidatedScore: Double? = nil, limits: MatchLimits = .default) throws(PCRE2Error) {
+        init(
+            name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
+            validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
+            canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: Anchor? = nil,
+            unvalidatedScore: Double? = nil, limits: MatchLimits = .default
+        ) throws(PCRE2Error) {
             self.name = name
             self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
             self.entity = entity
@@ -98,7 +100,8 @@ package struct PatternRecognizer: Recognizer {
                 if rule.needsColumnContext && !searchesEverywhere {
                     // Only the data rows of tables with a column headed by a context word.
                     guard let context else { continue }
-                    let rows = document.tableColumns.rows { context.isPresent(inside: $0, in: document.bytes) }
+                    let rows =
+                        document.tableColumns.rows { context.isPresent(inside: $0, in: document.bytes) }
                         + document.fieldLabels.filter { context.isPresent(in: $0.name[...]) }.map(\.range)
                     windows = rows.sorted { $0.lowerBound < $1.lowerBound }.map { view.viewRange(ofOriginal: $0) }
                         .map { SearchWindow(start: $0.lowerBound, end: $0.upperBound, subjectEnd: $0.upperBound) }
@@ -135,7 +138,8 @@ package struct PatternRecognizer: Recognizer {
         if rule.needsColumnContext {
             // The column's header names the thing (Phone, Mobile No.), and not another (Card Number).
             guard let context, let (_, header) = document.column(of: view.originalRange(matched)), context.isPresent(in: header),
-                  !(negative?.isPresent(in: header) ?? false) else { return nil }
+                !(negative?.isPresent(in: header) ?? false)
+            else { return nil }
         } else if rule.needsContext, rule.validator == nil || !rule.backoff {
             guard cue(context, around: matched, view, document) else { return nil }
             cueFound = true
@@ -160,16 +164,19 @@ package struct PatternRecognizer: Recognizer {
         }
         let hasContext = (cueFound && range == matched) || cue(context, around: range, view, document)
         if (rule.needsContext || !validated) && !hasContext { return nil }
-        let value = canonical ?? {
-            let form = rule.canonicalForm.apply(view.string(range))
-            return validated ? form : CanonicalForm.alphanumeric.apply(form)
-        }()
+        let value =
+            canonical
+            ?? {
+                let form = rule.canonicalForm.apply(view.string(range))
+                return validated ? form : CanonicalForm.alphanumeric.apply(form)
+            }()
         if hasContext, let context { score += context.adjustment }
         if penalty(negative, around: range, view, document), let negative { score += negative.adjustment }
         // Rounded, so that 0.6 + 0.3 - 0.4 is 0.5 and meets a 0.5 threshold.
         score = (min(max(score, 0), 1) * 10_000).rounded() / 10_000
-        return Detection(range: view.originalRange(range), entity: rule.entity, score: score,
-                         pluginID: pluginID, rule: rule.name, canonical: value, attributes: attributes)
+        return Detection(
+            range: view.originalRange(range), entity: rule.entity, score: score,
+            pluginID: pluginID, rule: rule.name, canonical: value, attributes: attributes)
     }
 
     /// Whether a context word stands around `range`; in a table cell, whether one stands in the cell
@@ -216,7 +223,8 @@ package struct PatternRecognizer: Recognizer {
         while cut > range.lowerBound + 1 {
             let byte = view.bytes[cut], previous = view.bytes[cut - 1]
             if (byte == 0x20 || byte == 0x2D || byte == 0x2E) && previous >= 0x30 && previous <= 0x39,
-               let validation = validator.validate(utf8: view.bytes[range.lowerBound..<cut]) {
+                let validation = validator.validate(utf8: view.bytes[range.lowerBound..<cut])
+            {
                 return (range.lowerBound..<cut, validation)
             }
             cut -= 1

@@ -62,7 +62,11 @@ package struct FieldPath: Sendable, Hashable, CustomStringConvertible {
                     while index < characters.count, characters[index] != "]" { inner.append(characters[index]); index += 1 }
                     guard index < characters.count else { throw fail("unclosed '['") }
                     index += 1
-                    if inner == "*" { patterns.append(.anyIndex) } else if let number = Int(inner), number >= 0 { patterns.append(.index(number)) } else {
+                    if inner == "*" {
+                        patterns.append(.anyIndex)
+                    } else if let number = Int(inner), number >= 0 {
+                        patterns.append(.index(number))
+                    } else {
                         throw FieldPathError(offset: innerStart, message: "expected an index, * or a quoted name inside [ ], found '\(inner)'")
                     }
                 }
@@ -91,13 +95,14 @@ package struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
     /// `$.replies[2].text` for a concrete path.
     package static func render(_ path: [Step]) -> String {
-        "$" + path.map { step in
-            switch step {
-            case .key(let name):
-                return name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) ? ".\(name)" : "['\(name)']"
-            case .index(let index): return "[\(index)]"
-            }
-        }.joined()
+        "$"
+            + path.map { step in
+                switch step {
+                case .key(let name):
+                    return name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) ? ".\(name)" : "['\(name)']"
+                case .index(let index): return "[\(index)]"
+                }
+            }.joined()
     }
 }
 

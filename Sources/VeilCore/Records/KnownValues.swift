@@ -1,4 +1,5 @@
 import Foundation
+
 /// The values of a dataset's entity fields (every `author`), known before its records are
 /// rewritten, so that a reply in one row that names the author of another (回复小猫咪2019) is found
 /// and gets that author's pseudonym, even when no recognizer knows the name.
@@ -14,8 +15,9 @@ package struct KnownValues: Sendable {
         self.automaton = automaton
         self.words = words
         self.templates = templates
-        self.index = Dictionary(words.prefix(wholeValues ?? words.count).enumerated().map { (String(decoding: $1, as: UTF8.self), $0) },
-                                uniquingKeysWith: { first, _ in first })
+        self.index = Dictionary(
+            words.prefix(wholeValues ?? words.count).enumerated().map { (String(decoding: $1, as: UTF8.self), $0) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     package static let empty = KnownValues(automaton: AhoCorasick(words: []), words: [], templates: [])
@@ -46,7 +48,8 @@ extension Anonymizer {
             let document = DocumentText(trimmed)
             let whole = 0..<document.bytes.count
             let found = try engine.analyze(document)
-            let detection = found.first { $0.entity == entity && $0.range == whole }
+            let detection =
+                found.first { $0.entity == entity && $0.range == whole }
                 ?? Detection(range: whole, entity: entity, score: 1, pluginID: "field", rule: "field", canonical: trimmed, attributes: [:])
             words.append(document.bytes)
             templates.append(detection)
@@ -63,7 +66,8 @@ extension Anonymizer {
             words.append(text)
             templates.append(detection)
         }
-        return KnownValues(automaton: AhoCorasick(words: words.map { String(decoding: $0, as: UTF8.self) }), words: words, templates: templates,
-                           wholeValues: wholeValues)
+        return KnownValues(
+            automaton: AhoCorasick(words: words.map { String(decoding: $0, as: UTF8.self) }), words: words, templates: templates,
+            wholeValues: wholeValues)
     }
 }

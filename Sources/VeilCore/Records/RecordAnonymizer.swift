@@ -16,9 +16,11 @@ package struct RecordValue: Sendable, Hashable {
 extension RecordValue {
     /// The words that name one side of an exchange: a field so named holds the same kind of value
     /// as its counterpart (`talker` and `to` in a chat export, `payer` and `payee` in a transfer).
-    static let counterpartWords: Set<String> = ["from", "to", "sender", "receiver", "recipient", "talker", "peer", "caller",
-                                                "callee", "payer", "payee", "src", "dst", "发送者", "接收者", "发送方", "接收方",
-                                                "付款方", "收款方", "主叫", "被叫"]
+    static let counterpartWords: Set<String> = [
+        "from", "to", "sender", "receiver", "recipient", "talker", "peer", "caller",
+        "callee", "payer", "payee", "src", "dst", "发送者", "接收者", "发送方", "接收方",
+        "付款方", "收款方", "主叫", "被叫"
+    ]
 
     /// Each value's label as context sees it: its field's name, and for a field named as one side
     /// of an exchange, the names of the other sides beside it (siblings in one JSON object, or
@@ -40,9 +42,11 @@ extension RecordValue {
     }
 
     /// The names of fields that hold free text: a post, a message, a comment.
-    static let freeTextNames: Set<String> = ["text", "body", "content", "message", "msg", "comment", "comments", "description", "post",
-                                             "note", "notes", "title", "summary", "review", "remarks", "transcript", "caption", "tweet",
-                                             "reply", "answer", "question", "正文", "内容", "评论", "留言", "备注"]
+    static let freeTextNames: Set<String> = [
+        "text", "body", "content", "message", "msg", "comment", "comments", "description", "post",
+        "note", "notes", "title", "summary", "review", "remarks", "transcript", "caption", "tweet",
+        "reply", "answer", "question", "正文", "内容", "评论", "留言", "备注"
+    ]
 
     /// Whether the last part of a field's name (`text`, `$.post.body`) names free text.
     private static func isFreeText(_ name: String) -> Bool {
@@ -248,13 +252,15 @@ extension Anonymizer {
             let trimmed = Self.trimmed(range, in: bytes)
             guard !trimmed.isEmpty else { continue }
             let text = String(decoding: bytes[trimmed], as: UTF8.self)
-            let whole = known.template(for: text).flatMap { $0.entity == entity ? $0 : nil }.map { template in
-                var whole = template
-                whole.range = trimmed
-                return whole
-            } ?? detections.first { $0.entity == entity && $0.range == trimmed }
-                ?? Detection(range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
-                             canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
+            let whole =
+                known.template(for: text).flatMap { $0.entity == entity ? $0 : nil }.map { template in
+                    var whole = template
+                    whole.range = trimmed
+                    return whole
+                } ?? detections.first { $0.entity == entity && $0.range == trimmed }
+                ?? Detection(
+                    range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
+                    canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
             // A name inside a screen name (阿花 of 阿花不是花) is that person where the record's
             // text writes it alone.
             for part in detections where Self.isNamePart(part, of: trimmed, entity: entity, in: bytes) {
@@ -288,7 +294,8 @@ extension Anonymizer {
                     let found = (range.lowerBound + occurrence.range.lowerBound)..<(range.lowerBound + occurrence.range.upperBound)
                     let word = known.words[occurrence.word]
                     guard bytes[found].elementsEqual(word), !Self.cutsAWord(found, in: bytes, range: range),
-                          Self.givesWay(&detections, to: found, in: bytes) else { continue }
+                        Self.givesWay(&detections, to: found, in: bytes)
+                    else { continue }
                     var mention = known.templates[occurrence.word]
                     mention.range = found
                     mention.rule = "field-known"

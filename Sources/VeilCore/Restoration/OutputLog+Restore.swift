@@ -111,8 +111,10 @@ enum LineAlignment {
         return pairs
     }
 
-    private static func align(_ old: [UInt64], _ oldRange: Range<Int>, _ new: [UInt64], _ newRange: Range<Int>,
-                              into pairs: inout [(Int, Int)], depth: Int) {
+    private static func align(
+        _ old: [UInt64], _ oldRange: Range<Int>, _ new: [UInt64], _ newRange: Range<Int>,
+        into pairs: inout [(Int, Int)], depth: Int
+    ) {
         var oldLower = oldRange.lowerBound, newLower = newRange.lowerBound
         var oldUpper = oldRange.upperBound, newUpper = newRange.upperBound
         while oldLower < oldUpper, newLower < newUpper, old[oldLower] == new[newLower] {
@@ -150,7 +152,7 @@ enum LineAlignment {
 
     /// The longest run of `pairs` (in order of their first) whose seconds increase.
     private static func longestIncreasing(_ pairs: [(Int, Int)]) -> [(Int, Int)] {
-        var tails: [Int] = []          // index into pairs of the smallest tail of each length
+        var tails: [Int] = [] // index into pairs of the smallest tail of each length
         var previous = [Int](repeating: -1, count: pairs.count)
         for (index, pair) in pairs.enumerated() {
             var low = 0, high = tails.count

@@ -128,7 +128,8 @@ extension OutputLog {
     init?(serialized bytes: [UInt8]) {
         var reader = VarintReader(bytes: bytes)
         guard let size = reader.next(), let digest = reader.take(32), let irreversible = reader.next(), let lineCount = reader.next(),
-              lineCount <= bytes.count else { return nil }
+            lineCount <= bytes.count
+        else { return nil }
         self.size = size
         self.digest = digest
         self.irreversible = irreversible

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Street addresses: another address of the same shape in the same area. The province and the
 /// prefecture-level city (省, 市, 自治区, 自治州, 地区, 盟; an English address's city and state) are kept,
 /// so the surrogate lies where `generalize` would point; everything below — district and county,
@@ -10,8 +11,10 @@ import Foundation
 /// 1234 Maple Street, Springfield, IL 62704 → 5817 Cedar Street, Springfield, IL 62731.
 package struct AddressSurrogate: SurrogateGenerator {
     package let id = "address"
-    package let examples = ["武汉市江汉区花园路224号14栋1514室", "江西省于都县黄陂镇石门村3组", "郑州市金水路与花园路交叉口翠苑小区3-2-501",
-                           "1234 Maple Street, Apt 5B, Springfield, IL 62704", "221B Baker Street, London NW1 6XE"]
+    package let examples = [
+        "武汉市江汉区花园路224号14栋1514室", "江西省于都县黄陂镇石门村3组", "郑州市金水路与花园路交叉口翠苑小区3-2-501",
+        "1234 Maple Street, Apt 5B, Springfield, IL 62704", "221B Baker Street, London NW1 6XE"
+    ]
     package init() {}
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
@@ -56,21 +59,27 @@ package struct AddressSurrogate: SurrogateGenerator {
             ("省", .kept), ("市", .kept), ("盟", .kept), ("区", .county), ("县", .county), ("旗", .county), ("镇", .township),
             ("乡", .township), ("村", .village), ("路", .road), ("街", .road), ("道", .road), ("巷", .road), ("弄", .road),
             ("条", .road), ("苑", .estate), ("城", .estate), ("园", .estate), ("庭", .estate), ("湾", .estate),
-            ("邸", .estate), ("阁", .estate), ("轩", .estate), ("居", .estate), ("里", .estate),
+            ("邸", .estate), ("阁", .estate), ("轩", .estate), ("居", .estate), ("里", .estate)
         ]
         /// Words kept as written where a part begins: what follows a number (号, 栋, 单元), what joins
         /// two roads (与, 交叉口), a road's section (东段).
-        static let fixedWords: [String] = ["十字路口", "交叉口", "交汇处", "路口", "号楼", "号院", "号房", "单元", "号", "栋", "幢",
-                                           "座", "楼", "室", "层", "期", "组", "东段", "西段", "南段", "北段", "中段", "东侧",
-                                           "西侧", "南侧", "北侧", "与", "弄"]
+        static let fixedWords: [String] = [
+            "十字路口", "交叉口", "交汇处", "路口", "号楼", "号院", "号房", "单元", "号", "栋", "幢",
+            "座", "楼", "室", "层", "期", "组", "东段", "西段", "南段", "北段", "中段", "东侧",
+            "西侧", "南侧", "北侧", "与", "弄"
+        ]
 
         static let countyNames = ["新华", "城关", "和平", "长安", "开发", "高新", "东城", "西城", "南湖", "北湖", "青山", "金山", "白云", "龙华", "清河", "永安"]
         static let townshipNames = ["城关", "新华", "石桥", "龙泉", "白沙", "大河", "桥头", "黄庄", "马坊", "柳林", "河口", "青石"]
         static let villageNames = ["李家", "王庄", "红星", "新民", "柳树", "大湾", "河口", "石门", "东风", "前进", "杨柳", "高坡"]
-        static let roadNames = ["解放", "人民", "建设", "中山", "和平", "文化", "胜利", "团结", "光明", "幸福", "新华", "长江", "黄河",
-                                "朝阳", "青年", "工农", "迎宾", "滨河", "东风", "友谊"]
-        static let estateNames = ["阳光", "锦绣", "翠苑", "金色", "绿城", "碧水", "丽景", "明珠", "康乐", "华府", "怡和", "紫荆",
-                                  "香山", "枫林", "润泽", "嘉和"]
+        static let roadNames = [
+            "解放", "人民", "建设", "中山", "和平", "文化", "胜利", "团结", "光明", "幸福", "新华", "长江", "黄河",
+            "朝阳", "青年", "工农", "迎宾", "滨河", "东风", "友谊"
+        ]
+        static let estateNames = [
+            "阳光", "锦绣", "翠苑", "金色", "绿城", "碧水", "丽景", "明珠", "康乐", "华府", "怡和", "紫荆",
+            "香山", "枫林", "润泽", "嘉和"
+        ]
 
         static func rewrite(_ text: String, random: inout SurrogateRandom) -> String {
             let characters = Array(text)
@@ -140,8 +149,9 @@ package struct AddressSurrogate: SurrogateGenerator {
                 for stemLength in 1...6 where start + stemLength < run.count {
                     if !nameCharacter(start + stemLength - 1) { break }
                     for (marker, part) in markers where matches(marker, at: start + stemLength, in: run) {
-                        offer(start + stemLength + marker.count, from: start, cost: 1,
-                              .marked(stem: String(run[start..<start + stemLength]), marker: marker, part: part))
+                        offer(
+                            start + stemLength + marker.count, from: start, cost: 1,
+                            .marked(stem: String(run[start..<start + stemLength]), marker: marker, part: part))
                     }
                 }
                 for length in 1...min(8, run.count - start) {
@@ -169,7 +179,6 @@ package struct AddressSurrogate: SurrogateGenerator {
             }
         }
 
-
         static func isHan(_ character: Character) -> Bool {
             guard let scalar = character.unicodeScalars.first else { return false }
             return scalar.properties.isIdeographic && !(0x3000...0x303F).contains(scalar.value)
@@ -186,10 +195,12 @@ package struct AddressSurrogate: SurrogateGenerator {
         static let suffixes: Set<String> = [
             "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "court", "ct", "way",
             "place", "pl", "terrace", "ter", "crescent", "close", "parkway", "pkwy", "highway", "hwy", "square", "sq", "circle",
-            "cir", "row", "walk", "gardens", "grove", "mews",
+            "cir", "row", "walk", "gardens", "grove", "mews"
         ]
-        static let streetNames = ["Maple", "Oak", "Cedar", "Elm", "Pine", "Walnut", "Spruce", "Birch", "Hillside", "Lakeview",
-                                  "Meadow", "River", "Sunset", "Highland", "Forest", "Garden", "Church", "Mill", "Bridge", "Station"]
+        static let streetNames = [
+            "Maple", "Oak", "Cedar", "Elm", "Pine", "Walnut", "Spruce", "Birch", "Hillside", "Lakeview",
+            "Meadow", "River", "Sunset", "Highland", "Forest", "Garden", "Church", "Mill", "Bridge", "Station"
+        ]
 
         /// The street name (the words between the house number and the suffix) is drawn from a list,
         /// numbers are redrawn, and after the street a 5-digit ZIP keeps its first three digits and a
@@ -209,12 +220,16 @@ package struct AddressSurrogate: SurrogateGenerator {
                 guard isWord(token) else {
                     // The spaces inside a street name drawn as one word go with it.
                     if let numberIndex, let suffixIndex, index > numberIndex, index < suffixIndex, streetWritten,
-                       tokens.indices.first(where: { $0 > index && isWord(tokens[$0]) }) != suffixIndex { continue }
+                        tokens.indices.first(where: { $0 > index && isWord(tokens[$0]) }) != suffixIndex
+                    {
+                        continue
+                    }
                     result += token
                     continue
                 }
                 if let numberIndex, let suffixIndex, index > numberIndex, index < suffixIndex,
-                   !directions.contains(token.lowercased().trimmingCharacters(in: ["."])) {
+                    !directions.contains(token.lowercased().trimmingCharacters(in: ["."]))
+                {
                     if !streetWritten {
                         result += pick(streetNames, avoiding: token, random: &random)
                         streetWritten = true
@@ -233,7 +248,6 @@ package struct AddressSurrogate: SurrogateGenerator {
             }
             return result
         }
-
 
         static func isOutwardCode(_ token: String) -> Bool {
             let characters = Array(token)

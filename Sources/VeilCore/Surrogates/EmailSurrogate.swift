@@ -4,9 +4,11 @@
 package struct EmailSurrogate: SurrogateGenerator {
     package let id = "email"
     package let examples = ["lily.zhang@163.com", "123456789@qq.com", "j.smith@smithfamily.net"]
-    static let publicDomains: Set<String> = ["qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "foxmail.com",
-                                             "139.com", "aliyun.com", "gmail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
-                                             "icloud.com", "proton.me", "protonmail.com"]
+    static let publicDomains: Set<String> = [
+        "qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "foxmail.com",
+        "139.com", "aliyun.com", "gmail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+        "icloud.com", "proton.me", "protonmail.com"
+    ]
     static let replacementDomains = ["163.com", "126.com", "gmail.com", "outlook.com", "qq.com", "sina.com"]
     package init() {}
 
@@ -27,7 +29,8 @@ package struct EmailSurrogate: SurrogateGenerator {
         guard let at = canonical.lastIndex(of: "@") else { return nil }
         let local = canonical[..<at], domain = String(canonical[canonical.index(after: at)...])
         guard ["qq.com", "vip.qq.com", "foxmail.com"].contains(domain), (5...11).contains(local.count),
-              local.first != "0", local.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            local.first != "0", local.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
         return EmbeddedValue(value: String(local), entity: .qqNumber, generatorID: QQSurrogate().id, suffix: "@" + domain)
     }
 }

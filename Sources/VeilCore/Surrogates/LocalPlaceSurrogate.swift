@@ -11,8 +11,10 @@ package struct LocalPlaceSurrogate: SurrogateGenerator {
     static let directions: Set<Character> = ["东", "西", "南", "北", "中"]
     /// Characters common in place names.
     static let han = Array("安白宝碧柏长城川大丹东凤福高古广海禾和河红虹湖花华黄佳金锦景久坑兰乐李莲林龙罗马梅明南平坪青清泉仁三沙山上石水塘桃田溪霞下仙新兴阳杨洋永玉园源云枣张竹庄")
-    static let syllables = ["An", "Bai", "Chang", "Dong", "Feng", "Gao", "He", "Hong", "Hua", "Jin", "Lan", "Li", "Lin", "Long", "Ma",
-                            "Nan", "Ping", "Qing", "Shan", "Shi", "Tang", "Xi", "Xin", "Yang", "Yong", "Yu", "Yuan", "Zhu"]
+    static let syllables = [
+        "An", "Bai", "Chang", "Dong", "Feng", "Gao", "He", "Hong", "Hua", "Jin", "Lan", "Li", "Lin", "Long", "Ma",
+        "Nan", "Ping", "Qing", "Shan", "Shi", "Tang", "Xi", "Xin", "Yang", "Yong", "Yu", "Yuan", "Zhu"
+    ]
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         if canonical.unicodeScalars.allSatisfy(\.isASCII) {

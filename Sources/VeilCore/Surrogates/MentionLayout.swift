@@ -6,11 +6,14 @@
 /// and country code stays where it was.
 package enum MentionLayout {
     /// How a value character is written: `script` holds the zero of another script's digits (০, ٠, ०).
-    private enum Style: Equatable { case ascii, fullwidth, chinesePlain, chineseFinancial, script(zero: UInt32), other }
+    private enum Style: Equatable {
+        case ascii, fullwidth, chinesePlain, chineseFinancial, other
+        case script(zero: UInt32)
+    }
 
     private struct Unit {
-        let index: Int          // index into the mention's scalars
-        let value: Character    // the unit as canonical text (ASCII digit, upper-cased letter, or itself)
+        let index: Int // index into the mention's scalars
+        let value: Character // the unit as canonical text (ASCII digit, upper-cased letter, or itself)
         let style: Style
         let lowercase: Bool
     }
@@ -88,7 +91,7 @@ package enum MentionLayout {
     private static func inOneRegister(_ units: [Unit], _ scalars: [Unicode.Scalar]) -> (units: [Unit], zero: Unicode.Scalar?) {
         let chinese = units.filter { $0.style == .chinesePlain || $0.style == .chineseFinancial }
         guard !chinese.isEmpty else { return (units, nil) }
-        let zeroScalar: UInt32 = 0x96F6  // 零
+        let zeroScalar: UInt32 = 0x96F6 // 零
         let telling = chinese.filter { scalars[$0.index].value != zeroScalar }
         let financial = !telling.isEmpty && telling.allSatisfy { $0.style == .chineseFinancial }
         let register: Style = financial ? .chineseFinancial : .chinesePlain

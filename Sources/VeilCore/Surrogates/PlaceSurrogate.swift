@@ -23,7 +23,8 @@ package struct PlaceSurrogate: SurrogateGenerator {
     private func place(_ surrogate: String) -> Place? {
         if let own = gazetteer[surrogate] { return own }
         guard surrogate.hasPrefix("@"), let colon = surrogate.firstIndex(of: ":"),
-              let index = Int(surrogate[surrogate.index(after: surrogate.startIndex)..<colon]), alternates.indices.contains(index) else { return nil }
+            let index = Int(surrogate[surrogate.index(after: surrogate.startIndex)..<colon]), alternates.indices.contains(index)
+        else { return nil }
         return alternates[index][String(surrogate[surrogate.index(after: colon)...])]
     }
 

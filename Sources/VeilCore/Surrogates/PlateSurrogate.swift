@@ -14,9 +14,13 @@ package struct PlateSurrogate: SurrogateGenerator {
         for (index, character) in characters.enumerated() {
             if index == 0 || (index == 1 && keeping.contains("city")) { result.append(character); continue }
             if isNewEnergy && (character == "D" || character == "F") && (index == 2 || index == 7) { result.append(character); continue }
-            if character.isNumber { result.append(Character(String(random.digit()))) }
-            else if character.isLetter { result.append(random.pick(PlateSurrogate.letters)) }
-            else { result.append(character) }
+            if character.isNumber {
+                result.append(Character(String(random.digit())))
+            } else if character.isLetter {
+                result.append(random.pick(PlateSurrogate.letters))
+            } else {
+                result.append(character)
+            }
         }
         return result
     }

@@ -13,19 +13,23 @@ package struct ResidentIDSurrogate: SurrogateGenerator {
         11: "110101", 12: "120101", 13: "130102", 14: "140105", 15: "150102", 21: "210102", 22: "220102", 23: "230102",
         31: "310101", 32: "320102", 33: "330102", 34: "340102", 35: "350102", 36: "360102", 37: "370102", 41: "410102",
         42: "420102", 43: "430102", 44: "440103", 45: "450102", 46: "460105", 50: "500101", 51: "510104", 52: "520102",
-        53: "530102", 54: "540102", 61: "610102", 62: "620102", 63: "630102", 64: "640104", 65: "650102",
+        53: "530102", 54: "540102", 61: "610102", 62: "620102", 63: "630102", 64: "640104", 65: "650102"
     ]
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let digits = canonical.digitValues
         let isLegacy = canonical.utf8.count == 15
         let province = (digits.first ?? 1) * 10 + (digits.dropFirst().first ?? 1)
-        let region = keeping.contains("province") ? (ResidentIDSurrogate.countyCodes[province] ?? "110101")
-                                                  : random.pick(ResidentIDSurrogate.countyCodes.keys.sorted().map { ResidentIDSurrogate.countyCodes[$0]! })
+        let region =
+            keeping.contains("province")
+            ? (ResidentIDSurrogate.countyCodes[province] ?? "110101")
+            : random.pick(ResidentIDSurrogate.countyCodes.keys.sorted().map { ResidentIDSurrogate.countyCodes[$0]! })
         let originalYear = isLegacy ? 1900 + digits[6] * 10 + digits[7] : digits[6...9].reduce(0) { $0 * 10 + $1 }
         let dateStart = isLegacy ? 8 : 10
-        var year = keeping.contains("birth-year") || keeping.contains("birth-date") ? originalYear
-                                                                                    : (isLegacy ? 1930 + random.next(below: 70) : 1950 + random.next(below: 56))
+        var year =
+            keeping.contains("birth-year") || keeping.contains("birth-date")
+            ? originalYear
+            : (isLegacy ? 1930 + random.next(below: 70) : 1950 + random.next(below: 56))
         var month = 1 + random.next(below: 12), day = 1 + random.next(below: 28)
         if keeping.contains("birth-date") {
             month = digits[dateStart] * 10 + digits[dateStart + 1]

@@ -24,20 +24,20 @@ package struct ShapeSurrogate: SurrogateGenerator {
     /// The letters a character of another script is drawn from: its own case of its own script.
     static func sameScript(_ value: UInt32) -> ClosedRange<UInt32>? {
         switch value {
-        case 0xFF10...0xFF19: return 0xFF10...0xFF19  // full-width digits
-        case 0xFF21...0xFF3A: return 0xFF21...0xFF3A  // full-width capitals
-        case 0xFF41...0xFF5A: return 0xFF41...0xFF5A  // full-width small letters
-        case 0x0410...0x042F: return 0x0410...0x042F  // Cyrillic capitals
-        case 0x0430...0x044F: return 0x0430...0x044F  // Cyrillic small letters
-        case 0x0391...0x03A1: return 0x0391...0x03A1  // Greek capitals (before the gap at U+03A2)
+        case 0xFF10...0xFF19: return 0xFF10...0xFF19 // full-width digits
+        case 0xFF21...0xFF3A: return 0xFF21...0xFF3A // full-width capitals
+        case 0xFF41...0xFF5A: return 0xFF41...0xFF5A // full-width small letters
+        case 0x0410...0x042F: return 0x0410...0x042F // Cyrillic capitals
+        case 0x0430...0x044F: return 0x0430...0x044F // Cyrillic small letters
+        case 0x0391...0x03A1: return 0x0391...0x03A1 // Greek capitals (before the gap at U+03A2)
         case 0x03A3...0x03A9: return 0x03A3...0x03A9
-        case 0x03B1...0x03C9: return 0x03B1...0x03C9  // Greek small letters
-        case 0xAC00...0xD7A3: return 0xAC00...0xD7A3  // Hangul syllables
-        case 0x3041...0x3096: return 0x3041...0x3096  // hiragana
-        case 0x30A1...0x30FA: return 0x30A1...0x30FA  // katakana
-        case 0x0621...0x063A: return 0x0621...0x063A  // Arabic letters
+        case 0x03B1...0x03C9: return 0x03B1...0x03C9 // Greek small letters
+        case 0xAC00...0xD7A3: return 0xAC00...0xD7A3 // Hangul syllables
+        case 0x3041...0x3096: return 0x3041...0x3096 // hiragana
+        case 0x30A1...0x30FA: return 0x30A1...0x30FA // katakana
+        case 0x0621...0x063A: return 0x0621...0x063A // Arabic letters
         case 0x0641...0x064A: return 0x0641...0x064A
-        case 0x0660...0x0669: return 0x0660...0x0669  // Arabic-Indic digits
+        case 0x0660...0x0669: return 0x0660...0x0669 // Arabic-Indic digits
         default: return nil
         }
     }

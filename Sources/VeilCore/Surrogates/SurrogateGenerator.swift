@@ -39,7 +39,7 @@ package enum Surrogates {
     package static let all: [any SurrogateGenerator] = [
         PhoneCNSurrogate(), PhoneIntlSurrogate(), QQSurrogate(), ShapeSurrogate(), EmailSurrogate(), URLSurrogate(),
         IPSurrogate(), ResidentIDSurrogate(), BankCardSurrogate(), PlateSurrogate(), HKIDSurrogate(), TWIDSurrogate(), AddressSurrogate(),
-        LocalPlaceSurrogate(),
+        LocalPlaceSurrogate()
     ]
     package static let byID: [String: any SurrogateGenerator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
@@ -52,7 +52,7 @@ package enum Surrogates {
     /// Generators built for one policy from their plugin's data and the policy's rules, by id;
     /// they take the place of the shared generator of the same id.
     package static let factories: [String: @Sendable (SurrogateFactoryInput) throws(ConfigurationError) -> any SurrogateGenerator] = [
-        "phone-cn": PhoneCNSurrogate.make,
+        "phone-cn": PhoneCNSurrogate.make
     ]
 
     /// For a person found by a plugin with no name generator (a process plugin): the name plugins

@@ -1,4 +1,5 @@
 import Foundation
+
 /// URLs: scheme, `www.` and the top-level domain stay; every other letter and digit of the host and
 /// path is redrawn in shape, so a profile link stays a plausible profile link but points nowhere real.
 package struct URLSurrogate: SurrogateGenerator {

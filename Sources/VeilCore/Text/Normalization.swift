@@ -98,9 +98,11 @@ extension Normalization {
 package enum ScriptDigit {
     /// The zero of each script's ten digits, in order (Unicode 15's Nd characters below U+FF10, each
     /// run of ten from its zero: checked against Python's unicodedata when the list was written).
-    static let zeros: [UInt32] = [0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
-                                  0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0,
-                                  0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0]
+    static let zeros: [UInt32] = [
+        0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
+        0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0,
+        0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0
+    ]
 
     /// The digit `scalar` writes, or nil (ASCII and full-width digits are not script digits).
     package static func digit(of scalar: UInt32) -> UInt8? {
@@ -119,16 +121,16 @@ package enum DigitForm {
     package static func digit(of scalar: UInt32) -> UInt8? {
         guard scalar >= 0x2070 && scalar <= 0x2792 else { return nil }
         switch scalar {
-        case 0x2460...0x2468: return UInt8(scalar - 0x2460 + 1)   // ①–⑨
-        case 0x24EA, 0x24FF: return 0                             // ⓪ ⓿
-        case 0x2474...0x247C: return UInt8(scalar - 0x2474 + 1)   // ⑴–⑼
-        case 0x2488...0x2490: return UInt8(scalar - 0x2488 + 1)   // ⒈–⒐
-        case 0x24F5...0x24FD: return UInt8(scalar - 0x24F5 + 1)   // ⓵–⓽
-        case 0x2776...0x277E: return UInt8(scalar - 0x2776 + 1)   // ❶–❾
-        case 0x2780...0x2788: return UInt8(scalar - 0x2780 + 1)   // ➀–➈
-        case 0x278A...0x2792: return UInt8(scalar - 0x278A + 1)   // ➊–➒
-        case 0x2070, 0x2074...0x2079: return scalar == 0x2070 ? 0 : UInt8(scalar - 0x2070)  // ⁰ ⁴–⁹
-        case 0x2080...0x2089: return UInt8(scalar - 0x2080)       // ₀–₉
+        case 0x2460...0x2468: return UInt8(scalar - 0x2460 + 1) // ①–⑨
+        case 0x24EA, 0x24FF: return 0 // ⓪ ⓿
+        case 0x2474...0x247C: return UInt8(scalar - 0x2474 + 1) // ⑴–⑼
+        case 0x2488...0x2490: return UInt8(scalar - 0x2488 + 1) // ⒈–⒐
+        case 0x24F5...0x24FD: return UInt8(scalar - 0x24F5 + 1) // ⓵–⓽
+        case 0x2776...0x277E: return UInt8(scalar - 0x2776 + 1) // ❶–❾
+        case 0x2780...0x2788: return UInt8(scalar - 0x2780 + 1) // ➀–➈
+        case 0x278A...0x2792: return UInt8(scalar - 0x278A + 1) // ➊–➒
+        case 0x2070, 0x2074...0x2079: return scalar == 0x2070 ? 0 : UInt8(scalar - 0x2070) // ⁰ ⁴–⁹
+        case 0x2080...0x2089: return UInt8(scalar - 0x2080) // ₀–₉
         default: return nil
         }
     }
@@ -139,16 +141,16 @@ package enum ChineseNumeral {
     /// The digit `scalar` stands for, or nil.
     package static func digit(of scalar: UInt32) -> UInt8? {
         switch scalar {
-        case 0x3007, 0x96F6, 0x6D1E: return 0  // 〇 零, 洞 (read aloud: 幺三九洞洞…)
-        case 0x4E00, 0x58F9, 0x5E7A: return 1  // 一 壹 幺
-        case 0x4E8C, 0x8D30, 0x8CB3, 0x4E24: return 2  // 二 贰 貳, 两 (read aloud)
-        case 0x4E09, 0x53C1, 0x53C3: return 3  // 三 叁 參
-        case 0x56DB, 0x8086: return 4          // 四 肆
-        case 0x4E94, 0x4F0D: return 5          // 五 伍
-        case 0x516D, 0x9646, 0x9678: return 6  // 六 陆 陸
-        case 0x4E03, 0x67D2: return 7          // 七 柒
-        case 0x516B, 0x634C: return 8          // 八 捌
-        case 0x4E5D, 0x7396: return 9          // 九 玖
+        case 0x3007, 0x96F6, 0x6D1E: return 0 // 〇 零, 洞 (read aloud: 幺三九洞洞…)
+        case 0x4E00, 0x58F9, 0x5E7A: return 1 // 一 壹 幺
+        case 0x4E8C, 0x8D30, 0x8CB3, 0x4E24: return 2 // 二 贰 貳, 两 (read aloud)
+        case 0x4E09, 0x53C1, 0x53C3: return 3 // 三 叁 參
+        case 0x56DB, 0x8086: return 4 // 四 肆
+        case 0x4E94, 0x4F0D: return 5 // 五 伍
+        case 0x516D, 0x9646, 0x9678: return 6 // 六 陆 陸
+        case 0x4E03, 0x67D2: return 7 // 七 柒
+        case 0x516B, 0x634C: return 8 // 八 捌
+        case 0x4E5D, 0x7396: return 9 // 九 玖
         default: return nil
         }
     }

@@ -41,8 +41,9 @@ struct SearchWindow: Sendable, Equatable {
             let start = max(0, range.lowerBound - before)
             let subjectEnd = min(count, range.upperBound + after)
             if let last = windows.last, start <= last.end + Self.mergeGap {
-                windows[windows.count - 1] = SearchWindow(start: last.start, end: max(last.end, range.upperBound),
-                                                          subjectEnd: max(last.subjectEnd, subjectEnd))
+                windows[windows.count - 1] = SearchWindow(
+                    start: last.start, end: max(last.end, range.upperBound),
+                    subjectEnd: max(last.subjectEnd, subjectEnd))
             } else {
                 windows.append(SearchWindow(start: start, end: range.upperBound, subjectEnd: subjectEnd))
             }

@@ -94,7 +94,8 @@ struct TableColumns: Sendable {
         while index < lines.count {
             let header = lines[index]
             guard let (separator, cells) = separator(of: header),
-                  !bytes[header.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { index += 1; continue }
+                !bytes[header.range].contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            else { index += 1; continue }
             var next = index + 1
             while next < lines.count, isRule(lines[next]) { next += 1 }
             var last = next

@@ -37,7 +37,8 @@ package struct TextView: Sendable {
                         // Eight ASCII bytes hold nothing to rewrite, unless their last is a digit a
                         // keycap's marks follow.
                         if index + 8 <= count && !ByteBlock(text, at: index).hasNonASCII
-                            && (!digitForms || index + 8 == count || text[index + 8] < 0x80 || text[index + 7] &- 0x30 >= 10) {
+                            && (!digitForms || index + 8 == count || text[index + 8] < 0x80 || text[index + 7] &- 0x30 >= 10)
+                        {
                             index += 8
                             continue
                         }
@@ -70,7 +71,8 @@ package struct TextView: Sendable {
                         } else {
                             // 𝟘–𝟿: the mathematical digits (U+1D7CE–U+1D7FF), five styles of ten.
                             if digitForms && index + 3 < count && lead == 0xF0 && text[index + 1] == 0x9D && text[index + 2] == 0x9F
-                                && text[index + 3] >= 0x8E {
+                                && text[index + 3] >= 0x8E
+                            {
                                 found.append((Int32(index), 4, 0x30 + (text[index + 3] - 0x8E) % 10))
                             }
                             index += 4

@@ -108,7 +108,8 @@ struct WrappedLines {
         // before a break it counts only when a digit or a small letter goes on after it (163.⏎com).
         if left == .closing && !(ASCIIByte.isDigit(text[after]) || ASCIIByte.isLowercase(text[after])) { return nil }
         if left == .letter && right == .letter && !isMarked(token: after, step: 1, in: text)
-            && !(ASCIIByte.isLowercase(text[after]) && isMarked(token: before, step: -1, in: text)) {
+            && !(ASCIIByte.isLowercase(text[after]) && isMarked(token: before, step: -1, in: text))
+        {
             return nil
         }
         // A wrapped line ran out of room: it is not clearly narrower than the line after it (a chat
@@ -180,9 +181,9 @@ struct WrappedLines {
         guard byte >= 0xE0, byte < 0xF0, index + 2 < text.count else { return nil }
         let scalar = UInt32(byte & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F)
         switch scalar {
-        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return .other  // Han
-        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0D, 0xFF08, 0xFF09, 0xFF20: return .other  // full-width
-        case 0x2010...0x2015, 0x2460...0x24FF: return .other  // dashes, circled digits
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF: return .other // Han
+        case 0xFF10...0xFF19, 0xFF21...0xFF3A, 0xFF41...0xFF5A, 0xFF0D, 0xFF08, 0xFF09, 0xFF20: return .other // full-width
+        case 0x2010...0x2015, 0x2460...0x24FF: return .other // dashes, circled digits
         default: return nil
         }
     }

@@ -6,13 +6,18 @@
 /// ranges use them — Portugal's 670 and 677, Russia's 63 and 67 — and 0604; 12–19). Canonical: the digits.
 package struct BankCardValidator: Validator {
     package let id = "bank-card"
-    package let summary = "card number with a known issuer prefix and length (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir) and a Luhn check digit"
+    package let summary =
+        "card number with a known issuer prefix and length (Visa, Mastercard, Amex, Diners, Discover, JCB, UnionPay, Maestro, Mir) and a Luhn check digit"
     package let examples = ValidatorExamples(
-        valid: ["6222 0212 3456 7890 128", "6228480402564890018", "4111-1111-1111-1111", "5500 0000 0000 0004", "3782 822463 10005", "30569309025904",
-                "4222222222222", "2223 0000 4841 0010", "6011 1111 1111 1117", "3530 1113 3330 0000", "6759 6498 2643 8453", "2200 0000 0000 0004", "180080909056297",
-                "6773 9312 3456 7897", "8171 0012 3456 7893"],
-        invalid: ["6222021234567890127", "1234567812345670", "4111111111111", "2023112912345678", "378282246310006", "41111111111111",
-                  "6011 1111 1111 1118", "9111 1111 1111 1111"])
+        valid: [
+            "6222 0212 3456 7890 128", "6228480402564890018", "4111-1111-1111-1111", "5500 0000 0000 0004", "3782 822463 10005", "30569309025904",
+            "4222222222222", "2223 0000 4841 0010", "6011 1111 1111 1117", "3530 1113 3330 0000", "6759 6498 2643 8453", "2200 0000 0000 0004", "180080909056297",
+            "6773 9312 3456 7897", "8171 0012 3456 7893"
+        ],
+        invalid: [
+            "6222021234567890127", "1234567812345670", "4111111111111", "2023112912345678", "378282246310006", "41111111111111",
+            "6011 1111 1111 1118", "9111 1111 1111 1111"
+        ])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {

@@ -4,8 +4,9 @@
 package struct CNPassportValidator: Validator {
     package let id = "cn-passport"
     package let summary = "E/G + 8 digits, or E + letter + 7 digits"
-    package let examples = ValidatorExamples(valid: ["E12345678", "EA1234567", "G23456789"],
-                                            invalid: ["E1234567", "EI1234567", "A12345678"])
+    package let examples = ValidatorExamples(
+        valid: ["E12345678", "EA1234567", "G23456789"],
+        invalid: ["E1234567", "EI1234567", "A12345678"])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {
@@ -15,7 +16,8 @@ package struct CNPassportValidator: Validator {
         if value.dropFirst().allSatisfy(isDigit) { return Validation(canonical: String(decoding: value, as: UTF8.self)) }
         let second = value[1]
         guard value[0] == UInt8(ascii: "E"), second >= 0x41, second <= 0x5A, second != UInt8(ascii: "I"), second != UInt8(ascii: "O"),
-              value.dropFirst(2).allSatisfy(isDigit) else { return nil }
+            value.dropFirst(2).allSatisfy(isDigit)
+        else { return nil }
         return Validation(canonical: String(decoding: value, as: UTF8.self))
     }
 }

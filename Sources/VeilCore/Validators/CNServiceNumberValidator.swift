@@ -2,8 +2,9 @@
 package struct CNServiceNumberValidator: Validator {
     package let id = "cn-service-number"
     package let summary = "400/800 service number (10 digits)"
-    package let examples = ValidatorExamples(valid: ["400-810-8888", "800 820 8820", "4006123456"],
-                                            invalid: ["400-810-888", "500-810-8888"])
+    package let examples = ValidatorExamples(
+        valid: ["400-810-8888", "800 820 8820", "4006123456"],
+        invalid: ["400-810-888", "500-810-8888"])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {

@@ -10,7 +10,8 @@ package struct DEAValidator: Validator {
     package func validate(_ candidate: String) -> Validation? {
         let bytes = Array(candidate.uppercased().utf8)
         guard bytes.count == 9, Self.types.contains(bytes[0]), (bytes[1] >= 0x41 && bytes[1] <= 0x5A) || bytes[1] == 0x39,
-              bytes[2...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            bytes[2...].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
         let d = bytes[2...].map { Int($0) - 0x30 }
         guard (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6] else { return nil }
         return Validation(canonical: String(decoding: bytes, as: UTF8.self))

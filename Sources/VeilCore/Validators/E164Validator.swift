@@ -1,4 +1,5 @@
 import Foundation
+
 /// An international number written with a + (or 00) and a calling code: the national significant
 /// number after it must have one of the lengths that code's plan allows (libphonenumber's metadata,
 /// ``NumberingPlan``). When the calling code is set apart by a space, dash or bracket, the writer's
@@ -13,11 +14,15 @@ package struct E164Validator: Validator {
     package let id = "e164"
     package let summary = "International number: + a calling code and a national number of a length its plan allows"
     package let examples = ValidatorExamples(
-        valid: ["+44 20 7946 0018", "+1 (212) 555-0123", "+852 5123 4567", "0044 7911 123456", "+886912345678", "+61 458 486 153",
-                "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86",
-                "+(370) 83862108", "+54 9 3988 3234", "+665 847 3818", "(351) 961453458", "(44) 20 7946 0018"],
-        invalid: ["+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 001888", "+4420794600188", "+61 497 419 957 2018",
-                  "+33 6 12 34 56 78 9", "+389(0)326991023", "(212) 5550123", "(351) 061453458", "(99) 1234 5678"])
+        valid: [
+            "+44 20 7946 0018", "+1 (212) 555-0123", "+852 5123 4567", "0044 7911 123456", "+886912345678", "+61 458 486 153",
+            "+43 (0) 5509 53252920", "+1-541-510-4576x06831", "001-325-629-6696x351", "+90(809)090-5629x288", "+882 1234 5678", "(+57) 323 862 10 86",
+            "+(370) 83862108", "+54 9 3988 3234", "+665 847 3818", "(351) 961453458", "(44) 20 7946 0018"
+        ],
+        invalid: [
+            "+0 123 456 789", "+44 123", "+2 1234 5678", "+99 1234 5678", "+44 20 7946 001888", "+4420794600188", "+61 497 419 957 2018",
+            "+33 6 12 34 56 78 9", "+389(0)326991023", "(212) 5550123", "(351) 061453458", "(99) 1234 5678"
+        ])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {
@@ -39,12 +44,15 @@ package struct E164Validator: Validator {
             plan = found
         } else {
             guard let found = (1...3).lazy.compactMap({ Int(digits.prefix($0)).flatMap { NumberingPlan.byCode[$0] } }).first,
-                  !digits.hasPrefix("0") else { return nil }
+                !digits.hasPrefix("0")
+            else { return nil }
             plan = found
         }
         let national = digits.utf8.count - String(plan.code).utf8.count
-        guard plan.lengths.contains(national)
-            || (setApart && String(plan.code) == leading && digits.utf8.count <= 15 && plan.lengths.contains(national + 1)) else { return nil }
+        guard
+            plan.lengths.contains(national)
+                || (setApart && String(plan.code) == leading && digits.utf8.count <= 15 && plan.lengths.contains(national + 1))
+        else { return nil }
         return Validation(canonical: "+" + digits, attributes: ["kind": "international", "country": String(plan.code)])
     }
 
@@ -52,7 +60,8 @@ package struct E164Validator: Validator {
     private func validateBracketedCode(_ text: Substring) -> Validation? {
         let code = text.prefix { $0.isASCII && $0.isNumber }
         guard (1...3).contains(code.count), !code.hasPrefix("0"), text.dropFirst(code.count).first == ")",
-              let plan = Int(code).flatMap({ NumberingPlan.byCode[$0] }) else { return nil }
+            let plan = Int(code).flatMap({ NumberingPlan.byCode[$0] })
+        else { return nil }
         let national = Array(String(text.dropFirst(code.count + 1)).digitsOnly.utf8)
         guard plan.isValidNational(national[...]) else { return nil }
         return Validation(canonical: "+" + code + String(decoding: national, as: UTF8.self), attributes: ["kind": "international", "country": String(code)])

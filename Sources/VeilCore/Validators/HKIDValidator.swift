@@ -4,8 +4,9 @@
 package struct HKIDValidator: Validator {
     package let id = "hk-id"
     package let summary = "Hong Kong ID with its mod-11 check character"
-    package let examples = ValidatorExamples(valid: ["A123456(3)", "C668668(9)", "AB9876543"],
-                                            invalid: ["A123456(4)", "A12345(3)", "1234567(8)"])
+    package let examples = ValidatorExamples(
+        valid: ["A123456(3)", "C668668(9)", "AB9876543"],
+        invalid: ["A123456(4)", "A12345(3)", "1234567(8)"])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {

@@ -18,7 +18,7 @@ package struct IBANValidator: Validator {
         "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22, "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28,
         "NL": 18, "NO": 15, "OM": 23, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24,
         "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28, "TL": 23, "TN": 24, "TR": 26,
-        "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+        "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30
     ]
 
     package func validate(_ candidate: String) -> Validation? {
@@ -32,8 +32,9 @@ package struct IBANValidator: Validator {
             }
         }
         guard characters.count >= 15, characters[0] >= 0x41, characters[1] >= 0x41, characters[2] <= 0x39, characters[3] <= 0x39,
-              Self.lengths[String(decoding: characters[0..<2], as: UTF8.self)] == characters.count,
-              Self.remainder(characters) == 1 else { return nil }
+            Self.lengths[String(decoding: characters[0..<2], as: UTF8.self)] == characters.count,
+            Self.remainder(characters) == 1
+        else { return nil }
         return Validation(canonical: String(decoding: characters, as: UTF8.self), attributes: ["country": String(decoding: characters[0..<2], as: UTF8.self)])
     }
 

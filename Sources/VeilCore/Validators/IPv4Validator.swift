@@ -10,7 +10,8 @@ package struct IPv4Validator: Validator {
         guard parts.count == 4 else { return nil }
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy(\.isASCII), let value = Int(part), value <= 255,
-                  part.count == 1 || part.first != "0" else { return nil }
+                part.count == 1 || part.first != "0"
+            else { return nil }
         }
         return Validation(canonical: candidate, attributes: ["version": "4"])
     }

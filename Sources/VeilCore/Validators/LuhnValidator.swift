@@ -2,8 +2,9 @@
 package struct LuhnValidator: Validator {
     package let id = "luhn"
     package let summary = "Luhn (mod 10) checksum over 12 to 19 digits"
-    package let examples = ValidatorExamples(valid: ["4111 1111 1111 1111", "6222021234567890128"],
-                                            invalid: ["4111 1111 1111 1112", "1234"])
+    package let examples = ValidatorExamples(
+        valid: ["4111 1111 1111 1111", "6222021234567890128"],
+        invalid: ["4111 1111 1111 1112", "1234"])
     package init() {}
 
     package func validate(_ candidate: String) -> Validation? {

@@ -34,9 +34,10 @@ struct NumberingPlan: Sendable {
     static func prepare() { _ = nationalGroups }
 
     /// Each plan's own pattern, compiled.
-    private static let planMatchers: [Int: WholeMatcher] = Dictionary(uniqueKeysWithValues: all.compactMap { plan in
-        WholeMatcher(plan.pattern).map { (plan.code, $0) }
-    })
+    private static let planMatchers: [Int: WholeMatcher] = Dictionary(
+        uniqueKeysWithValues: all.compactMap { plan in
+            WholeMatcher(plan.pattern).map { (plan.code, $0) }
+        })
 
     /// The plans sharing a trunk prefix (or having none): their lengths and united patterns.
     private struct NationalGroup: Sendable {
@@ -58,8 +59,9 @@ struct NumberingPlan: Sendable {
             if plan.trunkPrefixes.isEmpty || writtenWithoutTrunk.contains(plan.code) { without.append(plan) }
         }
         func group(_ prefix: String, _ plans: [NumberingPlan]) -> NationalGroup {
-            NationalGroup(prefix: Array(prefix.utf8), lengths: plans.reduce(into: Set<Int>()) { $0.formUnion($1.lengths) },
-                          matcher: WholeMatcher(plans.map { "(?:\($0.pattern))" }.joined(separator: "|")) ?? .never)
+            NationalGroup(
+                prefix: Array(prefix.utf8), lengths: plans.reduce(into: Set<Int>()) { $0.formUnion($1.lengths) },
+                matcher: WholeMatcher(plans.map { "(?:\($0.pattern))" }.joined(separator: "|")) ?? .never)
         }
         return (byPrefix.keys.sorted().map { group($0, byPrefix[$0]!) }, group("", without))
     }()

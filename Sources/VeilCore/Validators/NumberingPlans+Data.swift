@@ -4,649 +4,876 @@ extension NumberingPlan {
     /// Every calling code's plan, by code.
     static let all: [NumberingPlan] = [
         // AG, AI, AS, BB, BM, BS, CA, DM, DO, GD, GU, JM, KN, KY, LC, MP, MS, PR, SX, TC, TT, US, VC, VG, VI
-        NumberingPlan(code: 1, trunkPrefixes: ["1"], lengths: [7, 10],
-                      pattern: #"(?:(?:268|[58]\d\d|900)\d{7})|(?:(?:264|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|684|900)\d{7})|(?:(?:246|[58]\d\d|900)\d{7})|(?:(?:441|[58]\d\d|900)\d{7})|(?:(?:242|[58]\d\d|900)\d{7})|(?:[2-9]\d{9}|3\d{6})|(?:(?:[58]\d\d|767|900)\d{7})|(?:(?:[58]\d\d|900)\d{7})|(?:(?:473|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|671|900)\d{7})|(?:(?:[58]\d\d|658|900)\d{7})|(?:(?:345|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|758|900)\d{7})|(?:[58]\d{9}|(?:67|90)0\d{7})|(?:(?:[58]\d\d|664|900)\d{7})|(?:(?:[589]\d\d|787)\d{7})|(?:7215\d{6}|(?:[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|649|900)\d{7})|(?:(?:[58]\d\d|784|900)\d{7})|(?:(?:284|[58]\d\d|900)\d{7})|(?:[58]\d{9}|(?:34|90)0\d{7})"#),
+        NumberingPlan(
+            code: 1, trunkPrefixes: ["1"], lengths: [7, 10],
+            pattern:
+                #"(?:(?:268|[58]\d\d|900)\d{7})|(?:(?:264|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|684|900)\d{7})|(?:(?:246|[58]\d\d|900)\d{7})|(?:(?:441|[58]\d\d|900)\d{7})|(?:(?:242|[58]\d\d|900)\d{7})|(?:[2-9]\d{9}|3\d{6})|(?:(?:[58]\d\d|767|900)\d{7})|(?:(?:[58]\d\d|900)\d{7})|(?:(?:473|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|671|900)\d{7})|(?:(?:[58]\d\d|658|900)\d{7})|(?:(?:345|[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|758|900)\d{7})|(?:[58]\d{9}|(?:67|90)0\d{7})|(?:(?:[58]\d\d|664|900)\d{7})|(?:(?:[589]\d\d|787)\d{7})|(?:7215\d{6}|(?:[58]\d\d|900)\d{7})|(?:(?:[58]\d\d|649|900)\d{7})|(?:(?:[58]\d\d|784|900)\d{7})|(?:(?:284|[58]\d\d|900)\d{7})|(?:[58]\d{9}|(?:34|90)0\d{7})"#
+        ),
         // KZ, RU
-        NumberingPlan(code: 7, trunkPrefixes: ["8"], lengths: [10, 14],
-                      pattern: #"(?:8\d{13}|[78]\d{9})|(?:8\d{13}|[347-9]\d{9})"#),
+        NumberingPlan(
+            code: 7, trunkPrefixes: ["8"], lengths: [10, 14],
+            pattern: #"(?:8\d{13}|[78]\d{9})|(?:8\d{13}|[347-9]\d{9})"#),
         // EG
-        NumberingPlan(code: 20, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"[189]\d{8,9}|[24-6]\d{8}|[135]\d{7}"#),
+        NumberingPlan(
+            code: 20, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"[189]\d{8,9}|[24-6]\d{8}|[135]\d{7}"#),
         // ZA
-        NumberingPlan(code: 27, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10],
-                      pattern: #"[1-79]\d{8}|8\d{4,9}"#),
+        NumberingPlan(
+            code: 27, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10],
+            pattern: #"[1-79]\d{8}|8\d{4,9}"#),
         // GR
-        NumberingPlan(code: 30, trunkPrefixes: [], lengths: [10, 11, 12],
-                      pattern: #"5005000\d{3}|8\d{9,11}|(?:[269]\d|70)\d{8}"#),
+        NumberingPlan(
+            code: 30, trunkPrefixes: [], lengths: [10, 11, 12],
+            pattern: #"5005000\d{3}|8\d{9,11}|(?:[269]\d|70)\d{8}"#),
         // NL
-        NumberingPlan(code: 31, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11],
-                      pattern: #"(?:[124-7]\d\d|3(?:[02-9]\d|1[0-8]))\d{6}|8\d{6,9}|9\d{6,10}|1\d{4,5}"#),
+        NumberingPlan(
+            code: 31, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11],
+            pattern: #"(?:[124-7]\d\d|3(?:[02-9]\d|1[0-8]))\d{6}|8\d{6,9}|9\d{6,10}|1\d{4,5}"#),
         // BE
-        NumberingPlan(code: 32, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"4\d{8}|[1-9]\d{7}"#),
+        NumberingPlan(
+            code: 32, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"4\d{8}|[1-9]\d{7}"#),
         // FR
-        NumberingPlan(code: 33, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[1-9]\d{8}"#),
+        NumberingPlan(
+            code: 33, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[1-9]\d{8}"#),
         // ES
-        NumberingPlan(code: 34, trunkPrefixes: [], lengths: [9],
-                      pattern: #"400\d{6}|(?:51|[6-9]\d)\d{7}"#),
+        NumberingPlan(
+            code: 34, trunkPrefixes: [], lengths: [9],
+            pattern: #"400\d{6}|(?:51|[6-9]\d)\d{7}"#),
         // HU
-        NumberingPlan(code: 36, trunkPrefixes: ["06"], lengths: [8, 9],
-                      pattern: #"[235-7]\d{8}|[1-9]\d{7}"#),
+        NumberingPlan(
+            code: 36, trunkPrefixes: ["06"], lengths: [8, 9],
+            pattern: #"[235-7]\d{8}|[1-9]\d{7}"#),
         // IT, VA
-        NumberingPlan(code: 39, trunkPrefixes: [], lengths: [6, 7, 8, 9, 10, 11, 12],
-                      pattern: #"(?:0\d{5,11}|1\d{8,10}|3(?:[0-8]\d{7,10}|9\d{7,8})|(?:43|55|70)\d{8}|8\d{5}(?:\d{2,4})?)|(?:0\d{5,10}|3[0-8]\d{7,10}|55\d{8}|8\d{5}(?:\d{2,4})?|(?:1\d|39)\d{7,8})"#),
+        NumberingPlan(
+            code: 39, trunkPrefixes: [], lengths: [6, 7, 8, 9, 10, 11, 12],
+            pattern:
+                #"(?:0\d{5,11}|1\d{8,10}|3(?:[0-8]\d{7,10}|9\d{7,8})|(?:43|55|70)\d{8}|8\d{5}(?:\d{2,4})?)|(?:0\d{5,10}|3[0-8]\d{7,10}|55\d{8}|8\d{5}(?:\d{2,4})?|(?:1\d|39)\d{7,8})"#
+        ),
         // RO
-        NumberingPlan(code: 40, trunkPrefixes: ["0"], lengths: [6, 9],
-                      pattern: #"(?:[2378]\d|90)\d{7}|[23]\d{5}"#),
+        NumberingPlan(
+            code: 40, trunkPrefixes: ["0"], lengths: [6, 9],
+            pattern: #"(?:[2378]\d|90)\d{7}|[23]\d{5}"#),
         // CH
-        NumberingPlan(code: 41, trunkPrefixes: ["0"], lengths: [9, 12],
-                      pattern: #"8\d{11}|[2-9]\d{8}"#),
+        NumberingPlan(
+            code: 41, trunkPrefixes: ["0"], lengths: [9, 12],
+            pattern: #"8\d{11}|[2-9]\d{8}"#),
         // AT
-        NumberingPlan(code: 43, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
-                      pattern: #"1\d{3,12}|2\d{6,12}|43(?:(?:0\d|5[02-9])\d{3,9}|2\d{4,5}|[3467]\d{4}|8\d{4,6}|9\d{4,7})|5\d{4,12}|8\d{7,12}|9\d{8,12}|(?:[367]\d|4[0-24-9])\d{4,11}"#),
+        NumberingPlan(
+            code: 43, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+            pattern:
+                #"1\d{3,12}|2\d{6,12}|43(?:(?:0\d|5[02-9])\d{3,9}|2\d{4,5}|[3467]\d{4}|8\d{4,6}|9\d{4,7})|5\d{4,12}|8\d{7,12}|9\d{8,12}|(?:[367]\d|4[0-24-9])\d{4,11}"#),
         // GB, GG, IM, JE
-        NumberingPlan(code: 44, trunkPrefixes: ["0"], lengths: [7, 9, 10],
-                      pattern: #"(?:[1-357-9]\d{9}|[18]\d{8}|8\d{6})|(?:(?:1481|[357-9]\d{3})\d{6}|8\d{6}(?:\d{2})?)|(?:1624\d{6}|(?:[3578]\d|90)\d{8})|(?:1534\d{6}|(?:[3578]\d|90)\d{8})"#),
+        NumberingPlan(
+            code: 44, trunkPrefixes: ["0"], lengths: [7, 9, 10],
+            pattern:
+                #"(?:[1-357-9]\d{9}|[18]\d{8}|8\d{6})|(?:(?:1481|[357-9]\d{3})\d{6}|8\d{6}(?:\d{2})?)|(?:1624\d{6}|(?:[3578]\d|90)\d{8})|(?:1534\d{6}|(?:[3578]\d|90)\d{8})"#
+        ),
         // DK
-        NumberingPlan(code: 45, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[2-9]\d{7}"#),
+        NumberingPlan(
+            code: 45, trunkPrefixes: [], lengths: [8],
+            pattern: #"[2-9]\d{7}"#),
         // SE
-        NumberingPlan(code: 46, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 12],
-                      pattern: #"(?:[26]\d\d|9)\d{9}|[1-9]\d{8}|[1-689]\d{7}|[1-4689]\d{6}|2\d{5}"#),
+        NumberingPlan(
+            code: 46, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 12],
+            pattern: #"(?:[26]\d\d|9)\d{9}|[1-9]\d{8}|[1-689]\d{7}|[1-4689]\d{6}|2\d{5}"#),
         // NO, SJ
-        NumberingPlan(code: 47, trunkPrefixes: [], lengths: [5, 8],
-                      pattern: #"(?:(?:0|[2-9]\d{3})\d{4})|(?:0\d{4}|(?:[489]\d|79)\d{6})"#),
+        NumberingPlan(
+            code: 47, trunkPrefixes: [], lengths: [5, 8],
+            pattern: #"(?:(?:0|[2-9]\d{3})\d{4})|(?:0\d{4}|(?:[489]\d|79)\d{6})"#),
         // PL
-        NumberingPlan(code: 48, trunkPrefixes: [], lengths: [6, 7, 8, 9, 10],
-                      pattern: #"(?:6|8\d\d)\d{7}|[1-9]\d{6}(?:\d{2})?|[26]\d{5}"#),
+        NumberingPlan(
+            code: 48, trunkPrefixes: [], lengths: [6, 7, 8, 9, 10],
+            pattern: #"(?:6|8\d\d)\d{7}|[1-9]\d{6}(?:\d{2})?|[26]\d{5}"#),
         // DE
-        NumberingPlan(code: 49, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
-                      pattern: #"[2579]\d{5,14}|49(?:[34]0|69|8\d)\d\d?|49(?:37|49|60|7[089]|9\d)\d{1,3}|49(?:2[024-9]|3[2-689]|7[1-7])\d{1,8}|(?:1|[368]\d|4[0-8])\d{3,13}|49(?:[015]\d|2[13]|31|[46][1-8])\d{1,9}"#),
+        NumberingPlan(
+            code: 49, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
+            pattern:
+                #"[2579]\d{5,14}|49(?:[34]0|69|8\d)\d\d?|49(?:37|49|60|7[089]|9\d)\d{1,3}|49(?:2[024-9]|3[2-689]|7[1-7])\d{1,8}|(?:1|[368]\d|4[0-8])\d{3,13}|49(?:[015]\d|2[13]|31|[46][1-8])\d{1,9}"#
+        ),
         // PE
-        NumberingPlan(code: 51, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:[14-8]|9\d)\d{7}"#),
+        NumberingPlan(
+            code: 51, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:[14-8]|9\d)\d{7}"#),
         // MX
-        NumberingPlan(code: 52, trunkPrefixes: [], lengths: [10],
-                      pattern: #"[2-9]\d{9}"#),
+        NumberingPlan(
+            code: 52, trunkPrefixes: [], lengths: [10],
+            pattern: #"[2-9]\d{9}"#),
         // CU
-        NumberingPlan(code: 53, trunkPrefixes: ["0"], lengths: [6, 7, 8, 10],
-                      pattern: #"(?:[2-7]|8\d\d)\d{7}|[2-47]\d{6}|[34]\d{5}"#),
+        NumberingPlan(
+            code: 53, trunkPrefixes: ["0"], lengths: [6, 7, 8, 10],
+            pattern: #"(?:[2-7]|8\d\d)\d{7}|[2-47]\d{6}|[34]\d{5}"#),
         // AR
-        NumberingPlan(code: 54, trunkPrefixes: ["0"], lengths: [10, 11],
-                      pattern: #"(?:11|[89]\d\d)\d{8}|[2368]\d{9}"#),
+        NumberingPlan(
+            code: 54, trunkPrefixes: ["0"], lengths: [10, 11],
+            pattern: #"(?:11|[89]\d\d)\d{8}|[2368]\d{9}"#),
         // BR
-        NumberingPlan(code: 55, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11],
-                      pattern: #"[1-467]\d{9,10}|55[0-46-9]\d{8}|[34]\d{7}|55\d{7,8}|(?:5[0-46-9]|[89]\d)\d{7,9}"#),
+        NumberingPlan(
+            code: 55, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11],
+            pattern: #"[1-467]\d{9,10}|55[0-46-9]\d{8}|[34]\d{7}|55\d{7,8}|(?:5[0-46-9]|[89]\d)\d{7,9}"#),
         // CL
-        NumberingPlan(code: 56, trunkPrefixes: [], lengths: [9, 10, 11],
-                      pattern: #"12300\d{6}|6\d{9,10}|[2-9]\d{8}"#),
+        NumberingPlan(
+            code: 56, trunkPrefixes: [], lengths: [9, 10, 11],
+            pattern: #"12300\d{6}|6\d{9,10}|[2-9]\d{8}"#),
         // CO
-        NumberingPlan(code: 57, trunkPrefixes: ["0"], lengths: [8, 10, 11],
-                      pattern: #"(?:46|60\d\d)\d{6}|(?:1\d|[39])\d{9}"#),
+        NumberingPlan(
+            code: 57, trunkPrefixes: ["0"], lengths: [8, 10, 11],
+            pattern: #"(?:46|60\d\d)\d{6}|(?:1\d|[39])\d{9}"#),
         // VE
-        NumberingPlan(code: 58, trunkPrefixes: ["0"], lengths: [10],
-                      pattern: #"[68]00\d{7}|(?:[24]\d|[59]0)\d{8}"#),
+        NumberingPlan(
+            code: 58, trunkPrefixes: ["0"], lengths: [10],
+            pattern: #"[68]00\d{7}|(?:[24]\d|[59]0)\d{8}"#),
         // MY
-        NumberingPlan(code: 60, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"1\d{8,9}|(?:3\d|[4-9])\d{7}"#),
+        NumberingPlan(
+            code: 60, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"1\d{8,9}|(?:3\d|[4-9])\d{7}"#),
         // AU, CC, CX
-        NumberingPlan(code: 61, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 12],
-                      pattern: #"(?:1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7})|(?:1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7})"#),
+        NumberingPlan(
+            code: 61, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 12],
+            pattern: #"(?:1(?:[0-79]\d{7}(?:\d(?:\d{2})?)?|8[0-24-9]\d{7})|[2-478]\d{8}|1\d{4,7})|(?:1(?:[0-79]\d{8}(?:\d{2})?|8[0-24-9]\d{7})|[148]\d{8}|1\d{5,7})"#),
         // ID
-        NumberingPlan(code: 62, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
-                      pattern: #"00[1-9]\d{9,14}|(?:[1-36]|8\d{5})\d{6}|00\d{9}|[1-9]\d{8,10}|[2-9]\d{7}"#),
+        NumberingPlan(
+            code: 62, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
+            pattern: #"00[1-9]\d{9,14}|(?:[1-36]|8\d{5})\d{6}|00\d{9}|[1-9]\d{8,10}|[2-9]\d{7}"#),
         // PH
-        NumberingPlan(code: 63, trunkPrefixes: ["0"], lengths: [6, 8, 9, 10, 11, 12, 13],
-                      pattern: #"(?:[2-7]|9\d)\d{8}|2\d{5}|(?:1800|8)\d{7,9}"#),
+        NumberingPlan(
+            code: 63, trunkPrefixes: ["0"], lengths: [6, 8, 9, 10, 11, 12, 13],
+            pattern: #"(?:[2-7]|9\d)\d{8}|2\d{5}|(?:1800|8)\d{7,9}"#),
         // NZ
-        NumberingPlan(code: 64, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10],
-                      pattern: #"[1289]\d{9}|50\d{5}(?:\d{2,3})?|[27-9]\d{7,8}|(?:[34]\d|6[0-35-9])\d{6}|8\d{4,6}"#),
+        NumberingPlan(
+            code: 64, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10],
+            pattern: #"[1289]\d{9}|50\d{5}(?:\d{2,3})?|[27-9]\d{7,8}|(?:[34]\d|6[0-35-9])\d{6}|8\d{4,6}"#),
         // SG
-        NumberingPlan(code: 65, trunkPrefixes: [], lengths: [8, 10, 11],
-                      pattern: #"(?:(?:1\d|8)\d\d|7000)\d{7}|[3689]\d{7}"#),
+        NumberingPlan(
+            code: 65, trunkPrefixes: [], lengths: [8, 10, 11],
+            pattern: #"(?:(?:1\d|8)\d\d|7000)\d{7}|[3689]\d{7}"#),
         // TH
-        NumberingPlan(code: 66, trunkPrefixes: ["0"], lengths: [8, 9, 10, 13],
-                      pattern: #"(?:001800|[2-57]|[689]\d)\d{7}|1\d{7,9}"#),
+        NumberingPlan(
+            code: 66, trunkPrefixes: ["0"], lengths: [8, 9, 10, 13],
+            pattern: #"(?:001800|[2-57]|[689]\d)\d{7}|1\d{7,9}"#),
         // JP
-        NumberingPlan(code: 81, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
-                      pattern: #"00[1-9]\d{6,14}|[25-9]\d{9}|(?:00|[1-9]\d\d)\d{6}"#),
+        NumberingPlan(
+            code: 81, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12, 13, 14, 15, 16, 17],
+            pattern: #"00[1-9]\d{6,14}|[25-9]\d{9}|(?:00|[1-9]\d\d)\d{6}"#),
         // KR
-        NumberingPlan(code: 82, trunkPrefixes: ["0"], lengths: [5, 6, 8, 9, 10, 11, 12, 13, 14],
-                      pattern: #"00[1-9]\d{8,11}|(?:[12]|5\d{3})\d{7}|[13-6]\d{9}|(?:[1-6]\d|80)\d{7}|[3-6]\d{4,5}|(?:00|7)0\d{8}"#),
+        NumberingPlan(
+            code: 82, trunkPrefixes: ["0"], lengths: [5, 6, 8, 9, 10, 11, 12, 13, 14],
+            pattern: #"00[1-9]\d{8,11}|(?:[12]|5\d{3})\d{7}|[13-6]\d{9}|(?:[1-6]\d|80)\d{7}|[3-6]\d{4,5}|(?:00|7)0\d{8}"#),
         // VN
-        NumberingPlan(code: 84, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
-                      pattern: #"[12]\d{9}|[135-9]\d{8}|[16]\d{6,7}|7\d{6}"#),
+        NumberingPlan(
+            code: 84, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
+            pattern: #"[12]\d{9}|[135-9]\d{8}|[16]\d{6,7}|7\d{6}"#),
         // CN
-        NumberingPlan(code: 86, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12],
-                      pattern: #"(?:(?:1[03-689]|2\d)\d\d|6)\d{8}|1\d{10}|[126]\d{6}(?:\d(?:\d{2})?)?|86\d{5,6}|(?:[3-579]\d|8[0-57-9])\d{5,9}"#),
+        NumberingPlan(
+            code: 86, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12],
+            pattern: #"(?:(?:1[03-689]|2\d)\d\d|6)\d{8}|1\d{10}|[126]\d{6}(?:\d(?:\d{2})?)?|86\d{5,6}|(?:[3-579]\d|8[0-57-9])\d{5,9}"#),
         // TR
-        NumberingPlan(code: 90, trunkPrefixes: ["0"], lengths: [7, 10, 12, 13],
-                      pattern: #"4\d{6}|8\d{11,12}|(?:[2-58]\d\d|900)\d{7}"#),
+        NumberingPlan(
+            code: 90, trunkPrefixes: ["0"], lengths: [7, 10, 12, 13],
+            pattern: #"4\d{6}|8\d{11,12}|(?:[2-58]\d\d|900)\d{7}"#),
         // IN
-        NumberingPlan(code: 91, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12, 13],
-                      pattern: #"(?:000800|[2-9]\d\d)\d{7}|1\d{7,12}"#),
+        NumberingPlan(
+            code: 91, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12, 13],
+            pattern: #"(?:000800|[2-9]\d\d)\d{7}|1\d{7,12}"#),
         // PK
-        NumberingPlan(code: 92, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12],
-                      pattern: #"122\d{6}|[24-8]\d{10,11}|9(?:[013-9]\d{8,10}|2(?:[01]\d\d|2(?:[06-8]\d|1[01]))\d{7})|(?:[2-8]\d{3}|92(?:[0-7]\d|8[1-9]))\d{6}|[24-9]\d{8}|[89]\d{7}"#),
+        NumberingPlan(
+            code: 92, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12],
+            pattern:
+                #"122\d{6}|[24-8]\d{10,11}|9(?:[013-9]\d{8,10}|2(?:[01]\d\d|2(?:[06-8]\d|1[01]))\d{7})|(?:[2-8]\d{3}|92(?:[0-7]\d|8[1-9]))\d{6}|[24-9]\d{8}|[89]\d{7}"#),
         // AF
-        NumberingPlan(code: 93, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[2-7]\d{8}"#),
+        NumberingPlan(
+            code: 93, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[2-7]\d{8}"#),
         // LK
-        NumberingPlan(code: 94, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[1-9]\d{8}"#),
+        NumberingPlan(
+            code: 94, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[1-9]\d{8}"#),
         // MM
-        NumberingPlan(code: 95, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10],
-                      pattern: #"1\d{5,7}|95\d{6}|(?:[4-7]|9[0-46-9])\d{6,8}|(?:2|8\d)\d{5,8}"#),
+        NumberingPlan(
+            code: 95, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10],
+            pattern: #"1\d{5,7}|95\d{6}|(?:[4-7]|9[0-46-9])\d{6,8}|(?:2|8\d)\d{5,8}"#),
         // IR
-        NumberingPlan(code: 98, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 10],
-                      pattern: #"[1-9]\d{9}|(?:[1-8]\d\d|9)\d{3,4}"#),
+        NumberingPlan(
+            code: 98, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 10],
+            pattern: #"[1-9]\d{9}|(?:[1-8]\d\d|9)\d{3,4}"#),
         // SS
-        NumberingPlan(code: 211, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[19]\d{8}"#),
+        NumberingPlan(
+            code: 211, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[19]\d{8}"#),
         // EH, MA
-        NumberingPlan(code: 212, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[5-8]\d{8}"#),
+        NumberingPlan(
+            code: 212, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[5-8]\d{8}"#),
         // DZ
-        NumberingPlan(code: 213, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:[1-4]|[5-79]\d|80)\d{7}"#),
+        NumberingPlan(
+            code: 213, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:[1-4]|[5-79]\d|80)\d{7}"#),
         // TN
-        NumberingPlan(code: 216, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[2-57-9]\d{7}"#),
+        NumberingPlan(
+            code: 216, trunkPrefixes: [], lengths: [8],
+            pattern: #"[2-57-9]\d{7}"#),
         // LY
-        NumberingPlan(code: 218, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[2-9]\d{8}"#),
+        NumberingPlan(
+            code: 218, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[2-9]\d{8}"#),
         // GM
-        NumberingPlan(code: 220, trunkPrefixes: [], lengths: [7, 9],
-                      pattern: #"[48]\d{8}|[2-9]\d{6}"#),
+        NumberingPlan(
+            code: 220, trunkPrefixes: [], lengths: [7, 9],
+            pattern: #"[48]\d{8}|[2-9]\d{6}"#),
         // SN
-        NumberingPlan(code: 221, trunkPrefixes: [], lengths: [9],
-                      pattern: #"(?:[378]\d|93)\d{7}"#),
+        NumberingPlan(
+            code: 221, trunkPrefixes: [], lengths: [9],
+            pattern: #"(?:[378]\d|93)\d{7}"#),
         // MR
-        NumberingPlan(code: 222, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[2-4]\d\d|800)\d{5}"#),
+        NumberingPlan(
+            code: 222, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[2-4]\d\d|800)\d{5}"#),
         // ML
-        NumberingPlan(code: 223, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[24-9]\d{7}"#),
+        NumberingPlan(
+            code: 223, trunkPrefixes: [], lengths: [8],
+            pattern: #"[24-9]\d{7}"#),
         // GN
-        NumberingPlan(code: 224, trunkPrefixes: [], lengths: [8, 9],
-                      pattern: #"722\d{6}|(?:3|6\d)\d{7}"#),
+        NumberingPlan(
+            code: 224, trunkPrefixes: [], lengths: [8, 9],
+            pattern: #"722\d{6}|(?:3|6\d)\d{7}"#),
         // CI
-        NumberingPlan(code: 225, trunkPrefixes: [], lengths: [10],
-                      pattern: #"[02]\d{9}"#),
+        NumberingPlan(
+            code: 225, trunkPrefixes: [], lengths: [10],
+            pattern: #"[02]\d{9}"#),
         // BF
-        NumberingPlan(code: 226, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[024-7]\d{7}"#),
+        NumberingPlan(
+            code: 226, trunkPrefixes: [], lengths: [8],
+            pattern: #"[024-7]\d{7}"#),
         // NE
-        NumberingPlan(code: 227, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[027-9]\d{7}"#),
+        NumberingPlan(
+            code: 227, trunkPrefixes: [], lengths: [8],
+            pattern: #"[027-9]\d{7}"#),
         // TG
-        NumberingPlan(code: 228, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[279]\d{7}"#),
+        NumberingPlan(
+            code: 228, trunkPrefixes: [], lengths: [8],
+            pattern: #"[279]\d{7}"#),
         // BJ
-        NumberingPlan(code: 229, trunkPrefixes: [], lengths: [10],
-                      pattern: #"01\d{8}"#),
+        NumberingPlan(
+            code: 229, trunkPrefixes: [], lengths: [10],
+            pattern: #"01\d{8}"#),
         // MU
-        NumberingPlan(code: 230, trunkPrefixes: [], lengths: [7, 8, 10],
-                      pattern: #"(?:[57]|8\d\d)\d{7}|[2-468]\d{6}"#),
+        NumberingPlan(
+            code: 230, trunkPrefixes: [], lengths: [7, 8, 10],
+            pattern: #"(?:[57]|8\d\d)\d{7}|[2-468]\d{6}"#),
         // LR
-        NumberingPlan(code: 231, trunkPrefixes: ["0"], lengths: [7, 8, 9],
-                      pattern: #"(?:[2457]\d|33|88)\d{7}|(?:2\d|[4-6])\d{6}"#),
+        NumberingPlan(
+            code: 231, trunkPrefixes: ["0"], lengths: [7, 8, 9],
+            pattern: #"(?:[2457]\d|33|88)\d{7}|(?:2\d|[4-6])\d{6}"#),
         // SL
-        NumberingPlan(code: 232, trunkPrefixes: ["0"], lengths: [8],
-                      pattern: #"(?:[237-9]\d|66)\d{6}"#),
+        NumberingPlan(
+            code: 232, trunkPrefixes: ["0"], lengths: [8],
+            pattern: #"(?:[237-9]\d|66)\d{6}"#),
         // GH
-        NumberingPlan(code: 233, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"[235]\d{8}|800\d{5,6}"#),
+        NumberingPlan(
+            code: 233, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"[235]\d{8}|800\d{5,6}"#),
         // NG
-        NumberingPlan(code: 234, trunkPrefixes: ["0"], lengths: [10, 11, 12, 13, 14],
-                      pattern: #"(?:20|9\d)\d{8}|[78]\d{9,13}"#),
+        NumberingPlan(
+            code: 234, trunkPrefixes: ["0"], lengths: [10, 11, 12, 13, 14],
+            pattern: #"(?:20|9\d)\d{8}|[78]\d{9,13}"#),
         // TD
-        NumberingPlan(code: 235, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:22|[3689]\d|77)\d{6}"#),
+        NumberingPlan(
+            code: 235, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:22|[3689]\d|77)\d{6}"#),
         // CF
-        NumberingPlan(code: 236, trunkPrefixes: [], lengths: [8],
-                      pattern: #"8776\d{4}|(?:[27]\d|61)\d{6}"#),
+        NumberingPlan(
+            code: 236, trunkPrefixes: [], lengths: [8],
+            pattern: #"8776\d{4}|(?:[27]\d|61)\d{6}"#),
         // CM
-        NumberingPlan(code: 237, trunkPrefixes: [], lengths: [8, 9],
-                      pattern: #"[26]\d{8}|88\d{6,7}"#),
+        NumberingPlan(
+            code: 237, trunkPrefixes: [], lengths: [8, 9],
+            pattern: #"[26]\d{8}|88\d{6,7}"#),
         // CV
-        NumberingPlan(code: 238, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[2-59]\d\d|800)\d{4}"#),
+        NumberingPlan(
+            code: 238, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[2-59]\d\d|800)\d{4}"#),
         // ST
-        NumberingPlan(code: 239, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:22|9\d)\d{5}"#),
+        NumberingPlan(
+            code: 239, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:22|9\d)\d{5}"#),
         // GQ
-        NumberingPlan(code: 240, trunkPrefixes: [], lengths: [9],
-                      pattern: #"222\d{6}|(?:3\d|55|[89]0)\d{7}"#),
+        NumberingPlan(
+            code: 240, trunkPrefixes: [], lengths: [9],
+            pattern: #"222\d{6}|(?:3\d|55|[89]0)\d{7}"#),
         // GA
-        NumberingPlan(code: 241, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"(?:[067]\d|11)\d{6}|[2-7]\d{6}"#),
+        NumberingPlan(
+            code: 241, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"(?:[067]\d|11)\d{6}|[2-7]\d{6}"#),
         // CG
-        NumberingPlan(code: 242, trunkPrefixes: [], lengths: [9],
-                      pattern: #"222\d{6}|(?:0\d|80)\d{7}"#),
+        NumberingPlan(
+            code: 242, trunkPrefixes: [], lengths: [9],
+            pattern: #"222\d{6}|(?:0\d|80)\d{7}"#),
         // CD
-        NumberingPlan(code: 243, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
-                      pattern: #"(?:(?:[189]|5\d)\d|2)\d{7}|[1-68]\d{6}"#),
+        NumberingPlan(
+            code: 243, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
+            pattern: #"(?:(?:[189]|5\d)\d|2)\d{7}|[1-68]\d{6}"#),
         // AO
-        NumberingPlan(code: 244, trunkPrefixes: [], lengths: [9],
-                      pattern: #"[29]\d{8}"#),
+        NumberingPlan(
+            code: 244, trunkPrefixes: [], lengths: [9],
+            pattern: #"[29]\d{8}"#),
         // GW
-        NumberingPlan(code: 245, trunkPrefixes: [], lengths: [7, 9],
-                      pattern: #"[49]\d{8}|4\d{6}"#),
+        NumberingPlan(
+            code: 245, trunkPrefixes: [], lengths: [7, 9],
+            pattern: #"[49]\d{8}|4\d{6}"#),
         // IO
-        NumberingPlan(code: 246, trunkPrefixes: [], lengths: [7],
-                      pattern: #"3\d{6}"#),
+        NumberingPlan(
+            code: 246, trunkPrefixes: [], lengths: [7],
+            pattern: #"3\d{6}"#),
         // AC
-        NumberingPlan(code: 247, trunkPrefixes: [], lengths: [5, 6],
-                      pattern: #"(?:[01589]\d|[2-467])\d{4}"#),
+        NumberingPlan(
+            code: 247, trunkPrefixes: [], lengths: [5, 6],
+            pattern: #"(?:[01589]\d|[2-467])\d{4}"#),
         // SC
-        NumberingPlan(code: 248, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[2489]\d|64)\d{5}"#),
+        NumberingPlan(
+            code: 248, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[2489]\d|64)\d{5}"#),
         // SD
-        NumberingPlan(code: 249, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[19]\d{8}"#),
+        NumberingPlan(
+            code: 249, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[19]\d{8}"#),
         // RW
-        NumberingPlan(code: 250, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:06|[27]\d\d|[89]00)\d{6}"#),
+        NumberingPlan(
+            code: 250, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:06|[27]\d\d|[89]00)\d{6}"#),
         // ET
-        NumberingPlan(code: 251, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"(?:11|[2-57-9]\d)\d{7}"#),
+        NumberingPlan(
+            code: 251, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"(?:11|[2-57-9]\d)\d{7}"#),
         // SO
-        NumberingPlan(code: 252, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9],
-                      pattern: #"[346-9]\d{8}|[12679]\d{7}|[1-5]\d{6}|[1348]\d{5}"#),
+        NumberingPlan(
+            code: 252, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9],
+            pattern: #"[346-9]\d{8}|[12679]\d{7}|[1-5]\d{6}|[1348]\d{5}"#),
         // DJ
-        NumberingPlan(code: 253, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:2\d|77)\d{6}"#),
+        NumberingPlan(
+            code: 253, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:2\d|77)\d{6}"#),
         // KE
-        NumberingPlan(code: 254, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
-                      pattern: #"(?:[17]\d\d|900)\d{6}|(?:2|80)0\d{6,7}|[4-6]\d{6,8}"#),
+        NumberingPlan(
+            code: 254, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
+            pattern: #"(?:[17]\d\d|900)\d{6}|(?:2|80)0\d{6,7}|[4-6]\d{6,8}"#),
         // TZ
-        NumberingPlan(code: 255, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"(?:[25-8]\d|41|90)\d{7}"#),
+        NumberingPlan(
+            code: 255, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"(?:[25-8]\d|41|90)\d{7}"#),
         // UG
-        NumberingPlan(code: 256, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"800\d{6}|(?:[29]0|[347]\d)\d{7}"#),
+        NumberingPlan(
+            code: 256, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"800\d{6}|(?:[29]0|[347]\d)\d{7}"#),
         // BI
-        NumberingPlan(code: 257, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[267]\d|31)\d{6}"#),
+        NumberingPlan(
+            code: 257, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[267]\d|31)\d{6}"#),
         // MZ
-        NumberingPlan(code: 258, trunkPrefixes: [], lengths: [8, 9],
-                      pattern: #"(?:2|8\d)\d{7}"#),
+        NumberingPlan(
+            code: 258, trunkPrefixes: [], lengths: [8, 9],
+            pattern: #"(?:2|8\d)\d{7}"#),
         // ZM
-        NumberingPlan(code: 260, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"800\d{6}|(?:21|[579]\d|63)\d{7}"#),
+        NumberingPlan(
+            code: 260, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"800\d{6}|(?:21|[579]\d|63)\d{7}"#),
         // MG
-        NumberingPlan(code: 261, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"[23]\d{8}"#),
+        NumberingPlan(
+            code: 261, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"[23]\d{8}"#),
         // RE, YT
-        NumberingPlan(code: 262, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"(?:709\d{6}|(?:26|[689]\d)\d{7})|(?:(?:639\d|7093)\d{5}|(?:26|80|9\d)\d{7})"#),
+        NumberingPlan(
+            code: 262, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"(?:709\d{6}|(?:26|[689]\d)\d{7})|(?:(?:639\d|7093)\d{5}|(?:26|80|9\d)\d{7})"#),
         // ZW
-        NumberingPlan(code: 263, trunkPrefixes: ["0"], lengths: [7, 9, 10],
-                      pattern: #"8\d{6}(?:\d{3})?|[235-8]\d{8}"#),
+        NumberingPlan(
+            code: 263, trunkPrefixes: ["0"], lengths: [7, 9, 10],
+            pattern: #"8\d{6}(?:\d{3})?|[235-8]\d{8}"#),
         // NA
-        NumberingPlan(code: 264, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"[68]\d{7,8}"#),
+        NumberingPlan(
+            code: 264, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"[68]\d{7,8}"#),
         // MW
-        NumberingPlan(code: 265, trunkPrefixes: ["0"], lengths: [7, 9],
-                      pattern: #"(?:[1289]\d|31|77)\d{7}|1\d{6}"#),
+        NumberingPlan(
+            code: 265, trunkPrefixes: ["0"], lengths: [7, 9],
+            pattern: #"(?:[1289]\d|31|77)\d{7}|1\d{6}"#),
         // LS
-        NumberingPlan(code: 266, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[256]\d\d|800)\d{5}"#),
+        NumberingPlan(
+            code: 266, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[256]\d\d|800)\d{5}"#),
         // BW
-        NumberingPlan(code: 267, trunkPrefixes: [], lengths: [7, 8, 10],
-                      pattern: #"90\d{5}|(?:0800|[2-6]|(?:7|800)\d)\d{6}"#),
+        NumberingPlan(
+            code: 267, trunkPrefixes: [], lengths: [7, 8, 10],
+            pattern: #"90\d{5}|(?:0800|[2-6]|(?:7|800)\d)\d{6}"#),
         // SZ
-        NumberingPlan(code: 268, trunkPrefixes: [], lengths: [8, 9],
-                      pattern: #"0800\d{4}|(?:[237]\d|900)\d{6}"#),
+        NumberingPlan(
+            code: 268, trunkPrefixes: [], lengths: [8, 9],
+            pattern: #"0800\d{4}|(?:[237]\d|900)\d{6}"#),
         // KM
-        NumberingPlan(code: 269, trunkPrefixes: [], lengths: [7],
-                      pattern: #"[3478]\d{6}"#),
+        NumberingPlan(
+            code: 269, trunkPrefixes: [], lengths: [7],
+            pattern: #"[3478]\d{6}"#),
         // SH, TA
-        NumberingPlan(code: 290, trunkPrefixes: [], lengths: [4, 5],
-                      pattern: #"(?:(?:[2569]\d|8)\d{3})|(?:8\d{3})"#),
+        NumberingPlan(
+            code: 290, trunkPrefixes: [], lengths: [4, 5],
+            pattern: #"(?:(?:[2569]\d|8)\d{3})|(?:8\d{3})"#),
         // ER
-        NumberingPlan(code: 291, trunkPrefixes: ["0"], lengths: [7],
-                      pattern: #"[178]\d{6}"#),
+        NumberingPlan(
+            code: 291, trunkPrefixes: ["0"], lengths: [7],
+            pattern: #"[178]\d{6}"#),
         // AW
-        NumberingPlan(code: 297, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[25-79]\d\d|800)\d{4}"#),
+        NumberingPlan(
+            code: 297, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[25-79]\d\d|800)\d{4}"#),
         // FO
-        NumberingPlan(code: 298, trunkPrefixes: [], lengths: [6],
-                      pattern: #"[2-9]\d{5}"#),
+        NumberingPlan(
+            code: 298, trunkPrefixes: [], lengths: [6],
+            pattern: #"[2-9]\d{5}"#),
         // GL
-        NumberingPlan(code: 299, trunkPrefixes: [], lengths: [6],
-                      pattern: #"(?:19|[2-689]\d|70)\d{4}"#),
+        NumberingPlan(
+            code: 299, trunkPrefixes: [], lengths: [6],
+            pattern: #"(?:19|[2-689]\d|70)\d{4}"#),
         // GI
-        NumberingPlan(code: 350, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[25]\d|60)\d{6}"#),
+        NumberingPlan(
+            code: 350, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[25]\d|60)\d{6}"#),
         // PT
-        NumberingPlan(code: 351, trunkPrefixes: [], lengths: [9],
-                      pattern: #"1693\d{5}|(?:[26-9]\d|30)\d{7}"#),
+        NumberingPlan(
+            code: 351, trunkPrefixes: [], lengths: [9],
+            pattern: #"1693\d{5}|(?:[26-9]\d|30)\d{7}"#),
         // LU
-        NumberingPlan(code: 352, trunkPrefixes: [], lengths: [4, 5, 6, 7, 8, 9, 10, 11],
-                      pattern: #"35[013-9]\d{4,8}|6\d{8}|35\d{2,4}|(?:[2457-9]\d|3[0-46-9])\d{2,9}"#),
+        NumberingPlan(
+            code: 352, trunkPrefixes: [], lengths: [4, 5, 6, 7, 8, 9, 10, 11],
+            pattern: #"35[013-9]\d{4,8}|6\d{8}|35\d{2,4}|(?:[2457-9]\d|3[0-46-9])\d{2,9}"#),
         // IE
-        NumberingPlan(code: 353, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
-                      pattern: #"(?:1\d|[2569])\d{6,8}|4\d{6,9}|7\d{8}|8\d{8,9}"#),
+        NumberingPlan(
+            code: 353, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10],
+            pattern: #"(?:1\d|[2569])\d{6,8}|4\d{6,9}|7\d{8}|8\d{8,9}"#),
         // IS
-        NumberingPlan(code: 354, trunkPrefixes: [], lengths: [7, 9],
-                      pattern: #"(?:38\d|[4-9])\d{6}"#),
+        NumberingPlan(
+            code: 354, trunkPrefixes: [], lengths: [7, 9],
+            pattern: #"(?:38\d|[4-9])\d{6}"#),
         // AL
-        NumberingPlan(code: 355, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9],
-                      pattern: #"(?:700\d\d|900)\d{3}|8\d{5,7}|(?:[2-5]|6\d)\d{7}"#),
+        NumberingPlan(
+            code: 355, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9],
+            pattern: #"(?:700\d\d|900)\d{3}|8\d{5,7}|(?:[2-5]|6\d)\d{7}"#),
         // MT
-        NumberingPlan(code: 356, trunkPrefixes: [], lengths: [8],
-                      pattern: #"3550\d{4}|(?:[2579]\d\d|800)\d{5}"#),
+        NumberingPlan(
+            code: 356, trunkPrefixes: [], lengths: [8],
+            pattern: #"3550\d{4}|(?:[2579]\d\d|800)\d{5}"#),
         // CY
-        NumberingPlan(code: 357, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[279]\d|[58]0)\d{6}"#),
+        NumberingPlan(
+            code: 357, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[279]\d|[58]0)\d{6}"#),
         // AX, FI
-        NumberingPlan(code: 358, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11, 12],
-                      pattern: #"(?:2\d{4,9}|35\d{4,5}|(?:60\d\d|800)\d{4,6}|7\d{5,11}|(?:[14]\d|3[0-46-9]|50)\d{4,8})|(?:[1-35689]\d{4}|7\d{10,11}|(?:[124-7]\d|3[0-46-9])\d{8}|[1-9]\d{5,8})"#),
+        NumberingPlan(
+            code: 358, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11, 12],
+            pattern:
+                #"(?:2\d{4,9}|35\d{4,5}|(?:60\d\d|800)\d{4,6}|7\d{5,11}|(?:[14]\d|3[0-46-9]|50)\d{4,8})|(?:[1-35689]\d{4}|7\d{10,11}|(?:[124-7]\d|3[0-46-9])\d{8}|[1-9]\d{5,8})"#
+        ),
         // BG
-        NumberingPlan(code: 359, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 12],
-                      pattern: #"00800\d{7}|[2-7]\d{6,7}|[89]\d{6,8}|2\d{5}"#),
+        NumberingPlan(
+            code: 359, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 12],
+            pattern: #"00800\d{7}|[2-7]\d{6,7}|[89]\d{6,8}|2\d{5}"#),
         // LT
-        NumberingPlan(code: 370, trunkPrefixes: ["0"], lengths: [8],
-                      pattern: #"(?:[3469]\d|52|[78]0)\d{6}"#),
+        NumberingPlan(
+            code: 370, trunkPrefixes: ["0"], lengths: [8],
+            pattern: #"(?:[3469]\d|52|[78]0)\d{6}"#),
         // LV
-        NumberingPlan(code: 371, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:[268]\d|78|90)\d{6}"#),
+        NumberingPlan(
+            code: 371, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:[268]\d|78|90)\d{6}"#),
         // EE
-        NumberingPlan(code: 372, trunkPrefixes: [], lengths: [7, 8, 10],
-                      pattern: #"8\d{9}|[4578]\d{7}|(?:[3-8]\d|90)\d{5}"#),
+        NumberingPlan(
+            code: 372, trunkPrefixes: [], lengths: [7, 8, 10],
+            pattern: #"8\d{9}|[4578]\d{7}|(?:[3-8]\d|90)\d{5}"#),
         // MD
-        NumberingPlan(code: 373, trunkPrefixes: ["0"], lengths: [8],
-                      pattern: #"(?:[235-7]\d|[89]0)\d{6}"#),
+        NumberingPlan(
+            code: 373, trunkPrefixes: ["0"], lengths: [8],
+            pattern: #"(?:[235-7]\d|[89]0)\d{6}"#),
         // AM
-        NumberingPlan(code: 374, trunkPrefixes: ["0"], lengths: [8],
-                      pattern: #"(?:[1-489]\d|55|60|77)\d{6}"#),
+        NumberingPlan(
+            code: 374, trunkPrefixes: ["0"], lengths: [8],
+            pattern: #"(?:[1-489]\d|55|60|77)\d{6}"#),
         // BY
-        NumberingPlan(code: 375, trunkPrefixes: ["8"], lengths: [6, 7, 8, 9, 10, 11],
-                      pattern: #"(?:[12]\d|33|44|902)\d{7}|8(?:0[0-79]\d{5,7}|[1-7]\d{9})|8(?:1[0-489]|[5-79]\d)\d{7}|8[1-79]\d{6,7}|8[0-79]\d{5}|8\d{5}"#),
+        NumberingPlan(
+            code: 375, trunkPrefixes: ["8"], lengths: [6, 7, 8, 9, 10, 11],
+            pattern: #"(?:[12]\d|33|44|902)\d{7}|8(?:0[0-79]\d{5,7}|[1-7]\d{9})|8(?:1[0-489]|[5-79]\d)\d{7}|8[1-79]\d{6,7}|8[0-79]\d{5}|8\d{5}"#),
         // AD
-        NumberingPlan(code: 376, trunkPrefixes: [], lengths: [6, 8, 9],
-                      pattern: #"(?:1|6\d)\d{7}|[135-9]\d{5}"#),
+        NumberingPlan(
+            code: 376, trunkPrefixes: [], lengths: [6, 8, 9],
+            pattern: #"(?:1|6\d)\d{7}|[135-9]\d{5}"#),
         // MC
-        NumberingPlan(code: 377, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:[3489]|[67]\d)\d{7}"#),
+        NumberingPlan(
+            code: 377, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:[3489]|[67]\d)\d{7}"#),
         // SM
-        NumberingPlan(code: 378, trunkPrefixes: [], lengths: [8, 10],
-                      pattern: #"(?:0549|[5-7]\d)\d{6}"#),
+        NumberingPlan(
+            code: 378, trunkPrefixes: [], lengths: [8, 10],
+            pattern: #"(?:0549|[5-7]\d)\d{6}"#),
         // UA
-        NumberingPlan(code: 380, trunkPrefixes: ["0"], lengths: [9, 10],
-                      pattern: #"[89]\d{9}|[3-9]\d{8}"#),
+        NumberingPlan(
+            code: 380, trunkPrefixes: ["0"], lengths: [9, 10],
+            pattern: #"[89]\d{9}|[3-9]\d{8}"#),
         // RS
-        NumberingPlan(code: 381, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 11, 12],
-                      pattern: #"38[02-9]\d{6,9}|6\d{7,9}|90\d{4,8}|38\d{5,6}|(?:7\d\d|800)\d{3,9}|(?:[12]\d|3[0-79])\d{5,10}"#),
+        NumberingPlan(
+            code: 381, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 11, 12],
+            pattern: #"38[02-9]\d{6,9}|6\d{7,9}|90\d{4,8}|38\d{5,6}|(?:7\d\d|800)\d{3,9}|(?:[12]\d|3[0-79])\d{5,10}"#),
         // ME
-        NumberingPlan(code: 382, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:20|[3-79]\d)\d{6}|80\d{6,7}"#),
+        NumberingPlan(
+            code: 382, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:20|[3-79]\d)\d{6}|80\d{6,7}"#),
         // XK
-        NumberingPlan(code: 383, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12],
-                      pattern: #"2\d{7,8}|3\d{7,11}|(?:4\d\d|[89]00)\d{5}"#),
+        NumberingPlan(
+            code: 383, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11, 12],
+            pattern: #"2\d{7,8}|3\d{7,11}|(?:4\d\d|[89]00)\d{5}"#),
         // HR
-        NumberingPlan(code: 385, trunkPrefixes: ["0"], lengths: [7, 8, 9],
-                      pattern: #"[2-69]\d{8}|80\d{5,7}|[1-79]\d{7}|6\d{6}"#),
+        NumberingPlan(
+            code: 385, trunkPrefixes: ["0"], lengths: [7, 8, 9],
+            pattern: #"[2-69]\d{8}|80\d{5,7}|[1-79]\d{7}|6\d{6}"#),
         // SI
-        NumberingPlan(code: 386, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8],
-                      pattern: #"[1-7]\d{7}|8\d{4,7}|90\d{4,6}"#),
+        NumberingPlan(
+            code: 386, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8],
+            pattern: #"[1-7]\d{7}|8\d{4,7}|90\d{4,6}"#),
         // BA
-        NumberingPlan(code: 387, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"6\d{8}|(?:[35689]\d|49|70)\d{6}"#),
+        NumberingPlan(
+            code: 387, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"6\d{8}|(?:[35689]\d|49|70)\d{6}"#),
         // MK
-        NumberingPlan(code: 389, trunkPrefixes: ["0"], lengths: [8],
-                      pattern: #"[2-578]\d{7}"#),
+        NumberingPlan(
+            code: 389, trunkPrefixes: ["0"], lengths: [8],
+            pattern: #"[2-578]\d{7}"#),
         // CZ
-        NumberingPlan(code: 420, trunkPrefixes: [], lengths: [9, 10, 11, 12],
-                      pattern: #"(?:[2-578]\d|60)\d{7}|9\d{8,11}"#),
+        NumberingPlan(
+            code: 420, trunkPrefixes: [], lengths: [9, 10, 11, 12],
+            pattern: #"(?:[2-578]\d|60)\d{7}|9\d{8,11}"#),
         // SK
-        NumberingPlan(code: 421, trunkPrefixes: ["0"], lengths: [6, 7, 9],
-                      pattern: #"[2-689]\d{8}|[2-59]\d{6}|[2-5]\d{5}"#),
+        NumberingPlan(
+            code: 421, trunkPrefixes: ["0"], lengths: [6, 7, 9],
+            pattern: #"[2-689]\d{8}|[2-59]\d{6}|[2-5]\d{5}"#),
         // LI
-        NumberingPlan(code: 423, trunkPrefixes: ["0"], lengths: [7, 9],
-                      pattern: #"[68]\d{8}|(?:[2378]\d|90)\d{5}"#),
+        NumberingPlan(
+            code: 423, trunkPrefixes: ["0"], lengths: [7, 9],
+            pattern: #"[68]\d{8}|(?:[2378]\d|90)\d{5}"#),
         // FK
-        NumberingPlan(code: 500, trunkPrefixes: [], lengths: [5],
-                      pattern: #"[2-7]\d{4}"#),
+        NumberingPlan(
+            code: 500, trunkPrefixes: [], lengths: [5],
+            pattern: #"[2-7]\d{4}"#),
         // BZ
-        NumberingPlan(code: 501, trunkPrefixes: [], lengths: [7, 11],
-                      pattern: #"(?:0800\d|[2-8])\d{6}"#),
+        NumberingPlan(
+            code: 501, trunkPrefixes: [], lengths: [7, 11],
+            pattern: #"(?:0800\d|[2-8])\d{6}"#),
         // GT
-        NumberingPlan(code: 502, trunkPrefixes: [], lengths: [8, 11],
-                      pattern: #"80\d{6}|(?:1\d{3}|[2-7])\d{7}"#),
+        NumberingPlan(
+            code: 502, trunkPrefixes: [], lengths: [8, 11],
+            pattern: #"80\d{6}|(?:1\d{3}|[2-7])\d{7}"#),
         // SV
-        NumberingPlan(code: 503, trunkPrefixes: [], lengths: [7, 8, 11],
-                      pattern: #"[25-7]\d{7}|(?:80\d|900)\d{4}(?:\d{4})?"#),
+        NumberingPlan(
+            code: 503, trunkPrefixes: [], lengths: [7, 8, 11],
+            pattern: #"[25-7]\d{7}|(?:80\d|900)\d{4}(?:\d{4})?"#),
         // HN
-        NumberingPlan(code: 504, trunkPrefixes: [], lengths: [8, 11],
-                      pattern: #"8\d{10}|[237-9]\d{7}"#),
+        NumberingPlan(
+            code: 504, trunkPrefixes: [], lengths: [8, 11],
+            pattern: #"8\d{10}|[237-9]\d{7}"#),
         // NI
-        NumberingPlan(code: 505, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:1800|[25-8]\d{3})\d{4}"#),
+        NumberingPlan(
+            code: 505, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:1800|[25-8]\d{3})\d{4}"#),
         // CR
-        NumberingPlan(code: 506, trunkPrefixes: [], lengths: [8, 10],
-                      pattern: #"(?:8\d|90)\d{8}|(?:[24-8]\d{3}|3005)\d{4}"#),
+        NumberingPlan(
+            code: 506, trunkPrefixes: [], lengths: [8, 10],
+            pattern: #"(?:8\d|90)\d{8}|(?:[24-8]\d{3}|3005)\d{4}"#),
         // PA
-        NumberingPlan(code: 507, trunkPrefixes: [], lengths: [7, 8, 10, 11],
-                      pattern: #"(?:00800|8\d{3})\d{6}|[68]\d{7}|[1-57-9]\d{6}"#),
+        NumberingPlan(
+            code: 507, trunkPrefixes: [], lengths: [7, 8, 10, 11],
+            pattern: #"(?:00800|8\d{3})\d{6}|[68]\d{7}|[1-57-9]\d{6}"#),
         // PM
-        NumberingPlan(code: 508, trunkPrefixes: ["0"], lengths: [6, 9],
-                      pattern: #"[78]\d{8}|[2-9]\d{5}"#),
+        NumberingPlan(
+            code: 508, trunkPrefixes: ["0"], lengths: [6, 9],
+            pattern: #"[78]\d{8}|[2-9]\d{5}"#),
         // HT
-        NumberingPlan(code: 509, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[2-589]\d{7}"#),
+        NumberingPlan(
+            code: 509, trunkPrefixes: [], lengths: [8],
+            pattern: #"[2-589]\d{7}"#),
         // BL, GP, MF
-        NumberingPlan(code: 590, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"7090\d{5}|(?:[56]9|[89]\d)\d{7}"#),
+        NumberingPlan(
+            code: 590, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"7090\d{5}|(?:[56]9|[89]\d)\d{7}"#),
         // BO
-        NumberingPlan(code: 591, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:[2-7]\d\d|8001)\d{5}"#),
+        NumberingPlan(
+            code: 591, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:[2-7]\d\d|8001)\d{5}"#),
         // GY
-        NumberingPlan(code: 592, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[2-8]\d{3}|9008)\d{3}"#),
+        NumberingPlan(
+            code: 592, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[2-8]\d{3}|9008)\d{3}"#),
         // EC
-        NumberingPlan(code: 593, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11],
-                      pattern: #"1\d{9,10}|(?:[2-7]|9\d)\d{7}"#),
+        NumberingPlan(
+            code: 593, trunkPrefixes: ["0"], lengths: [8, 9, 10, 11],
+            pattern: #"1\d{9,10}|(?:[2-7]|9\d)\d{7}"#),
         // GF
-        NumberingPlan(code: 594, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"(?:694\d|7093)\d{5}|(?:59|[89]\d)\d{7}"#),
+        NumberingPlan(
+            code: 594, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"(?:694\d|7093)\d{5}|(?:59|[89]\d)\d{7}"#),
         // PY
-        NumberingPlan(code: 595, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 11],
-                      pattern: #"[36-8]\d{5,8}|4\d{6,8}|59\d{6}|9\d{5,10}|(?:2\d|5[0-8])\d{6,7}"#),
+        NumberingPlan(
+            code: 595, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10, 11],
+            pattern: #"[36-8]\d{5,8}|4\d{6,8}|59\d{6}|9\d{5,10}|(?:2\d|5[0-8])\d{6,7}"#),
         // MQ
-        NumberingPlan(code: 596, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"7091\d{5}|(?:[56]9|[89]\d)\d{7}"#),
+        NumberingPlan(
+            code: 596, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"7091\d{5}|(?:[56]9|[89]\d)\d{7}"#),
         // SR
-        NumberingPlan(code: 597, trunkPrefixes: [], lengths: [6, 7],
-                      pattern: #"(?:[2-5]|[6-9]\d)\d{5}"#),
+        NumberingPlan(
+            code: 597, trunkPrefixes: [], lengths: [6, 7],
+            pattern: #"(?:[2-5]|[6-9]\d)\d{5}"#),
         // UY
-        NumberingPlan(code: 598, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
-                      pattern: #"0004\d{2,9}|[1249]\d{7}|2\d{3,4}|(?:[49]\d|80)\d{5}"#),
+        NumberingPlan(
+            code: 598, trunkPrefixes: ["0"], lengths: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
+            pattern: #"0004\d{2,9}|[1249]\d{7}|2\d{3,4}|(?:[49]\d|80)\d{5}"#),
         // BQ, CW
-        NumberingPlan(code: 599, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"(?:(?:[34]1|7\d)\d{5})|(?:(?:[34]1|60|(?:7|9\d)\d)\d{5})"#),
+        NumberingPlan(
+            code: 599, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"(?:(?:[34]1|7\d)\d{5})|(?:(?:[34]1|60|(?:7|9\d)\d)\d{5})"#),
         // TL
-        NumberingPlan(code: 670, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"7\d{7}|(?:[2-47]\d|[89]0)\d{5}"#),
+        NumberingPlan(
+            code: 670, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"7\d{7}|(?:[2-47]\d|[89]0)\d{5}"#),
         // NF
-        NumberingPlan(code: 672, trunkPrefixes: [], lengths: [6],
-                      pattern: #"[13]\d{5}"#),
+        NumberingPlan(
+            code: 672, trunkPrefixes: [], lengths: [6],
+            pattern: #"[13]\d{5}"#),
         // BN
-        NumberingPlan(code: 673, trunkPrefixes: [], lengths: [7],
-                      pattern: #"[2-578]\d{6}"#),
+        NumberingPlan(
+            code: 673, trunkPrefixes: [], lengths: [7],
+            pattern: #"[2-578]\d{6}"#),
         // NR
-        NumberingPlan(code: 674, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:222|444|(?:55|8\d)\d|666|777|999)\d{4}"#),
+        NumberingPlan(
+            code: 674, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:222|444|(?:55|8\d)\d|666|777|999)\d{4}"#),
         // PG
-        NumberingPlan(code: 675, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"(?:180|[78]\d{3})\d{4}|(?:[2-589]\d|64)\d{5}"#),
+        NumberingPlan(
+            code: 675, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"(?:180|[78]\d{3})\d{4}|(?:[2-589]\d|64)\d{5}"#),
         // TO
-        NumberingPlan(code: 676, trunkPrefixes: [], lengths: [5, 7],
-                      pattern: #"(?:0800|(?:[5-8]\d\d|999)\d)\d{3}|[2-8]\d{4}"#),
+        NumberingPlan(
+            code: 676, trunkPrefixes: [], lengths: [5, 7],
+            pattern: #"(?:0800|(?:[5-8]\d\d|999)\d)\d{3}|[2-8]\d{4}"#),
         // SB
-        NumberingPlan(code: 677, trunkPrefixes: [], lengths: [5, 7],
-                      pattern: #"[6-9]\d{6}|[1-6]\d{4}"#),
+        NumberingPlan(
+            code: 677, trunkPrefixes: [], lengths: [5, 7],
+            pattern: #"[6-9]\d{6}|[1-6]\d{4}"#),
         // VU
-        NumberingPlan(code: 678, trunkPrefixes: [], lengths: [5, 7],
-                      pattern: #"[57-9]\d{6}|(?:[238]\d|48)\d{3}"#),
+        NumberingPlan(
+            code: 678, trunkPrefixes: [], lengths: [5, 7],
+            pattern: #"[57-9]\d{6}|(?:[238]\d|48)\d{3}"#),
         // FJ
-        NumberingPlan(code: 679, trunkPrefixes: [], lengths: [7, 11],
-                      pattern: #"45\d{5}|(?:0800\d|[235-9])\d{6}"#),
+        NumberingPlan(
+            code: 679, trunkPrefixes: [], lengths: [7, 11],
+            pattern: #"45\d{5}|(?:0800\d|[235-9])\d{6}"#),
         // PW
-        NumberingPlan(code: 680, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[24-8]\d\d|345|900)\d{4}"#),
+        NumberingPlan(
+            code: 680, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[24-8]\d\d|345|900)\d{4}"#),
         // WF
-        NumberingPlan(code: 681, trunkPrefixes: [], lengths: [6, 9],
-                      pattern: #"(?:40|72|8\d{4})\d{4}|[89]\d{5}"#),
+        NumberingPlan(
+            code: 681, trunkPrefixes: [], lengths: [6, 9],
+            pattern: #"(?:40|72|8\d{4})\d{4}|[89]\d{5}"#),
         // CK
-        NumberingPlan(code: 682, trunkPrefixes: [], lengths: [5],
-                      pattern: #"[2-578]\d{4}"#),
+        NumberingPlan(
+            code: 682, trunkPrefixes: [], lengths: [5],
+            pattern: #"[2-578]\d{4}"#),
         // NU
-        NumberingPlan(code: 683, trunkPrefixes: [], lengths: [4, 7],
-                      pattern: #"(?:[4-7]|888\d)\d{3}"#),
+        NumberingPlan(
+            code: 683, trunkPrefixes: [], lengths: [4, 7],
+            pattern: #"(?:[4-7]|888\d)\d{3}"#),
         // WS
-        NumberingPlan(code: 685, trunkPrefixes: [], lengths: [5, 6, 7, 10],
-                      pattern: #"(?:[2-6]|8\d{5})\d{4}|[78]\d{6}|[68]\d{5}"#),
+        NumberingPlan(
+            code: 685, trunkPrefixes: [], lengths: [5, 6, 7, 10],
+            pattern: #"(?:[2-6]|8\d{5})\d{4}|[78]\d{6}|[68]\d{5}"#),
         // KI
-        NumberingPlan(code: 686, trunkPrefixes: ["0"], lengths: [5, 8],
-                      pattern: #"(?:[37]\d|6[0-79])\d{6}|(?:[2-48]\d|50)\d{3}"#),
+        NumberingPlan(
+            code: 686, trunkPrefixes: ["0"], lengths: [5, 8],
+            pattern: #"(?:[37]\d|6[0-79])\d{6}|(?:[2-48]\d|50)\d{3}"#),
         // NC
-        NumberingPlan(code: 687, trunkPrefixes: [], lengths: [6],
-                      pattern: #"(?:050|[2-57-9]\d\d)\d{3}"#),
+        NumberingPlan(
+            code: 687, trunkPrefixes: [], lengths: [6],
+            pattern: #"(?:050|[2-57-9]\d\d)\d{3}"#),
         // TV
-        NumberingPlan(code: 688, trunkPrefixes: [], lengths: [5, 6, 7],
-                      pattern: #"(?:2|7\d\d|90)\d{4}"#),
+        NumberingPlan(
+            code: 688, trunkPrefixes: [], lengths: [5, 6, 7],
+            pattern: #"(?:2|7\d\d|90)\d{4}"#),
         // PF
-        NumberingPlan(code: 689, trunkPrefixes: [], lengths: [6, 8, 9],
-                      pattern: #"4\d{5}(?:\d{2})?|8\d{7,8}"#),
+        NumberingPlan(
+            code: 689, trunkPrefixes: [], lengths: [6, 8, 9],
+            pattern: #"4\d{5}(?:\d{2})?|8\d{7,8}"#),
         // TK
-        NumberingPlan(code: 690, trunkPrefixes: [], lengths: [4, 5, 6, 7],
-                      pattern: #"[2-47]\d{3,6}"#),
+        NumberingPlan(
+            code: 690, trunkPrefixes: [], lengths: [4, 5, 6, 7],
+            pattern: #"[2-47]\d{3,6}"#),
         // FM
-        NumberingPlan(code: 691, trunkPrefixes: [], lengths: [7],
-                      pattern: #"(?:[39]\d\d|820)\d{4}"#),
+        NumberingPlan(
+            code: 691, trunkPrefixes: [], lengths: [7],
+            pattern: #"(?:[39]\d\d|820)\d{4}"#),
         // MH
-        NumberingPlan(code: 692, trunkPrefixes: ["1"], lengths: [7],
-                      pattern: #"329\d{4}|(?:[256]\d|45)\d{5}"#),
+        NumberingPlan(
+            code: 692, trunkPrefixes: ["1"], lengths: [7],
+            pattern: #"329\d{4}|(?:[256]\d|45)\d{5}"#),
         // 001
-        NumberingPlan(code: 800, trunkPrefixes: [], lengths: [8],
-                      pattern: #"(?:00|[1-9]\d)\d{6}"#),
+        NumberingPlan(
+            code: 800, trunkPrefixes: [], lengths: [8],
+            pattern: #"(?:00|[1-9]\d)\d{6}"#),
         // 001
-        NumberingPlan(code: 808, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[1-9]\d{7}"#),
+        NumberingPlan(
+            code: 808, trunkPrefixes: [], lengths: [8],
+            pattern: #"[1-9]\d{7}"#),
         // KP
-        NumberingPlan(code: 850, trunkPrefixes: ["0"], lengths: [8, 10],
-                      pattern: #"85\d{6}|(?:19\d|[2-7])\d{7}"#),
+        NumberingPlan(
+            code: 850, trunkPrefixes: ["0"], lengths: [8, 10],
+            pattern: #"85\d{6}|(?:19\d|[2-7])\d{7}"#),
         // HK
-        NumberingPlan(code: 852, trunkPrefixes: [], lengths: [5, 6, 7, 8, 9, 11],
-                      pattern: #"8[0-46-9]\d{6,7}|9\d{4,7}|(?:[2-7]|9\d{3})\d{7}"#),
+        NumberingPlan(
+            code: 852, trunkPrefixes: [], lengths: [5, 6, 7, 8, 9, 11],
+            pattern: #"8[0-46-9]\d{6,7}|9\d{4,7}|(?:[2-7]|9\d{3})\d{7}"#),
         // MO
-        NumberingPlan(code: 853, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"0800\d{3}|(?:28|[68]\d)\d{6}"#),
+        NumberingPlan(
+            code: 853, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"0800\d{3}|(?:28|[68]\d)\d{6}"#),
         // KH
-        NumberingPlan(code: 855, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"1\d{9}|[1-9]\d{7,8}"#),
+        NumberingPlan(
+            code: 855, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"1\d{9}|[1-9]\d{7,8}"#),
         // LA
-        NumberingPlan(code: 856, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"(?:2\d|3)\d{8}|(?:[235-8]\d|41)\d{6}"#),
+        NumberingPlan(
+            code: 856, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"(?:2\d|3)\d{8}|(?:[235-8]\d|41)\d{6}"#),
         // 001
-        NumberingPlan(code: 870, trunkPrefixes: [], lengths: [9, 12],
-                      pattern: #"7\d{11}|[235-7]\d{8}"#),
+        NumberingPlan(
+            code: 870, trunkPrefixes: [], lengths: [9, 12],
+            pattern: #"7\d{11}|[235-7]\d{8}"#),
         // 001
-        NumberingPlan(code: 878, trunkPrefixes: [], lengths: [12],
-                      pattern: #"10\d{10}"#),
+        NumberingPlan(
+            code: 878, trunkPrefixes: [], lengths: [12],
+            pattern: #"10\d{10}"#),
         // BD
-        NumberingPlan(code: 880, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10],
-                      pattern: #"[1-469]\d{9}|8[0-79]\d{7,8}|[2-79]\d{8}|[2-9]\d{7}|[3-9]\d{6}|[57-9]\d{5}"#),
+        NumberingPlan(
+            code: 880, trunkPrefixes: ["0"], lengths: [6, 7, 8, 9, 10],
+            pattern: #"[1-469]\d{9}|8[0-79]\d{7,8}|[2-79]\d{8}|[2-9]\d{7}|[3-9]\d{6}|[57-9]\d{5}"#),
         // 001
-        NumberingPlan(code: 881, trunkPrefixes: [], lengths: [9, 10],
-                      pattern: #"6\d{9}|[0-36-9]\d{8}"#),
+        NumberingPlan(
+            code: 881, trunkPrefixes: [], lengths: [9, 10],
+            pattern: #"6\d{9}|[0-36-9]\d{8}"#),
         // 001
-        NumberingPlan(code: 882, trunkPrefixes: [], lengths: [7, 8, 9, 10, 11, 12],
-                      pattern: #"[13]\d{6}(?:\d{2,5})?|[19]\d{7}|(?:[25]\d\d|4)\d{7}(?:\d{2})?"#),
+        NumberingPlan(
+            code: 882, trunkPrefixes: [], lengths: [7, 8, 9, 10, 11, 12],
+            pattern: #"[13]\d{6}(?:\d{2,5})?|[19]\d{7}|(?:[25]\d\d|4)\d{7}(?:\d{2})?"#),
         // 001
-        NumberingPlan(code: 883, trunkPrefixes: [], lengths: [8, 9, 10, 11, 12],
-                      pattern: #"(?:[1-4]\d|51)\d{6,10}"#),
+        NumberingPlan(
+            code: 883, trunkPrefixes: [], lengths: [8, 9, 10, 11, 12],
+            pattern: #"(?:[1-4]\d|51)\d{6,10}"#),
         // TW
-        NumberingPlan(code: 886, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11],
-                      pattern: #"[2-689]\d{8}|7\d{9,10}|[2-8]\d{7}|2\d{6}"#),
+        NumberingPlan(
+            code: 886, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11],
+            pattern: #"[2-689]\d{8}|7\d{9,10}|[2-8]\d{7}|2\d{6}"#),
         // 001
-        NumberingPlan(code: 888, trunkPrefixes: [], lengths: [11],
-                      pattern: #"\d{11}"#),
+        NumberingPlan(
+            code: 888, trunkPrefixes: [], lengths: [11],
+            pattern: #"\d{11}"#),
         // MV
-        NumberingPlan(code: 960, trunkPrefixes: [], lengths: [7, 10],
-                      pattern: #"(?:800|9[0-57-9]\d)\d{7}|[34679]\d{6}"#),
+        NumberingPlan(
+            code: 960, trunkPrefixes: [], lengths: [7, 10],
+            pattern: #"(?:800|9[0-57-9]\d)\d{7}|[34679]\d{6}"#),
         // LB
-        NumberingPlan(code: 961, trunkPrefixes: ["0"], lengths: [7, 8],
-                      pattern: #"[27-9]\d{7}|[13-9]\d{6}"#),
+        NumberingPlan(
+            code: 961, trunkPrefixes: ["0"], lengths: [7, 8],
+            pattern: #"[27-9]\d{7}|[13-9]\d{6}"#),
         // JO
-        NumberingPlan(code: 962, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"(?:(?:[2689]|7\d)\d|32|427|53)\d{6}"#),
+        NumberingPlan(
+            code: 962, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"(?:(?:[2689]|7\d)\d|32|427|53)\d{6}"#),
         // SY
-        NumberingPlan(code: 963, trunkPrefixes: ["0"], lengths: [8, 9],
-                      pattern: #"[1-359]\d{8}|[1-5]\d{7}"#),
+        NumberingPlan(
+            code: 963, trunkPrefixes: ["0"], lengths: [8, 9],
+            pattern: #"[1-359]\d{8}|[1-5]\d{7}"#),
         // IQ
-        NumberingPlan(code: 964, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"(?:1|7\d\d)\d{7}|[2-6]\d{7,8}"#),
+        NumberingPlan(
+            code: 964, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"(?:1|7\d\d)\d{7}|[2-6]\d{7,8}"#),
         // KW
-        NumberingPlan(code: 965, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"18\d{5}|(?:[2569]\d|41)\d{6}"#),
+        NumberingPlan(
+            code: 965, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"18\d{5}|(?:[2569]\d|41)\d{6}"#),
         // SA
-        NumberingPlan(code: 966, trunkPrefixes: ["0"], lengths: [9, 10],
-                      pattern: #"(?:[15]\d|800|92)\d{7}"#),
+        NumberingPlan(
+            code: 966, trunkPrefixes: ["0"], lengths: [9, 10],
+            pattern: #"(?:[15]\d|800|92)\d{7}"#),
         // YE
-        NumberingPlan(code: 967, trunkPrefixes: ["0"], lengths: [7, 8, 9],
-                      pattern: #"(?:1|7\d)\d{7}|[1-7]\d{6}"#),
+        NumberingPlan(
+            code: 967, trunkPrefixes: ["0"], lengths: [7, 8, 9],
+            pattern: #"(?:1|7\d)\d{7}|[1-7]\d{6}"#),
         // OM
-        NumberingPlan(code: 968, trunkPrefixes: [], lengths: [7, 8, 9],
-                      pattern: #"(?:1505|[279]\d{3}|500)\d{4}|800\d{5,6}"#),
+        NumberingPlan(
+            code: 968, trunkPrefixes: [], lengths: [7, 8, 9],
+            pattern: #"(?:1505|[279]\d{3}|500)\d{4}|800\d{5,6}"#),
         // PS
-        NumberingPlan(code: 970, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"[2489]2\d{6}|(?:1\d|5)\d{8}"#),
+        NumberingPlan(
+            code: 970, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"[2489]2\d{6}|(?:1\d|5)\d{8}"#),
         // AE
-        NumberingPlan(code: 971, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11, 12],
-                      pattern: #"(?:[4-7]\d|9[0-689])\d{7}|800\d{2,9}|[2-4679]\d{7}"#),
+        NumberingPlan(
+            code: 971, trunkPrefixes: ["0"], lengths: [5, 6, 7, 8, 9, 10, 11, 12],
+            pattern: #"(?:[4-7]\d|9[0-689])\d{7}|800\d{2,9}|[2-4679]\d{7}"#),
         // IL
-        NumberingPlan(code: 972, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12],
-                      pattern: #"1\d{6}(?:\d{3,5})?|[57]\d{8}|[1-489]\d{7}"#),
+        NumberingPlan(
+            code: 972, trunkPrefixes: ["0"], lengths: [7, 8, 9, 10, 11, 12],
+            pattern: #"1\d{6}(?:\d{3,5})?|[57]\d{8}|[1-489]\d{7}"#),
         // BH
-        NumberingPlan(code: 973, trunkPrefixes: [], lengths: [8],
-                      pattern: #"[136-9]\d{7}"#),
+        NumberingPlan(
+            code: 973, trunkPrefixes: [], lengths: [8],
+            pattern: #"[136-9]\d{7}"#),
         // QA
-        NumberingPlan(code: 974, trunkPrefixes: [], lengths: [7, 8, 9, 11],
-                      pattern: #"800\d{4}|(?:2|800)\d{6}|(?:0080|[3-7])\d{7}"#),
+        NumberingPlan(
+            code: 974, trunkPrefixes: [], lengths: [7, 8, 9, 11],
+            pattern: #"800\d{4}|(?:2|800)\d{6}|(?:0080|[3-7])\d{7}"#),
         // BT
-        NumberingPlan(code: 975, trunkPrefixes: [], lengths: [7, 8],
-                      pattern: #"[178]\d{7}|[2-8]\d{6}"#),
+        NumberingPlan(
+            code: 975, trunkPrefixes: [], lengths: [7, 8],
+            pattern: #"[178]\d{7}|[2-8]\d{6}"#),
         // MN
-        NumberingPlan(code: 976, trunkPrefixes: ["0"], lengths: [8, 9, 10],
-                      pattern: #"[12]\d{7,9}|[5-9]\d{7}"#),
+        NumberingPlan(
+            code: 976, trunkPrefixes: ["0"], lengths: [8, 9, 10],
+            pattern: #"[12]\d{7,9}|[5-9]\d{7}"#),
         // NP
-        NumberingPlan(code: 977, trunkPrefixes: ["0"], lengths: [8, 10, 11],
-                      pattern: #"(?:1\d|9)\d{9}|[1-9]\d{7}"#),
+        NumberingPlan(
+            code: 977, trunkPrefixes: ["0"], lengths: [8, 10, 11],
+            pattern: #"(?:1\d|9)\d{9}|[1-9]\d{7}"#),
         // 001
-        NumberingPlan(code: 979, trunkPrefixes: [], lengths: [9],
-                      pattern: #"[1359]\d{8}"#),
+        NumberingPlan(
+            code: 979, trunkPrefixes: [], lengths: [9],
+            pattern: #"[1359]\d{8}"#),
         // TJ
-        NumberingPlan(code: 992, trunkPrefixes: [], lengths: [9],
-                      pattern: #"(?:[0-57-9]\d|66)\d{7}"#),
+        NumberingPlan(
+            code: 992, trunkPrefixes: [], lengths: [9],
+            pattern: #"(?:[0-57-9]\d|66)\d{7}"#),
         // TM
-        NumberingPlan(code: 993, trunkPrefixes: ["8"], lengths: [8],
-                      pattern: #"[1-7]\d{7}"#),
+        NumberingPlan(
+            code: 993, trunkPrefixes: ["8"], lengths: [8],
+            pattern: #"[1-7]\d{7}"#),
         // AZ
-        NumberingPlan(code: 994, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"365\d{6}|(?:[124579]\d|60|88)\d{7}"#),
+        NumberingPlan(
+            code: 994, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"365\d{6}|(?:[124579]\d|60|88)\d{7}"#),
         // GE
-        NumberingPlan(code: 995, trunkPrefixes: ["0"], lengths: [9],
-                      pattern: #"(?:[3-57]\d\d|800)\d{6}"#),
+        NumberingPlan(
+            code: 995, trunkPrefixes: ["0"], lengths: [9],
+            pattern: #"(?:[3-57]\d\d|800)\d{6}"#),
         // KG
-        NumberingPlan(code: 996, trunkPrefixes: ["0"], lengths: [9, 10],
-                      pattern: #"8\d{9}|[235-9]\d{8}"#),
+        NumberingPlan(
+            code: 996, trunkPrefixes: ["0"], lengths: [9, 10],
+            pattern: #"8\d{9}|[235-9]\d{8}"#),
         // UZ
-        NumberingPlan(code: 998, trunkPrefixes: [], lengths: [9],
-                      pattern: #"(?:20|33|[5-9]\d)\d{7}"#),
+        NumberingPlan(
+            code: 998, trunkPrefixes: [], lengths: [9],
+            pattern: #"(?:20|33|[5-9]\d)\d{7}"#)
     ]
 }

@@ -5,8 +5,10 @@ package struct ObfuscatedEmailValidator: Validator {
     package let id = "email-obfuscated"
     package let summary = "An obfuscated e-mail address (at/dot spelled out, # or 艾特 for @); canonical form is local@domain"
     package let examples = ValidatorExamples(
-        valid: ["lily(at)gmail.com", "wang.fang [at] 163 [dot] com", "candy267艾特aliyun.com", "lingang948#yeah.net", "xiuying.zhu @ yahoo.com",
-                "zhou AT pku DOT edu DOT cn", "song dot xia at 163.com", "zhang点xiaomei 艾特 outlook点com"],
+        valid: [
+            "lily(at)gmail.com", "wang.fang [at] 163 [dot] com", "candy267艾特aliyun.com", "lingang948#yeah.net", "xiuying.zhu @ yahoo.com",
+            "zhou AT pku DOT edu DOT cn", "song dot xia at 163.com", "zhang点xiaomei 艾特 outlook点com"
+        ],
         invalid: ["lily at home", "#hashtag", "at gmail dot"])
 
     /// Spellings of `@` and `.`, longest first, matched case-insensitively after spaces are dropped.
@@ -43,7 +45,8 @@ package struct ObfuscatedEmailValidator: Validator {
         }
         let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
         guard seenAt, !local.isEmpty, labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
-              let top = labels.last, top.count >= 2, top.allSatisfy({ $0.isLetter }) else { return nil }
+            let top = labels.last, top.count >= 2, top.allSatisfy({ $0.isLetter })
+        else { return nil }
         return Validation(canonical: local + "@" + domain, attributes: ["written": "obfuscated"])
     }
 }

@@ -8,8 +8,10 @@ package struct PhoneDigitsValidator: Validator {
     package let id = "phone-digits"
     package let summary = "7-15 digits (an extension aside) or six in groups, not one digit repeated, not a date"
     package let examples = ValidatorExamples(
-        valid: ["60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804", "89 03 29",
-                "89-03-29", "4 397 14", "25 07 43"],
+        valid: [
+            "60 95 32 52", "(06095) 32529", "09/532-5292", "(274)665-5856x411", "+358 095325292", "08-70 73 81", "382.631.9459 ext. 4804", "89 03 29",
+            "89-03-29", "4 397 14", "25 07 43"
+        ],
         invalid: ["123 456", "890329", "12.05.23", "12/05/23", "1111111", "12/05/2023", "2023-05-12", "1234567890123456", "2023-02-23 04", "2023-03-162"])
     package init() {}
 
@@ -18,7 +20,8 @@ package struct PhoneDigitsValidator: Validator {
         let number = String(candidate.lowercased().prefix { $0 != "x" })
         let digits = number.digitValues
         guard (7...15).contains(digits.count) || (digits.count == 6 && Self.isSixDigitNumber(number, digits)),
-              Set(digits).count > 1, !Self.isDate(number) else { return nil }
+            Set(digits).count > 1, !Self.isDate(number)
+        else { return nil }
         return Validation(canonical: candidate.digitsOnly)
     }
 

@@ -8,8 +8,10 @@ package struct PhoneNationalValidator: Validator {
     package let id = "phone-national"
     package let summary = "A national number valid in some country's numbering plan (libphonenumber), or an international one"
     package let examples = ValidatorExamples(
-        valid: ["01 49 70 69 65", "(06404) 86833 065", "0519-89 15 84", "939 961 574", "781 103 714", "810.678.2319", "8 (912) 345-67-89",
-                "06 99 28 69 67", "740-379-6422x42112", "+33 6 12 34 56 78", "020 7946 0958"],
+        valid: [
+            "01 49 70 69 65", "(06404) 86833 065", "0519-89 15 84", "939 961 574", "781 103 714", "810.678.2319", "8 (912) 345-67-89",
+            "06 99 28 69 67", "740-379-6422x42112", "+33 6 12 34 56 78", "020 7946 0958"
+        ],
         invalid: ["12/05/2023", "2023-05-12", "1111111", "123 456", "0000 123 456", "+99 1234 5678"])
     package init() {}
 
@@ -26,8 +28,9 @@ package struct PhoneNationalValidator: Validator {
         digits.reserveCapacity(16)
         for byte in number where byte >= 0x30 && byte <= 0x39 { digits.append(byte) }
         guard (7...15).contains(digits.count), digits.contains(where: { $0 != digits[0] }),
-              !PhoneDigitsValidator.isDate(groups: PhoneNumberText.digitGroups(number)),
-              NumberingPlan.isNationalNumber(digits) else { return nil }
+            !PhoneDigitsValidator.isDate(groups: PhoneNumberText.digitGroups(number)),
+            NumberingPlan.isNationalNumber(digits)
+        else { return nil }
         return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
     }
 

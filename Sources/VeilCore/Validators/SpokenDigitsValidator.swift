@@ -8,8 +8,10 @@ package struct SpokenDigitsValidator: Validator {
         valid: ["five five five, one two three, four five six seven", "plus eight six, one three nine oh oh one one two two three three"],
         invalid: ["one two three", "five apples and six pears", "nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine nine"])
 
-    static let words: [String: Character] = ["zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
-                                             "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"]
+    static let words: [String: Character] = [
+        "zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+        "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"
+    ]
 
     package init() {}
 

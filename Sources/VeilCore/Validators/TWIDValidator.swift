@@ -12,7 +12,8 @@ package struct TWIDValidator: Validator {
     package func validate(_ candidate: String) -> Validation? {
         let chars = Array(candidate.uppercased().utf8)
         guard chars.count == 10, chars[0] >= 0x41, chars[0] <= 0x5A, chars[1] == 0x31 || chars[1] == 0x32,
-              chars.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            chars.dropFirst().allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        else { return nil }
         guard TWIDValidator.checksumIsValid(chars) else { return nil }
         return Validation(canonical: String(decoding: chars, as: UTF8.self))
     }

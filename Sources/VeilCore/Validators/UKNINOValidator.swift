@@ -18,9 +18,10 @@ package struct UKNINOValidator: Validator {
         guard characters.count == 9 else { return nil }
         let letters = Array(characters)
         guard letters[0] >= 0x41, letters[0] <= 0x5A, letters[1] >= 0x41, letters[1] <= 0x5A,
-              letters[2...7].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), (0x41...0x44).contains(letters[8]),
-              !Self.notFirst.contains(letters[0]), !Self.notSecond.contains(letters[1]),
-              !Self.notPrefixes.contains(String(decoding: letters[0..<2], as: UTF8.self)) else { return nil }
+            letters[2...7].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), (0x41...0x44).contains(letters[8]),
+            !Self.notFirst.contains(letters[0]), !Self.notSecond.contains(letters[1]),
+            !Self.notPrefixes.contains(String(decoding: letters[0..<2], as: UTF8.self))
+        else { return nil }
         return Validation(canonical: String(decoding: letters, as: UTF8.self))
     }
 }

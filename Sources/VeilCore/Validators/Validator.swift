@@ -74,7 +74,7 @@ package enum Validators {
         E164Validator(),
         PhoneDigitsValidator(),
         PhoneNationalValidator(),
-        ObfuscatedEmailValidator(),
+        ObfuscatedEmailValidator()
     ]
 
     package static let byID: [String: any Validator] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })

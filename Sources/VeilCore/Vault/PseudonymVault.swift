@@ -34,10 +34,12 @@ package final class PseudonymVault: Sendable {
     /// Opens the vault, waiting up to `lockWait` seconds for another writer's lock.
     init(path: String, key: PseudonymKey, mustExist: Bool, lockWait: Double) throws(VaultError) {
         guard !key.isEphemeral else {
-            throw VaultError(path: path, message: "a vault needs a pseudonym key (pseudonyms.key in the policy, or --key); with a random one it could never be opened again")
+            throw VaultError(
+                path: path, message: "a vault needs a pseudonym key (pseudonyms.key in the policy, or --key); with a random one it could never be opened again")
         }
         let database = try SQLiteDatabase(path: path, create: !mustExist, lockWait: lockWait)
-        try database.execute("""
+        try database.execute(
+            """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS vault_meta (name TEXT PRIMARY KEY, value BLOB NOT NULL);
@@ -77,8 +79,9 @@ package final class PseudonymVault: Sendable {
                 for row in try database.query("SELECT entity, \(label), original FROM \(table)") {
                     guard let entity = row[0].text, let written = row[1].text, let sealed = row[2].blob else { continue }
                     let original = try open(sealed, boundTo: nil)
-                    try database.query("UPDATE \(table) SET original = ?1 WHERE entity = ?2 AND \(label) = ?3",
-                                       [.blob(try seal(original, boundTo: Self.row(table, entity, written))), .text(entity), .text(written)])
+                    try database.query(
+                        "UPDATE \(table) SET original = ?1 WHERE entity = ?2 AND \(label) = ?3",
+                        [.blob(try seal(original, boundTo: Self.row(table, entity, written))), .text(entity), .text(written)])
                 }
             }
             try database.query("INSERT OR REPLACE INTO vault_meta (name, value) VALUES ('format', ?1)", [.blob(Self.format)])
@@ -124,8 +127,9 @@ package final class PseudonymVault: Sendable {
                 if try !database.query("SELECT 1 FROM pseudonyms WHERE entity = ?1 AND pseudonym = ?2", [entityValue, .text(pseudonym)]).isEmpty {
                     return nil
                 }
-                try database.query("INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES (?1, ?2, ?3, ?4)",
-                                   [entityValue, .text(pseudonym), .blob(id), .blob(sealed)])
+                try database.query(
+                    "INSERT INTO pseudonyms (entity, pseudonym, original_id, original) VALUES (?1, ?2, ?3, ?4)",
+                    [entityValue, .text(pseudonym), .blob(id), .blob(sealed)])
                 try hold(database, "pseudonyms", entity, pseudonym, inserted: true)
                 return pseudonym
             }
@@ -227,9 +231,12 @@ package final class PseudonymVault: Sendable {
         let exact = try locked { database throws(VaultError) in
             try database.query("SELECT digest, log FROM outputs WHERE digest = ?1 ORDER BY id DESC", [.blob(digest)])
         }
-        let rows = !exact.isEmpty || !orAny ? exact : try locked { database throws(VaultError) in
-            try database.query("SELECT digest, log FROM outputs ORDER BY id DESC")
-        }
+        let rows =
+            !exact.isEmpty || !orAny
+            ? exact
+            : try locked { database throws(VaultError) in
+                try database.query("SELECT digest, log FROM outputs ORDER BY id DESC")
+            }
         var logs: [OutputLog] = []
         for row in rows {
             guard let digest = row[0].blob, let sealed = row[1].blob else { continue }
@@ -274,11 +281,16 @@ package final class PseudonymVault: Sendable {
 
     /// Keeps the claims held since ``holdClaims()``: the run's output is in place.
     package func commitClaims() throws(VaultError) {
-        guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
+        guard
+            let run = heldRun.withLock({ run in
+                defer { run = nil }; return run
+            })
+        else { return }
         try locked { database throws(VaultError) in
             try transaction(database) { database throws(VaultError) in
                 // Rows this run added are kept now, whoever else holds them.
-                try database.query("""
+                try database.query(
+                    """
                     UPDATE held SET inserted = 0 WHERE (tbl, entity, written) IN (SELECT tbl, entity, written FROM held WHERE run = ?1)
                     """, [.text(run)])
                 try database.query("DELETE FROM held WHERE run = ?1", [.text(run)])
@@ -289,7 +301,11 @@ package final class PseudonymVault: Sendable {
     /// Removes the claims held since ``holdClaims()`` that no other run holds or has kept: the
     /// run wrote no output.
     package func releaseClaims() throws(VaultError) {
-        guard let run = heldRun.withLock({ run in defer { run = nil }; return run }) else { return }
+        guard
+            let run = heldRun.withLock({ run in
+                defer { run = nil }; return run
+            })
+        else { return }
         // The renderings released are written again if met again.
         recorded.withLock { $0.removeAll() }
         try locked { database throws(VaultError) in try transaction(database) { database throws(VaultError) in try release(run, in: database) } }
@@ -300,8 +316,9 @@ package final class PseudonymVault: Sendable {
     /// Notes, in the transaction under way, that the held run uses a row (`inserted`: it added it).
     private func hold(_ database: SQLiteDatabase, _ table: String, _ entity: EntityType, _ written: String, inserted: Bool) throws(VaultError) {
         guard let run = heldRun.withLock({ $0 }) else { return }
-        try database.query("INSERT OR IGNORE INTO held (run, tbl, entity, written, inserted) VALUES (?1, ?2, ?3, ?4, ?5)",
-                           [.text(run), .text(table), .text(entity.rawValue), .text(written), .integer(inserted ? 1 : 0)])
+        try database.query(
+            "INSERT OR IGNORE INTO held (run, tbl, entity, written, inserted) VALUES (?1, ?2, ?3, ?4, ?5)",
+            [.text(run), .text(table), .text(entity.rawValue), .text(written), .integer(inserted ? 1 : 0)])
     }
 
     /// Deletes the rows `run` added and no other run holds; a row another run holds passes to it.
@@ -383,7 +400,8 @@ package final class PseudonymVault: Sendable {
     /// with the original.
     package func reveal(_ pseudonym: String) throws(VaultError) -> [(entity: EntityType, original: String)] {
         let rows = try locked { database throws(VaultError) in
-            try database.query("""
+            try database.query(
+                """
                 SELECT entity, original, 'pseudonyms' FROM pseudonyms WHERE pseudonym = ?1
                 UNION ALL SELECT entity, original, 'renderings' FROM renderings WHERE rendered = ?1
                 """, [.text(pseudonym)])
@@ -401,7 +419,8 @@ package final class PseudonymVault: Sendable {
     /// Every written form the vault knows and the original mention it stands for.
     package func renderings() throws(VaultError) -> [(rendered: String, original: String)] {
         let rows = try locked { database throws(VaultError) in
-            try database.query("""
+            try database.query(
+                """
                 SELECT rendered, original, entity, 'renderings' FROM renderings
                 UNION ALL SELECT pseudonym, original, entity, 'pseudonyms' FROM pseudonyms
                 """)

@@ -109,8 +109,9 @@ package final class CSVReader {
                     index += 1
                 }
                 if index < bytes.count && bytes[index] != dialect.delimiter {
-                    throw place(index, in: bytes, startLine: startLine,
-                                "text after the closing quote of a field (a quote inside a quoted field is written twice: \"\")")
+                    throw place(
+                        index, in: bytes, startLine: startLine,
+                        "text after the closing quote of a field (a quote inside a quoted field is written twice: \"\")")
                 }
                 fields.append(.init(range: start..<index, quoted: true, value: String(decoding: value, as: UTF8.self)))
             } else {
@@ -121,7 +122,7 @@ package final class CSVReader {
             guard fields.count < RecordLimits.fields else {
                 throw place(index, in: bytes, startLine: startLine, "the record has more than \(RecordLimits.fields) fields")
             }
-            index += 1  // the delimiter
+            index += 1 // the delimiter
         }
     }
 
@@ -137,7 +138,7 @@ package final class CSVReader {
             for byte in bytes[start...] {
                 if pendingQuote {
                     pendingQuote = false
-                    if byte == quote { continue }  // a doubled quote: still inside
+                    if byte == quote { continue } // a doubled quote: still inside
                     inside = false
                 }
                 if inside {

@@ -14,10 +14,12 @@ enum BatchRunner {
     ///
     /// While one batch is processed, the next is read and the one before is emitted, so reading,
     /// parsing and writing (one thread) do not leave the other cores idle.
-    static func run<Output: Sendable>(_ source: inout some RecordSource, parallel: Bool = true,
-                                      process: @escaping @Sendable (SourceRecord) throws -> Output,
-                                      emit: (SourceRecord, Result<Output, any Error>) throws -> Void,
-                                      readError: (InputError) throws -> Void) throws {
+    static func run<Output: Sendable>(
+        _ source: inout some RecordSource, parallel: Bool = true,
+        process: @escaping @Sendable (SourceRecord) throws -> Output,
+        emit: (SourceRecord, Result<Output, any Error>) throws -> Void,
+        readError: (InputError) throws -> Void
+    ) throws {
         var batch: [SourceRecord] = []
         var bytes = 0
         typealias Batch = (records: [SourceRecord], job: BackgroundJob<[Result<Output, any Error>]>)
@@ -58,8 +60,10 @@ enum BatchRunner {
     }
 
     /// `process` over one batch, on every core if `parallel`, results in the records' order.
-    private static func run<Output: Sendable>(_ records: [SourceRecord], parallel: Bool,
-                                              process: @escaping @Sendable (SourceRecord) throws -> Output) -> [Result<Output, any Error>] {
+    private static func run<Output: Sendable>(
+        _ records: [SourceRecord], parallel: Bool,
+        process: @escaping @Sendable (SourceRecord) throws -> Output
+    ) -> [Result<Output, any Error>] {
         let results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
         let work: @Sendable (Int) -> Void = { index in
             let result = Result { try process(records[index]) }

@@ -1,5 +1,5 @@
-package import VeilCore
 import Foundation
+package import VeilCore
 
 /// The records of a CSV or TSV file: the first is the header, naming the columns the policy's
 /// field rules refer to; each later record's cells are values under their column's rule.
@@ -33,14 +33,16 @@ package struct CSVRecordSource: RecordSource {
             columnRules = names.map { fieldRules.rule(for: [.key($0)]) }
             let rules = columnRules
             let bom: [UInt8] = reader.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
-            return .verbatim(bom + Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: nil, dialect: dialect).bytes + record.terminator,
-                             file: path, line: record.line)
+            return .verbatim(
+                bom + Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: nil, dialect: dialect).bytes + record.terminator,
+                file: path, line: record.line)
         }
         // A blank line is no row; it is written back as it was.
         if record.bytes.isEmpty { return .verbatim(record.terminator, file: path, line: record.line) }
         guard record.fields.count == header.count else {
-            throw InputError(file: path, line: record.line,
-                             message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has \(header.count)")
+            throw InputError(
+                file: path, line: record.line,
+                message: "the row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has \(header.count)")
         }
         let rules = columnRules
         let values = zip(zip(record.fields, rules), header).map { RecordValue($0.0.value, rule: $0.1, name: $1) }
@@ -82,9 +84,13 @@ package struct CSVRecordSource: RecordSource {
             }
             return written ?? OutputPiece(bytes: Array(raw))
         }
-        if field.quoted, raw.count >= 2, let inner = WrittenValue(csvQuoted: raw.dropFirst().dropLast()).splicing(rewrites, encode: { text in
-            text.utf8.flatMap { $0 == quote ? [quote, quote] : [$0] }
-        }) {
+        if field.quoted, raw.count >= 2,
+            let inner = WrittenValue(csvQuoted: raw.dropFirst().dropLast()).splicing(
+                rewrites,
+                encode: { text in
+                    text.utf8.flatMap { $0 == quote ? [quote, quote] : [$0] }
+                })
+        {
             var piece = OutputPiece(bytes: [quote])
             piece.append(inner)
             piece.bytes.append(quote)

@@ -131,8 +131,9 @@ struct JSONArrayReader {
         var positions = TextPositions(buffer)
         let place = positions.position(ofByte: min(offset, buffer.count))
         // The array's own structure is broken: the next element cannot be found, so this cannot be skipped.
-        return InputError(file: path, line: line + place.line - 1, column: place.column + (place.line == 1 ? columnBase : 0),
-                          message: "invalid JSON: \(message); the rest of the file cannot be read", canBeSkipped: false)
+        return InputError(
+            file: path, line: line + place.line - 1, column: place.column + (place.line == 1 ? columnBase : 0),
+            message: "invalid JSON: \(message); the rest of the file cannot be read", canBeSkipped: false)
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

@@ -38,8 +38,9 @@ package struct JSONRecordSource: RecordSource {
                 line.removeFirst(3)
                 let record = try record(line, line: number, mustBeObject: true, suffix: newline)
                 let render = record.render
-                return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                                    fieldNames: record.fieldNames, render: { Self.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
+                return SourceRecord(
+                    file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                    fieldNames: record.fieldNames, render: { Self.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
             return try record(line, line: number, mustBeObject: true, suffix: newline)
@@ -47,8 +48,9 @@ package struct JSONRecordSource: RecordSource {
             guard let element = try array.next() else { return nil }
             let record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
             let prefix = element.prefix, render = record.render
-            return SourceRecord(file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                                fieldNames: record.fieldNames, render: { Self.prefixed(prefix, render($0)) })
+            return SourceRecord(
+                file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                fieldNames: record.fieldNames, render: { Self.prefixed(prefix, render($0)) })
         }
     }
 
@@ -133,8 +135,10 @@ package struct JSONRecordSource: RecordSource {
 
 extension JSONRecordSource {
     /// The keys under which an object names the kind of its other members (`{"type": "qq", "value": …}`).
-    static let kindKeys: Set<String> = ["type", "kind", "label", "category", "channel", "platform", "method", "key", "field",
-                                        "contact_type", "contactType", "类型", "类别", "方式"]
+    static let kindKeys: Set<String> = [
+        "type", "kind", "label", "category", "channel", "platform", "method", "key", "field",
+        "contact_type", "contactType", "类型", "类别", "方式"
+    ]
 
     /// For each object with a short string member under a kind key, that member's key and text.
     static func kinds(in document: JSONDocument) -> [ArraySlice<FieldPath.Step>: (key: FieldPath.Step, text: String)] {

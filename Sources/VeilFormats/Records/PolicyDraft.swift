@@ -1,5 +1,5 @@
-package import VeilCore
 import Foundation
+package import VeilCore
 
 /// A first policy for a dataset (`veil policy init`): samples its records, looks at each field's
 /// name and values, and suggests a rule per field with the reason, as a commented YAML draft to
@@ -49,8 +49,7 @@ package struct PolicyDraft {
         for character in name {
             if character == "[" { inIndex = true; out.append(character); continue }
             if inIndex {
-                if character == "]" { inIndex = false; out += out.hasSuffix("[") ? "*]" : "]" }
-                else if !character.isNumber { out.append(character) }
+                if character == "]" { inIndex = false; out += out.hasSuffix("[") ? "*]" : "]" } else if !character.isNumber { out.append(character) }
                 continue
             }
             out.append(character)
@@ -64,10 +63,12 @@ package struct PolicyDraft {
         (["qq"], .qqNumber),
         (["wechat", "weixin", "微信"], .wechatID),
         (["email", "mail", "邮箱"], .emailAddress),
-        (["ip"], .ipAddress),
+        (["ip"], .ipAddress)
     ]
-    static let keepHints = ["id", "date", "time", "created", "updated", "timestamp", "category", "type", "status", "count", "likes",
-                            "日期", "时间", "类别", "编号"]
+    static let keepHints = [
+        "id", "date", "time", "created", "updated", "timestamp", "category", "type", "status", "count", "likes",
+        "日期", "时间", "类别", "编号"
+    ]
 
     static func suggest(_ field: String, _ values: [String], engine: Engine) throws -> Suggestion {
         let name = field.split(whereSeparator: { ".[]$'*".contains($0) }).last.map { $0.lowercased() } ?? field.lowercased()
@@ -98,34 +99,36 @@ package struct PolicyDraft {
         if withFindings == 0, averageLength <= 12, Set(present).count <= max(3, present.count / 10) {
             return Suggestion(field: field, rule: .keep, reason: "\(Set(present).count) distinct short values in the sample, nothing found: a category")
         }
-        return Suggestion(field: field, rule: .scan,
-                          reason: withFindings > 0 ? "free text; personal data found in \(percent(withFindings))% of sampled values" : "text; scanned to be safe")
+        return Suggestion(
+            field: field, rule: .scan,
+            reason: withFindings > 0 ? "free text; personal data found in \(percent(withFindings))% of sampled values" : "text; scanned to be safe")
     }
 
     /// The draft policy as commented YAML.
     package func yaml(for dataPath: String) -> String {
         var out = """
-        # Draft policy for \(dataPath), suggested by `veil policy init` from \(sampled) sampled record\(sampled == 1 ? "" : "s").
-        # Check every rule before use: a column wrongly kept is published as it is.
-        #   {entity: NAME}  the whole value is one NAME, rewritten as the entity's action says, and
-        #                   wherever the record's free text repeats it
-        #   scan            free text: what it mentions is found and rewritten
-        #   keep / drop     written as it is / left out
-        #   hash            a keyed hash of the value, so rows still join on it
-        version: 1
-        extends: default
-        pseudonyms:
-          key: env:VEIL_KEY          # the same key gives the same pseudonyms in every run
-          # vault: \(dataPath.split(separator: "/").last.map { String($0) } ?? "data").vault   # to reveal pseudonyms later (`veil reveal`)
-        fields:
+            # Draft policy for \(dataPath), suggested by `veil policy init` from \(sampled) sampled record\(sampled == 1 ? "" : "s").
+            # Check every rule before use: a column wrongly kept is published as it is.
+            #   {entity: NAME}  the whole value is one NAME, rewritten as the entity's action says, and
+            #                   wherever the record's free text repeats it
+            #   scan            free text: what it mentions is found and rewritten
+            #   keep / drop     written as it is / left out
+            #   hash            a keyed hash of the value, so rows still join on it
+            version: 1
+            extends: default
+            pseudonyms:
+              key: env:VEIL_KEY          # the same key gives the same pseudonyms in every run
+              # vault: \(dataPath.split(separator: "/").last.map { String($0) } ?? "data").vault   # to reveal pseudonyms later (`veil reveal`)
+            fields:
 
-        """
+            """
         for (index, suggestion) in suggestions.enumerated() {
             guard !suggestion.nameHoldsIdentifier else {
                 out += "  # field \(index + 1) of the sample is not written here: its name holds personal data; other_fields applies\n"
                 continue
             }
-            let key = suggestion.field.contains(":") || suggestion.field.contains("#") || suggestion.field.hasPrefix(" ")
+            let key =
+                suggestion.field.contains(":") || suggestion.field.contains("#") || suggestion.field.hasPrefix(" ")
                 ? "'" + suggestion.field.replacingOccurrences(of: "'", with: "''") + "'" : suggestion.field
             out += "  \(key): \(Self.render(suggestion.rule))   # \(suggestion.reason)\n"
         }

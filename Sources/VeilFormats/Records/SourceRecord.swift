@@ -17,8 +17,10 @@ package final class SourceRecord: Sendable {
     /// what reveal may undo there.
     package let render: @Sendable ([[Rewrite]?]) -> OutputPiece
 
-    package init(file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
-                render: @escaping @Sendable ([[Rewrite]?]) -> OutputPiece) {
+    package init(
+        file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
+        render: @escaping @Sendable ([[Rewrite]?]) -> OutputPiece
+    ) {
         self.file = file
         self.line = line
         self.id = id

@@ -46,7 +46,7 @@ struct WrittenValue {
                 let value = hex(index + 2)
                 index += 6
                 if (0xD800...0xDBFF).contains(value) {
-                    index += 6  // its low half
+                    index += 6 // its low half
                     decodedLength = 4
                 } else {
                     decodedLength = value < 0x80 ? 1 : value < 0x800 ? 2 : 3

@@ -14,9 +14,12 @@ struct EmployeeIDs: Recognizer {
             let digits = bytes[(index + 4)..<(index + 10)]
             let before = index > 0 ? bytes[index - 1] : 0x20, after = index + 10 < bytes.count ? bytes[index + 10] : 0x20
             if bytes[index..<(index + 4)].elementsEqual(prefix), digits.allSatisfy({ (0x30...0x39).contains($0) }),
-               !Self.isWordByte(before), !Self.isWordByte(after) {
-                found.append(Detection(range: index..<(index + 10), entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "id",
-                                       canonical: String(decoding: bytes[index..<(index + 10)], as: UTF8.self)))
+                !Self.isWordByte(before), !Self.isWordByte(after)
+            {
+                found.append(
+                    Detection(
+                        range: index..<(index + 10), entity: "EMPLOYEE_ID", score: 0.9, pluginID: pluginID, rule: "id",
+                        canonical: String(decoding: bytes[index..<(index + 10)], as: UTF8.self)))
                 index += 10
             } else {
                 index += 1
@@ -41,8 +44,9 @@ struct Pipeline {
     static func main() async {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
         do {
-            let veil = try Veil(policy: .file(here + "/policy.yaml"),
-                                plugins: [CodePlugin(id: "employee-id", entities: ["EMPLOYEE_ID"]) { EmployeeIDs() }])
+            let veil = try Veil(
+                policy: .file(here + "/policy.yaml"),
+                plugins: [CodePlugin(id: "employee-id", entities: ["EMPLOYEE_ID"]) { EmployeeIDs() }])
             let lines = AsyncStream<String> { continuation in
                 while let line = readLine(strippingNewline: true) { continuation.yield(line) }
                 continuation.finish()

@@ -90,8 +90,9 @@ final class Spawner: Sendable {
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let status = argv.withUnsafeBufferPointer { argv in
-            veil_spawn(job.path, UnsafeMutablePointer(mutating: argv.baseAddress!), job.directory,
-                       job.descriptors.0, job.descriptors.1, job.descriptors.2, &pid)
+            veil_spawn(
+                job.path, UnsafeMutablePointer(mutating: argv.baseAddress!), job.directory,
+                job.descriptors.0, job.descriptors.1, job.descriptors.2, &pid)
         }
         return status == 0 ? .success(pid) : .failure(POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO))
     }

@@ -144,8 +144,9 @@ final class PluginProcess: Sendable {
         let input = Pipe(), output = Pipe(), errors = Pipe()
         let process: ChildProcess
         do {
-            process = try ChildProcess(path: path, arguments: arguments, directory: directory, input: input.fileHandleForReading.fileDescriptor,
-                                       output: output.fileHandleForWriting.fileDescriptor, error: errors.fileHandleForWriting.fileDescriptor)
+            process = try ChildProcess(
+                path: path, arguments: arguments, directory: directory, input: input.fileHandleForReading.fileDescriptor,
+                output: output.fileHandleForWriting.fileDescriptor, error: errors.fileHandleForWriting.fileDescriptor)
         } catch {
             throw Failure(message: "cannot start '\(program)': \(String(cString: strerror(error.code.rawValue)))")
         }
@@ -153,8 +154,9 @@ final class PluginProcess: Sendable {
         try? input.fileHandleForReading.close()
         try? output.fileHandleForWriting.close()
         try? errors.fileHandleForWriting.close()
-        let running = Running(process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading,
-                              errors: errors.fileHandleForReading)
+        let running = Running(
+            process: process, input: input.fileHandleForWriting, output: output.fileHandleForReading,
+            errors: errors.fileHandleForReading)
         let id = pluginID, passedOn = running.errorsPassedOn
         let showAll = ProcessInfo.processInfo.environment["VEIL_PLUGIN_STDERR"] == "show"
         errors.fileHandleForReading.readabilityHandler = { [running] handle in
@@ -190,8 +192,10 @@ final class PluginProcess: Sendable {
         _ = running.errorsPassedOn.wait(timeout: .now() + 10)
         let withheld = running.withheldLines.load(ordering: .relaxed)
         if withheld > 0 {
-            FileHandle.standardError.write(Data(("veil: plugin '\(pluginID)' wrote \(withheld) line\(withheld == 1 ? "" : "s") on standard error after it was sent "
-                + "documents; not shown, as they may quote a document (VEIL_PLUGIN_STDERR=show shows them)\n").utf8))
+            FileHandle.standardError.write(
+                Data(
+                    ("veil: plugin '\(pluginID)' wrote \(withheld) line\(withheld == 1 ? "" : "s") on standard error after it was sent "
+                        + "documents; not shown, as they may quote a document (VEIL_PLUGIN_STDERR=show shows them)\n").utf8))
         }
     }
 

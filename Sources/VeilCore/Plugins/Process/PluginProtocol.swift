@@ -71,9 +71,10 @@ enum PluginProtocol {
 
     /// Letters, digits, `_`, `-` and `.`, at most 80: what a rule name looks like.
     static func isRuleName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 80 && name.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D || byte == 0x2E
-        }
+        !name.isEmpty && name.utf8.count <= 80
+            && name.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D || byte == 0x2E
+            }
     }
 
     private struct Greeting: Decodable {

@@ -2,9 +2,11 @@
 /// protocol 1 as Docs/process-plugin-protocol.md says, on a program started for the test alone.
 package enum ProcessConformance {
     /// The check names, in order, for reports.
-    package static let checks = ["greets with protocol 1 and entities its manifest declares",
-                         "answers a batch of documents, an empty one included, one result each",
-                         "counts offsets in code points (characters outside the BMP before a match)"]
+    package static let checks = [
+        "greets with protocol 1 and entities its manifest declares",
+        "answers a batch of documents, an empty one included, one result each",
+        "counts offsets in code points (characters outside the BMP before a match)"
+    ]
 
     /// The failed checks of `plugin`, as example failures (empty when it conforms).
     static func check(_ plugin: PluginCatalog.Plugin, spec: PluginManifest.ProcessSpec) -> [PluginExamples.Failure] {

@@ -25,8 +25,9 @@ package struct ProcessRecognizer: Recognizer {
         byteOffsets.append(document.bytes.count)
         return findings.map { finding in
             let range = byteOffsets[finding.start]..<byteOffsets[finding.end]
-            return Detection(range: range, entity: finding.entity, score: finding.score, pluginID: pluginID, rule: finding.rule ?? "process",
-                             canonical: String(decoding: document.bytes[range], as: UTF8.self))
+            return Detection(
+                range: range, entity: finding.entity, score: finding.score, pluginID: pluginID, rule: finding.rule ?? "process",
+                canonical: String(decoding: document.bytes[range], as: UTF8.self))
         }
     }
 }
