@@ -16,9 +16,15 @@ public struct Detection: Sendable, Hashable {
     /// Extra facts a validator established (for instance `kind: mobile`); never original text.
     package var attributes: [String: String]
 
+    /// A detection of `entity` at `range` (UTF-8 bytes of the original), by `rule` of `pluginID`;
+    /// `canonical` links it to other mentions of the same value.
+    public init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String, canonical: String) {
+        self.init(range: range, entity: entity, score: score, pluginID: pluginID, rule: rule, canonical: canonical, attributes: [:])
+    }
+
     package init(
         range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
-        canonical: String, attributes: [String: String] = [:]
+        canonical: String, attributes: [String: String]
     ) {
         self.range = range
         self.entity = entity
