@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The result of anonymizing one document: the rewritten text and what was found in the original.
 public struct AnonymizedText: Sendable {
     /// The rewritten text.
@@ -16,6 +18,9 @@ package final class Anonymizer: Sendable {
     let table: PseudonymTable
     private let operators: [EntityType: any Operator]
     private let defaultOperator: any Operator
+    /// The field names of the last record and their labels: the records of a dataset name the
+    /// same fields, and working out labels at every record cost a tenth of its run.
+    private let lastLabels = Mutex<(names: [String?], labels: [String?])>(([], []))
 
     /// Pseudonyms are kept in `vault` too, when given: they then agree with earlier runs and can be
     /// revealed (`veil reveal`).
@@ -27,6 +32,15 @@ package final class Anonymizer: Sendable {
     }
 
     package typealias Result = AnonymizedText
+
+    /// Each value's label as context sees it (``RecordValue/labels(of:)``).
+    func labels(of values: [RecordValue]) -> [String?] {
+        let names = values.map(\.name)
+        if let known = lastLabels.withLock({ $0.names == names ? $0.labels : nil }) { return known }
+        let labels = RecordValue.labels(of: values)
+        lastLabels.withLock { $0 = (names, labels) }
+        return labels
+    }
 
     /// Anonymizes `text`.
     package func anonymize(_ text: String) throws -> Result {

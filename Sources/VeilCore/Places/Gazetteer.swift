@@ -30,6 +30,8 @@ package struct Gazetteer: Sendable {
     package enum Form: String, Sendable { case full, short, latin }
 
     package let places: [String: Place]
+    /// Every place once, in the order of their ids' bytes.
+    package let placesInIDOrder: [Place]
     private let children: [String: [String]]
     private let roots: [PlaceLevel: [String]]
 
@@ -42,6 +44,10 @@ package struct Gazetteer: Sendable {
             if let parent = place.parent { children[parent, default: []].append(place.id) } else { roots[place.level, default: []].append(place.id) }
         }
         self.places = byID
+        // A place listed twice is its later entry, as in `places` (equal ids sort in list order).
+        let ids = PackedWords(places.map(\.id))
+        let order = ids.sortedIndices()
+        self.placesInIDOrder = order.indices.filter { $0 + 1 == order.count || ids[order[$0 + 1]] != ids[order[$0]] }.map { places[order[$0]] }
         self.children = children.mapValues { $0.sorted() }
         self.roots = roots.mapValues { $0.sorted() }
     }

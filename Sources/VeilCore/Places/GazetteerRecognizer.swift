@@ -62,43 +62,73 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         self.scores = scores
         self.countyShortScore = countyShortScore
         self.countyLatinScore = countyLatinScore
-        var index: [String: (form: Gazetteer.Form, places: [String])] = [:]
-        // By id (the ids sorted, not the places: a sort moves what it sorts).
-        let ordered = PackedWords.sorted(gazetteer.places.keys).map { gazetteer.places[$0]! }
-        for place in ordered {
+        let commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
+        // Every name of every place — full, short, romanized — as bytes, in the order of the
+        // places' ids, with how it writes its place; then the county variants. Names are grouped
+        // by sorting their bytes (no dictionary of strings: a gazetteer has a hundred thousand
+        // names, hashed and compared as strings at every start-up they cost more than the rest).
+        var names = PackedWords()
+        var nameForms: [Gazetteer.Form] = [], namePlaces: [Int32] = []
+        let ordered = gazetteer.placesInIDOrder
+        for (number, place) in ordered.enumerated() {
             // A place with no name in Chinese characters (a town abroad) has its Latin name as its
             // full name: it is read as a Latin form, whole words in their case.
             let fullForm: Gazetteer.Form = place.full.unicodeScalars.contains(where: \.isHan) ? .full : .latin
-            let entries: [(String, Gazetteer.Form)] = [(place.full, fullForm)] + place.short.map { ($0, .short) } + place.latin.map { ($0, .latin) }
-            for (text, form) in entries {
-                var entry = index[text] ?? (form, [])
-                if !entry.places.contains(place.id) { entry.places.append(place.id) }
-                index[text] = entry
+            names.append(place.full)
+            nameForms.append(fullForm)
+            for short in place.short {
+                names.append(short)
+                nameForms.append(.short)
             }
+            for latin in place.latin {
+                names.append(latin)
+                nameForms.append(.latin)
+            }
+            namePlaces += repeatElement(Int32(number), count: 1 + place.short.count + place.latin.count)
         }
         // A county-level place written with its former or another kind (南康市 for 南康区, 赣县 for
-        // 赣县区' old name, 秀英县): the same place where no place has that name itself.
-        var variants: Set<String> = []
-        let ordinary = Set(commonWords)
-        for place in ordered where place.level == .county {
+        // 赣县区' old name, 秀英县): the same place where no place has that name itself, nor is it
+        // an ordinary word.
+        let placeNames = names.sortedIndices()
+        let placeNameCount = names.count
+        for (number, place) in ordered.enumerated() where place.level == .county {
             let scalars = Array(place.full.unicodeScalars)
             guard scalars.count >= 3, let kind = scalars.last, Self.countyKinds.contains(kind) else { continue }
             let stem = String(String.UnicodeScalarView(scalars.dropLast()))
             for other in Self.countyKinds where other != kind {
-                let variant = stem + String(other)
-                guard index[variant] == nil || variants.contains(variant), !ordinary.contains(variant) else { continue }
-                variants.insert(variant)
-                index[variant, default: (.full, [])].places.append(place.id)
+                let variant = Array((stem + String(other)).utf8)
+                guard !names.contains(variant, sortedIndices: placeNames),
+                    !(commonWords?.occurrences(in: variant).contains { $0.range == variant.indices } ?? false)
+                else { continue }
+                names.append(variant)
+                nameForms.append(.full)
+                namePlaces.append(Int32(number))
             }
         }
-        // In the order of the names' UTF-8 bytes (that of their scalars: the names are NFC).
-        let forms = PackedWords.sorted(index.keys).map { text in (text: text, form: index[text]!.form, places: index[text]!.places) }
+        // In the order of the names' bytes (that of their scalars: the names are NFC); a name's
+        // places in the order of their ids, its form that of its first place's.
+        var forms: [(text: String, form: Gazetteer.Form, places: [String])] = []
+        var variantEntries: Set<Int> = []
+        let sorted = names.sortedIndices()
+        var first = 0
+        while first < sorted.count {
+            var end = first + 1
+            while end < sorted.count, names[sorted[end]] == names[sorted[first]] { end += 1 }
+            var places: [String] = []
+            for name in sorted[first..<end] {
+                let id = ordered[Int(namePlaces[name])].id
+                if !places.contains(id) { places.append(id) }
+            }
+            if sorted[first] >= placeNameCount { variantEntries.insert(forms.count) }
+            forms.append((String(decoding: names[sorted[first]], as: UTF8.self), nameForms[sorted[first]], places))
+            first = end
+        }
         self.forms = forms
-        self.variantEntries = Set(forms.indices.filter { variants.contains(forms[$0].text) })
+        self.variantEntries = variantEntries
         self.automaton = AhoCorasick(words: forms.map(\.text))
         self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
         self.latinInstitutionWords = Set(institutionWords.filter { $0.unicodeScalars.allSatisfy(\.isASCII) })
-        self.commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
+        self.commonWords = commonWords
     }
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {

@@ -1,4 +1,5 @@
 internal import PCRE2
+import Synchronization
 
 /// A manifest's `patterns:` compiled once: PCRE2 patterns over one normalized view, each with an
 /// optional validator, and the plugin's context rules applied to every match.
@@ -53,8 +54,9 @@ package struct PatternRecognizer: Recognizer {
     /// for every rule of a plugin that names it, its matches found once per document.
     final class Anchor: Sendable {
         let source: String
-        /// `source.hashValue`, computed once.
-        let sourceHash: Int
+        /// The same number for every anchor with this source, in every plugin: what a document
+        /// keeps its matches under.
+        let id: Int
         let pattern: Pattern
         /// The characters its matches can begin with, where testing them beats PCRE2's own search
         /// (first characters that are Chinese characters).
@@ -62,10 +64,17 @@ package struct PatternRecognizer: Recognizer {
 
         init(_ source: String, limits: MatchLimits = .default) throws(PCRE2Error) {
             self.source = source
-            sourceHash = source.hashValue
+            id = Self.ids.withLock { ids in
+                if let id = ids[source] { return id }
+                ids[source] = ids.count
+                return ids.count - 1
+            }
             pattern = try Pattern(source, options: [.utf, .ucp], limits: limits)
             starts = StartCharacters(pattern)
         }
+
+        /// Each distinct source's number.
+        private static let ids = Mutex<[String: Int]>([:])
 
         /// The anchor's matches in `text`.
         func matchRanges(in text: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
@@ -110,7 +119,7 @@ package struct PatternRecognizer: Recognizer {
                 } else if rule.minimumDigits > 0 {
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor {
-                    let anchors = try document.anchorRanges(anchor.source, hash: anchor.sourceHash, in: normalization) { try anchor.matchRanges(in: buffer) }
+                    let anchors = try document.anchorRanges(anchor.id, in: normalization) { try anchor.matchRanges(in: buffer) }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]

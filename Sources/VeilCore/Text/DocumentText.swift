@@ -7,10 +7,15 @@ internal import PCRE2
 public final class DocumentText {
     /// The original UTF-8 bytes.
     public let bytes: [UInt8]
-    private var views: [Normalization: TextView] = [:]
-    private var digitRunsByView: [Normalization: DigitRuns] = [:]
-    private var digitWindows: [DigitWindowKey: [SearchWindow]] = [:]
-    private var anchorMatches: [AnchorKey: [Range<Int>]] = [:]
+    // What recognizers ask of a document, made once and shared. Small arrays searched in order,
+    // not dictionaries: a document (a record of a dataset) asks a few dozen times for a handful of
+    // keys, and hashing each key cost more than the lookups save.
+    private var views: [(normalization: Normalization, view: TextView)] = []
+    private var digitRunsByView: [(normalization: Normalization, runs: DigitRuns)] = []
+    /// Keyed by ``cacheKey(_:_:)`` of the view and the number of digits.
+    private var digitWindows: [(key: Int, windows: [SearchWindow])] = []
+    /// Keyed by ``cacheKey(_:_:)`` of the view and the anchor's id.
+    private var anchorMatches: [(key: Int, ranges: [Range<Int>])] = []
     private var tables: TableColumns?
     /// The values of a record's fields in this text, with the fields' names (set by the record
     /// reader; empty for plain text).
@@ -22,27 +27,8 @@ public final class DocumentText {
         let name: [UInt8]
     }
 
-    private struct DigitWindowKey: Hashable {
-        let normalization: Normalization
-        let minimum: Int
-    }
-
-    /// An anchor's source and the hash of it its pattern computed once: hashing a pattern's text
-    /// (Chinese words, so normalized first) at every document cost more than the lookup saves.
-    private struct AnchorKey: Hashable {
-        let normalization: Normalization
-        let anchor: String
-        let anchorHash: Int
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(normalization)
-            hasher.combine(anchorHash)
-        }
-
-        static func == (a: AnchorKey, b: AnchorKey) -> Bool {
-            a.anchorHash == b.anchorHash && a.normalization == b.normalization && a.anchor == b.anchor
-        }
-    }
+    /// One number for a view and a small non-negative number (a count of digits, an anchor's id).
+    private static func cacheKey(_ normalization: Normalization, _ value: Int) -> Int { value << 8 | Int(normalization.rawValue) }
 
     /// Wraps a Swift string (always valid UTF-8).
     public init(_ text: String) {
@@ -74,19 +60,19 @@ public final class DocumentText {
     /// Where the digits of the view under `normalization` lie, found once for every pattern that
     /// needs digits.
     private func digitRuns(_ normalization: Normalization) -> DigitRuns {
-        if let runs = digitRunsByView[normalization] { return runs }
+        if let made = digitRunsByView.first(where: { $0.normalization == normalization }) { return made.runs }
         let runs = DigitRuns(view(normalization).bytes)
-        digitRunsByView[normalization] = runs
+        digitRunsByView.append((normalization, runs))
         return runs
     }
 
     /// The search windows around the digit runs of the view under `normalization` that hold at
     /// least `minimum` digits, made once for every pattern that asks for as many.
     func digitWindows(_ normalization: Normalization, holding minimum: Int) -> [SearchWindow] {
-        let key = DigitWindowKey(normalization: normalization, minimum: minimum)
-        if let windows = digitWindows[key] { return windows }
+        let key = Self.cacheKey(normalization, minimum)
+        if let made = digitWindows.first(where: { $0.key == key }) { return made.windows }
         let windows = digitRuns(normalization).windows(holding: minimum)
-        digitWindows[key] = windows
+        digitWindows.append((key, windows))
         return windows
     }
 
@@ -110,22 +96,22 @@ public final class DocumentText {
         return nil
     }
 
-    /// Where `anchor` (a pattern's source, `hash` its hash value) matches in the view under
-    /// `normalization`: `find` runs once per document, for every rule that names the same anchor
-    /// over the same view.
-    func anchorRanges(_ anchor: String, hash: Int, in normalization: Normalization, find: () throws -> [Range<Int>]) rethrows -> [Range<Int>] {
-        let key = AnchorKey(normalization: normalization, anchor: anchor, anchorHash: hash)
-        if let ranges = anchorMatches[key] { return ranges }
+    /// Where the anchor numbered `anchor` (one number for each distinct source, however many
+    /// plugins write it) matches in the view under `normalization`: `find` runs once per document,
+    /// for every rule that names the same anchor over the same view.
+    func anchorRanges(_ anchor: Int, in normalization: Normalization, find: () throws -> [Range<Int>]) rethrows -> [Range<Int>] {
+        let key = Self.cacheKey(normalization, anchor)
+        if let made = anchorMatches.first(where: { $0.key == key }) { return made.ranges }
         let ranges = try find()
-        anchorMatches[key] = ranges
+        anchorMatches.append((key, ranges))
         return ranges
     }
 
     /// The view under `normalization` (the original itself for the empty set).
     package func view(_ normalization: Normalization) -> TextView {
-        if let view = views[normalization] { return view }
+        if let made = views.first(where: { $0.normalization == normalization }) { return made.view }
         let view = normalization.isEmpty ? TextView(original: bytes) : TextView(original: bytes, normalization: normalization)
-        views[normalization] = view
+        views.append((normalization, view))
         return view
     }
 }
