@@ -112,11 +112,12 @@ package struct ChineseNameRecognizer: Recognizer {
         // A word counts as "strong" evidence against a name when the news corpus has it, or when it is
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
         let wordRows = try WordList.readRows(files[3]).filter { !$0.isEmpty }
-        let strong = Set(wordRows.filter { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 }.map { $0[0] })
+        // One flag per row (a word listed twice is found as both, so either row's flag counts).
         var recognizer = ChineseNameRecognizer(
             pluginID: input.manifest.id, statistics: statistics, readings: readings, tagger: tagger, tagsPlaces: options["places"] == "yes",
             commonWords: wordRows.map { $0[0] },
-            strongWords: strong, placeWords: Set(wordRows.filter { $0.count >= 3 && $0[2] == "pd-place" }.map { $0[0] }),
+            isStrong: wordRows.map { $0.count < 3 || $0[2] != "jieba" || (Int($0[1]) ?? 0) >= 1000 },
+            isPlace: wordRows.map { $0.count >= 3 && $0[2] == "pd-place" },
             titles: try WordList.read(files[4]), cuesBefore: Array(cues[..<split]),
             cuesAfter: Array(cues[min(split + 1, cues.count)...]) + learnedAfter,
             threshold2: Double(options["threshold_2"] ?? "") ?? 0.02,
@@ -139,7 +140,7 @@ package struct ChineseNameRecognizer: Recognizer {
 
     init(
         pluginID: String, statistics: ChineseNameStatistics, readings: [String: String] = [:], tagger: NameTagger? = nil, tagsPlaces: Bool = false, commonWords: [String],
-        strongWords: Set<String>? = nil, placeWords: Set<String> = [], titles: [String], cuesBefore: [String],
+        isStrong: [Bool]? = nil, isPlace: [Bool]? = nil, titles: [String], cuesBefore: [String],
         cuesAfter: [String], threshold2: Double, threshold3: Double, foreignThreshold: Double, extraSurnames: [String] = []
     ) {
         self.pluginID = pluginID
@@ -175,8 +176,8 @@ package struct ChineseNameRecognizer: Recognizer {
                 let scalars = word.unicodeScalars
                 return scalars.count == 2 && (scalars.first == "老" || scalars.first == "小")
             })
-        self.strongWord = commonWords.map { strongWords?.contains($0) ?? true }
-        self.placeWord = commonWords.map { placeWords.contains($0) }
+        self.strongWord = isStrong ?? Array(repeating: true, count: commonWords.count)
+        self.placeWord = isPlace ?? Array(repeating: false, count: commonWords.count)
         self.threshold2 = threshold2
         self.threshold3 = threshold3
         self.foreignThreshold = foreignThreshold

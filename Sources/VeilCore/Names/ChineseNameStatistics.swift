@@ -56,16 +56,12 @@ package struct ChineseNameStatistics: Sendable {
     /// Reads `surnames.tsv`, `given.tsv` and `foreign.tsv` (name, count in names, occurrences).
     static func read(surnames: String, given: String, foreign: String) throws(ConfigurationError) -> ChineseNameStatistics {
         func table(_ path: String) throws(ConfigurationError) -> [(String, Count)] {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError(Diagnostic(file: path, message: "cannot read the table as UTF-8 text"))
-            }
             var rows: [(String, Count)] = []
-            for (index, line) in text.split(separator: "\n").enumerated() where !line.hasPrefix("#") {
-                let columns = line.split(separator: "\t")
-                guard columns.count == 3, let inNames = Int(columns[1]), let occurrences = Int(columns[2]) else {
-                    throw ConfigurationError(Diagnostic(file: path, line: index + 1, message: "expected: text, count in names, occurrences (tab-separated)"))
+            for (line, columns) in try WordList.readNumberedRows(path) {
+                guard columns.count == 3, !columns[0].isEmpty, let inNames = Int(columns[1]), let occurrences = Int(columns[2]) else {
+                    throw ConfigurationError(Diagnostic(file: path, line: line, message: "expected: text, count in names, occurrences (tab-separated)"))
                 }
-                rows.append((String(columns[0]), Count(inNames: inNames, occurrences: occurrences)))
+                rows.append((columns[0], Count(inNames: inNames, occurrences: occurrences)))
             }
             return rows
         }
@@ -84,10 +80,10 @@ package struct ChineseNameStatistics: Sendable {
 
     /// Reads `given-gender.tsv` (character, count in men's names, count in women's names).
     mutating func readGender(_ path: String) throws(ConfigurationError) {
-        for (index, row) in try WordList.readRows(path).enumerated() where !row.isEmpty {
+        for (line, row) in try WordList.readNumberedRows(path) {
             guard row.count == 3, row[0].count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
                 throw ConfigurationError(
-                    Diagnostic(file: path, line: index + 1, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
+                    Diagnostic(file: path, line: line, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
             }
             femaleShare[row[0].first!] = female / (male + female)
         }

@@ -17,8 +17,10 @@ struct EnglishTagger: Sendable {
     ) {
         self.tagger = tagger
         var packed: [UInt64: Int32] = [:]
+        packed.reserveCapacity(worldFirst.count + firstShares.count + worldLast.count + lastShares.count + ranks.count)
+        // One probe per word and list: the value is changed in place.
         let set = { (key: UInt64, value: Unicode.Scalar, shift: Int32) in
-            packed[key, default: 0] = packed[key, default: 0] & ~(0xFF << shift) | Int32(value.value & 0xFF) << shift
+            Self.replace(&packed[key, default: 0], byteAt: shift, with: Int32(value.value & 0xFF))
         }
         for name in worldFirst { set(Self.hash(name.unicodeScalars), "w", 8) }
         for (name, share) in firstShares { set(Self.hash(name.unicodeScalars), Self.bucket(share), 8) }
@@ -26,6 +28,10 @@ struct EnglishTagger: Sendable {
         for (name, share) in lastShares { set(Self.hash(name.unicodeScalars), Self.bucket(share), 16) }
         for (word, rank) in ranks { if let rank = rank.unicodeScalars.first { set(Self.hash(word.unicodeScalars), rank, 0) } }
         facts = HashKeyTable(packed)
+    }
+
+    private static func replace(_ packed: inout Int32, byteAt shift: Int32, with value: Int32) {
+        packed = packed & ~(0xFF << shift) | value << shift
     }
 
     /// The word lists' buckets for a word's key (nil where a list does not hold it).

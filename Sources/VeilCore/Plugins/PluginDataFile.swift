@@ -13,28 +13,35 @@ enum WordList {
 
     /// The tab-separated columns of each line; blank lines and `#` comments skipped.
     static func readRows(_ path: String) throws(ConfigurationError) -> [[String]] {
+        try readNumberedRows(path).map(\.columns)
+    }
+
+    /// The tab-separated columns of each line with its line number (from 1, for errors); blank
+    /// lines and `#` comments skipped.
+    static func readNumberedRows(_ path: String) throws(ConfigurationError) -> [(line: Int, columns: [String])] {
         // One pass over the bytes, each column made a string straight from them (splitting lines
         // and then columns into arrays of slices cost twice the strings themselves: some of these
         // tables have two hundred thousand rows, read at every start-up).
         let bytes = try bytes(path, what: "the file")
         return bytes.withUnsafeBufferPointer { text in
-            var rows: [[String]] = []
-            var lineStart = 0
+            var rows: [(line: Int, columns: [String])] = []
+            var lineStart = 0, number = 0
             while lineStart < text.count {
                 var lineEnd = lineStart
                 while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
+                number += 1
                 defer { lineStart = lineEnd + 1 }
                 let end = lineEnd > lineStart && text[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
                 guard end > lineStart, text[lineStart] != UInt8(ascii: "#"),
                     (lineStart..<end).contains(where: { text[$0] != 0x20 && text[$0] != 0x09 && text[$0] != 0x0D })
                 else { continue }
-                var row: [String] = []
+                var columns: [String] = []
                 var columnStart = lineStart
                 for index in lineStart...end where index == end || text[index] == 0x09 {
-                    row.append(String(decoding: UnsafeBufferPointer(rebasing: text[columnStart..<index]), as: UTF8.self))
+                    columns.append(String(decoding: UnsafeBufferPointer(rebasing: text[columnStart..<index]), as: UTF8.self))
                     columnStart = index + 1
                 }
-                rows.append(row)
+                rows.append((number, columns))
             }
             return rows
         }
