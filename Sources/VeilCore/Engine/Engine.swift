@@ -35,9 +35,13 @@ package struct Engine: Sendable {
         // Plugins load their data and build their automata on every core: that is most of start-up.
         let plugins = policy.plugins.map { catalog[$0] }
         var made = [Result<(any Recognizer)?, ConfigurationError>](repeating: .success(nil), count: plugins.count)
+        // The plugins with the most data first: each core takes the next plugin when it is done
+        // with one, and a large one taken last would be built alone while the other cores wait.
+        let largestFirst = plugins.indices.map { (index: $0, size: plugins[$0]?.dataSize ?? 0) }.sorted { $0.size > $1.size }.map(\.index)
         made.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
-            ParallelLoop.run(plugins.count) { index in
+            ParallelLoop.run(plugins.count) { position in
+                let index = largestFirst[position]
                 guard let plugin = plugins[index] else { return }
                 slots[index] = Result { () throws(ConfigurationError) in try plugin.makeRecognizer() }
             }

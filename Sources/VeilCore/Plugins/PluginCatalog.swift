@@ -48,6 +48,15 @@ package struct PluginCatalog: Sendable {
             self.build = build
         }
 
+        /// The size in bytes of its data files: what building its recognizer mostly costs.
+        package var dataSize: Int {
+            manifest.dataFiles.reduce(0) { total, file in
+                var status = stat()
+                let path = (manifest.directory as NSString).appendingPathComponent(file)
+                return total + (stat(path, &status) == 0 ? Int(status.st_size) : 0)
+            }
+        }
+
         /// The plugin's recognizer (nil for word-list plugins); errors name the manifest.
         package func makeRecognizer() throws(ConfigurationError) -> (any Recognizer)? {
             do {
