@@ -264,12 +264,16 @@ struct StructureNames {
     /// Field names seen, and what is printed for each (records of one file repeat a few names).
     private var safeNames: [String: String] = [:]
 
-    init(engine: Engine) { self.engine = engine }
-
     /// What is looked for in names: identifiers (a phone number, a QQ number, an e-mail address as
     /// an id or a key). Names of people and places are not: a header's words (方便联系) read as a
     /// name too often, and a mangled header breaks every join on it.
     private static let nameLike: Set<EntityType> = [.person, .location, .organization, .address, .dateTime, .age]
+
+    /// `engine` with only the plugins that report something other than names and places: an id is
+    /// checked at every record, and the name taggers cost most of a short text's scan.
+    init(engine: Engine) {
+        self.engine = engine.restricted(excluding: Self.nameLike)
+    }
 
     private func identifiers(in text: String) -> [Finding]? {
         guard let findings = try? engine.scan(text) else { return nil }

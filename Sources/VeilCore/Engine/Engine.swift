@@ -13,9 +13,9 @@ package struct Engine: Sendable {
     package let catalog: PluginCatalog
     /// The key pseudonyms and hashes are derived from.
     package let key: PseudonymKey
-    let recognizers: [any Recognizer]
+    private(set) var recognizers: [any Recognizer]
     /// The recognizers whose names are found again across a whole document (cast once, here).
-    let repeatingRecognizers: [any RepeatedMentionRecognizer]
+    private(set) var repeatingRecognizers: [any RepeatedMentionRecognizer]
     let resolution: Resolution
     /// What the operators need of this engine: generators, gazetteers, the key.
     package let surrogates: SurrogateResolver
@@ -148,6 +148,20 @@ package struct Engine: Sendable {
         self.resolution = Resolution(
             thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
             allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)
+    }
+
+    /// This engine without the recognizers of plugins that report nothing but `entities` (the
+    /// word lists, which may report anything, stay): for a quick look for the other kinds. What
+    /// the left-out plugins would have found no longer competes in resolution, so a finding may be
+    /// left where a name or place would have won.
+    package func restricted(excluding entities: Set<EntityType>) -> Engine {
+        var copy = self
+        copy.recognizers = recognizers.filter { recognizer in
+            guard let plugin = catalog[recognizer.pluginID] else { return true }
+            return !plugin.manifest.entities.allSatisfy(entities.contains)
+        }
+        copy.repeatingRecognizers = copy.recognizers.compactMap { $0 as? any RepeatedMentionRecognizer }
+        return copy
     }
 
     /// Documents longer than this many bytes are recognized block by block, each block ending at a
@@ -299,7 +313,12 @@ package struct Engine: Sendable {
     /// a value a hard wrap cut in two is found whole.
     private func recognizeBlock(_ document: DocumentText) throws -> [Detection] {
         var detections: [Detection] = []
-        for recognizer in recognizers { detections += try recognizer.recognize(document) }
+        for recognizer in recognizers {
+            // Most recognizers find nothing in most documents (a record of a dataset), and appending
+            // nothing to an empty array still allocates one.
+            let found = try recognizer.recognize(document)
+            if !found.isEmpty { detections += found }
+        }
         let stretches = WrappedLines.stretches(of: document.bytes)
         guard !stretches.isEmpty else { return detections }
         // What a line holds whole outranks what the joined text runs across it: a value found

@@ -92,15 +92,22 @@ package struct PatternRecognizer: Recognizer {
     /// examples check windowed matching against).
     var searchesEverywhere = false
 
+    /// The fewest digits any rule needs, when every rule is tried only around digits (0 when one is
+    /// tried elsewhere): a document without a run of that many is passed over at once.
+    private let fewestDigits: Int
+
     package init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
         self.pluginID = pluginID
         self.rules = rules
+        self.fewestDigits = rules.allSatisfy { $0.minimumDigits > 0 && !$0.needsColumnContext } ? rules.map(\.minimumDigits).min() ?? 0 : 0
         self.normalization = normalization
         self.context = context
         self.negative = negative
     }
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {
+        // Most texts of a dataset hold no number at all: nothing for a plugin of numbers to try.
+        if fewestDigits > 0 && !searchesEverywhere && document.digitWindows(normalization, holding: fewestDigits).isEmpty { return [] }
         let view = document.view(normalization)
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in

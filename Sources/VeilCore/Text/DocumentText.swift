@@ -10,13 +10,17 @@ public final class DocumentText {
     // What recognizers ask of a document, made once and shared. Small arrays searched in order,
     // not dictionaries: a document (a record of a dataset) asks a few dozen times for a handful of
     // keys, and hashing each key cost more than the lookups save.
-    private var views: [(normalization: Normalization, view: TextView)] = []
-    private var digitRunsByView: [(normalization: Normalization, runs: DigitRuns)] = []
+    //
+    // Unchecked for exclusive access: the document belongs to one thread, no access to these
+    // overlaps another (each is read, or appended to after its value is made), and the run-time
+    // checks cost more than the lookups they guard (a few dozen per document).
+    @exclusivity(unchecked) private var views: [(normalization: Normalization, view: TextView)] = []
+    @exclusivity(unchecked) private var digitRunsByView: [(normalization: Normalization, runs: DigitRuns)] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the number of digits.
-    private var digitWindows: [(key: Int, windows: [SearchWindow])] = []
+    @exclusivity(unchecked) private var digitWindows: [(key: Int, windows: [SearchWindow])] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the anchor's id.
-    private var anchorMatches: [(key: Int, ranges: [Range<Int>])] = []
-    private var tables: TableColumns?
+    @exclusivity(unchecked) private var anchorMatches: [(key: Int, ranges: [Range<Int>])] = []
+    @exclusivity(unchecked) private var tables: TableColumns?
     /// The values of a record's fields in this text, with the fields' names (set by the record
     /// reader; empty for plain text).
     var fieldLabels: [FieldLabel] = [] // in the order of their ranges
