@@ -97,11 +97,13 @@ public final class Pattern: @unchecked Sendable {
 
     /// The byte ranges of the matches a scan of the whole of `subject` would find, found by trying
     /// the pattern only where `starts` says a match can begin (see ``StartCharacters``).
-    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>, startingAt starts: StartCharacters) throws -> [Range<Int>] {
-        guard let matchData = pcre2_match_data_create_from_pattern_8(starts.anchored.code, nil) else {
-            throw PCRE2Error(kind: .match, code: PCRE2_ERROR_NOMEMORY, offset: nil)
-        }
-        defer { pcre2_match_data_free_8(matchData) }
+    /// With a match data block to reuse that fits the pattern, none is made for the call.
+    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>, startingAt starts: StartCharacters, reusing block: MatchData? = nil) throws -> [Range<Int>] {
+        let data = try starts.anchored.matchData(reusing: block)
+        return try withExtendedLifetime(data) { try matchRanges(in: subject, startingAt: starts, data.pointer) }
+    }
+
+    private func matchRanges(in subject: UnsafeBufferPointer<UInt8>, startingAt starts: StartCharacters, _ matchData: OpaquePointer) throws -> [Range<Int>] {
         let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
         let base = subject.baseAddress ?? Pattern.emptySubject
         var ranges: [Range<Int>] = []
@@ -116,6 +118,12 @@ public final class Pattern: @unchecked Sendable {
             resume = range.isEmpty ? offset + 1 : range.upperBound
         }
         return ranges
+    }
+
+    /// `block` if it can hold this pattern's matches, else a block of its own.
+    private func matchData(reusing block: MatchData?) throws(PCRE2Error) -> MatchData {
+        if let block, block.fits(self) { return block }
+        return try MatchData(pairs: captureCount + 1)
     }
 
     deinit {
@@ -154,13 +162,20 @@ public final class Pattern: @unchecked Sendable {
     public func forEachMatch(
         in subject: UnsafeBufferPointer<UInt8>,
         windows: [Range<Int>],
+        reusing block: MatchData? = nil,
         _ body: (_ window: Int, Match) throws -> Bool
     ) throws {
         guard !windows.isEmpty else { return }
-        guard let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else {
-            throw PCRE2Error(kind: .match, code: PCRE2_ERROR_NOMEMORY, offset: nil)
-        }
-        defer { pcre2_match_data_free_8(matchData) }
+        let data = try matchData(reusing: block)
+        try withExtendedLifetime(data) { try forEachMatch(in: subject, windows: windows, data.pointer, body) }
+    }
+
+    private func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        windows: [Range<Int>],
+        _ matchData: OpaquePointer,
+        _ body: (_ window: Int, Match) throws -> Bool
+    ) throws {
         let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
         let base = subject.baseAddress ?? Pattern.emptySubject
         let isUTF = options.contains(.utf)
@@ -205,10 +220,10 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// The byte ranges of every match (group 0), for callers that do not need capture groups.
-    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
+    public func matchRanges(in subject: UnsafeBufferPointer<UInt8>, reusing block: MatchData? = nil) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        try forEachMatch(in: subject) {
-            ranges.append($0.range); return true
+        try forEachMatch(in: subject, windows: [0..<subject.count], reusing: block) { _, match in
+            ranges.append(match.range); return true
         }
         return ranges
     }

@@ -15,6 +15,24 @@ import Testing
         #expect(try matches("1[3-9][0-9]{9}", "电话13812345678微信同号，另一个13987654321。") == ["13812345678", "13987654321"])
     }
 
+    @Test func aReusedMatchDataBlockGivesTheSameMatchesAsOneMadePerCall() throws {
+        let subject = Array("QQ 12345678，电话 138-1234-5678，邮箱 a.b@example.com".utf8)
+        let patterns = try [Pattern("[0-9]{5,11}"), Pattern("(1[3-9][0-9])-([0-9]{4})-([0-9]{4})"), Pattern("(\\w+)\\.(\\w+)@(\\w+)\\.(com)")]
+        // One pair holds group 0 only: patterns with groups make their own block instead.
+        for block in [try MatchData(), try MatchData(pairs: 1)] {
+            try subject.withUnsafeBufferPointer { buffer in
+                for pattern in patterns {
+                    #expect(try pattern.matchRanges(in: buffer, reusing: block) == pattern.matchRanges(in: buffer))
+                    var groups: [[Range<Int>?]] = []
+                    try pattern.forEachMatch(in: buffer, windows: [0..<buffer.count], reusing: block) { _, match in
+                        groups.append((0...pattern.captureCount).map { match.range(ofGroup: $0) }); return true
+                    }
+                    #expect(groups.count == 1 && groups[0].allSatisfy { $0 != nil }, "\(pattern.source)")
+                }
+            }
+        }
+    }
+
     @Test func compilesWithTheJIT() throws {
         let pattern = try Pattern("[0-9]+")
         #expect(pattern.isJITCompiled)

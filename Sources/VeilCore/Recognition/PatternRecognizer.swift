@@ -77,9 +77,9 @@ package struct PatternRecognizer: Recognizer {
         private static let ids = Mutex<[String: Int]>([:])
 
         /// The anchor's matches in `text`.
-        func matchRanges(in text: UnsafeBufferPointer<UInt8>) throws -> [Range<Int>] {
-            if let starts { return try pattern.matchRanges(in: text, startingAt: starts) }
-            return try pattern.matchRanges(in: text)
+        func matchRanges(in text: UnsafeBufferPointer<UInt8>, reusing block: MatchData?) throws -> [Range<Int>] {
+            if let starts { return try pattern.matchRanges(in: text, startingAt: starts, reusing: block) }
+            return try pattern.matchRanges(in: text, reusing: block)
         }
     }
 
@@ -109,6 +109,7 @@ package struct PatternRecognizer: Recognizer {
         // Most texts of a dataset hold no number at all: nothing for a plugin of numbers to try.
         if fewestDigits > 0 && !searchesEverywhere && document.digitWindows(normalization, holding: fewestDigits).isEmpty { return [] }
         let view = document.view(normalization)
+        let block = document.matchData()
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
@@ -126,13 +127,13 @@ package struct PatternRecognizer: Recognizer {
                 } else if rule.minimumDigits > 0 {
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor {
-                    let anchors = try document.anchorRanges(anchor.id, in: normalization) { try anchor.matchRanges(in: buffer) }
+                    let anchors = try document.anchorRanges(anchor.id, in: normalization) { try anchor.matchRanges(in: buffer, reusing: block) }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]
                 }
                 do {
-                    try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }) { index, match in
+                    try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }, reusing: block) { index, match in
                         guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
                         guard match.start < windows[index].end else { return false }
                         if let detection = evaluate(rule, range, view, document) { detections.append(detection) }

@@ -21,6 +21,7 @@ public final class DocumentText {
     /// Keyed by ``cacheKey(_:_:)`` of the view and the anchor's id.
     @exclusivity(unchecked) private var anchorMatches: [(key: Int, ranges: [Range<Int>])] = []
     @exclusivity(unchecked) private var tables: TableColumns?
+    @exclusivity(unchecked) private var matchBlock: MatchData?
     /// The values of a record's fields in this text, with the fields' names (set by the record
     /// reader; empty for plain text).
     var fieldLabels: [FieldLabel] = [] // in the order of their ranges
@@ -109,6 +110,14 @@ public final class DocumentText {
         let ranges = try find()
         anchorMatches.append((key, ranges))
         return ranges
+    }
+
+    /// A match data block for the patterns matched in this document, one after another (never
+    /// from inside another's match loop): made once, not at every match call. Nil if it could not
+    /// be made (each call then makes its own).
+    func matchData() -> MatchData? {
+        if matchBlock == nil { matchBlock = try? MatchData() }
+        return matchBlock
     }
 
     /// The view under `normalization` (the original itself for the empty set).
