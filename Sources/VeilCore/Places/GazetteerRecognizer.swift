@@ -39,7 +39,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         }
         let gazetteer = try Gazetteer(contentsOf: placesFile)
         let institutions = input.dataFiles.count > 1 ? try WordList.read(input.dataFiles[1]) : []
-        let common = input.dataFiles.count > 2 ? try WordList.read(input.dataFiles[2]) : []
+        let common = input.dataFiles.count > 2 ? try AhoCorasick.wordList(input.dataFiles[2]) : nil
         let options = input.manifest.options
         return GazetteerRecognizer(
             pluginID: input.manifest.id, gazetteer: gazetteer, entity: input.manifest.entities.first ?? .location,
@@ -54,7 +54,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
 
     package init(
         pluginID: String, gazetteer: Gazetteer, entity: EntityType, scores: [Gazetteer.Form: Double], countyShortScore: Double,
-        countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: [String] = []
+        countyLatinScore: Double = 0.6, institutionWords: [String], commonWords: AhoCorasick? = nil
     ) {
         self.pluginID = pluginID
         self.gazetteer = gazetteer
@@ -62,7 +62,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         self.scores = scores
         self.countyShortScore = countyShortScore
         self.countyLatinScore = countyLatinScore
-        let commonWords = commonWords.isEmpty ? nil : AhoCorasick(words: commonWords)
+        let commonWords = commonWords.flatMap { $0.count == 0 ? nil : $0 }
         // Every name of every place — full, short, romanized — as bytes, in the order of the
         // places' ids, with how it writes its place; then the county variants. Names are grouped
         // by sorting their bytes (no dictionary of strings: a gazetteer has a hundred thousand

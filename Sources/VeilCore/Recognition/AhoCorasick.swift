@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.
@@ -253,5 +254,26 @@ package struct AhoCorasick: Sendable {
                 }
             }
         }
+    }
+}
+
+extension AhoCorasick {
+    /// The automaton of a word-list file (``WordList/read(_:)``), built once per process for each
+    /// distinct content: plugins that ship the same list (the two gazetteers' common words) share
+    /// one, and a second engine in the same process builds none.
+    package static func wordList(_ path: String) throws(ConfigurationError) -> AhoCorasick {
+        let content = FileContent(bytes: try WordList.bytes(path, what: "the word list"))
+        if let built = builtWordLists.withLock({ $0[content] }) { return built }
+        let built = AhoCorasick(words: try WordList.read(path))
+        builtWordLists.withLock { $0[content] = built }
+        return built
+    }
+
+    private static let builtWordLists = Mutex<[FileContent: AhoCorasick]>([:])
+
+    /// A file's bytes as a dictionary key, hashed as one block.
+    private struct FileContent: Hashable, Sendable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }
