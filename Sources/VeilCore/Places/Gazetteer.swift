@@ -55,29 +55,23 @@ package struct Gazetteer: Sendable {
     /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
     /// optionally `known`; `#` lines are comments. Errors name the file and line.
     package init(contentsOf path: String) throws(ConfigurationError) {
-        // Bytes, not characters: the lists are long and read at every start-up.
-        let bytes = try WordList.bytes(path, what: "the places file")
         var places: [Place] = []
         var problems: [Diagnostic] = []
-        let text = { (bytes: ArraySlice<UInt8>) in String(decoding: bytes, as: UTF8.self) }
-        for (index, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let line = raw.last == 0x0D ? raw.dropLast() : raw
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let columns = line.split(separator: 0x09, omittingEmptySubsequences: false)
-            guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: text(columns[1])), !columns[0].isEmpty, !columns[3].isEmpty else {
+        for (line, columns) in try WordList.readNumberedRows(path, what: "the places file") {
+            guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
                 problems.append(
                     Diagnostic(
-                        file: path, line: index + 1,
+                        file: path, line: line,
                         message:
                             "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"
                     ))
                 continue
             }
-            let list = { (column: ArraySlice<UInt8>) in column.split(separator: UInt8(ascii: "|")).map(text) }
+            let list = { (column: String) in column.utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) } }
             places.append(
                 Place(
-                    id: text(columns[0]), level: level, parent: columns[2].isEmpty ? nil : text(columns[2]), full: text(columns[3]),
-                    short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6].elementsEqual("known".utf8)))
+                    id: columns[0], level: level, parent: columns[2].isEmpty ? nil : columns[2], full: columns[3],
+                    short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6] == "known"))
         }
         let ids = Set(places.map(\.id))
         for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {

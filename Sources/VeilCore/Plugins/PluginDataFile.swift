@@ -17,12 +17,12 @@ enum WordList {
     }
 
     /// The tab-separated columns of each line with its line number (from 1, for errors); blank
-    /// lines and `#` comments skipped.
-    static func readNumberedRows(_ path: String) throws(ConfigurationError) -> [(line: Int, columns: [String])] {
+    /// lines and `#` comments skipped. `what` names the file in errors ("the places file").
+    static func readNumberedRows(_ path: String, what: String = "the file") throws(ConfigurationError) -> [(line: Int, columns: [String])] {
         // One pass over the bytes, each column made a string straight from them (splitting lines
         // and then columns into arrays of slices cost twice the strings themselves: some of these
         // tables have two hundred thousand rows, read at every start-up).
-        let bytes = try bytes(path, what: "the file")
+        let bytes = try bytes(path, what: what)
         return bytes.withUnsafeBufferPointer { text in
             var rows: [(line: Int, columns: [String])] = []
             var lineStart = 0, number = 0
