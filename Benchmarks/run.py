@@ -5,11 +5,15 @@ build on the deterministic corpus of generate_corpus.py. Not a test: figures dep
 Usage (from the repository root, after `swift build -c release`; `make bench` does both):
   python3 Benchmarks/run.py [--size MB] [--plugins]     # --plugins: also each plugin alone
 
+Besides the corpus layouts, a file of 20,000 short JSONL records (one-line survey answers)
+measures what a record costs beyond its text.
+
 Prints a Markdown table. Each figure is the best of --repeat runs (default 1) measured with
 /usr/bin/time; throughput counts the whole run, start-up included. "1 core" runs use
 --single-core and are pinned to one CPU with taskset.
 """
 import argparse
+import json
 import os
 import re
 import platform
@@ -42,6 +46,19 @@ def corpus(directory, size, layout):
     if not os.path.exists(path):
         with open(path, "w", encoding="utf-8") as out:
             subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_corpus.py"), str(size), layout], stdout=out, check=True)
+    return path
+
+
+def short_records(directory, count):
+    """COUNT one-line survey answers as JSONL: what a dataset of short rows (a survey export) costs
+    per record, beyond its few bytes of text."""
+    path = os.path.join(directory, f"short-records-{count}.jsonl")
+    if not os.path.exists(path):
+        answers = ["还行吧", "很满意，下次还来", "No comment", "服务态度一般", "电话13812345678，请回电",
+                   "Great service, thanks!", "价格有点贵", "没有意见", "王老师讲得很清楚", "Ask for Lisa at the desk"]
+        with open(path, "w", encoding="utf-8") as out:
+            for index in range(count):
+                out.write(json.dumps({"id": index, "answer": answers[index % len(answers)]}, ensure_ascii=False) + "\n")
     return path
 
 
@@ -78,6 +95,17 @@ def main():
                 seconds, rss = best([command] + extra + flag + [path])
                 rows.append((f"default policy, {command}", layout, label, megabytes / seconds, seconds, rss))
 
+    # Many short records: the cost of a record itself (parsing, a document per record, every
+    # recognizer's per-document set-up), which a corpus of long posts hides.
+    records = 20_000
+    path = short_records(args.work, records)
+    megabytes = os.path.getsize(path) / 1024 / 1024
+    per_second = []
+    for label, flag in [("all", []), ("1", ["--single-core"])]:
+        seconds, rss = best(["scan", "--format", "jsonl"] + flag + [path])
+        rows.append((f"default policy, scan", f"{records:,} short records", label, megabytes / seconds, seconds, rss))
+        per_second.append(f"{'all cores' if label == 'all' else 'one core'} {records / seconds:,.0f}")
+
     # The identifier plugins alone (no name or place plugins), on plain text: those of the default
     # policy, so opt-in plugins (date, age) are not counted.
     ids = default_policy_plugins()
@@ -97,6 +125,7 @@ def main():
     print("|---|---|---|---|---|---|")
     for run, layout, cores, rate, seconds, rss in rows:
         print(f"| {run} | {layout} | {cores} | {rate:.2f} | {seconds:.2f} | {rss:.0f} |")
+    print(f"\nShort records per second (start-up included): {', '.join(per_second)}")
 
     if args.plugins:
         listing = subprocess.run([VEIL, "plugins", "list"], capture_output=True, text=True, cwd=ROOT).stdout.split("\n")
