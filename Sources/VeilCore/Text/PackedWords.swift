@@ -73,10 +73,4 @@ struct PackedWords {
         }
         return false
     }
-
-    /// `words` sorted by their bytes.
-    static func sorted(_ words: some Collection<String>) -> [String] {
-        let array = Array(words)
-        return PackedWords(array).sortedIndices().map { array[$0] }
-    }
 }
