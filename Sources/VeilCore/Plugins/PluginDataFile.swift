@@ -5,7 +5,13 @@ import Foundation
 enum WordList {
     /// The first column of each line, trimmed; blank lines and `#` comments skipped.
     static func read(_ path: String) throws(ConfigurationError) -> [String] {
-        try lines(path, what: "the word list").compactMap { line in
+        words(in: try bytes(path, what: "the word list"))
+    }
+
+    /// The words of a word list's bytes already read (``bytes(_:what:)``), as ``read(_:)`` gives them.
+    static func words(in bytes: [UInt8]) -> [String] {
+        bytes.split(separator: 0x0A, omittingEmptySubsequences: true).compactMap { raw in
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
             let word = trimmed(line.prefix { $0 != 0x09 })
             return word.isEmpty || word.first == UInt8(ascii: "#") ? nil : String(decoding: word, as: UTF8.self)
         }
@@ -45,11 +51,6 @@ enum WordList {
             }
             return rows
         }
-    }
-
-    /// The file's lines without their line breaks, after checking it is UTF-8.
-    private static func lines(_ path: String, what: String) throws(ConfigurationError) -> [ArraySlice<UInt8>] {
-        try bytes(path, what: what).split(separator: 0x0A, omittingEmptySubsequences: true).map { $0.last == 0x0D ? $0.dropLast() : $0 }
     }
 
     /// The bytes of a plugin's data file, checked to be UTF-8 (an error names `what` and the line

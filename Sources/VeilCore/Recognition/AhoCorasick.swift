@@ -264,7 +264,7 @@ extension AhoCorasick {
     package static func wordList(_ path: String) throws(ConfigurationError) -> AhoCorasick {
         let content = FileContent(bytes: try WordList.bytes(path, what: "the word list"))
         if let built = builtWordLists.withLock({ $0[content] }) { return built }
-        let built = AhoCorasick(words: try WordList.read(path))
+        let built = AhoCorasick(words: WordList.words(in: content.bytes))
         builtWordLists.withLock { $0[content] = built }
         return built
     }
