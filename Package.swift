@@ -9,6 +9,7 @@ let package = Package(
         // For Fuzz/ only, which imports them @testable: their public API is the façade's, the rest
         // is `package` (shared by this package's modules), so a dependent sees nothing more.
         .library(name: "VeilCore", targets: ["VeilCore"]),
+        .library(name: "VeilRecognizers", targets: ["VeilRecognizers"]),
         .library(name: "VeilFormats", targets: ["VeilFormats"]),
         .executable(name: "veil", targets: ["veil"])
     ],
@@ -33,9 +34,14 @@ let package = Package(
         ),
         // Starts process plugins so that they die with Veil (Linux: PR_SET_PDEATHSIG).
         .target(name: "CSpawn"),
+        // Byte-level text helpers the engine and the recognizers call in their inner loops. Not a
+        // product, so its `public` API is seen only inside this package; public (not `package`) so
+        // that its small functions are inlined and its generic ones specialized in other modules.
+        .target(name: "VeilText"),
         .target(
             name: "VeilCore",
             dependencies: [
+                "VeilText",
                 "PCRE2",
                 "CSQLite",
                 "CSpawn",
@@ -43,19 +49,24 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
+        // The shipped plugins' code: name, place and identifier recognizers, validators, pseudonym
+        // generators. The only module that knows a plugin by id; the core sees it as a PluginCode.
+        .target(name: "VeilRecognizers", dependencies: ["VeilText", "VeilCore", "PCRE2"]),
         .target(name: "VeilFormats", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Veil", dependencies: ["VeilCore"]),
+        .target(name: "Veil", dependencies: ["VeilCore", "VeilRecognizers"]),
         .executableTarget(
             name: "veil",
             dependencies: [
                 "VeilCore",
+                "VeilRecognizers",
                 "VeilFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "VeilCoreTests", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
-        .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats"]),
+        .testTarget(
+            name: "VeilCoreTests", dependencies: ["VeilText", "VeilCore", "VeilRecognizers", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
+        .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers"]),
         .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
         .testTarget(name: "VeilTests", dependencies: ["Veil"])
     ],

@@ -11,10 +11,19 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Veil", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "VeilCore", package: "Veil"), .product(name: "VeilFormats", package: "Veil")])
+        .target(
+            name: "FuzzSupport",
+            dependencies: [
+                .product(name: "VeilCore", package: "Veil"), .product(name: "VeilRecognizers", package: "Veil"), .product(name: "VeilFormats", package: "Veil")
+            ])
     ]
         + fuzzTargets.map { name in
-            .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: "VeilCore", package: "Veil"), .product(name: "VeilFormats", package: "Veil")])
+            .executableTarget(
+                name: name,
+                dependencies: [
+                    "FuzzSupport", .product(name: "VeilCore", package: "Veil"), .product(name: "VeilRecognizers", package: "Veil"),
+                    .product(name: "VeilFormats", package: "Veil")
+                ])
         },
     swiftLanguageModes: [.v6]
 )

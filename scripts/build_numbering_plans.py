@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/VeilCore/Validators/NumberingPlans+Data.swift: every country's numbering plan as
+"""Writes Sources/VeilRecognizers/Validators/NumberingPlans+Data.swift: every country's numbering plan as
 libphonenumber describes it — calling code, national (trunk) prefix, the lengths of a national
 significant number and the pattern of a valid one — for the phone validators (e164, phone-national).
 
@@ -7,7 +7,7 @@ Source: libphonenumber's metadata as the `phonenumbers` package ships it (Apache
 `pip install phonenumbers`). Regions that share a calling code (+1, +7, +44, …) are merged: their
 lengths and patterns are united. Non-geographic codes (+800, +882, …) are included.
 
-Usage: build_numbering_plans.py > Sources/VeilCore/Validators/NumberingPlans+Data.swift
+Usage: build_numbering_plans.py > Sources/VeilRecognizers/Validators/NumberingPlans+Data.swift
 """
 import collections
 

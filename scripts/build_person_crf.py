@@ -7,7 +7,7 @@ B-/I-LOC or B-/I-ORG. Its features are the characters around it, character pairs
 (surnames.tsv, given.tsv, foreign.tsv), the longest common word starting and ending there
 (common-words.txt), titles after it (titles.txt) and cues before and after it (cues.txt,
 cues-learned.txt). Veil computes exactly the same features at run time
-(Sources/VeilCore/Names/NameTagger.swift), so the two must change together.
+(Sources/VeilRecognizers/Names/NameTagger.swift), so the two must change together.
 
 Training text: `veil eval` gold files (scripts/gold_from_peoples_daily.py, scripts/gold_from_weibo.py).
 By default People's Daily lines whose number is not a multiple of 5 (the rest are held out for

@@ -1,5 +1,6 @@
 public import Foundation
 @_exported import VeilCore
+internal import VeilRecognizers
 
 /// Veil as a library: an engine built once from a policy, shared by every task, that finds
 /// personal data in text and rewrites it — the same person the same pseudonym in every document

@@ -3,6 +3,7 @@ import Foundation
 import Synchronization
 import VeilCore
 import VeilFormats
+import VeilRecognizers
 
 /// `--plugins`: the extra plugin folders every command that loads the catalog takes.
 struct PluginOptions: ParsableArguments {

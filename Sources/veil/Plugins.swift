@@ -51,7 +51,7 @@ struct Plugins: ParsableCommand {
                     }
                 var failedPlugins = 0, examples = 0, failures = 0
                 for plugin in chosen {
-                    let problems = PluginExamples.check(plugin)
+                    let problems = PluginExamples.check(plugin, in: catalog)
                     let protocolChecks = plugin.manifest.process == nil ? 0 : ProcessConformance.checks.count
                     let count = plugin.manifest.matchExamples.count + plugin.manifest.noMatchExamples.count + protocolChecks
                     examples += count

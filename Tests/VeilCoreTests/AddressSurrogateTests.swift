@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// `pseudonymize` on a street address: the same shape in the same area, nothing below the city kept.
 @Suite struct AddressSurrogateTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 @Suite struct AnonymizerTests {
     private func policy(_ rules: [EntityType: Action], plugins: [String] = ["phone-cn", "qq", "email", "id-cn", "bank-card"]) -> Policy {

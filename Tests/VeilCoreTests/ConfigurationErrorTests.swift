@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// Bad manifests and policies: every problem reported with its file, line and column.
 @Suite struct ConfigurationErrorTests {
@@ -10,7 +11,7 @@ import Testing
         temp.write("\(folder)/plugin.yaml", yaml)
         for (name, contents) in extraFiles { temp.write(name, contents) }
         do {
-            _ = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+            _ = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
             return []
         } catch {
             return error.diagnostics.map { $0.description.replacingOccurrences(of: temp.path + "/", with: "") }
@@ -60,7 +61,7 @@ import Testing
                 regex: '\\p{sc=Han}{1,6}?[0-9]+号'
                 anchor: '[0-9]号'
             """)
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
         let recognizer = try #require(try catalog["demo"]?.makeRecognizer() as? PatternRecognizer)
         // An anchor 200 bytes into a line: the match starts within the window before it, and a
         // number with no 号 is never tried.
@@ -111,10 +112,10 @@ import Testing
               no_match: ["Ganzhouese"]
             """)
         temp.write("places/cities.txt", "# cities\n赣州\nGanzhou\tganzhou\nJiangxi\n")
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
         let plugin = try #require(catalog["places"])
         #expect(plugin.lexiconEntries.count == 3)
-        #expect(PluginExamples.check(plugin).isEmpty)
+        #expect(PluginExamples.check(plugin, in: catalog).isEmpty)
     }
 
     /// `case: capitalized` finds a word as written or in capitals (Polish, POLISH; not polish,
@@ -133,10 +134,10 @@ import Testing
               no_match: ["polish the shoes", "pOLISH"]
             """)
         temp.write("groups/words.txt", "Polish\n维吾尔族\n")
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
         let plugin = try #require(catalog["groups"])
         #expect(plugin.lexiconEntries.allSatisfy { $0.capitalizedOnly })
-        #expect(PluginExamples.check(plugin).isEmpty)
+        #expect(PluginExamples.check(plugin, in: catalog).isEmpty)
     }
 
     @Test func lexiconCaseIsAnyOrCapitalized() {
@@ -165,8 +166,8 @@ import Testing
               match: ["see T-1234", "see ticket ABCD"]
               no_match: ["nothing here"]
             """)
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
-        let failures = PluginExamples.check(try #require(catalog["ticket"])).map(\.description)
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
+        let failures = PluginExamples.check(try #require(catalog["ticket"]), in: catalog).map(\.description)
         #expect(failures.contains { $0.contains("ticket ABCD") && $0.contains("windows do not") }, "\(failures)")
         #expect(!failures.contains { $0.contains("T-1234") })
     }
@@ -186,11 +187,11 @@ import Testing
         }
         let temp = TemporaryFolder()
         temp.write("shout/plugin.yaml", "id: shout\nentities: [SHOUT]\nrecognizer: shouting\nexamples: {match: [HEY you, HEY there], no_match: [hey]}\n")
-        var registry = RecognizerRegistry()
-        registry.register("shouting") { input in Shouting(pluginID: input.manifest.id) }
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], registry: registry)
-        #expect(PluginExamples.check(try #require(catalog["shout"])).isEmpty)
-        #expect(throws: ConfigurationError.self) { try PluginCatalog.load(from: [(.directory(temp.path), temp.path)]) }
+        var code = PluginCode.builtin
+        code.register(recognizer: "shouting") { input in Shouting(pluginID: input.manifest.id) }
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: code)
+        #expect(PluginExamples.check(try #require(catalog["shout"]), in: catalog).isEmpty)
+        #expect(throws: ConfigurationError.self) { try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin) }
     }
 
     private func policyErrors(_ yaml: String, files: [String: String] = [:]) -> [String] {

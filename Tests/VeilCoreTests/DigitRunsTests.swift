@@ -2,6 +2,7 @@ import PCRE2
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 @Suite struct DigitRunsTests {
     @Test func runsJoinDigitsWithShortGapsAndCountThem() {

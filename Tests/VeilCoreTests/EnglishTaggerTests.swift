@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// person-en's trained tagger: its tokens and features must be exactly those the training script
 /// computes, and it must find the names the rules cannot.

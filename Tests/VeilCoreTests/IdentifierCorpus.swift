@@ -1,4 +1,7 @@
+import VeilText
+
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// A generated corpus of forum-style Chinese posts and English transcript lines, with every
 /// identifier's exact span known, and hard negatives (order and tracking numbers, amounts, dates,

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// A document longer than ``Engine/blockSize`` is recognized block by block; what the engine reports
 /// for it must still be that of one document.
@@ -144,7 +145,7 @@ import Testing
                 score: 0.9
             """)
         let policyPath = temp.write("policy.yaml", "version: 1\nplugins: [every]\n")
-        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)])
+        let catalog = try PluginCatalog.load(from: [(.directory(temp.path), temp.path)], code: .builtin)
         let engine = try Engine(policy: try PolicyReader.read(path: policyPath, environment: [:]), catalog: catalog, key: Shipped.key, environment: [:])
         let line = String(repeating: String(repeating: "x", count: 99) + "\n", count: Engine.maximumFindings / 99 + 1)
         #expect(throws: Engine.TooManyFindings.self) { _ = try engine.analyze(DocumentText(line)) }

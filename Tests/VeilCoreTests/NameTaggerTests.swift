@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// The name tagger of `person-zh`: its features must be exactly those it was trained on, and its
 /// model file is read strictly.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// People and places: what is found, how mentions are linked, and how they are rewritten.
 @Suite struct NamesAndPlacesTests {

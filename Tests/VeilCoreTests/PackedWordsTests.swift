@@ -1,4 +1,5 @@
 import Testing
+import VeilText
 
 @testable import VeilCore
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// Process plugins (Docs/process-plugin-protocol.md): the shipped example and a fixture that
 /// crashes, hangs and talks nonsense on request. Nothing a failing plugin was sent is ever let
@@ -96,7 +97,7 @@ import Testing
         ]
         for (name, message) in expected {
             #expect {
-                _ = try ManifestReader.read(directory: (folder.path as NSString).appendingPathComponent(name))
+                _ = try ManifestReader.read(directory: (folder.path as NSString).appendingPathComponent(name), code: .builtin)
             } throws: { error in
                 "\(error)".contains(message)
             }
@@ -107,10 +108,10 @@ import Testing
         let catalog = try PluginCatalog.standard(extraDirectories: [Self.fixtures, Self.examples], environment: [:])
         for id in ["watchlist", "unruly"] {
             let plugin = try #require(catalog[id])
-            #expect(PluginExamples.check(plugin).isEmpty, "\(id)")
+            #expect(PluginExamples.check(plugin, in: catalog).isEmpty, "\(id)")
         }
         let wrong = try #require(catalog["utf16-offsets"])
-        let failures = PluginExamples.check(wrong).map(\.description)
+        let failures = PluginExamples.check(wrong, in: catalog).map(\.description)
         #expect(failures.count == 1)
         #expect(failures.first?.contains("protocol: counts offsets in code points") == true)
         #expect(failures.first?.contains("expected [\"2-7 PERSON\"], got [\"4-9 PERSON\"]") == true)

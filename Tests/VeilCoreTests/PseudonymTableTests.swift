@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// The run's pseudonym table: one surrogate per original, never shared, and no endless redraws.
 @Suite struct PseudonymTableTests {
@@ -87,7 +88,7 @@ import Testing
         let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志新宇浩然子轩梓涵一诺欣怡雨泽俊熙思远博文嘉晨阳佳琪雅婷晓东海燕春梅立兵德福寿康宁安庆祥瑞云飞龙凤鸣岚峰松柏林森江河湖波清泉雪冰霜露虹霖辉")
         let person = engine.surrogates.generator(
             for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王伟"), mention: "王伟")
-        let phone = try #require(Surrogates.byID["phone-cn"])
+        let phone = try #require(PluginCode.builtin.surrogates["phone-cn"])
         let personKey = engine.key.derived(for: "pseudonym:PERSON"), phoneKey = engine.key.derived(for: "pseudonym:PHONE_NUMBER")
         // Names and numbers drawn at once, on two threads, as a run's workers draw them.
         async let names = Task.detached {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// One test walks each registry: every shipped plugin against its own examples, every validator
 /// and every surrogate generator against theirs.
@@ -11,7 +12,7 @@ import Testing
         let plugin = try #require(Shipped.catalog[id])
         #expect(plugin.manifest.matchExamples.count >= 2, "every plugin shows at least two texts it finds")
         #expect(!plugin.manifest.noMatchExamples.isEmpty, "every plugin shows texts it must leave alone")
-        for failure in PluginExamples.check(plugin) {
+        for failure in PluginExamples.check(plugin, in: Shipped.catalog) {
             Issue.record("\(failure)")
         }
     }
@@ -25,9 +26,9 @@ import Testing
         #expect(Self.optIn.isSubset(of: Set(Shipped.catalog.plugins.keys)))
     }
 
-    @Test(arguments: Validators.all.map(\.id))
+    @Test(arguments: PluginCode.builtin.validators.keys.sorted())
     func validatorExamplesHold(id: String) throws {
-        let validator = try #require(Validators.byID[id])
+        let validator = try #require(PluginCode.builtin.validators[id])
         #expect(!validator.examples.valid.isEmpty && !validator.examples.invalid.isEmpty)
         for value in validator.examples.valid {
             #expect(validator.validate(value) != nil, "\(id) should accept \(value)")
@@ -50,9 +51,9 @@ import Testing
         #expect(expected == before || expected == after)
     }
 
-    @Test(arguments: Surrogates.all.map(\.id))
+    @Test(arguments: PluginCode.builtin.surrogates.keys.sorted())
     func surrogatesKeepShapeAndValidity(id: String) throws {
-        let generator = try #require(Surrogates.byID[id])
+        let generator = try #require(PluginCode.builtin.surrogates[id])
         let key = Shipped.key.derived(for: "pseudonym:TEST")
         let otherKey = PseudonymKey(secret: Array("another key, also long enough".utf8)).derived(for: "pseudonym:TEST")
         #expect(!generator.examples.isEmpty)
@@ -68,7 +69,7 @@ import Testing
                 #expect(surrogate.count == original.count, "\(id): \(original.count) characters in, \(surrogate.count) out")
             }
             if let validatorID = generator.validatorID {
-                let validator = try #require(Validators.byID[validatorID])
+                let validator = try #require(PluginCode.builtin.validators[validatorID])
                 #expect(validator.validate(surrogate) != nil, "\(id) made a surrogate that fails \(validatorID)")
             }
         }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// The name recognizers' character table answers as the dictionary it replaced would.
 @Suite struct ScalarTableTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// Shared set-up: the shipped catalog and policies, loaded once.
 enum Shipped {

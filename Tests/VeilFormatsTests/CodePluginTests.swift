@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+import VeilRecognizers
 
 /// A plugin written in Swift by a user of the library (only public API here: this file does not
 /// import VeilCore as @testable), registered in code and selected by a policy like a built-in one.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VeilCore
+import VeilRecognizers
 
 @testable import VeilFormats
 

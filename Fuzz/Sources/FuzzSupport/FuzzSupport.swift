@@ -1,4 +1,5 @@
 import Foundation
+import VeilRecognizers
 
 @testable import VeilCore
 

@@ -1,5 +1,6 @@
 import Foundation
 import FuzzSupport
+import VeilRecognizers
 
 @testable import VeilCore
 
@@ -8,7 +9,7 @@ import FuzzSupport
 func fuzzManifest(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     _ = Fuzz.write(UnsafeRawBufferPointer(start: data, count: count), to: "plugins/fuzzed/plugin.yaml")
     let folder = Fuzz.scratch("plugins")
-    guard let catalog = try? PluginCatalog.load(from: [(origin: .directory(folder), directory: folder)]) else { return 0 }
+    guard let catalog = try? PluginCatalog.load(from: [(origin: .directory(folder), directory: folder)], code: .builtin) else { return 0 }
     for plugin in catalog.sorted {
         guard let recognizer = try? plugin.makeRecognizer() else { continue }
         _ = try? recognizer.recognize(DocumentText("电话13812345678，QQ：12345678，王小明住在武汉市江汉区花园路224号。Call +1 555 0100."))

@@ -66,18 +66,18 @@ package struct Engine: Sendable {
             lexicon += plugin.lexiconEntries
             priorities[id] = plugin.manifest.priority
             if let places = recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
-            if plugin.manifest.surrogate == Surrogates.placeID, let gazetteer = gazetteers[id] {
+            if plugin.manifest.surrogate == PlaceSurrogate.generatorID, let gazetteer = gazetteers[id] {
                 surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
             } else if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogate.id == plugin.manifest.surrogate {
                 surrogates[id] = provider.surrogate
-            } else if let make = plugin.manifest.surrogate.flatMap({ Surrogates.factories[$0] }) {
+            } else if let make = plugin.manifest.surrogate.flatMap({ catalog.code.surrogateFactories[$0] }) {
                 let locating = policy.plugins.contains { catalog[$0]?.manifest.entities.contains(.location) ?? false }
                 do {
                     surrogates[id] = try make(SurrogateFactoryInput(manifest: plugin.manifest, placeAction: locating ? policy.rule(for: .location).action : nil))
                 } catch {
                     diagnostics += error.diagnostics
                 }
-            } else if let surrogate = plugin.manifest.surrogate.flatMap({ Surrogates.byID[$0] }) {
+            } else if let surrogate = plugin.manifest.surrogate.flatMap({ catalog.code.surrogates[$0] }) {
                 surrogates[id] = surrogate
             }
         }
@@ -115,6 +115,13 @@ package struct Engine: Sendable {
                     ))
             }
         }
+        let facets = catalog.code.facets
+        for (facet, location) in policy.facetLocations.sorted(by: { $0.key < $1.key }) where !facets.contains(facet) {
+            diagnostics.append(
+                Diagnostic(
+                    file: location.file, line: location.line, column: location.column,
+                    message: "unknown facet '\(facet)' to keep; expected one of: \(facets.sorted().joined(separator: ", "))"))
+        }
         for (entity, words) in policy.deny.sorted(by: { $0.key < $1.key }) {
             lexicon += words.map { LexiconRecognizer.Entry(word: $0, entity: entity, score: 1, pluginID: "policy", lexicon: "deny") }
         }
@@ -143,8 +150,8 @@ package struct Engine: Sendable {
         self.recognizers = recognizers
         self.repeatingRecognizers = recognizers.compactMap { $0 as? any RepeatedMentionRecognizer }
         self.surrogates = SurrogateResolver(
-            key: self.key, byPlugin: surrogates, shared: Surrogates.byID, gazetteers: gazetteers,
-            personNames: Surrogates.personNames)
+            key: self.key, byPlugin: surrogates, shared: catalog.code.surrogates, gazetteers: gazetteers,
+            personNames: catalog.code.personNames)
         self.resolution = Resolution(
             thresholds: policy.rules.compactMapValues(\.threshold), defaultThreshold: policy.threshold,
             allow: Set(policy.allow.map { $0.lowercased() }), priorities: priorities)

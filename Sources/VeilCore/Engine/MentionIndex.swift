@@ -1,3 +1,5 @@
+import VeilText
+
 /// The repeatable mentions (``RepeatableMention``) of the people a run has named so far, and a
 /// search for them in a later document whose cost does not grow with their number.
 ///

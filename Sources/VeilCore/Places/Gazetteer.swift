@@ -1,4 +1,5 @@
 import Foundation
+import VeilText
 
 /// How high a place sits: a policy generalizes a place to one of these levels.
 package enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {

@@ -12,16 +12,17 @@ enum ManifestReader {
         "name", "regex", "score", "entity", "validate", "group", "needs_context", "caseless", "canonical", "backoff", "digits", "anchor", "unvalidated"
     ]
 
-    static func read(directory: String) throws(ConfigurationError) -> PluginManifest {
+    /// The manifest in `directory`; the validators and generators it names must be among `code`'s.
+    static func read(directory: String, code: PluginCode) throws(ConfigurationError) -> PluginManifest {
         let path = (directory as NSString).appendingPathComponent("plugin.yaml")
         let yaml = try YAMLDocument(contentsOf: path)
-        let manifest = read(yaml, directory: directory)
+        let manifest = read(yaml, directory: directory, code: code)
         try yaml.finish()
         guard let manifest else { throw ConfigurationError(Diagnostic(file: path, message: "not a plugin manifest")) }
         return manifest
     }
 
-    private static func read(_ yaml: YAMLDocument, directory: String) -> PluginManifest? {
+    private static func read(_ yaml: YAMLDocument, directory: String, code: PluginCode) -> PluginManifest? {
         guard let pairs = yaml.mapping(yaml.root, what: "a plugin manifest", allowed: topLevelKeys) else { return nil }
         var fields: [String: (keyNode: Node, value: Node)] = [:]
         for pair in pairs { fields[pair.key] = (pair.keyNode, pair.value) }
@@ -61,7 +62,7 @@ enum ManifestReader {
         let defaultEntity = manifest.entities.first ?? EntityType("UNKNOWN")
         if let node = fields["patterns"]?.value {
             manifest.kind = .patterns
-            manifest.patterns = readPatterns(yaml, node, defaultEntity: defaultEntity, declared: Set(manifest.entities))
+            manifest.patterns = readPatterns(yaml, node, defaultEntity: defaultEntity, declared: Set(manifest.entities), validators: code.validators)
         }
         if let node = fields["lexicons"]?.value {
             manifest.kind = .lexicons
@@ -89,10 +90,10 @@ enum ManifestReader {
             }
         }
         if let node = fields["surrogate"]?.value, let surrogate = yaml.string(node, what: "'surrogate'") {
-            if Surrogates.ids.contains(surrogate) {
+            if code.surrogateIDs.contains(surrogate) {
                 manifest.surrogate = surrogate
             } else {
-                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))", at: node)
+                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(code.surrogateIDs.sorted().joined(separator: ", "))", at: node)
             }
         }
         if let node = fields["priority"]?.value, let priority = yaml.int(node, what: "'priority'", in: -1000...1000) { manifest.priority = priority }
@@ -100,7 +101,9 @@ enum ManifestReader {
         return manifest
     }
 
-    private static func readPatterns(_ yaml: YAMLDocument, _ node: Node, defaultEntity: EntityType, declared: Set<EntityType>) -> [PluginManifest.PatternSpec] {
+    private static func readPatterns(
+        _ yaml: YAMLDocument, _ node: Node, defaultEntity: EntityType, declared: Set<EntityType>, validators: [String: any Validator]
+    ) -> [PluginManifest.PatternSpec] {
         guard let items = yaml.sequence(node, what: "'patterns'") else { return [] }
         var specs: [PluginManifest.PatternSpec] = []
         var names = Set<String>()
@@ -125,10 +128,10 @@ enum ManifestReader {
                     }
                 case "validate":
                     if let id = yaml.string(value, what: "'validate'") {
-                        if Validators.byID[id] != nil {
+                        if validators[id] != nil {
                             spec.validator = id
                         } else {
-                            yaml.error("unknown validator '\(id)'; expected one of: \(Validators.byID.keys.sorted().joined(separator: ", "))", at: value)
+                            yaml.error("unknown validator '\(id)'; expected one of: \(validators.keys.sorted().joined(separator: ", "))", at: value)
                         }
                     }
                 case "group": if let group = yaml.int(value, what: "'group'", in: 0...99) { spec.group = group }

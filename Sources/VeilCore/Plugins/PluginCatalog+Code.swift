@@ -24,9 +24,9 @@ extension PluginCatalog {
         if let bad = entities.first(where: { !$0.isWellFormed }) {
             throw ConfigurationError(Diagnostic(file: place, message: "entity '\(bad.rawValue)' must be UPPER_SNAKE_CASE"))
         }
-        if let surrogate, !Surrogates.ids.contains(surrogate) {
+        if let surrogate, !code.surrogateIDs.contains(surrogate) {
             throw ConfigurationError(
-                Diagnostic(file: place, message: "unknown surrogate '\(surrogate)'; expected one of: \(Surrogates.ids.sorted().joined(separator: ", "))"))
+                Diagnostic(file: place, message: "unknown surrogate '\(surrogate)'; expected one of: \(code.surrogateIDs.sorted().joined(separator: ", "))"))
         }
         if let existing = self[id], existing.origin != .builtin {
             throw ConfigurationError(Diagnostic(file: place, message: "plugin '\(id)' is also defined in \(existing.manifest.path)"))
@@ -45,6 +45,6 @@ extension PluginCatalog {
         }
         var all = plugins
         all[id] = plugin
-        return PluginCatalog(plugins: Array(all.values))
+        return PluginCatalog(plugins: Array(all.values), code: code)
     }
 }

@@ -70,19 +70,22 @@ package struct PluginCatalog: Sendable {
     }
 
     package let plugins: [String: Plugin]
+    /// The Swift code the plugins' manifests name (recognizers, validators, pseudonym generators).
+    package let code: PluginCode
 
     /// The plugins sorted by id.
     package var sorted: [Plugin] { plugins.values.sorted { $0.id < $1.id } }
 
     package subscript(id: String) -> Plugin? { plugins[id] }
 
-    /// A catalog of exactly these plugins.
-    package init(plugins: [Plugin]) {
+    /// A catalog of exactly these plugins, whose manifests name `code`.
+    package init(plugins: [Plugin], code: PluginCode) {
         self.plugins = Dictionary(plugins.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        self.code = code
     }
 
     /// Loads plugin folders from each source in order: every subfolder with a `plugin.yaml`.
-    package static func load(from sources: [(origin: Origin, directory: String)], registry: RecognizerRegistry = .builtin) throws(ConfigurationError) -> PluginCatalog {
+    package static func load(from sources: [(origin: Origin, directory: String)], code: PluginCode) throws(ConfigurationError) -> PluginCatalog {
         var plugins: [String: Plugin] = [:]
         var diagnostics: [Diagnostic] = []
         for (origin, directory) in sources {
@@ -97,7 +100,7 @@ package struct PluginCatalog: Sendable {
                 let path = (directory as NSString).appendingPathComponent(folder)
                 guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("plugin.yaml")) else { continue }
                 do {
-                    let manifest = try ManifestReader.read(directory: path)
+                    let manifest = try ManifestReader.read(directory: path, code: code)
                     if folder != manifest.id {
                         diagnostics.append(Diagnostic(file: manifest.path, message: "the plugin id '\(manifest.id)' differs from its folder name '\(folder)'"))
                         continue
@@ -111,36 +114,36 @@ package struct PluginCatalog: Sendable {
                             continue
                         }
                     }
-                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, registry: registry)
+                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, code: code)
                 } catch {
                     diagnostics.append(contentsOf: error.diagnostics)
                 }
             }
         }
         if !diagnostics.isEmpty { throw ConfigurationError(diagnostics) }
-        return PluginCatalog(plugins: Array(plugins.values))
+        return PluginCatalog(plugins: Array(plugins.values), code: code)
     }
 
     /// The built-in plugins, plus `extraDirectories` and the folders in `VEIL_PLUGIN_PATH`.
     package static func standard(
         extraDirectories: [String] = [], environment: [String: String] = ProcessInfo.processInfo.environment,
-        registry: RecognizerRegistry = .builtin
+        code: PluginCode
     ) throws(ConfigurationError) -> PluginCatalog {
         var sources: [(origin: Origin, directory: String)] = [(.builtin, try BuiltinResources.pluginsDirectory(environment: environment).path)]
         for path in (environment["VEIL_PLUGIN_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
             sources.append((.environment(String(path)), String(path)))
         }
         sources += extraDirectories.map { (.directory($0), $0) }
-        return try load(from: sources, registry: registry)
+        return try load(from: sources, code: code)
     }
 
     /// The recognizer of a `patterns:` plugin; the reader compiled every pattern already, so this
     /// cannot fail for a manifest it accepted.
-    static func patternRecognizer(_ manifest: PluginManifest) throws(ConfigurationError) -> PatternRecognizer {
+    static func patternRecognizer(_ manifest: PluginManifest, validators: [String: any Validator]) throws(ConfigurationError) -> PatternRecognizer {
         var rules: [PatternRecognizer.Rule] = []
         var anchors: [String: PatternRecognizer.Anchor] = [:]
         for spec in manifest.patterns {
-            let validator = spec.validator.flatMap { Validators.byID[$0] }
+            let validator = spec.validator.flatMap { validators[$0] }
             // Its tables are built with the rest of start-up, not by the first match.
             validator?.prepare()
             let anchor = spec.anchor.flatMap { source in anchors[source] ?? (try? PatternRecognizer.Anchor(source)) }
@@ -168,12 +171,14 @@ package struct PluginCatalog: Sendable {
             })
     }
 
-    static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, registry: RecognizerRegistry) throws(ConfigurationError) -> Plugin {
+    static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, code: PluginCode) throws(ConfigurationError) -> Plugin {
         switch manifest.kind {
         case .patterns:
             // Compiled to machine code only when a policy selects the plugin (the reader has
             // checked every pattern already).
-            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try patternRecognizer(manifest) }
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { [validators = code.validators] in
+                try patternRecognizer(manifest, validators: validators)
+            }
         case .lexicons:
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {
@@ -194,8 +199,8 @@ package struct PluginCatalog: Sendable {
             // One program per engine: the recognizer (and its process) is made when an engine selects the plugin.
             return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { ProcessRecognizer(manifest: manifest, spec: spec) }
         case .recognizer:
-            guard let id = manifest.recognizerID, let factory = registry.factories[id] else {
-                let known = registry.factories.keys.sorted()
+            guard let id = manifest.recognizerID, let factory = code.recognizers[id] else {
+                let known = code.recognizers.keys.sorted()
                 throw ConfigurationError(
                     Diagnostic(
                         file: manifest.path,

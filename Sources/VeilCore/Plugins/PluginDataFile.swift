@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads a plugin's word files and tables: one entry per line, `#` comments, tab-separated columns.
 /// Works on the file's bytes (a plugin's data is read at every start-up, and some lists are long).
-enum WordList {
+package enum WordList {
     /// The first column of each line, trimmed; blank lines and `#` comments skipped.
-    static func read(_ path: String) throws(ConfigurationError) -> [String] {
+    package static func read(_ path: String) throws(ConfigurationError) -> [String] {
         words(in: try bytes(path, what: "the word list"))
     }
 
@@ -18,13 +18,13 @@ enum WordList {
     }
 
     /// The tab-separated columns of each line; blank lines and `#` comments skipped.
-    static func readRows(_ path: String) throws(ConfigurationError) -> [[String]] {
+    package static func readRows(_ path: String) throws(ConfigurationError) -> [[String]] {
         try readNumberedRows(path).map(\.columns)
     }
 
     /// The tab-separated columns of each line with its line number (from 1, for errors); blank
     /// lines and `#` comments skipped. `what` names the file in errors ("the places file").
-    static func readNumberedRows(_ path: String, what: String = "the file") throws(ConfigurationError) -> [(line: Int, columns: [String])] {
+    package static func readNumberedRows(_ path: String, what: String = "the file") throws(ConfigurationError) -> [(line: Int, columns: [String])] {
         // One pass over the bytes, each column made a string straight from them (splitting lines
         // and then columns into arrays of slices cost twice the strings themselves: some of these
         // tables have two hundred thousand rows, read at every start-up).
@@ -55,7 +55,7 @@ enum WordList {
 
     /// The bytes of a plugin's data file, checked to be UTF-8 (an error names `what` and the line
     /// and column of the first bad byte). Every data file is read through here.
-    static func bytes(_ path: String, what: String) throws(ConfigurationError) -> [UInt8] {
+    package static func bytes(_ path: String, what: String) throws(ConfigurationError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigurationError(Diagnostic(file: path, message: "cannot read \(what)"))
         }

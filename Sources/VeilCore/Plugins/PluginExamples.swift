@@ -13,9 +13,10 @@ package enum PluginExamples {
         package var description: String { Diagnostic(file: file, line: line, message: message).description }
     }
 
-    /// The failures of `plugin`'s examples (empty when all pass).
-    package static func check(_ plugin: PluginCatalog.Plugin, threshold: Double = 0.5) -> [Failure] {
-        let catalog = PluginCatalog(plugins: [plugin])
+    /// The failures of `plugin`'s examples (empty when all pass); `catalog` gives the code its
+    /// manifest names.
+    package static func check(_ plugin: PluginCatalog.Plugin, in catalog: PluginCatalog, threshold: Double = 0.5) -> [Failure] {
+        let catalog = PluginCatalog(plugins: [plugin], code: catalog.code)
         let policy = Policy(name: "examples", path: plugin.manifest.path, plugins: [plugin.id], threshold: threshold)
         let engine: Engine
         do { engine = try Engine(policy: policy, catalog: catalog, key: PseudonymKey(secret: Array("examples-examples".utf8))) } catch {
@@ -55,7 +56,7 @@ package enum PluginExamples {
         }
         // `digits` and `anchor` only say where to look: on every example, the patterns must find
         // exactly what they find when tried over the whole text.
-        if plugin.manifest.kind == .patterns, let windowed = try? PluginCatalog.patternRecognizer(plugin.manifest) {
+        if plugin.manifest.kind == .patterns, let windowed = try? PluginCatalog.patternRecognizer(plugin.manifest, validators: catalog.code.validators) {
             var everywhere = windowed
             everywhere.searchesEverywhere = true
             for example in plugin.manifest.matchExamples + plugin.manifest.noMatchExamples {

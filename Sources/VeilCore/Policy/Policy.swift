@@ -32,6 +32,9 @@ package struct Policy: Sendable {
     package var fields = FieldRules()
     /// Where each entity named under `entities:` and `deny:` is written.
     package var entityLocations: [EntityType: Location] = [:]
+    /// Where each facet an entity rule keeps (`keep: [province]`) is first written: the engine
+    /// checks them against the facets its plugins' generators can keep.
+    package var facetLocations: [String: Location] = [:]
     /// Problems found while reading the policy, when the reader was asked to leave them to the
     /// engine (``PolicyReader/read(path:environment:deferringProblems:)``), so every problem of a
     /// policy — its own and those only its plugins reveal — is reported in one pass.

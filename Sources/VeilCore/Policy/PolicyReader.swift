@@ -89,7 +89,7 @@ package enum PolicyReader {
         if let node = fields["threshold"]?.value, let threshold = yaml.double(node, what: "'threshold'", in: 0...1) { policy.threshold = threshold }
         if let node = fields["entities"]?.value, let entries = yaml.mapping(node, what: "'entities'") {
             for (key, keyNode, value) in entries {
-                guard let rule = readRule(yaml, value) else { continue }
+                guard let rule = readRule(yaml, value, facets: &policy.facetLocations) else { continue }
                 if key == "default" { policy.defaultRule = rule; continue }
                 let entity = EntityType(key)
                 guard entity.isWellFormed else { yaml.error("entity '\(key)' must be UPPER_SNAKE_CASE (or 'default')", at: keyNode); continue }
@@ -183,10 +183,10 @@ package enum PolicyReader {
         }
     }
 
-    private static func readRule(_ yaml: YAMLDocument, _ node: Node) -> EntityRule? {
+    private static func readRule(_ yaml: YAMLDocument, _ node: Node, facets: inout [String: Policy.Location]) -> EntityRule? {
         // A bare action name is short for {action: NAME}.
         if case .scalar = node, let name = yaml.string(node, what: "an entity rule") {
-            return action(yaml, name: name, fields: [:], at: node).map { EntityRule(action: $0) }
+            return action(yaml, name: name, fields: [:], at: node, facets: &facets).map { EntityRule(action: $0) }
         }
         guard let pairs = yaml.mapping(node, what: "an entity rule", allowed: ruleKeys) else { return nil }
         var fields: [String: Node] = [:]
@@ -194,13 +194,17 @@ package enum PolicyReader {
         guard let actionNode = fields["action"] else {
             yaml.error("an entity rule needs 'action' (one of: \(Action.names.joined(separator: ", ")))", at: node); return nil
         }
-        guard let name = yaml.string(actionNode, what: "'action'"), let action = action(yaml, name: name, fields: fields, at: actionNode) else { return nil }
+        guard let name = yaml.string(actionNode, what: "'action'"), let action = action(yaml, name: name, fields: fields, at: actionNode, facets: &facets) else {
+            return nil
+        }
         var rule = EntityRule(action: action)
         if let node = fields["threshold"] { rule.threshold = yaml.double(node, what: "'threshold'", in: 0...1) }
         return rule
     }
 
-    private static func action(_ yaml: YAMLDocument, name: String, fields: [String: Node], at node: Node) -> Action? {
+    /// The action called `name`; the facets a `pseudonymize` keeps are recorded in `facets` with
+    /// where each is written, for the engine to check against its plugins' generators.
+    private static func action(_ yaml: YAMLDocument, name: String, fields: [String: Node], at node: Node, facets written: inout [String: Policy.Location]) -> Action? {
         let allowedOptions: [String: Set<String>] = [
             "keep": [], "redact": [], "replace": ["with"], "mask": ["char", "keep_first", "keep_last"],
             "hash": ["length"], "pseudonymize": ["keep"], "generalize": ["to"]
@@ -241,11 +245,8 @@ package enum PolicyReader {
             var facets = Set<String>()
             if let node = fields["keep"], let names = yaml.strings(node, what: "'keep'") {
                 for (facet, node) in names {
-                    if Surrogates.allFacets.contains(facet) {
-                        facets.insert(facet)
-                    } else {
-                        yaml.error("unknown facet '\(facet)' to keep; expected one of: \(Surrogates.allFacets.sorted().joined(separator: ", "))", at: node)
-                    }
+                    facets.insert(facet)
+                    if written[facet] == nil { written[facet] = Policy.Location(file: yaml.path, line: node.mark?.line, column: node.mark?.column) }
                 }
             }
             return .pseudonymize(keep: facets)

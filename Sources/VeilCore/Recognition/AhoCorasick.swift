@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VeilText
 
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.

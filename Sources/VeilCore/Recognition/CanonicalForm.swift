@@ -1,3 +1,5 @@
+import VeilText
+
 /// How a matched value is reduced to the form that links mentions of the same thing, when no
 /// validator supplies one.
 package enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
@@ -12,7 +14,7 @@ package enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
     /// Upper-cased with spaces, dashes and dots removed (plates written 京A·12345 or 京A-12345).
     case compact
 
-    func apply(_ text: String) -> String {
+    package func apply(_ text: String) -> String {
         switch self {
         case .exact: return text
         case .lowercase: return text.lowercased()

@@ -1,3 +1,5 @@
+import VeilText
+
 /// Words near a match that change its score: `boost` words ("电话", "QQ") raise it, negative words
 /// ("订单号", "快递") lower it.
 ///
@@ -160,7 +162,7 @@ package struct ContextRule: Sendable, Hashable {
     }
 
     /// The offset `characters` characters after `offset` (or the end).
-    static func advance(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {
+    package static func advance(from offset: Int, characters: Int, in bytes: [UInt8]) -> Int {
         bytes.withUnsafeBufferPointer { text in
             var index = offset, remaining = characters
             while index < text.count && remaining > 0 {

@@ -1,3 +1,5 @@
+import VeilText
+
 /// Word lists matched with one automaton for all of them: a manifest's `lexicons:` (places,
 /// institutions) and a policy's `deny:` lists.
 ///
@@ -87,7 +89,7 @@ package struct LexiconRecognizer: Recognizer {
     }
 
     @inline(__always)
-    static func isWordByte(_ byte: UInt8) -> Bool {
+    package static func isWordByte(_ byte: UInt8) -> Bool {
         ASCIIByte.isAlphanumeric(byte) || byte == 0x5F
     }
 }

@@ -1,3 +1,5 @@
+import VeilText
+
 /// One value of a record — a CSV cell, a JSON string — and the rule that applies to it.
 package struct RecordValue: Sendable, Hashable {
     package var text: String

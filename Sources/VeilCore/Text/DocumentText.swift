@@ -83,7 +83,7 @@ public final class DocumentText {
 
     /// The tables of the text (their column headers are context for their cells), found once for
     /// every recognizer that asks. Original byte offsets.
-    var tableColumns: TableColumns {
+    package var tableColumns: TableColumns {
         if let tables { return tables }
         let found = TableColumns(bytes)
         tables = found

@@ -9,7 +9,7 @@
 /// Markdown rules (`|---|---|`) inside it are skipped. Found once per document, when a recognizer
 /// first asks. Read from the original text (a Chinese comma is not a cell separator); ranges are
 /// original byte offsets.
-struct TableColumns: Sendable {
+package struct TableColumns: Sendable {
     /// One table: the header cells' byte ranges, and the byte range of its data rows.
     private struct Table: Sendable {
         let headers: [Range<Int>]
@@ -123,7 +123,7 @@ struct TableColumns: Sendable {
 
     /// The cells (byte ranges, spaces included) of every data row in the columns whose header
     /// `holds` says yes to.
-    func cells(under holds: (Range<Int>) -> Bool, in bytes: [UInt8]) -> [Range<Int>] {
+    package func cells(under holds: (Range<Int>) -> Bool, in bytes: [UInt8]) -> [Range<Int>] {
         var cells: [Range<Int>] = []
         for table in tables {
             let columns = Set(table.headers.indices.filter { holds(table.headers[$0]) })

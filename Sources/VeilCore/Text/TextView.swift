@@ -1,3 +1,5 @@
+import VeilText
+
 /// The bytes a recognizer matches against: the document's UTF-8, or a normalized copy of it with
 /// what it takes to map every view offset back to an original offset.
 ///

@@ -1,3 +1,5 @@
+import VeilText
+
 /// Line breaks that may cut a value in two, and the stretches of a document read again with them
 /// taken out.
 ///

@@ -1,0 +1,66 @@
+/// The Swift code that plugin manifests name: recognizers (`recognizer:`), validators (`validate:`)
+/// and pseudonym generators (`surrogate:`). The core knows the shipped plugins only through this
+/// value, which VeilRecognizers supplies (`PluginCode.builtin`); frozen once built, it travels with
+/// the ``PluginCatalog`` it was loaded with.
+///
+/// ```swift
+/// var code = PluginCode.builtin
+/// code.register(recognizer: "shouting") { input in Shouting(pluginID: input.manifest.id) }
+/// let catalog = try PluginCatalog.load(from: [(.directory(folder), folder)], code: code)
+/// ```
+package struct PluginCode: Sendable {
+    /// What a recognizer factory is given: the manifest (its options, its folder) and the paths of
+    /// its data files.
+    package struct RecognizerInput: Sendable {
+        package let manifest: PluginManifest
+        /// Absolute paths of the manifest's `data:` files, in order.
+        package let dataFiles: [String]
+    }
+
+    package typealias RecognizerFactory = @Sendable (RecognizerInput) throws -> any Recognizer
+    package typealias SurrogateFactory = @Sendable (SurrogateFactoryInput) throws(ConfigurationError) -> any SurrogateGenerator
+
+    /// Recognizers by the id a `recognizer:` manifest names.
+    package private(set) var recognizers: [String: RecognizerFactory]
+    /// Validators by the id a pattern's `validate:` names.
+    package private(set) var validators: [String: any Validator]
+    /// Generators that need no plugin's data, by the id a `surrogate:` names (a value inside
+    /// another value takes the inner value's own generator: ``SurrogateGenerator/embeddedValue(in:)``).
+    package private(set) var surrogates: [String: any SurrogateGenerator]
+    /// Generators built for one policy from their plugin's data and the policy's rules, by id; they
+    /// take the place of the shared generator of the same id.
+    package private(set) var surrogateFactories: [String: SurrogateFactory]
+    /// Ids of the generators a plugin's own recognizer provides (a ``SurrogateProvidingRecognizer``,
+    /// or a ``PlaceRecognizer``'s gazetteer for ``PlaceSurrogate/generatorID``).
+    package private(set) var recognizerSurrogates: Set<String>
+    /// Whose generator names a person found by a plugin without one of its own.
+    package var personNames: PersonNameFallbacks
+
+    package init(
+        recognizers: [String: RecognizerFactory] = [:], validators: [any Validator] = [], surrogates: [any SurrogateGenerator] = [ShapeSurrogate()],
+        surrogateFactories: [String: SurrogateFactory] = [:], recognizerSurrogates: Set<String> = [],
+        personNames: PersonNameFallbacks = PersonNameFallbacks(han: [], latin: [])
+    ) {
+        self.recognizers = recognizers
+        self.validators = Dictionary(uniqueKeysWithValues: validators.map { ($0.id, $0) })
+        self.surrogates = Dictionary(uniqueKeysWithValues: surrogates.map { ($0.id, $0) })
+        self.surrogateFactories = surrogateFactories
+        self.recognizerSurrogates = recognizerSurrogates.union([PlaceSurrogate.generatorID])
+        self.personNames = personNames
+    }
+
+    /// Adds (or replaces) the recognizer a manifest names `id`.
+    package mutating func register(recognizer id: String, factory: @escaping RecognizerFactory) { recognizers[id] = factory }
+
+    /// Adds (or replaces) a validator, under its own id.
+    package mutating func register(validator: any Validator) { validators[validator.id] = validator }
+
+    /// Adds (or replaces) a generator that needs no plugin's data, under its own id.
+    package mutating func register(surrogate: any SurrogateGenerator) { surrogates[surrogate.id] = surrogate }
+
+    /// Every id a manifest may name in `surrogate:`.
+    package var surrogateIDs: Set<String> { Set(surrogates.keys).union(surrogateFactories.keys).union(recognizerSurrogates) }
+
+    /// Every facet a generator can keep, for checking policies (`keep: [province]`).
+    package var facets: Set<String> { surrogates.values.reduce(into: []) { $0.formUnion($1.keepableFacets) } }
+}

@@ -1,0 +1,292 @@
+import Foundation
+import VeilCore
+
+/// A linear-chain conditional random field over the positions of a line — the characters of
+/// Chinese text (scripts/build_person_crf.py, `crf.tsv` in `person-zh`) or the tokens of English
+/// text (scripts/build_person_en_crf.py, `crf.tsv` in `person-en`): each position is outside any
+/// name, or begins or continues a person, a place or an organization.
+///
+/// Its features are what the recognizer computes at each position, exactly as its training script
+/// computes them, named by a template and a value ("U0:王", "w:smith"); the model names the
+/// templates it was trained with, the recognizer passes their list. Viterbi decoding gives the
+/// labels that best explain the whole line.
+struct NameTagger: Sendable {
+    enum Label: Int, CaseIterable, Sendable {
+        case outside, beginPerson, insidePerson, beginPlace, insidePlace, beginOrganization, insideOrganization
+    }
+
+    /// The feature templates; `names` spells them as the training script does.
+    enum Template: Int, CaseIterable {
+        case bias
+        case charMinus2, charMinus1, char0, charPlus1, charPlus2
+        case pairMinus1, pair0, pairMinus2, pairPlus1
+        case surname0, surnameMinus1, surnameMinus2
+        case given0, givenMinus1, givenPlus1
+        case surnameGiven, surnameGivenGiven
+        case wordStarting, wordEnding
+        case foreign0, compound0, compoundMinus1
+        case title1, title2, title3
+        case cueAfter1, cueAfter2, cueAfter3
+        case cueBefore0, cueBeforeMinus1
+
+        static let names = [
+            "b", "U-2", "U-1", "U0", "U1", "U2", "B-1", "B0", "B-2", "B1", "S0", "S-1", "S-2", "G0", "G-1", "G1",
+            "SG", "SGG", "WS", "WE", "F0", "C0", "C-1", "T1", "T2", "T3", "A1", "A2", "A3", "K0", "K-1"
+        ]
+    }
+
+    /// The feature keys of each position of a line, flat: position p's are keys[starts[p]..<starts[p + 1]].
+    struct Features {
+        var keys: [UInt64] = []
+        var starts: [Int32] = [0]
+        var count: Int { starts.count - 1 }
+
+        mutating func append(_ key: UInt64) { keys.append(key) }
+        mutating func endPosition() { starts.append(Int32(keys.count)) }
+    }
+
+    static let labelCount = Label.allCases.count
+    static let beginOfLine: Unicode.Scalar = "\u{2402}"
+    static let endOfLine: Unicode.Scalar = "\u{2403}"
+
+    /// Feature key → row of `weights` (one weight per label, in the first seven lanes).
+    private let rows: HashKeyTable
+    private let weights: [SIMD8<Float>]
+    /// transition[from * labelCount + to], and its exponential.
+    private let transition: [Float]
+    private let expTransition: [Float]
+
+    /// Reads a model whose features are named by `templates`; a feature's key is `key` of its
+    /// template's index in the list and its value (``key(template:_:)`` unless the recognizer
+    /// computes its keys another way).
+    static func read(
+        _ path: String, templates: [String] = Template.names,
+        key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
+    ) throws(ConfigurationError) -> NameTagger {
+        var rows: [UInt64: Int32] = [:]
+        var weights: [Float] = []
+        var transition = [Float](repeating: 0, count: labelCount * labelCount)
+        // Bytes, not characters: the model is large and read at every start-up. A NUL after the
+        // last line ends the last weight for strtof.
+        var bytes = try WordList.bytes(path, what: "the name tagger")
+        let end = bytes.count
+        bytes.append(0)
+        try bytes.withUnsafeBufferPointer { (text: UnsafeBufferPointer<UInt8>) throws(ConfigurationError) in
+            var lineStart = 0, number = 0
+            while lineStart <= end {
+                var lineEnd = lineStart
+                while lineEnd < end && text[lineEnd] != 0x0A { lineEnd += 1 }
+                number += 1
+                defer { lineStart = lineEnd + 1 }
+                if lineEnd == lineStart || text[lineStart] == UInt8(ascii: "#") { continue }
+                let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                let problem = { (message: String) in ConfigurationError(Diagnostic(file: path, line: number, message: message)) }
+                let tab = line.firstIndex(of: 0x09) ?? line.count
+                if tab == 1 && line[0] == UInt8(ascii: ">") {
+                    let row = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+                    guard row.count == 4, let from = Int(row[1]), let to = Int(row[2]), let weight = Float(row[3]),
+                        (0..<labelCount).contains(from), (0..<labelCount).contains(to)
+                    else { throw problem("expected: >, from label, to label, weight") }
+                    transition[from * labelCount + to] = weight
+                    continue
+                }
+                guard tab < line.count, !line[(tab + 1)...].contains(0x09),
+                    let key = Self.key(named: String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates, key: key)
+                else {
+                    throw problem("expected: template[:value], then label:weight pairs")
+                }
+                rows[key] = Int32(weights.count / labelCount)
+                weights.append(contentsOf: repeatElement(0, count: labelCount))
+                // label:weight pairs, one space apart.
+                var index = tab + 1
+                while index < line.count {
+                    if line[index] == 0x20 { index += 1; continue }
+                    var pairEnd = index
+                    while pairEnd < line.count && line[pairEnd] != 0x20 { pairEnd += 1 }
+                    let pair = UnsafeBufferPointer(rebasing: line[index..<pairEnd])
+                    let bad = { problem("expected label:weight, found '\(String(decoding: pair, as: UTF8.self))'") }
+                    guard let colon = pair.firstIndex(of: 0x3A), colon > 0, colon + 1 < pair.count,
+                        let label = Int(String(decoding: UnsafeBufferPointer(rebasing: pair[..<colon]), as: UTF8.self)), (0..<labelCount).contains(label)
+                    else { throw bad() }
+                    // strtof in the C locale (Veil never sets one), as Float(String) reads.
+                    let digits = UnsafeRawPointer(pair.baseAddress! + colon + 1).assumingMemoryBound(to: CChar.self)
+                    var stop: UnsafeMutablePointer<CChar>?
+                    guard !Self.isSpace(pair[colon + 1]) else { throw bad() }
+                    let weight = strtof(digits, &stop)
+                    guard let stop, UnsafeRawPointer(stop) == UnsafeRawPointer(pair.baseAddress! + pair.count) else { throw bad() }
+                    weights[weights.count - labelCount + label] = weight
+                    index = pairEnd
+                }
+            }
+        }
+        guard !rows.isEmpty else { throw ConfigurationError(Diagnostic(file: path, message: "the name tagger has no features")) }
+        let rowWeights = (0..<weights.count / labelCount).map { row in
+            var lanes = SIMD8<Float>.zero
+            for label in 0..<labelCount { lanes[label] = weights[row * labelCount + label] }
+            return lanes
+        }
+        return NameTagger(rows: HashKeyTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// The key of a feature as the training script names it ("U0:王", "B0:王芳", "T1:"), or nil when
+    /// its template is unknown.
+    static func key(
+        named name: String, templates: [String] = Template.names,
+        key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
+    ) -> UInt64? {
+        // Scalars, not characters: a value may start with a combining mark (U-1:◌̀).
+        let scalars = Substring(name).unicodeScalars
+        let colon = scalars.firstIndex(of: ":") ?? scalars.endIndex
+        guard let index = templates.firstIndex(of: String(scalars[..<colon])) else { return nil }
+        return key(index, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
+    }
+
+    static func key(_ template: Template, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
+        key(template: template.rawValue, value)
+    }
+
+    /// FNV-1a over the template's index and the value's scalars: the same key for a feature read
+    /// from the model and one built from text.
+    static func key(template: Int, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let mix = { (value: UInt32) in
+            hash ^= UInt64(value)
+            hash = hash &* 0x100_0000_01b3
+        }
+        mix(UInt32(template))
+        for scalar in value { mix(scalar.value + 1) }
+        return hash
+    }
+
+    // The same keys for the few values a feature has, without an array per call (the tagger asks
+    // for about thirty keys at every character).
+    @inline(__always) private static func mixed(_ hash: UInt64, _ value: UInt32) -> UInt64 { (hash ^ UInt64(value)) &* 0x100_0000_01b3 }
+    @inline(__always) static func key(_ template: Template) -> UInt64 { mixed(0xcbf2_9ce4_8422_2325, UInt32(template.rawValue)) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar) -> UInt64 { mixed(key(template), a.value + 1) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { mixed(key(template, a), b.value + 1) }
+    @inline(__always) static func key(_ template: Template, _ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        mixed(key(template, a, b), c.value + 1)
+    }
+
+    /// The best label for each position, given each position's feature keys, and how sure the model
+    /// is of it: the marginal probability of that label at that position (forward–backward), for
+    /// the positions from the first labelled one to the last (1 before and after them).
+    func decode(_ features: Features) -> (labels: [Label], confidence: [Float]) {
+        let n = features.count
+        guard n > 0 else { return ([], []) }
+        // Each position's label scores: the sum of its features' weights, a vector add per feature.
+        var state = [SIMD8<Float>](repeating: .zero, count: n)
+        state.withUnsafeMutableBufferPointer { state in
+            weights.withUnsafeBufferPointer { weights in
+                features.keys.withUnsafeBufferPointer { keys in
+                    for position in 0..<n {
+                        var sum = SIMD8<Float>.zero
+                        for index in Int(features.starts[position])..<Int(features.starts[position + 1]) {
+                            let found = rows[keys[index]]
+                            guard found >= 0 else { continue }
+                            sum += weights[Int(found)]
+                        }
+                        state[position] = sum
+                    }
+                }
+            }
+        }
+        let labels = viterbi(state, n)
+        // Only the spans a line labels need their confidence; a line of O's needs none.
+        guard labels.contains(where: { $0 != .outside }) else { return (labels, [Float](repeating: 1, count: n)) }
+        return (labels, marginals(state, n, of: labels))
+    }
+
+    /// The best label sequence for the position scores `state`. A position's scores are one SIMD8
+    /// vector over the label it ends in, so each step is seven vector maxima, one per label it may
+    /// come from (the first best is kept on a tie, as a label-by-label loop would).
+    private func viterbi(_ state: [SIMD8<Float>], _ n: Int) -> [Label] {
+        let k = Self.labelCount
+        // out[from]: the transitions from `from` to each label; the eighth lane can never win.
+        var out = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: k)
+        for from in 0..<k {
+            for to in 0..<k { out[from][to] = transition[from * k + to] }
+        }
+        var back = [SIMD8<Int32>](repeating: .zero, count: n)
+        var score = state[0]
+        for position in 1..<max(n, 1) {
+            var best = SIMD8<Float>(repeating: -.infinity), from = SIMD8<Int32>.zero
+            for previous in 0..<k {
+                let value = SIMD8<Float>(repeating: score[previous]) + out[previous]
+                let better = value .> best
+                best.replace(with: value, where: better)
+                from.replace(with: Int32(previous), where: better)
+            }
+            score = best + state[position]
+            back[position] = from
+        }
+        var last = 0
+        for label in 1..<k where score[label] > score[last] { last = label }
+        var labels = [Label](repeating: .outside, count: n)
+        for position in stride(from: n - 1, through: 0, by: -1) {
+            labels[position] = Label(rawValue: last)!
+            last = Int(back[position][last])
+        }
+        return labels
+    }
+
+    /// Each position's marginal probability of its label in `labels`, by forward–backward, scaled
+    /// per position (exp of each position's scores less their largest, and each forward row
+    /// normalized) so nothing overflows. A position's seven label values are one SIMD8 vector (the
+    /// eighth lane stays zero), so each step is seven vector multiply-adds, one per label.
+    private func marginals(_ state: [SIMD8<Float>], _ n: Int, of labels: [Label]) -> [Float] {
+        let k = Self.labelCount
+        // into[to]: the transitions into `to` from each label; outOf[from]: those out of `from`.
+        var into = [SIMD8<Float>](repeating: .zero, count: k), outOf = [SIMD8<Float>](repeating: .zero, count: k)
+        for f in 0..<k {
+            for t in 0..<k {
+                into[t][f] = expTransition[f * k + t]
+                outOf[f][t] = expTransition[f * k + t]
+            }
+        }
+        var lanes = SIMD8<Float>.zero
+        for label in 0..<k { lanes[label] = 1 }
+        let unused = SIMD8<Float>(repeating: -.infinity).replacing(with: 0, where: lanes .== 1)
+        // Only labelled positions are read: backward down to the first of them is enough (forward
+        // runs the whole line, for each position's scale).
+        guard let firstLabelled = labels.firstIndex(where: { $0 != .outside }),
+            let lastLabelled = labels.lastIndex(where: { $0 != .outside })
+        else { return [Float](repeating: 1, count: n) }
+        var emit = [SIMD8<Float>](repeating: .zero, count: n)
+        var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
+        var scale = [Float](repeating: 1, count: n)
+        for position in 0..<n {
+            let scores = state[position] + unused
+            let largest = scores.max()
+            var row = SIMD8<Float>.zero
+            for label in 0..<k { row[label] = exp(scores[label] - largest) }
+            emit[position] = row
+        }
+        for position in 0..<n {
+            var value = emit[position]
+            if position > 0 {
+                // sums[to] = Σ over from of alpha[from] · exp(transition[from → to])
+                let previous = alpha[position - 1]
+                var sums = SIMD8<Float>.zero
+                for from in 0..<k { sums += previous[from] * outOf[from] }
+                value *= sums
+            }
+            let sum = value.sum()
+            scale[position] = sum > 0 ? sum : 1
+            alpha[position] = value / scale[position]
+        }
+        beta[n - 1] = lanes
+        for position in stride(from: n - 2, through: firstLabelled, by: -1) {
+            // value[from] = Σ over to of exp(transition[from → to]) · next[to]
+            let next = emit[position + 1] * beta[position + 1]
+            var value = SIMD8<Float>.zero
+            for to in 0..<k { value += next[to] * into[to] }
+            beta[position] = value / scale[position + 1]
+        }
+        return (0..<n).map { position in
+            (firstLabelled...lastLabelled).contains(position) ? alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] : 1
+        }
+    }
+}
