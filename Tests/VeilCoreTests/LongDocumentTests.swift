@@ -77,7 +77,7 @@ import Testing
             context.remember([
                 Detection(
                     range: 0..<1, entity: .person, score: 0.9, pluginID: "person-en", rule: "full",
-                    canonical: name, attributes: ["form": "en-full"])
+                    canonical: name, facts: MentionFacts(personForm: .englishFull))
             ])
         }
         #expect(context.people.count <= 2 * DocumentContext.capacity)
@@ -85,9 +85,13 @@ import Testing
         #expect(context.people.last?.canonical == "person \(total - 1)")
         #expect(!context.people.contains { $0.canonical == "person 0" })
         // Only full names are kept, and each once.
-        context.remember([Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-zh", rule: "title", canonical: "卢", attributes: ["form": "title"])])
         context.remember([
-            Detection(range: 5..<6, entity: .person, score: 0.9, pluginID: "person-en", rule: "full", canonical: "person \(total - 1)", attributes: ["form": "en-full"])
+            Detection(range: 0..<1, entity: .person, score: 0.9, pluginID: "person-zh", rule: "title", canonical: "卢", facts: MentionFacts(personForm: .title))
+        ])
+        context.remember([
+            Detection(
+                range: 5..<6, entity: .person, score: 0.9, pluginID: "person-en", rule: "full", canonical: "person \(total - 1)",
+                facts: MentionFacts(personForm: .englishFull))
         ])
         #expect(context.people.last?.canonical == "person \(total - 1)")
         #expect(context.people.filter { $0.canonical == "person \(total - 1)" }.count == 1)

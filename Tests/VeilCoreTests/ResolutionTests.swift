@@ -31,7 +31,7 @@ import Testing
                 Detection(range: 9..<18, entity: .location, score: 0.9, pluginID: "location-cn", rule: "r", canonical: "420103")
             ], in: bytes)
         #expect(kept.count == 1)
-        #expect(kept.first?.attributes["places"] == "location-cn\t420100\nlocation-cn\t420103")
+        #expect(kept.first?.facts.places == [PlaceReference(pluginID: "location-cn", placeID: "420100"), PlaceReference(pluginID: "location-cn", placeID: "420103")])
     }
 
     @Test func resultDoesNotDependOnRecognizerOrder() {

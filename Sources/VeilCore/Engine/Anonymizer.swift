@@ -190,9 +190,9 @@ package final class Anonymizer: Sendable {
             {
                 var chain = detection
                 chain.range = last.range.lowerBound..<detection.range.upperBound
-                chain.attributes["form"] = last.attributes["form"]
+                chain.facts.placeForm = last.facts.placeForm
                 merged[merged.count - 1] = chain
-            } else if engine.surrogates.gazetteer(for: detection.pluginID) == nil, detection.attributes["places"] == nil {
+            } else if engine.surrogates.gazetteer(for: detection.pluginID) == nil, detection.facts.places.isEmpty {
                 var chain = last
                 chain.range = last.range.lowerBound..<detection.range.upperBound
                 merged[merged.count - 1] = chain

@@ -31,7 +31,7 @@ public struct DocumentContext: Sendable {
         // is the same as if every mention were noted in turn, at a fraction of the work.
         var last: [[UInt8]: (index: Int, person: Detection)] = [:]
         for (index, detection) in detections.enumerated() where detection.entity == .person {
-            guard let form = detection.attributes["form"], Self.fullForms.contains(form) else { continue }
+            guard detection.facts.personForm?.namesWholePerson == true else { continue }
             var person = detection
             person.range = -1 ..< -1
             let key = Self.key(of: person)
@@ -62,13 +62,11 @@ public struct DocumentContext: Sendable {
     private static func key(of person: Detection) -> [UInt8] {
         var key = Array(person.pluginID.utf8)
         key.append(0)
-        key += (person.attributes["form"] ?? "").utf8
+        key += (person.facts.personForm?.rawValue ?? "").utf8
         key.append(0)
         key += person.canonical.utf8
         return key
     }
-
-    static let fullForms: Set<String> = ["full", "foreign", "pinyin-full", "en-full"]
 }
 
 /// A document whose recognizers have run (``Engine/recognize(_:parallel:)``), waiting to be

@@ -8,7 +8,7 @@
 /// - "Smith" and "Jane" take the canonical value of "Jane Smith".
 ///
 /// A pseudonym is kept under the name as written: the canonical value (卢立兵), or for a romanized
-/// name linked to none, its `key` attribute ("lu li bing", whatever its capitals and hyphens).
+/// name linked to none, its pseudonym key ("lu li bing", whatever its capitals and hyphens).
 ///
 /// Mentions that match no full name keep their own canonical value (a surname), so they get a
 /// consistent pseudonym of their own.
@@ -30,21 +30,20 @@ enum PersonLinker {
         static func givenName(_ text: String) -> Link { .givenName(Array(text.utf8)) }
     }
 
-    static let fullForms: Set<String> = ["full", "pinyin-full", "en-full"]
-
     /// What shorter mentions can link to a full name by (none for other detections).
     static func links(of detection: Detection) -> [Link] {
-        guard detection.entity == .person, let form = detection.attributes["form"], fullForms.contains(form) else { return [] }
+        let facts = detection.facts
+        guard detection.entity == .person, let form = facts.personForm, form.isLinkedTo else { return [] }
         var links: [Link] = []
-        if let surname = detection.attributes["surname"] {
+        if let surname = facts.surname {
             links.append(.surname(surname))
-            if form == "en-full" { links.append(.englishSurname(surname)) }
-            if form == "en-full", let given = detection.attributes["given"], !given.isEmpty { links.append(.englishGivenName(Array(given.utf8))) }
+            if form == .englishFull { links.append(.englishSurname(surname)) }
+            if form == .englishFull, let given = facts.givenName, !given.isEmpty { links.append(.englishGivenName(Array(given.utf8))) }
         }
-        if let pinyin = detection.attributes["pinyin"], !pinyin.isEmpty {
+        if let pinyin = facts.pinyin, !pinyin.isEmpty {
             links.append(.pinyinSurname(String(pinyin.utf8.firstIndex(of: 0x20).map { pinyin[..<$0] } ?? pinyin[...])))
         }
-        if form == "full", let surname = detection.attributes["surname"] {
+        if form == .full, let surname = facts.surname {
             // Bytes: the name less its first one or two characters (each where a scalar starts).
             let bytes = Array(detection.canonical.utf8), surname = Array(surname.utf8)
             let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
@@ -59,19 +58,20 @@ enum PersonLinker {
     /// What a shorter mention looks for in a full name (nil for a full name and other detections).
     static func target(of detection: Detection) -> Link? {
         guard detection.entity == .person else { return nil }
-        switch detection.attributes["form"] ?? "" {
-        case "title", "lao", "xiao", "surname": return detection.attributes["surname"].map { Link.surname($0) }
-        case "en-surname": return detection.attributes["surname"].map { Link.englishSurname($0) }
-        case "en-first": return .englishGivenName(Array(detection.canonical.utf8))
-        case "pinyin-surname": return detection.attributes["surname"].map { Link.pinyinSurname($0) }
-        case "full", "foreign": return .givenName(detection.canonical)
-        default: return nil
+        let surname = detection.facts.surname
+        switch detection.facts.personForm {
+        case .title, .lao, .xiao, .surname: return surname.map { Link.surname($0) }
+        case .englishSurname: return surname.map { Link.englishSurname($0) }
+        case .englishFirst: return .englishGivenName(Array(detection.canonical.utf8))
+        case .pinyinSurname: return surname.map { Link.pinyinSurname($0) }
+        case .full, .foreign: return .givenName(detection.canonical)
+        case .pinyinFull, .englishFull, .given, .nickname, nil: return nil
         }
     }
 
     /// The pinyin of a name in characters (nil for other detections).
     static func hanziReading(of detection: Detection) -> String? {
-        detection.attributes["form"] == "full" ? detection.attributes["pinyin"] : nil
+        detection.facts.personForm == .full ? detection.facts.pinyin : nil
     }
 
     /// `detections` (one document, in order) with the mentions of one person linked, among
@@ -83,11 +83,10 @@ enum PersonLinker {
         // neither.
         var readings = Readings()
         for detection in detections { readings.note(detection) }
-        for index in linked.indices where linked[index].attributes["form"] == "pinyin-full" {
-            if let pinyin = linked[index].attributes["pinyin"], let hanzi = readings.hanzi(readingAs: pinyin, known: known.readings) {
+        for index in linked.indices where linked[index].facts.personForm == .pinyinFull {
+            if let pinyin = linked[index].facts.pinyin, let hanzi = readings.hanzi(readingAs: pinyin, known: known.readings) {
                 linked[index].canonical = hanzi
-                linked[index].attributes["key"] = nil
-                linked[index].attributes["linked"] = "yes"
+                linked[index].facts.pseudonymKey = nil
             }
         }
         // Full names indexed by what a shorter mention can share with them, so linking stays one pass
@@ -113,8 +112,7 @@ enum PersonLinker {
                 continue
             }
             linked[index].canonical = full.canonical
-            linked[index].attributes["key"] = full.attributes["key"]
-            linked[index].attributes["linked"] = "yes"
+            linked[index].facts.pseudonymKey = full.facts.pseudonymKey
         }
         return linked
     }

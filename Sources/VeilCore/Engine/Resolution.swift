@@ -71,8 +71,7 @@ struct Resolution: Sendable {
                     // An address remembers the places inside it, so `generalize` can keep them.
                     let inner = detections[order[k]]
                     if inner.entity == .location && result[reacher].entity == .address {
-                        let entry = inner.pluginID + "\t" + inner.canonical
-                        result[reacher].attributes["places", default: ""] += (result[reacher].attributes["places"] == nil ? "" : "\n") + entry
+                        result[reacher].facts.places.append(PlaceReference(pluginID: inner.pluginID, placeID: inner.canonical))
                     }
                 }
             } else if range.upperBound > reach {
@@ -88,16 +87,16 @@ struct Resolution: Sendable {
     /// takes what a name plugin found out about the same span — its form, surname, pinyin and key —
     /// so its mentions are linked and its pseudonym agrees with the name's in other scripts.
     static func withNameFacts(_ accepted: [Detection], from candidates: [Detection]) -> [Detection] {
-        guard accepted.contains(where: { $0.entity == .person && $0.attributes["form"] == nil }) else { return accepted }
+        guard accepted.contains(where: { $0.entity == .person && $0.facts.personForm == nil }) else { return accepted }
         var facts: [Range<Int>: Detection] = [:]
-        for candidate in candidates where candidate.entity == .person && candidate.attributes["form"] != nil {
+        for candidate in candidates where candidate.entity == .person && candidate.facts.personForm != nil {
             if let known = facts[candidate.range], known.score >= candidate.score { continue }
             facts[candidate.range] = candidate
         }
         return accepted.map { detection in
-            guard detection.entity == .person, detection.attributes["form"] == nil, let named = facts[detection.range] else { return detection }
+            guard detection.entity == .person, detection.facts.personForm == nil, let named = facts[detection.range] else { return detection }
             var merged = detection
-            merged.attributes.merge(named.attributes) { own, _ in own }
+            merged.facts = detection.facts.filled(from: named.facts)
             merged.canonical = named.canonical
             return merged
         }

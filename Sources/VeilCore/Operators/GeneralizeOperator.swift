@@ -8,27 +8,24 @@ struct GeneralizeOperator: Operator {
 
     func replacement(for mention: Mention, in context: OperatorContext) -> String {
         let detection = mention.detection
-        if let places = detection.attributes["places"] {
-            return addressReplacement(places, mention: mention, in: context) ?? "[\(detection.entity.rawValue)]"
+        if !detection.facts.places.isEmpty {
+            return addressReplacement(detection.facts.places, mention: mention, in: context) ?? "[\(detection.entity.rawValue)]"
         }
         guard let gazetteer = context.surrogates.gazetteer(for: detection.pluginID),
             let place = gazetteer.generalized(detection.canonical, to: level)
         else {
             return "[\(detection.entity.rawValue)]"
         }
-        let form =
-            Gazetteer.Form(rawValue: detection.attributes["form"] ?? "")
-            ?? gazetteer.form(of: mention.text, for: detection.canonical)
+        let form = detection.facts.placeForm ?? gazetteer.form(of: mention.text, for: detection.canonical)
         return gazetteer.name(of: place, in: form)
     }
 
-    /// The most specific known place among an address's `places` (lines of plugin id, tab, place
-    /// id), generalized to the policy's level and written in the address's script.
-    private func addressReplacement(_ places: String, mention: Mention, in context: OperatorContext) -> String? {
+    /// The most specific known place among an address's `places`, generalized to the policy's level
+    /// and written in the address's script.
+    private func addressReplacement(_ places: [PlaceReference], mention: Mention, in context: OperatorContext) -> String? {
         var best: (Gazetteer, Gazetteer.Place)?
-        for line in places.split(separator: "\n") {
-            let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let gazetteer = context.surrogates.gazetteer(for: parts[0]), let place = gazetteer.places[parts[1]] else { continue }
+        for reference in places {
+            guard let gazetteer = context.surrogates.gazetteer(for: reference.pluginID), let place = gazetteer.places[reference.placeID] else { continue }
             if best == nil || place.level > best!.1.level { best = (gazetteer, place) }
         }
         guard let (gazetteer, place) = best, let general = gazetteer.generalized(place.id, to: level) else { return nil }

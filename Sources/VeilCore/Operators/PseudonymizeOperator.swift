@@ -18,7 +18,7 @@ struct PseudonymizeOperator: Operator {
             }
         }
         // A person's pseudonym is kept under its key (the same for 卢立兵 and "Lu Libing").
-        let original = detection.attributes["key"] ?? detection.canonical
+        let original = detection.facts.pseudonymKey ?? detection.canonical
         let surrogate = try pseudonym(of: original, entity: detection.entity, generator: generator, in: context)
         return generator.render(surrogate, canonical: detection.canonical, mention: mention.text)
     }

@@ -13,18 +13,24 @@ public struct Detection: Sendable, Hashable {
     /// The rule inside the plugin (a pattern's name, a lexicon's name).
     public var rule: String
     public var canonical: String
-    /// Extra facts a validator established (for instance `kind: mobile`); never original text.
-    package var attributes: [String: String]
+    /// What the recognizer established about the mention beyond its value (a name's form and parts).
+    package var facts: MentionFacts {
+        get { storedFacts?.facts ?? MentionFacts.none }
+        set { storedFacts = newValue == .none ? nil : MentionFacts.Box(newValue) }
+    }
+    /// Held out of line, and not at all for most detections (a pattern's): a detection stays small
+    /// to copy, as resolution and linking copy them many times.
+    private var storedFacts: MentionFacts.Box?
 
     /// A detection of `entity` at `range` (UTF-8 bytes of the original), by `rule` of `pluginID`;
     /// `canonical` links it to other mentions of the same value.
     public init(range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String, canonical: String) {
-        self.init(range: range, entity: entity, score: score, pluginID: pluginID, rule: rule, canonical: canonical, attributes: [:])
+        self.init(range: range, entity: entity, score: score, pluginID: pluginID, rule: rule, canonical: canonical, facts: MentionFacts())
     }
 
     package init(
         range: Range<Int>, entity: EntityType, score: Double, pluginID: String, rule: String,
-        canonical: String, attributes: [String: String]
+        canonical: String, facts: MentionFacts
     ) {
         self.range = range
         self.entity = entity
@@ -32,6 +38,6 @@ public struct Detection: Sendable, Hashable {
         self.pluginID = pluginID
         self.rule = rule
         self.canonical = canonical
-        self.attributes = attributes
+        self.storedFacts = facts == .none ? nil : MentionFacts.Box(facts)
     }
 }

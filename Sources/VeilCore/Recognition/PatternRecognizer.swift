@@ -163,18 +163,15 @@ package struct PatternRecognizer: Recognizer {
         }
         var range = matched
         var canonical: String?
-        var attributes: [String: String] = [:]
         var score = rule.score, validated = true
         if let validator = rule.validator {
             if let (validRange, validation) = validate(matched, with: validator, backoff: rule.backoff, in: view) {
                 range = validRange
                 canonical = validation.canonical
-                attributes = validation.attributes
             } else if let unvalidated = rule.unvalidatedScore {
                 // Validators rank, context rescues: a rejected match stays only beside a cue.
                 score = unvalidated
                 validated = false
-                attributes = ["validated": "no"]
             } else {
                 return nil
             }
@@ -193,7 +190,7 @@ package struct PatternRecognizer: Recognizer {
         score = (min(max(score, 0), 1) * 10_000).rounded() / 10_000
         return Detection(
             range: view.originalRange(range), entity: rule.entity, score: score,
-            pluginID: pluginID, rule: rule.name, canonical: value, attributes: attributes)
+            pluginID: pluginID, rule: rule.name, canonical: value, facts: MentionFacts())
     }
 
     /// Whether a context word stands around `range`; in a table cell, whether one stands in the cell

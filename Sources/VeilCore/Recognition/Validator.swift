@@ -28,13 +28,11 @@ extension Validator {
     }
 }
 
-/// A value that passed: its canonical form (what linked mentions share) and facts about it.
+/// A value that passed: its canonical form (what linked mentions share).
 package struct Validation: Sendable, Hashable {
     package var canonical: String
-    package var attributes: [String: String]
-    package init(canonical: String, attributes: [String: String] = [:]) {
+    package init(canonical: String) {
         self.canonical = canonical
-        self.attributes = attributes
     }
 }
 

@@ -50,7 +50,7 @@ extension Anonymizer {
             let found = try engine.analyze(document)
             let detection =
                 found.first { $0.entity == entity && $0.range == whole }
-                ?? Detection(range: whole, entity: entity, score: 1, pluginID: "field", rule: "field", canonical: trimmed, attributes: [:])
+                ?? Detection(range: whole, entity: entity, score: 1, pluginID: "field", rule: "field", canonical: trimmed, facts: MentionFacts())
             words.append(document.bytes)
             templates.append(detection)
             for part in found where Self.isNamePart(part, of: whole, entity: entity, in: document.bytes) {

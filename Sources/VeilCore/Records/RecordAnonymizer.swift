@@ -265,7 +265,7 @@ extension Anonymizer {
                 } ?? detections.first { $0.entity == entity && $0.range == trimmed }
                 ?? Detection(
                     range: trimmed, entity: entity, score: 1, pluginID: "field", rule: "field",
-                    canonical: String(decoding: bytes[trimmed], as: UTF8.self), attributes: [:])
+                    canonical: String(decoding: bytes[trimmed], as: UTF8.self), facts: MentionFacts())
             // A name inside a screen name (阿花 of 阿花不是花) is that person where the record's
             // text writes it alone.
             for part in detections where Self.isNamePart(part, of: trimmed, entity: entity, in: bytes) {
@@ -315,10 +315,10 @@ extension Anonymizer {
 
     /// Whether `part` is a name inside an entity value at `whole` that stands for the value's
     /// holder where a text writes it alone: 阿花 in the screen name 阿花不是花. A full name is not
-    /// (王小明 in 王小明的爸爸 is someone else), nor a single character.
+    /// (王小明 in 王小明的爸爸 is someone else), nor a place written in full, nor a single character.
     static func isNamePart(_ part: Detection, of whole: Range<Int>, entity: EntityType, in bytes: [UInt8]) -> Bool {
         part.entity == entity && whole.lowerBound <= part.range.lowerBound && part.range.upperBound <= whole.upperBound && part.range != whole
-            && !PersonLinker.fullForms.contains(part.attributes["form"] ?? "")
+            && part.facts.personForm?.isLinkedTo != true && part.facts.placeForm != .full
             && String(decoding: bytes[part.range], as: UTF8.self).unicodeScalars.count >= 2
     }
 

@@ -26,7 +26,7 @@ extension ChineseNameRecognizer {
             let meanLog = (start..<end).reduce(0.0) { $0 + log(chance($1)) } / Double(end - start)
             guard exp(meanLog) >= foreignThreshold else { continue }
             if let labels, !labels[start..<end].contains(where: { $0 == .beginPerson || $0 == .insidePerson }) { continue }
-            detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), attributes: ["form": "foreign"]))
+            detections.append(detection(text, start..<end, score: 0.6, canonical: text.string(start..<end), facts: MentionFacts(personForm: .foreign)))
         }
         return detections
     }

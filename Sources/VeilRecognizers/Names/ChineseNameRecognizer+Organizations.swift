@@ -25,7 +25,7 @@ extension ChineseNameRecognizer {
             found.append(
                 Detection(
                     range: text.offsets[start]..<text.offsets[end], entity: .organization, score: 0.6,
-                    pluginID: pluginID, rule: "organization", canonical: text.string(start..<end), attributes: [:]))
+                    pluginID: pluginID, rule: "organization", canonical: text.string(start..<end), facts: MentionFacts()))
             index = end - 1
         }
         if let tagging { found += taggedOrganizations(text, tagging: tagging) }
@@ -38,7 +38,7 @@ extension ChineseNameRecognizer {
             guard range.count >= 3, text.isHan(range.lowerBound), tagging.confidence(of: range) >= 0.5 else { return nil }
             return Detection(
                 range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .organization, score: 0.55,
-                pluginID: pluginID, rule: "tagger", canonical: text.string(range), attributes: [:])
+                pluginID: pluginID, rule: "tagger", canonical: text.string(range), facts: MentionFacts())
         }
     }
 

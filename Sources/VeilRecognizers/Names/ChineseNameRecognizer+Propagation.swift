@@ -43,7 +43,7 @@ extension ChineseNameRecognizer {
                 extra.append(
                     detection(
                         text, item, score: 0.65, canonical: text.string(item),
-                        attributes: ["form": "full", "surname": String(text.character(item.lowerBound)), "listed": "yes"]))
+                        facts: MentionFacts(personForm: .full, surname: String(text.character(item.lowerBound)))))
             }
         }
         return extra
@@ -58,8 +58,8 @@ extension ChineseNameRecognizer {
     func surnameConfirmedNames(alongside found: [Detection], in text: Text) -> [Detection] {
         var shortForms: Set<Unicode.Scalar> = [], full: Set<Unicode.Scalar> = []
         for detection in found where detection.entity == .person {
-            guard let surname = detection.attributes["surname"], surname.unicodeScalars.count == 1, let scalar = surname.unicodeScalars.first else { continue }
-            if detection.attributes["form"] == "full" && !detection.canonical.hasSuffix("某") { full.insert(scalar) } else { shortForms.insert(scalar) }
+            guard let surname = detection.facts.surname, surname.unicodeScalars.count == 1, let scalar = surname.unicodeScalars.first else { continue }
+            if detection.facts.personForm == .full && !detection.canonical.hasSuffix("某") { full.insert(scalar) } else { shortForms.insert(scalar) }
         }
         shortForms.subtract(full)
         guard !shortForms.isEmpty else { return [] }
@@ -86,7 +86,7 @@ extension ChineseNameRecognizer {
                 extra.append(
                     detection(
                         text, start..<end, score: 0.65, canonical: text.string(start..<end),
-                        attributes: ["form": "full", "surname": surname]))
+                        facts: MentionFacts(personForm: .full, surname: surname)))
                 break
             }
         }
@@ -107,7 +107,7 @@ extension ChineseNameRecognizer {
         var givens: Set<[UInt8]> = []
         for detection in found where detection.score >= 0.6 {
             // A nickname the text introduced (乳名叫豆豆) is that child again where written alone.
-            guard let form = detection.attributes["form"], form == "full" || form == "foreign" || form == "nickname" else { continue }
+            guard let form = detection.facts.personForm, form == .full || form == .foreign || form == .nickname else { continue }
             // A name found with less confidence (群里的朱婷) is looked for again only as 老X and 小X
             // (小朱), forms that are a person's wherever they stand.
             let sure = detection.score >= 0.7
@@ -117,11 +117,10 @@ extension ChineseNameRecognizer {
                 var again = detection
                 again.range = 0..<0
                 again.score = 0.7
-                again.rule = form
-                again.attributes["repeated"] = "yes"
+                again.rule = form.rawValue
                 names[key] = again
             }
-            if form == "full", let surname = detection.attributes["surname"] {
+            if form == .full, let surname = detection.facts.surname {
                 // 老周, 小王 are words too, but the person's where the document names 周玉; 小时, 老家 are not.
                 // (Each surname once: whether its forms count depends on the surname alone.)
                 if surnamesRead.insert(Array(surname.utf8)).inserted {
@@ -144,8 +143,8 @@ extension ChineseNameRecognizer {
         var mentions = names.map { RepeatableMention(text: String(decoding: $0.key, as: UTF8.self), detection: $0.value) }
         // The surname alone, where a title, a cue or a speech verb follows it (郑表示, 莫老师 after
         // 莫远英): ``repeatedMention(_:at:in:)`` checks what follows.
-        for detection in names.values where detection.attributes["form"] == "full" {
-            guard let surname = detection.attributes["surname"] else { continue }
+        for detection in names.values where detection.facts.personForm == .full {
+            guard let surname = detection.facts.surname else { continue }
             let key = Array(surname.utf8)
             guard names[key] == nil, surnames[key] == nil else { continue }
             surnames[key] = ""
@@ -153,7 +152,7 @@ extension ChineseNameRecognizer {
                 RepeatableMention(
                     text: surname,
                     detection: self.detection(
-                        bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": "surname", "surname": surname, "repeated": "yes"])))
+                        bytes: 0..<0, score: 0.7, canonical: surname, facts: MentionFacts(personForm: .surname, surname: surname))))
         }
         for bytes in givens where names[bytes] == nil {
             // Not a given name that is also a word (成果, 文明, 建国): alone, it is mostly the word.
@@ -163,22 +162,22 @@ extension ChineseNameRecognizer {
                 RepeatableMention(
                     text: given,
                     detection: detection(
-                        bytes: 0..<0, score: 0.7, canonical: given, attributes: ["form": "given", "repeated": "yes"])))
+                        bytes: 0..<0, score: 0.7, canonical: given, facts: MentionFacts(personForm: .given))))
         }
         for (key, surname) in surnames where names[key] == nil && !surname.isEmpty {
             let address = String(decoding: key, as: UTF8.self)
-            let form = address.hasPrefix("老") ? "lao" : "xiao"
+            let form: PersonForm = address.hasPrefix("老") ? .lao : .xiao
             mentions.append(
                 RepeatableMention(
-                    text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, attributes: ["form": form, "surname": surname, "repeated": "yes"])))
+                    text: address, detection: detection(bytes: 0..<0, score: 0.7, canonical: surname, facts: MentionFacts(personForm: form, surname: surname))))
         }
         return mentions
     }
 
     package func repeatedMention(_ detection: Detection, at range: Range<Int>, in bytes: [UInt8]) -> Detection? {
-        if detection.attributes["form"] == "given" { return repeatedGivenName(detection, at: range, in: bytes) }
+        if detection.facts.personForm == .given { return repeatedGivenName(detection, at: range, in: bytes) }
         // 小毛|病: a word running on past the mention means it is not one.
-        guard detection.attributes["form"] == "surname" else {
+        guard detection.facts.personForm == .surname else {
             return startsInsideWord(range.lowerBound, in: bytes) || startsInsideWord(range.upperBound, in: bytes) ? nil : detection
         }
         // A bare surname is the person only before a title (part of the mention when it is a form
@@ -224,7 +223,7 @@ extension ChineseNameRecognizer {
         var titled = detection
         titled.range = range.lowerBound..<following.end
         titled.rule = "title"
-        titled.attributes["form"] = "title"
+        titled.facts.personForm = .title
         return titled
     }
 
@@ -242,7 +241,7 @@ extension ChineseNameRecognizer {
         }
         if startsInsideWord(range.lowerBound, in: bytes) || startsInsideWord(range.upperBound, in: bytes) { return nil }
         var mention = detection
-        mention.attributes = ["form": "full", "repeated": "yes"]
+        mention.facts = MentionFacts(personForm: .full)
         return mention
     }
 

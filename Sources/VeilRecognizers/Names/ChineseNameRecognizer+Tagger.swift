@@ -224,8 +224,8 @@ extension ChineseNameRecognizer {
             if range.count == 2, text.scalars[range.lowerBound] == "小" || text.scalars[range.lowerBound] == "老" {
                 let next = String(text.character(range.lowerBound + 1))
                 if statistics.surnames[next] != nil {
-                    let form = text.scalars[range.lowerBound] == "老" ? "lao" : "xiao"
-                    return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: next, attributes: ["form": form, "surname": next, "model": "crf"])
+                    let form: PersonForm = text.scalars[range.lowerBound] == "老" ? .lao : .xiao
+                    return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: next, facts: MentionFacts(personForm: form, surname: next))
                 }
             }
             let surname = statistics.surname(of: name)
@@ -241,9 +241,9 @@ extension ChineseNameRecognizer {
             // 郑表示: a surname and a verb, not a name (the document's full name makes it a person).
             if statistics.surnames[surname] != nil, text.marks[range.lowerBound + surname.unicodeScalars.count].contains(.verbStarts) { return nil }
             if range.count <= 4, !range.contains(where: { text.scalars[$0] == "·" }), statistics.surnames[surname] != nil, range.count > surname.count {
-                return detection(text, range, score: 0.6 + 0.3 * confidence, canonical: name, attributes: ["form": "full", "surname": surname, "model": "crf"])
+                return detection(text, range, score: 0.6 + 0.3 * confidence, canonical: name, facts: MentionFacts(personForm: .full, surname: surname))
             }
-            return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: name, attributes: ["form": "foreign", "model": "crf"])
+            return detection(text, range, score: 0.55 + 0.3 * confidence, canonical: name, facts: MentionFacts(personForm: .foreign))
         }
     }
 
@@ -287,7 +287,7 @@ extension ChineseNameRecognizer {
             if text.strongWordStarting[range.lowerBound] == range.count && text.placeWordStarting[range.lowerBound] != range.count { return nil }
             return Detection(
                 range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .location, score: 0.5,
-                pluginID: pluginID, rule: "tagger", canonical: text.string(range), attributes: [:])
+                pluginID: pluginID, rule: "tagger", canonical: text.string(range), facts: MentionFacts())
         }
     }
 }

@@ -217,7 +217,7 @@ package struct ChineseNameRecognizer: Recognizer {
         for index in detections.indices where detections[index].entity == .person && Self.isTownName(detections[index].range, in: bytes) {
             detections[index] = Detection(
                 range: detections[index].range, entity: .location, score: 0.55, pluginID: pluginID, rule: "town",
-                canonical: String(decoding: bytes[detections[index].range], as: UTF8.self), attributes: [:])
+                canonical: String(decoding: bytes[detections[index].range], as: UTF8.self), facts: MentionFacts())
         }
         return detections
     }
@@ -244,7 +244,7 @@ package struct ChineseNameRecognizer: Recognizer {
             // 连小姐, 干老师: the title says the character is a surname here.
             return detection(
                 text, start..<start + 1 + title, score: 0.8, canonical: text.string(start..<start + 1),
-                attributes: ["form": "title", "surname": text.string(start..<start + 1)])
+                facts: MentionFacts(personForm: .title, surname: text.string(start..<start + 1)))
         } else {
             return nil
         }
@@ -264,7 +264,7 @@ package struct ChineseNameRecognizer: Recognizer {
 
         if office(text, at: givenStart) != nil, ps >= 0.05 {
             // 朱副总理, 李总理 (offices the tagger's titles do not list): the surname is the mention.
-            return detection(text, start..<givenStart, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
+            return detection(text, start..<givenStart, score: 0.8, canonical: surname, facts: MentionFacts(personForm: .title, surname: surname))
         }
         if let title = title(text, at: givenStart) {
             // 王先生, 张老师: a surname and a title. A surname that is mostly another word (和, 向)
@@ -286,7 +286,7 @@ package struct ChineseNameRecognizer: Recognizer {
                     Self.businessTitles.contains(word) && text.wordStarting[givenStart] <= title
                     && (start == 0 || !text.isHan(start - 1) || statistics.givenProbability(text.scalars[start - 1]) < 0.1)
                 let end = Self.isOffice(word) && !business ? givenStart : givenStart + title
-                return detection(text, start..<end, score: 0.8, canonical: surname, attributes: ["form": "title", "surname": surname])
+                return detection(text, start..<end, score: 0.8, canonical: surname, facts: MentionFacts(personForm: .title, surname: surname))
             }
         }
         guard text.isHan(givenStart), !isPunctuationLike(text.scalars[givenStart]) else { return nil }
@@ -309,7 +309,7 @@ package struct ChineseNameRecognizer: Recognizer {
                     // A given name that is a word too (专家和|权威) only of characters mostly names' (玉兰).
                     text.wordStarting[givenStart] < 2 || (givenStart..<end).allSatisfy({ statistics.givenProbability(text.scalars[$0]) >= 0.1 })
                 else { continue }
-                return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+                return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), facts: MentionFacts(personForm: .full, surname: surname))
             }
         }
         let p2 = ps * statistics.givenProbability(text.scalars[givenStart])
@@ -323,7 +323,8 @@ package struct ChineseNameRecognizer: Recognizer {
         if beginsWord && !cue && !strongName && title(text, at: givenStart + 1) == nil && title(text, at: givenStart + 2) == nil { return nil }
         if beginsWord && strongName && !cue {
             p3 = max(p3, threshold3);
-            return detection(text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), attributes: ["form": "full", "surname": surname])
+            return detection(
+                text, start..<givenStart + 2, score: 0.6, canonical: text.string(start..<givenStart + 2), facts: MentionFacts(personForm: .full, surname: surname))
         }
         // A two-character given name that is itself a frequent word (明天, 一起) is weak evidence.
         if text.wordStarting[givenStart] == 2 { p3 *= 0.2 }
@@ -353,7 +354,7 @@ package struct ChineseNameRecognizer: Recognizer {
             let end = givenStart + 2
             return detection(
                 text, start..<end, score: nameScore(p3 / threshold3) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
-                canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+                canonical: text.string(start..<end), facts: MentionFacts(personForm: .full, surname: surname))
         }
         // A transcript's speaker label (万成：大家好) is almost always a name.
         let label = cue && (start == 0 || text.scalars[start - 1] == "\n")
@@ -361,7 +362,7 @@ package struct ChineseNameRecognizer: Recognizer {
             let end = givenStart + 1
             return detection(
                 text, start..<end, score: nameScore(p2 / threshold2) + boost + (hasTitleOrCueAfter(text, end) ? 0.1 : 0),
-                canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+                canonical: text.string(start..<end), facts: MentionFacts(personForm: .full, surname: surname))
         }
         return nil
     }
@@ -394,7 +395,7 @@ package struct ChineseNameRecognizer: Recognizer {
             ruleSurnameChance[text.scalars[start + 1].value] != nil, !commonAddressWords.contains(text.string(start..<start + 2))
         {
             let surname = text.string(start + 1..<start + 2)
-            return detection(text, start..<start + 2, score: 0.7, canonical: surname, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": surname])
+            return detection(text, start..<start + 2, score: 0.7, canonical: surname, facts: MentionFacts(personForm: first == "老" ? .lao : .xiao, surname: surname))
         }
         if (text.wordStarting[start] >= 2 && !personPlace) || text.insideWord[start] { return nil }
         if text.isHan(start + 2) && text.wordStarting[start + 1] >= 2 { return nil }
@@ -404,7 +405,9 @@ package struct ChineseNameRecognizer: Recognizer {
         let seenInNames = (statistics.given[second]?.inNames ?? 0) >= 3 && statistics.givenProbability(second) >= 0.3
         let nameLike = seenInNames && statistics.surnames[next] == nil
         if first == text.scalars[start + 1], !text.isHan(start + 2) || text.scalars[start + 2] != first {
-            if seenInNames { return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"]) }
+            if seenInNames {
+                return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), facts: MentionFacts(personForm: .nickname))
+            }
             // 我们班的豆豆今天没来, 主播糖糖今晚开播: a doubled character no word list holds, after 的 or
             // a child's or a streamer's role and where a subject stands, is a pet name whatever its
             // character (豆, 丫) — not an adverb (天天, 人人).
@@ -414,13 +417,13 @@ package struct ChineseNameRecognizer: Recognizer {
                 Self.subjectFollowers.contains(text.scalars[start + 2]) || Self.timeWords.contains(where: { text.matches($0, at: start + 2) })
                     || (text.scalars[start - 1] != "的" && text.wordStarting[start + 2] >= 2)
             {
-                return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+                return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), facts: MentionFacts(personForm: .nickname))
             }
         }
         guard first == "老" || first == "小" || first == "阿" else { return nil }
         if first == "阿" || (first == "小" && nameLike) {
             guard nameLike else { return nil }
-            return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+            return detection(text, start..<start + 2, score: 0.6, canonical: text.string(start..<start + 2), facts: MentionFacts(personForm: .nickname))
         }
         // A surname mostly written as one (卢), or one of the most common (周, 曾: mostly 周末, 曾经
         // elsewhere, but 老周 and 小曾 are people); not a cue or title (老公).
@@ -430,7 +433,7 @@ package struct ChineseNameRecognizer: Recognizer {
                 || (commonSurnames.contains(next) && !cueAndTitleWords.contains(text.string(start..<start + 2))
                     && (statistics.surnameProbability(next) >= 0.1 || subject))
         else { return nil }
-        return detection(text, start..<start + 2, score: likely ? 0.7 : 0.6, canonical: next, attributes: ["form": first == "老" ? "lao" : "xiao", "surname": next])
+        return detection(text, start..<start + 2, score: likely ? 0.7 : 0.6, canonical: next, facts: MentionFacts(personForm: first == "老" ? .lao : .xiao, surname: next))
     }
 
     /// Words a name often follows that are not cues (which make even an ordinary word a name).
@@ -573,7 +576,7 @@ package struct ChineseNameRecognizer: Recognizer {
             let given = (start + 1..<end).map { statistics.givenProbability(text.scalars[$0]) }
             guard given.allSatisfy({ $0 >= 0.01 }) else { continue }
             let surname = text.string(start..<start + 1)
-            return detection(text, start..<end, score: 0.65, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+            return detection(text, start..<end, score: 0.65, canonical: text.string(start..<end), facts: MentionFacts(personForm: .full, surname: surname))
         }
         return nil
     }
@@ -611,7 +614,7 @@ package struct ChineseNameRecognizer: Recognizer {
         guard !text.isHan(end) || "的氏名叫，".unicodeScalars.contains(text.scalars[end]) || title(text, at: end) != nil else { return nil }
         if text.wordStarting[start] > length { return nil }
         let surname = text.string(start..<end)
-        return detection(text, start..<end, score: 0.75, canonical: surname, attributes: ["form": "surname", "surname": surname])
+        return detection(text, start..<end, score: 0.75, canonical: surname, facts: MentionFacts(personForm: .surname, surname: surname))
     }
 
     /// A nickname, screen name or pen name where the text says it is one: 小名叫丫丫, 网名是风中的小草,
@@ -637,9 +640,9 @@ package struct ChineseNameRecognizer: Recognizer {
         guard end > start, end - start <= 12, end - start >= 2 || text.isHan(start) else { return nil }
         // 全名叫练玉, 真名是王芳: a full name, whose surname and given name are that person again.
         if Self.fullNameCues.contains(cue), let surname = leadingSurname(text, start..<end) {
-            return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), attributes: ["form": "full", "surname": surname])
+            return detection(text, start..<end, score: 0.8, canonical: text.string(start..<end), facts: MentionFacts(personForm: .full, surname: surname))
         }
-        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), facts: MentionFacts(personForm: .nickname))
     }
 
     /// A screen name in quotes after the word for its holder (网友“胖虎”, 博主「风中的小草」): up to the
@@ -655,7 +658,7 @@ package struct ChineseNameRecognizer: Recognizer {
         var end = start
         while end < text.scalars.count, end - start <= 16, text.scalars[end] != close, text.scalars[end] != "\n" { end += 1 }
         guard end < text.scalars.count, text.scalars[end] == close, end > start, end - start <= 16 else { return nil }
-        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+        return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), facts: MentionFacts(personForm: .nickname))
     }
 
     static let screenNameCues: [[Unicode.Scalar]] = ["网友", "用户", "博主", "楼主", "主播", "群友", "粉丝", "网红", "账号", "昵称为", "网名为"]
@@ -689,7 +692,7 @@ package struct ChineseNameRecognizer: Recognizer {
         guard doubled || prefixed else { return nil }
         let end = start + 2
         guard end == text.scalars.count || !text.isHan(end) || text.scalars[end] == "的" || Self.subjectFollowers.contains(text.scalars[end]) else { return nil }
-        return detection(text, start..<end, score: 0.7, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+        return detection(text, start..<end, score: 0.7, canonical: text.string(start..<end), facts: MentionFacts(personForm: .nickname))
     }
 
     static let householdOwners = ScalarSet(["你", "我", "他", "她", "咱", "您"] as [Unicode.Scalar])
@@ -714,12 +717,12 @@ package struct ChineseNameRecognizer: Recognizer {
         }
         // A surname and given-name characters, not a common word (钟欢; but 王者，你).
         if ruleSurnameChance[text.scalars[index].value] != nil, chances.dropFirst().allSatisfy({ $0 >= 0.005 }), text.wordStarting[index] < 2 {
-            return detection(text, range, score: 0.7, canonical: name, attributes: ["form": "full", "surname": String(text.character(index))])
+            return detection(text, range, score: 0.7, canonical: name, facts: MentionFacts(personForm: .full, surname: String(text.character(index))))
         }
         // Both characters of a given name seen in names; an ordinary word (今天，你; 宝贝，你) only
         // where its characters are mostly names' (红霞).
         guard length == 2, chances.allSatisfy({ $0 >= 0.01 }), text.wordStarting[index] < 2 || chances[0] * chances[1] >= 0.05 else { return nil }
-        return detection(text, range, score: 0.7, canonical: name, attributes: ["form": "full"])
+        return detection(text, range, score: 0.7, canonical: name, facts: MentionFacts(personForm: .full))
     }
 
     static let nicknameCues: [[Unicode.Scalar]] = [
@@ -743,13 +746,13 @@ package struct ChineseNameRecognizer: Recognizer {
             var end = start
             while end < text.scalars.count, end - start < 6, text.isHan(end), !Self.calledEnds.contains(text.scalars[end]) { end += 1 }
             guard end - start >= 2, end - start <= 5, end == text.scalars.count || !text.isHan(end) || Self.calledEnds.contains(text.scalars[end]) else { return nil }
-            return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), attributes: ["form": "nickname"])
+            return detection(text, start..<end, score: 0.75, canonical: text.string(start..<end), facts: MentionFacts(personForm: .nickname))
         }
         let start = index + 1
         guard text.scalars[index] == "叫", start + 1 < text.scalars.count, text.isHan(start), text.scalars[start] == text.scalars[start + 1],
             !text.isHan(start + 2) || Self.calledEnds.contains(text.scalars[start + 2])
         else { return nil }
-        return detection(text, start..<start + 2, score: 0.75, canonical: text.string(start..<start + 2), attributes: ["form": "nickname"])
+        return detection(text, start..<start + 2, score: 0.75, canonical: text.string(start..<start + 2), facts: MentionFacts(personForm: .nickname))
     }
 
     static let calledObjects: [[Unicode.Scalar]] = ["我", "她", "他"].map { Array($0.unicodeScalars) }
@@ -796,24 +799,24 @@ package struct ChineseNameRecognizer: Recognizer {
         }
     }
 
-    func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
-        detection(bytes: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], score: score, canonical: canonical, attributes: attributes)
+    func detection(_ text: Text, _ range: Range<Int>, score: Double, canonical: String, facts: MentionFacts) -> Detection {
+        detection(bytes: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], score: score, canonical: canonical, facts: facts)
     }
 
     /// A PERSON detection; a full name notes its pinyin ("lu libing"), by which a romanized mention
     /// may be linked to it — its pseudonym is kept under the name as written (韦玉 and 韦宇, which
     /// read alike, are two people); a surname with a title or 老/小 notes the surname's pinyin ("lu").
-    func detection(bytes range: Range<Int>, score: Double, canonical: String, attributes: [String: String]) -> Detection {
-        var attributes = attributes
-        let form = attributes["form"] ?? ""
-        if form == "full", let (family, given) = syllables(of: canonical) {
-            attributes["pinyin"] = family + " " + given.joined()
-        } else if form == "title" || form == "lao" || form == "xiao" || form == "surname", let reading = readings[canonical] {
-            attributes["pinyin"] = reading
+    func detection(bytes range: Range<Int>, score: Double, canonical: String, facts: MentionFacts) -> Detection {
+        var facts = facts
+        let form = facts.personForm
+        if form == .full, let (family, given) = syllables(of: canonical) {
+            facts.pinyin = family + " " + given.joined()
+        } else if form == .title || form == .lao || form == .xiao || form == .surname, let reading = readings[canonical] {
+            facts.pinyin = reading
         }
         return Detection(
             range: range, entity: .person, score: min(score, 0.95),
-            pluginID: pluginID, rule: attributes["form"] ?? "name", canonical: canonical, attributes: attributes)
+            pluginID: pluginID, rule: form?.rawValue ?? "name", canonical: canonical, facts: facts)
     }
 
     /// The readings of a full name: its surname's, and each given-name character's. Read by

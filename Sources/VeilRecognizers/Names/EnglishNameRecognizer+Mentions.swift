@@ -12,9 +12,9 @@ extension EnglishNameRecognizer {
 
     func laterMentions(in bytes: [UInt8], of found: [Detection]) -> [Detection] {
         var surnames = Set<String>(), givens = Set<String>()
-        for detection in found where detection.attributes["form"] == "en-full" {
-            if let surname = detection.attributes["surname"], surname.count > 1 { surnames.insert(surname) }
-            if let given = detection.attributes["given"], given.count > 1 { givens.insert(given) }
+        for detection in found where detection.facts.personForm == .englishFull {
+            if let surname = detection.facts.surname, surname.count > 1 { surnames.insert(surname) }
+            if let given = detection.facts.givenName, given.count > 1 { givens.insert(given) }
         }
         givens.subtract(surnames)
         guard !surnames.isEmpty || !givens.isEmpty else { return [] }
@@ -50,11 +50,11 @@ extension EnglishNameRecognizer {
             let lower = word.text.lowercased()
             let isSurname = surnames.contains(lower)
             guard isSurname || givens.contains(lower), !isCovered(word.range) else { continue }
-            let attributes = isSurname ? ["form": "en-surname", "surname": lower] : ["form": "en-first", "given": lower]
+            let facts = isSurname ? MentionFacts(personForm: .englishSurname, surname: lower) : MentionFacts(personForm: .englishFirst, givenName: lower)
             detections.append(
                 Detection(
                     range: word.range, entity: .person, score: Self.laterMentionScore, pluginID: pluginID,
-                    rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, attributes: attributes))
+                    rule: isSurname ? "en-named-surname" : "en-named-first", canonical: lower, facts: facts))
         }
         return detections
     }

@@ -103,7 +103,7 @@ package struct EnglishNameRecognizer: Recognizer {
             }
         }
         // Surnames alone: of people named in full here, or in a person's context.
-        let named = Set(detections.compactMap { $0.attributes["surname"] })
+        let named = Set(detections.compactMap { $0.facts.surname })
         for (position, word) in words.enumerated() where !used.contains(position) && word.isCapitalized && !word.isAllCaps {
             let lower = word.text.lowercased()
             if named.contains(lower) { detections.append(surnameOnly(word, score: 0.7)); continue }
@@ -238,19 +238,19 @@ package struct EnglishNameRecognizer: Recognizer {
 
     /// A person named by `names` (as written): the canonical value and the attributes linking and
     /// pseudonyms read — the form (a full name, or one word read as a first name or a surname by
-    /// how the lists hold `listedAs`), surname, given name and sex.
+    /// how the lists hold `listedAs`), surname and given name.
     func person(_ range: Range<Int>, names: [String], listedAs key: String, rule: String, score: Double) -> Detection {
         let lower = names.map { $0.lowercased() }
-        let form = names.count >= 2 ? "en-full" : firstNames[key] != nil && lastNames[key] == nil ? "en-first" : "en-surname"
+        let form: PersonForm = names.count >= 2 ? .englishFull : firstNames[key] != nil && lastNames[key] == nil ? .englishFirst : .englishSurname
         return Detection(
             range: range, entity: .person, score: score, pluginID: pluginID, rule: rule, canonical: lower.joined(separator: " "),
-            attributes: ["form": form, "surname": lower.last ?? "", "given": names.count >= 2 ? lower[0] : "", "sex": firstNames[key]?.sex ?? ""])
+            facts: MentionFacts(personForm: form, surname: lower.last ?? "", givenName: names.count >= 2 ? lower[0] : ""))
     }
 
     private func surnameOnly(_ word: LatinWord, score: Double) -> Detection {
         Detection(
             range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "en-surname", canonical: word.text.lowercased(),
-            attributes: ["form": "en-surname", "surname": word.text.lowercased()])
+            facts: MentionFacts(personForm: .englishSurname, surname: word.text.lowercased()))
     }
 }
 

@@ -65,7 +65,7 @@ package struct PinyinNameRecognizer: Recognizer {
             guard first.isCapitalized, second.isCapitalized, !Self.notNames.contains("\(first.lower) \(second.lower)") else { continue }
             if let name = fullName(surname: first, given: second, surnameFirst: true) ?? fullName(surname: second, given: first, surnameFirst: false) {
                 detections.append(name)
-                surnamesNamed.insert(name.attributes["surname"] ?? "")
+                surnamesNamed.insert(name.facts.surname ?? "")
                 index += 1
             }
         }
@@ -96,7 +96,7 @@ package struct PinyinNameRecognizer: Recognizer {
             detections.append(
                 Detection(
                     range: word.range, entity: .person, score: score, pluginID: pluginID, rule: "pinyin-surname",
-                    canonical: word.lower, attributes: ["form": "pinyin-surname", "surname": word.lower, "pinyin": word.lower]))
+                    canonical: word.lower, facts: MentionFacts(personForm: .pinyinSurname, surname: word.lower, pinyin: word.lower)))
         }
         return detections
     }
@@ -116,11 +116,7 @@ package struct PinyinNameRecognizer: Recognizer {
         let canonical = surname.lower + " " + plain
         return Detection(
             range: range, entity: .person, score: 0.75, pluginID: pluginID, rule: "pinyin-full", canonical: canonical,
-            attributes: [
-                "form": "pinyin-full", "surname": surname.lower, "pinyin": canonical,
-                "key": ([surname.lower] + syllables).joined(separator: " "),
-                "order": surnameFirst ? "surname-first" : "given-first"
-            ])
+            facts: MentionFacts(personForm: .pinyinFull, surname: surname.lower, pinyin: canonical, pseudonymKey: ([surname.lower] + syllables).joined(separator: " ")))
     }
 
     private func isSurname(_ spelling: String) -> Bool {
@@ -134,15 +130,15 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
     package func repeatableMentions(of found: [Detection]) -> [RepeatableMention] {
         var mentions: [RepeatableMention] = []
         var seen = Set<String>()
-        for detection in found where detection.attributes["form"] == "pinyin-full" {
-            guard let surname = detection.attributes["surname"], seen.insert(surname).inserted else { continue }
+        for detection in found where detection.facts.personForm == .pinyinFull {
+            guard let surname = detection.facts.surname, seen.insert(surname).inserted else { continue }
             let written = surname.prefix(1).uppercased() + surname.dropFirst()
             mentions.append(
                 RepeatableMention(
                     text: written,
                     detection: Detection(
                         range: 0..<0, entity: .person, score: 0.7, pluginID: pluginID, rule: "pinyin-surname", canonical: surname,
-                        attributes: ["form": "pinyin-surname", "surname": surname, "pinyin": surname, "repeated": "yes"])))
+                        facts: MentionFacts(personForm: .pinyinSurname, surname: surname, pinyin: surname))))
         }
         return mentions
     }

@@ -188,7 +188,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
             }
             return Detection(
                 range: view.originalRange(range), entity: entity, score: score, pluginID: pluginID, rule: entry.form.rawValue,
-                canonical: place, attributes: ["level": level.rawValue, "form": entry.form.rawValue])
+                canonical: place, facts: MentionFacts(placeForm: entry.form))
         }
     }
 

@@ -26,7 +26,7 @@ package struct BankCardValidator: Validator {
     package func validate(_ candidate: String) -> Validation? {
         let digits = candidate.digitValues
         guard digits.count >= 12, digits.count <= 19, BankCardValidator.hasKnownPrefix(digits), LuhnValidator.isValid(digits) else { return nil }
-        return Validation(canonical: candidate.digitsOnly, attributes: ["network": BankCardValidator.network(of: digits)])
+        return Validation(canonical: candidate.digitsOnly)
     }
 
     static func hasKnownPrefix(_ digits: [Int]) -> Bool {

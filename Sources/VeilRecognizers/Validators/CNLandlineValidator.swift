@@ -15,8 +15,6 @@ package struct CNLandlineValidator: Validator {
 
     static let extensionMarkers = ["转", "ext", "EXT", "x", "分机"].map { Array($0.utf8) }
 
-    private static let attributes = ["kind": "landline"]
-
     package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
@@ -48,6 +46,6 @@ package struct CNLandlineValidator: Validator {
         let localLength = value.count - areaLength
         let allowed = areaLength == 3 ? 8...8 : 7...8
         guard allowed.contains(localLength), value[areaLength] >= 2 else { return nil }
-        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
+        return Validation(canonical: String(decoding: digits, as: UTF8.self))
     }
 }

@@ -12,8 +12,6 @@ package struct CNMobileValidator: Validator {
 
     package init() {}
 
-    private static let attributes = ["kind": "mobile"]
-
     package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
@@ -28,7 +26,7 @@ package struct CNMobileValidator: Validator {
             digits = digits.dropFirst(4)
         }
         guard digits.count == 11, CNMobileValidator.isAllocated(digits) else { return nil }
-        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
+        return Validation(canonical: String(decoding: digits, as: UTF8.self))
     }
 
     /// Whether the first three digits (ASCII bytes) are an allocated mobile segment.

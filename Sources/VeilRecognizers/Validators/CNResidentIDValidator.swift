@@ -20,8 +20,6 @@ package struct CNResidentIDValidator: Validator {
     static let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     static let checkCharacters: [Character] = ["1", "0", "X", "9", "8", "7", "6", "5", "4", "3", "2"]
 
-    private static let form18 = ["form": "18"], form15 = ["form": "15"]
-
     package func validate(_ candidate: String) -> Validation? {
         validate(utf8: ArraySlice(candidate.utf8))
     }
@@ -39,12 +37,12 @@ package struct CNResidentIDValidator: Validator {
             let month = digits[10] * 10 + digits[11], day = digits[12] * 10 + digits[13]
             guard CNResidentIDValidator.isRealDate(year: year, month: month, day: day, notAfterToday: true) else { return nil }
             guard compact[17] == CNResidentIDValidator.checkCharacter(for: Array(digits.prefix(17))).asciiValue else { return nil }
-            return Validation(canonical: String(decoding: compact, as: UTF8.self), attributes: Self.form18)
+            return Validation(canonical: String(decoding: compact, as: UTF8.self))
         }
         if compact.count == 15, digits.count == 15 {
             let month = digits[8] * 10 + digits[9], day = digits[10] * 10 + digits[11]
             guard CNResidentIDValidator.isRealDate(year: 1900 + digits[6] * 10 + digits[7], month: month, day: day, notAfterToday: true) else { return nil }
-            return Validation(canonical: String(decoding: compact, as: UTF8.self), attributes: Self.form15)
+            return Validation(canonical: String(decoding: compact, as: UTF8.self))
         }
         return nil
     }

@@ -13,6 +13,6 @@ package struct CNServiceNumberValidator: Validator {
     package func validate(_ candidate: String) -> Validation? {
         let digits = candidate.digitsOnly
         guard digits.utf8.count == 10, digits.hasPrefix("400") || digits.hasPrefix("800") else { return nil }
-        return Validation(canonical: digits, attributes: ["kind": "service"])
+        return Validation(canonical: digits)
     }
 }

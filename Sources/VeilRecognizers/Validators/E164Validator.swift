@@ -55,7 +55,7 @@ package struct E164Validator: Validator {
             plan.lengths.contains(national)
                 || (setApart && String(plan.code) == leading && digits.utf8.count <= 15 && plan.lengths.contains(national + 1))
         else { return nil }
-        return Validation(canonical: "+" + digits, attributes: ["kind": "international", "country": String(plan.code)])
+        return Validation(canonical: "+" + digits)
     }
 
     /// (351) 961 453 458: a calling code in brackets, the + left out, then a valid national number.
@@ -66,7 +66,7 @@ package struct E164Validator: Validator {
         else { return nil }
         let national = Array(String(text.dropFirst(code.count + 1)).digitsOnly.utf8)
         guard plan.isValidNational(national[...]) else { return nil }
-        return Validation(canonical: "+" + code + String(decoding: national, as: UTF8.self), attributes: ["kind": "international", "country": String(code)])
+        return Validation(canonical: "+" + code + String(decoding: national, as: UTF8.self))
     }
 }
 

@@ -37,7 +37,7 @@ package struct IBANValidator: Validator {
             Self.lengths[String(decoding: characters[0..<2], as: UTF8.self)] == characters.count,
             Self.remainder(characters) == 1
         else { return nil }
-        return Validation(canonical: String(decoding: characters, as: UTF8.self), attributes: ["country": String(decoding: characters[0..<2], as: UTF8.self)])
+        return Validation(canonical: String(decoding: characters, as: UTF8.self))
     }
 
     /// The IBAN with its first four characters moved to the end and each letter written as 10–35,

@@ -15,6 +15,6 @@ package struct IPv4Validator: Validator {
                 part.count == 1 || part.first != "0"
             else { return nil }
         }
-        return Validation(canonical: candidate, attributes: ["version": "4"])
+        return Validation(canonical: candidate)
     }
 }

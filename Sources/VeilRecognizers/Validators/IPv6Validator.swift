@@ -21,6 +21,6 @@ package struct IPv6Validator: Validator {
         } else {
             guard groups.count == 8 else { return nil }
         }
-        return Validation(canonical: lower, attributes: ["version": "6"])
+        return Validation(canonical: lower)
     }
 }

@@ -49,6 +49,6 @@ package struct ObfuscatedEmailValidator: Validator {
         guard seenAt, !local.isEmpty, labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }),
             let top = labels.last, top.count >= 2, top.allSatisfy({ $0.isLetter })
         else { return nil }
-        return Validation(canonical: local + "@" + domain, attributes: ["written": "obfuscated"])
+        return Validation(canonical: local + "@" + domain)
     }
 }

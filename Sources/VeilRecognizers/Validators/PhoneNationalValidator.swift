@@ -33,8 +33,7 @@ package struct PhoneNationalValidator: Validator {
             !PhoneDigitsValidator.isDate(groups: PhoneNumberText.digitGroups(number)),
             NumberingPlan.isNationalNumber(digits)
         else { return nil }
-        return Validation(canonical: String(decoding: digits, as: UTF8.self), attributes: Self.attributes)
+        return Validation(canonical: String(decoding: digits, as: UTF8.self))
     }
 
-    private static let attributes = ["kind": "national"]
 }

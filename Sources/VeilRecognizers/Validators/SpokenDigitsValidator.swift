@@ -26,6 +26,6 @@ package struct SpokenDigitsValidator: Validator {
             digits.append(digit)
         }
         guard (7...15).contains(digits.count) else { return nil }
-        return Validation(canonical: (plus ? "+" : "") + digits, attributes: ["written": "words"])
+        return Validation(canonical: (plus ? "+" : "") + digits)
     }
 }
