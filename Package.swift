@@ -11,7 +11,7 @@ let package = Package(
         .library(name: "VeilCore", targets: ["VeilCore"]),
         .library(name: "VeilRecognizers", targets: ["VeilRecognizers"]),
         .library(name: "VeilFormats", targets: ["VeilFormats"]),
-        .executable(name: "veil", targets: ["veil"])
+        .executable(name: "veil", targets: ["VeilCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "VeilFormats", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Veil", dependencies: ["VeilCore", "VeilRecognizers"]),
         .executableTarget(
-            name: "veil",
+            name: "VeilCLI",
             dependencies: [
                 "VeilCore",
                 "VeilRecognizers",
@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "VeilCoreTests", dependencies: ["VeilText", "VeilCore", "VeilRecognizers", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers"]),
-        .testTarget(name: "VeilCLITests", dependencies: ["veil"]),
+        .testTarget(name: "VeilCLITests", dependencies: ["VeilCLI"]),
         .testTarget(name: "VeilTests", dependencies: ["Veil"])
     ],
     swiftLanguageModes: [.v6]

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import veil
+@testable import VeilCLI
 
 @Suite struct ProgressTests {
     @Test func theLineSaysDoneOfTotalRateAndTimeLeft() {

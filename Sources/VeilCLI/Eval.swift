@@ -83,16 +83,9 @@ enum EvaluationTable {
         return out
     }
 
-    /// Columns padded to their widest cell; the first left-aligned, the others right-aligned.
+    /// Columns padded to their widest cell; the first left-aligned, the others (figures) right-aligned.
     private static func table(_ rows: [[String]]) -> String {
-        let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            zip(row, widths).enumerated().map { index, pair in
-                index == 0
-                    ? pair.0.padding(toLength: pair.1, withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: pair.1 - pair.0.count) + pair.0
-            }.joined(separator: "  ") + "\n"
-        }.joined()
+        TextTable(rows: rows, alignments: [.left] + Array(repeating: .right, count: rows[0].count - 1)).rendered()
     }
 
     /// Every figure as one JSON object: `{"documents", "entities": {NAME: {...}}, "all": {...}}`.

@@ -21,12 +21,7 @@ struct Plugins: ParsableCommand {
                     let source = plugin.origin.description + (plugin.overridesBuiltin ? " (replaces the built-in)" : "")
                     rows.append([manifest.id, manifest.kind.rawValue, manifest.entities.map(\.rawValue).joined(separator: ","), source, manifest.summary])
                 }
-                let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
-                for row in rows {
-                    Console.output(
-                        zip(row.prefix(4), widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                            + "  " + row[4] + "\n")
-                }
+                Console.output(TextTable(rows: rows).rendered())
             }
         }
     }

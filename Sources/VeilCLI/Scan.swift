@@ -78,17 +78,7 @@ enum FindingsTable {
         }
         let total = counts.values.reduce(0, +)
         var out = ""
-        if rows.count > 1 {
-            // Widths in characters; the last column is not padded, so no line ends in spaces.
-            let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
-            for row in rows {
-                for (column, cell) in row.enumerated() {
-                    out += cell
-                    if column < row.count - 1 { out += String(repeating: " ", count: widths[column] - cell.count + 2) }
-                }
-                out += "\n"
-            }
-        }
+        if rows.count > 1 { out += TextTable(rows: rows).rendered() }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
         out +=
             "\(total) finding\(total == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")"
