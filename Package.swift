@@ -53,6 +53,9 @@ let package = Package(
         // generators. The only module that knows a plugin by id; the core sees it as a PluginCode.
         .target(name: "VeilRecognizers", dependencies: ["VeilText", "VeilCore", "PCRE2"]),
         .target(name: "VeilFormats", dependencies: ["VeilCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // What a run tells its user beside the output: the review page (the one output that shows
+        // originals) and the run report (counts only).
+        .target(name: "VeilReports", dependencies: ["VeilCore", "VeilFormats", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Veil", dependencies: ["VeilCore", "VeilRecognizers"]),
         .executableTarget(
             name: "VeilCLI",
@@ -60,6 +63,7 @@ let package = Package(
                 "VeilCore",
                 "VeilRecognizers",
                 "VeilFormats",
+                "VeilReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),

@@ -4,6 +4,7 @@ import Synchronization
 import VeilCore
 import VeilFormats
 import VeilRecognizers
+import VeilReports
 
 /// `--plugins`: the extra plugin folders every command that loads the catalog takes.
 struct PluginOptions: ParsableArguments {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VeilCore
 import VeilFormats
+import VeilReports
 
 /// `veil review`: the one output with originals — an HTML page to check every change before release.
 struct Review: ParsableCommand {

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 package import VeilCore
+package import VeilFormats
 
 /// What `--report FILE.json` says of a run: per input, the documents read, the findings by entity,
 /// plugin and action, and the records left out with their places; the policy's name and a hash of
