@@ -10,8 +10,14 @@ public struct PackedWords {
 
     /// Packs `words`, with ASCII capitals folded to small letters when `foldingCase`.
     @inlinable public init(_ words: some Sequence<String>, foldingCase: Bool = false) {
+        starts.reserveCapacity(words.underestimatedCount + 1)
         for word in words {
-            for byte in word.utf8 { bytes.append(foldingCase && byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            if foldingCase {
+                for byte in word.utf8 { bytes.append(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            } else {
+                // One copy of the string's bytes, not an append per byte.
+                bytes += word.utf8
+            }
             starts.append(bytes.count)
         }
     }
