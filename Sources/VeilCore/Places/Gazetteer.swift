@@ -58,7 +58,7 @@ package struct Gazetteer: Sendable {
     package init(contentsOf path: String) throws(ConfigurationError) {
         var places: [Place] = []
         var problems: [Diagnostic] = []
-        for (line, columns) in try WordList.readNumberedRows(path, what: "the places file") {
+        try WordList.forEachRow(path, what: "the places file") { line, columns in
             guard columns.count == 6 || columns.count == 7, let level = PlaceLevel(rawValue: columns[1]), !columns[0].isEmpty, !columns[3].isEmpty else {
                 problems.append(
                     Diagnostic(
@@ -66,7 +66,7 @@ package struct Gazetteer: Sendable {
                         message:
                             "expected 6 tab-separated columns: id, level (\(PlaceLevel.allCases.map(\.rawValue).joined(separator: "|"))), parent, full name, short forms, romanized forms"
                     ))
-                continue
+                return
             }
             let list = { (column: String) in column.utf8.split(separator: UInt8(ascii: "|")).map { String(decoding: $0, as: UTF8.self) } }
             places.append(

@@ -183,9 +183,9 @@ package struct PluginCatalog: Sendable {
             var entries: [LexiconRecognizer.Entry] = []
             for lexicon in manifest.lexicons {
                 let path = (manifest.directory as NSString).appendingPathComponent(lexicon.file)
-                for columns in try WordList.readRows(path) {
+                try WordList.forEachRow(path) { _, columns in
                     let word = columns[0].trimmingCharacters(in: .whitespaces)
-                    guard !word.isEmpty else { continue }
+                    guard !word.isEmpty else { return }
                     entries.append(
                         .init(
                             word: word, entity: lexicon.entity, score: lexicon.score, pluginID: manifest.id, lexicon: lexicon.name,

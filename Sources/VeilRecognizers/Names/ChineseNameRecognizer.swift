@@ -109,7 +109,7 @@ package struct ChineseNameRecognizer: Recognizer {
         var readings: [String: String] = [:]
         let tagger = try files.first(where: { $0.hasSuffix("crf.tsv") }).map { path throws(ConfigurationError) in try NameTagger.read(path) }
         if let file = files.first(where: { $0.hasSuffix("readings.tsv") }) {
-            for line in try WordList.readRows(file) where line.count == 2 { readings[line[0]] = line[1] }
+            try WordList.forEachRow(file) { _, line in if line.count == 2 { readings[line[0]] = line[1] } }
         }
         // A word counts as "strong" evidence against a name when the news corpus has it, or when it is
         // frequent in jieba's dictionary; rarer jieba words (温家) only block names they cut across.
@@ -131,8 +131,9 @@ package struct ChineseNameRecognizer: Recognizer {
                 .filter { !Self.beforeTitleWords.contains($0) && !Self.notTitleSurnames.contains($0) })
         if let file = files.first(where: { $0.hasSuffix("traditional.tsv") }) {
             var table = [UInt16](repeating: 0, count: 0x10000)
-            for row in try WordList.readRows(file) where row.count == 2 {
-                guard let from = row[0].unicodeScalars.first?.value, let to = row[1].unicodeScalars.first?.value, from < 0x10000, to < 0x10000 else { continue }
+            try WordList.forEachRow(file) { _, row in
+                guard row.count == 2, let from = row[0].unicodeScalars.first?.value, let to = row[1].unicodeScalars.first?.value, from < 0x10000, to < 0x10000
+                else { return }
                 table[Int(from)] = UInt16(to)
             }
             recognizer.simplified = table

@@ -59,7 +59,7 @@ package struct ChineseNameStatistics: Sendable {
     static func read(surnames: String, given: String, foreign: String) throws(ConfigurationError) -> ChineseNameStatistics {
         func table(_ path: String) throws(ConfigurationError) -> [(String, Count)] {
             var rows: [(String, Count)] = []
-            for (line, columns) in try WordList.readNumberedRows(path, what: "the name table") {
+            try WordList.forEachRow(path, what: "the name table") { (line, columns) throws(ConfigurationError) in
                 guard columns.count == 3, !columns[0].isEmpty, let inNames = Int(columns[1]), let occurrences = Int(columns[2]) else {
                     throw ConfigurationError(Diagnostic(file: path, line: line, message: "expected: text, count in names, occurrences (tab-separated)"))
                 }
@@ -82,7 +82,7 @@ package struct ChineseNameStatistics: Sendable {
 
     /// Reads `given-gender.tsv` (character, count in men's names, count in women's names).
     mutating func readGender(_ path: String) throws(ConfigurationError) {
-        for (line, row) in try WordList.readNumberedRows(path, what: "the given-name gender table") {
+        try WordList.forEachRow(path, what: "the given-name gender table") { (line, row) throws(ConfigurationError) in
             guard row.count == 3, row[0].count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
                 throw ConfigurationError(
                     Diagnostic(file: path, line: line, message: "expected: character, count in men's names, count in women's names (tab-separated)"))

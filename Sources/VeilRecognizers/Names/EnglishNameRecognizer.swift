@@ -32,22 +32,25 @@ package struct EnglishNameRecognizer: Recognizer {
         let files = input.dataFiles
         guard files.count >= 3 else { throw RecognizerError(pluginID: input.manifest.id, message: "person-en needs data: first, last, words") }
         var first: [String: (Double, String)] = [:], firstShares: [String: Double] = [:]
-        for row in try WordList.readRows(files[0]) where row.count == 3 {
+        try WordList.forEachRow(files[0]) { _, row in
+            guard row.count == 3 else { return }
             first[row[0]] = (Double(row[1]) ?? 0, row[2])
             firstShares[row[0].lowercased()] = Double(row[1]) ?? 0
         }
         var last: [String: Double] = [:], lastShares: [String: Double] = [:]
-        for row in try WordList.readRows(files[1]) where row.count == 2 {
+        try WordList.forEachRow(files[1]) { _, row in
+            guard row.count == 2 else { return }
             last[row[0]] = Double(row[1]) ?? 0
             lastShares[row[0].lowercased()] = Double(row[1]) ?? 0
         }
         var recognizer = EnglishNameRecognizer(pluginID: input.manifest.id, firstNames: first, lastNames: last, ambiguous: Set(try WordList.read(files[2])))
         if let model = files.first(where: { $0.hasSuffix("crf.tsv") }), let rankFile = files.first(where: { $0.hasSuffix("ranks.tsv") }) {
             var ranks: [String: String] = [:]
-            for row in try WordList.readRows(rankFile) where row.count == 2 { ranks[row[0]] = row[1] }
+            try WordList.forEachRow(rankFile) { _, row in if row.count == 2 { ranks[row[0]] = row[1] } }
             var worldFirst: [String] = [], worldLast: [String] = []
             if let world = files.first(where: { $0.hasSuffix("world.tsv") }) {
-                for row in try WordList.readRows(world) where row.count == 2 {
+                try WordList.forEachRow(world) { _, row in
+                    guard row.count == 2 else { return }
                     // Bytes, not Foundation's String search: the list has two hundred thousand rows.
                     if row[1].utf8.contains(UInt8(ascii: "F")) { worldFirst.append(row[0]) }
                     if row[1].utf8.contains(UInt8(ascii: "L")) { worldLast.append(row[0]) }

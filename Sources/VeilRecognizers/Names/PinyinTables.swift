@@ -12,12 +12,13 @@ struct PinyinTables: Sendable {
     static func read(syllables: String, readings: String, variants: String, statistics: ChineseNameStatistics) throws -> PinyinTables {
         let syllableSet = Set(try WordList.read(syllables))
         var readingTable: [String: String] = [:]
-        for line in try WordList.readRows(readings) where line.count == 2 { readingTable[line[0]] = line[1] }
+        try WordList.forEachRow(readings) { _, line in if line.count == 2 { readingTable[line[0]] = line[1] } }
         var bySpelling: [String: [String]] = [:]
         for surname in statistics.surnames.keys {
             if let reading = readingTable[surname] { bySpelling[reading, default: []].append(surname) }
         }
-        for line in try WordList.readRows(variants) where line.count == 2 {
+        try WordList.forEachRow(variants) { _, line in
+            guard line.count == 2 else { return }
             for spelling in line[1].split(separator: "|") { bySpelling[spelling.lowercased(), default: []].append(line[0]) }
         }
         // Most frequent surname first, so "lu" means 卢 before 鲁 when drawing from a spelling.
