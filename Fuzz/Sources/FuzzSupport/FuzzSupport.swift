@@ -1,7 +1,7 @@
 import Foundation
-import VeilRecognizers
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// What every fuzz target shares: the shipped plugins and default policy, compiled once, and a
 /// scratch file per process for readers that take a path.

@@ -1,8 +1,8 @@
 import Foundation
 import FuzzSupport
-import VeilRecognizers
 
 @testable import VeilCore
+@testable import VeilRecognizers
 
 /// Any bytes as a plugin manifest (plugin.yaml in a folder of its own): loaded, its recognizer
 /// compiled and run over a fixed text. Bad manifests must be refused with their line and column.
