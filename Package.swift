@@ -68,6 +68,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "VeilTextTests", dependencies: ["VeilText"]),
+        .testTarget(name: "VeilRecognizersTests", dependencies: ["VeilRecognizers"]),
         .testTarget(
             name: "VeilCoreTests", dependencies: ["VeilText", "VeilCore", "VeilRecognizers", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers"]),

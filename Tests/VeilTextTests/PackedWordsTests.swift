@@ -1,8 +1,6 @@
 import Testing
 import VeilText
 
-@testable import VeilCore
-
 /// Sorting by UTF-8 bytes, as the gazetteer and the automaton do at start-up.
 @Suite struct PackedWordsTests {
     @Test func sortsAsStringsDoForNFCText() {

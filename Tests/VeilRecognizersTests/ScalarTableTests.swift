@@ -1,6 +1,5 @@
 import Testing
 
-@testable import VeilCore
 @testable import VeilRecognizers
 
 /// The name recognizers' character table answers as the dictionary it replaced would.
