@@ -230,6 +230,15 @@ import Testing
         #expect(errors.first?.hasPrefix("policy.yaml:2:21: error: unknown plugin 'no-such-plugin'; available: address, age, bank-card,") == true)
     }
 
+    /// The facets a policy keeps are checked against the generators of its catalog's plugin code
+    /// (the policy reader does not know them): a misspelt one is reported where it is written.
+    @Test func unknownFacetIsReportedAtItsPlace() {
+        let policy = "version: 1\nplugins: [phone-cn, id-cn]\nentities:\n  PHONE_NUMBER: {action: pseudonymize, keep: [segment]}\n"
+        #expect(policyErrors(policy).isEmpty)
+        let errors = policyErrors(policy.replacingOccurrences(of: "[segment]", with: "[segment, segmant]"))
+        #expect(errors == ["policy.yaml:4:56: error: unknown facet 'segmant' to keep; expected one of: area, birth-date, birth-year, city, issuer, province, segment, sex"])
+    }
+
     @Test func yamlSyntaxErrorHasAPosition() {
         let errors = policyErrors("version: 1\nplugins: [phone-cn\n")
         #expect(errors.count == 1)
