@@ -236,7 +236,10 @@ import Testing
         let policy = "version: 1\nplugins: [phone-cn, id-cn]\nentities:\n  PHONE_NUMBER: {action: pseudonymize, keep: [segment]}\n"
         #expect(policyErrors(policy).isEmpty)
         let errors = policyErrors(policy.replacingOccurrences(of: "[segment]", with: "[segment, segmant]"))
-        #expect(errors == ["policy.yaml:4:56: error: unknown facet 'segmant' to keep; expected one of: area, birth-date, birth-year, city, issuer, province, segment, sex"])
+        #expect(
+            errors == [
+                "policy.yaml:4:56: error: unknown facet 'segmant' to keep; expected one of: area, birth-date, birth-year, city, issuer, province, segment, sex"
+            ])
     }
 
     @Test func yamlSyntaxErrorHasAPosition() {
