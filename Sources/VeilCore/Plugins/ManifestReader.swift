@@ -90,11 +90,7 @@ enum ManifestReader {
             }
         }
         if let node = fields["surrogate"]?.value, let surrogate = yaml.string(node, what: "'surrogate'") {
-            if code.surrogateIDs.contains(surrogate) {
-                manifest.surrogate = surrogate
-            } else {
-                yaml.error("unknown surrogate '\(surrogate)'; expected one of: \(code.surrogateIDs.sorted().joined(separator: ", "))", at: node)
-            }
+            if let problem = code.surrogateProblem(surrogate) { yaml.error(problem, at: node) } else { manifest.surrogate = surrogate }
         }
         if let node = fields["priority"]?.value, let priority = yaml.int(node, what: "'priority'", in: -1000...1000) { manifest.priority = priority }
         if let node = fields["examples"]?.value { readExamples(yaml, node, into: &manifest) }

@@ -24,10 +24,7 @@ extension PluginCatalog {
         if let bad = entities.first(where: { !$0.isWellFormed }) {
             throw ConfigurationError(Diagnostic(file: place, message: "entity '\(bad.rawValue)' must be UPPER_SNAKE_CASE"))
         }
-        if let surrogate, !code.surrogateIDs.contains(surrogate) {
-            throw ConfigurationError(
-                Diagnostic(file: place, message: "unknown surrogate '\(surrogate)'; expected one of: \(code.surrogateIDs.sorted().joined(separator: ", "))"))
-        }
+        if let problem = surrogate.flatMap(code.surrogateProblem) { throw ConfigurationError(Diagnostic(file: place, message: problem)) }
         if let existing = self[id], existing.origin != .builtin {
             throw ConfigurationError(Diagnostic(file: place, message: "plugin '\(id)' is also defined in \(existing.manifest.path)"))
         }

@@ -52,14 +52,15 @@ package struct PluginCode: Sendable {
     /// Adds (or replaces) the recognizer a manifest names `id`.
     package mutating func register(recognizer id: String, factory: @escaping RecognizerFactory) { recognizers[id] = factory }
 
-    /// Adds (or replaces) a validator, under its own id.
-    package mutating func register(validator: any Validator) { validators[validator.id] = validator }
-
-    /// Adds (or replaces) a generator that needs no plugin's data, under its own id.
-    package mutating func register(surrogate: any SurrogateGenerator) { surrogates[surrogate.id] = surrogate }
-
     /// Every id a manifest may name in `surrogate:`.
     package var surrogateIDs: Set<String> { Set(surrogates.keys).union(surrogateFactories.keys).union(recognizerSurrogates) }
+
+    /// What is wrong with naming `id` in `surrogate:` (nil when a generator has that id): the
+    /// message a manifest and a plugin registered in code both report.
+    package func surrogateProblem(_ id: String) -> String? {
+        let known = surrogateIDs
+        return known.contains(id) ? nil : "unknown surrogate '\(id)'; expected one of: \(known.sorted().joined(separator: ", "))"
+    }
 
     /// Every facet a generator can keep, for checking policies (`keep: [province]`).
     package var facets: Set<String> { surrogates.values.reduce(into: []) { $0.formUnion($1.keepableFacets) } }
