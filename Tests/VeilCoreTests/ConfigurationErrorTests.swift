@@ -177,6 +177,20 @@ import Testing
         #expect(errors == ["demo/plugin.yaml: error: the plugin id 'other' differs from its folder name 'demo'"])
     }
 
+    /// A manifest and a plugin registered in code name a generator the same way, and hear the same
+    /// thing when none has that id.
+    @Test func unknownSurrogateIsReportedAlikeForManifestsAndCode() throws {
+        let errors = manifestErrors("id: demo\nentities: [DEMO]\npatterns: [{regex: 'x'}]\nsurrogate: nope\n")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("demo/plugin.yaml:4:12: error: unknown surrogate 'nope'; expected one of: ") == true)
+        #expect(errors.first?.contains("phone-cn") == true)
+        #expect {
+            _ = try Shipped.catalog.adding(id: "demo", entities: ["DEMO"], surrogate: "nope") { LexiconRecognizer(pluginID: "demo", entries: []) }
+        } throws: { error in
+            "\(error)" == "code:demo: error: " + (errors.first ?? "").components(separatedBy: " error: ").dropFirst().joined(separator: " error: ")
+        }
+    }
+
     @Test func compiledRecognizersAreFoundByID() throws {
         struct Shouting: Recognizer {
             let pluginID: String
