@@ -12,6 +12,8 @@ extension PluginCode {
             "person-pinyin": PinyinNameRecognizer.factory,
             "person-en": EnglishNameRecognizer.factory
         ],
+        // Kept as binary images between runs (RecognizerImages): building them is most of start-up.
+        imageTypes: ["gazetteer": GazetteerRecognizer.self, "person-zh": ChineseNameRecognizer.self, "person-en": EnglishNameRecognizer.self],
         validators: [
             CNMobileValidator(), CNLandlineValidator(), CNServiceNumberValidator(), CNResidentIDValidator(), CNPassportValidator(),
             HKIDValidator(), TWIDValidator(), BankCardValidator(), IBANValidator(), USSSNValidator(), UKNINOValidator(), UKNHSValidator(),

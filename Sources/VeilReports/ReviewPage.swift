@@ -1,6 +1,6 @@
 import Foundation
 package import VeilCore
-package import VeilFormats
+import VeilFormats
 
 /// The review page (`veil review`): one self-contained HTML file — no network, no script or style
 /// from elsewhere — showing each document's original text with every change highlighted by entity

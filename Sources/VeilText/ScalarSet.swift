@@ -18,3 +18,16 @@ public struct ScalarSet: Sendable {
         value < 0x10000 ? bits[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 : beyond.contains(value)
     }
 }
+
+extension ScalarSet: ImageCodable {
+    public func write(to image: inout ImageWriter) {
+        image.write(bits)
+        image.write(beyond)
+    }
+
+    public init(image: inout ImageReader) throws(ImageError) {
+        bits = try image.read()
+        beyond = try image.read()
+        guard bits.count == 1024 else { throw ImageError("a set of scalars has the wrong size") }
+    }
+}

@@ -1,5 +1,5 @@
 import Foundation
-import VeilText
+package import VeilText
 
 /// How high a place sits: a policy generalizes a place to one of these levels.
 package enum PlaceLevel: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -124,6 +124,87 @@ package struct Gazetteer: Sendable {
         case .short: return place.short.first ?? place.full
         case .latin: return place.latin.first ?? place.full
         }
+    }
+}
+
+extension Gazetteer: ImageCodable {
+    package func write(to image: inout ImageWriter) {
+        image.write(placesInIDOrder)
+        image.write(children)
+        image.write(roots)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        placesInIDOrder = try image.read()
+        places = Dictionary(placesInIDOrder.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+        children = try image.read()
+        roots = try image.read()
+    }
+}
+
+extension PlaceLevel: ImageCodable {
+    package func write(to image: inout ImageWriter) {
+        let number: UInt8
+        switch self {
+        case .region: number = 0
+        case .country: number = 1
+        case .province: number = 2
+        case .prefecture: number = 3
+        case .county: number = 4
+        }
+        image.write(number)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        switch try image.read(UInt8.self) {
+        case 0: self = .region
+        case 1: self = .country
+        case 2: self = .province
+        case 3: self = .prefecture
+        case 4: self = .county
+        default: throw ImageError("a place level is unknown")
+        }
+    }
+}
+
+extension Gazetteer.Form: ImageCodable {
+    package func write(to image: inout ImageWriter) {
+        switch self {
+        case .full: image.write(UInt8(0))
+        case .short: image.write(UInt8(1))
+        case .latin: image.write(UInt8(2))
+        }
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        switch try image.read(UInt8.self) {
+        case 0: self = .full
+        case 1: self = .short
+        case 2: self = .latin
+        default: throw ImageError("a place name's form is unknown")
+        }
+    }
+}
+
+extension Gazetteer.Place: ImageCodable {
+    package func write(to image: inout ImageWriter) {
+        image.write(id)
+        image.write(level)
+        image.write(parent)
+        image.write(full)
+        image.write(short)
+        image.write(latin)
+        image.write(isWellKnown)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        id = try image.read()
+        level = try image.read()
+        parent = try image.read()
+        full = try image.read()
+        short = try image.read()
+        latin = try image.read()
+        isWellKnown = try image.read()
     }
 }
 

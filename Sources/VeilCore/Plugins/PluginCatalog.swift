@@ -84,8 +84,11 @@ package struct PluginCatalog: Sendable {
         self.code = code
     }
 
-    /// Loads plugin folders from each source in order: every subfolder with a `plugin.yaml`.
-    package static func load(from sources: [(origin: Origin, directory: String)], code: PluginCode) throws(ConfigurationError) -> PluginCatalog {
+    /// Loads plugin folders from each source in order: every subfolder with a `plugin.yaml`. With
+    /// `images`, built-in plugins' recognizers are kept there between runs.
+    package static func load(
+        from sources: [(origin: Origin, directory: String)], code: PluginCode, images: RecognizerImages? = nil
+    ) throws(ConfigurationError) -> PluginCatalog {
         var plugins: [String: Plugin] = [:]
         var diagnostics: [Diagnostic] = []
         for (origin, directory) in sources {
@@ -114,7 +117,7 @@ package struct PluginCatalog: Sendable {
                             continue
                         }
                     }
-                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, code: code)
+                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, code: code, images: origin == .builtin ? images : nil)
                 } catch {
                     diagnostics.append(contentsOf: error.diagnostics)
                 }
@@ -134,7 +137,7 @@ package struct PluginCatalog: Sendable {
             sources.append((.environment(String(path)), String(path)))
         }
         sources += extraDirectories.map { (.directory($0), $0) }
-        return try load(from: sources, code: code)
+        return try load(from: sources, code: code, images: RecognizerImages(environment: environment))
     }
 
     /// The recognizer of a `patterns:` plugin; the reader compiled every pattern already, so this
@@ -171,7 +174,9 @@ package struct PluginCatalog: Sendable {
             })
     }
 
-    static func compile(_ manifest: PluginManifest, origin: Origin, overrides: Bool, code: PluginCode) throws(ConfigurationError) -> Plugin {
+    static func compile(
+        _ manifest: PluginManifest, origin: Origin, overrides: Bool, code: PluginCode, images: RecognizerImages? = nil
+    ) throws(ConfigurationError) -> Plugin {
         switch manifest.kind {
         case .patterns:
             // Compiled to machine code only when a policy selects the plugin (the reader has
@@ -212,7 +217,16 @@ package struct PluginCatalog: Sendable {
                 throw ConfigurationError(
                     Diagnostic(file: manifest.path, message: "data file '\((file as NSString).lastPathComponent)' does not exist in the plugin folder"))
             }
-            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try factory(.init(manifest: manifest, dataFiles: files)) }
+            let input = PluginCode.RecognizerInput(manifest: manifest, dataFiles: files)
+            guard let images, let type = code.imageTypes[id] else {
+                return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) { try factory(input) }
+            }
+            return Plugin(manifest: manifest, origin: origin, overridesBuiltin: overrides) {
+                if let recognizer = images.load(type, for: input) { return recognizer }
+                let recognizer = try factory(input)
+                if let recognizer = recognizer as? any ImageRecognizer { images.store(recognizer, for: input) }
+                return recognizer
+            }
         }
     }
 }

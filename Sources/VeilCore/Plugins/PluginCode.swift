@@ -22,6 +22,9 @@ package struct PluginCode: Sendable {
 
     /// Recognizers by the id a `recognizer:` manifest names.
     package private(set) var recognizers: [String: RecognizerFactory]
+    /// The recognizers that can be kept as binary images between runs (``RecognizerImages``), by
+    /// the same ids: a built-in plugin's recognizer is then copied from its image, not built.
+    package private(set) var imageTypes: [String: any ImageRecognizer.Type]
     /// Validators by the id a pattern's `validate:` names.
     package private(set) var validators: [String: any Validator]
     /// Generators that need no plugin's data, by the id a `surrogate:` names (a value inside
@@ -37,11 +40,13 @@ package struct PluginCode: Sendable {
     package var personNames: PersonNameFallbacks
 
     package init(
-        recognizers: [String: RecognizerFactory] = [:], validators: [any Validator] = [], surrogates: [any SurrogateGenerator] = [ShapeSurrogate()],
+        recognizers: [String: RecognizerFactory] = [:], imageTypes: [String: any ImageRecognizer.Type] = [:], validators: [any Validator] = [],
+        surrogates: [any SurrogateGenerator] = [ShapeSurrogate()],
         surrogateFactories: [String: SurrogateFactory] = [:], recognizerSurrogates: Set<String> = [],
         personNames: PersonNameFallbacks = PersonNameFallbacks(han: [], latin: [])
     ) {
         self.recognizers = recognizers
+        self.imageTypes = imageTypes
         self.validators = Dictionary(uniqueKeysWithValues: validators.map { ($0.id, $0) })
         self.surrogates = Dictionary(uniqueKeysWithValues: surrogates.map { ($0.id, $0) })
         self.surrogateFactories = surrogateFactories
@@ -50,7 +55,10 @@ package struct PluginCode: Sendable {
     }
 
     /// Adds (or replaces) the recognizer a manifest names `id`.
-    package mutating func register(recognizer id: String, factory: @escaping RecognizerFactory) { recognizers[id] = factory }
+    package mutating func register(recognizer id: String, factory: @escaping RecognizerFactory) {
+        recognizers[id] = factory
+        imageTypes[id] = nil
+    }
 
     /// Every id a manifest may name in `surrogate:`.
     package var surrogateIDs: Set<String> { Set(surrogates.keys).union(surrogateFactories.keys).union(recognizerSurrogates) }

@@ -1,6 +1,6 @@
 import Foundation
 import Synchronization
-import VeilText
+package import VeilText
 
 /// A multi-pattern automaton over UTF-8 bytes (Aho–Corasick): every occurrence of every word in one
 /// pass over the text, whatever the number of words.
@@ -255,6 +255,44 @@ package struct AhoCorasick: Sendable {
                 }
             }
         }
+    }
+}
+
+extension AhoCorasick: ImageCodable {
+    package func write(to image: inout ImageWriter) {
+        image.write(foldsCase)
+        image.write(longestWord)
+        image.write(wordLengths)
+        image.write(states)
+        image.write(edges)
+        image.write(denseRows)
+        image.write(duplicates)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        foldsCase = try image.read()
+        longestWord = try image.read()
+        wordLengths = try image.read()
+        states = try image.read()
+        edges = try image.read()
+        denseRows = try image.read()
+        duplicates = try image.read()
+        // Matching follows these numbers without checking them: every one must point inside.
+        let stateCount = states.count / Field.stride
+        guard states.count % Field.stride == 0, stateCount > 0, denseRows.count >= 256, denseRows.count % 256 == 0 else {
+            throw ImageError("an automaton's tables have the wrong shape")
+        }
+        for state in 0..<stateCount {
+            let base = state * Field.stride
+            let row = Int(states[base + Field.denseRow]), start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
+            let terminal = Int(states[base + Field.terminal]), output = Int(states[base + Field.outputLink])
+            guard row < denseRows.count / 256, start >= 0, count >= 0, start + count <= edges.count, (0..<stateCount).contains(Int(states[base + Field.failure])),
+                terminal < wordLengths.count, output < stateCount
+            else { throw ImageError("an automaton's state points outside it") }
+        }
+        guard edges.allSatisfy({ (0..<stateCount).contains(Int($0 >> 8)) }), denseRows.allSatisfy({ (0..<stateCount).contains(Int($0)) }),
+            duplicates.values.allSatisfy({ $0.allSatisfy { (0..<wordLengths.count).contains(Int($0)) } }), wordLengths.allSatisfy({ $0 >= 0 })
+        else { throw ImageError("an automaton's edge points outside it") }
     }
 }
 

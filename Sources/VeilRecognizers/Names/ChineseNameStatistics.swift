@@ -148,3 +148,35 @@ struct ScalarPairTable: Sendable {
         firsts.contains(UInt32(truncatingIfNeeded: key >> 32)) ? values[key] : nil
     }
 }
+
+extension ScalarPairTable: ImageCodable {
+    func write(to image: inout ImageWriter) { image.write(values) }
+    init(image: inout ImageReader) throws(ImageError) { self.init(try image.read([UInt64: Double].self)) }
+}
+
+extension ChineseNameStatistics.Count: ImageCodable {
+    func write(to image: inout ImageWriter) {
+        image.write(inNames)
+        image.write(occurrences)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        inNames = try image.read()
+        occurrences = try image.read()
+    }
+}
+
+extension ChineseNameStatistics: ImageCodable {
+    // The counts; the chances and the frequency orders are worked out from them as when read.
+    func write(to image: inout ImageWriter) {
+        image.write(surnames)
+        image.write(given)
+        image.write(foreign)
+        image.write(femaleShare)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        self.init(surnames: try image.read(), given: try image.read(), foreign: try image.read())
+        femaleShare = try image.read()
+    }
+}

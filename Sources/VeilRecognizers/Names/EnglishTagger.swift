@@ -1,4 +1,5 @@
 import VeilCore
+import VeilText
 
 /// person-en's trained tagger: the tokens of English text, their features exactly as
 /// scripts/build_person_en_crf.py computes them, and the names the CRF (`crf.tsv`) labels in them.
@@ -342,5 +343,17 @@ struct EnglishTagger: Sendable {
             if label == .beginPerson || (label == .insidePerson && start == nil) { start = index }
         }
         return spans
+    }
+}
+
+extension EnglishTagger: ImageCodable {
+    func write(to image: inout ImageWriter) {
+        image.write(tagger)
+        image.write(facts)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        tagger = try image.read()
+        facts = try image.read()
     }
 }

@@ -1,4 +1,5 @@
 import VeilCore
+import VeilText
 
 /// An open-addressing hash table from keys that are already well-mixed hashes (FNV-1a of a feature
 /// or a word) to non-negative values: the taggers look up some thirty keys per character or token,
@@ -37,5 +38,25 @@ struct HashKeyTable: Sendable {
                 slot = (slot + 1) & mask
             }
         }
+    }
+}
+
+extension HashKeyTable: ImageCodable {
+    /// Whether every value is below `bound` (what a table read from an image is checked for).
+    func valuesAreAll(below bound: Int32) -> Bool { slots.allSatisfy { $0.value < bound } }
+
+    func write(to image: inout ImageWriter) {
+        image.write(slots.map(\.key))
+        image.write(slots.map(\.value))
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        let keys = try image.read([UInt64].self), values = try image.read([Int32].self)
+        // Probing wraps with the mask: the size must be a power of two, with an empty slot.
+        guard keys.count == values.count, keys.count >= 16, keys.count & (keys.count - 1) == 0, values.contains(-1) else {
+            throw ImageError("a hash table has the wrong shape")
+        }
+        slots = zip(keys, values).map { Slot(key: $0, value: $1) }
+        mask = keys.count - 1
     }
 }

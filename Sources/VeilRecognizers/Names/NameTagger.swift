@@ -1,5 +1,6 @@
 import Foundation
 import VeilCore
+import VeilText
 
 /// A linear-chain conditional random field over the positions of a line — the characters of
 /// Chinese text (scripts/build_person_crf.py, `crf.tsv` in `person-zh`) or the tokens of English
@@ -288,5 +289,25 @@ struct NameTagger: Sendable {
         return (0..<n).map { position in
             (firstLabelled...lastLabelled).contains(position) ? alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] : 1
         }
+    }
+}
+
+extension NameTagger: ImageCodable {
+    func write(to image: inout ImageWriter) {
+        image.write(rows)
+        image.write(weights)
+        image.write(transition)
+        image.write(expTransition)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        rows = try image.read()
+        weights = try image.read()
+        transition = try image.read()
+        expTransition = try image.read()
+        let rowCount = weights.count
+        guard transition.count == Self.labelCount * Self.labelCount, expTransition.count == transition.count,
+            rows.valuesAreAll(below: Int32(clamping: rowCount))
+        else { throw ImageError("the name tagger's tables have the wrong shape") }
     }
 }

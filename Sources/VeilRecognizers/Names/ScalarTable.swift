@@ -1,4 +1,5 @@
 import VeilCore
+import VeilText
 
 /// A value for each of some Unicode scalars, looked up without hashing: the recognizers' inner
 /// loops ask for a character's surname or given-name chance at nearly every character, and a
@@ -61,5 +62,31 @@ struct ScalarStrings: Sendable {
     subscript(scalar: Unicode.Scalar) -> String? {
         let offset = scalar.value &- Self.first
         return offset <= Self.last - Self.first ? dense[Int(offset)] : beyond[scalar.value]
+    }
+}
+
+extension ScalarTable: ImageCodable {
+    func write(to image: inout ImageWriter) {
+        image.write(dense)
+        image.write(beyond)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        dense = try image.read()
+        beyond = try image.read()
+        guard dense.count == Int(Self.last - Self.first + 1) else { throw ImageError("a table of scalars has the wrong size") }
+    }
+}
+
+extension ScalarStrings: ImageCodable {
+    func write(to image: inout ImageWriter) {
+        image.write(dense)
+        image.write(beyond)
+    }
+
+    init(image: inout ImageReader) throws(ImageError) {
+        dense = try image.read()
+        beyond = try image.read()
+        guard dense.count == Int(Self.last - Self.first + 1) else { throw ImageError("a table of scalars has the wrong size") }
     }
 }

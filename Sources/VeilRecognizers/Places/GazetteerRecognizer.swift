@@ -1,6 +1,6 @@
 import Foundation
 package import VeilCore
-import VeilText
+package import VeilText
 
 /// Finds the places of a gazetteer in one automaton pass: full names, short forms and romanized
 /// forms (these last only capitalized, on word boundaries).
@@ -294,5 +294,64 @@ package struct GazetteerRecognizer: PlaceRecognizer {
             start = wordEnd
         }
         return false
+    }
+}
+
+extension GazetteerRecognizer: ImageRecognizer {
+    package func write(to image: inout ImageWriter) {
+        image.write(pluginID)
+        image.write(gazetteer)
+        image.write(entity.rawValue)
+        image.write(scores)
+        image.write(countyShortScore)
+        image.write(countyLatinScore)
+        // Each name with its form and its places, these by their number in the gazetteer's id
+        // order (a number, not a string, to read back).
+        let numbers = Dictionary(uniqueKeysWithValues: gazetteer.placesInIDOrder.enumerated().map { ($1.id, Int32($0)) })
+        image.write(forms.count)
+        for (text, form, places) in forms {
+            image.write(text)
+            image.write(form)
+            image.write(places.map { numbers[$0] ?? -1 })
+        }
+        image.write(automaton)
+        image.write(institutionWords)
+        image.write(latinInstitutionWords)
+        image.write(commonWords)
+        image.write(variantEntries)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        pluginID = try image.read()
+        gazetteer = try image.read()
+        entity = EntityType(rawValue: try image.read())
+        scores = try image.read()
+        countyShortScore = try image.read()
+        countyLatinScore = try image.read()
+        let ordered = gazetteer.placesInIDOrder
+        let count = try image.read(Int.self)
+        guard count >= 0, count <= image.bytesLeft else { throw ImageError("the gazetteer's names exceed the image") }
+        var forms: [(text: String, form: Gazetteer.Form, places: [String])] = []
+        forms.reserveCapacity(count)
+        for _ in 0..<count {
+            let text = try image.read(String.self), form = try image.read(Gazetteer.Form.self)
+            let placeCount = try image.read(Int.self)
+            guard placeCount >= 0, placeCount <= image.bytesLeft else { throw ImageError("a name's places exceed the image") }
+            var places: [String] = []
+            places.reserveCapacity(placeCount)
+            for _ in 0..<placeCount {
+                let number = Int(try image.read(Int32.self))
+                guard ordered.indices.contains(number) else { throw ImageError("a name's place is not in the gazetteer") }
+                places.append(ordered[number].id)
+            }
+            forms.append((text, form, places))
+        }
+        self.forms = forms
+        automaton = try image.read()
+        guard automaton.count == forms.count else { throw ImageError("the gazetteer's automaton has another number of names") }
+        institutionWords = try image.read()
+        latinInstitutionWords = try image.read()
+        commonWords = try image.read()
+        variantEntries = try image.read()
     }
 }

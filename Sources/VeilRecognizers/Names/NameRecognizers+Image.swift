@@ -1,0 +1,96 @@
+import VeilCore
+package import VeilText
+
+// What the name recognizers build from their data at start-up, kept as binary images between runs
+// (RecognizerImages). Each writes every stored property, and reads them back in the same order.
+
+extension ChineseNameRecognizer: ImageRecognizer {
+    package func write(to image: inout ImageWriter) {
+        image.write(pluginID)
+        image.write(statistics)
+        image.write(commonWords)
+        image.write(commonAddressWords)
+        image.write(strongWord)
+        image.write(placeWord)
+        image.write(threshold2)
+        image.write(threshold3)
+        image.write(foreignThreshold)
+        image.write(readings)
+        image.write(characterReadings)
+        image.write(tagger)
+        image.write(tagsPlaces)
+        image.write(tagsOrganizations)
+        image.write(simplified)
+        image.write(titleSurnames)
+        image.write(cueWords)
+        image.write(cueWordKinds.map(\.rawValue))
+        image.write(cueAndTitleWords)
+        image.write(ruleSurnameChance)
+        image.write(commonSurnames)
+        image.write(followingWordSet)
+        image.write(followingWordLength)
+        image.write(followingWordStarts)
+        image.write(addressTitles)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        pluginID = try image.read()
+        statistics = try image.read()
+        commonWords = try image.read()
+        commonAddressWords = try image.read()
+        strongWord = try image.read()
+        placeWord = try image.read()
+        threshold2 = try image.read()
+        threshold3 = try image.read()
+        foreignThreshold = try image.read()
+        readings = try image.read()
+        characterReadings = try image.read()
+        tagger = try image.read()
+        tagsPlaces = try image.read()
+        tagsOrganizations = try image.read()
+        simplified = try image.read()
+        titleSurnames = try image.read()
+        cueWords = try image.read()
+        cueWordKinds = try image.read([UInt8].self).map(Text.Marks.init(rawValue:))
+        cueAndTitleWords = try image.read()
+        ruleSurnameChance = try image.read()
+        commonSurnames = try image.read()
+        followingWordSet = try image.read()
+        followingWordLength = try image.read()
+        followingWordStarts = try image.read()
+        addressTitles = try image.read()
+        // Indexed by the automata's word numbers and by scalar value, unchecked.
+        guard strongWord.count == commonWords.count, placeWord.count == commonWords.count, cueWordKinds.count == cueWords.count,
+            simplified.isEmpty || simplified.count == 0x10000
+        else { throw ImageError("person-zh's tables differ in size") }
+    }
+}
+
+extension EnglishNameRecognizer: ImageRecognizer {
+    package func write(to image: inout ImageWriter) {
+        image.write(pluginID)
+        image.write(firstNames.mapValues(\.share))
+        image.write(firstNames.mapValues(\.sex))
+        image.write(lastNames)
+        image.write(ambiguous)
+        image.write(tagger)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        pluginID = try image.read()
+        let shares = try image.read([String: Double].self), sexes = try image.read([String: String].self)
+        guard shares.count == sexes.count else { throw ImageError("person-en's first names differ") }
+        var firstNames: [String: (share: Double, sex: String)] = [:]
+        firstNames.reserveCapacity(shares.count)
+        for (name, share) in shares {
+            guard let sex = sexes[name] else { throw ImageError("person-en's first names differ") }
+            firstNames[name] = (share, sex)
+        }
+        self.firstNames = firstNames
+        lastNames = try image.read()
+        ambiguous = try image.read()
+        tagger = try image.read()
+        // Built with the rest of start-up, as when built from the data.
+        _ = Self.cueAutomaton
+    }
+}

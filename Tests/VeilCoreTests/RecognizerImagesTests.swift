@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+@testable import VeilCore
+@testable import VeilRecognizers
+
+/// Built-in plugins' recognizers kept as binary images between runs: what an image gives finds
+/// exactly what the data gives, and an image that does not match its data is never used.
+@Suite struct RecognizerImagesTests {
+    /// The plugins whose recognizers the default policy builds from data files and keeps as images.
+    private static let imaged = ["location-cn", "location-world", "person-en", "person-zh"]
+
+    private func images(in folder: TemporaryFolder) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/recognizers")) ?? []).filter { $0.hasSuffix(".image") }.sorted()
+    }
+
+    private func input(_ plugin: PluginCatalog.Plugin) -> PluginCode.RecognizerInput {
+        PluginCode.RecognizerInput(manifest: plugin.manifest, dataFiles: plugin.manifest.dataFiles.map { plugin.manifest.directory + "/" + $0 })
+    }
+
+    @Test func recognizersFromImagesFindWhatRecognizersBuiltFromDataFind() throws {
+        let folder = TemporaryFolder()
+        let environment = ["VEIL_CACHE_DIR": folder.path]
+        // The first engine builds from the data and writes the images; the second reads them.
+        _ = try Engine(policy: Shipped.defaultPolicy, catalog: PluginCatalog.standard(environment: environment), key: Shipped.key, environment: [:])
+        #expect(images(in: folder).map { $0.components(separatedBy: "-").dropLast().joined(separator: "-") } == Self.imaged)
+        let catalog = try PluginCatalog.standard(environment: environment)
+        let cache = RecognizerImages(directory: folder.path + "/recognizers")
+        for id in Self.imaged {
+            let plugin = try #require(catalog[id])
+            let recognizerID = try #require(plugin.manifest.recognizerID)
+            let type = try #require(catalog.code.imageTypes[recognizerID])
+            #expect(cache.load(type, for: input(plugin)) != nil, "\(id)'s image does not load")
+        }
+        let fromImages = try Engine(policy: Shipped.defaultPolicy, catalog: catalog, key: Shipped.key, environment: [:])
+        let fromData = try Shipped.engine()
+        // Chinese and English names, places and pinyin from the test corpora.
+        var texts: [String] = []
+        for corpus in ["names/dev.jsonl", "places/heldout.jsonl", "international/prose-en.jsonl", "international/prose-world.jsonl"] {
+            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Corpora/\(corpus)")
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(150) {
+                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                texts.append(try #require(record?["text"] as? String))
+            }
+        }
+        #expect(texts.count >= 400)
+        for text in texts {
+            let document = DocumentText(text)
+            let expected = try fromData.analyze(document), found = try fromImages.analyze(document)
+            let describe = { (detections: [Detection]) in
+                detections.map { "\($0.range) \($0.entity) \($0.score) \($0.pluginID) \($0.rule) \($0.canonical) \($0.facts)" }
+            }
+            #expect(describe(found) == describe(expected), "\(text)")
+        }
+    }
+
+    @Test func aDamagedOrTruncatedImageIsBuiltAgainFromTheData() throws {
+        let folder = TemporaryFolder()
+        let environment = ["VEIL_CACHE_DIR": folder.path]
+        let catalog = try PluginCatalog.standard(environment: environment)
+        let plugin = try #require(catalog["location-cn"])
+        _ = try plugin.makeRecognizer()
+        let name = try #require(images(in: folder).first)
+        let path = folder.path + "/recognizers/" + name
+        let cache = RecognizerImages(directory: folder.path + "/recognizers")
+        let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+        var damaged = whole
+        damaged[damaged.count / 2] ^= 0x40
+        try damaged.write(to: URL(fileURLWithPath: path))
+        #expect(cache.load(GazetteerRecognizer.self, for: input(plugin)) == nil, "a changed byte")
+        try whole.prefix(whole.count - 1).write(to: URL(fileURLWithPath: path))
+        #expect(cache.load(GazetteerRecognizer.self, for: input(plugin)) == nil, "a missing byte")
+        // Building again puts a good image in its place.
+        let rebuilt = try #require(try plugin.makeRecognizer())
+        #expect(rebuilt.pluginID == "location-cn")
+        #expect(cache.load(GazetteerRecognizer.self, for: input(plugin)) != nil)
+    }
+
+    @Test func aChangedDataFileNamesAnotherImage() throws {
+        let folder = TemporaryFolder()
+        let manifest = folder.write("places/plugin.yaml", "id: places\nversion: 1\nentities: [LOCATION]\nrecognizer: gazetteer\ndata: [places.tsv]\n")
+        let places = folder.write("places/places.tsv", "cn\tcountry\t\t中国\t\tChina\n")
+        let plugin = try #require(try ManifestReader.read(directory: (manifest as NSString).deletingLastPathComponent, code: .builtin))
+        let input = PluginCode.RecognizerInput(manifest: plugin, dataFiles: [places])
+        let before = try #require(RecognizerImages.key(of: input))
+        #expect(RecognizerImages.key(of: input) == before, "the same files name the same image")
+        folder.write("places/places.tsv", "cn\tcountry\t\t中国\t中\tChina\n")
+        #expect(RecognizerImages.key(of: input) != before)
+    }
+
+    @Test func aUsersPluginIsNeverCopiedIntoTheCache() throws {
+        let folder = TemporaryFolder(), cache = TemporaryFolder()
+        folder.write("my-places/plugin.yaml", "id: my-places\nversion: 1\nentities: [LOCATION]\nrecognizer: gazetteer\ndata: [places.tsv]\n")
+        folder.write("my-places/places.tsv", "x1\tcounty\t\t秘密村\t\tMimi\n")
+        let catalog = try PluginCatalog.standard(extraDirectories: [folder.path], environment: ["VEIL_CACHE_DIR": cache.path])
+        let recognizer = try #require(try catalog["my-places"]?.makeRecognizer())
+        #expect(recognizer.pluginID == "my-places")
+        #expect(images(in: cache).isEmpty)
+    }
+
+    @Test func anEmptyCacheSettingTurnsTheCacheOff() {
+        #expect(RecognizerImages(environment: ["VEIL_CACHE_DIR": "", "HOME": "/home/someone"]) == nil)
+        #expect(RecognizerImages(environment: ["HOME": "/home/someone"])?.directory == "/home/someone/.cache/veil/recognizers")
+        #expect(RecognizerImages(environment: ["XDG_CACHE_HOME": "/tmp/x", "HOME": "/home/someone"])?.directory == "/tmp/x/veil/recognizers")
+        #expect(RecognizerImages(environment: [:]) == nil)
+    }
+}
