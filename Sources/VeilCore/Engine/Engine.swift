@@ -34,17 +34,11 @@ package struct Engine: Sendable {
         var gazetteers: [String: Gazetteer] = [:]
         // Plugins load their data and build their automata on every core: that is most of start-up.
         let plugins = policy.plugins.map { catalog[$0] }
-        var made = [Result<(any Recognizer)?, ConfigurationError>](repeating: .success(nil), count: plugins.count)
         // The plugins with the most data first: each core takes the next plugin when it is done
         // with one, and a large one taken last would be built alone while the other cores wait.
         let largestFirst = plugins.indices.map { (index: $0, size: plugins[$0]?.dataSize ?? 0) }.sorted { $0.size > $1.size }.map(\.index)
-        made.withUnsafeMutableBufferPointer { slots in
-            nonisolated(unsafe) let slots = slots
-            ParallelLoop.run(plugins.count) { position in
-                let index = largestFirst[position]
-                guard let plugin = plugins[index] else { return }
-                slots[index] = Result { () throws(ConfigurationError) in try plugin.makeRecognizer() }
-            }
+        let made = ParallelLoop.map(plugins.count, order: largestFirst) { index in
+            Result { () throws(ConfigurationError) in try plugins[index]?.makeRecognizer() }
         }
         for (id, (plugin, made)) in zip(policy.plugins, zip(plugins, made)) {
             guard let plugin else {
@@ -211,7 +205,6 @@ package struct Engine: Sendable {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
         if blocks.count == 1 { return recognized(document, try recognizeBlock(document)) }
-        var results = [Result<[Detection], any Error>](repeating: .success([]), count: blocks.count)
         let recognizeAt: @Sendable (Int) -> Result<[Detection], any Error> = { index in
             Result {
                 let block = blocks[index]
@@ -222,14 +215,7 @@ package struct Engine: Sendable {
                 }
             }
         }
-        if parallel {
-            results.withUnsafeMutableBufferPointer { slots in
-                nonisolated(unsafe) let slots = slots
-                ParallelLoop.run(blocks.count) { slots[$0] = recognizeAt($0) }
-            }
-        } else {
-            for index in blocks.indices { results[index] = recognizeAt(index) }
-        }
+        let results = ParallelLoop.map(blocks.count, parallel: parallel, recognizeAt)
         var detections: [Detection] = []
         for result in results {
             detections += try result.get()

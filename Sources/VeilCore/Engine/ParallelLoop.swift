@@ -30,6 +30,24 @@ package enum ParallelLoop {
         group.wait()
     }
 
+    /// `body(index)` for each index in `0..<count`, in parallel when `parallel`, the results in
+    /// index order. `order` lists the indices in the order to start them (the largest items first,
+    /// so that none is left to run alone at the end).
+    package static func map<Result: Sendable>(
+        _ count: Int, parallel: Bool = true, order: [Int]? = nil, _ body: @escaping @Sendable (Int) -> Result
+    ) -> [Result] {
+        guard parallel else { return (0..<count).map(body) }
+        return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Each index is written once, by the thread that took it.
+            nonisolated(unsafe) let slots = buffer
+            run(count) { position in
+                let index = order?[position] ?? position
+                (slots.baseAddress! + index).initialize(to: body(index))
+            }
+            initialized = count
+        }
+    }
+
     private final class Counter: Sendable {
         let value = Atomic<Int>(0)
     }

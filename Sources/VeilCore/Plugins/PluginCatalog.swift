@@ -91,36 +91,47 @@ package struct PluginCatalog: Sendable {
     ) throws(ConfigurationError) -> PluginCatalog {
         var plugins: [String: Plugin] = [:]
         var diagnostics: [Diagnostic] = []
+        // Every plugin folder of every source, in order.
+        var folders: [(origin: Origin, name: String, path: String)] = []
         for (origin, directory) in sources {
-            let folders: [String]
+            let names: [String]
             do {
-                folders = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+                names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             } catch {
                 diagnostics.append(Diagnostic(file: directory, message: "cannot read the plugin folder"))
                 continue
             }
-            for folder in folders {
-                let path = (directory as NSString).appendingPathComponent(folder)
+            for name in names {
+                let path = (directory as NSString).appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("plugin.yaml")) else { continue }
-                do {
-                    let manifest = try ManifestReader.read(directory: path, code: code)
-                    if folder != manifest.id {
-                        diagnostics.append(Diagnostic(file: manifest.path, message: "the plugin id '\(manifest.id)' differs from its folder name '\(folder)'"))
+                folders.append((origin, name, path))
+            }
+        }
+        // The manifests are read on every core (their YAML is most of a catalog's cost), then
+        // taken in order, so a later source's plugin overrides a built-in one as it did.
+        let paths = folders.map(\.path)
+        let manifests = ParallelLoop.map(paths.count) { index in
+            Result { () throws(ConfigurationError) in try ManifestReader.read(directory: paths[index], code: code) }
+        }
+        for ((origin, name, _), read) in zip(folders, manifests) {
+            do {
+                let manifest = try read.get()
+                if name != manifest.id {
+                    diagnostics.append(Diagnostic(file: manifest.path, message: "the plugin id '\(manifest.id)' differs from its folder name '\(name)'"))
+                    continue
+                }
+                var overrides = false
+                if let existing = plugins[manifest.id] {
+                    if existing.origin == .builtin && origin != .builtin {
+                        overrides = true
+                    } else {
+                        diagnostics.append(Diagnostic(file: manifest.path, message: "plugin '\(manifest.id)' is also defined in \(existing.manifest.path)"))
                         continue
                     }
-                    var overrides = false
-                    if let existing = plugins[manifest.id] {
-                        if existing.origin == .builtin && origin != .builtin {
-                            overrides = true
-                        } else {
-                            diagnostics.append(Diagnostic(file: manifest.path, message: "plugin '\(manifest.id)' is also defined in \(existing.manifest.path)"))
-                            continue
-                        }
-                    }
-                    plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, code: code, images: origin == .builtin ? images : nil)
-                } catch {
-                    diagnostics.append(contentsOf: error.diagnostics)
                 }
+                plugins[manifest.id] = try compile(manifest, origin: origin, overrides: overrides, code: code, images: origin == .builtin ? images : nil)
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics)
             }
         }
         if !diagnostics.isEmpty { throw ConfigurationError(diagnostics) }

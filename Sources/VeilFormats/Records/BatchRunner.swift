@@ -64,16 +64,6 @@ enum BatchRunner {
         _ records: [SourceRecord], parallel: Bool,
         process: @escaping @Sendable (SourceRecord) throws -> Output
     ) -> [Result<Output, any Error>] {
-        let results = Mutex([Result<Output, any Error>?](repeating: nil, count: records.count))
-        let work: @Sendable (Int) -> Void = { index in
-            let result = Result { try process(records[index]) }
-            results.withLock { $0[index] = result }
-        }
-        if parallel {
-            ParallelLoop.run(records.count, work)
-        } else {
-            for index in records.indices { work(index) }
-        }
-        return results.withLock { $0.map { $0! } }
+        ParallelLoop.map(records.count, parallel: parallel) { index in Result { try process(records[index]) } }
     }
 }
