@@ -13,7 +13,10 @@ extension PluginCode {
             "person-en": EnglishNameRecognizer.factory
         ],
         // Kept as binary images between runs (RecognizerImages): building them is most of start-up.
-        imageTypes: ["gazetteer": GazetteerRecognizer.self, "person-zh": ChineseNameRecognizer.self, "person-en": EnglishNameRecognizer.self],
+        imageTypes: [
+            "gazetteer": GazetteerRecognizer.self, "person-zh": ChineseNameRecognizer.self, "person-en": EnglishNameRecognizer.self,
+            "person-pinyin": PinyinNameRecognizer.self
+        ],
         validators: [
             CNMobileValidator(), CNLandlineValidator(), CNServiceNumberValidator(), CNResidentIDValidator(), CNPassportValidator(),
             HKIDValidator(), TWIDValidator(), BankCardValidator(), IBANValidator(), USSSNValidator(), UKNINOValidator(), UKNHSValidator(),

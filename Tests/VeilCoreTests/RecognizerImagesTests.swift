@@ -8,7 +8,7 @@ import Testing
 /// exactly what the data gives, and an image that does not match its data is never used.
 @Suite struct RecognizerImagesTests {
     /// The plugins whose recognizers the default policy builds from data files and keeps as images.
-    private static let imaged = ["location-cn", "location-world", "person-en", "person-zh"]
+    private static let imaged = ["location-cn", "location-world", "person-en", "person-pinyin", "person-zh"]
 
     private func images(in folder: TemporaryFolder) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/recognizers")) ?? []).filter { $0.hasSuffix(".image") }.sorted()

@@ -94,3 +94,19 @@ extension EnglishNameRecognizer: ImageRecognizer {
         _ = Self.cueAutomaton
     }
 }
+
+extension PinyinNameRecognizer: ImageRecognizer {
+    package func write(to image: inout ImageWriter) {
+        image.write(pluginID)
+        image.write(tables.syllables)
+        image.write(tables.readings)
+        image.write(tables.surnamesBySpelling)
+        image.write(statistics)
+    }
+
+    package init(image: inout ImageReader) throws(ImageError) {
+        pluginID = try image.read()
+        tables = PinyinTables(syllables: try image.read(), readings: try image.read(), surnamesBySpelling: try image.read())
+        statistics = try image.read()
+    }
+}
