@@ -1,4 +1,5 @@
 import Testing
+import VeilText
 
 @testable import VeilCore
 
@@ -26,5 +27,30 @@ import Testing
         let document = DocumentText("Luxury Lu 老卢说")
         let found = try recognizer.recognize(document).map { String(decoding: document.bytes[$0.range], as: UTF8.self) }
         #expect(found == ["Lu", "卢"])
+    }
+
+    /// An automaton read back from a binary image matches as the one written; one whose state
+    /// points outside it (an image damaged past its checksum) is an error, not a wild read.
+    @Test func anImageReadsBackAndADamagedOneIsRefused() throws {
+        let words = ["he", "she", "his", "hers", "赣州", "赣州市", "he"]
+        let automaton = AhoCorasick(words: words)
+        var writer = ImageWriter()
+        automaton.write(to: &writer)
+        let decode = { (bytes: [UInt8]) throws -> AhoCorasick in
+            try bytes.withUnsafeBytes { raw throws -> AhoCorasick in
+                var reader = ImageReader(raw)
+                return try AhoCorasick(image: &reader)
+            }
+        }
+        let text = Array("ushers 在赣州市 he".utf8)
+        #expect(try decode(writer.bytes).occurrences(in: text) == automaton.occurrences(in: text))
+        // The first state's failure link: after foldsCase, longestWord and the word lengths, the
+        // states' count, then six 4-byte fields per state (the failure link is the fourth).
+        let failure = 1 + 8 + 8 + 8 * words.count + 8 + 3 * 4
+        for value: Int32 in [9_999, -2] {
+            var damaged = writer.bytes
+            withUnsafeBytes(of: value) { damaged.replaceSubrange(failure..<failure + 4, with: $0) }
+            #expect(throws: ImageError.self, "failure link \(value)") { try decode(damaged) }
+        }
     }
 }

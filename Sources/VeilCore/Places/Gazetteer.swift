@@ -136,7 +136,10 @@ extension Gazetteer: ImageCodable {
 
     package init(image: inout ImageReader) throws(ImageError) {
         placesInIDOrder = try image.read()
-        places = Dictionary(placesInIDOrder.map { ($0.id, $0) }, uniquingKeysWith: { _, later in later })
+        var places: [String: Place] = [:]
+        places.reserveCapacity(placesInIDOrder.count)
+        for place in placesInIDOrder { places[place.id] = place }
+        self.places = places
         children = try image.read()
         roots = try image.read()
     }

@@ -278,20 +278,22 @@ extension AhoCorasick: ImageCodable {
         denseRows = try image.read()
         duplicates = try image.read()
         // Matching follows these numbers without checking them: every one must point inside.
-        let stateCount = states.count / Field.stride
+        let stateCount = states.count / Field.stride, rowCount = denseRows.count / 256, wordCount = wordLengths.count
         guard states.count % Field.stride == 0, stateCount > 0, denseRows.count >= 256, denseRows.count % 256 == 0 else {
             throw ImageError("an automaton's tables have the wrong shape")
         }
-        for state in 0..<stateCount {
-            let base = state * Field.stride
-            let row = Int(states[base + Field.denseRow]), start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
-            let terminal = Int(states[base + Field.terminal]), output = Int(states[base + Field.outputLink])
-            guard row < denseRows.count / 256, start >= 0, count >= 0, start + count <= edges.count, (0..<stateCount).contains(Int(states[base + Field.failure])),
-                terminal < wordLengths.count, output < stateCount
-            else { throw ImageError("an automaton's state points outside it") }
+        @inline(__always) func within(_ value: Int32, _ bound: Int) -> Bool { value >= 0 && Int(value) < bound }
+        let statesHold = states.withUnsafeBufferPointer { states in
+            stride(from: 0, to: states.count, by: Field.stride).allSatisfy { base in
+                let start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
+                return Int(states[base + Field.denseRow]) < rowCount && start >= 0 && count >= 0 && start + count <= edges.count
+                    && within(states[base + Field.failure], stateCount) && Int(states[base + Field.terminal]) < wordCount
+                    && Int(states[base + Field.outputLink]) < stateCount
+            }
         }
-        guard edges.allSatisfy({ (0..<stateCount).contains(Int($0 >> 8)) }), denseRows.allSatisfy({ (0..<stateCount).contains(Int($0)) }),
-            duplicates.values.allSatisfy({ $0.allSatisfy { (0..<wordLengths.count).contains(Int($0)) } }), wordLengths.allSatisfy({ $0 >= 0 })
+        guard statesHold, edges.withUnsafeBufferPointer({ $0.allSatisfy { within($0 >> 8, stateCount) } }),
+            denseRows.withUnsafeBufferPointer({ $0.allSatisfy { within($0, stateCount) } }),
+            duplicates.values.allSatisfy({ $0.allSatisfy { within($0, wordCount) } }), wordLengths.allSatisfy({ $0 >= 0 })
         else { throw ImageError("an automaton's edge points outside it") }
     }
 }
