@@ -299,6 +299,24 @@ extension AhoCorasick: ImageCodable {
 }
 
 extension AhoCorasick {
+    /// One automaton for every equal one this process has read from an image (the two gazetteers
+    /// ship the same common words: one copy in memory, as when built from the word list).
+    package static func interned(_ automaton: AhoCorasick) -> AhoCorasick {
+        let key = [automaton.states.count, automaton.edges.count, automaton.wordLengths.count, automaton.denseRows.count]
+        return readAutomata.withLock { known in
+            if let same = known[key, default: []].first(where: {
+                $0.foldsCase == automaton.foldsCase && $0.states == automaton.states && $0.edges == automaton.edges
+                    && $0.wordLengths == automaton.wordLengths && $0.denseRows == automaton.denseRows && $0.duplicates == automaton.duplicates
+            }) {
+                return same
+            }
+            known[key, default: []].append(automaton)
+            return automaton
+        }
+    }
+
+    private static let readAutomata = Mutex<[[Int]: [AhoCorasick]]>([:])
+
     /// The automaton of a word-list file (``WordList/read(_:)``), built once per process for each
     /// distinct content: plugins that ship the same list (the two gazetteers' common words) share
     /// one, and a second engine in the same process builds none.

@@ -351,7 +351,7 @@ extension GazetteerRecognizer: ImageRecognizer {
         guard automaton.count == forms.count else { throw ImageError("the gazetteer's automaton has another number of names") }
         institutionWords = try image.read()
         latinInstitutionWords = try image.read()
-        commonWords = try image.read()
+        commonWords = try image.read(AhoCorasick?.self).map(AhoCorasick.interned)
         variantEntries = try image.read()
     }
 }
