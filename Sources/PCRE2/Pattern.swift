@@ -29,7 +29,7 @@ public final class Pattern: @unchecked Sendable {
 
     /// As above; `jitPartial` also compiles machine code for partial matching (``StartCharacters``
     /// asks each character whether a match can begin with it).
-    init(_ source: String, options: CompileOptions, limits: MatchLimits, jit: Bool = true, jitPartial: Bool) throws(PCRE2Error) {
+    convenience init(_ source: String, options: CompileOptions, limits: MatchLimits, jit: Bool = true, jitPartial: Bool) throws(PCRE2Error) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
@@ -44,6 +44,11 @@ public final class Pattern: @unchecked Sendable {
         guard let compiled else {
             throw PCRE2Error(kind: .compile, code: errorCode, offset: errorOffset)
         }
+        try self.init(taking: compiled, source: source, options: options, limits: limits, jit: jit, jitPartial: jitPartial)
+    }
+
+    /// Takes ownership of compiled code (freed if this throws).
+    private init(taking compiled: OpaquePointer, source: String, options: CompileOptions, limits: MatchLimits, jit: Bool, jitPartial: Bool) throws(PCRE2Error) {
         guard let context = pcre2_match_context_create_8(nil) else {
             pcre2_code_free_8(compiled)
             throw PCRE2Error(kind: .compile, code: PCRE2_ERROR_NOMEMORY, offset: nil)
@@ -62,6 +67,16 @@ public final class Pattern: @unchecked Sendable {
         self.matchContext = context
         self.captureCount = Int(captures)
         self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)) == 0
+    }
+
+    /// This pattern ready for matching under `limits`: itself when it is already compiled to
+    /// machine code with those limits, else a copy of its compiled code (not compiled again from
+    /// its source) compiled to machine code. A plugin's patterns are compiled once, when its
+    /// manifest is read and checked; the plugins a policy selects are then given machine code.
+    public func forMatching(limits: MatchLimits = .default) throws(PCRE2Error) -> Pattern {
+        if isJITCompiled && limits == self.limits { return self }
+        guard let copy = pcre2_code_copy_8(code) else { throw PCRE2Error(kind: .compile, code: PCRE2_ERROR_NOMEMORY, offset: nil) }
+        return try Pattern(taking: copy, source: source, options: options, limits: limits, jit: true, jitPartial: false)
     }
 
     /// The longest look-behind in the pattern, in characters (`\b` and `\B` count as one).

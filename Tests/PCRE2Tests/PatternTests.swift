@@ -112,4 +112,25 @@ import Testing
     func validatesUTF8(bytes: [UInt8], invalidAt: Int?) {
         #expect(bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) } == invalidAt)
     }
+
+    /// A pattern compiled once to check it (a manifest's) is given machine code from its compiled
+    /// code, not compiled again: the copy finds what a pattern compiled from the source finds, under
+    /// the limits asked for, and the checked one goes on working.
+    @Test func aCheckedPatternIsMadeReadyForMatchingFromItsCompiledCode() throws {
+        let checked = try Pattern("(?<![0-9])(1[3-9][0-9])-?([0-9]{4})-?([0-9]{4})(?![0-9])", jit: false)
+        #expect(!checked.isJITCompiled)
+        let limits = MatchLimits(matchLimit: 5_000, depthLimit: 100, heapLimitKiB: 1_000)
+        let ready = try checked.forMatching(limits: limits)
+        #expect(ready !== checked)
+        #expect(ready.isJITCompiled && ready.limits == limits && ready.captureCount == 3 && ready.source == checked.source)
+        let again = try ready.forMatching(limits: limits)
+        #expect(again === ready, "already ready: no copy")
+        let fresh = try Pattern(checked.source, limits: limits)
+        let subject = Array("电话138-1234-5678，另一个13987654321，不是1234567890123。".utf8)
+        try subject.withUnsafeBufferPointer { buffer throws in
+            #expect(try ready.matchRanges(in: buffer) == fresh.matchRanges(in: buffer))
+            #expect(try checked.matchRanges(in: buffer) == fresh.matchRanges(in: buffer))
+            #expect(try ready.matchRanges(in: buffer).count == 2)
+        }
+    }
 }

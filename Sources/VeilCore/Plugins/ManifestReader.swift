@@ -171,6 +171,7 @@ enum ManifestReader {
             // pattern is reported where it is written.
             do {
                 let pattern = try Pattern(spec.regex, options: spec.caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], jit: false)
+                spec.compiled = PluginManifest.CompiledRegex(pattern: pattern)
                 if spec.group > pattern.captureCount {
                     yaml.error("'group' is \(spec.group) but the pattern has \(pattern.captureCount) capture groups", at: item)
                 }

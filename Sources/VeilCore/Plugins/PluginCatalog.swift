@@ -167,7 +167,7 @@ package struct PluginCatalog: Sendable {
                     name: spec.name, pattern: spec.regex, caseless: spec.caseless, entity: spec.entity, score: spec.score,
                     validator: validator, group: spec.group,
                     needsContext: spec.needsContext, needsColumnContext: spec.needsColumnContext, canonicalForm: spec.canonical, backoff: spec.backoff,
-                    minimumDigits: spec.minimumDigits, anchor: anchor, unvalidatedScore: spec.unvalidatedScore)
+                    minimumDigits: spec.minimumDigits, anchor: anchor, unvalidatedScore: spec.unvalidatedScore, compiled: spec.compiled?.pattern)
             else {
                 throw ConfigurationError(Diagnostic(file: manifest.path, message: "pattern '\(spec.name)' does not compile"))
             }

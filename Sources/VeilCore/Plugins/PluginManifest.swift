@@ -1,3 +1,5 @@
+package import PCRE2
+
 /// A plugin's `plugin.yaml`, read and checked.
 ///
 /// A manifest is one of three kinds here: `patterns:` (PCRE2 patterns with validators),
@@ -34,6 +36,23 @@ package struct PluginManifest: Sendable {
         /// character). Such a match is kept only next to a context word, which adds its boost; nil:
         /// the validator's no is final.
         package var unvalidatedScore: Double? = nil
+        /// The regex as compiled when the manifest was read (without machine code): a policy that
+        /// selects the plugin has it compiled to machine code, not compiled again from its source.
+        package var compiled: CompiledRegex? = nil
+    }
+
+    /// A regex compiled once; two are equal when their sources and options are.
+    package struct CompiledRegex: Sendable, Hashable {
+        package let pattern: Pattern
+
+        package static func == (lhs: CompiledRegex, rhs: CompiledRegex) -> Bool {
+            lhs.pattern.source == rhs.pattern.source && lhs.pattern.options == rhs.pattern.options
+        }
+
+        package func hash(into hasher: inout Hasher) {
+            hasher.combine(pattern.source)
+            hasher.combine(pattern.options.rawValue)
+        }
     }
 
     /// A `process:` plugin's program (see Docs/process-plugin-protocol.md).

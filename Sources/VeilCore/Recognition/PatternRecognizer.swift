@@ -32,10 +32,15 @@ package struct PatternRecognizer: Recognizer {
             name: String, pattern: String, caseless: Bool = false, entity: EntityType, score: Double,
             validator: (any Validator)? = nil, group: Int = 0, needsContext: Bool = false, needsColumnContext: Bool = false,
             canonicalForm: CanonicalForm = .exact, backoff: Bool = false, minimumDigits: Int = 0, anchor: Anchor? = nil,
-            unvalidatedScore: Double? = nil, limits: MatchLimits = .default
+            unvalidatedScore: Double? = nil, limits: MatchLimits = .default, compiled: Pattern? = nil
         ) throws(PCRE2Error) {
             self.name = name
-            self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
+            // The manifest reader's compiled code when it has it (the same source and options).
+            if let compiled, compiled.source == pattern, compiled.options == (caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp]) {
+                self.pattern = try compiled.forMatching(limits: limits)
+            } else {
+                self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
+            }
             self.entity = entity
             self.score = score
             self.validator = validator
