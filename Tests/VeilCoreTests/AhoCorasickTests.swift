@@ -44,9 +44,9 @@ import VeilText
         }
         let text = Array("ushers 在赣州市 he".utf8)
         #expect(try decode(writer.bytes).occurrences(in: text) == automaton.occurrences(in: text))
-        // The first state's failure link: after foldsCase, longestWord and the word lengths, the
-        // states' count, then six 4-byte fields per state (the failure link is the fourth).
-        let failure = 1 + 8 + 8 + 8 * words.count + 8 + 3 * 4
+        // The first state's failure link: after foldsCase and the word lengths (a count, then eight
+        // bytes each), the states' count, then six 4-byte fields per state (the fourth).
+        let failure = 1 + 8 + 8 * words.count + 8 + 3 * 4
         for value: Int32 in [9_999, -2] {
             var damaged = writer.bytes
             withUnsafeBytes(of: value) { damaged.replaceSubrange(failure..<failure + 4, with: $0) }

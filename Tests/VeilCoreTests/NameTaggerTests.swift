@@ -97,6 +97,16 @@ import Testing
         do { _ = try Gazetteer(contentsOf: binary); Issue.record("a places file that is not UTF-8 was read") } catch {
             #expect(error.description.contains("binary.tsv:1:12: error: the places file is not UTF-8 text"), "\(error.description)")
         }
+        // A place's parent must exist and sit above it, so no place is its own ancestor (a lineage
+        // that came round again would never end).
+        let places = directory.write(
+            "places.tsv",
+            "cn\tcountry\t\t中国\t\tChina\njx\tprovince\tcn\t江西省\t江西\tJiangxi\nloop\tprovince\tloop2\t甲\t\t\nloop2\tcounty\tloop\t乙\t\t\nlost\tcounty\tnowhere\t丙\t\t\n")
+        do { _ = try Gazetteer(contentsOf: places); Issue.record("a places file with a cycle was read") } catch {
+            #expect(error.description.contains("place loop (entry 3) has a parent at its own level or below (county)"), "\(error.description)")
+            #expect(error.description.contains("place lost (entry 5) names a parent that is not in the file"), "\(error.description)")
+            #expect(!error.description.contains("place jx"), "\(error.description)")
+        }
         // The last line needs no line break.
         let unterminated = directory.write("last.tsv", "U0:王\t1:3.0 2:-1.5")
         #expect(throws: Never.self) { try NameTagger.read(unterminated) }

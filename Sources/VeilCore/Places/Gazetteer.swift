@@ -74,9 +74,18 @@ package struct Gazetteer: Sendable {
                     id: columns[0], level: level, parent: columns[2].isEmpty ? nil : columns[2], full: columns[3],
                     short: list(columns[4]), latin: list(columns[5]), isWellKnown: columns.count == 7 && columns[6] == "known"))
         }
-        let ids = Set(places.map(\.id))
-        for (index, place) in places.enumerated() where place.parent.map({ !ids.contains($0) }) ?? false {
-            problems.append(Diagnostic(file: path, message: "place \(place.id) (entry \(index + 1)) names a parent that is not in the file"))
+        let levels = Dictionary(places.map { ($0.id, $0.level) }, uniquingKeysWith: { _, later in later })
+        for (index, place) in places.enumerated() {
+            guard let parent = place.parent else { continue }
+            guard let level = levels[parent] else {
+                problems.append(Diagnostic(file: path, message: "place \(place.id) (entry \(index + 1)) names a parent that is not in the file"))
+                continue
+            }
+            // A parent above its child: no place is its own ancestor.
+            if level >= place.level {
+                problems.append(
+                    Diagnostic(file: path, message: "place \(place.id) (entry \(index + 1)) has a parent at its own level or below (\(level.rawValue))"))
+            }
         }
         if !problems.isEmpty { throw ConfigurationError(problems) }
         self.init(places: places)
@@ -139,6 +148,11 @@ extension Gazetteer: ImageCodable {
         var places: [String: Place] = [:]
         places.reserveCapacity(placesInIDOrder.count)
         for place in placesInIDOrder { places[place.id] = place }
+        // A parent above its child, as the places file is checked for: no place is its own ancestor.
+        for place in placesInIDOrder {
+            guard let parent = place.parent else { continue }
+            guard let level = places[parent]?.level, level < place.level else { throw ImageError("a place's parent is missing or not above it") }
+        }
         self.places = places
         children = try image.read()
         roots = try image.read()

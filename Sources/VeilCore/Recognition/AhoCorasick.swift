@@ -261,7 +261,6 @@ package struct AhoCorasick: Sendable {
 extension AhoCorasick: ImageCodable {
     package func write(to image: inout ImageWriter) {
         image.write(foldsCase)
-        image.write(longestWord)
         image.write(wordLengths)
         image.write(states)
         image.write(edges)
@@ -271,8 +270,8 @@ extension AhoCorasick: ImageCodable {
 
     package init(image: inout ImageReader) throws(ImageError) {
         foldsCase = try image.read()
-        longestWord = try image.read()
         wordLengths = try image.read()
+        longestWord = wordLengths.max() ?? 0
         states = try image.read()
         edges = try image.read()
         denseRows = try image.read()

@@ -2,7 +2,9 @@ import VeilCore
 package import VeilText
 
 // What the name recognizers build from their data at start-up, kept as binary images between runs
-// (RecognizerImages). Each writes every stored property, and reads them back in the same order.
+// (RecognizerImages). Each writes its stored properties and reads them back in the same order;
+// what is worked out from others (a longest length, first characters) is worked out again, so an
+// image cannot make them disagree.
 
 extension ChineseNameRecognizer: ImageRecognizer {
     package func write(to image: inout ImageWriter) {
@@ -28,8 +30,6 @@ extension ChineseNameRecognizer: ImageRecognizer {
         image.write(ruleSurnameChance)
         image.write(commonSurnames)
         image.write(followingWordSet)
-        image.write(followingWordLength)
-        image.write(followingWordStarts)
         image.write(addressTitles)
     }
 
@@ -56,8 +56,8 @@ extension ChineseNameRecognizer: ImageRecognizer {
         ruleSurnameChance = try image.read()
         commonSurnames = try image.read()
         followingWordSet = try image.read()
-        followingWordLength = try image.read()
-        followingWordStarts = try image.read()
+        followingWordLength = followingWordSet.map(\.count).max() ?? 0
+        followingWordStarts = Set(followingWordSet.compactMap { $0.unicodeScalars.first.map { Array(String($0).utf8) } })
         addressTitles = try image.read()
         // Indexed by the automata's word numbers and by scalar value, unchecked.
         guard strongWord.count == commonWords.count, placeWord.count == commonWords.count, cueWordKinds.count == cueWords.count,
