@@ -77,6 +77,23 @@ import Testing
         #expect(cache.load(GazetteerRecognizer.self, for: input(plugin)) != nil)
     }
 
+    @Test func writingAnImageRemovesThePluginsOlderOnesAndStaleHalfWrittenOnes() throws {
+        let folder = TemporaryFolder()
+        let directory = folder.path + "/recognizers"
+        let stale = folder.write("recognizers/location-cn-0000.image.1.2.tmp", "half")
+        let fresh = folder.write("recognizers/location-cn-1111.image.3.4.tmp", "writing")
+        let older = folder.write("recognizers/location-cn-2222.image", "an older build's")
+        let other = folder.write("recognizers/location-world-3333.image", "another plugin's")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale)
+        let catalog = try PluginCatalog.standard(environment: ["VEIL_CACHE_DIR": folder.path])
+        _ = try catalog["location-cn"]?.makeRecognizer()
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: directory))
+        #expect(!left.contains((stale as NSString).lastPathComponent) && !left.contains((older as NSString).lastPathComponent))
+        #expect(left.contains((fresh as NSString).lastPathComponent), "another process may be writing it")
+        #expect(left.contains((other as NSString).lastPathComponent))
+        #expect(left.filter { $0.hasPrefix("location-cn-") && $0.hasSuffix(".image") }.count == 1)
+    }
+
     @Test func aChangedDataFileNamesAnotherImage() throws {
         let folder = TemporaryFolder()
         let manifest = folder.write("places/plugin.yaml", "id: places\nversion: 1\nentities: [LOCATION]\nrecognizer: gazetteer\ndata: [places.tsv]\n")

@@ -76,11 +76,18 @@ package struct RecognizerImages: Sendable {
             unlink(temporary)
             return
         }
-        // The plugin's older images (an earlier build, changed data) are of no more use.
-        let prefix = "\(input.manifest.id)-"
-        for name in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
-        where name.hasPrefix(prefix) && name.hasSuffix(".image") && name != (target as NSString).lastPathComponent {
-            unlink((directory as NSString).appendingPathComponent(name))
+        // The plugin's older images (an earlier build, changed data) are of no more use, nor is
+        // what a writer that died left half-written (a temporary file an hour old).
+        let prefix = "\(input.manifest.id)-", written = (target as NSString).lastPathComponent
+        for name in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) && name != written {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if name.hasSuffix(".image") {
+                unlink(path)
+            } else if name.hasSuffix(".tmp"), let modified = (try? fileManager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                modified.timeIntervalSinceNow < -3600
+            {
+                unlink(path)
+            }
         }
     }
 
