@@ -60,7 +60,7 @@ bench: release
 # Every fuzz target (Fuzz/) for FUZZ_SECONDS each (default 300), from its seed corpus in
 # Fuzz/Corpus; inputs that crash or hang are written to Fuzz/findings/ and the run fails.
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := text records policy manifest vault protocol
+FUZZ_TARGETS := text records policy manifest vault protocol image
 FUZZ_LIB      = $(firstword $(wildcard /opt/swift/usr/lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a) \
                   $(wildcard $(dir $(shell command -v swiftc))../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a))
 fuzz: deps

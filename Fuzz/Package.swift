@@ -4,7 +4,7 @@
 // reads one input per call and must neither crash nor hang, whatever the input. See README.md.
 import PackageDescription
 
-let fuzzTargets = ["fuzz-text", "fuzz-records", "fuzz-policy", "fuzz-manifest", "fuzz-vault", "fuzz-protocol"]
+let fuzzTargets = ["fuzz-text", "fuzz-records", "fuzz-policy", "fuzz-manifest", "fuzz-vault", "fuzz-protocol", "fuzz-image"]
 
 let package = Package(
     name: "VeilFuzz",

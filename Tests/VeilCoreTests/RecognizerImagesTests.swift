@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilText
 
 @testable import VeilCore
 @testable import VeilRecognizers
@@ -92,6 +93,41 @@ import Testing
         #expect(left.contains((fresh as NSString).lastPathComponent), "another process may be writing it")
         #expect(left.contains((other as NSString).lastPathComponent))
         #expect(left.filter { $0.hasPrefix("location-cn-") && $0.hasSuffix(".image") }.count == 1)
+    }
+
+    /// Every byte of a small gazetteer's image changed in turn, past the checksum that would refuse
+    /// it (`fuzz-image` found a word length that let an occurrence start before the text): each
+    /// damaged image is refused, or reads back and runs over a text.
+    @Test func everyOneByteDamageToAnImageIsRefusedOrHarmless() throws {
+        let places = Gazetteer(places: [
+            .init(id: "cn", level: .country, parent: nil, full: "中国", short: [], latin: ["China"]),
+            .init(id: "jx", level: .province, parent: "cn", full: "江西省", short: ["江西"], latin: ["Jiangxi"]),
+            .init(id: "gz", level: .prefecture, parent: "jx", full: "赣州市", short: ["赣州"], latin: ["Ganzhou"]),
+            .init(id: "yd", level: .county, parent: "gz", full: "于都县", short: ["于都"], latin: ["Yudu"])
+        ])
+        let recognizer = GazetteerRecognizer(
+            pluginID: "places", gazetteer: places, entity: .location, scores: [.full: 0.85, .short: 0.8, .latin: 0.75], countyShortScore: 0.7,
+            institutionWords: ["大学"], commonWords: AhoCorasick(words: ["化学", "王国"]))
+        var writer = ImageWriter()
+        recognizer.write(to: &writer)
+        let valid = writer.bytes
+        let document = DocumentText("他在赣州市于都县读大学，后来去了 Ganzhou 和 Jiangxi 的王国化学厂。")
+        let expected = try recognizer.recognize(document).map(\.range)
+        #expect(expected.count >= 3)
+        var refused = 0
+        for offset in valid.indices {
+            for value: UInt8 in [0x00, 0x14, 0xFF] where valid[offset] != value {
+                var bytes = valid
+                bytes[offset] = value
+                let read = try? bytes.withUnsafeBytes { raw throws -> GazetteerRecognizer in
+                    var reader = ImageReader(raw)
+                    return try GazetteerRecognizer(image: &reader)
+                }
+                guard let read else { refused += 1; continue }
+                #expect(try read.recognize(document).allSatisfy { $0.range.lowerBound >= 0 && $0.range.upperBound <= document.bytes.count })
+            }
+        }
+        #expect(refused > valid.count / 2, "most damage is caught on reading")
     }
 
     @Test func aChangedDataFileNamesAnotherImage() throws {

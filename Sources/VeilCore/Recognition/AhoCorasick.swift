@@ -276,28 +276,71 @@ extension AhoCorasick: ImageCodable {
         edges = try image.read()
         denseRows = try image.read()
         duplicates = try image.read()
-        // Matching follows these numbers without checking them: every one must point inside.
+        try checkStructure()
+    }
+}
+
+extension AhoCorasick {
+    /// Matching follows the automaton's numbers without checking them, so one read from an image
+    /// must be a trie whose every number points inside it, whose failure and output links lead to
+    /// shallower states (a walk along them ends), and whose words are as long as the depth of the
+    /// state they end at (an occurrence never starts before the text).
+    private func checkStructure() throws(ImageError) {
         let stateCount = states.count / Field.stride, rowCount = denseRows.count / 256, wordCount = wordLengths.count
         guard states.count % Field.stride == 0, stateCount > 0, denseRows.count >= 256, denseRows.count % 256 == 0 else {
             throw ImageError("an automaton's tables have the wrong shape")
         }
         @inline(__always) func within(_ value: Int32, _ bound: Int) -> Bool { value >= 0 && Int(value) < bound }
-        let statesHold = states.withUnsafeBufferPointer { states in
-            stride(from: 0, to: states.count, by: Field.stride).allSatisfy { base in
+        let problem = states.withUnsafeBufferPointer { states -> String? in
+            // Each state's depth, walking the trie from the root: every state reached once.
+            var depth = [Int32](repeating: -1, count: stateCount)
+            depth[0] = 0
+            var queue = [0]
+            queue.reserveCapacity(stateCount)
+            var head = 0
+            while head < queue.count {
+                let state = queue[head], base = state * Field.stride
+                head += 1
                 let start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
-                return Int(states[base + Field.denseRow]) < rowCount && start >= 0 && count >= 0 && start + count <= edges.count
-                    && within(states[base + Field.failure], stateCount) && Int(states[base + Field.terminal]) < wordCount
-                    && Int(states[base + Field.outputLink]) < stateCount
+                guard start >= 0, count >= 0, start + count <= edges.count else { return "an edge list lies outside the automaton" }
+                for edge in start..<start + count {
+                    let target = edges[edge] >> 8
+                    guard within(target, stateCount), target != 0, depth[Int(target)] < 0 else { return "an edge leads outside the trie" }
+                    depth[Int(target)] = depth[state] + 1
+                    queue.append(Int(target))
+                }
             }
+            guard queue.count == stateCount else { return "a state is not in the trie" }
+            for state in 0..<stateCount {
+                let base = state * Field.stride
+                let row = states[base + Field.denseRow], failure = states[base + Field.failure]
+                let terminal = states[base + Field.terminal], output = states[base + Field.outputLink]
+                guard row == -1 || within(row, rowCount), state != 0 || row == 0 else { return "a state's row is outside the automaton" }
+                // A direct row leads one step down, as the state's edges do (zero: no child).
+                if row >= 0 {
+                    let first = Int(row) << 8
+                    for byte in 0..<256 {
+                        let target = denseRows[first + byte]
+                        guard target == 0 || (within(target, stateCount) && depth[Int(target)] == depth[state] + 1) else { return "a row does not lead one step down" }
+                    }
+                }
+                guard within(failure, stateCount), state == 0 ? failure == 0 : depth[Int(failure)] < depth[state] else { return "a failure link does not lead up" }
+                guard output == -1 || (within(output, stateCount) && depth[Int(output)] < depth[state] && states[Int(output) * Field.stride + Field.terminal] >= 0)
+                else { return "an output link does not lead up to a word" }
+                guard terminal == -1 || (within(terminal, wordCount) && wordLengths[Int(terminal)] == Int(depth[state])) else {
+                    return "a word does not end where it should"
+                }
+            }
+            for (state, words) in duplicates {
+                guard within(state, stateCount), states[Int(state) * Field.stride + Field.terminal] >= 0,
+                    words.allSatisfy({ within($0, wordCount) && wordLengths[Int($0)] == Int(depth[Int(state)]) })
+                else { return "a repeated word does not end where it should" }
+            }
+            return nil
         }
-        guard statesHold, edges.withUnsafeBufferPointer({ $0.allSatisfy { within($0 >> 8, stateCount) } }),
-            denseRows.withUnsafeBufferPointer({ $0.allSatisfy { within($0, stateCount) } }),
-            duplicates.values.allSatisfy({ $0.allSatisfy { within($0, wordCount) } }), wordLengths.allSatisfy({ $0 >= 0 })
-        else { throw ImageError("an automaton's edge points outside it") }
+        if let problem { throw ImageError("the automaton is damaged: \(problem)") }
     }
-}
 
-extension AhoCorasick {
     /// One automaton for every equal one this process has read from an image (the two gazetteers
     /// ship the same common words: one copy in memory, as when built from the word list).
     package static func interned(_ automaton: AhoCorasick) -> AhoCorasick {
