@@ -291,52 +291,59 @@ extension AhoCorasick {
             throw ImageError("an automaton's tables have the wrong shape")
         }
         @inline(__always) func within(_ value: Int32, _ bound: Int) -> Bool { value >= 0 && Int(value) < bound }
-        let problem = states.withUnsafeBufferPointer { states -> String? in
-            // Each state's depth, walking the trie from the root: every state reached once.
-            var depth = [Int32](repeating: -1, count: stateCount)
-            depth[0] = 0
-            var queue = [0]
-            queue.reserveCapacity(stateCount)
-            var head = 0
-            while head < queue.count {
-                let state = queue[head], base = state * Field.stride
-                head += 1
-                let start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
-                guard start >= 0, count >= 0, start + count <= edges.count else { return "an edge list lies outside the automaton" }
-                for edge in start..<start + count {
-                    let target = edges[edge] >> 8
-                    guard within(target, stateCount), target != 0, depth[Int(target)] < 0 else { return "an edge leads outside the trie" }
-                    depth[Int(target)] = depth[state] + 1
-                    queue.append(Int(target))
-                }
-            }
-            guard queue.count == stateCount else { return "a state is not in the trie" }
-            for state in 0..<stateCount {
-                let base = state * Field.stride
-                let row = states[base + Field.denseRow], failure = states[base + Field.failure]
-                let terminal = states[base + Field.terminal], output = states[base + Field.outputLink]
-                guard row == -1 || within(row, rowCount), state != 0 || row == 0 else { return "a state's row is outside the automaton" }
-                // A direct row leads one step down, as the state's edges do (zero: no child).
-                if row >= 0 {
-                    let first = Int(row) << 8
-                    for byte in 0..<256 {
-                        let target = denseRows[first + byte]
-                        guard target == 0 || (within(target, stateCount) && depth[Int(target)] == depth[state] + 1) else { return "a row does not lead one step down" }
+        // States are numbered as the trie was built, each after its parent: one pass in order sets
+        // every state's depth before its children are looked at.
+        var depth = [Int32](repeating: -1, count: stateCount)
+        let problem = states.withUnsafeBufferPointer { states in
+            edges.withUnsafeBufferPointer { edges in
+                denseRows.withUnsafeBufferPointer { denseRows in
+                    wordLengths.withUnsafeBufferPointer { wordLengths in
+                        depth.withUnsafeMutableBufferPointer { depth -> String? in
+                            depth[0] = 0
+                            for state in 0..<stateCount {
+                                let base = state &* Field.stride
+                                guard depth[state] >= 0 else { return "a state is not in the trie" }
+                                let start = Int(states[base + Field.edgeStart]), count = Int(states[base + Field.edgeCount])
+                                guard start >= 0, count >= 0, start + count <= edges.count else { return "an edge list lies outside the automaton" }
+                                for edge in start..<start + count {
+                                    let target = Int(edges[edge] >> 8)
+                                    guard target > state, target < stateCount, depth[target] < 0 else { return "an edge leads outside the trie" }
+                                    depth[target] = depth[state] + 1
+                                }
+                            }
+                            for state in 0..<stateCount {
+                                let base = state &* Field.stride
+                                let row = states[base + Field.denseRow], failure = states[base + Field.failure]
+                                let terminal = states[base + Field.terminal], output = states[base + Field.outputLink]
+                                guard row == -1 || within(row, rowCount), state != 0 || row == 0 else { return "a state's row is outside the automaton" }
+                                guard within(failure, stateCount), state == 0 ? failure == 0 : depth[Int(failure)] < depth[state] else {
+                                    return "a failure link does not lead up"
+                                }
+                                guard
+                                    output == -1
+                                        || (within(output, stateCount) && depth[Int(output)] < depth[state] && states[Int(output) &* Field.stride + Field.terminal] >= 0)
+                                else { return "an output link does not lead up to a word" }
+                                guard terminal == -1 || (within(terminal, wordCount) && wordLengths[Int(terminal)] == Int(depth[state])) else {
+                                    return "a word does not end where it should"
+                                }
+                                // A direct row leads one step down, as the state's edges do (zero: no child).
+                                if row >= 0 {
+                                    let below = depth[state] + 1
+                                    for target in denseRows[Int(row) << 8..<(Int(row) + 1) << 8] where target != 0 {
+                                        guard within(target, stateCount), depth[Int(target)] == below else { return "a row does not lead one step down" }
+                                    }
+                                }
+                            }
+                            for (state, words) in duplicates {
+                                guard within(state, stateCount), states[Int(state) &* Field.stride + Field.terminal] >= 0,
+                                    words.allSatisfy({ within($0, wordCount) && wordLengths[Int($0)] == Int(depth[Int(state)]) })
+                                else { return "a repeated word does not end where it should" }
+                            }
+                            return nil
+                        }
                     }
                 }
-                guard within(failure, stateCount), state == 0 ? failure == 0 : depth[Int(failure)] < depth[state] else { return "a failure link does not lead up" }
-                guard output == -1 || (within(output, stateCount) && depth[Int(output)] < depth[state] && states[Int(output) * Field.stride + Field.terminal] >= 0)
-                else { return "an output link does not lead up to a word" }
-                guard terminal == -1 || (within(terminal, wordCount) && wordLengths[Int(terminal)] == Int(depth[state])) else {
-                    return "a word does not end where it should"
-                }
             }
-            for (state, words) in duplicates {
-                guard within(state, stateCount), states[Int(state) * Field.stride + Field.terminal] >= 0,
-                    words.allSatisfy({ within($0, wordCount) && wordLengths[Int($0)] == Int(depth[Int(state)]) })
-                else { return "a repeated word does not end where it should" }
-            }
-            return nil
         }
         if let problem { throw ImageError("the automaton is damaged: \(problem)") }
     }
