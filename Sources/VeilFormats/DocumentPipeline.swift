@@ -214,12 +214,14 @@ package struct DocumentPipeline {
         var context = carried.context
         defer { carried.context = context }
         let engine = engine, parallel = parallel
-        typealias Pending = (section: TextSections.Section, job: BackgroundJob<RecognizedDocument>)
+        // The blocks are recognized in the background (on every core); the search for what they
+        // found written again runs here, beside the next section's blocks.
+        typealias Pending = (section: TextSections.Section, document: DocumentText, job: BackgroundJob<[Detection]>)
         func start(_ section: TextSections.Section?) throws -> Pending? {
             guard let section else { return nil }
             guard let document = try guarded({ try textDocument(section, path: reader.path) }) else { return try start(sections.next()) }
             let unchecked = UncheckedDocument(document: document)
-            return (section, BackgroundJob { try engine.recognize(unchecked.document, parallel: parallel) })
+            return (section, document, BackgroundJob { try engine.report(unchecked.document, parallel: parallel) })
         }
         var pending: Pending?
         defer { _ = try? pending?.job.wait() }
@@ -227,9 +229,10 @@ package struct DocumentPipeline {
         while let current = pending {
             let next = try sections.next()
             let line = current.section.byteOffset == 0 ? nil : current.section.lineOffset + 1
-            let recognized = try guarded { try located(reader.path, line) { try current.job.wait() } }
+            let reported = try guarded { try located(reader.path, line) { try current.job.wait() } }
             pending = try start(next)
-            guard let recognized else { continue }
+            guard let reported else { continue }
+            let recognized = engine.recognized(current.document, reported)
             _ = try guarded { try located(reader.path, line) { try handle(current.section, recognized, &context) } }
         }
     }

@@ -199,12 +199,20 @@ package struct Engine: Sendable {
     }
 
     /// The first step of ``analyze(_:parallel:context:)``: what the recognizers report, block by
-    /// block. It needs nothing from other sections, so a reader may run it for the next section
-    /// while it settles and writes this one.
+    /// block, and where the document writes again what they found. It needs nothing from other
+    /// sections, so a reader may run it for the next section while it settles and writes this one.
     package func recognize(_ document: DocumentText, parallel: Bool = false) throws -> RecognizedDocument {
+        recognized(document, try report(document, parallel: parallel))
+    }
+
+    /// What the recognizers report in `document`, block by block (on every core if `parallel`):
+    /// the part of ``recognize(_:parallel:)`` that divides among cores. A reader that runs it in
+    /// the background finishes the step with ``recognized(_:_:)`` on its own thread, beside the
+    /// next section's blocks, rather than leave a core idle while one thread does it.
+    package func report(_ document: DocumentText, parallel: Bool = false) throws -> [Detection] {
         let bytes = document.bytes
         let blocks = Self.blocks(of: bytes)
-        if blocks.count == 1 { return recognized(document, try recognizeBlock(document)) }
+        if blocks.count == 1 { return try recognizeBlock(document) }
         let recognizeAt: @Sendable (Int) -> Result<[Detection], any Error> = { index in
             Result {
                 let block = blocks[index]
@@ -221,12 +229,12 @@ package struct Engine: Sendable {
             detections += try result.get()
             guard detections.count <= Self.maximumFindings else { throw TooManyFindings() }
         }
-        return recognized(document, detections)
+        return detections
     }
 
     /// A document with what its recognizers found, and the further mentions in it of what they
     /// found (the names a repeating recognizer found anywhere in it, written again elsewhere).
-    private func recognized(_ document: DocumentText, _ detections: [Detection]) -> RecognizedDocument {
+    package func recognized(_ document: DocumentText, _ detections: [Detection]) -> RecognizedDocument {
         var repeats: [Detection] = []
         for recognizer in repeatingRecognizers {
             let own = detections.filter { $0.pluginID == recognizer.pluginID }
