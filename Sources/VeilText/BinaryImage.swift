@@ -70,7 +70,7 @@ public struct ImageReader {
 
     /// The next `count` bytes, without copying (valid while the image's bytes are).
     @inlinable mutating func readBytes(_ count: Int) throws(ImageError) -> UnsafeRawBufferPointer {
-        guard count >= 0, count <= bytes.count - offset else { throw ImageError("a string's length exceeds the image") }
+        guard count >= 0, count <= bytes.count - offset else { throw ImageError("a length exceeds the image") }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count])
     }
