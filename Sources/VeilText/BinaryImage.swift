@@ -82,40 +82,18 @@ public protocol PlainImageValue: ImageCodable, BitwiseCopyable {}
 
 extension PlainImageValue {
     @inlinable public static var isPlainImageValue: Bool { true }
+    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
+    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
 }
 
-extension Int: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension Int32: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension UInt8: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension UInt16: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension UInt32: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension UInt64: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension Float: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
-extension Double: PlainImageValue {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
+extension Int: PlainImageValue {}
+extension Int32: PlainImageValue {}
+extension UInt8: PlainImageValue {}
+extension UInt16: PlainImageValue {}
+extension UInt32: PlainImageValue {}
+extension UInt64: PlainImageValue {}
+extension Float: PlainImageValue {}
+extension Double: PlainImageValue {}
 extension Bool: ImageCodable {
     @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self ? UInt8(1) : 0) }
     @inlinable public init(image: inout ImageReader) throws(ImageError) {
@@ -133,10 +111,7 @@ extension Unicode.Scalar: ImageCodable {
         self = scalar
     }
 }
-extension SIMD8: PlainImageValue, ImageCodable where Scalar == Float {
-    @inlinable public func write(to image: inout ImageWriter) { image.writeRaw(self) }
-    @inlinable public init(image: inout ImageReader) throws(ImageError) { self = try image.readRaw() }
-}
+extension SIMD8: PlainImageValue, ImageCodable where Scalar == Float {}
 
 extension String: ImageCodable {
     @inlinable public func write(to image: inout ImageWriter) {
