@@ -12,21 +12,35 @@ struct TextTable {
 
     func rendered() -> String {
         guard let first = rows.first else { return "" }
-        let widths = first.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var out = ""
-        for row in rows {
-            var line = ""
+        // Each cell's width is counted once, and the lines are written as bytes (a scan's table has
+        // a row per finding, and appending to a String costs more than the text appended).
+        let cellWidths = rows.map { $0.map(Self.width) }
+        let widths = first.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
+        let space = UInt8(ascii: " ")
+        for (row, cells) in zip(rows, cellWidths) {
+            let lineStart = out.count
             for (column, cell) in row.enumerated() {
-                if column > 0 { line += "  " }
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                if column > 0 { out += [space, space] }
+                let padding = widths[column] - cells[column]
                 switch column < alignments.count ? alignments[column] : .left {
-                case .right: line += padding + cell
-                case .left: line += column == row.count - 1 ? cell : cell + padding
+                case .right:
+                    out += repeatElement(space, count: padding)
+                    out += cell.utf8
+                case .left:
+                    out += cell.utf8
+                    if column < row.count - 1 { out += repeatElement(space, count: padding) }
                 }
             }
-            while line.last == " " { line.removeLast() }
-            out += line + "\n"
+            while out.count > lineStart, out.last == space { out.removeLast() }
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A cell's width in characters; most cells are ASCII, whose bytes are its characters.
+    private static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
     }
 }
