@@ -45,7 +45,7 @@ package struct RecognizerImages: Sendable {
 
     /// The recognizer of `input` from its image, or nil when there is no usable one.
     package func load(_ type: any ImageRecognizer.Type, for input: PluginCode.RecognizerInput) -> (any Recognizer)? {
-        guard let key = Self.key(of: input), let file = try? Self.contents(of: path(of: input.manifest.id, key: key)) else { return nil }
+        guard let key = Self.key(of: input), let file = try? MappedFile(path: path(of: input.manifest.id, key: key)) else { return nil }
         return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (any Recognizer)? in
             guard let payload = Self.payload(of: raw, key: key) else { return nil }
             var reader = ImageReader(payload)
@@ -167,19 +167,35 @@ package struct RecognizerImages: Sendable {
     }
 
     /// A file's bytes, read in one call where the system allows.
-    private static func contents(of path: String) throws -> [UInt8] {
+}
+
+/// A file's bytes mapped read-only into memory: the pages come straight from the page cache, all
+/// at once, rather than copied into fresh memory page by page (an image is tens of megabytes, read
+/// at every start). Unmapped when the value is released.
+private final class MappedFile {
+    private let base: UnsafeMutableRawPointer?
+    private let size: Int
+
+    init(path: String) throws(ImageError) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw ImageError("cannot open") }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw ImageError("cannot stat") }
-        let size = Int(status.st_size)
-        return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            while initialized < size {
-                let count = read(descriptor, buffer.baseAddress! + initialized, size - initialized)
-                guard count > 0 else { throw ImageError("cannot read") }
-                initialized += count
-            }
+        size = Int(status.st_size)
+        guard size > 0 else {
+            base = nil
+            return
         }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, descriptor, 0), mapped != MAP_FAILED else {
+            throw ImageError("cannot map")
+        }
+        base = mapped
+    }
+
+    deinit { if let base { munmap(base, size) } }
+
+    func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(start: base, count: size))
     }
 }
