@@ -33,6 +33,18 @@ import Testing
         #expect(again.stdout == result.stdout)
     }
 
+    /// The YAML library prints a note to standard output when YAMS_DEFAULT_ENCODING is set; Veil
+    /// names the encoding itself, so its output stays the anonymized text and nothing else.
+    @Test func standardOutputHoldsOnlyTheOutputWhateverTheEnvironment() throws {
+        let plain = try VeilRunner.run(["anonymize", "--key", "env:VEIL_TEST_KEY"], stdin: Array("QQ：12345678".utf8), environment: Self.key)
+        let withVariable = try VeilRunner.run(
+            ["anonymize", "--key", "env:VEIL_TEST_KEY"], stdin: Array("QQ：12345678".utf8),
+            environment: Self.key.merging(["YAMS_DEFAULT_ENCODING": "UTF8"]) { $1 })
+        #expect(withVariable.status == 0)
+        #expect(withVariable.stdout == plain.stdout)
+        #expect(withVariable.stdout.hasPrefix("QQ：") && withVariable.stdout.split(separator: "\n").count == 1)
+    }
+
     @Test func withoutAKeyTheRunSaysSo() throws {
         let result = try VeilRunner.run(["anonymize"], stdin: Array("QQ：12345678".utf8))
         #expect(result.status == 0)

@@ -18,7 +18,9 @@ final class YAMLDocument {
         do {
             // The basic resolver leaves every scalar a string: Veil converts values itself, and Yams'
             // default tag resolution runs regular expressions over every scalar (a third of start-up).
-            composed = try Yams.compose(yaml: text, .basic)
+            // The encoding is named: Yams' default reads the whole environment at every document,
+            // and prints to standard output (Veil's output) when YAMS_DEFAULT_ENCODING is set.
+            composed = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw ConfigurationError(YAMLDocument.diagnostic(for: error, path: path))
         } catch {
