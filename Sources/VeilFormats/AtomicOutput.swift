@@ -1,17 +1,20 @@
 import Foundation
+import VeilText
 
 /// An output file written beside its destination under a temporary name and renamed into place only
 /// by ``commit()``: a failed run leaves no partial file that looks finished.
 package final class AtomicOutput {
     package let destination: String
-    /// Where the output is written until it is committed; nil for a device or a pipe.
-    private let temporaryPath: String?
-    private let handle: FileHandle
+    /// A file written under a temporary name (``AtomicFile``), or a device or a pipe written
+    /// straight to.
+    private enum Target {
+        case file(AtomicFile)
+        case stream(FileHandle)
+    }
+    private let target: Target
     private var buffer: [UInt8] = []
-    /// Whether the handle is closed (``finish()``).
+    /// Whether the output is closed (``finish()``).
     private var closed = false
-    /// Whether the file was committed or abandoned.
-    private var finished = false
 
     /// Refuses a destination a run must not write: a folder or a block device, a file in a folder
     /// that does not exist, or one of `inputs`
@@ -53,36 +56,11 @@ package final class AtomicOutput {
         self.destination = destination
         if Self.isStream(destination) {
             guard let handle = FileHandle(forWritingAtPath: destination) else { throw InputError(file: destination, message: "cannot open the output") }
-            self.handle = handle
-            self.temporaryPath = nil
+            target = .stream(handle)
             return
         }
-        let directory = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        let folder = directory.isEmpty ? "." : directory
-        Self.removeStaleTemporaries(of: name, in: folder)
-        // The process id in the name tells a later run whether the writer is still alive.
-        let temporaryPath = (folder as NSString).appendingPathComponent(".\(name).veil-\(getpid())-\(UUID().uuidString.prefix(8)).tmp")
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil, attributes: [.posixPermissions: 0o600]),
-            let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
+        do { target = .file(try AtomicFile(destination: destination)) } catch {
             throw InputError(file: destination, message: "cannot create the output file")
-        }
-        self.temporaryPath = temporaryPath
-        self.handle = handle
-    }
-
-    /// Removes the temporary files a killed run left for `name` in `folder` (`.NAME.veil-PID-….tmp`
-    /// whose process is gone): a run stopped by SIGKILL cannot clean up, the next one does.
-    static func removeStaleTemporaries(of name: String, in folder: String) {
-        let prefix = ".\(name).veil-"
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
-            let rest = entry.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]) else { continue }
-            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
-                unlink((folder as NSString).appendingPathComponent(entry))
-            }
         }
     }
 
@@ -97,7 +75,15 @@ package final class AtomicOutput {
     private func flush() throws {
         guard !buffer.isEmpty else { return }
         precondition(!closed, "written after finish()")
-        do { try handle.write(contentsOf: buffer) } catch { throw InputError(file: destination, message: "cannot write the output: \(error.localizedDescription)") }
+        do {
+            switch target {
+            case .file(let file): try file.write(buffer)
+            case .stream(let handle): try handle.write(contentsOf: buffer)
+            }
+        } catch {
+            let reason = (error as? AtomicFile.Failure).flatMap { if case .cannotWrite(let reason) = $0 { reason } else { nil } } ?? error.localizedDescription
+            throw InputError(file: destination, message: "cannot write the output: \(reason)")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -106,32 +92,28 @@ package final class AtomicOutput {
     package func finish() throws {
         guard !closed else { return }
         try flush()
-        try? handle.synchronize()
-        try? handle.close()
+        switch target {
+        case .file(let file): file.finish()
+        case .stream(let handle): try? handle.close()
+        }
         closed = true
     }
 
     /// Finishes the file and renames it into place.
     package func commit() throws {
         try finish()
-        guard !finished else { return }
-        finished = true
-        guard let temporaryPath else { return }
-        if rename(temporaryPath, destination) != 0 {
-            unlink(temporaryPath)
-            throw InputError(file: destination, message: "cannot move the output into place")
-        }
+        guard case .file(let file) = target else { return }
+        do { try file.commit() } catch { throw InputError(file: destination, message: "cannot move the output into place") }
     }
 
     /// Deletes the temporary file; the destination is left as it was.
     package func abandon() {
-        guard !finished else { return }
-        finished = true
-        if !closed { try? handle.close() }
-        if let temporaryPath { unlink(temporaryPath) }
+        switch target {
+        case .file(let file): file.abandon()
+        case .stream(let handle): if !closed { try? handle.close() }
+        }
+        closed = true
     }
-
-    deinit { abandon() }
 }
 
 @available(*, unavailable)

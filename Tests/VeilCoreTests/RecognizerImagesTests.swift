@@ -81,8 +81,8 @@ import VeilText
     @Test func writingAnImageRemovesThePluginsOlderOnesAndStaleHalfWrittenOnes() throws {
         let folder = TemporaryFolder()
         let directory = folder.path + "/recognizers"
-        let stale = folder.write("recognizers/location-cn-0000.image.1.2.tmp", "half")
-        let fresh = folder.write("recognizers/location-cn-1111.image.3.4.tmp", "writing")
+        let stale = folder.write("recognizers/.location-cn-0000.image.veil-1-0123abcd.tmp", "half")
+        let fresh = folder.write("recognizers/.location-cn-1111.image.veil-1-4567cdef.tmp", "writing")
         let older = folder.write("recognizers/location-cn-2222.image", "an older build's")
         let other = folder.write("recognizers/location-world-3333.image", "another plugin's")
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale)
@@ -134,7 +134,7 @@ import VeilText
         let folder = TemporaryFolder()
         let manifest = folder.write("places/plugin.yaml", "id: places\nversion: 1\nentities: [LOCATION]\nrecognizer: gazetteer\ndata: [places.tsv]\n")
         let places = folder.write("places/places.tsv", "cn\tcountry\t\t中国\t\tChina\n")
-        let plugin = try #require(try ManifestReader.read(directory: (manifest as NSString).deletingLastPathComponent, code: .builtin))
+        let plugin = try ManifestReader.read(directory: (manifest as NSString).deletingLastPathComponent, code: .builtin)
         let input = PluginCode.RecognizerInput(manifest: plugin, dataFiles: [places])
         let before = try #require(RecognizerImages.key(of: input))
         #expect(RecognizerImages.key(of: input) == before, "the same files name the same image")

@@ -69,22 +69,17 @@ package struct RecognizerImages: Sendable {
         guard (try? fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }
         let target = path(of: input.manifest.id, key: key)
-        // Written beside its place and renamed into it: a reader sees the whole image or none.
-        let temporary = target + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard fileManager.createFile(atPath: temporary, contents: Data(file), attributes: [.posixPermissions: 0o600]) else { return }
-        guard rename(temporary, target) == 0 else {
-            unlink(temporary)
-            return
-        }
+        // A reader sees the whole image or none.
+        guard let output = try? AtomicFile(destination: target), (try? output.write(file)) != nil, (try? output.commit()) != nil else { return }
         // The plugin's older images (an earlier build, changed data) are of no more use, nor is
-        // what a writer that died left half-written (a temporary file an hour old).
+        // what a writer that was killed left half-written (a temporary file an hour old).
         let prefix = "\(input.manifest.id)-", written = (target as NSString).lastPathComponent
-        for name in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) && name != written {
+        for name in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? [] where name != written {
             let path = (directory as NSString).appendingPathComponent(name)
-            if name.hasSuffix(".image") {
+            if name.hasPrefix(prefix) && name.hasSuffix(".image") {
                 unlink(path)
-            } else if name.hasSuffix(".tmp"), let modified = (try? fileManager.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
-                modified.timeIntervalSinceNow < -3600
+            } else if name.hasPrefix("." + prefix) || name.hasPrefix(prefix), name.hasSuffix(".tmp"),
+                let modified = (try? fileManager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, modified.timeIntervalSinceNow < -3600
             {
                 unlink(path)
             }
