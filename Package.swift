@@ -67,13 +67,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
+        // What tests share (a temporary folder removed after them); no product ships it.
+        .target(name: "VeilTestSupport", path: "Tests/Support"),
         .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
-        .testTarget(name: "VeilTextTests", dependencies: ["VeilText"]),
+        .testTarget(name: "VeilTextTests", dependencies: ["VeilText", "VeilTestSupport"]),
         .testTarget(name: "VeilRecognizersTests", dependencies: ["VeilRecognizers"]),
         .testTarget(
-            name: "VeilCoreTests", dependencies: ["VeilText", "VeilCore", "VeilRecognizers", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Fixtures"]),
-        .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers"]),
-        .testTarget(name: "VeilCLITests", dependencies: ["VeilCLI"]),
+            name: "VeilCoreTests",
+            dependencies: ["VeilText", "VeilCore", "VeilRecognizers", "VeilTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers", "VeilTestSupport"]),
+        .testTarget(name: "VeilCLITests", dependencies: ["VeilCLI", "VeilTestSupport"]),
         .testTarget(name: "VeilTests", dependencies: ["Veil"])
     ],
     swiftLanguageModes: [.v6]

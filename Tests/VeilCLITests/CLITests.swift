@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// `veil` end to end, as a user runs it.
 @Suite(.serialized) struct CLITests {
@@ -53,7 +54,7 @@ import Testing
     }
 
     @Test func scanJSONLIsTheDocumentedContract() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let texts = ["电话13812345678微信同号", "No numbers here.", "身份证号11010519491231002X，QQ：壹贰叁肆伍陆柒捌"]
         let lines = texts.enumerated().map { index, text in
             "{\"doc\": \"d\(index)\", \"body\": \(String(data: try! JSONEncoder().encode(text), encoding: .utf8)!), \"keep\": true}"
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func anonymizeJSONLRewritesOnlyTheTextField() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.jsonl", "{\"id\": 1, \"text\": \"电话13812345678\", \"phone_note\": \"13812345678\"}\n")
         let output = scratch.url.appendingPathComponent("out.jsonl").path
         let result = try VeilRunner.run(["anonymize", input, "-o", output, "--policy", "Policies/strict.yaml", "--text-field", "text"])
@@ -93,7 +94,7 @@ import Testing
     }
 
     @Test func aForumDumpRoundTripsThroughTheVault() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let dump =
             "post_id,author,body,date\r\n1,王芳,\"我是王芳，电话13812345678，QQ：402513324\",2023-01-02\r\n"
             + "2,Lu Libing,\"回复王芳：Lu says hi\",2023-01-03\r\n"
@@ -125,7 +126,7 @@ import Testing
     }
 
     @Test func badPolicyIsReportedLikeACompilerError() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [phone-cn, phone-xx]\nentities:\n  PHONE_NUMBER: {action: shred}\n")
         let result = try VeilRunner.run(["policy", "check", policy])
         #expect(result.status == 2)
@@ -137,7 +138,7 @@ import Testing
     }
 
     @Test func invalidUTF8FailsClosedWithItsPlace() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         var bytes = Array("电话13812345678\n第二行".utf8)
         bytes.append(0xC3)
         let input = scratch.write("bad.txt", bytes)
@@ -150,7 +151,7 @@ import Testing
     }
 
     @Test func runawayPluginPatternFailsTheDocumentClosed() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         scratch.write(
             "plugins/backtrack/plugin.yaml",
             """
@@ -194,7 +195,7 @@ import Testing
     }
 
     @Test func evalPrintsScoresPerEntityAndBadGoldIsLocated() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let gold = scratch.write(
             "gold.jsonl",
             """
@@ -214,7 +215,7 @@ import Testing
     /// A process plugin that dies on one record: that record is never written out unscanned; the
     /// error names the plugin, the file and the line; `--on-error skip` writes the others.
     @Test func aCrashingProcessPluginFailsItsRecordClosed() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let plugins = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins").standardized.path
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\nentities: {default: {action: redact}}\n")
@@ -246,7 +247,7 @@ import Testing
 
     /// ner-spacy without spaCy or its model says what to install, and nothing is written.
     @Test func nerSpacyExplainsWhatToInstall() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Examples/Plugins/ner-spacy").standardized
         let manifest = try String(contentsOf: shipped.appendingPathComponent("plugin.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "--model, en_core_web_sm", with: "--model, no_such_model_for_veil_tests")
@@ -265,7 +266,7 @@ import Testing
     /// `--report` over the examples: counts by entity, plugin and action, the policy's hash, the
     /// key's fingerprint — and not one original value (they are looked for in the report's text).
     @Test func theReportCountsEverythingAndHoldsNoOriginal() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let texts = ["Examples/forum-post-zh.txt", "Examples/interview-en.txt"]
         // The originals: every span the scan finds in the texts, and the CSV's names and numbers.
         var originals: Set<String> = []

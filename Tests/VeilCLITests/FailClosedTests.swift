@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// The ways a run could write personal data out unread, or print it where it does not belong,
 /// each tried as a user would make the mistake (issue 13's probe).
 @Suite struct FailClosedTests {
     @Test func aTextFieldNoRecordHasStopsTheRecordInsteadOfPassingItUnread() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let jsonl = scratch.write("in.jsonl", "{\"id\": 1, \"body\": \"电话13812345678\"}\n{\"id\": 2, \"bdoy\": \"电话13912345678\"}\n")
         let output = scratch.url.appendingPathComponent("out.jsonl").path
         let failed = try VeilRunner.run(["anonymize", jsonl, "-o", output, "--text-field", "body"])
@@ -28,7 +29,7 @@ import Testing
         .appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins").standardized.path
 
     @Test func whatAPluginPrintsAfterItWasSentDocumentsIsCountedNotShown() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
         let input = scratch.write("in.txt", "NOISY 秘密 13812345678\n")
         let result = try VeilRunner.run(["scan", "--plugins", Self.fixtures, "--policy", policy, input])
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotYAMLIsNotQuotedBackInTheError() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         // A transcript given to `policy check` by mistake, with a name written twice as a key.
         let transcript = scratch.write("transcript.txt", "王小明: 我的电话是13812345678\n李四: 好的\n王小明: 再见\n")
         let result = try VeilRunner.run(["policy", "check", transcript])
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func aBrokenJSONArrayStopsTheRunEvenWhenSkipping() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         // Its structure broken, the array's next element cannot be found: skipping would repeat
         // the same error forever.
         for (name, text) in [("comma.json", "[{\"id\": 1} {\"id\": 2}]\n"), ("open.json", "[{\"id\": 1}\n"), ("extra.json", "[{\"id\": 1}]]\n")] {
@@ -66,7 +67,7 @@ import Testing
     }
 
     @Test func outputsThatWouldReplaceAnInputOrADeviceAreRefusedBeforeTheRun() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.txt", "电话13812345678\n")
         let link = scratch.url.appendingPathComponent("link.txt").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: input)
@@ -89,7 +90,7 @@ import Testing
     }
 
     @Test func everyProblemOfAPolicyIsReportedInOnePassWithItsPlace() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write(
             "p.yaml",
             """
@@ -119,14 +120,14 @@ import Testing
     @Test func aPolicyThatRunsFewerPluginsThanTheOneItExtendsIsNotAnError() throws {
         // It inherits rules for entities it no longer reports (ADDRESS, PERSON): harmless, and not
         // written in this file.
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nextends: default\nplugins: [phone-cn, qq]\nentities:\n  QQ_NUMBER: {action: redact}\n")
         let result = try VeilRunner.run(["policy", "check", policy])
         #expect(result.status == 0, "\(result.stderr)")
     }
 
     @Test func revealFromAMissingOrEmptyVaultIsAnError() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.txt", "陈静说了话\n")
         let missing = scratch.url.appendingPathComponent("no-such.db").path
         let result = try VeilRunner.run(
@@ -144,7 +145,7 @@ import Testing
     }
 
     @Test func scanOutputDoesNotEchoIdsOrKeysThatArePersonalData() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write(
             "in.jsonl",
             """
@@ -161,7 +162,7 @@ import Testing
     }
 
     @Test func aKilledRunLeavesNoOutputAndItsTemporaryFileIsRemovedByTheNextRun() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.txt", String(repeating: "联系电话13812345678，王先生住在武汉市江汉区花园路224号。\n", count: 60_000))
         let output = scratch.url.appendingPathComponent("out.txt").path
         let process = Process()
@@ -193,7 +194,7 @@ import Testing
     /// Three inputs, the third of which a plugin cannot scan: no output of any is put in place, and
     /// the vault holds no pseudonym of the run; `--report` says why.
     @Test func aRunThatFailsOnALaterInputLeavesNoOutputAndNoVaultClaims() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn, person-zh]\nentities:\n  PERSON: {action: pseudonymize}\n")
         let first = scratch.write("a.txt", "王小明的电话是13812345678。\n"), second = scratch.write("b.txt", "李秀英说好。\n")
         let third = scratch.write("c.txt", "张伟 CRASH\n")
@@ -222,7 +223,7 @@ import Testing
     /// A bad row near the end of a CSV file is found by the first pass, before any record is
     /// recognized: the plugin that would crash on the first row is never sent it.
     @Test func aBadRowIsFoundBeforeAnyRecordIsRecognized() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
         var rows = "id,body\n1,CRASH 13812345678\n"
         for index in 2..<500 { rows += "\(index),电话1391234\(String(format: "%04d", index))\n" }
@@ -239,7 +240,7 @@ import Testing
     /// A report or output in a folder that does not exist is refused before the run, not after
     /// the work is done (or, for the report, after the outputs were put in place).
     @Test func anOutputInAMissingFolderIsRefusedBeforeTheRun() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.txt", "电话13812345678\n")
         let output = scratch.url.appendingPathComponent("out.txt").path
         let missing = scratch.url.appendingPathComponent("no-such-folder/report.json").path
@@ -252,7 +253,7 @@ import Testing
 
     /// A policy that does not load still gets its report written, naming the error.
     @Test func theReportIsWrittenWhenTheRunStopsOnItsConfiguration() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [phone-cn]\nentities:\n  PHONE_NUMBR: {action: mask}\n")
         let input = scratch.write("in.txt", "电话13812345678\n")
         let report = scratch.url.appendingPathComponent("report.json").path
@@ -272,7 +273,7 @@ import Testing
     /// The output cannot be written (a folder Veil may not write in, a full disk, a file-size limit):
     /// a clear error naming the output, exit 1, and no file under the final name or beside it.
     @Test func anOutputThatCannotBeWrittenIsAnErrorAndLeavesNothing() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.txt", String(repeating: "联系电话13812345678，王先生住在武汉市江汉区花园路224号。\n", count: 20_000))
         // Not writable: a read-only folder (as root, which may write anywhere, a folder of /proc).
         let readOnly = scratch.url.appendingPathComponent("locked")
@@ -301,7 +302,7 @@ import Testing
     /// A plugin that writes megabytes to standard error while it works does not stall the run
     /// (its pipe is drained), and none of it is shown.
     @Test func aPluginFloodingStandardErrorDoesNotStallTheRun() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly, phone-cn]\n")
         let input = scratch.write(
             "in.jsonl", (1...20).map { "{\"id\": \($0), \"body\": \"FLOOD 秘密 1381234\(String(format: "%04d", $0))\"}" }.joined(separator: "\n") + "\n")
@@ -315,7 +316,7 @@ import Testing
     /// Records that no real dataset has — a row of more than 100,000 fields, JSON nested more than
     /// 512 deep — are errors with their place, not memory or stack exhausted.
     @Test func recordsBeyondTheLimitsAreLocatedErrors() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let wide = scratch.write("wide.csv", "id,body\n1,ok\n" + String(repeating: "x,", count: 100_000) + "x\n")
         let result = try VeilRunner.run(["anonymize", wide])
         #expect(result.status == 1 && result.stderr.contains("wide.csv:3:"), "\(result.stderr)")
@@ -328,7 +329,7 @@ import Testing
     /// Veil killed (SIGKILL: no chance to stop its plugins) while a process plugin works: the
     /// plugin does not run on without it.
     @Test func aProcessPluginDoesNotOutliveAKilledVeil() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nplugins: [unruly]\n")
         // The plugin sleeps 30 s on each of these (Veil gives up on it after 3, and starts it again).
         let input = scratch.write("in.jsonl", (1...3).map { "{\"id\": \($0), \"text\": \"HANG\"}" }.joined(separator: "\n") + "\n")

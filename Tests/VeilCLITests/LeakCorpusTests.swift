@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// `veil eval --leaks` on the contact-leak corpus (Tests/Corpora/leaks: generate.py writes `dev` and
 /// `heldout`, blind.py `blind`, fresh.py `fresh` with Faker's values, other.py `other` with
@@ -110,9 +111,8 @@ import Testing
         }
         let gold =
             "{\"id\": \"t\", \"text\": \"\(text)\", \"spans\": [\(span("13812345678", "PHONE_NUMBER")), \(span("20001234", "QQ_NUMBER")), \(span("abcdefgh", "SECRET"))]}\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("leaks-\(UUID().uuidString).jsonl")
-        try gold.write(to: path, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: path) }
+        let folder = TemporaryFolder()
+        let path = URL(fileURLWithPath: folder.write("leaks.jsonl", gold))
         let result = try VeilRunner.run(["eval", "--leaks", "--json", "--gold", path.path])
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let entities = object?["entities"] as? [String: [String: Any]] ?? [:]

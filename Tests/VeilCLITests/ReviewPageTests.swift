@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// The review page as a person sees it, in a real browser: headless Chromium (Debian's `chromium`,
 /// installed by `make deps` and CI) opens the page, and a self-check in the page reports what is
@@ -18,10 +19,12 @@ import Testing
     /// The DOM after the page's scripts ran (`--dump-dom`).
     static func renderedDOM(of page: String, fragment: String) throws -> String {
         let browser = try #require(chromium, "headless Chromium is needed: apt-get install chromium")
+        // Chromium's profile, removed with the value.
+        let profile = TemporaryFolder()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(NSTemporaryDirectory())veil-chromium-\(UUID().uuidString)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
             "--virtual-time-budget=5000", "--dump-dom", URL(fileURLWithPath: page).absoluteString + fragment
         ]
         let output = Pipe()
@@ -34,7 +37,7 @@ import Testing
     }
 
     @Test func theBrowserShowsEveryChangeHighlightedAndTheToggleWorks() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let page = scratch.url.appendingPathComponent("review.html").path
         let result = try VeilRunner.run(["review", "Examples/forum-post-zh.txt", "Examples/interview-en.txt", "-o", page])
         #expect(result.status == 0, "\(result.stderr)")
@@ -68,7 +71,7 @@ import Testing
     }
 
     @Test func aDatasetIsReviewedRecordByRecordUnderItsFieldRules() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let page = scratch.url.appendingPathComponent("dump.html").path
         let result = try VeilRunner.run(["review", "--policy", "Examples/forum-dump.yaml", "Examples/forum-dump.csv", "-o", page])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// `veil reveal` gives back exactly what `veil anonymize` was given, byte for byte, when every
 /// action is reversible — for every format, on a generated forum dump — and touches nothing the
@@ -10,7 +11,7 @@ import Testing
     static let rows = ProcessInfo.processInfo.environment["VEIL_ROUND_TRIP_ROWS"].flatMap(Int.init) ?? 10_000
 
     /// Every entity pseudonymized, or replaced by a numbered template: all reversible.
-    static func policy(_ scratch: Scratch, vault: String) -> String {
+    static func policy(_ scratch: TemporaryFolder, vault: String) -> String {
         scratch.write(
             "policy.yaml",
             """
@@ -32,7 +33,7 @@ import Testing
 
     /// Anonymizes `contents` as `name`, checks personal data is gone, reveals and returns the result.
     private func roundTrip(_ contents: String, name: String) throws -> (input: String, anonymized: String, revealed: String, stderr: String) {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write(name, contents)
         let policy = Self.policy(scratch, vault: "dump.vault")
         let output = scratch.url.appendingPathComponent("out-" + name).path
@@ -75,7 +76,7 @@ import Testing
     /// Reveal works from where the run wrote, never by searching: a pseudonym string the run did
     /// not write (a line added since) stays as it is, and the added line is named.
     @Test func revealTouchesOnlyWhatTheRunChanged() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("post.txt", "卢立兵说，老卢会来。电话13812345678。\n老周说哈尔滨的平安银行很好。\n")
         let policy = Self.policy(scratch, vault: "post.vault")
         let run = try VeilRunner.run(["anonymize", "--policy", policy, input], environment: Self.environment, in: scratch.url)
@@ -97,7 +98,7 @@ import Testing
     /// A transcript split over two files gets the pseudonyms the single file gets: the second file
     /// knows the people the first named.
     @Test func aTranscriptSplitOverFilesIsAnonymizedAsOne() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let first = "记者：卢立兵，你好。请问韦玉来了吗？\n卢立兵：你好。韦宇来了。\n"
         let second = "记者：老卢，说说论坛。\n卢先生：我是版主，小韦也在。Lu Libing is my name.\n"
         let whole = scratch.write("whole.txt", first + second)
@@ -114,7 +115,7 @@ import Testing
     /// body gives that author — also for screen names holding a place (深圳打工仔), title forms
     /// (欧阳先生), placeholders (关某某) and 小+compound surname (小澹台), on every line of a cell.
     @Test func anAuthorIsOnePseudonymInTheColumnAndInTheBody() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         var dump = ForumDump(rows: 1_500, seed: 5).csv
         dump += "9001,深圳打工仔,\"第一行\n深圳打工仔是我表哥\n第三行\"\r\n9002,关某某,关某某说了,2023-01-01\r\n"
         dump = dump.replacingOccurrences(of: "第三行\"\r\n9002", with: "第三行\",2023-01-01\r\n9002")
@@ -141,7 +142,7 @@ import Testing
 
     /// Masked, generalized and redacted values stay as written, and reveal counts them.
     @Test func irreversibleChangesAreCountedAndLeft() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("post.txt", "卢立兵的卡号6222021234567890128，住在赣州。\n")
         let policy = scratch.write(
             "mixed.yaml",

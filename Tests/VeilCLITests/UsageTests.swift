@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// The command line's contract with scripts: usage errors exit 2 as the README says, odd option
 /// values are errors and never traps, and `scan` needs no key.
@@ -19,7 +20,7 @@ import Testing
 
     /// A field name with a quote, a dot or a bracket names one top-level field, as written.
     @Test func aTextFieldWithAQuoteIsAFieldName() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let input = scratch.write("in.jsonl", "{\"it's.a[field]\": \"电话13812345678\", \"other\": \"13912345678\"}\n")
         let result = try VeilRunner.run(
             ["anonymize", "--key", "env:VEIL_TEST_KEY", "--text-field", "it's.a[field]", input],
@@ -31,7 +32,7 @@ import Testing
 
     /// Scanning writes no pseudonym: a policy whose key variable is not set still scans.
     @Test func scanNeedsNoKey() throws {
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let policy = scratch.write("p.yaml", "version: 1\nextends: default\npseudonyms: {key: env:NO_SUCH_VEIL_TEST_KEY}\n")
         let scanned = try VeilRunner.run(["scan", "--format", "jsonl", "--policy", policy], stdin: Array("QQ：12345678".utf8))
         #expect(scanned.status == 0, "\(scanned.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VeilTestSupport
 
 /// Runs the built `veil` executable the way a user would, capturing its output.
 struct VeilRunner {
@@ -49,7 +50,7 @@ struct VeilRunner {
         for (key, value) in environment { env[key] = value }
         process.environment = env
         // Output goes to files, so a large output can never block the child on a full pipe.
-        let scratch = Scratch()
+        let scratch = TemporaryFolder()
         let outPath = scratch.write("stdout", ""), errPath = scratch.write("stderr", "")
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath)), err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         let input = Pipe()
@@ -66,27 +67,4 @@ struct VeilRunner {
         let errData = FileManager.default.contents(atPath: errPath) ?? Data()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
-}
-
-/// A temporary folder removed when the value goes away.
-final class Scratch {
-    let url: URL
-    init() {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("veil-cli-" + UUID().uuidString)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) -> String {
-        let file = url.appendingPathComponent(name)
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: file.path, contents: Data(bytes))
-        return file.path
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
-
-    var files: [String] { (try? FileManager.default.contentsOfDirectory(atPath: url.path).sorted()) ?? [] }
 }

@@ -26,21 +26,3 @@ enum Shipped {
         return try engine.analyze(document).map { (String(decoding: document.bytes[$0.range], as: UTF8.self), $0.entity) }
     }
 }
-
-/// A temporary folder removed when the value goes away.
-final class TemporaryFolder {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "veil-tests-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ relative: String, _ contents: String) -> String {
-        let full = (path as NSString).appendingPathComponent(relative)
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
-        return full
-    }
-}

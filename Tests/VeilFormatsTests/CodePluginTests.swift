@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VeilCore
 import VeilRecognizers
+import VeilTestSupport
 
 /// A plugin written in Swift by a user of the library (only public API here: this file does not
 /// import VeilCore as @testable), registered in code and selected by a policy like a built-in one.
@@ -24,10 +25,10 @@ import VeilRecognizers
         }
     }
 
+    private let folder = TemporaryFolder()
+
     func policy(_ yaml: String) throws -> Policy {
-        let path = NSTemporaryDirectory() + "veil-code-plugin-\(UUID().uuidString).yaml"
-        try yaml.write(toFile: path, atomically: true, encoding: .utf8)
-        return try PolicyReader.read(path: path, environment: [:])
+        try PolicyReader.read(path: folder.write("policy-\(UUID().uuidString).yaml", yaml), environment: [:])
     }
 
     @Test func aPolicySelectsACodePluginByIdAlongsideBuiltInOnes() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VeilCore
 import VeilRecognizers
+import VeilTestSupport
 
 @testable import VeilFormats
 
@@ -15,11 +16,9 @@ import VeilRecognizers
         } catch { fatalError("\(error)") }
     }()
 
-    private func file(_ contents: [UInt8], name: String) -> String {
-        let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-" + name
-        _ = FileManager.default.createFile(atPath: path, contents: Data(contents))
-        return path
-    }
+    private let folder = TemporaryFolder()
+
+    private func file(_ contents: [UInt8], name: String) -> String { folder.write("\(UUID().uuidString)-" + name, contents) }
 
     private func anonymize(_ contents: String, name: String = "in.jsonl", policy: ErrorPolicy = .fail) throws -> (String, [InputError]) {
         var errors: [InputError] = []
@@ -95,8 +94,7 @@ import VeilRecognizers
     }
 
     @Test func atomicOutputLeavesNothingWhenAbandoned() throws {
-        let folder = NSTemporaryDirectory() + "veil-out-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let outputs = TemporaryFolder(), folder = outputs.path
         let destination = folder + "/out.txt"
         let output = try AtomicOutput(destination: destination)
         try output.write("partial")

@@ -2,16 +2,15 @@ import Foundation
 import Testing
 import VeilCore
 import VeilRecognizers
+import VeilTestSupport
 
 @testable import VeilFormats
 
 /// Plain text is read in sections so memory stays bounded; what users see must still be one document.
 @Suite struct TextSectionsTests {
-    private func file(_ contents: [UInt8]) -> String {
-        let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString).txt"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(contents))
-        return path
-    }
+    private let folder = TemporaryFolder()
+
+    private func file(_ contents: [UInt8]) -> String { folder.write("\(UUID().uuidString).txt", contents) }
 
     private func sections(of contents: String, size: Int) throws -> [TextSections.Section] {
         var sections = TextSections(try LineReader(path: file(Array(contents.utf8))), size: size)
