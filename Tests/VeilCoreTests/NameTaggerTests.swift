@@ -21,14 +21,17 @@ import VeilTestSupport
         let lines = try JSONDecoder().decode([Line].self, from: Data(contentsOf: url))
         #expect(lines.count >= 5)
         let recognizer = try recognizer
+        let tagger = try #require(recognizer.tagger), rows = try #require(recognizer.taggerRows)
         for fixture in lines {
             let text = recognizer.makeText(DocumentText(fixture.line))
-            let features = recognizer.features(text, line: 0..<text.scalars.count)
+            let features = recognizer.features(text, line: 0..<text.scalars.count, tagger: tagger, rows: rows)
             try #require(features.count == fixture.features.count, "\(fixture.line): \(features.count) positions, script has \(fixture.features.count)")
             for (position, names) in fixture.features.enumerated() {
-                let expected = names.compactMap { NameTagger.key(named: $0) }.sorted()
-                #expect(expected.count == names.count, "unknown template in \(names)")
-                let actual = features.keys[Int(features.starts[position])..<Int(features.starts[position + 1])].sorted()
+                let keys = names.compactMap { NameTagger.key(named: $0) }
+                #expect(keys.count == names.count, "unknown template in \(names)")
+                // The features the model knows, by their rows (the others weigh nothing).
+                let expected = keys.map(tagger.row(of:)).filter { $0 >= 0 }.sorted()
+                let actual = features.rows[Int(features.starts[position])..<Int(features.starts[position + 1])].sorted()
                 #expect(actual == expected, "\(fixture.line) position \(position): script has \(names)")
             }
         }
@@ -59,7 +62,7 @@ import VeilTestSupport
 
             """)
         let tagger = try NameTagger.read(path)
-        var features = NameTagger.Features()
+        var features = tagger.features()
         for character in "说王芳好".unicodeScalars {
             features.append(NameTagger.key(.bias))
             features.append(NameTagger.key(.char0, character))

@@ -9,7 +9,7 @@ extension ChineseNameRecognizer {
     /// The tagger's labels for each scalar of `text`, line by line, and its confidence in each (nil
     /// without a tagger).
     func taggerLabels(_ text: Text) -> Tagging? {
-        guard let tagger else { return nil }
+        guard let tagger, let taggerRows else { return nil }
         var labels = [NameTagger.Label](repeating: .outside, count: text.scalars.count)
         var confidence = [Float](repeating: 1, count: text.scalars.count)
         var start = 0
@@ -21,7 +21,7 @@ extension ChineseNameRecognizer {
                 end += 1
             }
             if hasHan {
-                let decoded = tagger.decode(features(text, line: start..<end))
+                let decoded = tagger.decode(features(text, line: start..<end, tagger: tagger, rows: taggerRows))
                 labels.replaceSubrange(start..<end, with: decoded.labels)
                 confidence.replaceSubrange(start..<end, with: decoded.confidence)
             }
@@ -52,83 +52,84 @@ extension ChineseNameRecognizer {
         return spans
     }
 
-    /// Each scalar's feature keys. What a position's features read of its neighbours (class,
-    /// surname and given-name buckets) is worked out once per scalar, in arrays padded by two on
-    /// each side so the line's edges need no tests.
-    func features(_ text: Text, line: Range<Int>) -> NameTagger.Features {
+    /// Each scalar's features. What a position's features read of its neighbours (class, surname
+    /// and given-name buckets) is worked out once per scalar, in arrays padded by two on each side
+    /// so the line's edges need no tests; so are the rows of each character's and each pair's
+    /// features (``NameTagger/groupRows(_:)``), looked up once rather than once per template. The
+    /// features whose values are a few letters take their rows from ``TaggerRows``.
+    func features(_ text: Text, line: Range<Int>, tagger: NameTagger, rows: TaggerRows) -> NameTagger.Features {
         let scalars = text.scalars
-        let bucketScalars: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
-        let bucket = { (chance: Double) -> Unicode.Scalar in
-            bucketScalars[chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0]
+        let bucket = { (chance: Double) -> UInt8 in
+            TaggerRows.bucket(chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0)
         }
         let width = line.count + 4
         var classes = [Unicode.Scalar](repeating: NameTagger.beginOfLine, count: width)
         classes[width - 2] = NameTagger.endOfLine
         classes[width - 1] = NameTagger.endOfLine
-        var surnames = [Unicode.Scalar](repeating: "-", count: width)
-        var givens = [Unicode.Scalar](repeating: "-", count: width)
+        var surnames = [UInt8](repeating: TaggerRows.none, count: width)
+        var givens = [UInt8](repeating: TaggerRows.none, count: width)
         var compound = [Bool](repeating: false, count: width)
         for index in line {
             let padded = index - line.lowerBound + 2
             let value = scalars[index].value
             classes[padded] = Self.taggerClass(of: scalars[index])
             if let chance = statistics.surnameChance[value] { surnames[padded] = bucket(chance) }
-            if text.isHan(index) { givens[padded] = statistics.givenChance[value].map(bucket) ?? "u" }
+            if text.isHan(index) { givens[padded] = statistics.givenChance[value].map(bucket) ?? TaggerRows.unknown }
             compound[padded] =
                 index + 1 < line.upperBound
                 && statistics.compoundSurnameChance[UInt64(value) << 32 | UInt64(scalars[index + 1].value)] != nil
         }
-        let digits: [Unicode.Scalar] = ["0", "1", "2", "3", "4"]
-        typealias Key = NameTagger
-        var keys = NameTagger.Features()
-        keys.keys.reserveCapacity(line.count * 28)
-        keys.starts.reserveCapacity(line.count + 1)
+        // Template.groups: 0, a character at -2 … +2; 1, the pairs (-1, 0), (0, +1), (-2, -1), (+1, +2).
+        var singles: [NameTagger.GroupRows] = [], pairs: [NameTagger.GroupRows] = []
+        singles.reserveCapacity(width)
+        pairs.reserveCapacity(width)
+        for padded in 0..<width {
+            singles.append(tagger.groupRows(NameTagger.groupKey(0, classes[padded])))
+            if padded + 1 < width { pairs.append(tagger.groupRows(NameTagger.groupKey(1, classes[padded], classes[padded + 1]))) }
+        }
+        var keys = tagger.features(capacity: line.count * 28)
         for index in line {
             let p = index - line.lowerBound + 2
-            let (c2, c1, c0, n1, n2) = (classes[p - 2], classes[p - 1], classes[p], classes[p + 1], classes[p + 2])
-            keys.append(Key.key(.bias))
-            keys.append(Key.key(.charMinus2, c2))
-            keys.append(Key.key(.charMinus1, c1))
-            keys.append(Key.key(.char0, c0))
-            keys.append(Key.key(.charPlus1, n1))
-            keys.append(Key.key(.charPlus2, n2))
-            keys.append(Key.key(.pairMinus1, c1, c0))
-            keys.append(Key.key(.pair0, c0, n1))
-            keys.append(Key.key(.pairMinus2, c2, c1))
-            keys.append(Key.key(.pairPlus1, n1, n2))
+            keys.append(row: rows.bias)
+            keys.append(row: singles[p - 2].row(0))
+            keys.append(row: singles[p - 1].row(1))
+            keys.append(row: singles[p].row(2))
+            keys.append(row: singles[p + 1].row(3))
+            keys.append(row: singles[p + 2].row(4))
+            keys.append(row: pairs[p - 1].row(0))
+            keys.append(row: pairs[p].row(1))
+            keys.append(row: pairs[p - 2].row(2))
+            keys.append(row: pairs[p + 1].row(3))
             let s0 = surnames[p], g1 = givens[p + 1]
-            keys.append(Key.key(.surname0, s0))
-            keys.append(Key.key(.surnameMinus1, surnames[p - 1]))
-            keys.append(Key.key(.surnameMinus2, surnames[p - 2]))
-            keys.append(Key.key(.given0, givens[p]))
-            keys.append(Key.key(.givenMinus1, givens[p - 1]))
-            keys.append(Key.key(.givenPlus1, g1))
-            keys.append(Key.key(.surnameGiven, s0, g1))
-            keys.append(Key.key(.surnameGivenGiven, s0, g1, givens[p + 2]))
+            keys.append(row: rows.row(.surname0, s0))
+            keys.append(row: rows.row(.surnameMinus1, surnames[p - 1]))
+            keys.append(row: rows.row(.surnameMinus2, surnames[p - 2]))
+            keys.append(row: rows.row(.given0, givens[p]))
+            keys.append(row: rows.row(.givenMinus1, givens[p - 1]))
+            keys.append(row: rows.row(.givenPlus1, g1))
+            keys.append(row: rows.surnameGiven(s0, g1))
+            keys.append(row: rows.surnameGivenGiven(s0, g1, givens[p + 2]))
             let starting = text.wordStarting[index] >= 2 ? min(text.wordStarting[index], 4) : 0
             let ending = text.wordEnding[index] >= 2 ? min(text.wordEnding[index], 4) : 0
-            keys.append(Key.key(.wordStarting, digits[starting]))
-            keys.append(Key.key(.wordEnding, digits[ending]))
-            if givens[p] != "-", let chance = statistics.foreignChance[scalars[index].value] { keys.append(Key.key(.foreign0, bucket(chance))) }
-            if compound[p] { keys.append(Key.key(.compound0)) }
-            if compound[p - 1] { keys.append(Key.key(.compoundMinus1)) }
-            for (distance, title, cue) in Self.marksAhead {
+            keys.append(row: rows.row(.wordStarting, TaggerRows.bucket(starting)))
+            keys.append(row: rows.row(.wordEnding, TaggerRows.bucket(ending)))
+            if givens[p] != TaggerRows.none, let chance = statistics.foreignChance[scalars[index].value] {
+                keys.append(row: rows.row(.foreign0, bucket(chance)))
+            }
+            if compound[p] { keys.append(row: rows.compound0) }
+            if compound[p - 1] { keys.append(row: rows.compoundMinus1) }
+            for (distance, title, cue) in rows.marksAhead {
                 guard index + distance < line.upperBound else { break }
                 let marks = text.marks[index + distance]
-                if marks.contains(.titleStarts) { keys.append(Key.key(title)) }
-                if marks.contains(.cueAfterStarts) { keys.append(Key.key(cue)) }
+                if marks.contains(.titleStarts) { keys.append(row: title) }
+                if marks.contains(.cueAfterStarts) { keys.append(row: cue) }
             }
-            if text.marks[index].contains(.cueBeforeEnds) { keys.append(Key.key(.cueBefore0)) }
-            if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(Key.key(.cueBeforeMinus1)) }
+            if text.marks[index].contains(.cueBeforeEnds) { keys.append(row: rows.cueBefore0) }
+            if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(row: rows.cueBeforeMinus1) }
             keys.endPosition()
         }
         return keys
     }
-
-    /// The templates of a title and of a cue that start one, two and three characters ahead (one
-    /// array for every character, not a literal made at each).
-    private static let marksAhead: [(Int, NameTagger.Template, NameTagger.Template)] =
-        [(1, .title1, .cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)]
 
     /// The character class the tagger sees: digits as 0, Latin letters as a, white space as ␣.
     static func taggerClass(of scalar: Unicode.Scalar) -> Unicode.Scalar {
@@ -289,5 +290,67 @@ extension ChineseNameRecognizer {
                 range: text.offsets[range.lowerBound]..<text.offsets[range.upperBound], entity: .location, score: 0.5,
                 pluginID: pluginID, rule: "tagger", canonical: text.string(range), facts: MentionFacts())
         }
+    }
+}
+
+/// The rows of the Chinese tagger's features whose values are a few letters — the surname and
+/// given-name buckets, word lengths, titles and cues ahead — looked up in the model once, when the
+/// recognizer is made, for every value they can take: no line hashes them.
+struct TaggerRows: Sendable {
+    typealias Template = NameTagger.Template
+
+    /// The letters those values are written in: "-" (none), "u" (a Chinese character no bucket
+    /// lists), then "0" to "4" (a bucket, or a word's length).
+    static let letters: [Unicode.Scalar] = ["-", "u", "0", "1", "2", "3", "4"]
+    static let none: UInt8 = 0
+    static let unknown: UInt8 = 1
+    /// The letter of bucket (or length) `number`, 0 to 4.
+    static func bucket(_ number: Int) -> UInt8 { UInt8(2 + number) }
+
+    /// The templates whose value is one letter, in the order of `oneLetter`'s blocks.
+    private static let oneLetterTemplates: [Template] = [
+        .surname0, .surnameMinus1, .surnameMinus2, .given0, .givenMinus1, .givenPlus1, .wordStarting, .wordEnding, .foreign0
+    ]
+
+    let bias: Int32
+    let compound0: Int32
+    let compoundMinus1: Int32
+    let cueBefore0: Int32
+    let cueBeforeMinus1: Int32
+    /// A title's and a cue's rows where one starts one, two and three characters ahead.
+    let marksAhead: [(distance: Int, title: Int32, cue: Int32)]
+    /// Each one-letter template's rows, a block of seven (one per letter) each.
+    private let oneLetter: [Int32]
+    /// The block of each template in `oneLetter` (-1: not a one-letter template).
+    private let blockOf: [Int]
+    private let pairs: [Int32]
+    private let triples: [Int32]
+
+    init(_ tagger: NameTagger) {
+        let letters = Self.letters
+        let row = { (key: UInt64) in tagger.row(of: key) }
+        bias = row(NameTagger.key(.bias))
+        compound0 = row(NameTagger.key(.compound0))
+        compoundMinus1 = row(NameTagger.key(.compoundMinus1))
+        cueBefore0 = row(NameTagger.key(.cueBefore0))
+        cueBeforeMinus1 = row(NameTagger.key(.cueBeforeMinus1))
+        marksAhead = [(1, Template.title1, Template.cueAfter1), (2, .title2, .cueAfter2), (3, .title3, .cueAfter3)].map {
+            ($0.0, row(NameTagger.key($0.1)), row(NameTagger.key($0.2)))
+        }
+        oneLetter = Self.oneLetterTemplates.flatMap { template in letters.map { row(NameTagger.key(template, $0)) } }
+        var blockOf = [Int](repeating: -1, count: Template.allCases.count)
+        for (block, template) in Self.oneLetterTemplates.enumerated() { blockOf[template.rawValue] = block }
+        self.blockOf = blockOf
+        pairs = letters.flatMap { surname in letters.map { row(NameTagger.key(.surnameGiven, surname, $0)) } }
+        triples = letters.flatMap { surname in letters.flatMap { given in letters.map { row(NameTagger.key(.surnameGivenGiven, surname, given, $0)) } } }
+    }
+
+    /// The row of a one-letter template's feature with value `letter`.
+    @inline(__always) func row(_ template: Template, _ letter: UInt8) -> Int32 { oneLetter[blockOf[template.rawValue] * 7 + Int(letter)] }
+
+    @inline(__always) func surnameGiven(_ surname: UInt8, _ given: UInt8) -> Int32 { pairs[Int(surname) * 7 + Int(given)] }
+
+    @inline(__always) func surnameGivenGiven(_ surname: UInt8, _ given: UInt8, _ next: UInt8) -> Int32 {
+        triples[(Int(surname) * 7 + Int(given)) * 7 + Int(next)]
     }
 }

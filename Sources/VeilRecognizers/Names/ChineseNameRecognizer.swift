@@ -31,6 +31,8 @@ package struct ChineseNameRecognizer: Recognizer {
     let characterReadings: ScalarStrings
     /// The name tagger (crf.tsv), when the plugin ships one.
     let tagger: NameTagger?
+    /// The rows of its features of a few letters, looked up once.
+    let taggerRows: TaggerRows?
     /// Whether places the tagger finds are reported too (option `places: "yes"`).
     let tagsPlaces: Bool
     /// Whether organizations the tagger finds are reported too (option `organizations: "yes"`).
@@ -151,6 +153,7 @@ package struct ChineseNameRecognizer: Recognizer {
         self.readings = readings
         self.characterReadings = ScalarStrings(singleScalarKeysOf: readings)
         self.tagger = tagger
+        self.taggerRows = tagger.map(TaggerRows.init)
         self.tagsPlaces = tagsPlaces
         var kinds: [String: Text.Marks] = [:]
         for word in titles { kinds[word, default: []].insert(.titleStarts) }

@@ -57,7 +57,7 @@ package struct EnglishNameRecognizer: Recognizer {
                 }
             }
             recognizer.tagger = EnglishTagger(
-                tagger: try NameTagger.read(model, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }),
+                tagger: try NameTagger.read(model, templates: EnglishTagger.templates, groups: [], key: { EnglishTagger.key(template: $0, $1) }),
                 firstShares: firstShares, lastShares: lastShares, ranks: ranks, worldFirst: worldFirst, worldLast: worldLast)
         }
         // The cues' automaton is built with the rest of start-up, not by the first document.

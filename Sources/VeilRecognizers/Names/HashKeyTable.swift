@@ -45,6 +45,9 @@ extension HashKeyTable: ImageCodable {
     /// Whether every value is below `bound` (what a table read from an image is checked for).
     func valuesAreAll(below bound: Int32) -> Bool { slots.allSatisfy { $0.value < bound } }
 
+    /// Whether every value held (not the empty slots' -1) satisfies `condition`.
+    func valuesAllSatisfy(_ condition: (Int32) -> Bool) -> Bool { slots.allSatisfy { $0.value < 0 || condition($0.value) } }
+
     func write(to image: inout ImageWriter) {
         image.write(slots.map(\.key))
         image.write(slots.map(\.value))

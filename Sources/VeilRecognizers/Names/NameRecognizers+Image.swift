@@ -46,6 +46,7 @@ extension ChineseNameRecognizer: ImageRecognizer {
         readings = try image.read()
         characterReadings = try image.read()
         tagger = try image.read()
+        taggerRows = tagger.map(TaggerRows.init)
         tagsPlaces = try image.read()
         tagsOrganizations = try image.read()
         simplified = try image.read()

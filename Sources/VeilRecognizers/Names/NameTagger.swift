@@ -30,20 +30,66 @@ struct NameTagger: Sendable {
         case cueAfter1, cueAfter2, cueAfter3
         case cueBefore0, cueBeforeMinus1
 
+        /// The templates whose features are looked up together, by their value (``groupRows(_:)``):
+        /// a character under each of its five positions, a pair of characters under each of four.
+        static let groups: [[Template]] = [
+            [.charMinus2, .charMinus1, .char0, .charPlus1, .charPlus2], [.pairMinus1, .pair0, .pairMinus2, .pairPlus1]
+        ]
+
         static let names = [
             "b", "U-2", "U-1", "U0", "U1", "U2", "B-1", "B0", "B-2", "B1", "S0", "S-1", "S-2", "G0", "G-1", "G1",
             "SG", "SGG", "WS", "WE", "F0", "C0", "C-1", "T1", "T2", "T3", "A1", "A2", "A3", "K0", "K-1"
         ]
     }
 
-    /// The feature keys of each position of a line, flat: position p's are keys[starts[p]..<starts[p + 1]].
+    /// The features of each position of a line that the model knows, as their rows of its weights,
+    /// flat: position p's are rows[starts[p]..<starts[p + 1]], in the order they were appended (the
+    /// order their weights are summed in). Made by ``features(capacity:)``.
     struct Features {
-        var keys: [UInt64] = []
-        var starts: [Int32] = [0]
+        private let table: HashKeyTable
+        private(set) var rows: [Int32] = []
+        private(set) var starts: [Int32] = [0]
         var count: Int { starts.count - 1 }
 
-        mutating func append(_ key: UInt64) { keys.append(key) }
-        mutating func endPosition() { starts.append(Int32(keys.count)) }
+        fileprivate init(table: HashKeyTable, capacity: Int) {
+            self.table = table
+            rows.reserveCapacity(capacity)
+        }
+
+        /// Appends the feature `key`, if the model knows it.
+        mutating func append(_ key: UInt64) { append(row: table[key]) }
+        /// Appends a feature by its row; -1 (a feature the model does not know) is left out.
+        mutating func append(row: Int32) { if row >= 0 { rows.append(row) } }
+        mutating func endPosition() { starts.append(Int32(rows.count)) }
+    }
+
+    /// An empty list of features for a line, room made for `capacity` of them.
+    func features(capacity: Int = 0) -> Features { Features(table: rows, capacity: capacity) }
+
+    /// The row of the feature `key` among the weights, or -1 when the model does not know it.
+    func row(of key: UInt64) -> Int32 { rows[key] }
+
+    /// The rows of the features of one value under the templates of a group
+    /// (``Template/groups``), side by side in the weights: a line looks a character up once, not
+    /// once per template, and reads its weights from one place.
+    struct GroupRows {
+        /// The row of the value's feature under the group's first template it has.
+        let base: Int32
+        /// Which of the group's templates the model has a feature of the value for.
+        let mask: UInt32
+
+        static let none = GroupRows(base: 0, mask: 0)
+
+        /// The row of the value's feature under the group's template `slot`, or -1.
+        @inline(__always) func row(_ slot: Int) -> Int32 {
+            mask & (1 << slot) == 0 ? -1 : base + Int32((mask & ((1 << slot) - 1)).nonzeroBitCount)
+        }
+    }
+
+    /// The rows of a value's features under a group of templates, by ``groupKey(_:_:)``.
+    @inline(__always) func groupRows(_ key: UInt64) -> GroupRows {
+        let packed = groups[key]
+        return packed < 0 ? .none : GroupRows(base: packed >> 5, mask: UInt32(packed & 31))
     }
 
     static let labelCount = Label.allCases.count
@@ -52,6 +98,8 @@ struct NameTagger: Sendable {
 
     /// Feature key → row of `weights` (one weight per label, in the first seven lanes).
     private let rows: HashKeyTable
+    /// A group's key of a value (``groupKey(_:_:)``) → its first row << 5 | the mask of its templates.
+    private let groups: HashKeyTable
     private let weights: [SIMD8<Float>]
     /// transition[from * labelCount + to], and its exponential.
     private let transition: [Float]
@@ -60,11 +108,20 @@ struct NameTagger: Sendable {
     /// Reads a model whose features are named by `templates`; a feature's key is `key` of its
     /// template's index in the list and its value (``key(template:_:)`` unless the recognizer
     /// computes its keys another way).
+    /// The features of the templates in `groups` (indices into `templates`, at most five each) are
+    /// laid out by value, for ``groupRows(_:)``.
     static func read(
-        _ path: String, templates: [String] = Template.names,
+        _ path: String, templates: [String] = Template.names, groups: [[Int]] = Template.groups.map { $0.map(\.rawValue) },
         key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
     ) throws(ConfigurationError) -> NameTagger {
         var rows: [UInt64: Int32] = [:]
+        // Each grouped value's row under each of its group's templates (-1: none).
+        var grouped: [UInt64: [Int32]] = [:]
+        var slotOf: [Int: (group: Int, slot: Int)] = [:]
+        for (group, members) in groups.enumerated() {
+            precondition(members.count <= 5, "a group of at most five templates")
+            for (slot, template) in members.enumerated() { slotOf[template] = (group, slot) }
+        }
         var weights: [Float] = []
         var transition = [Float](repeating: 0, count: labelCount * labelCount)
         // Bytes, not characters: the model is large and read at every start-up. A NUL after the
@@ -92,11 +149,15 @@ struct NameTagger: Sendable {
                     continue
                 }
                 guard tab < line.count, !line[(tab + 1)...].contains(0x09),
-                    let key = Self.key(named: String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates, key: key)
+                    let (template, value) = Self.parse(String(decoding: UnsafeBufferPointer(rebasing: line[..<tab]), as: UTF8.self), templates: templates)
                 else {
                     throw problem("expected: template[:value], then label:weight pairs")
                 }
-                rows[key] = Int32(weights.count / labelCount)
+                let row = Int32(weights.count / labelCount)
+                rows[key(template, value)] = row
+                if let (group, slot) = slotOf[template] {
+                    grouped[Self.groupKey(group, value), default: [Int32](repeating: -1, count: groups[group].count)][slot] = row
+                }
                 weights.append(contentsOf: repeatElement(0, count: labelCount))
                 // label:weight pairs, one space apart.
                 var index = tab + 1
@@ -126,7 +187,29 @@ struct NameTagger: Sendable {
             for label in 0..<labelCount { lanes[label] = weights[row * labelCount + label] }
             return lanes
         }
-        return NameTagger(rows: HashKeyTable(rows), weights: rowWeights, transition: transition, expTransition: transition.map { exp($0) })
+        // The grouped values' rows first, each value's side by side in its group's template order
+        // (the values in key order, so a model always reads the same), then the others.
+        var renumbered = [Int32](repeating: -1, count: rowWeights.count)
+        var order: [Int32] = []
+        order.reserveCapacity(rowWeights.count)
+        var groupTable: [UInt64: Int32] = [:]
+        for (valueKey, slots) in grouped.sorted(by: { $0.key < $1.key }) {
+            var mask: Int32 = 0
+            let base = Int32(order.count)
+            for (slot, row) in slots.enumerated() where row >= 0 && renumbered[Int(row)] < 0 {
+                mask |= 1 << slot
+                renumbered[Int(row)] = Int32(order.count)
+                order.append(row)
+            }
+            if mask != 0 { groupTable[valueKey] = base << 5 | mask }
+        }
+        for row in rowWeights.indices where renumbered[row] < 0 {
+            renumbered[row] = Int32(order.count)
+            order.append(Int32(row))
+        }
+        return NameTagger(
+            rows: HashKeyTable(rows.mapValues { renumbered[Int($0)] }), groups: HashKeyTable(groupTable), weights: order.map { rowWeights[Int($0)] },
+            transition: transition, expTransition: transition.map { exp($0) })
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
@@ -137,11 +220,31 @@ struct NameTagger: Sendable {
         named name: String, templates: [String] = Template.names,
         key: (Int, Substring.UnicodeScalarView) -> UInt64 = { key(template: $0, $1) }
     ) -> UInt64? {
+        parse(name, templates: templates).map { key($0.template, $0.value) }
+    }
+
+    /// A feature's name ("U0:王") as its template's index in `templates` and its value, or nil
+    /// when its template is unknown.
+    private static func parse(_ name: String, templates: [String]) -> (template: Int, value: Substring.UnicodeScalarView)? {
         // Scalars, not characters: a value may start with a combining mark (U-1:◌̀).
         let scalars = Substring(name).unicodeScalars
         let colon = scalars.firstIndex(of: ":") ?? scalars.endIndex
         guard let index = templates.firstIndex(of: String(scalars[..<colon])) else { return nil }
-        return key(index, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
+        return (index, colon == scalars.endIndex ? scalars[colon...] : scalars[scalars.index(after: colon)...])
+    }
+
+    /// The key of a value in group `group` of templates (``groupRows(_:)``): FNV-1a as
+    /// ``key(template:_:)``, begun with a number no template has.
+    static func groupKey(_ group: Int, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
+        key(template: 0x4000_0000 | group, value)
+    }
+
+    @inline(__always) static func groupKey(_ group: Int, _ a: Unicode.Scalar) -> UInt64 {
+        mixed(mixed(0xcbf2_9ce4_8422_2325, UInt32(0x4000_0000 | group)), a.value + 1)
+    }
+
+    @inline(__always) static func groupKey(_ group: Int, _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 {
+        mixed(groupKey(group, a), b.value + 1)
     }
 
     static func key(_ template: Template, _ value: some Sequence<Unicode.Scalar>) -> UInt64 {
@@ -181,15 +284,13 @@ struct NameTagger: Sendable {
         var state = [SIMD8<Float>](repeating: .zero, count: n)
         state.withUnsafeMutableBufferPointer { state in
             weights.withUnsafeBufferPointer { weights in
-                features.keys.withUnsafeBufferPointer { keys in
-                    for position in 0..<n {
-                        var sum = SIMD8<Float>.zero
-                        for index in Int(features.starts[position])..<Int(features.starts[position + 1]) {
-                            let found = rows[keys[index]]
-                            guard found >= 0 else { continue }
-                            sum += weights[Int(found)]
+                features.rows.withUnsafeBufferPointer { rows in
+                    features.starts.withUnsafeBufferPointer { starts in
+                        for position in 0..<n {
+                            var sum = SIMD8<Float>.zero
+                            for index in Int(starts[position])..<Int(starts[position + 1]) { sum += weights[Int(rows[index])] }
+                            state[position] = sum
                         }
-                        state[position] = sum
                     }
                 }
             }
@@ -295,6 +396,7 @@ struct NameTagger: Sendable {
 extension NameTagger: ImageCodable {
     func write(to image: inout ImageWriter) {
         image.write(rows)
+        image.write(groups)
         image.write(weights)
         image.write(transition)
         image.write(expTransition)
@@ -302,12 +404,15 @@ extension NameTagger: ImageCodable {
 
     init(image: inout ImageReader) throws(ImageError) {
         rows = try image.read()
+        groups = try image.read()
         weights = try image.read()
         transition = try image.read()
         expTransition = try image.read()
-        let rowCount = weights.count
+        let rowCount = Int32(clamping: weights.count)
+        // A value's rows lie inside the weights.
+        let groupsFit = groups.valuesAllSatisfy { packed in (packed >> 5) + Int32((packed & 31).nonzeroBitCount) <= rowCount }
         guard transition.count == Self.labelCount * Self.labelCount, expTransition.count == transition.count,
-            rows.valuesAreAll(below: Int32(clamping: rowCount))
+            rows.valuesAreAll(below: rowCount), groupsFit
         else { throw ImageError("the name tagger's tables have the wrong shape") }
     }
 }
