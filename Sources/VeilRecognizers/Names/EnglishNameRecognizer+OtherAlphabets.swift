@@ -48,6 +48,16 @@ extension EnglishNameRecognizer {
         }
     }
 
+    /// Unicode's Alphabetic property, without its table for the commonest scalars: ASCII and the
+    /// CJK Unified Ideographs (all alphabetic).
+    @inline(__always) static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x4E00...0x9FFF: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
     /// A word of letters in a document, the alphabet of its first letter (Cyrillic or Greek, else
     /// nil) and whether it is written as a name (a capital, then small letters).
     struct AlphabetWord {
@@ -69,8 +79,13 @@ extension EnglishNameRecognizer {
                     (0x0400...0x04FF).contains(first.value)
                     ? .cyrillic
                     : (0x0370...0x03FF).contains(first.value) || (0x1F00...0x1FFF).contains(first.value) ? .greek : nil
-                let rest = scalars.dropFirst().filter(\.properties.isAlphabetic)
-                let capitalized = first.properties.isUppercase && rest.count >= 1 && rest.allSatisfy { $0.properties.isLowercase || !$0.properties.isUppercase }
+                // Only a Cyrillic or Greek word's capitals are ever asked about (a run of Chinese
+                // characters is a word too, and the commonest).
+                var capitalized = false
+                if script != nil {
+                    let rest = scalars.dropFirst().filter(\.properties.isAlphabetic)
+                    capitalized = first.properties.isUppercase && rest.count >= 1 && rest.allSatisfy { $0.properties.isLowercase || !$0.properties.isUppercase }
+                }
                 words.append(AlphabetWord(range: wordStart..<end, script: script, isCapitalized: capitalized))
             }
             start = nil
@@ -78,7 +93,7 @@ extension EnglishNameRecognizer {
         }
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
             let width = UTF8.width(scalar)
-            if scalar.properties.isAlphabetic || (start != nil && (scalar == "'" || scalar == "-" || scalar == "ʼ")) {
+            if Self.isAlphabetic(scalar) || (start != nil && (scalar == "'" || scalar == "-" || scalar == "ʼ")) {
                 if start == nil { start = offset }
                 scalars.append(scalar)
             } else {
