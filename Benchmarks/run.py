@@ -3,7 +3,10 @@
 build on the deterministic corpus of generate_corpus.py. Not a test: figures depend on the machine.
 
 Usage (from the repository root, after `swift build -c release`; `make bench` does both):
-  python3 Benchmarks/run.py [--size MB] [--plugins]     # --plugins: also each plugin alone
+  python3 Benchmarks/run.py [--size MB] [--plugins] [--text FILE]...
+      --plugins: also each plugin alone
+      --text FILE: also a scan of FILE, plain text of your own (real posts read differently from the
+                   generated corpus: the Weibo NER posts joined one per line, say)
 
 Besides the corpus layouts, a file of 20,000 short JSONL records (one-line survey answers)
 measures what a record costs beyond its text.
@@ -68,6 +71,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--plugins", action="store_true")
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "veil-bench"))
+    parser.add_argument("--text", action="append", default=[], help="also scan this plain-text file")
     args = parser.parse_args()
     if not os.path.exists(VEIL):
         sys.exit("build the release binary first: swift build -c release (or make bench)")
@@ -118,6 +122,12 @@ def main():
         for label, flag in [("all", []), ("1", ["--single-core"])]:
             seconds, rss = best(["scan", "--format", "jsonl", "--policy", policy] + flag + [path])
             rows.append((f"{name}, scan", "text", label, megabytes / seconds, seconds, rss))
+
+    for path in args.text:
+        megabytes = os.path.getsize(path) / 1024 / 1024
+        for label, flag in [("all", []), ("1", ["--single-core"])]:
+            seconds, rss = best(["scan", "--format", "jsonl"] + flag + [path])
+            rows.append(("default policy, scan", os.path.basename(path), label, megabytes / seconds, seconds, rss))
 
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     print(f"Corpus: {size_mb:g} MB per layout (Benchmarks/generate_corpus.py); veil start-up (scan of one line): {startup * 1000:.0f} ms\n")
