@@ -160,13 +160,12 @@ package struct RecognizerImages: Sendable {
         #endif
         return "\(status.st_dev) \(status.st_ino) \(status.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
     }
-
-    /// A file's bytes, read in one call where the system allows.
 }
 
 /// A file's bytes mapped read-only into memory: the pages come straight from the page cache, all
 /// at once, rather than copied into fresh memory page by page (an image is tens of megabytes, read
-/// at every start). Unmapped when the value is released.
+/// at every start). Unmapped when the value is released. Images are replaced by renaming, never
+/// rewritten in place, so the mapped file does not change under the reader.
 private final class MappedFile {
     private let base: UnsafeMutableRawPointer?
     private let size: Int
