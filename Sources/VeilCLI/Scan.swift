@@ -29,7 +29,7 @@ struct Scan: ParsableCommand {
                 }
                 tracking.attach(to: &pipeline)
                 pipeline.known = try pipeline.firstPass(over: input.files)
-                var documents: [DocumentPipeline.ScannedDocument] = []
+                var table = FindingsTable()
                 var first = true
                 if format == .json { Console.output("[") }
                 try input.run(readers, tracking: tracking) { _, reader in
@@ -43,13 +43,13 @@ struct Scan: ParsableCommand {
                                     + FindingsJSON.line(id: document.id, rawID: document.rawID, findings: document.findings, fields: document.fields))
                             first = false
                         case .table:
-                            documents.append(document)
+                            if let page = table.add(document) { Console.output(page) }
                         }
                     }
                 }
                 switch format {
                 case .json: Console.output(first ? "]\n" : "\n]\n")
-                case .table: Console.output(FindingsTable.render(documents))
+                case .table: Console.output(table.finish())
                 case .jsonl: break
                 }
                 if failed > 0 {
@@ -61,29 +61,50 @@ struct Scan: ParsableCommand {
     }
 }
 
-/// The table `veil scan` prints for people.
-enum FindingsTable {
-    static func render(_ documents: [DocumentPipeline.ScannedDocument]) -> String {
-        var rows: [[String]] = [["DOCUMENT", "LINE:COL", "START-END", "ENTITY", "SCORE", "PLUGIN"]]
-        var counts: [EntityType: Int] = [:]
-        for document in documents {
-            for (index, finding) in document.findings.enumerated() {
-                let field = index < document.fields.count ? document.fields[index].map { " " + $0 } ?? "" : ""
-                rows.append([
-                    document.id + field, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
-                    String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"
-                ])
-                counts[finding.entity, default: 0] += 1
-            }
+/// The table `veil scan` prints for people, a page of rows at a time: memory stays that of one
+/// page however many findings a run has. Each page widens the columns as its rows need (a column
+/// never narrows), so the rows after a wider cell line up with it and the earlier ones with each
+/// other.
+struct FindingsTable {
+    static let header = ["DOCUMENT", "LINE:COL", "START-END", "ENTITY", "SCORE", "PLUGIN"]
+    /// Rows held before they are printed.
+    static let pageSize = 1_000
+
+    private var rows: [[String]] = []
+    private var widths: [Int] = []
+    private var headerPrinted = false
+    private var counts: [EntityType: Int] = [:]
+    private var documents = 0
+
+    /// Adds a document's findings; returns a page to print once one is full.
+    mutating func add(_ document: DocumentPipeline.ScannedDocument) -> String? {
+        documents += 1
+        for (index, finding) in document.findings.enumerated() {
+            let field = index < document.fields.count ? document.fields[index].map { " " + $0 } ?? "" : ""
+            rows.append([
+                document.id + field, "\(finding.line):\(finding.column)", "\(finding.start)-\(finding.end)", finding.entity.rawValue,
+                String(format2: finding.score), "\(finding.plugin)/\(finding.rule)"
+            ])
+            counts[finding.entity, default: 0] += 1
         }
+        return rows.count >= Self.pageSize ? page() : nil
+    }
+
+    /// The rows not printed yet, then the counts of the whole run.
+    mutating func finish() -> String {
         let total = counts.values.reduce(0, +)
-        var out = ""
-        if rows.count > 1 { out += TextTable(rows: rows).rendered() }
         let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        out +=
-            "\(total) finding\(total == 1 ? "" : "s") in \(documents.count) document\(documents.count == 1 ? "" : "s")"
+        return page() + "\(total) finding\(total == 1 ? "" : "s") in \(documents) document\(documents == 1 ? "" : "s")"
             + (summary.isEmpty ? "" : ": \(summary)") + "\n"
-        return out
+    }
+
+    /// The rows held, under the header if it is not printed yet.
+    private mutating func page() -> String {
+        guard !rows.isEmpty else { return "" }
+        let lines = headerPrinted ? rows : [Self.header] + rows
+        headerPrinted = true
+        rows.removeAll(keepingCapacity: true)
+        return TextTable(rows: lines).rendered(widening: &widths)
     }
 }
 

@@ -11,11 +11,18 @@ struct TextTable {
     var alignments: [Alignment] = []
 
     func rendered() -> String {
+        var widths: [Int] = []
+        return rendered(widening: &widths)
+    }
+
+    /// The rows laid out in columns at least `widths` wide, which are widened to fit them: a table
+    /// printed page by page passes the same widths to every page, so a column only ever widens.
+    func rendered(widening widths: inout [Int]) -> String {
         guard let first = rows.first else { return "" }
         // Each cell's width is counted once, and the lines are written as bytes (a scan's table has
         // a row per finding, and appending to a String costs more than the text appended).
         let cellWidths = rows.map { $0.map(Self.width) }
-        let widths = first.indices.map { column in cellWidths.map { $0[column] }.max() ?? 0 }
+        widths = first.indices.map { column in max(column < widths.count ? widths[column] : 0, cellWidths.map { $0[column] }.max() ?? 0) }
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * (widths.reduce(0, +) + 2 * widths.count + 1))
         let space = UInt8(ascii: " ")

@@ -194,6 +194,28 @@ import VeilTestSupport
         for original in Self.exampleOriginals { #expect(!result.stdout.contains(original)) }
     }
 
+    /// A scan's table is printed a page at a time (memory stays that of a page): one header, every
+    /// finding once, columns that never narrow, and the run's counts at the end.
+    @Test func aLongScanTableIsPrintedInPagesWithOneHeader() throws {
+        let scratch = TemporaryFolder()
+        let count = 5_000
+        // One record per finding; ids of four digits on the first page and five on the last widen
+        // the DOCUMENT column there.
+        let input = scratch.write(
+            "many.jsonl", (1...count).map { "{\"id\": \($0 * 7), \"text\": \"电话1381234\(String(format: "%04d", $0 % 10_000))\"}" }.joined(separator: "\n") + "\n")
+        let result = try VeilRunner.run(["scan", input])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.filter { $0.hasPrefix("DOCUMENT") }.count == 1)
+        let rows = lines.filter { $0.contains("PHONE_NUMBER") && $0.contains("phone-cn/") }
+        #expect(rows.count == count)
+        #expect(lines.last == "\(count) findings in \(count) documents: \(count) PHONE_NUMBER")
+        // Where each row's ENTITY column starts: never further left than on the row before.
+        let starts = rows.compactMap { row in row.range(of: "PHONE_NUMBER").map { row.distance(from: row.startIndex, to: $0.lowerBound) } }
+        #expect(starts.count == count && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 })
+        #expect(Set(starts).count > 1, "a later page widened the columns (five-digit ids)")
+    }
+
     @Test func evalPrintsScoresPerEntityAndBadGoldIsLocated() throws {
         let scratch = TemporaryFolder()
         let gold = scratch.write(
