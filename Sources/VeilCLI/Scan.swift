@@ -78,7 +78,7 @@ struct FindingsTable {
 
     /// Adds a document's findings; returns a page to print once one is full.
     mutating func add(_ document: DocumentPipeline.ScannedDocument) -> String? {
-        documents += 1
+        if !document.continuesText { documents += 1 }
         for (index, finding) in document.findings.enumerated() {
             let field = index < document.fields.count ? document.fields[index].map { " " + $0 } ?? "" : ""
             rows.append([

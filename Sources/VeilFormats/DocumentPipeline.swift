@@ -54,6 +54,9 @@ package struct DocumentPipeline {
         package let findings: [Finding]
         /// The field each finding is in (nil for text documents).
         package let fields: [String?]
+        /// Whether this is a later section of the plain text before it (one document, reported in
+        /// parts), not a document of its own.
+        package var continuesText = false
     }
 
     /// Scans every document in `reader`, calling `emit` for each in order.
@@ -65,7 +68,9 @@ package struct DocumentPipeline {
                 let findings = engine.scan(recognized, context: &context)
                     .map { $0.shifted(bytes: section.byteOffset, scalars: section.scalarOffset, lines: section.lineOffset) }
                 onDocument(findings)
-                try emit(ScannedDocument(id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }))
+                try emit(
+                    ScannedDocument(
+                        id: reader.path, rawID: nil, findings: findings, fields: findings.map { _ in nil }, continuesText: section.byteOffset > 0))
             }
         }
         var source = recordSource(reader, format: format)

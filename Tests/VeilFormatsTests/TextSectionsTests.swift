@@ -68,6 +68,8 @@ import VeilTestSupport
         var documents: [DocumentPipeline.ScannedDocument] = []
         try pipeline.scan(LineReader(path: file(Array(text.utf8)))) { documents.append($0) }
         #expect(documents.count > 5)
+        // One document, reported in parts: each part after the first says it continues the text.
+        #expect(documents.map(\.continuesText) == [false] + Array(repeating: true, count: documents.count - 1))
         let findings = documents.flatMap(\.findings)
         let phones = findings.filter { $0.entity == .phoneNumber }
         #expect(phones.count == 300)
