@@ -42,10 +42,8 @@ struct HashKeyTable: Sendable {
 }
 
 extension HashKeyTable: ImageCodable {
-    /// Whether every value is below `bound` (what a table read from an image is checked for).
-    func valuesAreAll(below bound: Int32) -> Bool { slots.allSatisfy { $0.value < bound } }
-
-    /// Whether every value held (not the empty slots' -1) satisfies `condition`.
+    /// Whether every value held (not the empty slots' -1) satisfies `condition`: what a table read
+    /// from an image is checked for.
     func valuesAllSatisfy(_ condition: (Int32) -> Bool) -> Bool { slots.allSatisfy { $0.value < 0 || condition($0.value) } }
 
     func write(to image: inout ImageWriter) {

@@ -412,7 +412,7 @@ extension NameTagger: ImageCodable {
         // A value's rows lie inside the weights.
         let groupsFit = groups.valuesAllSatisfy { packed in (packed >> 5) + Int32((packed & 31).nonzeroBitCount) <= rowCount }
         guard transition.count == Self.labelCount * Self.labelCount, expTransition.count == transition.count,
-            rows.valuesAreAll(below: rowCount), groupsFit
+            rows.valuesAllSatisfy({ $0 < rowCount }), groupsFit
         else { throw ImageError("the name tagger's tables have the wrong shape") }
     }
 }
