@@ -16,7 +16,7 @@ Each tool analyzes the corpus line by line (one document per post), after its st
 timed on its own. Prints a Markdown table with seconds, characters per second, findings and how
 many times slower each tool is than Veil.
 
-Usage (from the repository root, after `swift build -c release`):
+Usage (from the repository root, after `make release`):
   python3 Benchmarks/compare_presidio.py [--chars 100000] [--keep] [--venv DIR]
 """
 import argparse
@@ -122,7 +122,7 @@ def main():
     if args.inner:
         return inner(args.inner)
     if not os.path.exists(VEIL):
-        sys.exit("build the release binary first: swift build -c release")
+        sys.exit("build the release binary first: make release")
 
     work = tempfile.mkdtemp(prefix="veil-compare-")
     venv = args.venv or os.path.join(work, "venv")

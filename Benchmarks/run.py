@@ -2,7 +2,7 @@
 """Veil's benchmark runner: throughput (MB/s of input), peak RSS and start-up time of the release
 build on the deterministic corpus of generate_corpus.py. Not a test: figures depend on the machine.
 
-Usage (from the repository root, after `swift build -c release`; `make bench` does both):
+Usage (from the repository root, after `make release`; `make bench` does both):
   python3 Benchmarks/run.py [--size MB] [--plugins] [--text FILE]...
       --plugins: also each plugin alone
       --text FILE: also a scan of FILE, plain text of your own (real posts read differently from the
@@ -74,7 +74,7 @@ def main():
     parser.add_argument("--text", action="append", default=[], help="also scan this plain-text file")
     args = parser.parse_args()
     if not os.path.exists(VEIL):
-        sys.exit("build the release binary first: swift build -c release (or make bench)")
+        sys.exit("build the release binary first: make release (or make bench)")
     os.makedirs(args.work, exist_ok=True)
     env = dict(os.environ, VEIL_BENCH_KEY=KEY)
     key = ["--key", "env:VEIL_BENCH_KEY"]

@@ -52,5 +52,16 @@ import VeilText
             withUnsafeBytes(of: value) { damaged.replaceSubrange(failure..<failure + 4, with: $0) }
             #expect(throws: ImageError.self, "failure link \(value)") { try decode(damaged) }
         }
+        // The first edge (the root's, on "h": state 1), after the states (a count, then four bytes
+        // a value): one that leads two steps down, to state 2 ("he"), or out of the automaton is
+        // refused too.
+        let count = { (offset: Int) in writer.bytes[offset..<offset + 8].withUnsafeBytes { $0.loadUnaligned(as: Int.self) } }
+        let states = 1 + 8 + 8 * words.count
+        let firstEdge = states + 8 + 4 * count(states) + 8
+        for target: Int32 in [2, 9_999] {
+            var damaged = writer.bytes
+            withUnsafeBytes(of: target << 8 | Int32(UInt8(ascii: "h"))) { damaged.replaceSubrange(firstEdge..<firstEdge + 4, with: $0) }
+            #expect(throws: ImageError.self, "edge to \(target)") { try decode(damaged) }
+        }
     }
 }
