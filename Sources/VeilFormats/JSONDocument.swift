@@ -161,6 +161,9 @@ package struct JSONDocument: Sendable {
 
     /// Decodes a JSON string literal (with its quotes).
     static func decodeString(_ literal: ArraySlice<UInt8>, baseOffset: Int) throws(JSONSyntaxError) -> String {
+        // Most strings escape nothing: their bytes are the text (the parser has checked them).
+        let content = literal.dropFirst().dropLast()
+        if !content.contains(UInt8(ascii: "\\")) { return String(decoding: content, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(literal.count)
         var index = literal.startIndex + 1
@@ -263,7 +266,10 @@ package struct JSONDocument: Sendable {
                 index += 1
                 skipSpace()
                 if peek == close { index += 1; return }
-                var keys = Set<String>()
+                // The keys seen, to refuse one written twice: searched in order while they are few
+                // (a record's object has a handful), hashed once there are many.
+                var keys: [String] = []
+                var manyKeys = Set<String>()
                 var position = 0
                 while true {
                     skipSpace()
@@ -272,7 +278,15 @@ package struct JSONDocument: Sendable {
                         guard peek == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
                         try skipString()
                         let key = try JSONDocument.decodeString(bytes[memberStart..<index], baseOffset: memberStart)
-                        guard keys.insert(key).inserted else { throw JSONSyntaxError(offset: memberStart, message: "the key appears twice in the object") }
+                        let repeated: Bool
+                        if keys.count < 16 {
+                            repeated = keys.contains(key)
+                            keys.append(key)
+                            if keys.count == 16 { manyKeys = Set(keys) }
+                        } else {
+                            repeated = !manyKeys.insert(key).inserted
+                        }
+                        guard !repeated else { throw JSONSyntaxError(offset: memberStart, message: "the key appears twice in the object") }
                         skipSpace()
                         guard peek == UInt8(ascii: ":") else { throw error("expected ':' after a key") }
                         index += 1

@@ -26,6 +26,9 @@ import Testing
             (#"{"a": 01}"#, 6, "a number cannot start with 0"),
             (#"{"a": 1} x"#, 9, "unexpected text after the value"),
             (#"{"a": 1, "a": 2}"#, 9, "the key appears twice in the object"),
+            // The same key once decoded; and one repeated after more keys than are searched in order.
+            (#"{"a": 1, "\u0061": 2}"#, 9, "the key appears twice in the object"),
+            ("{" + (0..<20).map { "\"k\($0)\": \($0), " }.joined() + "\"k3\": 0}", 201, "the key appears twice in the object"),
             (#"{"text": "\ud83d"}"#, 16, #"a \u escape is half of a surrogate pair"#)
         ] as [(String, Int, String)])
     func reportsSyntaxErrorsWithTheirOffset(line: String, offset: Int, message: String) {

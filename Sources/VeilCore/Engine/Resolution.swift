@@ -1,3 +1,5 @@
+import VeilText
+
 /// Settles what the recognizers reported into the findings of a document.
 ///
 /// In order: drop findings below their entity's threshold; drop texts on the allow list; drop a
@@ -38,7 +40,7 @@ struct Resolution: Sendable {
         }
         // A bit per byte of the document marks what accepted findings cover, so each overlap check
         // costs the length of the candidate, not the number of findings.
-        var covered = [UInt64](repeating: 0, count: bytes.count / 64 + 1)
+        var covered = [UInt64](filled: 0, count: bytes.count / 64 + 1)
         var accepted: [Detection] = []
         for candidate in order.lazy.map({ candidates[$0] }) where !candidate.range.isEmpty {
             guard !candidate.range.contains(where: { covered[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 }) else { continue }
@@ -58,7 +60,7 @@ struct Resolution: Sendable {
             let a = detections[i].range, b = detections[j].range
             return a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.upperBound > b.upperBound
         }
-        var keep = [Bool](repeating: true, count: detections.count)
+        var keep = [Bool](filled: true, count: detections.count)
         var result = detections
         var reach = Int.min, reacher = 0, index = 0
         while index < order.count {

@@ -111,15 +111,20 @@ package struct PatternRecognizer: Recognizer {
     }
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {
-        // Most texts of a dataset hold no number at all: nothing for a plugin of numbers to try.
-        if fewestDigits > 0 && !searchesEverywhere && document.digitWindows(normalization, holding: fewestDigits).isEmpty { return [] }
+        // Most texts of a dataset hold no number at all, or none as long as a rule needs: such a
+        // rule is passed over before anything is allocated for it, as is one whose anchor the text
+        // does not hold (and a plugin of numbers at once).
+        let longestDigitRun = searchesEverywhere ? Int.max : fewestDigits > 0 || rules.contains { $0.minimumDigits > 0 } ? document.longestDigitRun(normalization) : 0
+        if fewestDigits > 0 && longestDigitRun < fewestDigits { return [] }
         let view = document.view(normalization)
         let block = document.matchData()
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in
             for rule in rules {
                 let windows: [SearchWindow]
-                if rule.needsColumnContext && !searchesEverywhere {
+                if searchesEverywhere {
+                    windows = [SearchWindow(whole: buffer.count)]
+                } else if rule.needsColumnContext {
                     // Only the data rows of tables with a column headed by a context word.
                     guard let context else { continue }
                     let rows =
@@ -127,16 +132,17 @@ package struct PatternRecognizer: Recognizer {
                         + document.fieldLabels.filter { context.isPresent(in: $0.name[...]) }.map(\.range)
                     windows = rows.sorted { $0.lowerBound < $1.lowerBound }.map { view.viewRange(ofOriginal: $0) }
                         .map { SearchWindow(start: $0.lowerBound, end: $0.upperBound, subjectEnd: $0.upperBound) }
-                } else if searchesEverywhere {
-                    windows = [SearchWindow(whole: buffer.count)]
                 } else if rule.minimumDigits > 0 {
+                    guard longestDigitRun >= rule.minimumDigits else { continue }
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor {
                     let anchors = try document.anchorRanges(anchor.id, in: normalization) { try anchor.matchRanges(in: buffer, reusing: block) }
+                    guard !anchors.isEmpty else { continue }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
                     windows = [SearchWindow(whole: buffer.count)]
                 }
+                guard !windows.isEmpty else { continue }
                 do {
                     try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }, reusing: block) { index, match in
                         guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }

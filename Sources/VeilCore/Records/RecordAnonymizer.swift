@@ -372,7 +372,7 @@ extension Anonymizer {
     /// The detections starting in each of `ranges` (sorted, apart from the nil ones), in order.
     static func grouped(_ detections: [Detection], by ranges: [Range<Int>?]) -> [[Detection]] {
         let present = ranges.indices.filter { ranges[$0] != nil }
-        var groups = [[Detection]](repeating: [], count: ranges.count)
+        var groups = [[Detection]](filled: [], count: ranges.count)
         for detection in detections {
             if let slot = SortedRanges.index(holding: detection.range.lowerBound, in: present, { ranges[$0]! }) {
                 groups[present[slot]].append(detection)

@@ -20,6 +20,9 @@ struct DigitRuns: Sendable {
 
     let runs: [Run]
     let count: Int
+    /// The most digits one run holds (0: the text has none): a pattern that needs more is not
+    /// tried at all.
+    let longest: Int
 
     init(_ bytes: [UInt8]) {
         var runs: [Run] = []
@@ -44,10 +47,12 @@ struct DigitRuns: Sendable {
         }
         self.runs = runs
         self.count = bytes.count
+        self.longest = runs.lazy.map(\.digits).max() ?? 0
     }
 
     /// The windows around runs of at least `minimum` digits, merged where they would overlap.
     func windows(holding minimum: Int) -> [SearchWindow] {
-        SearchWindow.windows(around: runs.filter { $0.digits >= minimum }.map(\.range), before: Self.before, after: Self.after, count: count)
+        guard longest >= minimum else { return [] }
+        return SearchWindow.windows(around: runs.filter { $0.digits >= minimum }.map(\.range), before: Self.before, after: Self.after, count: count)
     }
 }

@@ -71,9 +71,14 @@ public final class DocumentText {
         return runs
     }
 
+    /// The most digits one run holds in the view under `normalization` (0: none).
+    func longestDigitRun(_ normalization: Normalization) -> Int { digitRuns(normalization).longest }
+
     /// The search windows around the digit runs of the view under `normalization` that hold at
     /// least `minimum` digits, made once for every pattern that asks for as many.
     func digitWindows(_ normalization: Normalization, holding minimum: Int) -> [SearchWindow] {
+        // Most texts of a dataset hold no run that long (or no digit at all): nothing to keep.
+        guard longestDigitRun(normalization) >= minimum else { return [] }
         let key = Self.cacheKey(normalization, minimum)
         if let made = digitWindows.first(where: { $0.key == key }) { return made.windows }
         let windows = digitRuns(normalization).windows(holding: minimum)

@@ -1,5 +1,6 @@
 import Foundation
 import VeilCore
+import VeilText
 
 /// Names the tagger finds, and the features it reads: the same, position by position, as
 /// scripts/build_person_crf.py computes them for training.
@@ -10,8 +11,8 @@ extension ChineseNameRecognizer {
     /// without a tagger).
     func taggerLabels(_ text: Text) -> Tagging? {
         guard let tagger, let taggerRows else { return nil }
-        var labels = [NameTagger.Label](repeating: .outside, count: text.scalars.count)
-        var confidence = [Float](repeating: 1, count: text.scalars.count)
+        var labels = [NameTagger.Label](filled: .outside, count: text.scalars.count)
+        var confidence = [Float](filled: 1, count: text.scalars.count)
         var start = 0
         while start < text.scalars.count {
             var end = start
@@ -63,12 +64,12 @@ extension ChineseNameRecognizer {
             TaggerRows.bucket(chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0)
         }
         let width = line.count + 4
-        var classes = [Unicode.Scalar](repeating: NameTagger.beginOfLine, count: width)
+        var classes = [Unicode.Scalar](filled: NameTagger.beginOfLine, count: width)
         classes[width - 2] = NameTagger.endOfLine
         classes[width - 1] = NameTagger.endOfLine
-        var surnames = [UInt8](repeating: TaggerRows.none, count: width)
-        var givens = [UInt8](repeating: TaggerRows.none, count: width)
-        var compound = [Bool](repeating: false, count: width)
+        var surnames = [UInt8](filled: TaggerRows.none, count: width)
+        var givens = [UInt8](filled: TaggerRows.none, count: width)
+        var compound = [Bool](filled: false, count: width)
         for index in line {
             let padded = index - line.lowerBound + 2
             let value = scalars[index].value
@@ -170,7 +171,7 @@ extension ChineseNameRecognizer {
             return [range]
         }
         // best[k]: the likeliest division of the run's first k characters, and where its last name starts.
-        var best: [(score: Double, start: Int)?] = Array(repeating: nil, count: range.count + 1)
+        var best: [(score: Double, start: Int)?] = Array(filled: nil, count: range.count + 1)
         best[0] = (0, 0)
         for end in 2...range.count {
             for length in 2...3 where length <= end {

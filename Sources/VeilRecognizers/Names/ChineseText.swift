@@ -1,4 +1,5 @@
 import VeilCore
+import VeilText
 
 /// The text the Chinese name recognizer works on: scalars with their byte offsets, and where the
 /// common words of its list start and run.
@@ -75,7 +76,8 @@ extension ChineseNameRecognizer {
         var scalars: [Unicode.Scalar] = []
         var offsets: [Int] = []
         scalars.reserveCapacity(bytes.count / 2)
-        var byteToScalar = [Int](repeating: -1, count: bytes.count + 1)
+        offsets.reserveCapacity(bytes.count / 2 + 1)
+        var byteToScalar = [Int](filled: -1, count: bytes.count + 1)
         var offset = 0
         // Traditional characters are read as their simplified ones (陳 as 陈), the statistics' script;
         // offsets stay those of the text as written.
@@ -95,11 +97,11 @@ extension ChineseNameRecognizer {
         }
         offsets.append(offset)
         byteToScalar[offset] = scalars.count
-        var wordStarting = [Int](repeating: 0, count: scalars.count + 2)
-        var strongWordStarting = [Int](repeating: 0, count: scalars.count + 2)
-        var insideWord = [Bool](repeating: false, count: scalars.count + 2)
-        var wordEnding = [Int](repeating: 0, count: scalars.count + 2)
-        var placeWordStarting = [Int](repeating: 0, count: scalars.count + 2)
+        var wordStarting = [Int](filled: 0, count: scalars.count + 2)
+        var strongWordStarting = [Int](filled: 0, count: scalars.count + 2)
+        var insideWord = [Bool](filled: false, count: scalars.count + 2)
+        var wordEnding = [Int](filled: 0, count: scalars.count + 2)
+        var placeWordStarting = [Int](filled: 0, count: scalars.count + 2)
         for occurrence in commonWords.occurrences(in: bytes) {
             let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
             guard start >= 0, end > start else { continue }
@@ -109,8 +111,8 @@ extension ChineseNameRecognizer {
             if strongWord[occurrence.word] { strongWordStarting[start] = max(strongWordStarting[start], end - start) }
             for inner in (start + 1)..<end { insideWord[inner] = true }
         }
-        var marks = [Text.Marks](repeating: [], count: scalars.count + 4)
-        var titleLength = [UInt8](repeating: 0, count: scalars.count + 4)
+        var marks = [Text.Marks](filled: [], count: scalars.count + 4)
+        var titleLength = [UInt8](filled: 0, count: scalars.count + 4)
         for occurrence in cueWords.occurrences(in: bytes) {
             let start = byteToScalar[occurrence.range.lowerBound], end = byteToScalar[occurrence.range.upperBound]
             guard start >= 0, end > start else { continue }

@@ -281,7 +281,7 @@ struct NameTagger: Sendable {
         let n = features.count
         guard n > 0 else { return ([], []) }
         // Each position's label scores: the sum of its features' weights, a vector add per feature.
-        var state = [SIMD8<Float>](repeating: .zero, count: n)
+        var state = [SIMD8<Float>](filled: .zero, count: n)
         state.withUnsafeMutableBufferPointer { state in
             weights.withUnsafeBufferPointer { weights in
                 features.rows.withUnsafeBufferPointer { rows in
@@ -297,7 +297,7 @@ struct NameTagger: Sendable {
         }
         let labels = viterbi(state, n)
         // Only the spans a line labels need their confidence; a line of O's needs none.
-        guard labels.contains(where: { $0 != .outside }) else { return (labels, [Float](repeating: 1, count: n)) }
+        guard labels.contains(where: { $0 != .outside }) else { return (labels, [Float](filled: 1, count: n)) }
         return (labels, marginals(state, n, of: labels))
     }
 
@@ -307,11 +307,11 @@ struct NameTagger: Sendable {
     private func viterbi(_ state: [SIMD8<Float>], _ n: Int) -> [Label] {
         let k = Self.labelCount
         // out[from]: the transitions from `from` to each label; the eighth lane can never win.
-        var out = [SIMD8<Float>](repeating: SIMD8(repeating: -.infinity), count: k)
+        var out = [SIMD8<Float>](filled: SIMD8(repeating: -.infinity), count: k)
         for from in 0..<k {
             for to in 0..<k { out[from][to] = transition[from * k + to] }
         }
-        var back = [SIMD8<Int32>](repeating: .zero, count: n)
+        var back = [SIMD8<Int32>](filled: .zero, count: n)
         var score = state[0]
         for position in 1..<max(n, 1) {
             var best = SIMD8<Float>(repeating: -.infinity), from = SIMD8<Int32>.zero
@@ -326,7 +326,7 @@ struct NameTagger: Sendable {
         }
         var last = 0
         for label in 1..<k where score[label] > score[last] { last = label }
-        var labels = [Label](repeating: .outside, count: n)
+        var labels = [Label](filled: .outside, count: n)
         for position in stride(from: n - 1, through: 0, by: -1) {
             labels[position] = Label(rawValue: last)!
             last = Int(back[position][last])
@@ -341,7 +341,7 @@ struct NameTagger: Sendable {
     private func marginals(_ state: [SIMD8<Float>], _ n: Int, of labels: [Label]) -> [Float] {
         let k = Self.labelCount
         // into[to]: the transitions into `to` from each label; outOf[from]: those out of `from`.
-        var into = [SIMD8<Float>](repeating: .zero, count: k), outOf = [SIMD8<Float>](repeating: .zero, count: k)
+        var into = [SIMD8<Float>](filled: .zero, count: k), outOf = [SIMD8<Float>](filled: .zero, count: k)
         for f in 0..<k {
             for t in 0..<k {
                 into[t][f] = expTransition[f * k + t]
@@ -355,10 +355,10 @@ struct NameTagger: Sendable {
         // runs the whole line, for each position's scale).
         guard let firstLabelled = labels.firstIndex(where: { $0 != .outside }),
             let lastLabelled = labels.lastIndex(where: { $0 != .outside })
-        else { return [Float](repeating: 1, count: n) }
-        var emit = [SIMD8<Float>](repeating: .zero, count: n)
-        var alpha = [SIMD8<Float>](repeating: .zero, count: n), beta = [SIMD8<Float>](repeating: .zero, count: n)
-        var scale = [Float](repeating: 1, count: n)
+        else { return [Float](filled: 1, count: n) }
+        var emit = [SIMD8<Float>](filled: .zero, count: n)
+        var alpha = [SIMD8<Float>](filled: .zero, count: n), beta = [SIMD8<Float>](filled: .zero, count: n)
+        var scale = [Float](filled: 1, count: n)
         for position in 0..<n {
             let scores = state[position] + unused
             let largest = scores.max()

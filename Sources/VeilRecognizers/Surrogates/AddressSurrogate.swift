@@ -1,5 +1,6 @@
 import Foundation
 package import VeilCore
+import VeilText
 
 /// Street addresses: another address of the same shape in the same area. The province and the
 /// prefecture-level city (省, 市, 自治区, 自治州, 地区, 盟; an English address's city and state) are kept,
@@ -124,7 +125,7 @@ package struct AddressSurrogate: SurrogateGenerator {
         /// The split of a run of Chinese characters into the fewest parts: a marked name costs 1, a
         /// fixed word nothing, a name without a marker 3.
         static func segments(of run: [Character]) -> [Segment] {
-            var best: [(cost: Int, previous: Int, segment: Segment)?] = Array(repeating: nil, count: run.count + 1)
+            var best: [(cost: Int, previous: Int, segment: Segment)?] = Array(filled: nil, count: run.count + 1)
             best[0] = (0, 0, .fixed(""))
             func offer(_ end: Int, from start: Int, cost: Int, _ segment: Segment) {
                 guard let base = best[start] else { return }
