@@ -70,7 +70,7 @@ import Testing
             images[id] = image
             return image
         }
-        for id in places.places.keys.sorted() where places[id]?.level != .country {
+        for id in places.placesInIDOrder.map(\.id) where places[id]?.level != .country {
             guard places[id]?.level == .county else { _ = try settle(id); continue }
             if ["36", "44", "11"].contains(where: id.hasPrefix) { _ = try settle(id) }
         }

@@ -25,7 +25,7 @@ struct GeneralizeOperator: Operator {
     private func addressReplacement(_ places: [PlaceReference], mention: Mention, in context: OperatorContext) -> String? {
         var best: (Gazetteer, Gazetteer.Place)?
         for reference in places {
-            guard let gazetteer = context.surrogates.gazetteer(for: reference.pluginID), let place = gazetteer.places[reference.placeID] else { continue }
+            guard let gazetteer = context.surrogates.gazetteer(for: reference.pluginID), let place = gazetteer[reference.placeID] else { continue }
             if best == nil || place.level > best!.1.level { best = (gazetteer, place) }
         }
         guard let (gazetteer, place) = best, let general = gazetteer.generalized(place.id, to: level) else { return nil }

@@ -30,27 +30,12 @@ package struct Gazetteer: Sendable {
     /// How a mention writes its place, so a replacement can be written the same way.
     package enum Form: String, Sendable { case full, short, latin }
 
-    package let places: [String: Place]
-    /// Every place once, in the order of their ids' bytes.
-    package let placesInIDOrder: [Place]
-    private let children: [String: [String]]
-    private let roots: [PlaceLevel: [String]]
+    /// The places, flat: looked up by id, and made into ``Place`` values when asked for.
+    private let table: PlaceTable
 
+    /// `places` as listed; a place listed twice is its later entry.
     package init(places: [Place]) {
-        var byID: [String: Place] = [:]
-        var children: [String: [String]] = [:]
-        var roots: [PlaceLevel: [String]] = [:]
-        for place in places {
-            byID[place.id] = place
-            if let parent = place.parent { children[parent, default: []].append(place.id) } else { roots[place.level, default: []].append(place.id) }
-        }
-        self.places = byID
-        // A place listed twice is its later entry, as in `places` (equal ids sort in list order).
-        let ids = PackedWords(places.map(\.id))
-        let order = ids.sortedIndices()
-        self.placesInIDOrder = order.indices.filter { $0 + 1 == order.count || ids[order[$0 + 1]] != ids[order[$0]] }.map { places[order[$0]] }
-        self.children = children.mapValues { $0.sorted() }
-        self.roots = roots.mapValues { $0.sorted() }
+        table = PlaceTable(places)
     }
 
     /// Reads a places TSV: `id, level, parent, full name, short forms (|), romanized forms (|)` and
@@ -91,15 +76,22 @@ package struct Gazetteer: Sendable {
         self.init(places: places)
     }
 
-    package subscript(id: String) -> Place? { places[id] }
+    package subscript(id: String) -> Place? { table.index(of: id).map(table.place) }
+
+    /// Every place once, in the order of their ids' bytes (each made anew: for building and
+    /// writing, not for every finding).
+    package var placesInIDOrder: [Place] { (0..<table.count).map(table.place) }
+
+    /// The places' ids in the same order (without making their places).
+    package var idsInOrder: [String] { (0..<table.count).map(table.id) }
 
     /// The place and its ancestors, nearest first.
     package func lineage(of id: String) -> [Place] {
         var chain: [Place] = []
-        var current = places[id]
-        while let place = current {
-            chain.append(place)
-            current = place.parent.flatMap { places[$0] }
+        var current = table.index(of: id)
+        while let index = current {
+            chain.append(table.place(index))
+            current = table.parentIndex(index)
         }
         return chain
     }
@@ -114,12 +106,12 @@ package struct Gazetteer: Sendable {
 
     /// Places of the same level under `parent` (or, for top-level places, the other top-level ones).
     package func siblings(level: PlaceLevel, under parent: String?) -> [String] {
-        (parent.flatMap { children[$0] } ?? roots[level] ?? []).filter { places[$0]?.level == level }
+        (parent.flatMap { table.children(of: $0) } ?? table.roots(level) ?? []).filter { id in table.index(of: id).map(table.level) == level }
     }
 
     /// How `text` writes place `id`.
     package func form(of text: String, for id: String) -> Form {
-        guard let place = places[id] else { return .full }
+        guard let place = self[id] else { return .full }
         if text == place.full { return .full }
         if place.short.contains(text) { return .short }
         if place.latin.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) { return .latin }
@@ -137,26 +129,9 @@ package struct Gazetteer: Sendable {
 }
 
 extension Gazetteer: ImageCodable {
-    package func write(to image: inout ImageWriter) {
-        image.write(placesInIDOrder)
-        image.write(children)
-        image.write(roots)
-    }
+    package func write(to image: inout ImageWriter) { image.write(table) }
 
-    package init(image: inout ImageReader) throws(ImageError) {
-        placesInIDOrder = try image.read()
-        var places: [String: Place] = [:]
-        places.reserveCapacity(placesInIDOrder.count)
-        for place in placesInIDOrder { places[place.id] = place }
-        // A parent above its child, as the places file is checked for: no place is its own ancestor.
-        for place in placesInIDOrder {
-            guard let parent = place.parent else { continue }
-            guard let level = places[parent]?.level, level < place.level else { throw ImageError("a place's parent is missing or not above it") }
-        }
-        self.places = places
-        children = try image.read()
-        roots = try image.read()
-    }
+    package init(image: inout ImageReader) throws(ImageError) { table = try image.read() }
 }
 
 extension PlaceLevel: ImageCodable {

@@ -19,12 +19,13 @@ struct PlacePermutation: Sendable {
         func shuffled(_ ids: [String]) -> [String] {
             ids.map { ($0, rank($0)) }.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0)
         }
-        let names = gazetteer.places.mapValues { Set([$0.full] + $0.short + $0.latin.map { $0.lowercased() }) }
+        let all = gazetteer.placesInIDOrder
+        let names = Dictionary(uniqueKeysWithValues: all.map { ($0.id, Set([$0.full] + $0.short + $0.latin.map { $0.lowercased() })) })
         func alike(_ a: String, _ b: String) -> Bool { a == b || !(names[a] ?? []).isDisjoint(with: names[b] ?? []) }
 
         var image: [String: String] = [:]
         var order: [PlaceLevel: [String]] = [:]
-        let byLevel = Dictionary(grouping: gazetteer.places.values, by: \.level)
+        let byLevel = Dictionary(grouping: all, by: \.level)
         for level in PlaceLevel.allCases {
             guard let places = byLevel[level], !places.isEmpty else { continue }
             let all = shuffled(places.map(\.id))

@@ -22,14 +22,14 @@ package struct GazetteerRecognizer: PlaceRecognizer {
     /// The score of a county's romanized name (Yudu): below the other romanized forms, so a person's
     /// name in pinyin that happens to spell one wins.
     let countyLatinScore: Double
-    private let forms: [(text: String, form: Gazetteer.Form, places: [String])]
+    private let names: PlaceNames
     private let automaton: AhoCorasick
     /// Chinese institution words, as UTF-8.
     private let institutionWords: [[UInt8]]
     private let latinInstitutionWords: Set<String>
     /// Ordinary words: a place name that one of them overlaps (通化 in 普通化学) is not a place.
     private let commonWords: AhoCorasick?
-    /// The entries of `forms` that are a county written with another kind (赣县 for 赣县区).
+    /// The entries of `names` that are a county written with another kind (赣县 for 赣县区).
     private let variantEntries: Set<Int>
 
     /// The factory `recognizer: gazetteer` manifests use. Data: the places TSV, then optionally a
@@ -109,23 +109,20 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         }
         // In the order of the names' bytes (that of their scalars: the names are NFC); a name's
         // places in the order of their ids, its form that of its first place's.
-        var forms: [(text: String, form: Gazetteer.Form, places: [String])] = []
+        var forms: [(text: String, form: Gazetteer.Form, places: [Int32])] = []
         var variantEntries: Set<Int> = []
         let sorted = names.sortedIndices()
         var first = 0
         while first < sorted.count {
             var end = first + 1
             while end < sorted.count, names[sorted[end]] == names[sorted[first]] { end += 1 }
-            var places: [String] = []
-            for name in sorted[first..<end] {
-                let id = ordered[Int(namePlaces[name])].id
-                if !places.contains(id) { places.append(id) }
-            }
+            var places: [Int32] = []
+            for name in sorted[first..<end] where !places.contains(namePlaces[name]) { places.append(namePlaces[name]) }
             if sorted[first] >= placeNameCount { variantEntries.insert(forms.count) }
             forms.append((String(decoding: names[sorted[first]], as: UTF8.self), nameForms[sorted[first]], places))
             first = end
         }
-        self.forms = forms
+        self.names = PlaceNames(forms, ids: ordered.map(\.id))
         self.variantEntries = variantEntries
         self.automaton = AhoCorasick(words: forms.map(\.text))
         self.institutionWords = institutionWords.filter { !$0.unicodeScalars.allSatisfy(\.isASCII) }.map { Array($0.utf8) }
@@ -138,15 +135,16 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         let bytes = view.bytes
         var hits: [(range: Range<Int>, entry: Int)] = []
         for occurrence in automaton.occurrences(in: bytes) {
-            let entry = forms[occurrence.word]
+            let form = names.form(occurrence.word)
             let range = occurrence.range
-            if entry.form == .latin {
+            if form == .latin {
                 // Whole words only (checked first: most hits of a town's name are inside a longer
                 // word), in case as written in the list or all capitals.
                 if range.lowerBound > 0, LexiconRecognizer.isWordByte(bytes[range.lowerBound - 1]) { continue }
                 if range.upperBound < bytes.count, LexiconRecognizer.isWordByte(bytes[range.upperBound]) { continue }
                 let written = String(decoding: bytes[range], as: UTF8.self)
-                guard written == entry.text || written == entry.text.uppercased() else { continue }
+                let text = names.text(occurrence.word)
+                guard written == text || written == text.uppercased() else { continue }
                 if startsLatinInstitution(bytes, after: range.upperBound) { continue }
             } else if startsInstitution(bytes, after: range.upperBound) {
                 continue
@@ -159,12 +157,12 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         // Places the document names unambiguously (each with its ancestors, counted once per hit),
         // to settle the ambiguous ones and to support county short forms.
         var mentionCounts: [String: Int] = [:]
-        for hit in hits where forms[hit.entry].places.count == 1 {
-            for place in gazetteer.lineage(of: forms[hit.entry].places[0]) { mentionCounts[place.id, default: 0] += 1 }
+        for hit in hits where names.placeCount(hit.entry) == 1 {
+            for place in gazetteer.lineage(of: names.places(hit.entry)[0]) { mentionCounts[place.id, default: 0] += 1 }
         }
         let mentioned = Set(mentionCounts.keys)
         return hits.map { hit in
-            let entry = forms[hit.entry]
+            let entry = (form: names.form(hit.entry), places: names.places(hit.entry))
             let place = choose(entry.places, mentioned: mentioned)
             let level = gazetteer[place]?.level ?? .county
             var score = scores[entry.form] ?? 0.8
@@ -224,7 +222,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
     private func droppingPartsOfWords(_ hits: [(range: Range<Int>, entry: Int)], in bytes: [UInt8]) -> [(range: Range<Int>, entry: Int)] {
         guard let commonWords, !hits.isEmpty else { return hits }
         return hits.filter { hit in
-            guard forms[hit.entry].form != .latin else { return true }
+            guard names.form(hit.entry) != .latin else { return true }
             let range = hit.range
             // Words starting up to 12 bytes (four characters) before the hit can reach into it; only
             // the bytes such words can span are searched.
@@ -237,7 +235,7 @@ package struct GazetteerRecognizer: PlaceRecognizer {
                 // (Not a word of a place cue, 在于 of 在于都县, before a full name of three characters.)
                 let crossesStart =
                     word.lowerBound < range.lowerBound && word.upperBound < range.upperBound
-                    && !(forms[hit.entry].form == .full && range.count >= 9
+                    && !(names.form(hit.entry) == .full && range.count >= 9
                         && Self.cueCharacters.contains { bytes[word.lowerBound..<range.lowerBound].elementsEqual($0) })
                 let contains = word.lowerBound <= range.lowerBound && word.upperBound >= range.upperBound
                 if crossesStart || contains { return false }
@@ -307,13 +305,7 @@ extension GazetteerRecognizer: ImageRecognizer {
         image.write(countyLatinScore)
         // Each name with its form and its places, these by their number in the gazetteer's id
         // order (a number, not a string, to read back).
-        let numbers = Dictionary(uniqueKeysWithValues: gazetteer.placesInIDOrder.enumerated().map { ($1.id, Int32($0)) })
-        image.write(forms.count)
-        for (text, form, places) in forms {
-            image.write(text)
-            image.write(form)
-            image.write(places.map { numbers[$0] ?? -1 })
-        }
+        names.write(to: &image)
         image.write(automaton)
         image.write(institutionWords)
         image.write(latinInstitutionWords)
@@ -328,27 +320,9 @@ extension GazetteerRecognizer: ImageRecognizer {
         scores = try image.read()
         countyShortScore = try image.read()
         countyLatinScore = try image.read()
-        let ordered = gazetteer.placesInIDOrder
-        let count = try image.read(Int.self)
-        guard count >= 0, count <= image.bytesLeft else { throw ImageError("the gazetteer's names exceed the image") }
-        var forms: [(text: String, form: Gazetteer.Form, places: [String])] = []
-        forms.reserveCapacity(count)
-        for _ in 0..<count {
-            let text = try image.read(String.self), form = try image.read(Gazetteer.Form.self)
-            let placeCount = try image.read(Int.self)
-            guard placeCount >= 0, placeCount <= image.bytesLeft else { throw ImageError("a name's places exceed the image") }
-            var places: [String] = []
-            places.reserveCapacity(placeCount)
-            for _ in 0..<placeCount {
-                let number = Int(try image.read(Int32.self))
-                guard ordered.indices.contains(number) else { throw ImageError("a name's place is not in the gazetteer") }
-                places.append(ordered[number].id)
-            }
-            forms.append((text, form, places))
-        }
-        self.forms = forms
+        names = try PlaceNames(image: &image, ids: gazetteer.idsInOrder)
         automaton = try image.read()
-        guard automaton.count == forms.count else { throw ImageError("the gazetteer's automaton has another number of names") }
+        guard automaton.count == names.count else { throw ImageError("the gazetteer's automaton has another number of names") }
         institutionWords = try image.read()
         latinInstitutionWords = try image.read()
         commonWords = try image.read(AhoCorasick?.self).map(AhoCorasick.interned)
