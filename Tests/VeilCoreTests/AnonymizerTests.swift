@@ -8,8 +8,10 @@ import Testing
         Policy(name: "t", path: "t.yaml", plugins: plugins, rules: rules.mapValues { EntityRule(action: $0) })
     }
 
-    private func anonymize(_ text: String, _ rules: [EntityType: Action], key: PseudonymKey = Shipped.key) throws -> String {
-        try Anonymizer(engine: Shipped.engine(policy: policy(rules), key: key)).anonymize(text).text
+    private func anonymize(
+        _ text: String, _ rules: [EntityType: Action], plugins: [String] = ["phone-cn", "qq", "email", "id-cn", "bank-card"], key: PseudonymKey = Shipped.key
+    ) throws -> String {
+        try Anonymizer(engine: Shipped.engine(policy: policy(rules, plugins: plugins), key: key)).anonymize(text).text
     }
 
     /// A landline's area code says no more of its place than the policy lets places say: kept
@@ -42,6 +44,16 @@ import Testing
 
     /// A value found across a wrapped line is rewritten with the line break where it was: the
     /// output has the input's lines.
+    /// A number cut short that a cue keeps (`#phone : +43 7 ..` in a tweet of WNUT-17's dev split,
+    /// which failed the whole file closed: the surrogate kept all three digits and gave it back) is
+    /// rewritten like any other.
+    @Test func aShortNumberBesideACueIsRewrittenNotHandedBack() throws {
+        let text = "FRANCE MICRO FOCUS add #phone : +43 7 .. for details"
+        let output = try anonymize(text, [.phoneNumber: .pseudonymize(keep: [])], plugins: ["phone-intl"])
+        #expect(!output.contains("+43 7"))
+        #expect(output.hasPrefix("FRANCE MICRO FOCUS add #phone : +") && output.hasSuffix(" .. for details"))
+    }
+
     @Test func aMentionAcrossAWrappedLineKeepsItsLineBreak() throws {
         let text = "请回电138\n1234 5678，谢谢\n下一行"
         let output = try anonymize(text, [.phoneNumber: .pseudonymize(keep: [])])

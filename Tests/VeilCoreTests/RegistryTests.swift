@@ -74,4 +74,25 @@ import Testing
             }
         }
     }
+
+    /// A number cut short (a context word keeps a match its validator rejects: `#phone : +43 7 ..`
+    /// in a tweet) still gets another number: a generator that keeps a prefix (a country code, an
+    /// issuer) keeps less of a short one, rather than hand the number back, which fails the whole
+    /// document closed.
+    @Test(arguments: PluginCode.builtin.surrogates.keys.sorted())
+    func aNumberCutShortStillGetsAnotherNumber(id: String) throws {
+        let generator = try #require(PluginCode.builtin.surrogates[id])
+        let key = Shipped.key.derived(for: "pseudonym:TEST")
+        for example in generator.examples where example.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) {
+            let digits = example.filter(\.isNumber).count
+            for cut in 2..<digits {
+                let short = String(example.prefix(example.count - digits + cut))
+                let differs = (0..<8).contains { attempt in
+                    var random = SurrogateRandom(key: key, value: short, attempt: attempt)
+                    return generator.surrogate(for: short, keeping: [], random: &random) != short
+                }
+                #expect(differs, "\(id) gives \(short) back")
+            }
+        }
+    }
 }

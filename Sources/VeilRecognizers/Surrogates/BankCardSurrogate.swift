@@ -17,7 +17,9 @@ package struct BankCardSurrogate: SurrogateGenerator {
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
         let digits = canonical.digitValues
-        let kept = keeping.contains("issuer") ? 6 : 4
+        // At least two account digits drawn, besides the check digit: of a number cut short (read
+        // beside a cue) less of the prefix is kept, rather than the number given back.
+        let kept = min(keeping.contains("issuer") ? 6 : 4, max(0, digits.count - 3))
         var payload = Array(digits.prefix(kept))
         while payload.count < digits.count - 1 { payload.append(random.digit()) }
         return DigitSurrogate.string(payload + [LuhnValidator.checkDigit(for: payload)])

@@ -40,7 +40,8 @@ package struct PhoneCNSurrogate: SurrogateGenerator {
             return DigitSurrogate.fill(segment, to: 11, random: &random)
         }
         if canonical.hasPrefix("400") || canonical.hasPrefix("800") {
-            return DigitSurrogate.fill(String(canonical.prefix(3)), to: length, random: &random)
+            // The prefix, and at least two digits drawn (of a number cut short, less of the prefix).
+            return DigitSurrogate.fill(String(canonical.prefix(min(3, max(0, length - 2)))), to: length, random: &random)
         }
         if canonical.hasPrefix("0") {
             let areaLength = canonical.hasPrefix("01") || canonical.hasPrefix("02") ? 3 : 4

@@ -20,7 +20,9 @@ package struct ResidentIDSurrogate: SurrogateGenerator {
     ]
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
-        let digits = canonical.digitValues
+        // A number of another length (a plugin's own, or one cut short) reads as 0 where it has no digit.
+        let written = canonical.digitValues
+        let digits = written + [Int](repeating: 0, count: max(0, 18 - written.count))
         let isLegacy = canonical.utf8.count == 15
         let province = (digits.first ?? 1) * 10 + (digits.dropFirst().first ?? 1)
         let region =
