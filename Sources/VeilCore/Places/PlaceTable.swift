@@ -1,4 +1,4 @@
-package import VeilText
+import VeilText
 
 /// A gazetteer's places laid out flat: every name's UTF-8 in one array, and each place's fields as
 /// numbers into it, in the order of the places' ids. Read from a recognizer image as a few arrays

@@ -269,14 +269,27 @@ extension AhoCorasick: ImageCodable {
     }
 
     package init(image: inout ImageReader) throws(ImageError) {
-        foldsCase = try image.read()
+        let foldsCase: Bool = try image.read()
+        self.foldsCase = foldsCase
         wordLengths = try image.read()
         longestWord = wordLengths.max() ?? 0
         states = try image.read()
         edges = try image.read()
         denseRows = try image.read()
         duplicates = try image.read()
+        // One the process has read already (the two gazetteers ship the same common words) was
+        // checked then: its tables are taken (one copy in memory); a new one is checked.
+        let read = self
+        if let same = Self.readAutomata.withLock({ known in known[read.key, default: []].first { read.sameTables(as: $0) } }) {
+            states = same.states
+            edges = same.edges
+            denseRows = same.denseRows
+            wordLengths = same.wordLengths
+            duplicates = same.duplicates
+            return
+        }
         try checkStructure()
+        Self.readAutomata.withLock { $0[read.key, default: []].append(read) }
     }
 }
 
@@ -348,20 +361,12 @@ extension AhoCorasick {
         if let problem { throw ImageError("the automaton is damaged: \(problem)") }
     }
 
-    /// One automaton for every equal one this process has read from an image (the two gazetteers
-    /// ship the same common words: one copy in memory, as when built from the word list).
-    package static func interned(_ automaton: AhoCorasick) -> AhoCorasick {
-        let key = [automaton.states.count, automaton.edges.count, automaton.wordLengths.count, automaton.denseRows.count]
-        return readAutomata.withLock { known in
-            if let same = known[key, default: []].first(where: {
-                $0.foldsCase == automaton.foldsCase && $0.states == automaton.states && $0.edges == automaton.edges
-                    && $0.wordLengths == automaton.wordLengths && $0.denseRows == automaton.denseRows && $0.duplicates == automaton.duplicates
-            }) {
-                return same
-            }
-            known[key, default: []].append(automaton)
-            return automaton
-        }
+    /// The automata read from images, by ``key``: each is checked once per process.
+    private var key: [Int] { [states.count, edges.count, wordLengths.count, denseRows.count] }
+
+    private func sameTables(as other: AhoCorasick) -> Bool {
+        foldsCase == other.foldsCase && states == other.states && edges == other.edges && wordLengths == other.wordLengths
+            && denseRows == other.denseRows && duplicates == other.duplicates
     }
 
     private static let readAutomata = Mutex<[[Int]: [AhoCorasick]]>([:])

@@ -325,7 +325,7 @@ extension GazetteerRecognizer: ImageRecognizer {
         guard automaton.count == names.count else { throw ImageError("the gazetteer's automaton has another number of names") }
         institutionWords = try image.read()
         latinInstitutionWords = try image.read()
-        commonWords = try image.read(AhoCorasick?.self).map(AhoCorasick.interned)
+        commonWords = try image.read()
         variantEntries = try image.read()
     }
 }

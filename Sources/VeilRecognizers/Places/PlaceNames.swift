@@ -1,5 +1,5 @@
-package import VeilCore
-package import VeilText
+import VeilCore
+import VeilText
 
 /// Every name a gazetteer recognizer looks for (full, short, romanized, county variants), flat:
 /// the names' UTF-8 in one array, each name's form, and its places as numbers in the gazetteer's id
