@@ -134,31 +134,6 @@ extension Gazetteer: ImageCodable {
     package init(image: inout ImageReader) throws(ImageError) { table = try image.read() }
 }
 
-extension PlaceLevel: ImageCodable {
-    package func write(to image: inout ImageWriter) {
-        let number: UInt8
-        switch self {
-        case .region: number = 0
-        case .country: number = 1
-        case .province: number = 2
-        case .prefecture: number = 3
-        case .county: number = 4
-        }
-        image.write(number)
-    }
-
-    package init(image: inout ImageReader) throws(ImageError) {
-        switch try image.read(UInt8.self) {
-        case 0: self = .region
-        case 1: self = .country
-        case 2: self = .province
-        case 3: self = .prefecture
-        case 4: self = .county
-        default: throw ImageError("a place level is unknown")
-        }
-    }
-}
-
 extension Gazetteer.Form: ImageCodable {
     package func write(to image: inout ImageWriter) {
         switch self {
@@ -175,28 +150,6 @@ extension Gazetteer.Form: ImageCodable {
         case 2: self = .latin
         default: throw ImageError("a place name's form is unknown")
         }
-    }
-}
-
-extension Gazetteer.Place: ImageCodable {
-    package func write(to image: inout ImageWriter) {
-        image.write(id)
-        image.write(level)
-        image.write(parent)
-        image.write(full)
-        image.write(short)
-        image.write(latin)
-        image.write(isWellKnown)
-    }
-
-    package init(image: inout ImageReader) throws(ImageError) {
-        id = try image.read()
-        level = try image.read()
-        parent = try image.read()
-        full = try image.read()
-        short = try image.read()
-        latin = try image.read()
-        isWellKnown = try image.read()
     }
 }
 
