@@ -186,7 +186,7 @@ package final class Anonymizer: Sendable {
                 continue
             }
             if last.pluginID == detection.pluginID,
-                gazetteer.lineage(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical })
+                gazetteer.ancestry(of: detection.canonical).dropFirst().contains(where: { $0.id == last.canonical })
             {
                 var chain = detection
                 chain.range = last.range.lowerBound..<detection.range.upperBound

@@ -96,6 +96,27 @@ package struct Gazetteer: Sendable {
         return chain
     }
 
+    /// The place's ancestors and itself as ids and levels, nearest first: ``lineage(of:)`` without
+    /// making each place's names (what a finding asks of its place's relatives).
+    package func ancestry(of id: String) -> [(id: String, level: PlaceLevel)] {
+        var chain: [(id: String, level: PlaceLevel)] = []
+        var current = table.index(of: id)
+        while let index = current {
+            chain.append((table.id(index), table.level(index)))
+            current = table.parentIndex(index)
+        }
+        return chain
+    }
+
+    /// The level of place `id`, without making the place.
+    package func level(of id: String) -> PlaceLevel? { table.index(of: id).map(table.level) }
+
+    /// Whether place `id` is written on its own often enough to need no evidence.
+    package func isWellKnown(_ id: String) -> Bool { table.index(of: id).map(table.isWellKnown) ?? false }
+
+    /// The id of the parent of place `id`, as listed.
+    package func parent(of id: String) -> String? { table.index(of: id).flatMap(table.parentID) }
+
     /// The place's ancestor at `level` (or the place itself when it is at or above that level).
     package func generalized(_ id: String, to level: PlaceLevel) -> Place? {
         let chain = lineage(of: id)
@@ -106,7 +127,7 @@ package struct Gazetteer: Sendable {
 
     /// Places of the same level under `parent` (or, for top-level places, the other top-level ones).
     package func siblings(level: PlaceLevel, under parent: String?) -> [String] {
-        (parent.flatMap { table.children(of: $0) } ?? table.roots(level) ?? []).filter { id in table.index(of: id).map(table.level) == level }
+        (parent.flatMap { table.children(of: $0) } ?? table.roots(level) ?? []).filter { self.level(of: $0) == level }
     }
 
     /// How `text` writes place `id`.

@@ -134,6 +134,11 @@ struct PlaceTable: Sendable {
 
     func level(_ index: Int) -> PlaceLevel { PlaceLevel(number: kinds[index] & 7)! }
 
+    func isWellKnown(_ index: Int) -> Bool { kinds[index] & 8 != 0 }
+
+    /// The id of the place's parent, as listed (nil: it has none).
+    func parentID(_ index: Int) -> String? { parents[index] < 0 ? nil : string(parents[index]) }
+
     /// The number of the place's parent, if the table holds it.
     func parentIndex(_ index: Int) -> Int? { parentPlaces[index] < 0 ? nil : Int(parentPlaces[index]) }
 

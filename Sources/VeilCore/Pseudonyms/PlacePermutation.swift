@@ -32,7 +32,7 @@ struct PlacePermutation: Sendable {
             order[level] = all
             var taken = Set<String>()
             var leftovers: [String] = []
-            let groups = Dictionary(grouping: all, by: { gazetteer[$0]?.parent ?? "" })
+            let groups = Dictionary(grouping: all, by: { gazetteer.parent(of: $0) ?? "" })
             for parent in groups.keys.sorted() {
                 let members = groups[parent]!
                 // Under the parent's image; top-level places (and those whose parent has no image

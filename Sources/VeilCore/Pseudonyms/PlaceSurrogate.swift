@@ -44,10 +44,10 @@ package struct PlaceSurrogate: SurrogateGenerator {
         let level = permutation.order[place.level] ?? []
         let position = level.firstIndex(of: canonical) ?? 0
         let image = permutation.image[canonical].flatMap { $0 == canonical ? nil : $0 }
-        let imageFits = image.map { parentSurrogate == nil || gazetteer[$0]?.parent == parentSurrogate } ?? false
+        let imageFits = image.map { parentSurrogate == nil || gazetteer.parent(of: $0) == parentSurrogate } ?? false
         var candidates: [String] = imageFits ? [image!] : []
         if let parentSurrogate {
-            let under = level.filter { gazetteer[$0]?.parent == parentSurrogate && $0 != canonical && $0 != image }
+            let under = level.filter { gazetteer.parent(of: $0) == parentSurrogate && $0 != canonical && $0 != image }
             if !under.isEmpty { candidates += (0..<under.count).map { under[(position + $0) % under.count] } }
         }
         if let image, !imageFits { candidates.append(image) }
@@ -61,10 +61,10 @@ package struct PlaceSurrogate: SurrogateGenerator {
     }
 
     /// The place whose pseudonym decides where this place's pseudonym is drawn from.
-    package func parent(of canonical: String) -> String? { gazetteer[canonical]?.parent }
+    package func parent(of canonical: String) -> String? { gazetteer.parent(of: canonical) }
 
     package func surrogate(for canonical: String, keeping: Set<String>, random: inout SurrogateRandom) -> String {
-        surrogate(for: canonical, parentSurrogate: gazetteer[canonical]?.parent, random: &random)
+        surrogate(for: canonical, parentSurrogate: gazetteer.parent(of: canonical), random: &random)
     }
 
     /// A place of the same level under `parentSurrogate` (the parent's pseudonym).

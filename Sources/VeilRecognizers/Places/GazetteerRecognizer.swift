@@ -158,20 +158,20 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         // to settle the ambiguous ones and to support county short forms.
         var mentionCounts: [String: Int] = [:]
         for hit in hits where names.placeCount(hit.entry) == 1 {
-            for place in gazetteer.lineage(of: names.places(hit.entry)[0]) { mentionCounts[place.id, default: 0] += 1 }
+            for place in gazetteer.ancestry(of: names.places(hit.entry)[0]) { mentionCounts[place.id, default: 0] += 1 }
         }
         let mentioned = Set(mentionCounts.keys)
         return hits.map { hit in
             let entry = (form: names.form(hit.entry), places: names.places(hit.entry))
             let place = choose(entry.places, mentioned: mentioned)
-            let level = gazetteer[place]?.level ?? .county
+            let level = gazetteer.level(of: place) ?? .county
             var score = scores[entry.form] ?? 0.8
             if entry.form == .latin && level == .county { score = countyLatinScore }
             if entry.form == .short && level == .county {
                 // An ancestor named by another hit too (this hit counts its own ancestors once).
                 let own = entry.places.count == 1 ? 1 : 0
-                let related = gazetteer.lineage(of: place).dropFirst().contains { (mentionCounts[$0.id] ?? 0) > own && $0.level != .country }
-                let known = gazetteer[place]?.isWellKnown ?? false
+                let related = gazetteer.ancestry(of: place).dropFirst().contains { (mentionCounts[$0.id] ?? 0) > own && $0.level != .country }
+                let known = gazetteer.isWellKnown(place)
                 score = related || known || hasPlaceCue(bytes, around: hit.range) ? countyShortScore : unsupportedScore
             }
             // A short form written with a kind of place of its own (香港市, 秀英县, 关岭市: the kind
@@ -249,11 +249,11 @@ package struct GazetteerRecognizer: PlaceRecognizer {
         // The candidate under a place the document names (南山区 after 深圳市): below the country,
         // which every candidate shares.
         if let related = candidates.first(where: { candidate in
-            gazetteer.lineage(of: candidate).dropFirst().contains { $0.level != .country && mentioned.contains($0.id) }
+            gazetteer.ancestry(of: candidate).dropFirst().contains { $0.level != .country && mentioned.contains($0.id) }
         }) {
             return related
         }
-        return candidates.min { (gazetteer[$0]?.level ?? .county, $0) < (gazetteer[$1]?.level ?? .county, $1) } ?? candidates[0]
+        return candidates.min { (gazetteer.level(of: $0) ?? .county, $0) < (gazetteer.level(of: $1) ?? .county, $1) } ?? candidates[0]
     }
 
     /// Whether an institution word follows within four Chinese characters (北京[师范]大学).
