@@ -200,3 +200,10 @@ extension Dictionary: ImageCodable where Key: ImageCodable, Value: ImageCodable 
         self = table
     }
 }
+
+/// Whether `starts` (read from an image) cuts `bound` items into `count` runs: `count + 1` offsets
+/// from 0 to `bound`, none before the one before it — what a flat table's "item `i` is
+/// `items[starts[i]..<starts[i + 1]]`" needs to read inside its items.
+@inlinable public func areRunStarts(_ starts: [Int32], runs count: Int, of bound: Int) -> Bool {
+    starts.count == count + 1 && starts.first == 0 && Int(starts.last!) == bound && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+}

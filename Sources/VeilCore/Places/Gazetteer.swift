@@ -86,11 +86,14 @@ package struct Gazetteer: Sendable {
     package var idsInOrder: [String] { (0..<table.count).map(table.id) }
 
     /// The place and its ancestors, nearest first.
-    package func lineage(of id: String) -> [Place] {
-        var chain: [Place] = []
+    package func lineage(of id: String) -> [Place] { chain(from: id).map(table.place) }
+
+    /// The numbers of place `id` and its ancestors in the table, nearest first.
+    private func chain(from id: String) -> [Int] {
+        var chain: [Int] = []
         var current = table.index(of: id)
         while let index = current {
-            chain.append(table.place(index))
+            chain.append(index)
             current = table.parentIndex(index)
         }
         return chain
@@ -98,15 +101,7 @@ package struct Gazetteer: Sendable {
 
     /// The place's ancestors and itself as ids and levels, nearest first: ``lineage(of:)`` without
     /// making each place's names (what a finding asks of its place's relatives).
-    package func ancestry(of id: String) -> [(id: String, level: PlaceLevel)] {
-        var chain: [(id: String, level: PlaceLevel)] = []
-        var current = table.index(of: id)
-        while let index = current {
-            chain.append((table.id(index), table.level(index)))
-            current = table.parentIndex(index)
-        }
-        return chain
-    }
+    package func ancestry(of id: String) -> [(id: String, level: PlaceLevel)] { chain(from: id).map { (table.id($0), table.level($0)) } }
 
     /// The level of place `id`, without making the place.
     package func level(of id: String) -> PlaceLevel? { table.index(of: id).map(table.level) }

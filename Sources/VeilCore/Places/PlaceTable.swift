@@ -205,10 +205,7 @@ extension PlaceTable: ImageCodable {
             numbers.allSatisfy { ($0 >= 0 || (orNone && $0 == -1)) && Int($0) < strings }
         }
         func arePlaces(_ numbers: some Collection<Int32>) -> Bool { numbers.allSatisfy { $0 >= 0 && Int($0) < count } }
-        func areStarts(_ starts: [Int32], count expected: Int, bound: Int) -> Bool {
-            starts.count == expected && starts.first == 0 && Int(starts.last!) == bound && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
-        }
-        guard strings >= 0, areStarts(stringStarts, count: strings + 1, bound: text.count),
+        guard strings >= 0, areRunStarts(stringStarts, runs: strings, of: text.count),
             fulls.count == count, parents.count == count, parentPlaces.count == count, kinds.count == count, nameStarts.count == count,
             shortCounts.count == count, latinCounts.count == count,
             areStrings(ids), areStrings(fulls), areStrings(parents, orNone: true),
@@ -216,8 +213,8 @@ extension PlaceTable: ImageCodable {
                 nameStarts[$0] >= 0 && shortCounts[$0] >= 0 && latinCounts[$0] >= 0
                     && Int(nameStarts[$0]) + Int(shortCounts[$0]) + Int(latinCounts[$0]) <= strings
             }),
-            areStarts(childStarts, count: count + 1, bound: childList.count), arePlaces(childList),
-            areStarts(rootStarts, count: PlaceLevel.allCases.count + 1, bound: rootList.count), arePlaces(rootList),
+            areRunStarts(childStarts, runs: count, of: childList.count), arePlaces(childList),
+            areRunStarts(rootStarts, runs: PlaceLevel.allCases.count, of: rootList.count), arePlaces(rootList),
             strayChildren.values.allSatisfy({ arePlaces($0) }), kinds.allSatisfy({ PlaceLevel(number: $0 & 7) != nil && $0 < 16 })
         else { throw ImageError("a place table has the wrong shape") }
         for index in 0..<count where parentPlaces[index] != -1 {

@@ -100,10 +100,13 @@ package struct PatternRecognizer: Recognizer {
     /// The fewest digits any rule needs, when every rule is tried only around digits (0 when one is
     /// tried elsewhere): a document without a run of that many is passed over at once.
     private let fewestDigits: Int
+    /// Whether any rule is tried only around digits (then a document's longest digit run is asked).
+    private let hasDigitRules: Bool
 
     package init(pluginID: String, rules: [Rule], normalization: Normalization, context: ContextRule?, negative: ContextRule?) {
         self.pluginID = pluginID
         self.rules = rules
+        self.hasDigitRules = rules.contains { $0.minimumDigits > 0 }
         self.fewestDigits = rules.allSatisfy { $0.minimumDigits > 0 && !$0.needsColumnContext } ? rules.map(\.minimumDigits).min() ?? 0 : 0
         self.normalization = normalization
         self.context = context
@@ -114,7 +117,7 @@ package struct PatternRecognizer: Recognizer {
         // Most texts of a dataset hold no number at all, or none as long as a rule needs: such a
         // rule is passed over before anything is allocated for it, as is one whose anchor the text
         // does not hold (and a plugin of numbers at once).
-        let longestDigitRun = searchesEverywhere ? Int.max : fewestDigits > 0 || rules.contains { $0.minimumDigits > 0 } ? document.longestDigitRun(normalization) : 0
+        let longestDigitRun = searchesEverywhere ? Int.max : hasDigitRules ? document.longestDigitRun(normalization) : 0
         if fewestDigits > 0 && longestDigitRun < fewestDigits { return [] }
         let view = document.view(normalization)
         let block = document.matchData()

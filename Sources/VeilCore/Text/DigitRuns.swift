@@ -52,7 +52,6 @@ struct DigitRuns: Sendable {
 
     /// The windows around runs of at least `minimum` digits, merged where they would overlap.
     func windows(holding minimum: Int) -> [SearchWindow] {
-        guard longest >= minimum else { return [] }
-        return SearchWindow.windows(around: runs.filter { $0.digits >= minimum }.map(\.range), before: Self.before, after: Self.after, count: count)
+        SearchWindow.windows(around: runs.filter { $0.digits >= minimum }.map(\.range), before: Self.before, after: Self.after, count: count)
     }
 }

@@ -65,11 +65,8 @@ struct PlaceNames: Sendable {
         placeStarts = try image.read()
         placeNumbers = try image.read()
         self.ids = ids
-        func ascending(_ starts: [Int32], to bound: Int) -> Bool {
-            starts.first == 0 && Int(starts.last!) == bound && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
-        }
-        guard starts.count == forms.count + 1, placeStarts.count == forms.count + 1, ascending(starts, to: text.count),
-            ascending(placeStarts, to: placeNumbers.count), forms.allSatisfy({ Int($0) < Self.forms.count }),
+        guard areRunStarts(starts, runs: forms.count, of: text.count), areRunStarts(placeStarts, runs: forms.count, of: placeNumbers.count),
+            forms.allSatisfy({ Int($0) < Self.forms.count }),
             placeNumbers.allSatisfy({ $0 >= 0 && Int($0) < ids.count })
         else { throw ImageError("a gazetteer's names have the wrong shape") }
     }
