@@ -12,8 +12,10 @@ import VeilText
     /// The plugins whose recognizers the default policy builds from data files and keeps as images.
     private static let imaged = ["location-cn", "location-world", "person-en", "person-pinyin", "person-zh"]
 
+    /// The recognizers' images (not the built-in manifests' one, ``ManifestImageTests``).
     private func images(in folder: TemporaryFolder) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/recognizers")) ?? []).filter { $0.hasSuffix(".image") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path + "/recognizers")) ?? []).filter { $0.hasSuffix(".image") && !$0.hasPrefix("_") }
+            .sorted()
     }
 
     private func input(_ plugin: PluginCatalog.Plugin) -> PluginCode.RecognizerInput {

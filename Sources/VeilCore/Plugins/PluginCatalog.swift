@@ -107,12 +107,7 @@ package struct PluginCatalog: Sendable {
                 folders.append((origin, name, path))
             }
         }
-        // The manifests are read on every core (their YAML is most of a catalog's cost), then
-        // taken in order, so a later source's plugin overrides a built-in one as it did.
-        let paths = folders.map(\.path)
-        let manifests = ParallelLoop.map(paths.count) { index in
-            Result { () throws(ConfigurationError) in try ManifestReader.read(directory: paths[index], code: code) }
-        }
+        let manifests = readManifests(of: folders, code: code, images: images)
         for ((origin, name, _), read) in zip(folders, manifests) {
             do {
                 let manifest = try read.get()
@@ -136,6 +131,29 @@ package struct PluginCatalog: Sendable {
         }
         if !diagnostics.isEmpty { throw ConfigurationError(diagnostics) }
         return PluginCatalog(plugins: Array(plugins.values), code: code)
+    }
+
+    /// The manifests of `folders`, in order: the built-in ones from their image when `images` has
+    /// one, the others read on every core (their YAML is most of a catalog's cost). Taken in order
+    /// afterwards, so a later source's plugin overrides a built-in one.
+    private static func readManifests(
+        of folders: [(origin: Origin, name: String, path: String)], code: PluginCode, images: RecognizerImages?
+    ) -> [Result<PluginManifest, ConfigurationError>] {
+        let builtin = folders.indices.filter { folders[$0].origin == .builtin }
+        let builtinPaths = builtin.map { folders[$0].path }
+        var manifests = [Result<PluginManifest, ConfigurationError>?](repeating: nil, count: folders.count)
+        let kept = builtin.isEmpty ? nil : images?.manifests(of: builtinPaths, code: code)
+        for (index, manifest) in zip(builtin, kept ?? []) { manifests[index] = .success(manifest) }
+        let unread = folders.indices.filter { manifests[$0] == nil }
+        let read = ParallelLoop.map(unread.count) { index in
+            Result { () throws(ConfigurationError) in try ManifestReader.read(directory: folders[unread[index]].path, code: code) }
+        }
+        for (index, result) in zip(unread, read) { manifests[index] = result }
+        if kept == nil, let images, !builtin.isEmpty {
+            let read = builtin.compactMap { try? manifests[$0]?.get() }
+            if read.count == builtin.count { images.store(read, of: builtinPaths, code: code) }
+        }
+        return manifests.map { $0! }
     }
 
     /// The built-in plugins, plus `extraDirectories` and the folders in `VEIL_PLUGIN_PATH`.

@@ -5,7 +5,7 @@ package import PCRE2
 /// A manifest is one of three kinds here: `patterns:` (PCRE2 patterns with validators),
 /// `lexicons:` (word lists matched by one automaton) or `recognizer:` (a recognizer compiled into
 /// Veil, by id). See "Writing a plugin" in the README.
-package struct PluginManifest: Sendable {
+package struct PluginManifest: Sendable, Equatable {
     package enum Kind: String, Sendable { case patterns, lexicons, recognizer, process }
 
     /// A `patterns:` entry.

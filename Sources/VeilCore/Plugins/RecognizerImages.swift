@@ -45,21 +45,34 @@ package struct RecognizerImages: Sendable {
 
     /// The recognizer of `input` from its image, or nil when there is no usable one.
     package func load(_ type: any ImageRecognizer.Type, for input: PluginCode.RecognizerInput) -> (any Recognizer)? {
-        guard let key = Self.key(of: input), let file = try? MappedFile(path: path(of: input.manifest.id, key: key)) else { return nil }
-        return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> (any Recognizer)? in
-            guard let payload = Self.payload(of: raw, key: key) else { return nil }
-            var reader = ImageReader(payload)
-            guard let recognizer = try? type.init(image: &reader), reader.isAtEnd else { return nil }
-            return recognizer
-        }
+        guard let key = Self.key(of: input) else { return nil }
+        return read(input.manifest.id, key: key) { reader throws(ImageError) -> any Recognizer in try type.init(image: &reader) }
     }
 
     /// Writes `recognizer`'s image for the next runs, in place of any other image of the plugin.
     /// Best effort: a cache that cannot be written (a read-only home) only costs the next run time.
     package func store(_ recognizer: any ImageRecognizer, for input: PluginCode.RecognizerInput) {
         guard let key = Self.key(of: input) else { return }
+        write(input.manifest.id, key: key) { recognizer.write(to: &$0) }
+    }
+
+    /// The value in the image `name` written under `key`, or nil when there is none, or it is
+    /// damaged or not wholly read.
+    func read<Value>(_ name: String, key: [UInt8], _ decode: (inout ImageReader) throws(ImageError) -> Value) -> Value? {
+        guard let file = try? MappedFile(path: path(of: name, key: key)) else { return nil }
+        return file.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Value? in
+            guard let payload = Self.payload(of: raw, key: key) else { return nil }
+            var reader = ImageReader(payload)
+            guard let value = try? decode(&reader), reader.isAtEnd else { return nil }
+            return value
+        }
+    }
+
+    /// Writes the image `name` under `key`, in place of any other image of that name (an earlier
+    /// build's, older data's). Best effort, like ``store(_:for:)``.
+    func write(_ name: String, key: [UInt8], _ encode: (inout ImageWriter) -> Void) {
         var writer = ImageWriter()
-        recognizer.write(to: &writer)
+        encode(&writer)
         var file = Self.magic
         file += key
         withUnsafeBytes(of: UInt64(writer.bytes.count)) { file += $0 }
@@ -68,12 +81,12 @@ package struct RecognizerImages: Sendable {
         let fileManager = FileManager.default
         guard (try? fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
         else { return }
-        let target = path(of: input.manifest.id, key: key)
+        let target = path(of: name, key: key)
         // A reader sees the whole image or none.
         guard let output = try? AtomicFile(destination: target), (try? output.write(file)) != nil, (try? output.commit()) != nil else { return }
-        // The plugin's older images (an earlier build, changed data) are of no more use, nor is
-        // what a writer that was killed left half-written (a temporary file an hour old).
-        let prefix = "\(input.manifest.id)-", written = (target as NSString).lastPathComponent
+        // The older images of that name (an earlier build, changed data) are of no more use, nor
+        // is what a writer that was killed left half-written (a temporary file an hour old).
+        let prefix = "\(name)-", written = (target as NSString).lastPathComponent
         for name in (try? fileManager.contentsOfDirectory(atPath: directory)) ?? [] where name != written {
             let path = (directory as NSString).appendingPathComponent(name)
             if name.hasPrefix(prefix) && name.hasSuffix(".image") {
@@ -86,8 +99,8 @@ package struct RecognizerImages: Sendable {
         }
     }
 
-    private func path(of pluginID: String, key: [UInt8]) -> String {
-        (directory as NSString).appendingPathComponent("\(pluginID)-\(key.prefix(16).map { String(format: "%02x", $0) }.joined()).image")
+    private func path(of name: String, key: [UInt8]) -> String {
+        (directory as NSString).appendingPathComponent("\(name)-\(key.prefix(16).map { String(format: "%02x", $0) }.joined()).image")
     }
 
     private static let magic = Array("VEILIMG1".utf8)
@@ -131,9 +144,15 @@ package struct RecognizerImages: Sendable {
     /// The digest naming the image of `input`'s recognizer, or nil when a file it reads cannot be
     /// looked at (it is then built, and reports its own error).
     static func key(of input: PluginCode.RecognizerInput) -> [UInt8]? {
+        key("veil recognizer image 1\n\(input.manifest.id)\n", files: [input.manifest.path] + input.dataFiles)
+    }
+
+    /// A digest of `header`, the running executable and `files` (each by its path and identity),
+    /// or nil when a file cannot be looked at.
+    static func key(_ header: String, files: [String]) -> [UInt8]? {
         var digest = SHA256()
-        digest.update(data: Array("veil recognizer image 1\n\(input.manifest.id)\n".utf8))
-        for path in [executable, input.manifest.path] + input.dataFiles {
+        digest.update(data: Array(header.utf8))
+        for path in [executable] + files {
             guard let path, let identity = identity(of: path) else { return nil }
             digest.update(data: Array("\(path)\t\(identity)\n".utf8))
         }
