@@ -6,6 +6,7 @@ import VeilFormats
 /// `veil anonymize`: writes the documents back in their own format with personal data rewritten.
 struct Anonymize: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "anonymize",
         abstract: "Rewrite personal data as the policy says and write the result (stdout, a file, or a folder).")
 
     @OptionGroup var engineOptions: EngineOptions

@@ -6,6 +6,7 @@ import VeilFormats
 /// `veil eval`: precision, recall and F1 per entity against gold spans.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score the policy against gold spans: precision, recall and F1 per entity, exact and overlapping; with --leaks, what it leaves in clear.",
         discussion: """
             GOLD is JSONL, one document per line: {"id": …, "text": …, "spans": [{"start": …, "end": …, "entity": …}]}, \

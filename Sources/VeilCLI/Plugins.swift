@@ -5,11 +5,12 @@ import VeilCore
 /// `veil plugins list|test`.
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plugins",
         abstract: "List the available plugins, or check them against their own examples.",
         subcommands: [List.self, Test.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List every plugin with its entities and where it came from.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every plugin with its entities and where it came from.")
         @OptionGroup var pluginOptions: PluginOptions
 
         func run() throws {
@@ -27,7 +28,7 @@ struct Plugins: ParsableCommand {
     }
 
     struct Test: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run each plugin's own match and no_match examples.")
+        static let configuration = CommandConfiguration(commandName: "test", abstract: "Run each plugin's own match and no_match examples.")
         @OptionGroup var pluginOptions: PluginOptions
         @Argument(help: "Plugin ids to test (default: all).")
         var ids: [String] = []

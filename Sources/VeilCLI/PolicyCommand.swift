@@ -8,6 +8,7 @@ struct PolicyCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a policy file: syntax, actions, plugin ids, key; every problem as file:line:col: error: ….")
         @OptionGroup var pluginOptions: PluginOptions
         @Argument(help: "The policy file.")
@@ -28,6 +29,7 @@ struct PolicyCommand: ParsableCommand {
     /// `veil policy init DATA`: a commented draft policy for a dataset.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Sample a dataset (CSV, TSV, JSON, JSONL) and write a commented draft policy with a rule for each field.")
         @OptionGroup var engineOptions: EngineOptions
         @Option(name: .long, help: "text, jsonl, json, csv or tsv (default: from the file extension).")

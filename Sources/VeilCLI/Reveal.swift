@@ -6,6 +6,7 @@ import VeilFormats
 /// `veil reveal`: turns pseudonyms back into the originals, for whoever holds the key of the vault.
 struct Reveal: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reveal",
         abstract: "Turn pseudonyms back into the originals, from the mapping vault (needs the vault's key).",
         discussion: """
             With --pseudonym, prints what one pseudonym stands for. Otherwise restores each file (or \

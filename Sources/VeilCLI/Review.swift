@@ -7,6 +7,7 @@ import VeilReports
 /// `veil review`: the one output with originals — an HTML page to check every change before release.
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Write an HTML page that shows the original text of each file with every change highlighted, to check before release.",
         discussion: "The page contains the original personal data, and says so at its top. It is one self-contained file: no network, nothing loaded from elsewhere.")
 

@@ -5,6 +5,7 @@ import VeilFormats
 /// `veil scan`: lists what was found, never the found text itself.
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "scan",
         abstract: "List the personal data found in each document (positions and types, never the text).")
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json, jsonl }
