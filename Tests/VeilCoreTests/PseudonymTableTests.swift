@@ -45,7 +45,8 @@ import Testing
         let table = PseudonymTable()
         let person = engine.surrogates.generator(
             for: Detection(range: 0..<3, entity: .person, score: 1, pluginID: "person-zh", rule: "t", canonical: "王"), mention: "王先生")
-        let statistics = try #require(person as? ChineseNameSurrogate).statistics
+        // The name recognizer's own generator, made when first asked (``LazySurrogate``).
+        let statistics = try #require((person as? LazySurrogate)?.generator as? ChineseNameSurrogate).statistics
         let key = engine.key.derived(for: "pseudonym:PERSON")
         let surnames = statistics.surnames.keys.filter { $0.count == 1 }.sorted()
         var drawn: [String: String] = [:]

@@ -37,8 +37,14 @@ package struct Engine: Sendable {
         // The plugins with the most data first: each core takes the next plugin when it is done
         // with one, and a large one taken last would be built alone while the other cores wait.
         let largestFirst = plugins.indices.map { (index: $0, size: plugins[$0]?.dataSize ?? 0) }.sorted { $0.size > $1.size }.map(\.index)
+        let locating = policy.plugins.contains { catalog[$0]?.manifest.entities.contains(.location) ?? false }
+        let placeAction = locating ? policy.rule(for: .location).action : nil
         let made = ParallelLoop.map(plugins.count, order: largestFirst) { index in
-            Result { () throws(ConfigurationError) in try plugins[index]?.makeRecognizer() }
+            Result { () throws(ConfigurationError) -> (recognizer: (any Recognizer)?, surrogate: (any SurrogateGenerator)?) in
+                guard let plugin = plugins[index] else { return (nil, nil) }
+                let recognizer = try plugin.makeRecognizer()
+                return (recognizer, try Self.surrogate(of: plugin, recognizer: recognizer, code: catalog.code, placeAction: placeAction))
+            }
         }
         for (id, (plugin, made)) in zip(policy.plugins, zip(plugins, made)) {
             guard let plugin else {
@@ -52,7 +58,11 @@ package struct Engine: Sendable {
                 continue
             }
             let recognizer: (any Recognizer)?
-            do { recognizer = try made.get() } catch {
+            do {
+                let made = try made.get()
+                recognizer = made.recognizer
+                surrogates[id] = made.surrogate
+            } catch {
                 diagnostics += error.diagnostics
                 continue
             }
@@ -60,20 +70,6 @@ package struct Engine: Sendable {
             lexicon += plugin.lexiconEntries
             priorities[id] = plugin.manifest.priority
             if let places = recognizer as? any PlaceRecognizer { gazetteers[id] = places.gazetteer }
-            if plugin.manifest.surrogate == PlaceSurrogate.generatorID, let gazetteer = gazetteers[id] {
-                surrogates[id] = PlaceSurrogate(gazetteer: gazetteer)
-            } else if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogate.id == plugin.manifest.surrogate {
-                surrogates[id] = provider.surrogate
-            } else if let make = plugin.manifest.surrogate.flatMap({ catalog.code.surrogateFactories[$0] }) {
-                let locating = policy.plugins.contains { catalog[$0]?.manifest.entities.contains(.location) ?? false }
-                do {
-                    surrogates[id] = try make(SurrogateFactoryInput(manifest: plugin.manifest, placeAction: locating ? policy.rule(for: .location).action : nil))
-                } catch {
-                    diagnostics += error.diagnostics
-                }
-            } else if let surrogate = plugin.manifest.surrogate.flatMap({ catalog.code.surrogates[$0] }) {
-                surrogates[id] = surrogate
-            }
         }
         // A place plugin's pseudonyms may come from the policy's other gazetteers (its own may hold
         // one place of a level: the one country of location-cn).
@@ -384,5 +380,19 @@ package struct Engine: Sendable {
     /// The findings in `document` (a long one on all cores if `parallel`), with code point offsets.
     package func scan(_ document: DocumentText, parallel: Bool = false) throws -> [Finding] {
         Finding.from(try analyze(document, parallel: parallel), in: document.bytes)
+    }
+}
+
+extension Engine {
+    /// The generator of `plugin`'s pseudonyms, beside its `recognizer`: its gazetteer's places, the
+    /// recognizer's own (made when first used), one its factory makes for this policy, or a shared one.
+    fileprivate static func surrogate(
+        of plugin: PluginCatalog.Plugin, recognizer: (any Recognizer)?, code: PluginCode, placeAction: Action?
+    ) throws(ConfigurationError) -> (any SurrogateGenerator)? {
+        guard let id = plugin.manifest.surrogate else { return nil }
+        if id == PlaceSurrogate.generatorID, let places = recognizer as? any PlaceRecognizer { return PlaceSurrogate(gazetteer: places.gazetteer) }
+        if let provider = recognizer as? any SurrogateProvidingRecognizer, provider.surrogateID == id { return LazySurrogate(provider) }
+        if let make = code.surrogateFactories[id] { return try make(SurrogateFactoryInput(manifest: plugin.manifest, placeAction: placeAction)) }
+        return code.surrogates[id]
     }
 }

@@ -37,5 +37,8 @@ extension SurrogateGenerator {
 /// A recognizer that brings its own surrogate generator (a name recognizer's statistics make the
 /// pseudonyms). A manifest selects it with `surrogate: <the generator's id>`.
 package protocol SurrogateProvidingRecognizer: Recognizer {
-    var surrogate: any SurrogateGenerator { get }
+    /// The id of the generator ``makeSurrogate()`` makes.
+    var surrogateID: String { get }
+    /// The generator; an engine makes it when first asked for a pseudonym (a scan never is).
+    func makeSurrogate() -> any SurrogateGenerator
 }

@@ -349,7 +349,7 @@ package struct ChineseNameRecognizer: Recognizer {
         let subject =
             givenStart + 1 < text.scalars.count && Self.subjectFollowers.contains(text.scalars[givenStart + 1])
             && text.scalars[givenStart + 1].properties.isIdeographic
-            && (statistics.given[text.character(givenStart)]?.inNames ?? 0) >= 3
+            && statistics.givenInNames(text.scalars[givenStart]) >= 3
         let boost = near || spoken(givenStart + 1) || spoken(givenStart + 2) || subject ? 0.2 : 0
         // 邓小平理论, 毛泽东思想: a name inside a doctrine's or a memorial's name is not a mention.
         if p3 >= threshold3 && startsAny(Self.notAfter, text, givenStart + 2) { return nil }
@@ -406,7 +406,7 @@ package struct ChineseNameRecognizer: Recognizer {
         let second = text.character(start + 1)
         let next = String(second)
         // Seen in names, and mostly there: an unseen character (哒, 嘟) is more often a sound than a name.
-        let seenInNames = (statistics.given[second]?.inNames ?? 0) >= 3 && statistics.givenProbability(second) >= 0.3
+        let seenInNames = statistics.givenInNames(text.scalars[start + 1]) >= 3 && statistics.givenProbability(second) >= 0.3
         let nameLike = seenInNames && statistics.surnames[next] == nil
         if first == text.scalars[start + 1], !text.isHan(start + 2) || text.scalars[start + 2] != first {
             if seenInNames {
@@ -716,8 +716,8 @@ package struct ChineseNameRecognizer: Recognizer {
         let name = text.string(range)
         guard !cueAndTitleWords.contains(name) else { return nil }
         let chances = range.map { position -> Double in
-            let character = text.character(position)
-            return (statistics.given[character]?.inNames ?? 0) >= 3 ? statistics.givenProbability(character) : 0
+            let scalar = text.scalars[position]
+            return statistics.givenInNames(scalar) >= 3 ? statistics.givenProbability(scalar) : 0
         }
         // A surname and given-name characters, not a common word (钟欢; but 王者，你).
         if ruleSurnameChance[text.scalars[index].value] != nil, chances.dropFirst().allSatisfy({ $0 >= 0.005 }), text.wordStarting[index] < 2 {
@@ -845,7 +845,9 @@ package struct ChineseNameRecognizer: Recognizer {
 }
 
 extension ChineseNameRecognizer: SurrogateProvidingRecognizer {
-    package var surrogate: any SurrogateGenerator {
+    package var surrogateID: String { ChineseNameSurrogate.generatorID }
+
+    package func makeSurrogate() -> any SurrogateGenerator {
         var spellings: [String: [String]] = [:]
         for surname in statistics.surnames.keys { if let reading = readings[surname] { spellings[reading, default: []].append(surname) } }
         return ChineseNameSurrogate(statistics: statistics, spellings: spellings)

@@ -11,17 +11,14 @@ package struct ChineseNameStatistics: Sendable {
     }
 
     let surnames: [String: Count]
-    let given: [Character: Count]
-    let foreign: [Character: Count]
-
-    /// Surnames by how many names they begin, most first (for drawing pseudonyms).
-    let surnamesByFrequency: [(surname: String, weight: Int)]
-    /// Given-name characters by frequency.
-    let givenByFrequency: [(character: Character, weight: Int)]
+    /// Given-name and foreign-name characters (each one scalar), by scalar value: hashing a
+    /// `Character` costs many times more, at every start-up and in the recognizer.
+    let given: [UInt32: Count]
+    let foreign: [UInt32: Count]
 
     /// Each given-name character's share of women's names among the names it was seen in (0 all
-    /// men's, 1 all women's), where known (`given-gender.tsv`).
-    var femaleShare: [Character: Double] = [:]
+    /// men's, 1 all women's), where known (`given-gender.tsv`), by scalar value.
+    var femaleShare: [UInt32: Double] = [:]
 
     /// The same chances keyed by scalar values, for the recognizer's inner loop.
     let surnameChance: ScalarTable
@@ -30,7 +27,7 @@ package struct ChineseNameStatistics: Sendable {
     let givenChance: ScalarTable
     let foreignChance: ScalarTable
 
-    init(surnames: [String: Count], given: [Character: Count], foreign: [Character: Count]) {
+    init(surnames: [String: Count], given: [UInt32: Count], foreign: [UInt32: Count]) {
         self.surnames = surnames
         self.given = given
         self.foreign = foreign
@@ -43,17 +40,25 @@ package struct ChineseNameStatistics: Sendable {
         }
         surnameChance = ScalarTable(single)
         compoundSurnameChance = ScalarPairTable(compound)
-        givenChance = ScalarTable(Dictionary(uniqueKeysWithValues: given.compactMap { key, count in key.unicodeScalars.first.map { ($0.value, chance(count, 0.4)) } }))
-        foreignChance = ScalarTable(
-            Dictionary(
-                uniqueKeysWithValues: foreign.compactMap { key, count in
-                    key.unicodeScalars.first.map { ($0.value, Double(count.inNames) / (Double(count.occurrences) + 2)) }
-                }))
-        surnamesByFrequency = surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted {
+        givenChance = ScalarTable(given.mapValues { chance($0, 0.4) })
+        foreignChance = ScalarTable(foreign.mapValues { Double($0.inNames) / (Double($0.occurrences) + 2) })
+    }
+
+    /// Surnames by how many names they begin, most first (for drawing pseudonyms).
+    var surnamesByFrequency: [(surname: String, weight: Int)] {
+        surnames.filter { $0.value.inNames >= 5 || $0.key.count == 2 }.map { ($0.key, $0.value.inNames) }.sorted {
             ($0.weight, $1.surname) > ($1.weight, $0.surname)
         }
-        givenByFrequency = given.filter { $0.value.inNames >= 5 }.map { ($0.key, $0.value.inNames) }.sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
     }
+
+    /// Given-name characters by frequency.
+    var givenByFrequency: [(character: Character, weight: Int)] {
+        given.filter { $0.value.inNames >= 5 }.compactMap { key, count in Unicode.Scalar(key).map { (Character($0), count.inNames) } }
+            .sorted { ($0.weight, $1.character) > ($1.weight, $0.character) }
+    }
+
+    /// How many names of the corpus `scalar` was seen in as a given-name character.
+    func givenInNames(_ scalar: Unicode.Scalar) -> Int { given[scalar.value]?.inNames ?? 0 }
 
     /// Reads `surnames.tsv`, `given.tsv` and `foreign.tsv` (name, count in names, occurrences).
     static func read(surnames: String, given: String, foreign: String) throws(ConfigurationError) -> ChineseNameStatistics {
@@ -68,7 +73,7 @@ package struct ChineseNameStatistics: Sendable {
             return rows
         }
         let characters = { (rows: [(String, Count)]) in
-            Dictionary(rows.compactMap { $0.0.count == 1 ? ($0.0.first!, $0.1) : nil }, uniquingKeysWith: { first, _ in first })
+            Dictionary(rows.compactMap { $0.0.unicodeScalars.count == 1 ? ($0.0.unicodeScalars.first!.value, $0.1) : nil }, uniquingKeysWith: { first, _ in first })
         }
         let statistics = ChineseNameStatistics(
             surnames: Dictionary(try table(surnames), uniquingKeysWith: { first, _ in first }),
@@ -83,11 +88,11 @@ package struct ChineseNameStatistics: Sendable {
     /// Reads `given-gender.tsv` (character, count in men's names, count in women's names).
     mutating func readGender(_ path: String) throws(ConfigurationError) {
         try WordList.forEachRow(path, what: "the given-name gender table") { (line, row) throws(ConfigurationError) in
-            guard row.count == 3, row[0].count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
+            guard row.count == 3, row[0].unicodeScalars.count == 1, let male = Double(row[1]), let female = Double(row[2]), male + female > 0 else {
                 throw ConfigurationError(
                     Diagnostic(file: path, line: line, message: "expected: character, count in men's names, count in women's names (tab-separated)"))
             }
-            femaleShare[row[0].first!] = female / (male + female)
+            femaleShare[row[0].unicodeScalars.first!.value] = female / (male + female)
         }
     }
 
@@ -95,7 +100,7 @@ package struct ChineseNameStatistics: Sendable {
     /// naive Bayes reading: 春燕 is a woman's name, 燕 saying more than 春); nil when none of its
     /// characters is known.
     func femaleShare(ofGiven given: some Sequence<Character>) -> Double? {
-        let shares = given.compactMap { femaleShare[$0] }
+        let shares = given.compactMap { $0.unicodeScalars.first.flatMap { femaleShare[$0.value] } }
         guard !shares.isEmpty else { return nil }
         let odds = shares.reduce(1.0) { odds, share in
             let clamped = min(max(share, 0.02), 0.98)

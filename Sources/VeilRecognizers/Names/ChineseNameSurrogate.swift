@@ -7,7 +7,8 @@ package import VeilCore
 /// A canonical value is a full name (王建国), a surname alone (王, for 王先生 with no full name in
 /// the document), or a transliterated foreign name (克林顿), which gets characters of the same kind.
 package struct ChineseNameSurrogate: SurrogateGenerator {
-    package let id = "person-zh"
+    package static let generatorID = "person-zh"
+    package let id = generatorID
     package let examples: [String] = []
     let statistics: ChineseNameStatistics
     /// Pinyin spelling → surnames in characters, to draw for a romanized key ("lu li bing").
@@ -37,7 +38,8 @@ package struct ChineseNameSurrogate: SurrogateGenerator {
         allSurnames = Dictionary(grouping: statistics.surnames.sorted { ($0.value.inNames, $1.key) > ($1.value.inNames, $0.key) }.map(\.key), by: \.count)
         let given = statistics.givenByFrequency.prefix(400).map { ($0.character, Self.compressed($0.weight)) }
         givenPool = WeightedPool(given)
-        let female = given.filter { (statistics.femaleShare[$0.0] ?? 0.5) >= 0.6 }, male = given.filter { (statistics.femaleShare[$0.0] ?? 0.5) <= 0.4 }
+        let share = { (character: Character) in character.unicodeScalars.first.flatMap { statistics.femaleShare[$0.value] } ?? 0.5 }
+        let female = given.filter { share($0.0) >= 0.6 }, male = given.filter { share($0.0) <= 0.4 }
         givenPoolFemale = female.count >= 20 ? WeightedPool(female) : nil
         givenPoolMale = male.count >= 20 ? WeightedPool(male) : nil
     }

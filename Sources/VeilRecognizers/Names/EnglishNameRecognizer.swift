@@ -258,7 +258,9 @@ package struct EnglishNameRecognizer: Recognizer {
 }
 
 extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
-    package var surrogate: any SurrogateGenerator {
+    package var surrogateID: String { EnglishNameSurrogate.generatorID }
+
+    package func makeSurrogate() -> any SurrogateGenerator {
         EnglishNameSurrogate(
             firstNames: firstNames.filter { $0.value.share >= 0.02 }.map { ($0.key, $0.value.sex) }.sorted { $0.0 < $1.0 },
             lastNames: lastNames.filter { $0.value >= 0.005 }.map(\.key).sorted())
@@ -268,7 +270,8 @@ extension EnglishNameRecognizer: SurrogateProvidingRecognizer {
 /// Western names: a common first name of the same sex and a common surname, written in the
 /// mention's form (full name, surname alone, middle initial kept in place).
 package struct EnglishNameSurrogate: SurrogateGenerator {
-    package let id = "person-en"
+    package static let generatorID = "person-en"
+    package let id = generatorID
     package let examples: [String] = []
     let firstNames: [(String, String)]
     let lastNames: [String]

@@ -70,8 +70,11 @@ extension ChineseNameRecognizer: ImageRecognizer {
 extension EnglishNameRecognizer: ImageRecognizer {
     package func write(to image: inout ImageWriter) {
         image.write(pluginID)
-        image.write(firstNames.mapValues(\.share))
-        image.write(firstNames.mapValues(\.sex))
+        // As three lists in one order: the table is filled once when read, hashing each name once.
+        let names = Array(firstNames.keys)
+        image.write(names)
+        image.write(names.map { firstNames[$0]!.share })
+        image.write(names.map { firstNames[$0]!.sex })
         image.write(lastNames)
         image.write(ambiguous)
         image.write(tagger)
@@ -79,14 +82,11 @@ extension EnglishNameRecognizer: ImageRecognizer {
 
     package init(image: inout ImageReader) throws(ImageError) {
         pluginID = try image.read()
-        let shares = try image.read([String: Double].self), sexes = try image.read([String: String].self)
-        guard shares.count == sexes.count else { throw ImageError("person-en's first names differ") }
+        let names = try image.read([String].self), shares = try image.read([Double].self), sexes = try image.read([String].self)
+        guard shares.count == names.count, sexes.count == names.count else { throw ImageError("person-en's first names differ") }
         var firstNames: [String: (share: Double, sex: String)] = [:]
-        firstNames.reserveCapacity(shares.count)
-        for (name, share) in shares {
-            guard let sex = sexes[name] else { throw ImageError("person-en's first names differ") }
-            firstNames[name] = (share, sex)
-        }
+        firstNames.reserveCapacity(names.count)
+        for index in names.indices { firstNames[names[index]] = (shares[index], sexes[index]) }
         self.firstNames = firstNames
         lastNames = try image.read()
         ambiguous = try image.read()

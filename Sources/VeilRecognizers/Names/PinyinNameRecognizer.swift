@@ -155,5 +155,7 @@ extension PinyinNameRecognizer: RepeatedMentionRecognizer {
 }
 
 extension PinyinNameRecognizer: SurrogateProvidingRecognizer {
-    package var surrogate: any SurrogateGenerator { PinyinNameSurrogate(statistics: statistics, tables: tables) }
+    package var surrogateID: String { PinyinNameSurrogate.generatorID }
+
+    package func makeSurrogate() -> any SurrogateGenerator { PinyinNameSurrogate(statistics: statistics, tables: tables) }
 }

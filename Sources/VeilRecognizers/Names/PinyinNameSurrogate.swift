@@ -5,7 +5,8 @@ package import VeilCore
 /// draws one (so "Lu Libing" and 卢立兵, linked, get 陈志明 and "Chen Zhiming"), written in pinyin in
 /// the mention's order, capitals and hyphenation.
 package struct PinyinNameSurrogate: SurrogateGenerator {
-    package let id = "person-pinyin"
+    package static let generatorID = "person-pinyin"
+    package let id = generatorID
     package let examples: [String] = []
     let statistics: ChineseNameStatistics
     let tables: PinyinTables
