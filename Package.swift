@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "VeilRecognizersTests", dependencies: ["VeilRecognizers"]),
         .testTarget(
             name: "VeilCoreTests",
-            dependencies: ["VeilText", "VeilCore", "VeilRecognizers", "VeilTestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["VeilText", "PCRE2", "VeilCore", "VeilRecognizers", "VeilTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers", "VeilTestSupport"]),
         .testTarget(name: "VeilCLITests", dependencies: ["VeilCLI", "VeilTestSupport"]),

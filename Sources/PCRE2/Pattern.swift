@@ -16,6 +16,10 @@ public final class Pattern: @unchecked Sendable {
     public let isJITCompiled: Bool
     /// The number of capture groups, not counting group 0.
     public let captureCount: Int
+    /// The bytes a match can begin with, and the byte every match holds, where PCRE2 knows them
+    /// (nil: any). A text that holds none of the first or not the required one has no match.
+    private let firstBytes: ByteSet?
+    private let requiredBytes: ByteSet?
 
     fileprivate let code: OpaquePointer
     fileprivate let matchContext: OpaquePointer
@@ -66,6 +70,7 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.matchContext = context
         self.captureCount = Int(captures)
+        (firstBytes, requiredBytes) = Self.startFacts(of: compiled)
         self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)) == 0
     }
 
@@ -84,6 +89,47 @@ public final class Pattern: @unchecked Sendable {
         var value: UInt32 = 0
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MAXLOOKBEHIND), &value)
         return Int(value)
+    }
+
+    /// Whether a match can lie anywhere in a text that holds the bytes `present`: false when the text
+    /// holds none of the bytes a match begins with, or not the byte every match holds (the facts
+    /// PCRE2 itself starts a search with, so a text this refuses has no match). Asked once per text
+    /// before any search, it saves one per text for most patterns of most short texts.
+    public func canMatch(inTextHolding present: ByteSet) -> Bool {
+        if let firstBytes, !firstBytes.intersects(present) { return false }
+        if let requiredBytes, !requiredBytes.intersects(present) { return false }
+        return true
+    }
+
+    /// PCRE2's first code unit (or its bitmap of first bytes) and its required code unit. PCRE2
+    /// matches an ASCII letter of either in either case when it is caseless; other code units
+    /// exactly (in UTF-8, bytes from 128 on begin or continue a character and have no case).
+    private static func startFacts(of code: OpaquePointer) -> (first: ByteSet?, required: ByteSet?) {
+        func unit(_ value: UInt32) -> ByteSet {
+            var set = ByteSet()
+            let byte = UInt8(truncatingIfNeeded: value)
+            set.insert(byte)
+            if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { set.insert(byte ^ 0x20) }
+            return set
+        }
+        var type: UInt32 = 0, value: UInt32 = 0
+        var first: ByteSet?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        if type == 1 {
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &value)
+            if value < 256 { first = unit(value) }
+        } else if type == 0 {
+            var bitmap: UnsafePointer<UInt8>?
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+            if let bitmap { first = ByteSet(bitmap: bitmap) }
+        }
+        var required: ByteSet?
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_LASTCODETYPE), &type)
+        if type == 1 {
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_LASTCODEUNIT), &value)
+            if value < 256 { required = unit(value) }
+        }
+        return (first, required)
     }
 
     /// The 32-byte bitmap of the bytes a match can begin with, when PCRE2 made one (it makes none
@@ -165,7 +211,18 @@ public final class Pattern: @unchecked Sendable {
         from start: Int = 0,
         _ body: (Match) throws -> Bool
     ) throws {
-        try forEachMatch(in: subject, windows: [start..<subject.count]) { _, match in try body(match) }
+        try forEachMatch(in: subject, window: start..<subject.count, body)
+    }
+
+    /// ``forEachMatch(in:windows:reusing:_:)`` for one window (no array made for it).
+    public func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        window: Range<Int>,
+        reusing block: MatchData? = nil,
+        _ body: (Match) throws -> Bool
+    ) throws {
+        let data = try matchData(reusing: block)
+        try withExtendedLifetime(data) { try forEachMatch(in: subject, windows: CollectionOfOne(window), data.pointer) { _, match in try body(match) } }
     }
 
     /// Calls `body` for the matches in each of `windows` (in order, not overlapping): window `i` is
@@ -187,7 +244,7 @@ public final class Pattern: @unchecked Sendable {
 
     private func forEachMatch(
         in subject: UnsafeBufferPointer<UInt8>,
-        windows: [Range<Int>],
+        windows: some Sequence<Range<Int>>,
         _ matchData: OpaquePointer,
         _ body: (_ window: Int, Match) throws -> Bool
     ) throws {
@@ -237,7 +294,7 @@ public final class Pattern: @unchecked Sendable {
     /// The byte ranges of every match (group 0), for callers that do not need capture groups.
     public func matchRanges(in subject: UnsafeBufferPointer<UInt8>, reusing block: MatchData? = nil) throws -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        try forEachMatch(in: subject, windows: [0..<subject.count], reusing: block) { _, match in
+        try forEachMatch(in: subject, window: 0..<subject.count, reusing: block) { match in
             ranges.append(match.range); return true
         }
         return ranges

@@ -120,13 +120,15 @@ package struct PatternRecognizer: Recognizer {
         let longestDigitRun = searchesEverywhere ? Int.max : hasDigitRules ? document.longestDigitRun(normalization) : 0
         if fewestDigits > 0 && longestDigitRun < fewestDigits { return [] }
         let view = document.view(normalization)
+        let held = document.bytesHeld(normalization)
         let block = document.matchData()
         var detections: [Detection] = []
         try view.bytes.withUnsafeBufferPointer { buffer in
-            for rule in rules {
-                let windows: [SearchWindow]
+            for rule in rules where rule.pattern.canMatch(inTextHolding: held) {
+                // The windows to search (nil: the whole text, for which no array is made).
+                let windows: [SearchWindow]?
                 if searchesEverywhere {
-                    windows = [SearchWindow(whole: buffer.count)]
+                    windows = nil
                 } else if rule.needsColumnContext {
                     // Only the data rows of tables with a column headed by a context word.
                     guard let context else { continue }
@@ -139,19 +141,29 @@ package struct PatternRecognizer: Recognizer {
                     guard longestDigitRun >= rule.minimumDigits else { continue }
                     windows = document.digitWindows(normalization, holding: rule.minimumDigits)
                 } else if let anchor = rule.anchor {
+                    guard anchor.pattern.canMatch(inTextHolding: held) else { continue }
                     let anchors = try document.anchorRanges(anchor.id, in: normalization) { try anchor.matchRanges(in: buffer, reusing: block) }
                     guard !anchors.isEmpty else { continue }
                     windows = SearchWindow.windows(around: anchors, count: buffer.count)
                 } else {
-                    windows = [SearchWindow(whole: buffer.count)]
+                    windows = nil
                 }
-                guard !windows.isEmpty else { continue }
+                // A match that begins at or after its window's end belongs to the next window.
                 do {
-                    try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }, reusing: block) { index, match in
-                        guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
-                        guard match.start < windows[index].end else { return false }
-                        if let detection = evaluate(rule, range, view, document) { detections.append(detection) }
-                        return true
+                    if let windows {
+                        guard !windows.isEmpty else { continue }
+                        try rule.pattern.forEachMatch(in: buffer, windows: windows.map { $0.start..<$0.subjectEnd }, reusing: block) { index, match in
+                            guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
+                            guard match.start < windows[index].end else { return false }
+                            if let detection = evaluate(rule, range, view, document) { detections.append(detection) }
+                            return true
+                        }
+                    } else {
+                        try rule.pattern.forEachMatch(in: buffer, window: 0..<buffer.count, reusing: block) { match in
+                            guard let range = match.range(ofGroup: rule.group), !range.isEmpty else { return true }
+                            if let detection = evaluate(rule, range, view, document) { detections.append(detection) }
+                            return true
+                        }
                     }
                 } catch let error as PCRE2Error {
                     throw RecognizerError(pluginID: pluginID, message: "pattern '\(rule.name)' stopped: \(error.message)")

@@ -16,6 +16,7 @@ public final class DocumentText {
     // checks cost more than the lookups they guard (a few dozen per document).
     @exclusivity(unchecked) private var views: [(normalization: Normalization, view: TextView)] = []
     @exclusivity(unchecked) private var digitRunsByView: [(normalization: Normalization, runs: DigitRuns)] = []
+    @exclusivity(unchecked) private var bytesHeldByView: [(normalization: Normalization, bytes: ByteSet)] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the number of digits.
     @exclusivity(unchecked) private var digitWindows: [(key: Int, windows: [SearchWindow])] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the anchor's id.
@@ -70,6 +71,19 @@ public final class DocumentText {
         digitRunsByView.append((normalization, runs))
         return runs
     }
+
+    /// The byte values the view under `normalization` holds, found once for every pattern (a
+    /// pattern that needs a byte the view does not hold is not searched: ``Pattern/canMatch(inTextHolding:)``).
+    func bytesHeld(_ normalization: Normalization) -> ByteSet {
+        if let made = bytesHeldByView.first(where: { $0.normalization == normalization }) { return made.bytes }
+        // A long text holds most bytes any pattern needs, and looking costs more than it saves.
+        let bytes = view(normalization).bytes
+        let held = bytes.count > Self.longestTextForBytesHeld ? .all : bytes.withUnsafeBufferPointer { ByteSet(of: $0) }
+        bytesHeldByView.append((normalization, held))
+        return held
+    }
+
+    private static let longestTextForBytesHeld = 4096
 
     /// The most digits one run holds in the view under `normalization` (0: none).
     func longestDigitRun(_ normalization: Normalization) -> Int { digitRuns(normalization).longest }
