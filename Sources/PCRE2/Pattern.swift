@@ -1,4 +1,5 @@
 internal import CPCRE2
+import Synchronization
 
 /// A PCRE2 pattern compiled once (with the JIT where the platform has it) and matched many times.
 ///
@@ -12,8 +13,9 @@ public final class Pattern: @unchecked Sendable {
     public let options: CompileOptions
     /// The limits every match runs under.
     public let limits: MatchLimits
-    /// Whether the JIT compiled this pattern (false on platforms without JIT support).
-    public let isJITCompiled: Bool
+    /// Whether the JIT compiled this pattern (false on platforms without JIT support, and for a
+    /// pattern ``forMatching(limits:)`` made until its first match is tried).
+    public var isJITCompiled: Bool { machineCode.load(ordering: .acquiring) == MachineCode.made }
     /// The number of capture groups, not counting group 0.
     public let captureCount: Int
     /// The bytes a match can begin with, and the byte every match holds, where PCRE2 knows them
@@ -24,16 +26,30 @@ public final class Pattern: @unchecked Sendable {
     fileprivate let code: OpaquePointer
     fileprivate let matchContext: OpaquePointer
 
+    /// When machine code is made: never, at once, or the first time a match is tried (a pattern a
+    /// run never needs costs none; most of a short run's patterns are never tried).
+    enum JIT { case never, now, onFirstMatch }
+
+    /// Where the machine code stands (``MachineCode``); moved on only under `making`.
+    private let machineCode: Atomic<UInt8>
+    private let making = Mutex<Void>(())
+    private let jitOptions: UInt32
+
+    /// The values of `machineCode`.
+    private enum MachineCode {
+        static let none: UInt8 = 0, wanted: UInt8 = 1, made: UInt8 = 2
+    }
+
     /// Compiles `source`, and with `jit` to machine code as well (skip it for a pattern that is
     /// only being checked). Throws ``PCRE2Error`` with kind `.compile` and the byte offset in the
     /// pattern where PCRE2 gave up.
     public convenience init(_ source: String, options: CompileOptions = [.utf, .ucp], limits: MatchLimits = .default, jit: Bool = true) throws(PCRE2Error) {
-        try self.init(source, options: options, limits: limits, jit: jit, jitPartial: false)
+        try self.init(source, options: options, limits: limits, jit: jit ? .now : .never, jitPartial: false)
     }
 
     /// As above; `jitPartial` also compiles machine code for partial matching (``StartCharacters``
     /// asks each character whether a match can begin with it).
-    convenience init(_ source: String, options: CompileOptions, limits: MatchLimits, jit: Bool = true, jitPartial: Bool) throws(PCRE2Error) {
+    convenience init(_ source: String, options: CompileOptions, limits: MatchLimits, jit: JIT = .now, jitPartial: Bool) throws(PCRE2Error) {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(source.utf8)
@@ -52,7 +68,7 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// Takes ownership of compiled code (freed if this throws).
-    private init(taking compiled: OpaquePointer, source: String, options: CompileOptions, limits: MatchLimits, jit: Bool, jitPartial: Bool) throws(PCRE2Error) {
+    private init(taking compiled: OpaquePointer, source: String, options: CompileOptions, limits: MatchLimits, jit: JIT, jitPartial: Bool) throws(PCRE2Error) {
         guard let context = pcre2_match_context_create_8(nil) else {
             pcre2_code_free_8(compiled)
             throw PCRE2Error(kind: .compile, code: PCRE2_ERROR_NOMEMORY, offset: nil)
@@ -71,17 +87,36 @@ public final class Pattern: @unchecked Sendable {
         self.matchContext = context
         self.captureCount = Int(captures)
         (firstBytes, requiredBytes) = Self.startFacts(of: compiled)
-        self.isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)) == 0
+        jitOptions = PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)
+        machineCode = Atomic(jit == .never ? MachineCode.none : MachineCode.wanted)
+        if jit == .now { makeMachineCode() }
     }
 
-    /// This pattern ready for matching under `limits`: itself when it is already compiled to
-    /// machine code with those limits, else a copy of its compiled code (not compiled again from
-    /// its source) compiled to machine code. A plugin's patterns are compiled once, when its
-    /// manifest is read and checked; the plugins a policy selects are then given machine code.
+    /// Makes the machine code if it is wanted and not made yet. Every match calls this first: one
+    /// load once it is made. PCRE2 writes machine code into the compiled pattern, so no match may
+    /// run while it does: a thread that finds it wanted waits on the lock until it is made (or the
+    /// JIT refused, when matches run interpreted).
+    @inline(__always) private func prepareMachineCode() {
+        if machineCode.load(ordering: .acquiring) == MachineCode.wanted { makeMachineCode() }
+    }
+
+    private func makeMachineCode() {
+        making.withLock { _ in
+            guard machineCode.load(ordering: .relaxed) == MachineCode.wanted else { return }
+            let made = pcre2_jit_compile_8(code, jitOptions) == 0
+            machineCode.store(made ? MachineCode.made : MachineCode.none, ordering: .releasing)
+        }
+    }
+
+    /// This pattern ready for matching under `limits`: itself when it has (or will have) machine
+    /// code and those limits, else a copy of its compiled code (not compiled again from its source)
+    /// whose machine code is made the first time a match is tried. A plugin's patterns are compiled
+    /// once, when its manifest is read and checked; the plugins a policy selects are given machine
+    /// code as their patterns are first needed.
     public func forMatching(limits: MatchLimits = .default) throws(PCRE2Error) -> Pattern {
-        if isJITCompiled && limits == self.limits { return self }
+        if machineCode.load(ordering: .acquiring) != MachineCode.none && limits == self.limits { return self }
         guard let copy = pcre2_code_copy_8(code) else { throw PCRE2Error(kind: .compile, code: PCRE2_ERROR_NOMEMORY, offset: nil) }
-        return try Pattern(taking: copy, source: source, options: options, limits: limits, jit: true, jitPartial: false)
+        return try Pattern(taking: copy, source: source, options: options, limits: limits, jit: .onFirstMatch, jitPartial: false)
     }
 
     /// The longest look-behind in the pattern, in characters (`\b` and `\B` count as one).
@@ -147,6 +182,7 @@ public final class Pattern: @unchecked Sendable {
     /// Whether a match of this (anchored) pattern can begin with `prefix`: it matches, or matches
     /// partly and could go on with more text.
     func canBeginMatch(_ prefix: [UInt8]) -> Bool {
+        prepareMachineCode()
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return true }
         defer { pcre2_match_data_free_8(matchData) }
         let rc = prefix.withUnsafeBufferPointer { buffer in
@@ -165,6 +201,7 @@ public final class Pattern: @unchecked Sendable {
     }
 
     private func matchRanges(in subject: UnsafeBufferPointer<UInt8>, startingAt starts: StartCharacters, _ matchData: OpaquePointer) throws -> [Range<Int>] {
+        starts.anchored.prepareMachineCode()
         let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
         let base = subject.baseAddress ?? Pattern.emptySubject
         var ranges: [Range<Int>] = []
@@ -248,6 +285,7 @@ public final class Pattern: @unchecked Sendable {
         _ matchData: OpaquePointer,
         _ body: (_ window: Int, Match) throws -> Bool
     ) throws {
+        prepareMachineCode()
         let ovector = UnsafePointer(pcre2_get_ovector_pointer_8(matchData)!)
         let base = subject.baseAddress ?? Pattern.emptySubject
         let isUTF = options.contains(.utf)
@@ -286,6 +324,7 @@ public final class Pattern: @unchecked Sendable {
     /// Whether the pattern matches somewhere in `subject` (one search; errors and limits count as
     /// no match). For short subjects checked often, such as a number against an anchored plan.
     public func matches(_ subject: UnsafeBufferPointer<UInt8>) -> Bool {
+        prepareMachineCode()
         guard let matchData = pcre2_match_data_create_8(1, nil) else { return false }
         defer { pcre2_match_data_free_8(matchData) }
         return pcre2_match_8(code, subject.baseAddress ?? Pattern.emptySubject, subject.count, 0, PCRE2_NO_UTF_CHECK, matchData, matchContext) >= 0

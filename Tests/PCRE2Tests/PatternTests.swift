@@ -122,15 +122,39 @@ import Testing
         let limits = MatchLimits(matchLimit: 5_000, depthLimit: 100, heapLimitKiB: 1_000)
         let ready = try checked.forMatching(limits: limits)
         #expect(ready !== checked)
-        #expect(ready.isJITCompiled && ready.limits == limits && ready.captureCount == 3 && ready.source == checked.source)
+        // Its machine code is made when a match is first tried.
+        #expect(!ready.isJITCompiled && ready.limits == limits && ready.captureCount == 3 && ready.source == checked.source)
         let again = try ready.forMatching(limits: limits)
         #expect(again === ready, "already ready: no copy")
+        #expect(try Array("138-1234-5678".utf8).withUnsafeBufferPointer { try ready.matchRanges(in: $0) } == [0..<13])
+        #expect(ready.isJITCompiled)
         let fresh = try Pattern(checked.source, limits: limits)
         let subject = Array("电话138-1234-5678，另一个13987654321，不是1234567890123。".utf8)
         try subject.withUnsafeBufferPointer { buffer throws in
             #expect(try ready.matchRanges(in: buffer) == fresh.matchRanges(in: buffer))
             #expect(try checked.matchRanges(in: buffer) == fresh.matchRanges(in: buffer))
             #expect(try ready.matchRanges(in: buffer).count == 2)
+        }
+    }
+
+    /// Threads that try a pattern's first matches at once wait for its one machine code and all
+    /// find what an interpreted match finds.
+    @Test func theFirstMatchesOnManyThreadsMakeOneMachineCode() async throws {
+        let interpreted = try Pattern("(?i)(?:qq|wx)[:：]?\\s*([0-9a-z_]{5,})", jit: false)
+        let subject = Array("QQ：12345678，wx: abc_123，qq 99999".utf8)
+        let expected = try subject.withUnsafeBufferPointer { try interpreted.matchRanges(in: $0) }
+        #expect(expected.count == 3)
+        for _ in 0..<20 {
+            let lazy = try interpreted.forMatching(limits: .default)
+            #expect(!lazy.isJITCompiled)
+            let found = await withTaskGroup(of: [Range<Int>].self) { group in
+                for _ in 0..<8 {
+                    group.addTask { (try? subject.withUnsafeBufferPointer { try lazy.matchRanges(in: $0) }) ?? [] }
+                }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(found.allSatisfy { $0 == expected })
+            #expect(lazy.isJITCompiled)
         }
     }
 }

@@ -35,11 +35,13 @@ package struct PatternRecognizer: Recognizer {
             unvalidatedScore: Double? = nil, limits: MatchLimits = .default, compiled: Pattern? = nil
         ) throws(PCRE2Error) {
             self.name = name
-            // The manifest reader's compiled code when it has it (the same source and options).
-            if let compiled, compiled.source == pattern, compiled.options == (caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp]) {
+            // The manifest reader's compiled code when it has it (the same source and options); its
+            // machine code is made when a text first needs the rule.
+            let options: CompileOptions = caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp]
+            if let compiled, compiled.source == pattern, compiled.options == options {
                 self.pattern = try compiled.forMatching(limits: limits)
             } else {
-                self.pattern = try Pattern(pattern, options: caseless ? [.utf, .ucp, .caseless] : [.utf, .ucp], limits: limits)
+                self.pattern = try Pattern(pattern, options: options, jit: false).forMatching(limits: limits)
             }
             self.entity = entity
             self.score = score
