@@ -13,12 +13,8 @@ import VeilTestSupport
     @Test func noShippedPatternIsPassedOverWhereItMatches() throws {
         let catalog = try PluginCatalog.standard(environment: [:])
         var texts = catalog.sorted.flatMap { ($0.manifest.matchExamples + $0.manifest.noMatchExamples).map(\.text) }
-        let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpora")
         for corpus in ["international/records.jsonl", "names/dev.jsonl", "addresses/addresses-dev.jsonl", "international/prose-world.jsonl"] {
-            for line in try String(contentsOf: corpora.appendingPathComponent(corpus), encoding: .utf8).split(separator: "\n").prefix(300) {
-                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                texts.append(try #require(record?["text"] as? String))
-            }
+            texts += try Corpora.texts(corpus, limit: 300)
         }
         #expect(texts.count > 1_000)
         var checked = 0, passedOver = 0

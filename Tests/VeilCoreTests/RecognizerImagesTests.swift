@@ -41,12 +41,7 @@ import VeilText
         // Chinese and English names, places and pinyin from the test corpora.
         var texts: [String] = []
         for corpus in ["names/dev.jsonl", "places/heldout.jsonl", "international/prose-en.jsonl", "international/prose-world.jsonl"] {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Corpora/\(corpus)")
-            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n").prefix(150) {
-                let record = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-                texts.append(try #require(record?["text"] as? String))
-            }
+            texts += try Corpora.texts(corpus, limit: 150)
         }
         #expect(texts.count >= 400)
         for text in texts {

@@ -153,6 +153,7 @@ package struct PluginCatalog: Sendable {
             let read = builtin.compactMap { try? manifests[$0]?.get() }
             if read.count == builtin.count { images.store(read, of: builtinPaths, code: code) }
         }
+        // Every place is filled: the built-in manifests from their image, the others just read.
         return manifests.map { $0! }
     }
 
