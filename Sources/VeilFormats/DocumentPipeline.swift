@@ -160,14 +160,16 @@ package struct DocumentPipeline {
             }
             guard collecting || checking else { continue }
             var source = recordSource(try LineReader(path: path), format: format)
-            while true {
-                let record: SourceRecord?
-                do { record = try source.next() } catch let error as InputError where error.canBeSkipped && !checking { continue }
-                guard let record else { break }
-                guard collecting else { continue }
-                for value in record.values {
-                    guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
-                    values.append((value.text, entity))
+            // In batches that a JSONL file's reader makes on every core, taken in the file's order.
+            while case let batch = source.nextRecords(upTo: BatchRunner.batchRecords), !batch.isEmpty {
+                for read in batch {
+                    let record: SourceRecord
+                    do { record = try read.get() } catch let error as InputError where error.canBeSkipped && !checking { continue }
+                    guard collecting else { continue }
+                    for value in record.values {
+                        guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
+                        values.append((value.text, entity))
+                    }
                 }
             }
         }

@@ -213,4 +213,53 @@ import VeilRecognizers
         #expect(jsonOutput == "{\"t\": \"电话<PHONE>\"}\n{\"t\": \"ok\"}\n")
         #expect(jsonErrors.map(\.description).allSatisfy { $0.contains("bad.jsonl:2:8: error: invalid JSON") && !$0.contains("1381234") })
     }
+
+    /// A JSONL file read in batches made on every core gives the records and errors, in the same
+    /// order, that reading it one record at a time gives: a byte order mark, blank lines, broken
+    /// JSON, invalid UTF-8, a line that is not an object, across more than one batch.
+    @Test func jsonlRecordsMadeInBatchesAreTheRecordsReadOneByOne() throws {
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        for number in 1...9_000 {
+            switch number % 1_000 {
+            case 17: bytes += Array("{\"id\": \(number), \"body\": \"broken\"\n".utf8)
+            case 18: bytes += Array("   \n".utf8)
+            case 19: bytes += Array("{\"id\": \(number), \"body\": \"".utf8) + [0xFF] + Array("\"}\n".utf8)
+            case 20: bytes += Array("[1, 2]\n".utf8)
+            default: bytes += Array("{\"id\": \(number), \"author\": \"王建国\", \"body\": \"电话1381234\(number % 10_000)，QQ 12345\"}\n".utf8)
+            }
+        }
+        bytes += Array("{\"id\": \"last\", \"body\": \"no newline\"}".utf8)
+        let path = NSTemporaryDirectory() + "veil-\(UUID().uuidString)-batches.jsonl"
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let rules = try Self.rules([("author", .entity(.person))])
+        let describe = { (read: Result<SourceRecord, any Error>) -> String in
+            switch read {
+            case .success(let record):
+                let rendered = String(decoding: record.render(record.values.map { _ in nil }).bytes, as: UTF8.self)
+                return "\(record.line) \(record.id) \(record.values.map { "\($0.text)|\($0.name ?? "-")" }) \(record.fieldNames) \(rendered)"
+            case .failure(let error): return "error \(error)"
+            }
+        }
+        var oneByOne = JSONRecordSource(try LineReader(path: path), layout: .lines, rules: rules)
+        var expected: [String] = []
+        while true {
+            do {
+                guard let record = try oneByOne.next() else { break }
+                expected.append(describe(.success(record)))
+            } catch {
+                expected.append(describe(.failure(error)))
+            }
+        }
+        var batched = JSONRecordSource(try LineReader(path: path), layout: .lines, rules: rules)
+        var found: [String] = []
+        var batches = 0
+        while case let batch = batched.nextRecords(upTo: 4_096), !batch.isEmpty {
+            batches += 1
+            found += batch.map(describe)
+        }
+        #expect(batches == 3)
+        #expect(expected.count == 9_001 && expected.filter { $0.hasPrefix("error") }.count == 27)
+        #expect(found == expected)
+    }
 }

@@ -1,3 +1,4 @@
+import Synchronization
 package import VeilCore
 
 /// The records of a JSONL file (one JSON object per line) or a JSON file (an array of records,
@@ -8,20 +9,17 @@ package struct JSONRecordSource: RecordSource {
 
     private let lines: LineReader
     private let layout: Layout
-    private let rules: FieldRules
-    private let idField: String
+    /// What makes a record of a line or an element: the same on every thread.
+    private let parser: Parser
     /// For a JSON file: its top-level array's elements, streamed.
     private var array: JSONArrayReader
-    /// Each leaf path's rule and rendered name: records of one file repeat the same few paths.
-    private let paths = PathCache()
 
     package var trailer: [UInt8] { array.trailer }
 
     package init(_ lines: LineReader, layout: Layout, rules: FieldRules, idField: String = "id") {
         self.lines = lines
         self.layout = layout
-        self.rules = rules
-        self.idField = idField
+        self.parser = Parser(path: lines.path, rules: rules, idField: idField)
         self.array = JSONArrayReader(lines)
     }
 
@@ -30,23 +28,11 @@ package struct JSONRecordSource: RecordSource {
     package mutating func next() throws -> SourceRecord? {
         switch layout {
         case .lines:
-            guard var line = try lines.nextLine() else { return nil }
-            let number = lines.lineNumber
-            let newline: [UInt8] = lines.lineHadNewline ? [0x0A] : []
-            // A byte order mark before the first line (as Windows tools write it) is kept as it was.
-            if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-                line.removeFirst(3)
-                let record = try record(line, line: number, mustBeObject: true, suffix: newline)
-                let render = record.render
-                return SourceRecord(
-                    file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
-                    fieldNames: record.fieldNames, render: { Self.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
-            }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
-            return try record(line, line: number, mustBeObject: true, suffix: newline)
+            guard let line = try lines.nextLine() else { return nil }
+            return try parser.record(ofLine: line, number: lines.lineNumber, newline: lines.lineHadNewline)
         case .document:
             guard let element = try array.next() else { return nil }
-            let record = try record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
+            let record = try parser.record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
             let prefix = element.prefix, render = record.render
             return SourceRecord(
                 file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
@@ -54,57 +40,111 @@ package struct JSONRecordSource: RecordSource {
         }
     }
 
-    /// One record's values and how to write it back.
-    private func record(_ bytes: [UInt8], line: Int, mustBeObject: Bool, suffix: [UInt8]) throws -> SourceRecord {
-        if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
-            throw InvalidUTF8Error(byteOffset: offset).located(in: bytes, file: path, lineOffset: line - 1)
+    /// Up to `count` records (and about a batch's bytes, ``BatchRunner/batchBytes``): a JSONL
+    /// file's lines are read in turn and made into records on every core. A line that cannot be
+    /// read ends the batch with its error, after the records before it.
+    package mutating func nextRecords(upTo count: Int) -> [Result<SourceRecord, any Error>] {
+        guard layout == .lines else { return readRecords(upTo: count) }
+        var read: [(line: [UInt8], number: Int, newline: Bool)] = []
+        var failure: (any Error)?
+        var bytes = 0
+        while read.count < count && bytes < BatchRunner.batchBytes {
+            do {
+                guard let line = try lines.nextLine() else { break }
+                bytes += line.count
+                read.append((line, lines.lineNumber, lines.lineHadNewline))
+            } catch {
+                failure = error
+                break
+            }
         }
-        let document: JSONDocument
-        do { document = try JSONDocument(bytes) } catch {
-            var positions = TextPositions(bytes)
-            let place = positions.position(ofByte: error.offset)
-            throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
+        let parser = parser, batch = read
+        var records = ParallelLoop.map(batch.count) { index in
+            Result { try parser.record(ofLine: batch[index].line, number: batch[index].number, newline: batch[index].newline) }
         }
-        if mustBeObject && !document.isObject { throw InputError(file: path, line: line, message: "a JSONL line must be a JSON object") }
-        if let message = rules.unmatchedError(fields: document.members.map(\.path) + document.leaves.map(\.path)) {
-            throw InputError(file: path, line: line, message: message)
+        if let failure { records.append(.failure(failure)) }
+        return records
+    }
+}
+
+extension JSONRecordSource {
+    /// Makes records of lines and elements; shared by every thread of a batch.
+    struct Parser: Sendable {
+        let path: String
+        let rules: FieldRules
+        let idField: String
+        /// Each leaf path's rule and rendered name: records of one file repeat the same few paths.
+        let paths = PathCache()
+
+        /// The record of a JSONL line (a blank one is written back as it is).
+        func record(ofLine line: [UInt8], number: Int, newline hadNewline: Bool) throws -> SourceRecord {
+            let newline: [UInt8] = hadNewline ? [0x0A] : []
+            // A byte order mark before the first line (as Windows tools write it) is kept as it was.
+            if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
+                let record = try record(Array(line.dropFirst(3)), line: number, mustBeObject: true, suffix: newline)
+                let render = record.render
+                return SourceRecord(
+                    file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                    fieldNames: record.fieldNames, render: { JSONRecordSource.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
+            return try record(line, line: number, mustBeObject: true, suffix: newline)
         }
-        var values: [RecordValue] = []
-        var names: [String] = []
-        var ranges: [(range: Range<Int>, isString: Bool)] = []
-        let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
-        let droppedRanges = dropped.map(\.range)
-        let kinds = Self.kinds(in: document)
-        for leaf in document.leaves {
-            let (rule, name) = paths.entry(for: leaf.path, rules: rules)
-            guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
-            let text: String
-            do { text = try document.text(of: leaf) } catch {
+
+        /// One record's values and how to write it back.
+        func record(_ bytes: [UInt8], line: Int, mustBeObject: Bool, suffix: [UInt8]) throws -> SourceRecord {
+            if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
+                throw InvalidUTF8Error(byteOffset: offset).located(in: bytes, file: path, lineOffset: line - 1)
+            }
+            let document: JSONDocument
+            do { document = try JSONDocument(bytes) } catch {
                 var positions = TextPositions(bytes)
                 let place = positions.position(ofByte: error.offset)
                 throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
             }
-            // {"type": "wechat", "value": "abc_123"}: the sibling that names the kind labels the value too.
-            let kind = kinds[leaf.path.dropLast()].flatMap { $0.key == leaf.path.last ? nil : $0.text }
-            values.append(RecordValue(text, rule: rule, name: kind.map { "\(name) \($0)" } ?? name))
-            names.append(name)
-            ranges.append((leaf.range, leaf.isString))
-        }
-        let idValue = document.isObject ? document.fields[idField] : nil
-        let rawID = idValue.map { String(decoding: bytes[$0.range], as: UTF8.self) }
-        let leafRanges = ranges, originals = values.map(\.text)
-        return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { rewrites in
-            var replacements: [(range: Range<Int>, piece: OutputPiece)] = []
-            for ((range, isString), (changes, original)) in zip(leafRanges, zip(rewrites, originals)) {
-                guard let changes, !changes.isEmpty else { continue }
-                replacements.append((range, Self.leaf(document.bytes[range], isString: isString, text: original, changes)))
+            if mustBeObject && !document.isObject { throw InputError(file: path, line: line, message: "a JSONL line must be a JSON object") }
+            if let message = rules.unmatchedError(fields: document.members.map(\.path) + document.leaves.map(\.path)) {
+                throw InputError(file: path, line: line, message: message)
             }
-            var piece = document.rewritten(replacing: replacements, dropping: dropped)
-            piece.bytes += suffix
-            return piece
+            var values: [RecordValue] = []
+            var names: [String] = []
+            var ranges: [(range: Range<Int>, isString: Bool)] = []
+            let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
+            let droppedRanges = dropped.map(\.range)
+            let kinds = JSONRecordSource.kinds(in: document)
+            for leaf in document.leaves {
+                let (rule, name) = paths.entry(for: leaf.path, rules: rules)
+                guard rule != .keep, rule != .drop, !droppedRanges.contains(where: { $0.contains(leaf.range.lowerBound) }) else { continue }
+                let text: String
+                do { text = try document.text(of: leaf) } catch {
+                    var positions = TextPositions(bytes)
+                    let place = positions.position(ofByte: error.offset)
+                    throw InputError(file: path, line: line + place.line - 1, column: place.column, message: "invalid JSON: \(error.message)")
+                }
+                // {"type": "wechat", "value": "abc_123"}: the sibling that names the kind labels the value too.
+                let kind = kinds[leaf.path.dropLast()].flatMap { $0.key == leaf.path.last ? nil : $0.text }
+                values.append(RecordValue(text, rule: rule, name: kind.map { "\(name) \($0)" } ?? name))
+                names.append(name)
+                ranges.append((leaf.range, leaf.isString))
+            }
+            let idValue = document.isObject ? document.fields[idField] : nil
+            let rawID = idValue.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+            let leafRanges = ranges, originals = values.map(\.text)
+            return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { rewrites in
+                var replacements: [(range: Range<Int>, piece: OutputPiece)] = []
+                for ((range, isString), (changes, original)) in zip(leafRanges, zip(rewrites, originals)) {
+                    guard let changes, !changes.isEmpty else { continue }
+                    replacements.append((range, JSONRecordSource.leaf(document.bytes[range], isString: isString, text: original, changes)))
+                }
+                var piece = document.rewritten(replacing: replacements, dropping: dropped)
+                piece.bytes += suffix
+                return piece
+            }
         }
     }
+}
 
+extension JSONRecordSource {
     /// A rewritten leaf: the rewrites spliced into the string as written, each replacement escaped
     /// the way the string is (`\uXXXX` throughout when it writes nothing but ASCII). A number
     /// stays a number when its new text is one (a pseudonymized QQ number); otherwise it becomes a
@@ -154,15 +194,17 @@ extension JSONRecordSource {
 }
 
 /// The rule and the rendered name of each leaf path seen, kept for the next records (up to a bound,
-/// for files whose records differ in shape). Used by the one thread that reads the source.
-private final class PathCache {
-    private var entries: [[FieldPath.Step]: (rule: FieldRule, name: String)] = [:]
+/// for files whose records differ in shape). Shared by the threads that make a batch's records.
+final class PathCache: Sendable {
+    private let entries = Mutex<[[FieldPath.Step]: (rule: FieldRule, name: String)]>([:])
 
     func entry(for path: [FieldPath.Step], rules: FieldRules) -> (rule: FieldRule, name: String) {
-        if let entry = entries[path] { return entry }
+        if let entry = entries.withLock({ $0[path] }) { return entry }
         let entry = (rule: rules.rule(for: path), name: FieldPath.render(path))
-        if entries.count >= 4_096 { entries.removeAll(keepingCapacity: true) }
-        entries[path] = entry
+        entries.withLock { entries in
+            if entries.count >= 4_096 { entries.removeAll(keepingCapacity: true) }
+            entries[path] = entry
+        }
         return entry
     }
 }

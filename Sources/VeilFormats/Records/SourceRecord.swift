@@ -44,10 +44,31 @@ package final class SourceRecord: Sendable {
 package protocol RecordSource {
     var path: String { get }
     mutating func next() throws -> SourceRecord?
+    /// Up to `count` records in order, each one read or the error reading it (empty at the end);
+    /// a source may make them on every core. After an error the source can go on, as after
+    /// ``next()``.
+    mutating func nextRecords(upTo count: Int) -> [Result<SourceRecord, any Error>]
     /// Bytes written once after the last record (the end of a JSON array).
     var trailer: [UInt8] { get }
 }
 
 extension RecordSource {
     package var trailer: [UInt8] { [] }
+
+    package mutating func nextRecords(upTo count: Int) -> [Result<SourceRecord, any Error>] { readRecords(upTo: count) }
+
+    /// ``nextRecords(upTo:)`` one ``next()`` at a time, ending the batch at an error.
+    package mutating func readRecords(upTo count: Int) -> [Result<SourceRecord, any Error>] {
+        var records: [Result<SourceRecord, any Error>] = []
+        while records.count < count {
+            do {
+                guard let record = try next() else { break }
+                records.append(.success(record))
+            } catch {
+                records.append(.failure(error))
+                break
+            }
+        }
+        return records
+    }
 }
