@@ -69,7 +69,7 @@ let package = Package(
         ),
         // What tests share (a temporary folder removed after them); no product ships it.
         .target(name: "VeilTestSupport", path: "Tests/Support"),
-        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2"]),
+        .testTarget(name: "PCRE2Tests", dependencies: ["PCRE2", "VeilTestSupport"]),
         .testTarget(name: "VeilTextTests", dependencies: ["VeilText", "VeilTestSupport"]),
         .testTarget(name: "VeilRecognizersTests", dependencies: ["VeilRecognizers"]),
         .testTarget(

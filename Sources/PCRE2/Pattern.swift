@@ -22,6 +22,9 @@ public final class Pattern: @unchecked Sendable {
     /// (nil: any). A text that holds none of the first or not the required one has no match.
     private let firstBytes: ByteSet?
     private let requiredBytes: ByteSet?
+    /// The bytes a match can begin with, when PCRE2 made a bitmap of them (it makes none for a
+    /// pattern with one fixed first byte, which it searches for fast itself).
+    let firstByteBitmap: ByteSet?
 
     fileprivate let code: OpaquePointer
     fileprivate let matchContext: OpaquePointer
@@ -86,7 +89,8 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.matchContext = context
         self.captureCount = Int(captures)
-        (firstBytes, requiredBytes) = Self.startFacts(of: compiled)
+        let facts = Self.startFacts(of: compiled)
+        (firstByteBitmap, firstBytes, requiredBytes) = (facts.bitmap, facts.bitmap ?? facts.firstUnit, facts.required)
         jitOptions = PCRE2_JIT_COMPLETE | (jitPartial ? PCRE2_JIT_PARTIAL_HARD : 0)
         machineCode = Atomic(jit == .never ? MachineCode.none : MachineCode.wanted)
         if jit == .now { makeMachineCode() }
@@ -139,7 +143,7 @@ public final class Pattern: @unchecked Sendable {
     /// PCRE2's first code unit (or its bitmap of first bytes) and its required code unit. PCRE2
     /// matches an ASCII letter of either in either case when it is caseless; other code units
     /// exactly (in UTF-8, bytes from 128 on begin or continue a character and have no case).
-    private static func startFacts(of code: OpaquePointer) -> (first: ByteSet?, required: ByteSet?) {
+    private static func startFacts(of code: OpaquePointer) -> (bitmap: ByteSet?, firstUnit: ByteSet?, required: ByteSet?) {
         func unit(_ value: UInt32) -> ByteSet {
             var set = ByteSet()
             let byte = UInt8(truncatingIfNeeded: value)
@@ -148,15 +152,15 @@ public final class Pattern: @unchecked Sendable {
             return set
         }
         var type: UInt32 = 0, value: UInt32 = 0
-        var first: ByteSet?
+        var bitmap: ByteSet?, firstUnit: ByteSet?
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
         if type == 1 {
             pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODEUNIT), &value)
-            if value < 256 { first = unit(value) }
+            if value < 256 { firstUnit = unit(value) }
         } else if type == 0 {
-            var bitmap: UnsafePointer<UInt8>?
-            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
-            if let bitmap { first = ByteSet(bitmap: bitmap) }
+            var bits: UnsafePointer<UInt8>?
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bits)
+            if let bits { bitmap = ByteSet(bitmap: bits) }
         }
         var required: ByteSet?
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_LASTCODETYPE), &type)
@@ -164,19 +168,7 @@ public final class Pattern: @unchecked Sendable {
             pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_LASTCODEUNIT), &value)
             if value < 256 { required = unit(value) }
         }
-        return (first, required)
-    }
-
-    /// The 32-byte bitmap of the bytes a match can begin with, when PCRE2 made one (it makes none
-    /// for a pattern with one fixed first byte, which it searches for fast itself).
-    var firstByteBitmap: [UInt8]? {
-        var type: UInt32 = 0
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
-        guard type == 0 else { return nil }
-        var bitmap: UnsafePointer<UInt8>?
-        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
-        guard let bitmap else { return nil }
-        return Array(UnsafeBufferPointer(start: bitmap, count: 32))
+        return (bitmap, firstUnit, required)
     }
 
     /// Whether a match of this (anchored) pattern can begin with `prefix`: it matches, or matches

@@ -37,7 +37,7 @@ public final class StartCharacters: @unchecked Sendable {
     /// character can.
     public init?(_ pattern: Pattern) {
         guard pattern.options.contains(.utf), pattern.maxLookbehind == 0, let bitmap = pattern.firstByteBitmap else { return nil }
-        let first = (0..<256).map { bitmap[$0 >> 3] & (1 << ($0 & 7)) != 0 }
+        let first = (0..<256).map { bitmap.contains(UInt8($0)) }
         guard first[0xC2...].contains(true), !(0x30...0x39).contains(where: { first[$0] }),
             ![0x09, 0x0A, 0x0D, 0x20].contains(where: { first[$0] })
         else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import VeilTestSupport
 
 /// A generated forum dump, the same posts written as CSV, JSONL, a JSON array or plain text:
 /// names that read alike (韦玉, 韦宇), authors in title forms (李女士, 欧阳先生, 小澹台, 关某某),
@@ -116,19 +117,4 @@ struct ForumDump {
         }
         return out + "\""
     }
-}
-
-/// A small seeded generator (SplitMix64), so a dump is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(below(10))) }) }
 }

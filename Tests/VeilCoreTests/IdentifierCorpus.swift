@@ -1,3 +1,4 @@
+import VeilTestSupport
 import VeilText
 
 @testable import VeilCore
@@ -281,18 +282,5 @@ struct IdentifierCorpus {
                 guard let digit = character.wholeNumberValue, character.isASCII else { return character }
                 return (financial ? ChineseNumeral.financial : ChineseNumeral.plain)[digit]
             })
-    }
-}
-
-/// SplitMix64: a small, fast, seedable generator for reproducible test data.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -14,9 +14,9 @@ public final class DocumentText {
     // Unchecked for exclusive access: the document belongs to one thread, no access to these
     // overlaps another (each is read, or appended to after its value is made), and the run-time
     // checks cost more than the lookups they guard (a few dozen per document).
-    @exclusivity(unchecked) private var views: [(normalization: Normalization, view: TextView)] = []
-    @exclusivity(unchecked) private var digitRunsByView: [(normalization: Normalization, runs: DigitRuns)] = []
-    @exclusivity(unchecked) private var bytesHeldByView: [(normalization: Normalization, bytes: ByteSet)] = []
+    @exclusivity(unchecked) private var views: [PerView<TextView>] = []
+    @exclusivity(unchecked) private var digitRunsByView: [PerView<DigitRuns>] = []
+    @exclusivity(unchecked) private var bytesHeldByView: [PerView<ByteSet>] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the number of digits.
     @exclusivity(unchecked) private var digitWindows: [(key: Int, windows: [SearchWindow])] = []
     /// Keyed by ``cacheKey(_:_:)`` of the view and the anchor's id.
@@ -31,6 +31,17 @@ public final class DocumentText {
     struct FieldLabel {
         let range: Range<Int>
         let name: [UInt8]
+    }
+
+    /// What is made once for the view under one normalization.
+    private typealias PerView<Value> = (normalization: Normalization, value: Value)
+
+    /// The value kept in `cache` for the view under `normalization`, made and kept the first time.
+    private static func made<Value>(_ cache: inout [PerView<Value>], _ normalization: Normalization, _ make: () -> Value) -> Value {
+        if let made = cache.first(where: { $0.normalization == normalization }) { return made.value }
+        let value = make()
+        cache.append((normalization, value))
+        return value
     }
 
     /// One number for a view and a small non-negative number (a count of digits, an anchor's id).
@@ -66,21 +77,17 @@ public final class DocumentText {
     /// Where the digits of the view under `normalization` lie, found once for every pattern that
     /// needs digits.
     private func digitRuns(_ normalization: Normalization) -> DigitRuns {
-        if let made = digitRunsByView.first(where: { $0.normalization == normalization }) { return made.runs }
-        let runs = DigitRuns(view(normalization).bytes)
-        digitRunsByView.append((normalization, runs))
-        return runs
+        Self.made(&digitRunsByView, normalization) { DigitRuns(view(normalization).bytes) }
     }
 
     /// The byte values the view under `normalization` holds, found once for every pattern (a
     /// pattern that needs a byte the view does not hold is not searched: ``Pattern/canMatch(inTextHolding:)``).
     func bytesHeld(_ normalization: Normalization) -> ByteSet {
-        if let made = bytesHeldByView.first(where: { $0.normalization == normalization }) { return made.bytes }
-        // A long text holds most bytes any pattern needs, and looking costs more than it saves.
-        let bytes = view(normalization).bytes
-        let held = bytes.count > Self.longestTextForBytesHeld ? .all : bytes.withUnsafeBufferPointer { ByteSet(of: $0) }
-        bytesHeldByView.append((normalization, held))
-        return held
+        Self.made(&bytesHeldByView, normalization) {
+            // A long text holds most bytes any pattern needs, and looking costs more than it saves.
+            let bytes = view(normalization).bytes
+            return bytes.count > Self.longestTextForBytesHeld ? .all : bytes.withUnsafeBufferPointer { ByteSet(of: $0) }
+        }
     }
 
     private static let longestTextForBytesHeld = 4096
@@ -141,10 +148,9 @@ public final class DocumentText {
 
     /// The view under `normalization` (the original itself for the empty set).
     package func view(_ normalization: Normalization) -> TextView {
-        if let made = views.first(where: { $0.normalization == normalization }) { return made.view }
-        let view = normalization.isEmpty ? TextView(original: bytes) : TextView(original: bytes, normalization: normalization)
-        views.append((normalization, view))
-        return view
+        Self.made(&views, normalization) {
+            normalization.isEmpty ? TextView(original: bytes) : TextView(original: bytes, normalization: normalization)
+        }
     }
 }
 
