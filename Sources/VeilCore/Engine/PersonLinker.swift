@@ -100,10 +100,12 @@ enum PersonLinker {
             guard let link = target(of: detection) else { continue }
             let here = candidates[link] ?? []
             // The nearest full name before the mention, else the latest of the documents before,
-            // else the first after it.
+            // else the first after it. `here` is in order, and runs to thousands for a common
+            // surname in a long document: the nearest before is found by halving.
+            let firstAfter = SortedRanges.firstEnding(after: index, in: here) { $0..<$0 + 1 }
             let full: Detection
-            if let before = here.last(where: { $0 < index }) {
-                full = linked[before]
+            if firstAfter > 0 {
+                full = linked[here[firstAfter - 1]]
             } else if let earlier = known.latest[link] {
                 full = earlier
             } else if let after = here.first {

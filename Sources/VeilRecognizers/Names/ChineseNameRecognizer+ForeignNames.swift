@@ -9,7 +9,7 @@ extension ChineseNameRecognizer {
     /// the tagger's `labels`, only where it also sees a person (哈哈哈 and chat noise are not).
     func foreignNames(_ text: Text, labels: [NameTagger.Label]?) -> [Detection] {
         var detections: [Detection] = []
-        let chance = { (index: Int) in text.scalars[index] == "·" ? foreignThreshold : statistics.foreignProbability(text.character(index)) }
+        let chance = { (index: Int) in text.scalars[index] == "·" ? foreignThreshold : statistics.foreignProbability(text.scalars[index]) }
         var index = 0
         while index < text.scalars.count {
             guard text.isHan(index), chance(index) >= 0.015 else { index += 1; continue }

@@ -88,7 +88,7 @@ extension ChineseNameRecognizer {
             singles.append(tagger.groupRows(NameTagger.groupKey(0, classes[padded])))
             if padded + 1 < width { pairs.append(tagger.groupRows(NameTagger.groupKey(1, classes[padded], classes[padded + 1]))) }
         }
-        var keys = tagger.features(capacity: line.count * 28)
+        var keys = tagger.features(positions: line.count)
         for index in line {
             let p = index - line.lowerBound + 2
             keys.append(row: rows.bias)
@@ -161,7 +161,7 @@ extension ChineseNameRecognizer {
         var foreignLog = 0.0
         for index in range {
             guard text.isHan(index) else { return [range] }
-            foreignLog += log(max(statistics.foreignProbability(text.character(index)), 1e-6))
+            foreignLog += log(max(statistics.foreignProbability(text.scalars[index]), 1e-6))
         }
         if exp(foreignLog / Double(range.count)) >= foreignThreshold { return [range] }
         // 欧阳明华: a compound surname's full name is one name.

@@ -123,10 +123,8 @@ package struct ChineseNameStatistics: Sendable {
 
     func givenProbability(_ scalar: Unicode.Scalar) -> Double { givenChance[scalar.value] ?? 0.4 }
 
-    /// The chance that an occurrence of `character` is part of a transliterated foreign name.
-    func foreignProbability(_ character: Character) -> Double {
-        character.unicodeScalars.first.flatMap { foreignChance[$0.value] } ?? 0
-    }
+    /// The chance that an occurrence of `scalar` is part of a transliterated foreign name.
+    func foreignProbability(_ scalar: Unicode.Scalar) -> Double { foreignChance[scalar.value] ?? 0 }
 
     /// The surname `name` starts with: a compound one (欧阳) if it has one, else its first character.
     func surname(of name: String) -> String {

@@ -240,7 +240,7 @@ struct EnglishTagger: Sendable {
     /// Each token's feature keys, as the training script names them.
     func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>]) -> NameTagger.Features {
         let words = tokens.map { word(scalars[$0]) }
-        var features = tagger.features(capacity: words.count * 20)
+        var features = tagger.features(positions: words.count)
         func add(_ template: Int, _ hash: UInt64) { features.append(Self.key(template, hash)) }
         for index in words.indices {
             let word = words[index]

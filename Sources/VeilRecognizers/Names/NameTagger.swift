@@ -42,29 +42,38 @@ struct NameTagger: Sendable {
         ]
     }
 
-    /// The features of each position of a line that the model knows, as their rows of its weights,
-    /// flat: position p's are rows[starts[p]..<starts[p + 1]], in the order they were appended (the
-    /// order their weights are summed in). Made by ``features(capacity:)``.
+    /// The label scores of each position of a line: the sum of the weights of the position's
+    /// features that the model knows, added as they are appended (in that order, from zero), so no
+    /// list of features is kept. Made by ``features(positions:)``, read by ``decode(_:)``.
     struct Features {
         private let table: HashKeyTable
-        private(set) var rows: [Int32] = []
-        private(set) var starts: [Int32] = [0]
-        var count: Int { starts.count - 1 }
+        private let weights: [SIMD8<Float>]
+        /// The finished positions' scores.
+        private(set) var scores: [SIMD8<Float>] = []
+        /// The sum of the position being appended to.
+        private var sum = SIMD8<Float>.zero
+        var count: Int { scores.count }
 
-        fileprivate init(table: HashKeyTable, capacity: Int) {
+        fileprivate init(table: HashKeyTable, weights: [SIMD8<Float>], positions: Int) {
             self.table = table
-            rows.reserveCapacity(capacity)
+            self.weights = weights
+            scores.reserveCapacity(positions)
         }
 
-        /// Appends the feature `key`, if the model knows it.
+        /// Adds the feature `key`, if the model knows it.
         mutating func append(_ key: UInt64) { append(row: table[key]) }
-        /// Appends a feature by its row; -1 (a feature the model does not know) is left out.
-        mutating func append(row: Int32) { if row >= 0 { rows.append(row) } }
-        mutating func endPosition() { starts.append(Int32(rows.count)) }
+        /// Adds a feature by its row; -1 (a feature the model does not know) is left out.
+        @inline(__always) mutating func append(row: Int32) { if row >= 0 { sum += weights[Int(row)] } }
+        /// Ends the position: the next feature is the next position's.
+        mutating func endPosition() {
+            scores.append(sum)
+            sum = .zero
+        }
     }
 
-    /// An empty list of features for a line, room made for `capacity` of them.
-    func features(capacity: Int = 0) -> Features { Features(table: rows, capacity: capacity) }
+    /// The scores of a line's positions, to be added to feature by feature, room made for
+    /// `positions` of them.
+    func features(positions: Int = 0) -> Features { Features(table: rows, weights: weights, positions: positions) }
 
     /// The row of the feature `key` among the weights, or -1 when the model does not know it.
     func row(of key: UInt64) -> Int32 { rows[key] }
@@ -280,21 +289,7 @@ struct NameTagger: Sendable {
     func decode(_ features: Features) -> (labels: [Label], confidence: [Float]) {
         let n = features.count
         guard n > 0 else { return ([], []) }
-        // Each position's label scores: the sum of its features' weights, a vector add per feature.
-        var state = [SIMD8<Float>](filled: .zero, count: n)
-        state.withUnsafeMutableBufferPointer { state in
-            weights.withUnsafeBufferPointer { weights in
-                features.rows.withUnsafeBufferPointer { rows in
-                    features.starts.withUnsafeBufferPointer { starts in
-                        for position in 0..<n {
-                            var sum = SIMD8<Float>.zero
-                            for index in Int(starts[position])..<Int(starts[position + 1]) { sum += weights[Int(rows[index])] }
-                            state[position] = sum
-                        }
-                    }
-                }
-            }
-        }
+        let state = features.scores
         let labels = viterbi(state, n)
         // Only the spans a line labels need their confidence; a line of O's needs none.
         guard labels.contains(where: { $0 != .outside }) else { return (labels, [Float](filled: 1, count: n)) }
