@@ -24,7 +24,7 @@ import VeilTestSupport
         let tagger = try #require(recognizer.tagger), rows = try #require(recognizer.taggerRows)
         for fixture in lines {
             let text = recognizer.makeText(DocumentText(fixture.line))
-            let features = recognizer.features(text, line: 0..<text.scalars.count, tagger: tagger, rows: rows)
+            let features = recognizer.features(text, line: 0..<text.scalars.count, tagger: tagger, rows: rows, recordingRows: true)
             try #require(features.count == fixture.features.count, "\(fixture.line): \(features.count) positions, script has \(fixture.features.count)")
             for (position, names) in fixture.features.enumerated() {
                 let keys = names.compactMap { NameTagger.key(named: $0) }

@@ -237,10 +237,11 @@ struct EnglishTagger: Sendable {
             isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
     }
 
-    /// Each token's feature keys, as the training script names them.
-    func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>]) -> NameTagger.Features {
+    /// Each token's features, as the training script names them (summed into its label scores;
+    /// `recordingRows` keeps their rows too).
+    func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], recordingRows: Bool = false) -> NameTagger.Features {
         let words = tokens.map { word(scalars[$0]) }
-        var features = tagger.features(positions: words.count)
+        var features = tagger.features(positions: words.count, recordingRows: recordingRows)
         func add(_ template: Int, _ hash: UInt64) { features.append(Self.key(template, hash)) }
         for index in words.indices {
             let word = words[index]

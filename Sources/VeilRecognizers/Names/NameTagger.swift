@@ -44,7 +44,7 @@ struct NameTagger: Sendable {
 
     /// The label scores of each position of a line: the sum of the weights of the position's
     /// features that the model knows, added as they are appended (in that order, from zero), so no
-    /// list of features is kept. Made by ``features(positions:)``, read by ``decode(_:)``.
+    /// list of features is kept. Made by ``features(positions:recordingRows:)``, read by ``decode(_:)``.
     struct Features {
         private let table: HashKeyTable
         private let weights: [SIMD8<Float>]
@@ -52,28 +52,41 @@ struct NameTagger: Sendable {
         private(set) var scores: [SIMD8<Float>] = []
         /// The sum of the position being appended to.
         private var sum = SIMD8<Float>.zero
+        /// Only when made `recordingRows`: the rows added, position p's at rows[starts[p]..<starts[p + 1]]
+        /// (what a test checks against the training script's features).
+        private(set) var rows: [Int32] = []
+        private(set) var starts: [Int32] = [0]
+        private let recordsRows: Bool
         var count: Int { scores.count }
 
-        fileprivate init(table: HashKeyTable, weights: [SIMD8<Float>], positions: Int) {
+        fileprivate init(table: HashKeyTable, weights: [SIMD8<Float>], positions: Int, recordingRows: Bool) {
             self.table = table
             self.weights = weights
+            self.recordsRows = recordingRows
             scores.reserveCapacity(positions)
         }
 
         /// Adds the feature `key`, if the model knows it.
         mutating func append(_ key: UInt64) { append(row: table[key]) }
         /// Adds a feature by its row; -1 (a feature the model does not know) is left out.
-        @inline(__always) mutating func append(row: Int32) { if row >= 0 { sum += weights[Int(row)] } }
+        @inline(__always) mutating func append(row: Int32) {
+            guard row >= 0 else { return }
+            sum += weights[Int(row)]
+            if recordsRows { rows.append(row) }
+        }
         /// Ends the position: the next feature is the next position's.
         mutating func endPosition() {
             scores.append(sum)
             sum = .zero
+            if recordsRows { starts.append(Int32(rows.count)) }
         }
     }
 
     /// The scores of a line's positions, to be added to feature by feature, room made for
-    /// `positions` of them.
-    func features(positions: Int = 0) -> Features { Features(table: rows, weights: weights, positions: positions) }
+    /// `positions` of them; `recordingRows` keeps the features' rows too.
+    func features(positions: Int = 0, recordingRows: Bool = false) -> Features {
+        Features(table: rows, weights: weights, positions: positions, recordingRows: recordingRows)
+    }
 
     /// The row of the feature `key` among the weights, or -1 when the model does not know it.
     func row(of key: UInt64) -> Int32 { rows[key] }
