@@ -190,6 +190,11 @@ package struct ChineseNameRecognizer: Recognizer {
     }
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {
+        // Every candidate starts at a Chinese character (the tagger reads only lines that hold one),
+        // and every scalar from U+3400 on, traditional ones read as simplified among them, starts
+        // with a byte of 0xE3 or more: a text without such a byte (an answer in English, a number)
+        // is passed over before its set-up, which is most of what a short one costs.
+        guard document.bytes.contains(where: { $0 >= 0xE3 }) else { return [] }
         let text = makeText(document)
         let tagging = taggerLabels(text)
         var detections: [Detection] = []

@@ -67,6 +67,10 @@ package struct EnglishNameRecognizer: Recognizer {
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {
         let bytes = document.bytes
+        // A person is written in letters, of any alphabet but Chinese characters (the last line
+        // keeps no other): a text without one (an answer in Chinese, a number) is passed over
+        // before its set-up, which is most of what a short one costs.
+        guard Self.holdsLetter(bytes[...]) else { return [] }
         // Whole words only: not Ho of Hoàng, whose next letter is beyond ASCII.
         let words = LatinWord.words(in: bytes).filter {
             ($0.range.upperBound == bytes.count || bytes[$0.range.upperBound] < 0x80) && ($0.range.lowerBound == 0 || bytes[$0.range.lowerBound - 1] < 0x80)
@@ -128,7 +132,14 @@ package struct EnglishNameRecognizer: Recognizer {
         detections += coordinatedNames(bytes, besides: detections)
         detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
-        return droppingOrganizations(detections, in: bytes)
+        return droppingOrganizations(detections, in: bytes).filter { Self.holdsLetter(bytes[$0.range]) }
+    }
+
+    /// Whether `bytes` (valid UTF-8) hold a letter other than a Chinese character.
+    static func holdsLetter(_ bytes: ArraySlice<UInt8>) -> Bool {
+        if bytes.contains(where: ASCIIByte.isLetter) { return true }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return false }
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { isAlphabetic($0) && !$0.isHan }
     }
 
     /// `detections` without a one-word person that no first-name list (census or world) holds and
