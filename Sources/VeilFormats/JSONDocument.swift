@@ -52,6 +52,8 @@ package struct JSONDocument: Sendable {
         members = parser.members
         containerSizes = parser.containerSizes
         if isObject {
+            // Room for every member at once: grown from empty, the table is made again as it fills.
+            fields.reserveCapacity(parser.valueRanges.count)
             for member in members where member.container == 0 {
                 guard case .key(let key) = member.path.last else { continue }
                 let leaf = parser.valueRanges[member.position]
