@@ -106,9 +106,10 @@ extension JSONRecordSource {
             if let message = rules.unmatchedError(fields: document.members.map(\.path) + document.leaves.map(\.path)) {
                 throw InputError(file: path, line: line, message: message)
             }
-            var values: [RecordValue] = []
-            var names: [String] = []
-            var ranges: [(range: Range<Int>, isString: Bool)] = []
+            var values: [RecordValue] = [], names: [String] = [], ranges: [(range: Range<Int>, isString: Bool)] = []
+            values.reserveCapacity(document.leaves.count)
+            names.reserveCapacity(document.leaves.count)
+            ranges.reserveCapacity(document.leaves.count)
             let dropped = document.members.filter { member in rules.rule(for: member.path) == .drop }
             let droppedRanges = dropped.map(\.range)
             let kinds = JSONRecordSource.kinds(in: document)
