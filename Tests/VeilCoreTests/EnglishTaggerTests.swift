@@ -23,7 +23,8 @@ import Testing
             let scalars = Array(fixture.text.unicodeScalars)
             let tokens = EnglishTagger.tokens(scalars)
             #expect(tokens.map { [$0.lowerBound, $0.upperBound] } == fixture.tokens, "\(fixture.text): tokens")
-            let features = tagger.features(scalars, tokens: tokens, recordingRows: true)
+            var features = FeatureRows()
+            tagger.addFeatures(scalars, tokens: tokens, to: &features)
             try #require(features.count == fixture.features.count, "\(fixture.text): \(features.count) tokens, script has \(fixture.features.count)")
             for (position, names) in fixture.features.enumerated() {
                 let keys = names.compactMap { NameTagger.key(named: $0, templates: EnglishTagger.templates, key: { EnglishTagger.key(template: $0, $1) }) }

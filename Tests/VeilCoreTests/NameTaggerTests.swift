@@ -24,7 +24,8 @@ import VeilTestSupport
         let tagger = try #require(recognizer.tagger), rows = try #require(recognizer.taggerRows)
         for fixture in lines {
             let text = recognizer.makeText(DocumentText(fixture.line))
-            let features = recognizer.features(text, line: 0..<text.scalars.count, tagger: tagger, rows: rows, recordingRows: true)
+            var features = FeatureRows()
+            recognizer.addFeatures(text, line: 0..<text.scalars.count, tagger: tagger, rows: rows, to: &features)
             try #require(features.count == fixture.features.count, "\(fixture.line): \(features.count) positions, script has \(fixture.features.count)")
             for (position, names) in fixture.features.enumerated() {
                 let keys = names.compactMap { NameTagger.key(named: $0) }
@@ -64,8 +65,8 @@ import VeilTestSupport
         let tagger = try NameTagger.read(path)
         var features = tagger.features()
         for character in "说王芳好".unicodeScalars {
-            features.append(NameTagger.key(.bias))
-            features.append(NameTagger.key(.char0, character))
+            features.append(row: tagger.row(of: NameTagger.key(.bias)))
+            features.append(row: tagger.row(of: NameTagger.key(.char0, character)))
             features.endPosition()
         }
         let decoded = tagger.decode(features)

@@ -58,7 +58,15 @@ extension ChineseNameRecognizer {
     /// so the line's edges need no tests; so are the rows of each character's and each pair's
     /// features (``NameTagger/groupRows(_:)``), looked up once rather than once per template. The
     /// features whose values are a few letters take their rows from ``TaggerRows``.
-    func features(_ text: Text, line: Range<Int>, tagger: NameTagger, rows: TaggerRows, recordingRows: Bool = false) -> NameTagger.Features {
+    func features(_ text: Text, line: Range<Int>, tagger: NameTagger, rows: TaggerRows) -> NameTagger.Features {
+        var scores = tagger.features(positions: line.count)
+        addFeatures(text, line: line, tagger: tagger, rows: rows, to: &scores)
+        return scores
+    }
+
+    /// Adds each scalar's features of `line` to `keys` (``features(_:line:tagger:rows:)``).
+    @inline(__always)
+    func addFeatures(_ text: Text, line: Range<Int>, tagger: NameTagger, rows: TaggerRows, to keys: inout some FeatureSink) {
         let scalars = text.scalars
         let bucket = { (chance: Double) -> UInt8 in
             TaggerRows.bucket(chance >= 0.5 ? 4 : chance >= 0.2 ? 3 : chance >= 0.05 ? 2 : chance >= 0.01 ? 1 : 0)
@@ -88,7 +96,6 @@ extension ChineseNameRecognizer {
             singles.append(tagger.groupRows(NameTagger.groupKey(0, classes[padded])))
             if padded + 1 < width { pairs.append(tagger.groupRows(NameTagger.groupKey(1, classes[padded], classes[padded + 1]))) }
         }
-        var keys = tagger.features(positions: line.count, recordingRows: recordingRows)
         for index in line {
             let p = index - line.lowerBound + 2
             keys.append(row: rows.bias)
@@ -129,7 +136,6 @@ extension ChineseNameRecognizer {
             if index > line.lowerBound, text.marks[index - 1].contains(.cueBeforeEnds) { keys.append(row: rows.cueBeforeMinus1) }
             keys.endPosition()
         }
-        return keys
     }
 
     /// The character class the tagger sees: digits as 0, Latin letters as a, white space as ␣.

@@ -237,12 +237,18 @@ struct EnglishTagger: Sendable {
             isHandle: scalars.first == "@" && scalars.count > 1, isTitle: Self.titles.contains(Self.hash(stem)))
     }
 
-    /// Each token's features, as the training script names them (summed into its label scores;
-    /// `recordingRows` keeps their rows too).
-    func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], recordingRows: Bool = false) -> NameTagger.Features {
+    /// The label scores of each token, from its features.
+    func features(_ scalars: [Unicode.Scalar], tokens: [Range<Int>]) -> NameTagger.Features {
+        var scores = tagger.features(positions: tokens.count)
+        addFeatures(scalars, tokens: tokens, to: &scores)
+        return scores
+    }
+
+    /// Adds each token's features, as the training script names them, to `features`.
+    @inline(__always)
+    func addFeatures(_ scalars: [Unicode.Scalar], tokens: [Range<Int>], to features: inout some FeatureSink) {
         let words = tokens.map { word(scalars[$0]) }
-        var features = tagger.features(positions: words.count, recordingRows: recordingRows)
-        func add(_ template: Int, _ hash: UInt64) { features.append(Self.key(template, hash)) }
+        func add(_ template: Int, _ hash: UInt64) { features.append(row: tagger.row(of: Self.key(template, hash))) }
         for index in words.indices {
             let word = words[index]
             add(0, Self.emptyHash)
@@ -278,7 +284,6 @@ struct EnglishTagger: Sendable {
             }
             features.endPosition()
         }
-        return features
     }
 
     /// Whether a token is one of the thousand commonest English words and no name list holds it as

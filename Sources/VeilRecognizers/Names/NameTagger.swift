@@ -44,49 +44,31 @@ struct NameTagger: Sendable {
 
     /// The label scores of each position of a line: the sum of the weights of the position's
     /// features that the model knows, added as they are appended (in that order, from zero), so no
-    /// list of features is kept. Made by ``features(positions:recordingRows:)``, read by ``decode(_:)``.
-    struct Features {
-        private let table: HashKeyTable
+    /// list of features is kept. Made by ``features(positions:)``, read by ``decode(_:)``.
+    struct Features: FeatureSink {
         private let weights: [SIMD8<Float>]
         /// The finished positions' scores.
         private(set) var scores: [SIMD8<Float>] = []
         /// The sum of the position being appended to.
         private var sum = SIMD8<Float>.zero
-        /// Only when made `recordingRows`: the rows added, position p's at rows[starts[p]..<starts[p + 1]]
-        /// (what a test checks against the training script's features).
-        private(set) var rows: [Int32] = []
-        private(set) var starts: [Int32] = [0]
-        private let recordsRows: Bool
         var count: Int { scores.count }
 
-        fileprivate init(table: HashKeyTable, weights: [SIMD8<Float>], positions: Int, recordingRows: Bool) {
-            self.table = table
+        fileprivate init(weights: [SIMD8<Float>], positions: Int) {
             self.weights = weights
-            self.recordsRows = recordingRows
             scores.reserveCapacity(positions)
         }
 
-        /// Adds the feature `key`, if the model knows it.
-        mutating func append(_ key: UInt64) { append(row: table[key]) }
-        /// Adds a feature by its row; -1 (a feature the model does not know) is left out.
-        @inline(__always) mutating func append(row: Int32) {
-            guard row >= 0 else { return }
-            sum += weights[Int(row)]
-            if recordsRows { rows.append(row) }
-        }
-        /// Ends the position: the next feature is the next position's.
+        @inline(__always) mutating func append(row: Int32) { if row >= 0 { sum += weights[Int(row)] } }
+
         mutating func endPosition() {
             scores.append(sum)
             sum = .zero
-            if recordsRows { starts.append(Int32(rows.count)) }
         }
     }
 
     /// The scores of a line's positions, to be added to feature by feature, room made for
-    /// `positions` of them; `recordingRows` keeps the features' rows too.
-    func features(positions: Int = 0, recordingRows: Bool = false) -> Features {
-        Features(table: rows, weights: weights, positions: positions, recordingRows: recordingRows)
-    }
+    /// `positions` of them.
+    func features(positions: Int = 0) -> Features { Features(weights: weights, positions: positions) }
 
     /// The row of the feature `key` among the weights, or -1 when the model does not know it.
     func row(of key: UInt64) -> Int32 { rows[key] }
@@ -399,6 +381,26 @@ struct NameTagger: Sendable {
             (firstLabelled...lastLabelled).contains(position) ? alpha[position][labels[position].rawValue] * beta[position][labels[position].rawValue] : 1
         }
     }
+}
+
+/// What a line's features are added to, position by position: the tagger's scores
+/// (``NameTagger/Features``), or their rows as a list (``FeatureRows``).
+protocol FeatureSink {
+    /// Adds a feature by its row among the weights; -1 (a feature the model does not know) adds nothing.
+    mutating func append(row: Int32)
+    /// Ends the position: the next feature is the next position's.
+    mutating func endPosition()
+}
+
+/// The rows of each position's features, in the order they were added (position p's are
+/// rows[starts[p]..<starts[p + 1]]): what the tests compare with the training script's features.
+struct FeatureRows: FeatureSink {
+    private(set) var rows: [Int32] = []
+    private(set) var starts: [Int32] = [0]
+    var count: Int { starts.count - 1 }
+
+    mutating func append(row: Int32) { if row >= 0 { rows.append(row) } }
+    mutating func endPosition() { starts.append(Int32(rows.count)) }
 }
 
 extension NameTagger: ImageCodable {
