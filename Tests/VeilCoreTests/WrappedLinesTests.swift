@@ -1,4 +1,6 @@
+import Synchronization
 import Testing
+import VeilTestSupport
 
 @testable import VeilCore
 
@@ -71,5 +73,39 @@ import Testing
         #expect(try !found(far).contains { $0.entity == .qqNumber })
         let prose = "他说自己的QQ早就不用了。" + String(repeating: "这一段话很长，讲的是别的事情。", count: 4) + "\n4885296782\n"
         #expect(try !found(prose).contains { $0.entity == .qqNumber })
+    }
+
+    /// Finds every "AB" (so "A⏎B" only when a stretch is read again without its break) and counts
+    /// the texts it reads.
+    final class Pairs: LineBreakAwareRecognizer {
+        let pluginID = "ab-pairs"
+        let crossing: Bool
+        let reads = Mutex(0)
+        init(crossing: Bool) { self.crossing = crossing }
+        func mayRunAcross(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool { crossing }
+        func recognize(_ document: DocumentText) throws -> [Detection] {
+            reads.withLock { $0 += 1 }
+            let bytes = document.bytes
+            return bytes.indices.dropLast().filter { bytes[$0] == UInt8(ascii: "A") && bytes[$0 + 1] == UInt8(ascii: "B") }.map {
+                Detection(range: $0..<$0 + 2, entity: "PAIR", score: 1, pluginID: pluginID, rule: "ab", canonical: "AB")
+            }
+        }
+    }
+
+    @Test func aStretchIsReadAgainOnlyForARecognizerThatCanRunAcrossItsBreaks() throws {
+        let folder = TemporaryFolder()
+        let policy = try PolicyReader.read(path: folder.write("policy.yaml", "version: 1\nplugins: [ab-pairs]\n"), environment: [:])
+        // A wrapped line: the break parts "A" and "B" (the line before as wide as the one after).
+        let text = "第一行写的是一些别的话A\nB第二行写的是别的"
+        try #require(WrappedLines.stretches(of: Array(text.utf8)).count == 1)
+        for crossing in [true, false] {
+            let pairs = Pairs(crossing: crossing)
+            let catalog = try Shipped.catalog.adding(id: "ab-pairs", entities: ["PAIR"]) { pairs }
+            let engine = try Engine(policy: policy, catalog: catalog, environment: [:])
+            let found = try Shipped.found(text, engine: engine).map(\.text)
+            #expect(found == (crossing ? ["A\nB"] : []), "crossing: \(crossing)")
+            // The document, and the stretch only where a finding may run across its break.
+            #expect(pairs.reads.withLock { $0 } == (crossing ? 2 : 1))
+        }
     }
 }

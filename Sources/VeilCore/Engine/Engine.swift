@@ -332,10 +332,21 @@ package struct Engine: Sendable {
             while index < document.bytes.count, document.bytes[index] == 0x20 || document.bytes[index] == 0x0D { index += 1 }
             return index < document.bytes.count && document.bytes[index] == 0x0A
         }
+        let breakAware = recognizers.map { $0 as? any LineBreakAwareRecognizer }
         for stretch in stretches {
             let joined = DocumentText(validated: stretch.bytes)
-            for recognizer in recognizers {
+            let around = stretch.charactersAroundBreaks
+            for (recognizer, aware) in zip(recognizers, breakAware) {
+                // The breaks a finding of this recognizer may run across (nil: any); a stretch with
+                // none is not read again for it.
+                var crossable: [Bool]?
+                if let aware {
+                    let each = around.map { $0.map { aware.mayRunAcross($0.before, $0.after) } ?? true }
+                    guard each.contains(true) else { continue }
+                    crossable = each
+                }
                 for detection in try recognizer.recognize(joined) where stretch.spansBreak(detection.range) {
+                    if let crossable, !crossable.indices.allSatisfy({ crossable[$0] || !stretch.spans(break: $0, detection.range) }) { continue }
                     let range = stretch.originalRange(detection.range)
                     if withinLines.contains(where: { $0.overlaps(range) && !(range.lowerBound <= $0.lowerBound && $0.upperBound <= range.upperBound) }) { continue }
                     if detection.entity == .socialHandle,

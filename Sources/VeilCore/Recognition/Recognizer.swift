@@ -17,6 +17,17 @@ public protocol Recognizer: Sendable {
     func recognize(_ document: DocumentText) throws -> [Detection]
 }
 
+/// A recognizer whose findings can run across a line break only between certain characters (a
+/// Chinese name, between two Chinese characters): the engine reads a stretch of wrapped lines
+/// again for it (``WrappedLines``) only when one of the stretch's breaks lies between such
+/// characters, and keeps none of its findings across a break that does not — so passing a stretch
+/// over gives what reading it would.
+package protocol LineBreakAwareRecognizer: Recognizer {
+    /// Whether a finding may hold both `before`, the last character before a break, and `after`,
+    /// the first after it.
+    func mayRunAcross(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool
+}
+
 /// A recognizer whose confident finds are found again wherever the text repeats them (a person
 /// introduced once, then named bare): in the rest of the document, and in the later documents of a
 /// run (the next section of a long file, the next file, record or stream element).

@@ -43,6 +43,25 @@ struct WrappedLines {
         func spansBreak(_ range: Range<Int>) -> Bool {
             breaks.contains { $0.offset > range.lowerBound && $0.offset < range.upperBound }
         }
+
+        /// Whether the break numbered `index` lies strictly inside a range of the stretch's text.
+        func spans(break index: Int, _ range: Range<Int>) -> Bool {
+            breaks[index].offset > range.lowerBound && breaks[index].offset < range.upperBound
+        }
+
+        /// The characters either side of each break, as the stretch's text reads (nil where a break
+        /// has none on one side).
+        var charactersAroundBreaks: [(before: Unicode.Scalar, after: Unicode.Scalar)?] {
+            breaks.map { gap in
+                guard gap.offset > 0, gap.offset < bytes.count else { return nil }
+                var start = gap.offset - 1
+                while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                let before = String(decoding: bytes[start..<gap.offset], as: UTF8.self).unicodeScalars.first
+                let after = String(decoding: bytes[gap.offset..<min(bytes.count, gap.offset + 4)], as: UTF8.self).unicodeScalars.first
+                guard let before, let after else { return nil }
+                return (before, after)
+            }
+        }
     }
 
     /// How far a stretch reaches back and forward from a break, at most, in bytes: further than

@@ -11,7 +11,7 @@ import VeilText
 /// Ordinary words that begin with a surname character (张开, 王国, 高兴, 黄金) are not names unless a
 /// title or cue says so: a list of common words (from the same corpus) rejects a candidate that one
 /// of them starts inside of or that begins with one.
-package struct ChineseNameRecognizer: Recognizer {
+package struct ChineseNameRecognizer: LineBreakAwareRecognizer {
     package let pluginID: String
     let statistics: ChineseNameStatistics
     let commonWords: AhoCorasick
@@ -188,6 +188,9 @@ package struct ChineseNameRecognizer: Recognizer {
         self.threshold3 = threshold3
         self.foreignThreshold = foreignThreshold
     }
+
+    /// A name runs on across a wrap only from one Chinese character to the next (卢立\n兵).
+    package func mayRunAcross(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool { before.isHan && after.isHan }
 
     package func recognize(_ document: DocumentText) throws -> [Detection] {
         // Every candidate starts at a Chinese character (the tagger reads only lines that hold one),

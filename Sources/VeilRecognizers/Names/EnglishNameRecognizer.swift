@@ -13,7 +13,7 @@ import VeilText
 /// With `crf.tsv` and `ranks.tsv`, a trained tagger (``EnglishTagger``) also reads every line that
 /// holds letters: names of any nationality, a first name alone in context ("Hi Margaret"),
 /// lower-case and all-caps names.
-package struct EnglishNameRecognizer: Recognizer {
+package struct EnglishNameRecognizer: LineBreakAwareRecognizer {
     package let pluginID: String
     let firstNames: [String: (share: Double, sex: String)]
     let lastNames: [String: Double]
@@ -133,6 +133,14 @@ package struct EnglishNameRecognizer: Recognizer {
         detections = grown(droppingLabelsOfNames(detections, in: bytes), in: bytes)
         detections += laterMentions(in: bytes, of: detections)
         return droppingOrganizations(detections, in: bytes).filter { Self.holdsLetter(bytes[$0.range]) }
+    }
+
+    /// A name runs on across a wrap only between the characters names are written in: letters
+    /// (not Chinese characters), and a hyphen, an apostrophe, a dot or a space before the break
+    /// (Jean-\nLuc), a space after it.
+    package func mayRunAcross(_ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
+        let isLetter = { (scalar: Unicode.Scalar) in Self.isAlphabetic(scalar) && !scalar.isHan }
+        return (isLetter(before) || "-'’. ".unicodeScalars.contains(before)) && (isLetter(after) || after == " ")
     }
 
     /// Whether `bytes` (valid UTF-8) hold a letter other than a Chinese character.
