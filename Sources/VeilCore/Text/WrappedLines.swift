@@ -41,7 +41,7 @@ struct WrappedLines {
 
         /// Whether a range of the stretch's text holds a break strictly inside it.
         func spansBreak(_ range: Range<Int>) -> Bool {
-            breaks.contains { $0.offset > range.lowerBound && $0.offset < range.upperBound }
+            breaks.indices.contains { spans(break: $0, range) }
         }
 
         /// Whether the break numbered `index` lies strictly inside a range of the stretch's text.
@@ -54,8 +54,7 @@ struct WrappedLines {
         var charactersAroundBreaks: [(before: Unicode.Scalar, after: Unicode.Scalar)?] {
             breaks.map { gap in
                 guard gap.offset > 0, gap.offset < bytes.count else { return nil }
-                var start = gap.offset - 1
-                while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+                let start = WrappedLines.characterStart(gap.offset - 1, in: bytes)
                 let before = String(decoding: bytes[start..<gap.offset], as: UTF8.self).unicodeScalars.first
                 let after = String(decoding: bytes[gap.offset..<min(bytes.count, gap.offset + 4)], as: UTF8.self).unicodeScalars.first
                 guard let before, let after else { return nil }
