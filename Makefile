@@ -14,13 +14,14 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade libpcre2-dev libsqlite3-dev pkg-config; \
 	fi
 
-# What only the tests need: python3 (the example process plugins and fixtures) and chromium (the
-# review page's browser test).
+# What only the tests need: python3 (the example process plugins and fixtures; `requests` calls the
+# server as a client in another language would) and chromium (the review page's browser test).
 test-deps: deps
 	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null; then \
 		echo "Installing python3 and chromium for the tests..."; \
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium; \
 	fi
+	@python3 -c "import requests" 2> /dev/null || python3 -m pip install --quiet requests || $(SUDO) apt-get install -y -qq python3-requests
 
 # The optimized binary, .build/release/veil: the one to run on real data (a debug build is about
 # ten times slower). The first build takes a few minutes; later ones only rebuild what changed.

@@ -17,6 +17,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // `veil serve`: HTTP/1.1 on SwiftNIO, graceful shutdown (service-lifecycle), access logs.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         // `swift package generate-documentation` (CI builds the DocC catalog, so its links are checked).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
@@ -57,6 +61,17 @@ let package = Package(
         // originals) and the run report (counts only).
         .target(name: "VeilReports", dependencies: ["VeilCore", "VeilFormats", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Veil", dependencies: ["VeilCore", "VeilRecognizers"]),
+        // `veil serve`: the HTTP API over one engine built at start (routes, auth, limits, logs).
+        .target(
+            name: "VeilServer",
+            dependencies: [
+                "VeilCore",
+                "VeilFormats",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log")
+            ]
+        ),
         .executableTarget(
             name: "VeilCLI",
             dependencies: [
@@ -64,6 +79,7 @@ let package = Package(
                 "VeilRecognizers",
                 "VeilFormats",
                 "VeilReports",
+                "VeilServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
@@ -78,7 +94,14 @@ let package = Package(
             exclude: ["Fixtures"]),
         .testTarget(name: "VeilFormatsTests", dependencies: ["VeilFormats", "VeilRecognizers", "VeilTestSupport"]),
         .testTarget(name: "VeilCLITests", dependencies: ["VeilCLI", "VeilTestSupport"]),
-        .testTarget(name: "VeilTests", dependencies: ["Veil"])
+        .testTarget(name: "VeilTests", dependencies: ["Veil"]),
+        .testTarget(
+            name: "VeilServerTests",
+            dependencies: [
+                "VeilServer", "VeilCore", "VeilRecognizers", "VeilTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types")
+            ])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@ import VeilCore
 import VeilFormats
 import VeilRecognizers
 import VeilReports
+import VeilServer
 
 /// `--plugins`: the extra plugin folders every command that loads the catalog takes.
 struct PluginOptions: ParsableArguments {
@@ -266,6 +267,9 @@ func reportingErrors(_ body: () throws -> Void) throws {
         throw ExitCode(1)
     } catch let error as VaultError {
         Console.error(error.description)
+        throw ExitCode(2)
+    } catch let error as TokenFileError {
+        Console.error("veil: error: \(error)")
         throw ExitCode(2)
     } catch let error as ValidationError {
         throw error

@@ -25,7 +25,7 @@ package enum FindingsJSON {
     }
 
     /// One finding's object, after `"field": …` when the finding is in a record's field.
-    static func append(_ finding: Finding, field: String?, to out: inout [UInt8]) {
+    package static func append(_ finding: Finding, field: String?, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "{"))
         if let field {
             out.append(contentsOf: #""field": "#.utf8)
@@ -56,7 +56,7 @@ package enum FindingsJSON {
     }
 
     /// A score rounded to three decimals, written without float noise.
-    static func score(_ value: Double) -> String {
+    package static func score(_ value: Double) -> String {
         // In thousandths, by integer arithmetic (printing a Double costs more than the rest of a finding).
         let thousandths = Int((value * 1000).rounded())
         let whole = thousandths / 1000, fraction = abs(thousandths % 1000)

@@ -5,7 +5,11 @@ import VeilTestSupport
 /// The command line's contract with scripts: usage errors exit 2 as the README says, odd option
 /// values are errors and never traps, and `scan` needs no key.
 @Suite struct UsageTests {
-    @Test(arguments: [["scna", "post.txt"], ["scan", "--bogus", "post.txt"], ["anonymize", "--on-error", "maybe"], ["plugins", "test", "no-such-plugin"]])
+    @Test(arguments: [
+        ["scna", "post.txt"], ["scan", "--bogus", "post.txt"], ["anonymize", "--on-error", "maybe"], ["plugins", "test", "no-such-plugin"],
+        // A server with no tokens, an open one off loopback, tokens that cannot be read, an address that is none.
+        ["serve"], ["serve", "--no-auth", "--listen", "0.0.0.0:8080"], ["serve", "--token-file", "/no/such/tokens"], ["serve", "--no-auth", "--listen", "8080"]
+    ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try VeilRunner.run(arguments, stdin: [])
         #expect(result.status == 2, "\(arguments): \(result.stderr)")

@@ -26,7 +26,7 @@ public struct Finding: Sendable, Hashable {
     }
 
     /// Converts resolved detections (sorted by start) of one document.
-    static func from(_ detections: [Detection], in bytes: [UInt8]) -> [Finding] {
+    package static func from(_ detections: [Detection], in bytes: [UInt8]) -> [Finding] {
         var positions = TextPositions(bytes)
         return detections.map { detection in
             let start = positions.position(ofByte: detection.range.lowerBound)

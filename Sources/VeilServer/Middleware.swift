@@ -1,0 +1,56 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Answers 401 to a request without one of the server's bearer tokens.
+struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
+    let tokens: BearerTokens
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard tokens.admit(authorization: request.headers[.authorization]) else { throw APIError.unauthorized() }
+        return try await next(request, context)
+    }
+}
+
+/// One line per request at `info`: its id (also sent back as `X-Request-Id`), method, route,
+/// status, body sizes and time. Never the query, the body, a header's value or a finding: the
+/// route is the pattern matched (`/v1/anonymize`), not the path asked for, which a client could
+/// fill with anything.
+///
+/// Errors become their JSON answer here, so that they are logged with their status and carry the
+/// request id too; an error that is not the server's own is answered 500 and logged by its type
+/// alone.
+struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as APIError {
+            response = try error.response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            // Hummingbird's own (404 for a route it does not know, 405): the same JSON as ours.
+            let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
+            response = try APIError(error.status, code, "\(error.status.code) \(error.status.reasonPhrase)").response(from: request, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
+            response = try APIError(.internalServerError, "internal", "the server failed; the request's id is in X-Request-Id")
+                .response(from: request, context: context)
+        }
+        let id = context.id
+        response.headers[.init("X-Request-Id")!] = id
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        context.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "route": .string(context.endpointPath ?? "(no route)"),
+                "status": .stringConvertible(response.status.code),
+                "request_bytes": .string(request.headers[.contentLength] ?? "-"),
+                "response_bytes": .string(response.body.contentLength.map(String.init) ?? "-"),
+                "ms": .string(String(format: "%.1f", milliseconds))
+            ])
+        return response
+    }
+}

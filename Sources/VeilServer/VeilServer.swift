@@ -1,0 +1,100 @@
+package import Hummingbird
+package import Logging
+package import VeilCore
+import VeilFormats
+
+/// `veil serve`: the HTTP API over one engine, built at start and shared by every request.
+///
+/// - `GET /health`: `{"status": "ok"}`, without a token (for load balancers).
+/// - `GET /v1/plugins`: the policy's plugins.
+/// - `POST /v1/analyze`, `POST /v1/anonymize`: one text or a batch (``TextRequest``).
+///
+/// Every other route needs a bearer token unless the server listens on loopback with no tokens
+/// (``ServerSettings/Access/open``). Bodies past the limit get 413, requests past the bound of
+/// work in flight 429, work past the time limit 503; bad JSON and invalid UTF-8 get 400 with the
+/// place of the problem. SIGTERM and SIGINT stop the server once the requests in flight are
+/// answered (`runService()`).
+package enum VeilServer {
+    /// The application: give it to `runService()`, or to HummingbirdTesting in tests.
+    package static func application(
+        anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(AccessLogMiddleware())
+        router.get("/health") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"# + "\n")))
+        }
+        let api = router.group("v1")
+        if case .tokens(let tokens) = settings.access { api.add(middleware: BearerTokenMiddleware(tokens: tokens)) }
+        let service = TextService(anonymizer: anonymizer)
+        let work = EngineWork(limit: settings.maximumInFlight, timeLimit: settings.timeLimit)
+        let limit = settings.maximumBodyBytes
+        api.get("plugins") { _, _ in json(pluginList(anonymizer.engine)) }
+        api.post("analyze") { request, _ in
+            let text = try await TextRequest(body: body(request, limit: limit))
+            return json(try await work.run { try service.analyze(text) })
+        }
+        api.post("anonymize") { request, _ in
+            let text = try await TextRequest(body: body(request, limit: limit))
+            return json(try await work.run { try service.anonymize(text) })
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "veil"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+    }
+
+    /// The application ready to run until SIGTERM or SIGINT (what `veil serve` runs).
+    package static func runner(
+        anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> any ApplicationRunner {
+        Runner(application: application(anonymizer: anonymizer, settings: settings, logger: logger, onServerRunning: onServerRunning))
+    }
+
+    private struct Runner<Application: ApplicationProtocol>: ApplicationRunner {
+        let application: Application
+        func run() async throws { try await application.runService() }
+    }
+
+    /// The request's body, at most `limit` bytes (413 past it).
+    private static func body(_ request: Request, limit: Int) async throws -> [UInt8] {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: limit) } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError.tooLarge(limit: limit)
+        }
+        return Array(buffer.readableBytesView)
+    }
+
+    private static func json(_ bytes: [UInt8]) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `{"policy": …, "plugins": [{"id", "version", "kind", "entities", "summary"}]}` for the
+    /// plugins the server's policy runs.
+    static func pluginList(_ engine: Engine) -> [UInt8] {
+        var out: [UInt8] = Array(#"{"policy": "#.utf8)
+        out.append(contentsOf: JSONDocument.encodeString(engine.policy.name))
+        out.append(contentsOf: #", "plugins": ["#.utf8)
+        for (index, id) in engine.policy.plugins.enumerated() {
+            guard let manifest = engine.catalog[id]?.manifest else { continue }
+            if index > 0 { out.append(contentsOf: ", ".utf8) }
+            out.append(contentsOf: #"{"id": "#.utf8)
+            out.append(contentsOf: JSONDocument.encodeString(manifest.id))
+            out.append(contentsOf: #", "version": \#(manifest.version), "kind": "#.utf8)
+            out.append(contentsOf: JSONDocument.encodeString(manifest.kind.rawValue))
+            out.append(contentsOf: #", "entities": ["#.utf8)
+            out.append(contentsOf: manifest.entities.map { JSONDocument.encodeString($0.rawValue) }.joined(separator: Array(", ".utf8)))
+            out.append(contentsOf: #"], "summary": "#.utf8)
+            out.append(contentsOf: JSONDocument.encodeString(manifest.summary))
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(contentsOf: "]}\n".utf8)
+        return out
+    }
+}
+
+/// A server ready to run: it answers until SIGTERM or SIGINT, then finishes the requests in flight.
+package protocol ApplicationRunner: Sendable {
+    func run() async throws
+}

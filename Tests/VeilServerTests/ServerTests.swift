@@ -1,0 +1,224 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Synchronization
+import Testing
+import VeilCore
+import VeilRecognizers
+import VeilTestSupport
+
+@testable import VeilServer
+
+/// `veil serve` started on an ephemeral loopback port and called as a client would.
+@Suite struct ServerTests {
+    static let token = "test-token-0123456789abcdef"
+
+    /// One engine for every test (building one is most of a test's time): phone numbers, QQ
+    /// numbers and Chinese names, pseudonymized under a fixed key.
+    static let anonymizer: Anonymizer = {
+        let rules = [EntityType.person, .phoneNumber, .qqNumber].map { ($0, EntityRule(action: .pseudonymize(keep: []))) }
+        let policy = Policy(name: "server-test", path: "server-test.yaml", plugins: ["phone-cn", "qq", "person-zh"], rules: Dictionary(uniqueKeysWithValues: rules))
+        do {
+            let engine = try Engine(
+                policy: policy, catalog: PluginCatalog.standard(environment: [:]), key: PseudonymKey(secret: Array("server test key, long enough".utf8)),
+                environment: [:])
+            return Anonymizer(engine: engine)
+        } catch { fatalError("\(error)") }
+    }()
+
+    /// What a server's access log wrote, every line with its metadata.
+    final class LogCapture: Sendable {
+        let lines = Mutex<[String]>([])
+        var text: String { lines.withLock { $0.joined(separator: "\n") } }
+
+        var logger: Logger {
+            Logger(label: "veil.serve.test") { _ in Handler(capture: self) }
+        }
+
+        struct Handler: LogHandler {
+            let capture: LogCapture
+            var metadata: Logger.Metadata = [:]
+            var logLevel: Logger.Level = .trace
+            subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+                get { metadata[key] }
+                set { metadata[key] = newValue }
+            }
+            func log(event: LogEvent) {
+                let all = metadata.merging(event.metadata ?? [:]) { $1 }
+                capture.lines.withLock { $0.append("\(event.level) \(event.message) \(all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })") }
+            }
+        }
+    }
+
+    static func application(
+        access: ServerSettings.Access = .tokens(try! BearerTokens([token])), maximumBodyBytes: Int = 1 << 20, log: LogCapture = LogCapture()
+    ) -> some ApplicationProtocol {
+        VeilServer.application(
+            anonymizer: anonymizer, settings: ServerSettings(host: "127.0.0.1", port: 0, access: access, maximumBodyBytes: maximumBodyBytes),
+            logger: log.logger)
+    }
+
+    static let authorized: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+    }
+
+    static func body(_ object: Any) throws -> ByteBuffer {
+        ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object))
+    }
+
+    @Test func healthIsOpenAndTheAPINeedsAToken() async throws {
+        try await Self.application().test(.live) { client in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            #expect(String(buffer: health.body).contains(#""status": "ok""#))
+            for headers: HTTPFields in [[:], [.authorization: "Bearer wrong-token-0123456789"], [.authorization: Self.token]] {
+                let refused = try await client.execute(uri: "/v1/analyze", method: .post, headers: headers, body: try Self.body(["text": "x"]))
+                #expect(refused.status == .unauthorized)
+                #expect(refused.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+                #expect(try Self.json(refused)["error"] != nil)
+            }
+            let plugins = try await client.execute(uri: "/v1/plugins", method: .get, headers: Self.authorized)
+            #expect(plugins.status == .ok)
+            let listed = try #require(try Self.json(plugins)["plugins"] as? [[String: Any]])
+            #expect(listed.compactMap { $0["id"] as? String } == ["phone-cn", "qq", "person-zh"])
+        }
+    }
+
+    /// Findings are the engine's, with code point offsets as `veil scan` writes them; a batch is
+    /// answered text by text.
+    @Test func analyzeAnswersFindingsInCodePoints() async throws {
+        let texts = ["我叫卢立兵，电话13812345678", "🙂 QQ：12345678 找卢立兵"]
+        try await Self.application().test(.live) { client in
+            let one = try await client.execute(uri: "/v1/analyze", method: .post, headers: Self.authorized, body: try Self.body(["text": texts[1]]))
+            #expect(one.status == .ok)
+            let batch = try await client.execute(uri: "/v1/analyze", method: .post, headers: Self.authorized, body: try Self.body(["texts": texts]))
+            let results = try #require(try Self.json(batch)["results"] as? [[String: Any]])
+            #expect(results.count == 2)
+            let single = try #require(try Self.json(one)["findings"] as? [[String: Any]])
+            for (text, findings) in zip(texts, results.map { $0["findings"] as? [[String: Any]] ?? [] } + [single]) {
+                let expected = try Self.anonymizer.engine.scan(text)
+                let spans = findings.map { finding -> String in
+                    let scalars = Array(text.unicodeScalars)
+                    let start = finding["start"] as? Int ?? -1, end = finding["end"] as? Int ?? -1
+                    return String(String.UnicodeScalarView(scalars[start..<end])) + "/" + (finding["entity"] as? String ?? "")
+                }
+                #expect(!expected.isEmpty)
+                #expect(
+                    spans
+                        == expected.map {
+                            String(
+                                text.utf8[
+                                    text.utf8.index(
+                                        text.utf8.startIndex, offsetBy: $0.utf8Range.lowerBound)..<text.utf8.index(
+                                            text.utf8.startIndex, offsetBy: $0.utf8Range.upperBound)])! + "/" + $0.entity.rawValue
+                        })
+            }
+        }
+    }
+
+    /// The answer holds the rewritten text and where each change stands, never an original; a
+    /// person keeps one pseudonym across requests and across clients calling at once.
+    @Test func anonymizeKeepsOnePseudonymAcrossRequestsAndClients() async throws {
+        let originals = ["卢立兵", "13812345678", "12345678"]
+        let log = LogCapture()
+        try await Self.application(log: log).test(.live) { client in
+            let first = try await client.execute(
+                uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": "我叫卢立兵，电话13812345678，QQ：12345678"]))
+            #expect(first.status == .ok)
+            let answer = try Self.json(first)
+            let text = try #require(answer["text"] as? String)
+            for original in originals { #expect(!String(buffer: first.body).contains(original)) }
+            let changes = try #require(answer["changes"] as? [[String: Any]])
+            #expect(changes.map { $0["entity"] as? String } == ["PERSON", "PHONE_NUMBER", "QQ_NUMBER"])
+            let scalars = Array(text.unicodeScalars)
+            let written = changes.map { change in
+                String(String.UnicodeScalarView(scalars[(change["output_start"] as? Int ?? 0)..<(change["output_end"] as? Int ?? 0)]))
+            }
+            let pseudonym = written[0]
+            #expect(!pseudonym.isEmpty && pseudonym != "卢立兵" && pseudonym.unicodeScalars.allSatisfy { (0x4E00...0x9FFF).contains($0.value) })
+            #expect(changes.map { ($0["start"] as? Int ?? -1, $0["end"] as? Int ?? -1) }.elementsEqual([(2, 5), (8, 19), (23, 31)], by: ==))
+            // Sixteen clients at once, each a batch naming the same person: one pseudonym for all.
+            let answers = try await withThrowingTaskGroup(of: String.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        let response = try await client.execute(
+                            uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["texts": ["卢立兵说", "我是卢立兵"]]))
+                        return String(buffer: response.body)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for answer in answers {
+                #expect(answer.contains(pseudonym + "说") && answer.contains("我是" + pseudonym))
+                #expect(!answer.contains("卢立兵"))
+            }
+        }
+        // The access log names requests, never what they held or the token.
+        #expect(log.text.contains("route=/v1/anonymize"))
+        #expect(log.text.contains("status=200"))
+        for secret in originals + [Self.token] { #expect(!log.text.contains(secret)) }
+    }
+
+    @Test func badBodiesAreAnsweredWithWhereTheProblemIs() async throws {
+        try await Self.application(maximumBodyBytes: 256).test(.live) { client in
+            let cases: [(body: [UInt8], status: HTTPResponse.Status, message: String)] = [
+                (Array("{\"text\": \"x\",\n  }".utf8), .badRequest, "line 2, column 3: expected a key in double quotes"),
+                (Array(#"{"text": "a"#.utf8) + [0xFF] + Array(#""}"#.utf8), .badRequest, "not valid UTF-8 at byte 11"),
+                (Array(#"{"txt": "a"}"#.utf8), .badRequest, #"unknown member "txt""#),
+                (Array(#"{"text": 5}"#.utf8), .badRequest, #""text" must be a string"#),
+                (Array(#"{"texts": ["a", 5]}"#.utf8), .badRequest, "element 1 is not one"),
+                (Array(#"{"texts": ["a", {}]}"#.utf8), .badRequest, "element 1 is not one"),
+                (Array(#"["a"]"#.utf8), .badRequest, "must be a JSON object"),
+                (Array(#"{"text": "a", "texts": []}"#.utf8), .badRequest, "not both"),
+                (Array((#"{"text": ""# + String(repeating: "长", count: 200) + #""}"#).utf8), .contentTooLarge, "larger than 256 bytes")
+            ]
+            for (body, status, message) in cases {
+                let response = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: ByteBuffer(bytes: body))
+                #expect(response.status == status, "\(message)")
+                let error = try #require(try Self.json(response)["error"] as? [String: Any])
+                #expect((error["message"] as? String ?? "").contains(message))
+                #expect(error["status"] as? Int == Int(status.code))
+            }
+            let empty = try await client.execute(uri: "/v1/analyze", method: .post, headers: Self.authorized, body: try Self.body(["texts": [String]()]))
+            #expect(String(buffer: empty.body) == #"{"results": []}"# + "\n")
+            let unknown = try await client.execute(uri: "/v2/nothing", method: .get, headers: Self.authorized)
+            #expect(unknown.status == .notFound)
+            #expect((try Self.json(unknown)["error"] as? [String: Any])?["status"] as? Int == 404)
+        }
+    }
+
+    /// A client in another language: Python's `requests`, as a notebook would call the server.
+    @Test func aPythonClientAnonymizes() async throws {
+        try await Self.application().test(.live) { client in
+            let port = try #require(client.port)
+            let script = """
+                import json, requests
+                url = "http://127.0.0.1:\(port)/v1/anonymize"
+                answer = requests.post(url, json={"text": "电话13812345678"}, headers={"Authorization": "Bearer \(Self.token)"}, timeout=30)
+                answer.raise_for_status()
+                body = answer.json()
+                assert "13812345678" not in body["text"], body
+                assert body["changes"][0]["entity"] == "PHONE_NUMBER", body
+                refused = requests.post(url, json={"text": "x"}, timeout=30)
+                assert refused.status_code == 401, refused.status_code
+                print("ok")
+                """
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script]
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let printed = output.fileHandleForReading.readDataToEndOfFile()
+            let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(String(decoding: complaint, as: UTF8.self))")
+            #expect(String(decoding: printed, as: UTF8.self) == "ok\n")
+        }
+    }
+}
