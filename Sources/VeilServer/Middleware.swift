@@ -2,12 +2,13 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Answers 401 to a request without one of the server's bearer tokens.
+/// Answers 401 to a request without one of the server's bearer tokens, but for the `open` paths.
 struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
     let tokens: BearerTokens
+    let open: Set<String>
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard tokens.admit(authorization: request.headers[.authorization]) else { throw APIError.unauthorized() }
+        guard open.contains(request.uri.path) || tokens.admit(authorization: request.headers[.authorization]) else { throw APIError.unauthorized() }
         return try await next(request, context)
     }
 }

@@ -44,24 +44,12 @@ struct TextService: Sendable {
             do { reviewed = try anonymizer.review(document, context: &context) } catch {
                 throw Self.failed(index, of: request, error)
             }
-            let output = Array(reviewed.text.utf8)
             var out: [UInt8] = Array(#"{"text": "#.utf8)
             out.append(contentsOf: JSONDocument.encodeString(reviewed.text))
             out.append(contentsOf: #", "changes": ["#.utf8)
-            var original = TextPositions(document.bytes), written = TextPositions(output)
-            var shift = 0, count = 0
-            for change in reviewed.changes {
-                let range = change.utf8Range
-                let replacement = Array(change.replacement.utf8)
-                // A mention written as it was (kept) is no change.
-                if document.bytes[range].elementsEqual(replacement) { continue }
-                let outputStart = range.lowerBound + shift
-                shift += replacement.count - range.count
-                if count > 0 { out.append(contentsOf: ", ".utf8) }
-                count += 1
-                Self.append(
-                    change, original: (original.position(ofByte: range.lowerBound).scalar, original.position(ofByte: range.upperBound).scalar),
-                    written: (written.position(ofByte: outputStart).scalar, written.position(ofByte: outputStart + replacement.count).scalar), to: &out)
+            for (number, change) in Self.changes(reviewed.changes, of: document.bytes, output: Array(reviewed.text.utf8)).enumerated() {
+                if number > 0 { out.append(contentsOf: ", ".utf8) }
+                Self.append(change, to: &out)
             }
             out.append(contentsOf: "]}".utf8)
             results.append(out)
@@ -69,14 +57,46 @@ struct TextService: Sendable {
         return Self.answer(results, batch: request.isBatch)
     }
 
-    private static func append(_ change: Anonymizer.Change, original: (Int, Int), written: (Int, Int), to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"start": \#(original.0), "end": \#(original.1), "output_start": \#(written.0), "output_end": \#(written.1), "entity": "#.utf8)
-        out.append(contentsOf: JSONDocument.encodeString(change.entity.rawValue))
+    /// A change made, with where the original stood and where its replacement stands in the
+    /// output, in code points.
+    struct PlacedChange {
+        let change: Anonymizer.Change
+        let original: Range<Int>
+        let written: Range<Int>
+    }
+
+    /// The changes that rewrote something (a mention written as it was is none), placed in the
+    /// original `bytes` and in the `output` they made.
+    static func changes(_ changes: [Anonymizer.Change], of bytes: [UInt8], output: [UInt8]) -> [PlacedChange] {
+        var original = TextPositions(bytes), written = TextPositions(output)
+        var shift = 0
+        var placed: [PlacedChange] = []
+        for change in changes {
+            let range = change.utf8Range
+            let replacement = Array(change.replacement.utf8)
+            if bytes[range].elementsEqual(replacement) { continue }
+            let outputStart = range.lowerBound + shift
+            shift += replacement.count - range.count
+            placed.append(
+                PlacedChange(
+                    change: change, original: original.position(ofByte: range.lowerBound).scalar..<original.position(ofByte: range.upperBound).scalar,
+                    written: written.position(ofByte: outputStart).scalar..<written.position(ofByte: outputStart + replacement.count).scalar))
+        }
+        return placed
+    }
+
+    private static func append(_ placed: PlacedChange, to out: inout [UInt8]) {
+        let (original, written) = (placed.original, placed.written)
+        out.append(
+            contentsOf:
+                #"{"start": \#(original.lowerBound), "end": \#(original.upperBound), "output_start": \#(written.lowerBound), "output_end": \#(written.upperBound), "entity": "#
+                .utf8)
+        out.append(contentsOf: JSONDocument.encodeString(placed.change.entity.rawValue))
         out.append(contentsOf: #", "action": "#.utf8)
-        out.append(contentsOf: JSONDocument.encodeString(change.action))
+        out.append(contentsOf: JSONDocument.encodeString(placed.change.action))
         out.append(contentsOf: #", "plugin": "#.utf8)
-        out.append(contentsOf: JSONDocument.encodeString(change.plugin))
-        out.append(contentsOf: #", "score": \#(FindingsJSON.score(change.score))}"#.utf8)
+        out.append(contentsOf: JSONDocument.encodeString(placed.change.plugin))
+        out.append(contentsOf: #", "score": \#(FindingsJSON.score(placed.change.score))}"#.utf8)
     }
 
     /// One result as it is, or a batch's results in `{"results": […]}`.

@@ -8,6 +8,8 @@ import VeilFormats
 /// - `GET /health`: `{"status": "ok"}`, without a token (for load balancers).
 /// - `GET /v1/plugins`: the policy's plugins.
 /// - `POST /v1/analyze`, `POST /v1/anonymize`: one text or a batch (``TextRequest``).
+/// - `POST /analyze`, `POST /anonymize`, `GET /supportedentities`: Presidio's routes and shapes
+///   (``PresidioService``).
 ///
 /// Every other route needs a bearer token unless the server listens on loopback with no tokens
 /// (``ServerSettings/Access/open``). Bodies past the limit get 413, requests past the bound of
@@ -21,23 +23,32 @@ package enum VeilServer {
     ) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(AccessLogMiddleware())
+        if case .tokens(let tokens) = settings.access { router.middlewares.add(BearerTokenMiddleware(tokens: tokens, open: ["/health"])) }
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"# + "\n")))
         }
-        let api = router.group("v1")
-        if case .tokens(let tokens) = settings.access { api.add(middleware: BearerTokenMiddleware(tokens: tokens)) }
-        let service = TextService(anonymizer: anonymizer)
+        let service = TextService(anonymizer: anonymizer), presidio = PresidioService(anonymizer: anonymizer)
         let work = EngineWork(limit: settings.maximumInFlight, timeLimit: settings.timeLimit)
         let limit = settings.maximumBodyBytes
-        api.get("plugins") { _, _ in json(pluginList(anonymizer.engine)) }
-        api.post("analyze") { request, _ in
+        router.get("/v1/plugins") { _, _ in json(pluginList(anonymizer.engine)) }
+        router.post("/v1/analyze") { request, _ in
             let text = try await TextRequest(body: body(request, limit: limit))
             return json(try await work.run { try service.analyze(text) })
         }
-        api.post("anonymize") { request, _ in
+        router.post("/v1/anonymize") { request, _ in
             let text = try await TextRequest(body: body(request, limit: limit))
             return json(try await work.run { try service.anonymize(text) })
         }
+        // Presidio's analyzer and anonymizer routes, in its shapes.
+        router.post("/analyze") { request, _ in
+            let bytes = try await body(request, limit: limit)
+            return json(try await work.run { try presidio.analyze(bytes) })
+        }
+        router.post("/anonymize") { request, _ in
+            let bytes = try await body(request, limit: limit)
+            return json(try await work.run { try presidio.anonymize(bytes) })
+        }
+        router.get("/supportedentities") { _, _ in json(presidio.supportedEntities()) }
         return Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "veil"),

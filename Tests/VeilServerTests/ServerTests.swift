@@ -191,6 +191,70 @@ import VeilTestSupport
         }
     }
 
+    /// Presidio's own routes and shapes: its documented anonymizer request (overlapping analyzer
+    /// results, operators the server's policy overrides) and an analyzer request.
+    @Test func aPresidioClientSwitchesByItsURL() async throws {
+        try await Self.application().test(.live) { client in
+            let request = """
+                {
+                  "text": "hello world, my name is Jane Doe. My number is: 034453334",
+                  "anonymizers": {
+                    "DEFAULT": { "type": "replace", "new_value": "ANONYMIZED" },
+                    "PHONE_NUMBER": { "type": "mask", "masking_char": "*", "chars_to_mask": 4, "from_end": true }
+                  },
+                  "analyzer_results": [
+                    { "start": 24, "end": 32, "score": 0.8, "entity_type": "NAME" },
+                    { "start": 24, "end": 28, "score": 0.8, "entity_type": "FIRST_NAME" },
+                    { "start": 29, "end": 32, "score": 0.6, "entity_type": "LAST_NAME" },
+                    { "start": 48, "end": 57, "score": 0.95, "entity_type": "PHONE_NUMBER",
+                      "analysis_explanation": null, "recognition_metadata": { "recognizer_name": "PhoneRecognizer" } }
+                  ]
+                }
+                """
+            let anonymized = try await client.execute(uri: "/anonymize", method: .post, headers: Self.authorized, body: ByteBuffer(string: request))
+            #expect(anonymized.status == .ok, "\(String(buffer: anonymized.body))")
+            let answer = try Self.json(anonymized)
+            let text = try #require(answer["text"] as? String)
+            // What the client marked is rewritten, whatever Veil finds itself.
+            #expect(!text.contains("Jane") && !text.contains("Doe") && !text.contains("034453334"), "\(text)")
+            #expect(text.hasPrefix("hello world, my name is "))
+            let items = try #require(answer["items"] as? [[String: Any]])
+            let scalars = Array(text.unicodeScalars)
+            for item in items {
+                let written = String(String.UnicodeScalarView(scalars[(item["start"] as? Int ?? 0)..<(item["end"] as? Int ?? 0)]))
+                #expect(written == item["text"] as? String)
+            }
+            #expect(Set(items.compactMap { $0["entity_type"] as? String }).isSuperset(of: ["PHONE_NUMBER"]))
+
+            let analyzed = try await client.execute(
+                uri: "/analyze", method: .post, headers: Self.authorized,
+                body: try Self.body(["text": "我叫卢立兵，电话13812345678", "language": "zh", "entities": ["PHONE_NUMBER"]]))
+            let results = try #require(try JSONSerialization.jsonObject(with: Data(analyzed.body.readableBytesView)) as? [[String: Any]])
+            #expect(results.count == 1)
+            #expect(results.first?["entity_type"] as? String == "PHONE_NUMBER")
+            #expect(results.first?["start"] as? Int == 8 && results.first?["end"] as? Int == 19)
+            #expect(results.first?.keys.contains("analysis_explanation") == true)
+            let allowed = try await client.execute(
+                uri: "/analyze", method: .post, headers: Self.authorized,
+                body: try Self.body(["text": "我叫卢立兵，电话13812345678", "language": "zh", "allow_list": ["13812345678"]]))
+            #expect(!String(buffer: allowed.body).contains("PHONE_NUMBER"))
+            // Offsets outside the text, and ad-hoc recognizers, are refused, never passed over.
+            for refused in [
+                #"{"text": "abc", "analyzer_results": [{"start": 2, "end": 9, "score": 1, "entity_type": "X"}]}"#,
+                #"{"text": "abc", "analyzer_results": [{"start": 0, "end": 1, "score": 1}]}"#
+            ] {
+                let response = try await client.execute(uri: "/anonymize", method: .post, headers: Self.authorized, body: ByteBuffer(string: refused))
+                #expect(response.status == .badRequest, "\(refused)")
+            }
+            let adHoc = try await client.execute(
+                uri: "/analyze", method: .post, headers: Self.authorized,
+                body: ByteBuffer(string: #"{"text": "abc", "language": "en", "ad_hoc_recognizers": []}"#))
+            #expect(adHoc.status == .badRequest)
+            let entities = try await client.execute(uri: "/supportedentities", method: .get, headers: Self.authorized)
+            #expect(String(buffer: entities.body) == #"["LOCATION", "ORGANIZATION", "PERSON", "PHONE_NUMBER", "QQ_NUMBER"]"# + "\n")
+        }
+    }
+
     /// A client in another language: Python's `requests`, as a notebook would call the server.
     @Test func aPythonClientAnonymizes() async throws {
         try await Self.application().test(.live) { client in

@@ -153,7 +153,14 @@ package final class Anonymizer: Sendable {
     /// Reviews a document in its place in a run: `context` brings the people of the documents
     /// before it, as ``anonymize(_:parallel:context:)`` does, so the page shows what the run writes.
     package func review(_ document: DocumentText, parallel: Bool = false, context: inout DocumentContext) throws -> (text: String, changes: [Change]) {
-        let detections = try engine.analyze(document, parallel: parallel, context: &context)
+        try review(try engine.recognize(document, parallel: parallel), context: &context)
+    }
+
+    /// Reviews a document already recognized (``Engine/recognize(_:adding:)``, with spans the
+    /// caller knows of).
+    package func review(_ recognized: RecognizedDocument, context: inout DocumentContext) throws -> (text: String, changes: [Change]) {
+        let document = recognized.document
+        let detections = engine.settle(recognized, context: &context)
         var changes: [Change] = []
         let rewrites = try rewrites(document.bytes[...], detections) { changes.append(change($0, $1)) }
         return (String(decoding: OutputPiece.splicing(document.bytes[...], rewrites).bytes, as: UTF8.self), changes)

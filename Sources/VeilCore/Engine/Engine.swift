@@ -201,6 +201,13 @@ package struct Engine: Sendable {
         recognized(document, try report(document, parallel: parallel))
     }
 
+    /// ``recognize(_:parallel:)`` with `known` beside what the recognizers report: spans a caller
+    /// already holds to be personal data (a Presidio client's analyzer results), settled and
+    /// rewritten with the rest, so that nothing a caller marked is written out as it was.
+    package func recognize(_ document: DocumentText, adding known: [Detection]) throws -> RecognizedDocument {
+        recognized(document, try report(document) + known)
+    }
+
     /// What the recognizers report in `document`, block by block (on every core if `parallel`):
     /// the part of ``recognize(_:parallel:)`` that divides among cores. A reader that runs it in
     /// the background finishes the step with ``recognized(_:_:)`` on its own thread, beside the
