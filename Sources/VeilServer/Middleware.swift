@@ -22,6 +22,8 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// request id too; an error that is not the server's own is answered 500 and logged by its type
 /// alone.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServerMetrics
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var response: Response
@@ -40,13 +42,17 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         let id = context.id
         response.headers[.init("X-Request-Id")!] = id
-        let elapsed = (ContinuousClock.now - started).components
-        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        let duration = ContinuousClock.now - started
+        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        let route = context.endpointPath ?? "(no route)"
+        metrics.request(
+            route: route, status: response.status.code, duration: duration, requestBytes: request.headers[.contentLength].flatMap { Int($0) },
+            responseBytes: response.body.contentLength)
         context.logger.info(
             "request",
             metadata: [
                 "method": .string(request.method.rawValue),
-                "route": .string(context.endpointPath ?? "(no route)"),
+                "route": .string(route),
                 "status": .stringConvertible(response.status.code),
                 "request_bytes": .string(request.headers[.contentLength] ?? "-"),
                 "response_bytes": .string(response.body.contentLength.map(String.init) ?? "-"),

@@ -16,6 +16,7 @@ import VeilFormats
 ///   Veil finds itself: nothing a client marked is written out as it was.
 struct PresidioService: Sendable {
     let anonymizer: Anonymizer
+    let metrics: ServerMetrics
 
     static let analyzeMembers: Set<String> = [
         "text", "language", "entities", "correlation_id", "score_threshold", "return_decision_process", "ad_hoc_recognizers", "context",
@@ -38,6 +39,7 @@ struct PresidioService: Sendable {
         let document = DocumentText(text)
         let detections: [Detection]
         do { detections = try anonymizer.engine.analyze(document) } catch { throw .documentFailed("\(error)") }
+        metrics.document(detections.lazy.map(\.entity))
         var out: [UInt8] = [UInt8(ascii: "[")]
         var count = 0
         for (detection, finding) in zip(detections, Finding.from(detections, in: document.bytes)) {
@@ -81,7 +83,9 @@ struct PresidioService: Sendable {
         out.append(contentsOf: JSONDocument.encodeString(reviewed.text))
         out.append(contentsOf: #", "items": ["#.utf8)
         var count = 0
-        for change in TextService.changes(reviewed.changes, of: document.bytes, output: Array(reviewed.text.utf8)) {
+        let changes = TextService.changes(reviewed.changes, of: document.bytes, output: Array(reviewed.text.utf8))
+        metrics.document(changes.lazy.map(\.change.entity))
+        for change in changes {
             if count > 0 { out.append(contentsOf: ", ".utf8) }
             count += 1
             out.append(contentsOf: #"{"start": \#(change.written.lowerBound), "end": \#(change.written.upperBound), "entity_type": "#.utf8)

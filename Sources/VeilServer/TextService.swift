@@ -8,6 +8,7 @@ import VeilFormats
 /// name in the first.
 struct TextService: Sendable {
     let anonymizer: Anonymizer
+    let metrics: ServerMetrics
 
     /// `{"findings": […]}` for one text, `{"results": [{"findings": […]}, …]}` for a batch: offsets
     /// in code points, as `veil scan` writes them.
@@ -21,6 +22,7 @@ struct TextService: Sendable {
                 throw Self.failed(index, of: request, error)
             }
             var out: [UInt8] = Array(#"{"findings": ["#.utf8)
+            metrics.document(detections.lazy.map(\.entity))
             for (number, finding) in Finding.from(detections, in: document.bytes).enumerated() {
                 if number > 0 { out.append(contentsOf: ", ".utf8) }
                 FindingsJSON.append(finding, field: nil, to: &out)
@@ -47,7 +49,9 @@ struct TextService: Sendable {
             var out: [UInt8] = Array(#"{"text": "#.utf8)
             out.append(contentsOf: JSONDocument.encodeString(reviewed.text))
             out.append(contentsOf: #", "changes": ["#.utf8)
-            for (number, change) in Self.changes(reviewed.changes, of: document.bytes, output: Array(reviewed.text.utf8)).enumerated() {
+            let changes = Self.changes(reviewed.changes, of: document.bytes, output: Array(reviewed.text.utf8))
+            metrics.document(changes.lazy.map(\.change.entity))
+            for (number, change) in changes.enumerated() {
                 if number > 0 { out.append(contentsOf: ", ".utf8) }
                 Self.append(change, to: &out)
             }

@@ -6,7 +6,8 @@ import VeilFormats
 /// `veil serve`: the HTTP API over one engine, built at start and shared by every request.
 ///
 /// - `GET /health`: `{"status": "ok"}`, without a token (for load balancers).
-/// - `GET /v1/plugins`: the policy's plugins.
+/// - `GET /v1/plugins`: the policy's plugins. `GET /metrics`: Prometheus's text format
+///   (``ServerMetrics``).
 /// - `POST /v1/analyze`, `POST /v1/anonymize`: one text or a batch (``TextRequest``).
 /// - `POST /analyze`, `POST /anonymize`, `GET /supportedentities`: Presidio's routes and shapes
 ///   (``PresidioService``).
@@ -22,15 +23,21 @@ package enum VeilServer {
         anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
-        router.middlewares.add(AccessLogMiddleware())
+        let metrics = ServerMetrics()
+        router.middlewares.add(AccessLogMiddleware(metrics: metrics))
         if case .tokens(let tokens) = settings.access { router.middlewares.add(BearerTokenMiddleware(tokens: tokens, open: ["/health"])) }
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"# + "\n")))
         }
-        let service = TextService(anonymizer: anonymizer), presidio = PresidioService(anonymizer: anonymizer)
+        let service = TextService(anonymizer: anonymizer, metrics: metrics), presidio = PresidioService(anonymizer: anonymizer, metrics: metrics)
         let work = EngineWork(limit: settings.maximumInFlight, timeLimit: settings.timeLimit)
         let limit = settings.maximumBodyBytes
         router.get("/v1/plugins") { _, _ in json(pluginList(anonymizer.engine)) }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(inFlight: work.count))))
+        }
         router.post("/v1/analyze") { request, _ in
             let text = try await TextRequest(body: body(request, limit: limit))
             return json(try await work.run { try service.analyze(text) })

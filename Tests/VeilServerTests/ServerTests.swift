@@ -156,6 +156,14 @@ import VeilTestSupport
                 #expect(answer.contains(pseudonym + "说") && answer.contains("我是" + pseudonym))
                 #expect(!answer.contains("卢立兵"))
             }
+            // Prometheus's text format: requests by route and status, findings by entity, no value.
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.authorized).body)
+            #expect(metrics.contains(#"veil_http_requests_total{route="/v1/anonymize",status="200"} 17"#), "\(metrics)")
+            #expect(metrics.contains(#"veil_findings_total{entity="PERSON"} 33"#))
+            #expect(metrics.contains("veil_documents_total 33"))
+            #expect(metrics.contains("veil_http_request_duration_seconds_bucket{"))
+            for secret in originals + [pseudonym] { #expect(!metrics.contains(secret)) }
+            #expect(try await client.execute(uri: "/metrics", method: .get).status == .unauthorized)
         }
         // The access log names requests, never what they held or the token.
         #expect(log.text.contains("route=/v1/anonymize"))
