@@ -15,11 +15,12 @@ deps:
 	fi
 
 # What only the tests need: python3 (the example process plugins and fixtures; `requests` calls the
-# server as a client in another language would) and chromium (the review page's browser test).
+# server as a client in another language would), chromium (the review page's browser test) and openssl
+# (the server test's certificate).
 test-deps: deps
-	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null; then \
-		echo "Installing python3 and chromium for the tests..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium; \
+	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null || ! command -v openssl > /dev/null; then \
+		echo "Installing python3, chromium and openssl for the tests..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium openssl; \
 	fi
 	@python3 -c "import requests" 2> /dev/null || python3 -m pip install --quiet requests || $(SUDO) apt-get install -y -qq python3-requests
 

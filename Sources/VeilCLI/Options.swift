@@ -268,7 +268,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
     } catch let error as VaultError {
         Console.error(error.description)
         throw ExitCode(2)
-    } catch let error as TokenFileError {
+    } catch let error as ServerSetupError {
         Console.error("veil: error: \(error)")
         throw ExitCode(2)
     } catch let error as ValidationError {

@@ -35,6 +35,12 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Requests worked on at once; more are answered 429.", valueName: "count"))
     var maxInFlight: Int = 64
 
+    @Option(name: .long, help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(name: .long, help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Option(name: .long, help: "Access log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel: String = "info"
 
@@ -43,6 +49,7 @@ struct Serve: AsyncParsableCommand {
         if !noAuth && tokenFile == nil { throw ValidationError("give --token-file FILE (bearer tokens, one a line), or --no-auth on a loopback address") }
         if Self.address(listen) == nil { throw ValidationError("--listen must be HOST:PORT, as 127.0.0.1:8080 or [::1]:8080") }
         if Self.bytes(maxBody) == nil { throw ValidationError("--max-body must be a number of bytes, as 1048576, 512K or 4M") }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical") }
     }
 
@@ -54,7 +61,7 @@ struct Serve: AsyncParsableCommand {
             let access: ServerSettings.Access = try noAuth ? .open : .tokens(BearerTokens(file: tokenFile!))
             let settings = ServerSettings(
                 host: host, port: port, access: access, maximumBodyBytes: Self.bytes(maxBody)!, timeLimit: .seconds(timeLimit),
-                maximumInFlight: maxInFlight)
+                maximumInFlight: maxInFlight, tls: tlsCert.map { ($0, tlsKey!) })
             let problems = settings.problems()
             if !problems.isEmpty { throw ValidationError(problems.joined(separator: "; ")) }
             let engine = try engineOptions.makeEngine()
@@ -66,8 +73,10 @@ struct Serve: AsyncParsableCommand {
             logger.logLevel = Logger.Level(rawValue: logLevel)!
             let anonymizer = Anonymizer(engine: engine, vault: try engineOptions.openVault(engine))
             let plugins = engine.policy.plugins.count
-            application = VeilServer.runner(anonymizer: anonymizer, settings: settings, logger: logger) { port in
-                Console.error("veil: serving \(engine.policy.name) (\(plugins) plugins) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+            application = try VeilServer.runner(anonymizer: anonymizer, settings: settings, logger: logger) { port in
+                Console.error(
+                    "veil: serving \(engine.policy.name) (\(plugins) plugins) on \(tlsCert == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                )
                 Console.flush()
             }
         }

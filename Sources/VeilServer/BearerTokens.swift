@@ -11,14 +11,14 @@ package struct BearerTokens: Sendable {
     package static let minimumLength = 16
 
     /// Tokens given directly (tests; a file is the way for a server).
-    package init(_ tokens: [String]) throws(TokenFileError) {
-        guard !tokens.isEmpty else { throw TokenFileError("no token is given") }
+    package init(_ tokens: [String]) throws(ServerSetupError) {
+        guard !tokens.isEmpty else { throw ServerSetupError("no token is given") }
         for (index, token) in tokens.enumerated() {
             guard token.utf8.count >= Self.minimumLength else {
-                throw TokenFileError("token \(index + 1) is shorter than \(Self.minimumLength) bytes")
+                throw ServerSetupError("token \(index + 1) is shorter than \(Self.minimumLength) bytes")
             }
             guard token.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
-                throw TokenFileError("token \(index + 1) holds a character other than printable ASCII")
+                throw ServerSetupError("token \(index + 1) holds a character other than printable ASCII")
             }
         }
         digests = tokens.map { Array(SHA256.hash(data: Data($0.utf8))) }
@@ -27,21 +27,21 @@ package struct BearerTokens: Sendable {
     /// The tokens of `path`: one a line; blank lines and lines starting with `#` are skipped. The
     /// file must be readable by its owner only (as an SSH key must), so another user of the machine
     /// cannot read what lets them in.
-    package init(file path: String) throws(TokenFileError) {
+    package init(file path: String) throws(ServerSetupError) {
         let attributes: [FileAttributeKey: Any]
         do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
-            throw TokenFileError("\(path): cannot read the token file")
+            throw ServerSetupError("\(path): cannot read the token file")
         }
         if let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 != 0 {
-            throw TokenFileError("\(path): the token file can be read by other users; make it private (chmod 600 \(path))")
+            throw ServerSetupError("\(path): the token file can be read by other users; make it private (chmod 600 \(path))")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TokenFileError("\(path): cannot read the token file as UTF-8 text")
+            throw ServerSetupError("\(path): cannot read the token file as UTF-8 text")
         }
         let tokens = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
             !$0.isEmpty && !$0.hasPrefix("#")
         }
-        do { try self.init(tokens) } catch { throw TokenFileError("\(path): \(error.message)") }
+        do { try self.init(tokens) } catch { throw ServerSetupError("\(path): \(error.message)") }
     }
 
     /// Whether `authorization` (an Authorization header's value) is `Bearer` and one of the tokens.
@@ -61,8 +61,8 @@ package struct BearerTokens: Sendable {
     }
 }
 
-/// A token file that cannot be used: what is wrong, never a token.
-package struct TokenFileError: Error, Sendable, CustomStringConvertible {
+/// A token, certificate or key file that cannot be used: what is wrong, never a token or a key.
+package struct ServerSetupError: Error, Sendable, CustomStringConvertible {
     package let message: String
     init(_ message: String) { self.message = message }
     package var description: String { message }

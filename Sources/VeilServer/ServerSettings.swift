@@ -12,6 +12,8 @@ package struct ServerSettings: Sendable {
     package var timeLimit: Duration
     /// How many requests are worked on at once; more are answered 429 with Retry-After.
     package var maximumInFlight: Int
+    /// The certificate chain and private key (PEM files) to serve HTTPS with; nil: plain HTTP.
+    package var tls: (certificate: String, key: String)?
 
     /// Who may call the API (``/health`` is open to all).
     package enum Access: Sendable {
@@ -22,7 +24,7 @@ package struct ServerSettings: Sendable {
 
     package init(
         host: String = "127.0.0.1", port: Int = 8080, access: Access, maximumBodyBytes: Int = 4 << 20, timeLimit: Duration = .seconds(30),
-        maximumInFlight: Int = 64
+        maximumInFlight: Int = 64, tls: (certificate: String, key: String)? = nil
     ) {
         self.host = host
         self.port = port
@@ -30,6 +32,7 @@ package struct ServerSettings: Sendable {
         self.maximumBodyBytes = maximumBodyBytes
         self.timeLimit = timeLimit
         self.maximumInFlight = maximumInFlight
+        self.tls = tls
     }
 
     /// Whether `host` names this machine's loopback interface only (127.0.0.0/8, ::1, localhost).

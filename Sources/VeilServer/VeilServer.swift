@@ -1,4 +1,6 @@
 package import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 package import Logging
 package import VeilCore
 import VeilFormats
@@ -21,7 +23,7 @@ package enum VeilServer {
     /// The application: give it to `runService()`, or to HummingbirdTesting in tests.
     package static func application(
         anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws(ServerSetupError) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
         let metrics = ServerMetrics()
         router.middlewares.add(AccessLogMiddleware(metrics: metrics))
@@ -56,8 +58,17 @@ package enum VeilServer {
             return json(try await work.run { try presidio.anonymize(bytes) })
         }
         router.get("/supportedentities") { _, _ in json(presidio.supportedEntities()) }
+        let server: HTTPServerBuilder
+        if let tls = settings.tls {
+            let configuration = try tlsConfiguration(certificate: tls.certificate, key: tls.key)
+            do { server = try .tls(.http1(), tlsConfiguration: configuration) } catch {
+                throw ServerSetupError("TLS cannot be set up with \(tls.certificate) and \(tls.key)")
+            }
+        } else {
+            server = .http1()
+        }
         return Application(
-            router: router,
+            router: router, server: server,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "veil"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
             logger: logger)
@@ -66,8 +77,20 @@ package enum VeilServer {
     /// The application ready to run until SIGTERM or SIGINT (what `veil serve` runs).
     package static func runner(
         anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> any ApplicationRunner {
-        Runner(application: application(anonymizer: anonymizer, settings: settings, logger: logger, onServerRunning: onServerRunning))
+    ) throws(ServerSetupError) -> any ApplicationRunner {
+        Runner(application: try application(anonymizer: anonymizer, settings: settings, logger: logger, onServerRunning: onServerRunning))
+    }
+
+    /// HTTPS with the PEM certificate chain and private key of these files, TLS 1.2 at least.
+    static func tlsConfiguration(certificate: String, key: String) throws(ServerSetupError) -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificate) } catch { throw ServerSetupError("\(certificate): cannot read a PEM certificate chain") }
+        guard !chain.isEmpty else { throw ServerSetupError("\(certificate): holds no certificate") }
+        let privateKey: NIOSSLPrivateKey
+        do { privateKey = try NIOSSLPrivateKey(file: key, format: .pem) } catch { throw ServerSetupError("\(key): cannot read a PEM private key") }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
     }
 
     private struct Runner<Application: ApplicationProtocol>: ApplicationRunner {

@@ -71,8 +71,8 @@ import VeilTestSupport
         for refused in [nil, "", "Bearer", "Bearer first-token-012345678", "Bearer first-token-01234567890", "Basic first-token-0123456789", "first-token-0123456789"] {
             #expect(!tokens.admit(authorization: refused), "\(refused ?? "nil")")
         }
-        #expect(throws: TokenFileError.self) { try BearerTokens(["short"]) }
-        #expect(throws: TokenFileError.self) { try BearerTokens([]) }
+        #expect(throws: ServerSetupError.self) { try BearerTokens(["short"]) }
+        #expect(throws: ServerSetupError.self) { try BearerTokens([]) }
 
         let folder = TemporaryFolder()
         let file = folder.write("tokens", "# the newsroom's pipeline\nfirst-token-0123456789\n\n  third-token-0123456789  \n")

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -53,11 +54,35 @@ import VeilTestSupport
     }
 
     static func application(
-        access: ServerSettings.Access = .tokens(try! BearerTokens([token])), maximumBodyBytes: Int = 1 << 20, log: LogCapture = LogCapture()
-    ) -> some ApplicationProtocol {
-        VeilServer.application(
-            anonymizer: anonymizer, settings: ServerSettings(host: "127.0.0.1", port: 0, access: access, maximumBodyBytes: maximumBodyBytes),
+        access: ServerSettings.Access = .tokens(try! BearerTokens([token])), maximumBodyBytes: Int = 1 << 20, log: LogCapture = LogCapture(),
+        tls: (certificate: String, key: String)? = nil
+    ) throws -> some ApplicationProtocol {
+        try VeilServer.application(
+            anonymizer: anonymizer,
+            settings: ServerSettings(host: "127.0.0.1", port: 0, access: access, maximumBodyBytes: maximumBodyBytes, tls: tls),
             logger: log.logger)
+    }
+
+    /// Runs python3 with `script`; its status and what it printed. Waited for on a thread of its
+    /// own: a test blocking one of Swift's few cooperative threads would starve the server it calls.
+    static func python(_ script: String) async throws -> (status: Int32, output: String, errors: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try runPython(script) }) }
+        }
+    }
+
+    private static func runPython(_ script: String) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let printed = output.fileHandleForReading.readDataToEndOfFile()
+        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: complaint, as: UTF8.self))
     }
 
     static let authorized: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
@@ -279,18 +304,53 @@ import VeilTestSupport
                 assert refused.status_code == 401, refused.status_code
                 print("ok")
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script]
-            let output = Pipe(), errors = Pipe()
-            process.standardOutput = output
-            process.standardError = errors
-            try process.run()
-            let printed = output.fileHandleForReading.readDataToEndOfFile()
-            let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(String(decoding: complaint, as: UTF8.self))")
-            #expect(String(decoding: printed, as: UTF8.self) == "ok\n")
+            let run = try await Self.python(script)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output == "ok\n")
+        }
+    }
+
+    /// HTTPS with a certificate of its own: a client that checks the chain and the name (Python's
+    /// `requests` given the certificate) gets its answer; files that are not PEM are an error that
+    /// names them.
+    @Test func httpsWithTheOperatorsCertificate() async throws {
+        let folder = TemporaryFolder()
+        let certificate = folder.path + "/cert.pem", key = folder.path + "/key.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=localhost",
+            "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"
+        ]
+        openssl.standardError = Pipe()
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0)
+        try await Self.application(tls: (certificate, key)).test(.ahc(.https)) { client in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            let port = try #require(client.port)
+            let run = try await Self.python(
+                """
+                import requests
+                answer = requests.post("https://localhost:\(port)/v1/anonymize", json={"text": "电话13812345678"},
+                                       headers={"Authorization": "Bearer \(Self.token)"}, verify="\(certificate)", timeout=30)
+                answer.raise_for_status()
+                assert "13812345678" not in answer.json()["text"]
+                try:
+                    requests.get("http://localhost:\(port)/health", timeout=10)
+                    print("plain HTTP was answered")
+                except requests.exceptions.ConnectionError:
+                    print("ok")
+                """)
+            #expect(run.status == 0, "\(run.errors)")
+            #expect(run.output == "ok\n")
+        }
+        for (certificateFile, keyFile, named) in [(key, key, key), (certificate, certificate, certificate), (folder.path + "/none.pem", key, "none.pem")] {
+            do {
+                _ = try Self.application(tls: (certificateFile, keyFile))
+                Issue.record("\(certificateFile), \(keyFile) were taken")
+            } catch { #expect("\(error)".contains(named), "\(error)") }
         }
     }
 }
