@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "VeilServerTests",
             dependencies: [
-                "VeilServer", "VeilCore", "VeilRecognizers", "VeilTestSupport",
+                "VeilServer", "VeilCore", "VeilFormats", "VeilRecognizers", "VeilTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types")
             ])

@@ -54,6 +54,8 @@ package struct APIError: HTTPResponseError, Sendable {
 
     static func badRequest(_ message: String) -> APIError { APIError(.badRequest, "bad_request", message) }
 
+    static func internalError(_ message: String) -> APIError { APIError(.internalServerError, "internal", message) }
+
     static func badJSON(_ message: String) -> APIError { APIError(.badRequest, "bad_json", message) }
 
     /// A document the engine could not finish (engine errors name places and entities, never text).

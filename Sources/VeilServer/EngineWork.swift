@@ -22,14 +22,31 @@ final class EngineWork: Sendable {
     /// How many requests are being worked on now.
     var count: Int { inFlight.load(ordering: .relaxed) }
 
-    /// The result of `work`, run on a thread of its own; throws 429 when `limit` requests are
-    /// already worked on, 503 when it takes longer than the time limit, and what `work` throws.
-    func run<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    /// A place among the requests worked on, taken by ``admit()`` and given back by `release()`
+    /// (once) when the request's work has ended.
+    struct Slot: Sendable {
+        fileprivate let work: EngineWork
+        func release() { work.inFlight.subtract(1, ordering: .releasing) }
+    }
+
+    /// A slot for a request's work; 429 when `limit` requests are already worked on.
+    func admit() throws(APIError) -> Slot {
         let admitted = inFlight.wrappingAdd(1, ordering: .acquiringAndReleasing).newValue
         guard admitted <= limit else {
             inFlight.subtract(1, ordering: .releasing)
             throw APIError.busy()
         }
+        return Slot(work: self)
+    }
+
+    /// The result of `work`, run on a thread of its own; throws 429 when `limit` requests are
+    /// already worked on, 503 when it takes longer than the time limit, and what `work` throws.
+    func run<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+        try await run(in: admit(), work)
+    }
+
+    /// The same in a slot already taken, which it gives back when the work ends.
+    func run<Result: Sendable>(in slot: Slot, _ work: @escaping @Sendable () throws -> Result) async throws -> Result {
         let answer = Answer<Result>()
         let timeLimit = timeLimit
         return try await withTaskCancellationHandler {
@@ -41,9 +58,9 @@ final class EngineWork: Sendable {
                     try await Task.sleep(for: timeLimit)
                     answer.give(.failure(APIError.timedOut(timeLimit)))
                 }
-                DispatchQueue.global().async { [self] in
+                DispatchQueue.global().async {
                     let outcome = Swift.Result { try work() }
-                    inFlight.subtract(1, ordering: .releasing)
+                    slot.release()
                     answer.give(outcome)
                     timer.cancel()
                 }

@@ -37,8 +37,7 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try APIError(error.status, code, "\(error.status.code) \(error.status.reasonPhrase)").response(from: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))"])
-            response = try APIError(.internalServerError, "internal", "the server failed; the request's id is in X-Request-Id")
-                .response(from: request, context: context)
+            response = try APIError.internalError("the server failed; the request's id is in X-Request-Id").response(from: request, context: context)
         }
         let id = context.id
         response.headers[.init("X-Request-Id")!] = id

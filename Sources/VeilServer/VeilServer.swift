@@ -11,6 +11,8 @@ import VeilFormats
 /// - `GET /v1/plugins`: the policy's plugins. `GET /metrics`: Prometheus's text format
 ///   (``ServerMetrics``).
 /// - `POST /v1/analyze`, `POST /v1/anonymize`: one text or a batch (``TextRequest``).
+/// - `POST /v1/records`: a JSONL, JSON, CSV or TSV dataset through the field rules, streamed
+///   (``RecordsService``).
 /// - `POST /analyze`, `POST /anonymize`, `GET /supportedentities`: Presidio's routes and shapes
 ///   (``PresidioService``).
 ///
@@ -58,6 +60,12 @@ package enum VeilServer {
             return json(try await work.run { try presidio.anonymize(bytes) })
         }
         router.get("/supportedentities") { _, _ in json(presidio.supportedEntities()) }
+        let records = RecordsService(anonymizer: anonymizer, metrics: metrics)
+        router.post("/v1/records") { request, _ in
+            let format = try RecordsService.format(query: request.uri.queryParameters.get("format"), contentType: request.headers[.contentType])
+            let spooled = try await RecordsService.spool(request.body, limit: limit)
+            return try await records.respond(spooled, format: format, work: work)
+        }
         let server: HTTPServerBuilder
         if let tls = settings.tls {
             let configuration = try tlsConfiguration(certificate: tls.certificate, key: tls.key)

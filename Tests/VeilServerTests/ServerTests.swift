@@ -7,6 +7,7 @@ import Logging
 import Synchronization
 import Testing
 import VeilCore
+import VeilFormats
 import VeilRecognizers
 import VeilTestSupport
 
@@ -351,6 +352,49 @@ import VeilTestSupport
                 _ = try Self.application(tls: (certificateFile, keyFile))
                 Issue.record("\(certificateFile), \(keyFile) were taken")
             } catch { #expect("\(error)".contains(named), "\(error)") }
+        }
+    }
+
+    /// A dataset is answered as `veil anonymize` writes the same file under the same policy and
+    /// key; a record that cannot be read is answered 400 with its line before any output.
+    @Test func recordsAreStreamedAsTheCommandLineWritesThem() async throws {
+        let jsonl = """
+            {"id": 1, "text": "我叫卢立兵，电话13812345678", "meta": {"qq": "QQ：12345678"}}
+            {"id": 2, "text": "卢先生说他明天到"}
+
+            """
+        let csv = "id,comment\n1,\"电话13812345678，找卢立兵\"\n2,QQ：12345678\n"
+        let folder = TemporaryFolder()
+        for (body, format, type) in [(jsonl, InputFormat.jsonl, "application/x-ndjson"), (csv, .csv, "text/csv")] {
+            // What the command line's pipeline writes for the same file, with the server's anonymizer.
+            let file = folder.write("in.\(format.rawValue)", body)
+            var written: [UInt8] = []
+            var pipeline = DocumentPipeline(anonymizer: Self.anonymizer, format: format)
+            pipeline.known = try pipeline.firstPass(over: [file])
+            try pipeline.anonymize(LineReader(path: file)) { written += $0.bytes }
+            let expected = written
+            try await Self.application().test(.live) { client in
+                var headers = Self.authorized
+                headers[.contentType] = type
+                let response = try await client.execute(uri: "/v1/records", method: .post, headers: headers, body: ByteBuffer(string: body))
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                #expect(Array(response.body.readableBytesView) == expected, "\(String(buffer: response.body))")
+                #expect(!String(buffer: response.body).contains("13812345678"))
+                let byQuery = try await client.execute(
+                    uri: "/v1/records?format=\(format.rawValue)", method: .post, headers: Self.authorized, body: ByteBuffer(string: body))
+                #expect(Array(byQuery.body.readableBytesView) == expected)
+            }
+        }
+        try await Self.application().test(.live) { client in
+            let bad = try await client.execute(
+                uri: "/v1/records?format=jsonl", method: .post, headers: Self.authorized,
+                body: ByteBuffer(string: "{\"text\": \"电话13812345678\"}\n{\"text\": \"x\",}\n"))
+            #expect(bad.status == .badRequest)
+            let message = (try Self.json(bad)["error"] as? [String: Any])?["message"] as? String ?? ""
+            #expect(message.hasPrefix("body:2:"), "\(message)")
+            #expect(!String(buffer: bad.body).contains("13812345678"))
+            let unsaid = try await client.execute(uri: "/v1/records", method: .post, headers: Self.authorized, body: ByteBuffer(string: "a,b\n"))
+            #expect(unsaid.status == .badRequest)
         }
     }
 }
