@@ -23,6 +23,7 @@ test-deps: deps
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium openssl; \
 	fi
 	@python3 -c "import requests" 2> /dev/null || python3 -m pip install --quiet requests || $(SUDO) apt-get install -y -qq python3-requests
+	@python3 -c "import schemathesis" 2> /dev/null || python3 -m pip install --quiet schemathesis
 
 # The optimized binary, .build/release/veil: the one to run on real data (a debug build is about
 # ten times slower). The first build takes a few minutes; later ones only rebuild what changed.
@@ -37,13 +38,15 @@ build: release
 demo: release
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
-# The code's layout (.swift-format), the test suite, then the library pipeline example checked
-# against the CLI (Examples/Pipeline), then the library's documentation (whose links must all resolve).
+# The code's layout (.swift-format), the test suite, the server against its OpenAPI document
+# (Tests/API, schemathesis), then the library pipeline example checked against the CLI
+# (Examples/Pipeline), then the library's documentation (whose links must all resolve).
 # The server's tests run on their own: they start a server whose requests need Swift's few
 # cooperative threads, which the rest of the suite's long synchronous tests hold for minutes.
 test: test-deps lint
 	$(SWIFT) test --skip VeilServerTests
 	$(SWIFT) test --skip-build --filter VeilServerTests
+	Tests/API/check.sh
 	Examples/Pipeline/check.sh
 	$(MAKE) docs
 

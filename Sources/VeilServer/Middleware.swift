@@ -23,6 +23,8 @@ struct BearerTokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// alone.
 struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: ServerMetrics
+    /// The method of each route: a known route asked with another method is answered 405.
+    let routes: [String: String]
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
@@ -31,8 +33,12 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as APIError {
             response = try error.response(from: request, context: context)
+        } catch let error as any HTTPResponseError where error.status == .notFound && routes[request.uri.path] != nil {
+            let allowed = routes[request.uri.path] ?? ""
+            response = try APIError(.methodNotAllowed, "method_not_allowed", "\(request.uri.path) answers \(allowed) only", headers: [.allow: allowed])
+                .response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            // Hummingbird's own (404 for a route it does not know, 405): the same JSON as ours.
+            // Hummingbird's own (404 for a route it does not know): the same JSON as ours.
             let code = error.status.reasonPhrase.lowercased().replacingOccurrences(of: " ", with: "_")
             response = try APIError(error.status, code, "\(error.status.code) \(error.status.reasonPhrase)").response(from: request, context: context)
         } catch {

@@ -26,7 +26,9 @@ struct PresidioService: Sendable {
     func analyze(_ body: [UInt8]) throws(APIError) -> [UInt8] {
         let json = try RequestJSON(body: body, members: Self.analyzeMembers, shape: "Presidio's analyze request (\"text\", \"language\", …)")
         guard let text = try json.string("text") else { throw .badRequest("\"text\" is required and must be a string") }
-        _ = try json.string("language")
+        // Read to check their types; none changes what is found.
+        _ = (try json.string("language"), try json.string("correlation_id"), try json.boolean("return_decision_process"))
+        _ = (try json.strings("context"), try json.integer("regex_flags"))
         if json.has("ad_hoc_recognizers") {
             throw .badRequest("\"ad_hoc_recognizers\" is not supported: Veil runs the plugins of the server's policy")
         }
@@ -72,6 +74,7 @@ struct PresidioService: Sendable {
         let json = try RequestJSON(
             body: body, members: ["text", "analyzer_results", "anonymizers"], shape: "Presidio's anonymize request (\"text\", \"analyzer_results\")")
         guard let text = try json.string("text") else { throw .badRequest("\"text\" is required and must be a string") }
+        try json.requireObject("anonymizers")
         let document = DocumentText(text)
         let known = try Self.detections(try json.objects("analyzer_results") ?? [], of: document, in: json)
         let reviewed: (text: String, changes: [Anonymizer.Change])
@@ -115,7 +118,8 @@ struct PresidioService: Sendable {
             let what = "analyzer_results[\(index)]"
             let entity = try json.text(result["entity_type"], "\(what).entity_type")
             let start = try json.number(result["start"], "\(what).start"), end = try json.number(result["end"], "\(what).end")
-            guard start == start.rounded(), end == end.rounded(), start >= 0, start < end, Int(end) < byteOffsets.count else {
+            // Compared as numbers before any is made an Int: a client may send any number.
+            guard start == start.rounded(), end == end.rounded(), start >= 0, start < end, end < Double(byteOffsets.count) else {
                 throw .badRequest("\(what): start and end must be whole code point offsets with 0 ≤ start < end ≤ the text's length")
             }
             let isNameByte = { (byte: UInt8) in (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F }

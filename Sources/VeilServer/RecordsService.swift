@@ -62,6 +62,7 @@ struct RecordsService: Sendable {
                 try spooled.handle.write(contentsOf: buffer.readableBytesView)
             }
             try spooled.handle.close()
+            guard written > 0 else { throw APIError.badRequest("the body is empty: send the dataset") }
         } catch {
             spooled.remove()
             throw error

@@ -37,6 +37,31 @@ struct RequestJSON {
         return value
     }
 
+    /// Refuses a member that is there and neither an object nor null (one read, not followed).
+    func requireObject(_ key: String) throws(APIError) {
+        guard let field = document.fields[key], !isNull(field.range) else { return }
+        guard document.bytes[field.range].first == UInt8(ascii: "{") else { throw .badRequest("\"\(key)\" must be an object") }
+    }
+
+    /// A whole number member, nil when absent (or null).
+    func integer(_ key: String) throws(APIError) -> Int? {
+        guard let field = document.fields[key], !isNull(field.range) else { return nil }
+        guard !field.isString, let value = Int(String(decoding: document.bytes[field.range], as: UTF8.self)) else {
+            throw .badRequest("\"\(key)\" must be a whole number")
+        }
+        return value
+    }
+
+    /// A true-or-false member, nil when absent (or null).
+    func boolean(_ key: String) throws(APIError) -> Bool? {
+        guard let field = document.fields[key], !isNull(field.range) else { return nil }
+        switch String(decoding: document.bytes[field.range], as: UTF8.self) {
+        case "true": return true
+        case "false": return false
+        default: throw .badRequest("\"\(key)\" must be true or false")
+        }
+    }
+
     /// An array of strings, nil when absent (or null).
     func strings(_ key: String) throws(APIError) -> [String]? {
         guard let elements = try elements(key, nested: false) else { return nil }

@@ -22,13 +22,20 @@ import VeilFormats
 /// place of the problem. SIGTERM and SIGINT stop the server once the requests in flight are
 /// answered (`runService()`).
 package enum VeilServer {
+    /// Every route and the method it answers (`Docs/openapi.yaml` lists the same): another method on
+    /// one of them is answered 405 with `Allow`, not 404.
+    static let routes: [String: String] = [
+        "/health": "GET", "/metrics": "GET", "/v1/plugins": "GET", "/v1/analyze": "POST", "/v1/anonymize": "POST", "/v1/records": "POST",
+        "/analyze": "POST", "/anonymize": "POST", "/supportedentities": "GET"
+    ]
+
     /// The application: give it to `runService()`, or to HummingbirdTesting in tests.
     package static func application(
         anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ServerSetupError) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
         let metrics = ServerMetrics()
-        router.middlewares.add(AccessLogMiddleware(metrics: metrics))
+        router.middlewares.add(AccessLogMiddleware(metrics: metrics, routes: routes))
         if case .tokens(let tokens) = settings.access { router.middlewares.add(BearerTokenMiddleware(tokens: tokens, open: ["/health"])) }
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"# + "\n")))
