@@ -121,8 +121,8 @@ def main():
                     capture_output=True, text=True, env=environment, check=True).stdout
                 requests = int(re.search(r"(\d+) requests in", result).group(1))
                 rate = float(re.search(r"Requests/sec:\s+([\d.]+)", result).group(1))
-                p50 = re.search(r"50%\s+(\S+)", result).group(1)
-                p99 = re.search(r"99%\s+(\S+)", result).group(1)
+                p50 = re.search(r"^\s+50%\s+(\S+)", result, re.MULTILINE).group(1)
+                p99 = re.search(r"^\s+99%\s+(\S+)", result, re.MULTILINE).group(1)
                 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result)
                 total += requests
                 print(f"| {round} | {total:,} | {rate:,.0f} | {p50} | {p99} | {errors.group(1) if errors else 0} | {resident_megabytes(server.pid):.0f} MB |")
