@@ -41,8 +41,14 @@ struct EngineOptions: ParsableArguments {
     /// (`scan`) passes `pseudonymizing: false`: the policy's key is then not read, so a scan needs
     /// no key even under a policy whose key variable is not set.
     func makeEngine(pseudonymizing: Bool = true) throws -> Engine {
+        try makeEngine(policyFile: policy, pseudonymizing: pseudonymizing)
+    }
+
+    /// The same for the policy file `policyFile` (nil: the built-in default), with these options'
+    /// plugins and key (`veil serve` compiles each policy it serves so).
+    func makeEngine(policyFile: String?, pseudonymizing: Bool = true) throws -> Engine {
         let catalog = try pluginOptions.catalog()
-        let policy = try policy.map { try PolicyReader.read(path: $0, deferringProblems: true) } ?? PolicyReader.builtin()
+        let policy = try policyFile.map { try PolicyReader.read(path: $0, deferringProblems: true) } ?? PolicyReader.builtin()
         var pseudonymKey: PseudonymKey? = pseudonymizing ? nil : .ephemeral()
         if let key {
             guard let spec = KeySpec(key) else { throw ValidationError("--key must be env:NAME or file:PATH") }

@@ -17,6 +17,12 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Another policy requests may choose with ?policy=NAME (repeatable); --policy is the one used otherwise.", valueName: "name=file"))
+    var namedPolicy: [String] = []
+
     @Option(name: .long, help: ArgumentHelp("Where to listen: HOST:PORT (port 0: any free port).", valueName: "host:port"))
     var listen: String = "127.0.0.1:8080"
 
@@ -49,6 +55,7 @@ struct Serve: AsyncParsableCommand {
         if !noAuth && tokenFile == nil { throw ValidationError("give --token-file FILE (bearer tokens, one a line), or --no-auth on a loopback address") }
         if Self.address(listen) == nil { throw ValidationError("--listen must be HOST:PORT, as 127.0.0.1:8080 or [::1]:8080") }
         if Self.bytes(maxBody) == nil { throw ValidationError("--max-body must be a number of bytes, as 1048576, 512K or 4M") }
+        for named in namedPolicy where Self.named(named) == nil { throw ValidationError("--named-policy must be NAME=FILE, not \(named)") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical") }
     }
@@ -69,13 +76,26 @@ struct Serve: AsyncParsableCommand {
                 Console.error(
                     "veil: note: no pseudonym key given; pseudonyms are consistent until the server stops (set pseudonyms.key in the policy or pass --key env:NAME)")
             }
+            var vaults: [String: PseudonymVault] = [:]
+            func anonymizer(_ engine: Engine) throws -> Anonymizer {
+                // One vault per file, whichever policies name it.
+                guard let path = engineOptions.vault ?? engine.policy.vaultPath else { return Anonymizer(engine: engine) }
+                if vaults[path] == nil { vaults[path] = try engineOptions.openVault(engine) }
+                return Anonymizer(engine: engine, vault: vaults[path])
+            }
+            var anonymizers = [engine.policy.name: try anonymizer(engine)]
+            for named in namedPolicy {
+                let (name, file) = Self.named(named)!
+                guard anonymizers[name] == nil else { throw ValidationError("two policies are named \(name)") }
+                anonymizers[name] = try anonymizer(try engineOptions.makeEngine(policyFile: file))
+            }
+            let policies = ServedPolicies(anonymizers, defaultName: engine.policy.name)
             var logger = Logger(label: "veil.serve")
             logger.logLevel = Logger.Level(rawValue: logLevel)!
-            let anonymizer = Anonymizer(engine: engine, vault: try engineOptions.openVault(engine))
-            let plugins = engine.policy.plugins.count
-            application = try VeilServer.runner(anonymizer: anonymizer, settings: settings, logger: logger) { port in
+            let served = anonymizers.keys.sorted().map { "\($0) (\(anonymizers[$0]!.engine.policy.plugins.count) plugins)" }.joined(separator: ", ")
+            application = try VeilServer.runner(policies: policies, settings: settings, logger: logger) { port in
                 Console.error(
-                    "veil: serving \(engine.policy.name) (\(plugins) plugins) on \(tlsCert == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+                    "veil: serving \(served) on \(tlsCert == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
                 )
                 Console.flush()
             }
@@ -89,6 +109,12 @@ struct Serve: AsyncParsableCommand {
         var host = String(text[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return host.isEmpty ? nil : (host, port)
+    }
+
+    /// NAME=FILE.
+    static func named(_ text: String) -> (String, String)? {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex, text.index(after: equals) != text.endIndex else { return nil }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 
     /// A size in bytes, with an optional K or M suffix.

@@ -5,7 +5,8 @@ package import Logging
 package import VeilCore
 import VeilFormats
 
-/// `veil serve`: the HTTP API over one engine, built at start and shared by every request.
+/// `veil serve`: the HTTP API over the engines of the policies it serves (``ServedPolicies``),
+/// built at start and shared by every request.
 ///
 /// - `GET /health`: `{"status": "ok"}`, without a token (for load balancers).
 /// - `GET /v1/plugins`: the policy's plugins. `GET /metrics`: Prometheus's text format
@@ -31,7 +32,7 @@ package enum VeilServer {
 
     /// The application: give it to `runService()`, or to HummingbirdTesting in tests.
     package static func application(
-        anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        policies: ServedPolicies, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ServerSetupError) -> some ApplicationProtocol {
         let router = Router(context: BasicRequestContext.self)
         let metrics = ServerMetrics()
@@ -40,35 +41,40 @@ package enum VeilServer {
         router.get("/health") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: #"{"status": "ok"}"# + "\n")))
         }
-        let service = TextService(anonymizer: anonymizer, metrics: metrics), presidio = PresidioService(anonymizer: anonymizer, metrics: metrics)
         let work = EngineWork(limit: settings.maximumInFlight, timeLimit: settings.timeLimit)
         let limit = settings.maximumBodyBytes
-        router.get("/v1/plugins") { _, _ in json(pluginList(anonymizer.engine)) }
+        router.get("/v1/plugins") { request, _ in json(pluginList(try policies.anonymizer(for: request).engine)) }
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(inFlight: work.count))))
         }
         router.post("/v1/analyze") { request, _ in
+            let service = TextService(anonymizer: try policies.anonymizer(for: request), metrics: metrics)
             let text = try await TextRequest(body: body(request, limit: limit))
             return json(try await work.run { try service.analyze(text) })
         }
         router.post("/v1/anonymize") { request, _ in
+            let service = TextService(anonymizer: try policies.anonymizer(for: request), metrics: metrics)
             let text = try await TextRequest(body: body(request, limit: limit))
             return json(try await work.run { try service.anonymize(text) })
         }
         // Presidio's analyzer and anonymizer routes, in its shapes.
         router.post("/analyze") { request, _ in
+            let presidio = PresidioService(anonymizer: try policies.anonymizer(for: request), metrics: metrics)
             let bytes = try await body(request, limit: limit)
             return json(try await work.run { try presidio.analyze(bytes) })
         }
         router.post("/anonymize") { request, _ in
+            let presidio = PresidioService(anonymizer: try policies.anonymizer(for: request), metrics: metrics)
             let bytes = try await body(request, limit: limit)
             return json(try await work.run { try presidio.anonymize(bytes) })
         }
-        router.get("/supportedentities") { _, _ in json(presidio.supportedEntities()) }
-        let records = RecordsService(anonymizer: anonymizer, metrics: metrics)
+        router.get("/supportedentities") { request, _ in
+            json(PresidioService(anonymizer: try policies.anonymizer(for: request), metrics: metrics).supportedEntities())
+        }
         router.post("/v1/records") { request, _ in
+            let records = RecordsService(anonymizer: try policies.anonymizer(for: request), metrics: metrics)
             let format = try RecordsService.format(query: request.uri.queryParameters.get("format"), contentType: request.headers[.contentType])
             let spooled = try await RecordsService.spool(request.body, limit: limit)
             return try await records.respond(spooled, format: format, work: work)
@@ -91,9 +97,9 @@ package enum VeilServer {
 
     /// The application ready to run until SIGTERM or SIGINT (what `veil serve` runs).
     package static func runner(
-        anonymizer: Anonymizer, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+        policies: ServedPolicies, settings: ServerSettings, logger: Logger, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws(ServerSetupError) -> any ApplicationRunner {
-        Runner(application: try application(anonymizer: anonymizer, settings: settings, logger: logger, onServerRunning: onServerRunning))
+        Runner(application: try application(policies: policies, settings: settings, logger: logger, onServerRunning: onServerRunning))
     }
 
     /// HTTPS with the PEM certificate chain and private key of these files, TLS 1.2 at least.

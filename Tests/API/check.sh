@@ -23,6 +23,13 @@ for _ in $(seq 1 300); do
   kill -0 "$server" 2> /dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.2
 done
-python3 -m schemathesis.cli run Docs/openapi.yaml --url "http://127.0.0.1:$port" -H "Authorization: Bearer $(cat "$work/tokens")" \
+# The document says a request may name any policy the server was started with: this one serves the
+# built-in default alone, so the copy checked here says so (random names would be refused, 400).
+python3 -c '
+import sys, yaml
+document = yaml.safe_load(open("Docs/openapi.yaml"))
+document["components"]["parameters"]["Policy"]["schema"]["enum"] = ["default"]
+yaml.safe_dump(document, open(sys.argv[1], "w"), allow_unicode=True)' "$work/openapi.yaml"
+python3 -m schemathesis.cli run "$work/openapi.yaml" --url "http://127.0.0.1:$port" -H "Authorization: Bearer $(cat "$work/tokens")" \
   --checks all --exclude-checks positive_data_acceptance --max-examples 25 --generation-deterministic --workers 2 \
   --report junit --report-junit-path "$work/junit.xml"

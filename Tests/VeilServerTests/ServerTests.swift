@@ -56,10 +56,10 @@ import VeilTestSupport
 
     static func application(
         access: ServerSettings.Access = .tokens(try! BearerTokens([token])), maximumBodyBytes: Int = 1 << 20, log: LogCapture = LogCapture(),
-        tls: (certificate: String, key: String)? = nil
+        tls: (certificate: String, key: String)? = nil, policies: ServedPolicies = ServedPolicies(anonymizer)
     ) throws -> some ApplicationProtocol {
         try VeilServer.application(
-            anonymizer: anonymizer,
+            policies: policies,
             settings: ServerSettings(host: "127.0.0.1", port: 0, access: access, maximumBodyBytes: maximumBodyBytes, tls: tls),
             logger: log.logger)
     }
@@ -398,6 +398,28 @@ import VeilTestSupport
             #expect(!String(buffer: bad.body).contains("13812345678"))
             let unsaid = try await client.execute(uri: "/v1/records", method: .post, headers: Self.authorized, body: ByteBuffer(string: "a,b\n"))
             #expect(unsaid.status == .badRequest)
+        }
+    }
+
+    /// A request chooses among the policies the operator named, and only among them.
+    @Test func aRequestChoosesAmongTheNamedPolicies() async throws {
+        let redacting = try Anonymizer(
+            engine: Engine(
+                policy: Policy(name: "redact", path: "redact.yaml", plugins: ["phone-cn"], rules: [.phoneNumber: EntityRule(action: .redact)]),
+                catalog: PluginCatalog.standard(environment: [:]), key: PseudonymKey(secret: Array("server test key, long enough".utf8)), environment: [:]))
+        let policies = ServedPolicies(["server-test": Self.anonymizer, "redact": redacting], defaultName: "server-test")
+        try await Self.application(policies: policies).test(.live) { client in
+            let text = try Self.body(["text": "电话13812345678"])
+            let usual = try Self.json(try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: text))
+            let redacted = try Self.json(
+                try await client.execute(uri: "/v1/anonymize?policy=redact", method: .post, headers: Self.authorized, body: text))
+            #expect((usual["text"] as? String)?.count == "电话13812345678".count)
+            #expect(redacted["text"] as? String == "电话")
+            let plugins = try Self.json(try await client.execute(uri: "/v1/plugins?policy=redact", method: .get, headers: Self.authorized))
+            #expect(plugins["policy"] as? String == "redact")
+            let unknown = try await client.execute(uri: "/v1/anonymize?policy=../etc/policy.yaml", method: .post, headers: Self.authorized, body: text)
+            #expect(unknown.status == .badRequest)
+            #expect(String(buffer: unknown.body).contains("redact, server-test"))
         }
     }
 }
