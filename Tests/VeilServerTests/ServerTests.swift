@@ -422,4 +422,44 @@ import VeilTestSupport
             #expect(String(buffer: unknown.body).contains("redact, server-test"))
         }
     }
+
+    /// A process plugin that crashes on one request fails that request alone (nothing of it is
+    /// returned, and nothing of its text is said); requests around it, and after it, are answered.
+    @Test func aCrashingProcessPluginFailsOnlyItsRequest() async throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins")
+            .standardized.path
+        let engine = try Engine(
+            policy: Policy(
+                name: "unruly", path: "unruly.yaml", plugins: ["unruly", "phone-cn"],
+                rules: [.person: EntityRule(action: .redact), .phoneNumber: EntityRule(action: .redact)]),
+            catalog: PluginCatalog.standard(extraDirectories: [fixtures], environment: [:]),
+            key: PseudonymKey(secret: Array("server test key, long enough".utf8)), environment: [:])
+        let log = LogCapture()
+        try await Self.application(log: log, policies: ServedPolicies(Anonymizer(engine: engine))).test(.live) { client in
+            let answers = try await withThrowingTaskGroup(of: (Bool, HTTPResponse.Status, String).self) { group in
+                for index in 0..<9 {
+                    let crashes = index == 4
+                    group.addTask {
+                        let text = crashes ? "CRASH 电话13812345678" : "ALICE 电话13812345678 \(index)"
+                        let response = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": text]))
+                        return (crashes, response.status, String(buffer: response.body))
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            for (crashes, status, body) in answers {
+                #expect(!body.contains("13812345678"))
+                if crashes {
+                    #expect(status == .unprocessableContent, "\(body)")
+                    #expect(body.contains("unruly") && !body.contains("CRASH"), "\(body)")
+                } else {
+                    #expect(status == .ok, "\(body)")
+                    #expect(!body.contains("ALICE"))
+                }
+            }
+            let after = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": "ALICE"]))
+            #expect(after.status == .ok)
+        }
+        for secret in ["CRASH", "ALICE", "13812345678"] { #expect(!log.text.contains(secret)) }
+    }
 }

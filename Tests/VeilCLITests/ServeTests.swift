@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import VeilTestSupport
+
+/// `veil serve` as an operator runs it: a process of its own, stopped with SIGTERM.
+@Suite struct ServeTests {
+    /// SIGTERM while a request is being worked on: the request is answered whole, then the server
+    /// exits 0; nothing of what it was sent reaches its log.
+    @Test func sigtermFinishesTheRequestsInFlight() throws {
+        let server = Process()
+        server.executableURL = VeilRunner.executable
+        server.arguments = ["serve", "--no-auth", "--listen", "127.0.0.1:0", "--key", "env:VEIL_TEST_KEY"]
+        server.environment = ProcessInfo.processInfo.environment.merging(CLITests.key) { $1 }
+        server.currentDirectoryURL = VeilRunner.packageRoot
+        let errors = Pipe()
+        server.standardError = errors
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        // The port, from the line the server prints once it listens.
+        var printed = Data()
+        var port: Int?
+        while port == nil {
+            let chunk = errors.fileHandleForReading.availableData
+            try #require(!chunk.isEmpty, "the server stopped before listening: \(String(decoding: printed, as: UTF8.self))")
+            printed += chunk
+            let text = String(decoding: printed, as: UTF8.self)
+            if let range = text.range(of: "http://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        // A client sends a batch long enough to be in flight when the signal comes: it waits until
+        // /metrics counts it, sends SIGTERM itself, and reports what it got.
+        let script = """
+            import json, os, signal, threading, time, urllib.request
+            base = "http://127.0.0.1:\(port!)"
+            texts = ["我叫卢立兵，电话13812345678，住在于都县。第%d条" % n for n in range(600)]
+            answer = {}
+            def send():
+                request = urllib.request.Request(base + "/v1/anonymize", data=json.dumps({"texts": texts}).encode(),
+                                                 headers={"Content-Type": "application/json"})
+                with urllib.request.urlopen(request, timeout=300) as response:
+                    answer["status"] = response.status
+                    answer["body"] = json.loads(response.read())
+            sender = threading.Thread(target=send)
+            sender.start()
+            while sender.is_alive():
+                metrics = urllib.request.urlopen(base + "/metrics", timeout=30).read().decode()
+                if "veil_requests_in_flight 1" in metrics:
+                    break
+                time.sleep(0.01)
+            else:
+                raise SystemExit("the batch was answered before the signal could be sent")
+            os.kill(\(server.processIdentifier), signal.SIGTERM)
+            sender.join()
+            results = answer["body"]["results"]
+            assert all("13812345678" not in result["text"] for result in results)
+            print(answer["status"], len(results))
+            """
+        let client = Process()
+        client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        client.arguments = ["python3", "-c", script]
+        let output = Pipe(), complaints = Pipe()
+        client.standardOutput = output
+        client.standardError = complaints
+        try client.run()
+        let answered = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let complaint = String(decoding: complaints.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        client.waitUntilExit()
+        #expect(client.terminationStatus == 0, "\(complaint)")
+        #expect(answered == "200 600\n")
+        printed += errors.fileHandleForReading.readDataToEndOfFile()
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+        let log = String(decoding: printed, as: UTF8.self)
+        #expect(log.contains("route=/v1/anonymize") && log.contains("status=200"), "\(log)")
+        for original in ["卢立兵", "13812345678", "于都"] { #expect(!log.contains(original)) }
+    }
+}
