@@ -426,16 +426,8 @@ import VeilTestSupport
     /// A process plugin that crashes on one request fails that request alone (nothing of it is
     /// returned, and nothing of its text is said); requests around it, and after it, are answered.
     @Test func aCrashingProcessPluginFailsOnlyItsRequest() async throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins")
-            .standardized.path
-        let engine = try Engine(
-            policy: Policy(
-                name: "unruly", path: "unruly.yaml", plugins: ["unruly", "phone-cn"],
-                rules: [.person: EntityRule(action: .redact), .phoneNumber: EntityRule(action: .redact)]),
-            catalog: PluginCatalog.standard(extraDirectories: [fixtures], environment: [:]),
-            key: PseudonymKey(secret: Array("server test key, long enough".utf8)), environment: [:])
         let log = LogCapture()
-        try await Self.application(log: log, policies: ServedPolicies(Anonymizer(engine: engine))).test(.live) { client in
+        try await Self.application(log: log, policies: ServedPolicies(Anonymizer(engine: Self.unrulyEngine()))).test(.live) { client in
             let answers = try await withThrowingTaskGroup(of: (Bool, HTTPResponse.Status, String).self) { group in
                 for index in 0..<9 {
                     let crashes = index == 4
@@ -461,5 +453,44 @@ import VeilTestSupport
             #expect(after.status == .ok)
         }
         for secret in ["CRASH", "ALICE", "13812345678"] { #expect(!log.text.contains(secret)) }
+    }
+
+    /// An engine with the test fixture that crashes (CRASH), hangs (HANG) or finds ALICE, beside
+    /// phone-cn; both redacted.
+    static func unrulyEngine() throws -> Engine {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../VeilCoreTests/Fixtures/process-plugins")
+            .standardized.path
+        return try Engine(
+            policy: Policy(
+                name: "unruly", path: "unruly.yaml", plugins: ["unruly", "phone-cn"],
+                rules: [.person: EntityRule(action: .redact), .phoneNumber: EntityRule(action: .redact)]),
+            catalog: PluginCatalog.standard(extraDirectories: [fixtures], environment: [:]),
+            key: PseudonymKey(secret: Array("server test key, long enough".utf8)), environment: [:])
+    }
+
+    /// Work past the time limit is answered 503 and holds its place until it ends, so the request
+    /// after it, past the bound of one in flight, is answered 429; once the work ends the next is
+    /// answered.
+    @Test func slowWorkIs503AndHoldsItsPlaceSoTheNextIs429() async throws {
+        let settings = ServerSettings(
+            host: "127.0.0.1", port: 0, access: .tokens(try BearerTokens([Self.token])), timeLimit: .milliseconds(500), maximumInFlight: 1)
+        let application = try VeilServer.application(
+            policies: ServedPolicies(Anonymizer(engine: Self.unrulyEngine())), settings: settings, logger: LogCapture().logger)
+        try await application.test(.live) { client in
+            // The plugin sleeps on HANG until its own timeout (3 s) ends it.
+            let slow = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": "HANG 13812345678"]))
+            #expect(slow.status == .serviceUnavailable)
+            #expect(slow.headers[.retryAfter] == "1")
+            #expect(!String(buffer: slow.body).contains("13812345678"))
+            let refused = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": "ALICE"]))
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.retryAfter] == "1")
+            // The place is given back when the plugin's timeout ends the work.
+            while String(buffer: try await client.execute(uri: "/metrics", method: .get, headers: Self.authorized).body).contains("veil_requests_in_flight 1") {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let next = try await client.execute(uri: "/v1/anonymize", method: .post, headers: Self.authorized, body: try Self.body(["text": "ALICE"]))
+            #expect(next.status == .ok)
+        }
     }
 }
