@@ -4,6 +4,9 @@
 # answer must match the document (status, content type, headers, body schema). Run by `make test`
 # after the test suite, with the debug binary the suite built.
 #
+# One worker: hypothesis parses its own source when it describes a strategy, and CPython 3.11's
+# parser is not safe on two threads at once (a "recursion depth mismatch" SystemError, now and then).
+#
 # Not checked: that every request the document allows is accepted. JSON that fits the schema can
 # still be refused by design — an analyzer result past the end of the text, a body that is not a
 # dataset — and the server answers 400 rather than guess (fail closed).
@@ -31,5 +34,5 @@ document = yaml.safe_load(open("Docs/openapi.yaml"))
 document["components"]["parameters"]["Policy"]["schema"]["enum"] = ["default"]
 yaml.safe_dump(document, open(sys.argv[1], "w"), allow_unicode=True)' "$work/openapi.yaml"
 python3 -m schemathesis.cli run "$work/openapi.yaml" --url "http://127.0.0.1:$port" -H "Authorization: Bearer $(cat "$work/tokens")" \
-  --checks all --exclude-checks positive_data_acceptance --max-examples 25 --generation-deterministic --workers 2 \
+  --checks all --exclude-checks positive_data_acceptance --max-examples 25 --generation-deterministic --workers 1 \
   --report junit --report-junit-path "$work/junit.xml"
