@@ -11,7 +11,9 @@ struct RequestJSON {
     init(body: [UInt8], members: Set<String>, shape: String) throws(APIError) {
         if let offset = DocumentText.firstInvalidUTF8Offset(in: body) { throw .badRequest("the body is not valid UTF-8 at byte \(offset)") }
         do { document = try JSONDocument(body) } catch {
-            throw .badJSON("\(Self.place(error.offset, in: body)): \(error.message)")
+            var positions = TextPositions(body)
+            let place = positions.position(ofByte: error.offset)
+            throw .badJSON("line \(place.line), column \(place.column): \(error.message)")
         }
         guard document.isObject else { throw .badRequest("the body must be a JSON object with \(shape)") }
         if let unknown = document.fields.keys.filter({ !members.contains($0) }).sorted().first {
@@ -127,19 +129,4 @@ struct RequestJSON {
     }
 
     private func isNull(_ range: Range<Int>) -> Bool { document.bytes[range].elementsEqual("null".utf8) }
-
-    /// `line L, column C` of byte `offset` in `body` (columns count characters).
-    static func place(_ offset: Int, in body: [UInt8]) -> String {
-        var line = 1, column = 1, index = 0
-        while index < min(offset, body.count) {
-            if body[index] == 0x0A {
-                line += 1
-                column = 1
-            } else if body[index] & 0xC0 != 0x80 {
-                column += 1
-            }
-            index += 1
-        }
-        return "line \(line), column \(column)"
-    }
 }

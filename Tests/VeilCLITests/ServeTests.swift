@@ -32,21 +32,6 @@ import VeilTestSupport
         }
     }
 
-    /// Runs python3 with `script`: its status, standard output and standard error.
-    static func python(_ script: String) throws -> (status: Int32, output: String, errors: String) {
-        let client = Process()
-        client.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        client.arguments = ["python3", "-c", script]
-        let output = Pipe(), complaints = Pipe()
-        client.standardOutput = output
-        client.standardError = complaints
-        try client.run()
-        let answered = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let complaint = String(decoding: complaints.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        client.waitUntilExit()
-        return (client.terminationStatus, answered, complaint)
-    }
-
     /// SIGTERM while a request is being worked on: the request is answered whole, then the server
     /// exits 0; nothing of what it was sent reaches its log.
     @Test func sigtermFinishesTheRequestsInFlight() throws {
@@ -54,7 +39,7 @@ import VeilTestSupport
         defer { if server.isRunning { server.terminate() } }
         // A client sends a batch long enough to be in flight when the signal comes: it waits until
         // /metrics counts it, sends SIGTERM itself, and reports what it got.
-        let run = try Self.python(
+        let run = try Python.run(
             """
             import json, os, signal, threading, time, urllib.request
             base = "http://127.0.0.1:\(port)"
@@ -98,7 +83,7 @@ import VeilTestSupport
         let vault = folder.path + "/mapping.db"
         let (server, port, _, _) = try Self.startServer(["--vault", vault])
         defer { if server.isRunning { server.terminate() } }
-        let run = try Self.python(
+        let run = try Python.run(
             """
             import json, urllib.request
             request = urllib.request.Request("http://127.0.0.1:\(port)/v1/anonymize", data=json.dumps({"text": "我叫卢立兵"}).encode())

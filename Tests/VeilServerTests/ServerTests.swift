@@ -64,26 +64,12 @@ import VeilTestSupport
             logger: log.logger)
     }
 
-    /// Runs python3 with `script`; its status and what it printed. Waited for on a thread of its
-    /// own: a test blocking one of Swift's few cooperative threads would starve the server it calls.
-    static func python(_ script: String) async throws -> (status: Int32, output: String, errors: String) {
+    /// ``Python/run(_:)``, waited for on a thread of its own: a test blocking one of Swift's few
+    /// cooperative threads would starve the server it calls.
+    static func python(_ script: String) async throws -> Python.Run {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try runPython(script) }) }
+            DispatchQueue.global().async { continuation.resume(with: Result { try Python.run(script) }) }
         }
-    }
-
-    private static func runPython(_ script: String) throws -> (status: Int32, output: String, errors: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: printed, as: UTF8.self), String(decoding: complaint, as: UTF8.self))
     }
 
     static let authorized: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
