@@ -5,11 +5,16 @@ and one or two names or places per post), written as plain text, JSONL or CSV. N
 names are drawn from common surnames and given-name characters, places from location-cn's list,
 numbers are generated (phone numbers with valid prefixes, ID numbers with their check character).
 
+The `forum` layout is a forum dump as JSON lines (post_id, thread, author, body, posted_at) whose
+authors include screen names and whose replies name authors of posts anywhere before them (回复…),
+with later mentions of a person by title (王先生, 老王): what the Spark integration's tests and
+figures run on (`Examples/forum-thread.yaml` is its policy).
+
 The `dump` layout is a simpler forum dump (post_id, author, body, date; every body a reply with a
 name, a phone and a QQ number), used for the dataset figures in the README:
 `generate_corpus.py 100 dump --seed 1 > big.csv`.
 
-Usage: generate_corpus.py SIZE_MB {text,jsonl,csv,dump} [--seed N] > corpus.EXT
+Usage: generate_corpus.py SIZE_MB {text,jsonl,csv,dump,forum} [--seed N] > corpus.EXT
 """
 import json
 import os
@@ -78,6 +83,28 @@ def dump_row(rng, number):
     return f'{number},{author},"{body}",2023-01-{number % 28 + 1:02d}\n'
 
 
+SCREEN_NAMES = ["小猫咪", "深圳打工仔", "阿花不是花", "lonely_cat", "北漂小王", "momo", "吃货一枚", "river_song"]
+
+
+def forum_row(rng, number, authors, place_names):
+    """One post of the `forum` layout; `authors` holds the authors so far (a reply names one)."""
+    if rng.random() < 0.2:
+        author = rng.choice(SCREEN_NAMES) + str(rng.randint(1970, 2024))
+    else:
+        author = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice([1, 2])))
+    body = post(rng, place_names)
+    if authors and rng.random() < 0.5:
+        body = f"回复{rng.choice(authors)}：{body}"
+    if rng.random() < 0.3 and not author[0].isascii():
+        body += f"{author[0]}{rng.choice(['先生', '女士', '老师'])}说得对。"
+    authors.append(author)
+    if len(authors) > 50_000:
+        del authors[: len(authors) // 2]
+    post_record = {"post_id": number, "thread": f"thread-{number // 20}", "author": author, "body": body,
+                   "posted_at": f"2023-{number % 12 + 1:02d}-{number % 28 + 1:02d} 09:{number % 60:02d}"}
+    return json.dumps(post_record, ensure_ascii=False) + "\n"
+
+
 DUMP_SURNAMES = SURNAMES[:20]
 DUMP_GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
 
@@ -94,7 +121,14 @@ def main():
         out.write("id,author,body\n")
     if layout == "dump":
         out.write("post_id,author,body,date\n")
+    authors = []
     while written < size:
+        if layout == "forum":
+            line = forum_row(rng, number, authors, place_names)
+            out.write(line)
+            written += len(line.encode())
+            number += 1
+            continue
         if layout == "dump":
             line = dump_row(rng, number)
             out.write(line)

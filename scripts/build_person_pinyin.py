@@ -6,7 +6,7 @@ statistics of person-zh (see scripts/build_person_zh.py):
   readings.tsv       character -> toneless pinyin, for every character in person-zh's name tables
                      (first reading; surnames with a special reading, such as 曾 Zeng and 单 Shan,
                      take it from the table below)
-  surnames.tsv, given.tsv   copied from Plugins/person-zh, so pseudonyms of romanized names are
+  surnames.tsv, given.tsv, foreign.tsv, given-gender.tsv   copied from Plugins/person-zh, so pseudonyms of romanized names are
                      drawn exactly as those of names in characters are
   variants.tsv       Hong Kong, Taiwan and older spellings of common surnames (Wong, Cheung, Chan …),
                      written by hand: surname in characters, then the spellings
@@ -56,7 +56,7 @@ def main():
     with open(os.path.join(args.out, "syllables.txt"), "w", encoding="utf-8") as handle:
         handle.write("# toneless Mandarin syllables (pypinyin)\n" + "\n".join(syllables) + "\n")
     names = set()
-    for table in ("surnames.tsv", "given.tsv"):
+    for table in ("surnames.tsv", "given.tsv", "foreign.tsv", "given-gender.tsv"):
         shutil.copy(os.path.join(args.person_zh, table), os.path.join(args.out, table))
         with open(os.path.join(args.person_zh, table), encoding="utf-8") as handle:
             names.update(line.split("\t")[0] for line in handle if not line.startswith("#"))

@@ -11,6 +11,7 @@ struct Anonymize: ParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "A part of a dataset") var part: PartOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output file, or folder (for several inputs). Default: standard output.", valueName: "path"))
     var output: String?
@@ -24,21 +25,23 @@ struct Anonymize: ParsableCommand {
                         "veil: note: no pseudonym key given; pseudonyms are consistent within this run only (set pseudonyms.key in the policy or pass --key env:NAME)")
                 }
                 var failed = 0
-                let readers = try input.readers()
+                let readers = try input.readers(startingAt: part.inputOffset)
                 // Where everything goes is settled before any input is read.
                 let destinations = try destinations(for: readers)
                 let tracking = input.tracking(report, engine: engine, readers: readers)
                 // Pseudonyms claimed in the vault are held until the outputs are in place, and released
                 // if the run fails with nothing written (what standard output got is already out).
+                try part.check(engine, hasVault: engineOptions.vault ?? engine.policy.vaultPath != nil)
                 let vault = try engineOptions.openVault(engine)
                 vault?.holdClaims()
-                var pipeline = input.pipeline(Anonymizer(engine: engine, vault: vault)) { error in
+                let anonymizer = try part.anonymizer(engine, vault: vault)
+                var pipeline = input.pipeline(anonymizer) { error in
                     failed += 1
                     tracking.skipped(error)
                     Console.error(error.description)
                 }
                 tracking.attach(to: &pipeline)
-                pipeline.known = try pipeline.firstPass(over: input.files)
+                pipeline.known = try part.knownValues(pipeline, files: input.files)
                 // With several inputs, every output is put in place only once all are done: a run that
                 // stops on its third input leaves no output of the first two either.
                 var outputs: [AtomicOutput] = []
@@ -69,6 +72,7 @@ struct Anonymize: ParsableCommand {
                             }
                         },
                         commit: {
+                            try part.writeClaims(of: anonymizer)
                             if destinations.contains(nil) { try vault?.recordOutput(standardOutput) }
                             try vault?.commitClaims()
                             for output in outputs { try output.commit() }

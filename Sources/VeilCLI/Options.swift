@@ -178,10 +178,11 @@ struct InputOptions: ParsableArguments {
         return file
     }
 
-    /// A reader per input; standard input when no files are named or a file is `-`.
-    func readers() throws -> [LineReader] {
-        if files.isEmpty { return [LineReader(standardInputNamed: "<stdin>")] }
-        return try files.map { $0 == "-" ? LineReader(standardInputNamed: "<stdin>") : try LineReader(path: $0) }
+    /// A reader per input; standard input when no files are named or a file is `-`. Each input is
+    /// the part of a larger one that starts at byte `offset` of it.
+    func readers(startingAt offset: Int = 0) throws -> [LineReader] {
+        if files.isEmpty { return [LineReader(standardInputNamed: "<stdin>", startingAt: offset)] }
+        return try files.map { $0 == "-" ? LineReader(standardInputNamed: "<stdin>", startingAt: offset) : try LineReader(path: $0, startingAt: offset) }
     }
 }
 

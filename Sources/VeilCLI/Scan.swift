@@ -12,6 +12,7 @@ struct Scan: ParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "A part of a dataset") var part: PartOptions
 
     @Option(name: .long, help: "table (for people), json or jsonl (one line per document; offsets in code points).")
     var format: OutputFormat = .table
@@ -21,7 +22,7 @@ struct Scan: ParsableCommand {
             try input.withReport("scan") { report in
                 let engine = try engineOptions.makeEngine(pseudonymizing: false)
                 var failed = 0
-                let readers = try input.readers()
+                let readers = try input.readers(startingAt: part.inputOffset)
                 let tracking = input.tracking(report, engine: engine, readers: readers)
                 var pipeline = input.pipeline(Anonymizer(engine: engine)) { error in
                     failed += 1
@@ -29,7 +30,7 @@ struct Scan: ParsableCommand {
                     Console.error(error.description)
                 }
                 tracking.attach(to: &pipeline)
-                pipeline.known = try pipeline.firstPass(over: input.files)
+                pipeline.known = try part.knownValues(pipeline, files: input.files)
                 var table = FindingsTable()
                 var first = true
                 if format == .json { Console.output("[") }

@@ -11,7 +11,7 @@ struct Veil: AsyncParsableCommand {
             1 a document could not be processed, 2 bad configuration or usage, 3 plugin examples failed.
             """,
         version: "0.1.0",
-        subcommands: [Scan.self, Anonymize.self, Review.self, Reveal.self, Eval.self, Plugins.self, PolicyCommand.self, Serve.self]
+        subcommands: [Scan.self, Anonymize.self, Review.self, Reveal.self, Eval.self, Plugins.self, PolicyCommand.self, Serve.self, Values.self, Settle.self]
     )
 
     /// Runs the command the arguments name. A usage error (an unknown subcommand or option, a

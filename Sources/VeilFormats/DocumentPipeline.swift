@@ -23,12 +23,16 @@ package struct DocumentPipeline {
     /// Plain text is read in sections of about this many bytes (cut at line breaks), so memory stays
     /// bounded whatever the file's length; the people a section names are carried to the next.
     package var textSectionSize = TextSections.defaultSize
+    /// Records link to the records before them in blocks of this many bytes of their input
+    /// (``DocumentContext/recordBlockSize``; smaller only in tests).
+    package var recordBlockSize = DocumentContext.recordBlockSize
     /// Called for every document left out under ``ErrorPolicy/skip``.
     package var onError: (InputError) -> Void
     /// Called with the findings of every document (or record) written or reported, in order.
     package var onDocument: ([Finding]) -> Void = { _ in }
     /// The people the texts of this pipeline have named so far: a text (a file of a transcript
     /// split in two) links 老卢 to the 卢立兵 of an earlier one, as the sections of one file do.
+    /// Records do not carry it (``RecordLinks``).
     private let carried = CarriedContext()
 
     package init(
@@ -76,14 +80,13 @@ package struct DocumentPipeline {
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer
         var names = StructureNames(engine: engine)
-        var context = carried.context
-        defer { carried.context = context }
+        var links = RecordLinks(blockSize: recordBlockSize)
         try BatchRunner.run(
             &source, parallel: parallel, process: { record in try anonymizer.recognize(record: record.values) },
             emit: { record, result in
                 guard !record.isVerbatim else { return }
                 guard let recognized = try guarded({ try result.mapError { Self.located($0, record) }.get() }) else { return }
-                let perValue = anonymizer.scan(recognized, known: known, context: &context)
+                let perValue = links.settling(record) { anonymizer.scan(recognized, known: known, context: &$0) }
                 var findings: [Finding] = [], fields: [String?] = []
                 for (name, found) in zip(record.fieldNames, perValue) {
                     findings += found
@@ -114,10 +117,9 @@ package struct DocumentPipeline {
         }
         var source = recordSource(reader, format: format)
         let anonymizer = anonymizer
-        var context = carried.context
-        defer { carried.context = context }
+        var links = RecordLinks(blockSize: recordBlockSize)
         // Records are recognized on every core, then settled and rewritten in their order, each
-        // knowing the people of the records (and files) before it.
+        // knowing the people of the records before it in its block of the input (``RecordLinks``).
         try BatchRunner.run(
             &source, parallel: parallel,
             process: { record in
@@ -128,7 +130,7 @@ package struct DocumentPipeline {
                 guard let recognized else { return try write(record.render([])) }
                 guard
                     let rewritten = try guarded({
-                        try Self.located(record) { try anonymizer.anonymize(recognized, known: known, context: &context) }
+                        try Self.located(record) { try links.settling(record) { try anonymizer.anonymize(recognized, known: known, context: &$0) } }
                     })
                 else { return }
                 onDocument(rewritten.findings.flatMap { $0 })
@@ -145,11 +147,8 @@ package struct DocumentPipeline {
     /// Standard input, which can be read only once, is checked as the run reads it; a caller that
     /// reads only a sample of each file (`veil review`) passes `checking: false`.
     package func firstPass(over paths: [String], checking: Bool? = nil) throws -> KnownValues {
-        let rules = fieldRules ?? engine.policy.fields
-        let collecting = rules.entries.contains(where: { if case .entity = $0.rule { true } else { false } })
         let checking = checking ?? (errorPolicy == .fail)
-        var seen = Set<String>()
-        var values: [(text: String, entity: EntityType)] = []
+        var values = EntityValues()
         for path in paths where path != "-" {
             let format = format ?? InputFormat.inferred(from: path)
             if format == .text {
@@ -158,22 +157,42 @@ package struct DocumentPipeline {
                 while let section = try sections.next() { _ = try textDocument(section, path: path) }
                 continue
             }
-            guard collecting || checking else { continue }
-            var source = recordSource(try LineReader(path: path), format: format)
-            // In batches that a JSONL file's reader makes on every core, taken in the file's order.
-            while case let batch = source.nextRecords(upTo: BatchRunner.batchRecords), !batch.isEmpty {
-                for read in batch {
-                    let record: SourceRecord
-                    do { record = try read.get() } catch let error as InputError where error.canBeSkipped && !checking { continue }
-                    guard collecting else { continue }
-                    for value in record.values {
-                        guard case .entity(let entity) = value.rule, seen.insert(entity.rawValue + "\u{0}" + value.text).inserted else { continue }
-                        values.append((value.text, entity))
-                    }
+            guard collectsEntityValues || checking else { continue }
+            try collectEntityValues(from: try LineReader(path: path), into: &values, checking: checking)
+        }
+        return try knownValues(values)
+    }
+
+    /// The known values of `values` (``Anonymizer/knownValues(_:)``), or none when the rules name no
+    /// entity field.
+    package func knownValues(_ values: EntityValues) throws -> KnownValues {
+        collectsEntityValues ? try anonymizer.knownValues(values.all) : .empty
+    }
+
+    /// Whether the field rules name an entity field, whose values the first pass collects.
+    package var collectsEntityValues: Bool {
+        (fieldRules ?? engine.policy.fields).entries.contains(where: { if case .entity = $0.rule { true } else { false } })
+    }
+
+    /// Adds the values of the entity fields of `reader`'s records to `values`; with `checking`, a
+    /// record that cannot be read stops it with its error, else such a record is passed over.
+    package func collectEntityValues(from reader: LineReader, into values: inout EntityValues, checking: Bool) throws {
+        let format = format ?? InputFormat.inferred(from: reader.path)
+        guard format != .text else { return }
+        let collecting = collectsEntityValues
+        var source = recordSource(reader, format: format)
+        // In batches that a JSONL file's reader makes on every core, taken in the file's order.
+        while case let batch = source.nextRecords(upTo: BatchRunner.batchRecords), !batch.isEmpty {
+            for read in batch {
+                let record: SourceRecord
+                do { record = try read.get() } catch let error as InputError where error.canBeSkipped && !checking { continue }
+                guard collecting else { continue }
+                for value in record.values {
+                    guard case .entity(let entity) = value.rule else { continue }
+                    values.insert(value.text, entity: entity)
                 }
             }
         }
-        return collecting ? try anonymizer.knownValues(values) : .empty
     }
 
     /// The records of `reader` in `format`.
@@ -321,7 +340,47 @@ struct StructureNames {
     }
 }
 
+/// The people the records of one input hand on to the records after them: those named before a
+/// record in its block of the input (``DocumentContext/recordBlockSize`` bytes; a record belongs to
+/// the block its first byte is in). What a record links to depends on its input's bytes before
+/// it in that block and nothing else — not on the files or records before that — so an input cut
+/// at block boundaries into parts (the partitions of a Spark job) gives, part by part, the output
+/// of the whole.
+struct RecordLinks {
+    let blockSize: Int
+    private var block = -1
+    private var context = DocumentContext()
+
+    init(blockSize: Int) { self.blockSize = blockSize }
+
+    /// Runs `settle` on `record` in its context (a new one when it starts a block).
+    mutating func settling<T>(_ record: SourceRecord, _ settle: (inout DocumentContext) throws -> T) rethrows -> T {
+        let recordBlock = record.offset / blockSize
+        if recordBlock != block {
+            block = recordBlock
+            context = DocumentContext()
+        }
+        return try settle(&context)
+    }
+}
+
 /// The context texts hand on to the next text of a pipeline (texts are handled one at a time).
 private final class CarriedContext {
     var context = DocumentContext()
+}
+
+/// The distinct values of a run's entity fields (every `author`), as the first pass collects them:
+/// the same set however the inputs were read or split.
+package struct EntityValues {
+    private var seen = Set<String>()
+    /// Each distinct value and its entity, in the order first met.
+    package private(set) var all: [(text: String, entity: EntityType)] = []
+
+    package init() {}
+
+    /// Adds a value (a second of the same text and entity is not kept).
+    package mutating func insert(_ text: String, entity: EntityType) {
+        guard seen.insert(entity.rawValue + "\u{0}" + text).inserted else { return }
+        all.append((text, entity))
+    }
 }

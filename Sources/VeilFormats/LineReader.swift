@@ -19,19 +19,29 @@ package final class LineReader {
     package private(set) var bytesRead = 0
     /// The input's size, when it is a regular file.
     package let size: Int?
+    /// Where the line last returned starts, in bytes from the start of the whole input (a part of a
+    /// file read from standard input starts at the offset it was cut from: ``init(standardInputNamed:startingAt:maximumLineLength:)``).
+    package private(set) var lineStart = 0
+    /// Where `buffer[0]` lies in the whole input.
+    private var bufferOffset = 0
 
-    package init(path: String, maximumLineLength: Int = 256 << 20) throws {
+    /// Reads the file at `path`, which is the part of a larger input that starts at byte
+    /// `startOffset` of it (0: the whole input).
+    package init(path: String, startingAt startOffset: Int = 0, maximumLineLength: Int = 256 << 20) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw InputError(file: path, message: "cannot open the file") }
         self.path = path
+        self.bufferOffset = startOffset
         self.handle = handle
         self.ownsHandle = true
         self.maximumLineLength = maximumLineLength
         self.size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
     }
 
-    /// Reads standard input.
-    package init(standardInputNamed name: String = "<stdin>", maximumLineLength: Int = 256 << 20) {
+    /// Reads standard input, which is the part of a larger input that starts at byte `startOffset`
+    /// of it (0: the whole input).
+    package init(standardInputNamed name: String = "<stdin>", startingAt startOffset: Int = 0, maximumLineLength: Int = 256 << 20) {
         self.path = name
+        self.bufferOffset = startOffset
         self.handle = FileHandle.standardInput
         self.ownsHandle = false
         self.maximumLineLength = maximumLineLength
@@ -45,6 +55,7 @@ package final class LineReader {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 let line = Array(buffer[start..<newline])
+                lineStart = bufferOffset + start
                 start = newline + 1
                 lineNumber += 1
                 lineHadNewline = true
@@ -56,6 +67,7 @@ package final class LineReader {
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = Array(buffer[start...])
+                lineStart = bufferOffset + start
                 start = buffer.count
                 lineNumber += 1
                 lineHadNewline = false
@@ -66,7 +78,11 @@ package final class LineReader {
                 throw InputError(file: path, line: lineNumber + 1, message: "cannot read: \(error.localizedDescription)")
             }
             if chunk.isEmpty { atEnd = true; continue }
-            if start > 0 { buffer.removeFirst(start); start = 0 }
+            if start > 0 {
+                buffer.removeFirst(start)
+                bufferOffset += start
+                start = 0
+            }
             buffer.append(contentsOf: chunk)
         }
     }

@@ -40,6 +40,25 @@ import Testing
         #expect(english.contains("\(words[0])'s wife"), "Lu's is the same person's surname")
     }
 
+    /// person-pinyin draws a person's pseudonym exactly as person-zh draws it, for every draw: the
+    /// run keeps one attempt per person, and each script's generator draws that attempt, so the two
+    /// must agree or "Li Na" and 李娜 would be two pseudonyms of one person.
+    @Test func pinyinAndCharacterGeneratorsDrawAlike() throws {
+        let characters = try #require(Shipped.catalog["person-zh"]?.makeRecognizer() as? any SurrogateProvidingRecognizer).makeSurrogate()
+        let pinyin = try #require(Shipped.catalog["person-pinyin"]?.makeRecognizer() as? any SurrogateProvidingRecognizer).makeSurrogate()
+        let key = PseudonymKey(secret: Array("generators agree, a long test key".utf8)).derived(for: "pseudonym:PERSON")
+        let names = ["李娜", "谭秀英", "王秀兰", "赵春燕", "李建国", "王志强", "黄立兵", "欧阳娜娜", "卢", "司马光", "张伟"]
+        for name in names {
+            for attempt in 0..<4 {
+                var first = SurrogateRandom(key: key, value: name, attempt: attempt)
+                var second = SurrogateRandom(key: key, value: name, attempt: attempt)
+                #expect(
+                    characters.surrogate(for: name, keeping: [], random: &first) == pinyin.surrogate(for: name, keeping: [], random: &second),
+                    "\(name), draw \(attempt)")
+            }
+        }
+    }
+
     /// A given name keeps the gender it reads as: women's names get given names read as a
     /// woman's, men's as a man's (the counts of given-gender.tsv).
     @Test func givenNamePseudonymsKeepTheirGender() throws {

@@ -9,13 +9,13 @@ import Testing
         let table = PseudonymTable()
         // Every original draws "x" first: the second original must move on to its next draw.
         let draw = { (original: String) in { (attempt: Int) in attempt == 0 ? "x" : "\(original)-\(attempt)" } }
-        let a = try table.surrogate(entity: .person, canonical: "a", draw: draw("a"))
-        let b = try table.surrogate(entity: .person, canonical: "b", draw: draw("b"))
+        let a = try table.surrogate(entity: .person, canonical: "a", drawer: "test", draw: draw("a"))
+        let b = try table.surrogate(entity: .person, canonical: "b", drawer: "test", draw: draw("b"))
         #expect(a == "x" && b == "b-1")
-        #expect(try table.surrogate(entity: .person, canonical: "b", draw: draw("b")) == "b-1")
-        #expect(try table.surrogate(entity: .person, canonical: "a", draw: draw("a")) == "x")
+        #expect(try table.surrogate(entity: .person, canonical: "b", drawer: "test", draw: draw("b")) == "b-1")
+        #expect(try table.surrogate(entity: .person, canonical: "a", drawer: "test", draw: draw("a")) == "x")
         // Another entity has its own space.
-        #expect(try table.surrogate(entity: .location, canonical: "b", draw: draw("b")) == "x")
+        #expect(try table.surrogate(entity: .location, canonical: "b", drawer: "test", draw: draw("b")) == "x")
         #expect(table.count == 3)
     }
 
@@ -23,7 +23,7 @@ import Testing
         let table = PseudonymTable()
         var draws = 0
         // Nothing but the original: it comes back as it is, and the rewrite fails closed.
-        let surrogate = try table.surrogate(entity: .person, canonical: "same") { _ in
+        let surrogate = try table.surrogate(entity: .person, canonical: "same", drawer: "test") { _ in
             draws += 1; return "same"
         }
         #expect(surrogate == "same" && draws == PseudonymTable.drawLimit)
@@ -32,10 +32,10 @@ import Testing
     /// A generator whose every surrogate is taken stops the document; it never hands out one twice.
     @Test func aTakenSurrogateIsNeverHandedOutAgain() throws {
         let table = PseudonymTable()
-        #expect(try table.surrogate(entity: .qqNumber, canonical: "1") { _ in "x" } == "x")
-        #expect(throws: NoFreePseudonymError.self) { try table.surrogate(entity: .qqNumber, canonical: "2") { _ in "x" } }
+        #expect(try table.surrogate(entity: .qqNumber, canonical: "1", drawer: "test") { _ in "x" } == "x")
+        #expect(throws: NoFreePseudonymError.self) { try table.surrogate(entity: .qqNumber, canonical: "2", drawer: "test") { _ in "x" } }
         // A finite list past its last candidate: the same.
-        #expect(throws: NoFreePseudonymError.self) { try table.surrogateFromList(entity: .qqNumber, canonical: "3") { $0 == 0 ? "x" : nil } }
+        #expect(throws: NoFreePseudonymError.self) { try table.surrogateFromList(entity: .qqNumber, canonical: "3", drawer: "test") { $0 == 0 ? "x" : nil } }
     }
 
     /// Small domains never run out: every surname of the tables, each met alone (王先生 with no
@@ -51,7 +51,7 @@ import Testing
         let surnames = statistics.surnames.keys.filter { $0.count == 1 }.sorted()
         var drawn: [String: String] = [:]
         for surname in surnames {
-            drawn[surname] = try table.surrogate(entity: .person, canonical: surname) { attempt in
+            drawn[surname] = try table.surrogate(entity: .person, canonical: surname, drawer: "test") { attempt in
                 var random = SurrogateRandom(key: key, value: surname, attempt: attempt)
                 return person.surrogate(for: surname, keeping: [], random: &random)
             }
@@ -67,7 +67,7 @@ import Testing
             if let known = images[id] { return known }
             let parent = try places[id]?.parent.map(settle)
             let candidates = surrogate.candidates(for: id, parentSurrogate: parent, key: placeKey)
-            let image = try table.surrogateFromList(entity: .location, canonical: id) { $0 < candidates.count ? candidates[$0] : nil }
+            let image = try table.surrogateFromList(entity: .location, canonical: id, drawer: "test") { $0 < candidates.count ? candidates[$0] : nil }
             images[id] = image
             return image
         }
@@ -99,7 +99,7 @@ import Testing
                     for second in given {
                         let name = String([surname, first, second])
                         names.insert(
-                            try table.surrogate(entity: .person, canonical: name) { attempt in
+                            try table.surrogate(entity: .person, canonical: name, drawer: "test") { attempt in
                                 var random = SurrogateRandom(key: personKey, value: name, attempt: attempt)
                                 return person.surrogate(for: name, keeping: [], random: &random)
                             })
@@ -113,7 +113,7 @@ import Testing
             for index in 0..<1_000_000 {
                 let number = "138" + String(10_000_000 + index * 7 % 90_000_000)
                 numbers.insert(
-                    try table.surrogate(entity: .phoneNumber, canonical: number) { attempt in
+                    try table.surrogate(entity: .phoneNumber, canonical: number, drawer: "test") { attempt in
                         var random = SurrogateRandom(key: phoneKey, value: number, attempt: attempt)
                         return phone.surrogate(for: number, keeping: [], random: &random)
                     })
@@ -124,5 +124,28 @@ import Testing
         let (nameCount, numberCount) = try await (names, numbers)
         #expect(nameCount == 1_000_000, "\(1_000_000 - nameCount) name pseudonyms shared")
         #expect(numberCount == 1_000_000, "\(1_000_000 - numberCount) number pseudonyms shared")
+    }
+
+    /// Two generators drawing for one original each get their own draw of its attempt, however
+    /// full the table's cache is: what a mention gets never depends on what the cache still holds.
+    @Test func eachGeneratorGetsItsOwnDrawOfAnOriginal() throws {
+        let table = PseudonymTable()
+        #expect(try table.surrogate(entity: .person, canonical: "李娜", drawer: "characters") { "宁霞-\($0)" } == "宁霞-0")
+        #expect(try table.surrogate(entity: .person, canonical: "李娜", drawer: "pinyin") { "Ning Xia-\($0)" } == "Ning Xia-0")
+        #expect(try table.surrogate(entity: .person, canonical: "李娜", drawer: "characters") { "宁霞-\($0)" } == "宁霞-0")
+    }
+
+    /// A settlement says which draw each original takes; an original it does not list takes its
+    /// first, and one whose settled draw is already another's fails rather than share it.
+    @Test func aSettlementFixesTheDrawsAndRefusesOneThatDoesNotFit() throws {
+        let key = PseudonymKey(secret: Array("settlement test key, long enough".utf8))
+        var settlement = Settlement(key: key)
+        settlement.set(id: settlement.id(entity: .person, canonical: "b"), attempt: 2)
+        let table = PseudonymTable(settlement: settlement)
+        #expect(try table.surrogate(entity: .person, canonical: "a", drawer: "test") { "x\($0)" } == "x0")
+        #expect(try table.surrogate(entity: .person, canonical: "b", drawer: "test") { "y\($0)" } == "y2")
+        #expect(throws: SettlementMismatchError.self) { try table.surrogate(entity: .person, canonical: "c", drawer: "test") { _ in "x0" } }
+        #expect(settlement.id(entity: .person, canonical: "b").utf8.count == 32)
+        #expect(settlement.id(entity: .person, canonical: "b") != settlement.id(entity: .location, canonical: "b"))
     }
 }

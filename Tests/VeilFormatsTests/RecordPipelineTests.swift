@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VeilCore
 import VeilRecognizers
+import VeilTestSupport
 
 @testable import VeilFormats
 
@@ -196,6 +197,86 @@ import VeilRecognizers
         let last = output[5001][1]
         #expect(!first.contains("卢") && !last.contains("卢"), "\(first) \(last)")
         #expect(last == "老\(first.prefix(1))说了，\(first)也说了。")
+    }
+
+    /// A dataset cut into parts at the boundaries of its record blocks, each part run apart (as
+    /// the partitions of a Spark job are) with the whole dataset's entity values, gives the whole
+    /// run's output once its pseudonym collisions are settled: each part notes the originals it
+    /// draws for, the claims replayed in input order settle who takes which draw, and each part
+    /// runs again drawing as settled. Authors are drawn from few surnames and given names, so
+    /// that originals collide across parts, and a reply names an author of another part.
+    @Test func aDatasetCutAtBlockBoundariesGivesTheWholeRunsOutput() throws {
+        let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹")
+        let given = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰")
+        var random = SplitMix(seed: 19)
+        var authors: [String] = []
+        var lines: [String] = []
+        for number in 0..<1_500 {
+            let author = "\(surnames[Int(random.next() % UInt64(surnames.count))])\(given[Int(random.next() % UInt64(given.count))])"
+            let reply = authors.isEmpty ? "" : "回复\(authors[Int(random.next() % UInt64(authors.count))])："
+            let named =
+                "\(surnames[Int(random.next() % UInt64(surnames.count))])\(given[Int(random.next() % UInt64(given.count))])\(given[Int(random.next() % UInt64(given.count))])"
+            lines.append(#"{"n": \#(number), "author": "\#(author)", "body": "\#(reply)我是\#(named)，\#(author.prefix(1))先生说得对。"}"#)
+            authors.append(author)
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let rules = try Self.rules([("$.n", .keep), ("$.author", .entity(.person)), ("$.body", .scan)])
+        let engine = try Self.engine(fields: rules)
+        let blockSize = 16_384
+        let folder = NSTemporaryDirectory() + "veil-parts-\(UUID().uuidString)/"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func file(_ name: String, _ bytes: some Collection<UInt8>) -> String {
+            _ = FileManager.default.createFile(atPath: folder + name, contents: Data(bytes))
+            return folder + name
+        }
+        func pipeline(_ anonymizer: Anonymizer) -> DocumentPipeline {
+            var pipeline = DocumentPipeline(anonymizer: anonymizer, format: .jsonl)
+            pipeline.recordBlockSize = blockSize
+            return pipeline
+        }
+        func anonymized(_ pipeline: DocumentPipeline, _ reader: LineReader) throws -> [UInt8] {
+            var output: [UInt8] = []
+            try pipeline.anonymize(reader) { output += $0.bytes }
+            return output
+        }
+        // The whole dataset in one run.
+        let whole = file("whole.jsonl", Array(input.utf8))
+        var wholeRun = pipeline(Anonymizer(engine: engine))
+        wholeRun.known = try wholeRun.firstPass(over: [whole])
+        let expected = try anonymized(wholeRun, try LineReader(path: whole))
+        // Parts cut where a line starts in the next block, as Hadoop splits a file at multiples of
+        // the split size.
+        let bytes = Array(input.utf8)
+        var cuts = [0]
+        while let last = cuts.last, last + blockSize < bytes.count, let newline = bytes[(last + blockSize)...].firstIndex(of: 0x0A) {
+            cuts.append(newline + 1)
+        }
+        let parts = zip(cuts, cuts.dropFirst() + [bytes.count]).enumerated().map { index, range in
+            (path: file("part\(index).jsonl", bytes[range.0..<range.1]), offset: range.0)
+        }
+        #expect(parts.count >= 4)
+        var values = EntityValues()
+        for part in parts { try pipeline(Anonymizer(engine: engine)).collectEntityValues(from: try LineReader(path: part.path), into: &values, checking: true) }
+        let known = try pipeline(Anonymizer(engine: engine)).knownValues(values)
+        // First runs: the claims of each part, in order.
+        var claims: [PseudonymClaim] = []
+        for part in parts {
+            var first = pipeline(Anonymizer(engine: engine, recordingClaims: true))
+            first.known = known
+            _ = try anonymized(first, try LineReader(path: part.path, startingAt: part.offset))
+            claims += first.anonymizer.claims?.claims ?? []
+        }
+        let settlement = try Anonymizer(engine: engine).settle(claims)
+        #expect(!settlement.attempts.isEmpty, "some originals drew another's pseudonym first")
+        // Second runs, drawing as settled.
+        var output: [UInt8] = []
+        for part in parts {
+            var second = pipeline(Anonymizer(engine: engine, settlement: settlement))
+            second.known = known
+            output += try anonymized(second, try LineReader(path: part.path, startingAt: part.offset))
+        }
+        #expect(String(decoding: output, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 
     @Test func aBadRowStopsTheRunOrIsSkippedAndReported() throws {

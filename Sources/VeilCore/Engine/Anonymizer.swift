@@ -22,11 +22,16 @@ package final class Anonymizer: Sendable {
     /// same fields, and working out labels at every record cost a tenth of its run.
     private let lastLabels = Mutex<(names: [String?], labels: [String?])>(([], []))
 
+    /// Where the mentions that draw pseudonyms are noted, in a part's first run (``Settlement``).
+    package let claims: ClaimRecorder?
+
     /// Pseudonyms are kept in `vault` too, when given: they then agree with earlier runs and can be
-    /// revealed (`veil reveal`).
-    package init(engine: Engine, vault: PseudonymVault? = nil) {
+    /// revealed (`veil reveal`). A part of a dataset draws them as its `settlement` says, or notes
+    /// its claims for the settlement to be made (`recordingClaims`).
+    package init(engine: Engine, vault: PseudonymVault? = nil, settlement: Settlement? = nil, recordingClaims: Bool = false) {
         self.engine = engine
-        self.table = PseudonymTable(vault: vault)
+        self.table = PseudonymTable(vault: vault, settlement: settlement)
+        self.claims = recordingClaims ? ClaimRecorder() : nil
         self.operators = engine.policy.rules.mapValues { $0.action.makeOperator }
         self.defaultOperator = engine.policy.defaultRule.action.makeOperator
     }
@@ -88,7 +93,7 @@ package final class Anonymizer: Sendable {
         var rewrites: [Rewrite] = []
         // Written to the vault together once the document's rewrites are known.
         var renderings: [PseudonymVault.Rendering] = []
-        let context = OperatorContext(surrogates: engine.surrogates, table: table)
+        let context = OperatorContext(surrogates: engine.surrogates, table: table, claims: claims)
         for detection in mergingPlaceChains(detections) {
             let mention = Mention(text: String(decoding: bytes[detection.range], as: UTF8.self), detection: detection)
             // A mention found across a wrapped line (成都市武侯⏎区) keeps its line breaks where they
@@ -220,5 +225,32 @@ package struct RewriteError: Error, Sendable, CustomStringConvertible {
     package let byteOffset: Int
     package var description: String {
         "a \(entity.rawValue) finding at byte \(byteOffset) could not be rewritten by '\(action)' (its replacement would be the original text)"
+    }
+}
+
+extension Anonymizer {
+    /// The settlement of a dataset whose parts noted `claims` (``ClaimRecorder``), the parts' claims
+    /// in input order: each claim is drawn again, in turn, in one table, as the run over the whole
+    /// dataset draws its originals, and the originals that did not take their first draw are
+    /// listed. Fails on a claim this policy does not pseudonymize (claims of another policy).
+    package func settle(_ claims: some Sequence<PseudonymClaim>) throws -> Settlement {
+        let table = PseudonymTable(loggingSettled: true)
+        let context = OperatorContext(surrogates: engine.surrogates, table: table)
+        for claim in claims {
+            let entity = EntityType(claim.entity)
+            guard let pseudonymize = (operators[entity] ?? defaultOperator) as? PseudonymizeOperator else {
+                throw ClaimsMismatchError(entity: entity)
+            }
+            var facts = MentionFacts()
+            facts.pseudonymKey = claim.key
+            let detection = Detection(range: 0..<0, entity: entity, score: 1, pluginID: claim.plugin, rule: "claim", canonical: claim.value, facts: facts)
+            // The written form matters only for its script (which generator names a person).
+            _ = try pseudonymize.draw(detection, writtenAs: claim.han ? "中" : "a", in: context)
+        }
+        var settlement = Settlement(key: engine.key)
+        for settled in table.settledPastFirstDraw {
+            settlement.set(id: settlement.id(entity: settled.entity, canonical: settled.canonical), attempt: settled.attempt, entity: settled.entity)
+        }
+        return settlement
     }
 }

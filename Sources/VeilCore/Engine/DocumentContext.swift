@@ -11,6 +11,13 @@ public struct DocumentContext: Sendable {
     /// people is no longer linked from a bare mention.
     package static let capacity = 5_000
 
+    /// The records of a dataset link to the records before them in the same block of this many
+    /// bytes of their file (4 MiB, some eight thousand forum posts), and to no others: what a record
+    /// becomes depends on its file's bytes from the block's start, so a file cut at block
+    /// boundaries (the partitions of a Spark job, whose split size is a multiple of this) gives the
+    /// output of the whole file, part by part.
+    package static let recordBlockSize = 1 << 22
+
     /// One detection per distinct full name, oldest first, its range emptied (it lies in an earlier
     /// document).
     private(set) var people: [Detection] = []

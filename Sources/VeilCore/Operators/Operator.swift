@@ -12,10 +12,13 @@ struct Mention {
     let detection: Detection
 }
 
-/// What operators share within a run: the engine (key, surrogates) and the run's pseudonym table.
+/// What operators share within a run: the engine (key, surrogates), the run's pseudonym table, and
+/// where the mentions that draw pseudonyms are noted, when the run is one part of a dataset
+/// whose collisions are settled afterwards (``ClaimRecorder``).
 struct OperatorContext {
     let surrogates: SurrogateResolver
     let table: PseudonymTable
+    var claims: ClaimRecorder? = nil
 }
 
 extension Action {

@@ -43,9 +43,15 @@ package enum Action: Sendable, Hashable {
     package var isReversible: Bool {
         switch self {
         case .pseudonymize: return true
-        case .replace(let template): return template.contains("{n}")
+        case .replace: return isNumbered
         case .keep, .redact, .mask, .hash, .generalize, .generalizeDate: return false
         }
+    }
+
+    /// Whether the action numbers originals in the order a run meets them (`{n}` in a template).
+    package var isNumbered: Bool {
+        if case .replace(let template) = self { return template.contains("{n}") }
+        return false
     }
 
     package var name: String {

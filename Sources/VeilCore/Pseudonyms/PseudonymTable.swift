@@ -33,9 +33,22 @@ package final class PseudonymTable: Sendable {
     let vault: PseudonymVault?
     private let cache = Mutex([UInt64: String]())
 
-    package init(vault: PseudonymVault? = nil) {
+    /// With a settlement, each original takes the draw it lists (``Settlement``) and no other.
+    let settlement: Settlement?
+    /// Originals settled past their first draw, kept when the table settles claims
+    /// (``Anonymizer/settle(_:)``): the settlement it makes.
+    private let settledLog: Mutex<[(entity: EntityType, canonical: String, attempt: Int)]>?
+
+    package init(vault: PseudonymVault? = nil, settlement: Settlement? = nil, loggingSettled: Bool = false) {
         seed = (UInt64.random(in: .min ... .max), UInt64.random(in: .min ... .max))
         self.vault = vault
+        self.settlement = settlement
+        self.settledLog = loggingSettled ? Mutex([]) : nil
+    }
+
+    /// The originals settled past their first draw, in the order met (with `loggingSettled`).
+    package var settledPastFirstDraw: [(entity: EntityType, canonical: String, attempt: Int)] {
+        settledLog?.withLock { $0 } ?? []
     }
 
     private func fingerprint(_ entity: EntityType, _ value: String, role: UInt8) -> UInt64 {
@@ -52,24 +65,30 @@ package final class PseudonymTable: Sendable {
     static let drawLimit = 1_000
 
     /// The surrogate for `canonical`, drawing one with `draw(attempt)` (which must be deterministic)
-    /// until it finds one no other original has (at most ``drawLimit`` draws).
-    package func surrogate(entity: EntityType, canonical: String, draw: (Int) -> String) throws -> String {
-        try surrogateFromList(entity: entity, canonical: canonical, candidate: { $0 < Self.drawLimit ? draw($0) : nil })
+    /// until it finds one no other original has (at most ``drawLimit`` draws). `drawer` names the
+    /// generator `draw` uses: two generators may draw for one original (a person's name in
+    /// characters and in pinyin), and each gets its own draw of the original's attempt.
+    package func surrogate(entity: EntityType, canonical: String, drawer: String, draw: (Int) -> String) throws -> String {
+        try surrogateFromList(entity: entity, canonical: canonical, drawer: drawer, candidate: { $0 < Self.drawLimit ? draw($0) : nil })
     }
 
     /// The same for a generator with a finite list of candidates, tried in turn: `draw` gives nil
     /// past its last. A generator that can write nothing but the original gets it back (the
     /// rewrite then fails closed); one whose every candidate is taken fails the document.
-    package func surrogateFromList(entity: EntityType, canonical: String, candidate draw: (Int) -> String?) throws -> String {
+    package func surrogateFromList(entity: EntityType, canonical: String, drawer: String, candidate draw: (Int) -> String?) throws -> String {
         if let vault { return try surrogate(entity: entity, canonical: canonical, in: vault, draw: draw) }
         let original = fingerprint(entity, canonical, role: 0)
+        // The cache is by original and generator, so what a mention gets never depends on whether
+        // the cache still holds what another generator drew (it is cleared when full).
+        let cached = original ^ fingerprint(entity, drawer, role: 3)
         if let attempt = state.withLock({ $0.known.contains(original) ? $0.attempts[original] ?? 0 : nil }) {
-            if let recent = state.withLock({ $0.recent[original] }) { return recent }
+            if let recent = state.withLock({ $0.recent[cached] }) { return recent }
             let surrogate = draw(attempt) ?? canonical
-            remember(original, surrogate)
+            remember(cached, surrogate)
             return surrogate
         }
-        var attempt = 0
+        let settled = settlement?.attempt(entity: entity, canonical: canonical)
+        var attempt = settled ?? 0
         var onlyTheOriginal = true
         while let candidate = draw(attempt) {
             onlyTheOriginal = onlyTheOriginal && candidate == canonical
@@ -85,19 +104,22 @@ package final class PseudonymTable: Sendable {
             }
             if let outcome {
                 let surrogate = outcome == attempt ? candidate : draw(outcome) ?? canonical
-                remember(original, surrogate)
+                remember(cached, surrogate)
+                if outcome > 0 { settledLog?.withLock { $0.append((entity, canonical, outcome)) } }
                 return surrogate
             }
+            // A settled draw is free by construction; taken, the settlement is not this run's.
+            if attempt == settled && candidate != canonical { throw SettlementMismatchError(entity: entity) }
             attempt += 1
         }
         if onlyTheOriginal { return canonical }
         throw NoFreePseudonymError(entity: entity, draws: attempt)
     }
 
-    private func remember(_ original: UInt64, _ surrogate: String) {
+    private func remember(_ cached: UInt64, _ surrogate: String) {
         state.withLock { state in
             if state.recent.count >= Self.recentLimit { state.recent.removeAll(keepingCapacity: true) }
-            state.recent[original] = surrogate
+            state.recent[cached] = surrogate
         }
     }
 

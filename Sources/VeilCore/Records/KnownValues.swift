@@ -37,14 +37,21 @@ extension Anonymizer {
     /// recognizers know keeps its linking key (王建国 and "Wang Jianguo" stay one person). A name
     /// found inside a value (阿花 of the screen name 阿花不是花) is known too, as that value, unless
     /// it is itself a value or inside two.
+    ///
+    /// The result depends on the set of values only, not on their order: the partitions of a Spark
+    /// job collect them in any order and must build what one machine builds.
     package func knownValues(_ values: some Sequence<(text: String, entity: EntityType)>) throws -> KnownValues {
-        var seen = Set<String>()
+        var distinct = Set<KnownValueKey>()
+        for (text, entity) in values {
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard trimmed.unicodeScalars.count >= 2 else { continue }
+            distinct.insert(KnownValueKey(text: trimmed, entity: entity))
+        }
         var words: [[UInt8]] = []
         var templates: [Detection] = []
         var parts: [[UInt8]: Detection?] = [:]
-        for (text, entity) in values {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard trimmed.unicodeScalars.count >= 2, seen.insert(entity.rawValue + "\u{0}" + trimmed).inserted else { continue }
+        for key in distinct.sorted() {
+            let (trimmed, entity) = (key.text, key.entity)
             let document = DocumentText(trimmed)
             let whole = 0..<document.bytes.count
             let found = try engine.analyze(document)
@@ -69,5 +76,16 @@ extension Anonymizer {
         return KnownValues(
             automaton: AhoCorasick(words: words.map { String(decoding: $0, as: UTF8.self) }), words: words, templates: templates,
             wholeValues: wholeValues)
+    }
+}
+
+/// A known value's text and entity, ordered by text (UTF-8) and then entity.
+private struct KnownValueKey: Hashable, Comparable {
+    let text: String
+    let entity: EntityType
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+        if lhs.text != rhs.text { return lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8) }
+        return lhs.entity.rawValue.utf8.lexicographicallyPrecedes(rhs.entity.rawValue.utf8)
     }
 }

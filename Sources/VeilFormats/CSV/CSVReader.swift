@@ -28,6 +28,8 @@ package struct CSVRecord: Sendable {
 
     /// The line the record starts on (1-based).
     package let line: Int
+    /// Where that line starts, in bytes from the start of the input.
+    package let offset: Int
     /// The record's bytes without its line break.
     package let bytes: [UInt8]
     /// The line break after it: `\r\n`, `\n`, or nothing at the end of a file without one.
@@ -58,7 +60,7 @@ package final class CSVReader {
     /// The next record, or nil at the end of the file.
     package func nextRecord() throws -> CSVRecord? {
         guard var bytes = try lines.nextLine() else { return nil }
-        let startLine = lines.lineNumber
+        let startLine = lines.lineNumber, startOffset = lines.lineStart
         if first {
             first = false
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -86,7 +88,7 @@ package final class CSVReader {
             throw place(offset, in: bytes, startLine: startLine, "invalid UTF-8")
         }
         let fields = try parseFields(bytes, startLine: startLine)
-        return CSVRecord(line: startLine, bytes: bytes, terminator: terminator, fields: fields)
+        return CSVRecord(line: startLine, offset: startOffset, bytes: bytes, terminator: terminator, fields: fields)
     }
 
     private func parseFields(_ bytes: [UInt8], startLine: Int) throws -> [CSVRecord.Field] {

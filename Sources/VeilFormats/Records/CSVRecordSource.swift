@@ -35,10 +35,10 @@ package struct CSVRecordSource: RecordSource {
             let bom: [UInt8] = reader.hadByteOrderMark ? [0xEF, 0xBB, 0xBF] : []
             return .verbatim(
                 bom + Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: nil, dialect: dialect).bytes + record.terminator,
-                file: path, line: record.line)
+                file: path, line: record.line, offset: record.offset)
         }
         // A blank line is no row; it is written back as it was.
-        if record.bytes.isEmpty { return .verbatim(record.terminator, file: path, line: record.line) }
+        if record.bytes.isEmpty { return .verbatim(record.terminator, file: path, line: record.line, offset: record.offset) }
         guard record.fields.count == header.count else {
             throw InputError(
                 file: path, line: record.line,
@@ -47,7 +47,7 @@ package struct CSVRecordSource: RecordSource {
         let rules = columnRules
         let values = zip(zip(record.fields, rules), header).map { RecordValue($0.0.value, rule: $0.1, name: $1) }
         let id = idColumn.flatMap { header.firstIndex(of: $0) }.map { record.fields[$0].value } ?? "\(path):\(record.line)"
-        return SourceRecord(file: path, line: record.line, id: id, rawID: nil, values: values, fieldNames: header) { rewrites in
+        return SourceRecord(file: path, line: record.line, offset: record.offset, id: id, rawID: nil, values: values, fieldNames: header) { rewrites in
             var piece = Self.join(record, keeping: rules.map { $0 != .drop }, rewrites: rewrites, dialect: dialect)
             piece.bytes += record.terminator
             return piece

@@ -10,12 +10,16 @@ struct JSONArrayReader {
         let bytes: [UInt8]
         /// The line the element starts on (1-based).
         let line: Int
+        /// Where it starts, in bytes from the start of the file.
+        let offset: Int
     }
 
     private let input: LineReader
     private var buffer: [UInt8] = []
     private var index = 0
     private var line = 1
+    /// Bytes of the file before `buffer[0]`.
+    private var consumed = 0
     /// Characters of the current line that came before `buffer[0]` (already handed out).
     private var columnBase = 0
     private var started = false
@@ -42,7 +46,7 @@ struct JSONArrayReader {
                 while try input.nextChunk().map({ buffer += $0 }) != nil {}
                 finished = true
                 let prefix = Array(buffer[..<start])
-                return Element(prefix: prefix, bytes: Array(buffer[start...]), line: 1 + prefix.filter { $0 == 0x0A }.count)
+                return Element(prefix: prefix, bytes: Array(buffer[start...]), line: 1 + prefix.filter { $0 == 0x0A }.count, offset: start)
             }
             index = start + 1
         }
@@ -72,12 +76,14 @@ struct JSONArrayReader {
         let elementStart = cursor
         let elementLine = line + buffer[..<elementStart].filter { $0 == 0x0A }.count
         cursor = try endOfValue(from: elementStart)
-        let element = Element(prefix: Array(buffer[..<elementStart]), bytes: Array(buffer[elementStart..<cursor]), line: elementLine)
+        let element = Element(
+            prefix: Array(buffer[..<elementStart]), bytes: Array(buffer[elementStart..<cursor]), line: elementLine, offset: consumed + elementStart)
         line = elementLine + element.bytes.filter { $0 == 0x0A }.count
         var positions = TextPositions(buffer)
         let end = positions.position(ofByte: cursor)
         columnBase = end.column - 1 + (end.line == 1 ? columnBase : 0)
         buffer.removeFirst(cursor)
+        consumed += cursor
         index = 0
         lastWasElement = true
         return element

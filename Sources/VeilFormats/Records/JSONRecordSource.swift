@@ -29,13 +29,13 @@ package struct JSONRecordSource: RecordSource {
         switch layout {
         case .lines:
             guard let line = try lines.nextLine() else { return nil }
-            return try parser.record(ofLine: line, number: lines.lineNumber, newline: lines.lineHadNewline)
+            return try parser.record(ofLine: line, number: lines.lineNumber, offset: lines.lineStart, newline: lines.lineHadNewline)
         case .document:
             guard let element = try array.next() else { return nil }
-            let record = try parser.record(element.bytes, line: element.line, mustBeObject: false, suffix: [])
+            let record = try parser.record(element.bytes, line: element.line, offset: element.offset, mustBeObject: false, suffix: [])
             let prefix = element.prefix, render = record.render
             return SourceRecord(
-                file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                file: record.file, line: record.line, offset: record.offset, id: record.id, rawID: record.rawID, values: record.values,
                 fieldNames: record.fieldNames, render: { Self.prefixed(prefix, render($0)) })
         }
     }
@@ -45,14 +45,14 @@ package struct JSONRecordSource: RecordSource {
     /// read ends the batch with its error, after the records before it.
     package mutating func nextRecords(upTo count: Int) -> [Result<SourceRecord, any Error>] {
         guard layout == .lines else { return readRecords(upTo: count) }
-        var read: [(line: [UInt8], number: Int, newline: Bool)] = []
+        var read: [(line: [UInt8], number: Int, offset: Int, newline: Bool)] = []
         var failure: (any Error)?
         var bytes = 0
         while read.count < count && bytes < BatchRunner.batchBytes {
             do {
                 guard let line = try lines.nextLine() else { break }
                 bytes += line.count
-                read.append((line, lines.lineNumber, lines.lineHadNewline))
+                read.append((line, lines.lineNumber, lines.lineStart, lines.lineHadNewline))
             } catch {
                 failure = error
                 break
@@ -60,7 +60,8 @@ package struct JSONRecordSource: RecordSource {
         }
         let parser = parser, batch = read
         var records = ParallelLoop.map(batch.count) { index in
-            Result { try parser.record(ofLine: batch[index].line, number: batch[index].number, newline: batch[index].newline) }
+            let read = batch[index]
+            return Result { try parser.record(ofLine: read.line, number: read.number, offset: read.offset, newline: read.newline) }
         }
         if let failure { records.append(.failure(failure)) }
         return records
@@ -77,22 +78,22 @@ extension JSONRecordSource {
         let paths = PathCache()
 
         /// The record of a JSONL line (a blank one is written back as it is).
-        func record(ofLine line: [UInt8], number: Int, newline hadNewline: Bool) throws -> SourceRecord {
+        func record(ofLine line: [UInt8], number: Int, offset: Int, newline hadNewline: Bool) throws -> SourceRecord {
             let newline: [UInt8] = hadNewline ? [0x0A] : []
             // A byte order mark before the first line (as Windows tools write it) is kept as it was.
             if number == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-                let record = try record(Array(line.dropFirst(3)), line: number, mustBeObject: true, suffix: newline)
+                let record = try record(Array(line.dropFirst(3)), line: number, offset: offset, mustBeObject: true, suffix: newline)
                 let render = record.render
                 return SourceRecord(
-                    file: record.file, line: record.line, id: record.id, rawID: record.rawID, values: record.values,
+                    file: record.file, line: record.line, offset: record.offset, id: record.id, rawID: record.rawID, values: record.values,
                     fieldNames: record.fieldNames, render: { JSONRecordSource.prefixed([0xEF, 0xBB, 0xBF], render($0)) })
             }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number) }
-            return try record(line, line: number, mustBeObject: true, suffix: newline)
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .verbatim(line + newline, file: path, line: number, offset: offset) }
+            return try record(line, line: number, offset: offset, mustBeObject: true, suffix: newline)
         }
 
         /// One record's values and how to write it back.
-        func record(_ bytes: [UInt8], line: Int, mustBeObject: Bool, suffix: [UInt8]) throws -> SourceRecord {
+        func record(_ bytes: [UInt8], line: Int, offset: Int, mustBeObject: Bool, suffix: [UInt8]) throws -> SourceRecord {
             if let offset = DocumentText.firstInvalidUTF8Offset(in: bytes) {
                 throw InvalidUTF8Error(byteOffset: offset).located(in: bytes, file: path, lineOffset: line - 1)
             }
@@ -131,7 +132,9 @@ extension JSONRecordSource {
             let idValue = document.isObject ? document.fields[idField] : nil
             let rawID = idValue.map { String(decoding: bytes[$0.range], as: UTF8.self) }
             let leafRanges = ranges, originals = values.map(\.text)
-            return SourceRecord(file: path, line: line, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names) { rewrites in
+            return SourceRecord(
+                file: path, line: line, offset: offset, id: rawID ?? "\(path):\(line)", rawID: rawID, values: values, fieldNames: names
+            ) { rewrites in
                 var replacements: [(range: Range<Int>, piece: OutputPiece)] = []
                 for ((range, isString), (changes, original)) in zip(leafRanges, zip(rewrites, originals)) {
                     guard let changes, !changes.isEmpty else { continue }

@@ -7,6 +7,9 @@ package final class SourceRecord: Sendable {
     /// The file and line it starts on, for errors and reports.
     package let file: String
     package let line: Int
+    /// Where it starts, in bytes from the start of its input: which block of the input it is in
+    /// (``DocumentContext/recordBlockSize``), and so which records before it it links to.
+    package let offset: Int
     /// Its id for `veil scan` (a JSON value written as is, when `rawID`), else `file:line`.
     package let id: String
     package let rawID: String?
@@ -18,11 +21,12 @@ package final class SourceRecord: Sendable {
     package let render: @Sendable ([[Rewrite]?]) -> OutputPiece
 
     package init(
-        file: String, line: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
+        file: String, line: Int, offset: Int, id: String, rawID: String?, values: [RecordValue], fieldNames: [String],
         render: @escaping @Sendable ([[Rewrite]?]) -> OutputPiece
     ) {
         self.file = file
         self.line = line
+        self.offset = offset
         self.id = id
         self.rawID = rawID
         self.values = values
@@ -31,8 +35,10 @@ package final class SourceRecord: Sendable {
     }
 
     /// A record with nothing to anonymize, written back as it is (a header, a blank line).
-    static func verbatim(_ bytes: [UInt8], file: String, line: Int) -> SourceRecord {
-        SourceRecord(file: file, line: line, id: "\(file):\(line)", rawID: nil, values: [], fieldNames: [], render: { _ in OutputPiece(bytes: bytes) })
+    static func verbatim(_ bytes: [UInt8], file: String, line: Int, offset: Int) -> SourceRecord {
+        SourceRecord(
+            file: file, line: line, offset: offset, id: "\(file):\(line)", rawID: nil, values: [], fieldNames: [],
+            render: { _ in OutputPiece(bytes: bytes) })
     }
 
     /// Whether the record is only written back, not scanned or reported.

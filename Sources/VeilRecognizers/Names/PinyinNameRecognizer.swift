@@ -39,13 +39,16 @@ package struct PinyinNameRecognizer: Recognizer {
     ]
 
     /// The factory `recognizer: person-pinyin` manifests use. Data: syllables.txt, readings.tsv,
-    /// surnames.tsv, given.tsv, variants.tsv.
+    /// surnames.tsv, given.tsv, variants.tsv, and optionally foreign.tsv and given-gender.tsv — with
+    /// person-zh's tables, the pseudonyms are drawn exactly as person-zh draws them.
     package static let factory: PluginCode.RecognizerFactory = { input in
         let files = input.dataFiles
         guard files.count >= 5 else {
             throw RecognizerError(pluginID: input.manifest.id, message: "person-pinyin needs data: syllables, readings, surnames, given, variants")
         }
-        let statistics = try ChineseNameStatistics.read(surnames: files[2], given: files[3], foreign: files[3])
+        let foreign = files.first(where: { $0.hasSuffix("foreign.tsv") }) ?? files[3]
+        var statistics = try ChineseNameStatistics.read(surnames: files[2], given: files[3], foreign: foreign)
+        if let gender = files.first(where: { $0.hasSuffix("given-gender.tsv") }) { try statistics.readGender(gender) }
         let tables = try PinyinTables.read(syllables: files[0], readings: files[1], variants: files[4], statistics: statistics)
         return PinyinNameRecognizer(pluginID: input.manifest.id, tables: tables, statistics: statistics)
     }
