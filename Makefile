@@ -15,15 +15,16 @@ deps:
 	fi
 
 # What only the tests need: python3 (the example process plugins and fixtures; `requests` calls the
-# server as a client in another language would), chromium (the review page's browser test) and openssl
-# (the server test's certificate).
+# server as a client in another language would), chromium (the review page's browser test), openssl
+# (the server test's certificate), and Java 17 with pyspark (Veil on Spark, Integrations/spark).
 test-deps: deps
-	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null || ! command -v openssl > /dev/null; then \
-		echo "Installing python3, chromium and openssl for the tests..."; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium openssl; \
+	@if ! command -v python3 > /dev/null || ! command -v chromium > /dev/null || ! command -v openssl > /dev/null || ! command -v java > /dev/null; then \
+		echo "Installing python3, chromium, openssl and Java 17 for the tests..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq --no-upgrade python3 chromium openssl openjdk-17-jre-headless; \
 	fi
 	@python3 -c "import requests" 2> /dev/null || python3 -m pip install --quiet requests || $(SUDO) apt-get install -y -qq python3-requests
 	@python3 -c "import schemathesis" 2> /dev/null || python3 -m pip install --quiet schemathesis
+	@python3 -c "import pyspark" 2> /dev/null || python3 -m pip install --quiet pyspark
 
 # The optimized binary, .build/release/veil: the one to run on real data (a debug build is about
 # ten times slower). The first build takes a few minutes; later ones only rebuild what changed.
@@ -39,8 +40,9 @@ demo: release
 	$(VEIL) anonymize Examples/forum-post-zh.txt
 
 # The code's layout (.swift-format), the test suite, the server against its OpenAPI document
-# (Tests/API, schemathesis), then the library pipeline example checked against the CLI
-# (Examples/Pipeline), then the library's documentation (whose links must all resolve).
+# (Tests/API, schemathesis), the library pipeline example checked against the CLI
+# (Examples/Pipeline), Veil on Spark against the CLI (Integrations/spark, with the release build),
+# then the library's documentation (whose links must all resolve).
 # The server's tests run on their own: they start a server whose requests need Swift's few
 # cooperative threads, which the rest of the suite's long synchronous tests hold for minutes.
 test: test-deps lint
@@ -48,6 +50,8 @@ test: test-deps lint
 	$(SWIFT) test --skip-build --filter VeilServerTests
 	Tests/API/check.sh
 	Examples/Pipeline/check.sh
+	$(MAKE) release
+	Integrations/spark/check.sh
 	$(MAKE) docs
 
 # swift-format with the repository's .swift-format: `make format` rewrites, `make lint` checks.

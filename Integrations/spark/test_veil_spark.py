@@ -1,0 +1,137 @@
+"""Veil on Spark in local mode (local[2]) against `veil anonymize` on one machine: the same bytes,
+one pseudonym for a person across partitions, and a bad record's place when a partition fails.
+
+Run by check.sh (from `make test`) with the release binary: python3 -m unittest test_veil_spark
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+VEIL = os.environ.get("VEIL_BINARY", os.path.join(ROOT, ".build", "release", "veil"))
+POLICY = os.path.join(ROOT, "Examples", "forum-thread.yaml")
+SPLIT = 4 << 20
+
+sys.path.insert(0, HERE)
+import veil_spark  # noqa: E402
+
+
+class SparkAgainstOneMachine(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        from pyspark.sql import SparkSession
+
+        cls.folder = tempfile.mkdtemp(prefix="veil-spark-test-")
+        os.environ["VEIL_TEST_KEY"] = "spark tests: a key long enough"
+        cls.dump = os.path.join(cls.folder, "forum.jsonl")
+        # Three partitions of 4 MiB, authors replying to authors of other partitions.
+        with open(cls.dump, "wb") as handle:
+            subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_corpus.py"), "9", "forum", "--seed", "11"],
+                           stdout=handle, check=True)
+        cls.spark = (SparkSession.builder.master("local[2]").appName("veil-spark tests")
+                     .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
+        # The failing job's task errors are expected; the test checks the error the job raises.
+        cls.spark.sparkContext.setLogLevel("OFF")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.spark.stop()
+        shutil.rmtree(cls.folder, ignore_errors=True)
+
+    def one_machine(self, path, *options):
+        output = os.path.join(self.folder, f"cli-{os.path.basename(path)}-{len(options)}")
+        process = subprocess.run([VEIL, "anonymize", "--policy", POLICY, "--key", "env:VEIL_TEST_KEY", "--quiet", *options, path, "-o", output],
+                                 capture_output=True)
+        with open(output, "rb") as handle:
+            return handle.read(), process
+
+    def on_spark(self, path, name, **options):
+        output = os.path.join(self.folder, name)
+        skipped = veil_spark.anonymize_jsonl(self.spark, [path], output, veil=VEIL, policy=POLICY, key="env:VEIL_TEST_KEY",
+                                             split_bytes=SPLIT, **options)
+        parts = sorted(name for name in os.listdir(output) if name.startswith("part-"))
+        self.assertTrue(os.path.exists(os.path.join(output, "_SUCCESS")))
+        data = b""
+        for part in parts:
+            with open(os.path.join(output, part), "rb") as handle:
+                data += handle.read()
+        return data, parts, skipped
+
+    def test_the_output_is_the_one_machine_output_byte_for_byte(self):
+        expected, process = self.one_machine(self.dump)
+        self.assertEqual(process.returncode, 0, process.stderr)
+        output, parts, skipped = self.on_spark(self.dump, "equal")
+        self.assertEqual(len(parts), 3)
+        self.assertEqual(skipped, [])
+        self.assertEqual(output, expected)
+
+        # A reply in a later partition names an author of the first: the author's pseudonym.
+        with open(self.dump, "rb") as handle:
+            lines = handle.read().splitlines(keepends=True)
+        originals = [json.loads(line) for line in lines]
+        rewritten = [json.loads(line) for line in output.decode("utf-8").splitlines()]
+        offsets, offset = [], 0
+        for line in lines:
+            offsets.append(offset)
+            offset += len(line)
+        first_post = {}
+        for index, post in enumerate(originals):
+            first_post.setdefault(post["author"], index)
+        checked = 0
+        for index, post in enumerate(originals):
+            found = re.match(r"回复([^：]+)：", post["body"])
+            if not found or offsets[index] < 2 * SPLIT:
+                continue
+            author = first_post.get(found.group(1))
+            if author is None or offsets[author] >= SPLIT:
+                continue
+            pseudonym = rewritten[author]["author"]
+            self.assertNotEqual(pseudonym, post["body"][2:2 + len(found.group(1))])
+            self.assertTrue(rewritten[index]["body"].startswith(f"回复{pseudonym}："), (index, author))
+            checked += 1
+        self.assertGreater(checked, 100)
+
+    def test_a_bad_record_fails_the_job_with_its_place_or_is_left_out(self):
+        bad = os.path.join(self.folder, "bad.jsonl")
+        with open(self.dump, "rb") as source, open(bad, "wb") as target:
+            lines = source.read().split(b"\n")
+            # A line in the second partition whose JSON is cut short.
+            number, offset = 0, 0
+            while offset < SPLIT + 1000:
+                offset += len(lines[number]) + 1
+                number += 1
+            secret = lines[number][:60]
+            lines[number] = secret
+            target.write(b"\n".join(lines))
+        line = number + 1
+        with self.assertRaises(veil_spark.VeilError) as failure:
+            self.on_spark(bad, "failed")
+        message = str(failure.exception)
+        self.assertRegex(message, rf"bad\.jsonl:{line}: error: invalid JSON")
+        self.assertNotIn(secret.decode("utf-8", "ignore")[20:], message)
+        self.assertFalse(os.path.exists(os.path.join(self.folder, "failed")), "a failed job leaves no output")
+
+        expected, process = self.one_machine(bad, "--on-error", "skip")
+        self.assertEqual(process.returncode, 1)
+        output, _, skipped = self.on_spark(bad, "skipped", on_error="skip")
+        self.assertEqual(len(skipped), 1)
+        self.assertRegex(skipped[0], rf"bad\.jsonl:{line}: invalid JSON")
+        self.assertEqual(output, expected)
+
+    def test_a_run_without_the_key_is_refused(self):
+        with self.assertRaises(ValueError):
+            veil_spark.anonymize_jsonl(self.spark, [self.dump], os.path.join(self.folder, "nokey"), veil=VEIL, policy=POLICY, key="")
+        with self.assertRaises(ValueError):
+            veil_spark.anonymize_jsonl(self.spark, [self.dump], os.path.join(self.folder, "split"), veil=VEIL, policy=POLICY,
+                                       key="env:VEIL_TEST_KEY", split_bytes=(4 << 20) + 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
