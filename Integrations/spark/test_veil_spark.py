@@ -125,6 +125,41 @@ class SparkAgainstOneMachine(unittest.TestCase):
         self.assertRegex(skipped[0], rf"bad\.jsonl:{line}: invalid JSON")
         self.assertEqual(output, expected)
 
+    def test_a_dataframe_comes_back_anonymized_with_its_schema(self):
+        with open(self.dump, encoding="utf-8") as handle:
+            posts = [json.loads(next(handle)) for _ in range(300)]
+        from pyspark.sql import Row
+
+        columns = ["post_id", "thread", "author", "body", "posted_at"]
+        # Three partitions, in the list's order (the order the rows are anonymized in).
+        frame = self.spark.createDataFrame(self.spark.sparkContext.parallelize([Row(**{c: p[c] for c in columns}) for p in posts], 3))
+        rows = [row.asDict() for row in frame.collect()]
+        self.assertEqual([row["post_id"] for row in rows], [post["post_id"] for post in posts])
+        staging = os.path.join(self.folder, "staging")
+        result = veil_spark.anonymize_dataframe(self.spark, frame, staging, veil=VEIL, policy=POLICY, key="env:VEIL_TEST_KEY")
+        self.assertEqual(result.schema, frame.schema)
+        anonymized = [row.asDict() for row in result.collect()]
+        self.assertFalse(os.path.exists(os.path.join(staging, "rows")), "the rows as JSON (originals) are deleted")
+        # What veil anonymize writes for the frame's partitions as JSON-lines files, in order (records
+        # link within their file, so a partition is a file).
+        written = os.path.join(self.folder, "frame-as-json")
+        frame.write.json(written)
+        files = sorted(os.path.join(written, name) for name in os.listdir(written) if name.startswith("part-"))
+        self.assertEqual(len(files), 3)
+        outputs = os.path.join(self.folder, "frame-by-cli")
+        process = subprocess.run([VEIL, "anonymize", "--policy", POLICY, "--key", "env:VEIL_TEST_KEY", "--quiet", "--input-format", "jsonl", *files, "-o", outputs + "/"],
+                                 capture_output=True)
+        self.assertEqual(process.returncode, 0, process.stderr)
+        expected = []
+        for path in files:
+            with open(os.path.join(outputs, os.path.basename(path)), encoding="utf-8") as handle:
+                expected += [json.loads(line) for line in handle]
+        by_id = lambda row: row["post_id"]  # noqa: E731
+        self.assertEqual(sorted(anonymized, key=by_id), sorted(expected, key=by_id))
+        self.assertEqual(sorted(row["post_id"] for row in anonymized), sorted(row["post_id"] for row in rows))
+        originals = {row["post_id"]: row["author"] for row in rows}
+        self.assertTrue(all(row["author"] != originals[row["post_id"]] for row in anonymized))
+
     def test_a_run_without_the_key_is_refused(self):
         with self.assertRaises(ValueError):
             veil_spark.anonymize_jsonl(self.spark, [self.dump], os.path.join(self.folder, "nokey"), veil=VEIL, policy=POLICY, key="")

@@ -30,6 +30,10 @@ As a job:
     spark-submit Integrations/spark/veil_spark.py --veil .build/release/veil \\
         --policy Examples/forum-thread.yaml --key env:VEIL_KEY forum.jsonl -o out
 
+A DataFrame — a Parquet or CSV dataset — is anonymized through JSON lines
+(`anonymize_dataframe`, or `--format parquet|csv` for the job): its columns are the fields the
+policy's rules name.
+
 The output is a folder of part files (`part-00000`, ... in input order) and `_SUCCESS`. A job that
 fails leaves no output folder. Errors name the file and line of the record (its byte offset for
 files not on a local disk), never its text.
@@ -387,6 +391,40 @@ def anonymize_jsonl(spark, inputs, output, *, veil, key, policy=None, plugins=()
     return list(skipped.value)
 
 
+def anonymize_dataframe(spark, frame, staging, *, veil, key, policy=None, plugins=(), on_error="fail",
+                        split_bytes=DEFAULT_SPLIT, veil_home=None):
+    """Anonymizes a DataFrame (read from Parquet, CSV or anything Spark reads) and returns the
+    anonymized DataFrame, with the same schema.
+
+    Its rows are written as JSON lines under the new folder `staging` (a path every executor can
+    reach: `hdfs://…` on a cluster; a local folder in local mode), anonymized there by
+    `anonymize_jsonl` — the policy's field rules name the columns (`body: scan`,
+    `author: {entity: PERSON}`, `post_id: keep`) — and read back with the frame's schema. Each of
+    the frame's partitions is one JSON-lines file: the result is what `veil anonymize` writes for
+    those files in order (records link within their file, so not across partitions). The rows
+    as JSON are deleted once anonymized; the returned DataFrame reads `staging/anonymized`, which the
+    caller deletes when done. A column whose rewritten value no longer fits its type (a number
+    rewritten into text) reads back as null: keep such columns (`keep`) or cast them to strings.
+    """
+    filesystem, staging_path = _filesystem_path(spark, staging)
+    if filesystem.exists(staging_path):
+        raise VeilError(f"{staging}: the staging folder exists already")
+    rows = staging.rstrip("/") + "/rows"
+    anonymized = staging.rstrip("/") + "/anonymized"
+    try:
+        frame.write.json(rows)
+        anonymize_jsonl(spark, [rows], anonymized, veil=veil, key=key, policy=policy, plugins=plugins, on_error=on_error,
+                        split_bytes=split_bytes, veil_home=veil_home)
+    except BaseException:
+        filesystem.delete(staging_path, True)
+        raise
+    finally:
+        rows_filesystem, rows_path = _filesystem_path(spark, rows)
+        if rows_filesystem.exists(rows_path):
+            rows_filesystem.delete(rows_path, True)
+    return spark.read.schema(frame.schema).json(anonymized)
+
+
 def _write_private(path, lines):
     """Writes `lines` to a file only its owner can read: values and claims hold originals."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -424,16 +462,34 @@ def main(arguments=None):
     parser.add_argument("--on-error", default="fail", choices=["fail", "skip"])
     parser.add_argument("--split-mb", type=int, default=DEFAULT_SPLIT >> 20, help="partition size in MiB, a multiple of 4 (default 64)")
     parser.add_argument("--veil-home", help="the folder holding Veil's Plugins/ and Policies/ (default: found from the binary)")
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "parquet", "csv"],
+                        help="the inputs' format; parquet and csv (with a header) are anonymized as a DataFrame and written back in their format")
+    parser.add_argument("--staging", help="for parquet and csv: a new folder every executor can reach, for the rows as JSON lines "
+                                          "(default: the output folder with .veil-staging added)")
     options = parser.parse_args(arguments)
     if options.split_mb <= 0 or options.split_mb % 4:
         parser.error("--split-mb must be a positive multiple of 4")
     from pyspark.sql import SparkSession
 
     spark = SparkSession.builder.appName("veil anonymize").getOrCreate()
+    common = dict(veil=options.veil, key=options.key, policy=options.policy, plugins=options.plugins, on_error=options.on_error,
+                  split_bytes=options.split_mb << 20, veil_home=options.veil_home)
     try:
-        skipped = anonymize_jsonl(
-            spark, options.inputs, options.output, veil=options.veil, key=options.key, policy=options.policy,
-            plugins=options.plugins, on_error=options.on_error, split_bytes=options.split_mb << 20, veil_home=options.veil_home)
+        if options.format == "jsonl":
+            skipped = anonymize_jsonl(spark, options.inputs, options.output, **common)
+        else:
+            reader = spark.read.option("header", "true") if options.format == "csv" else spark.read
+            frame = reader.format(options.format).load(options.inputs)
+            staging = options.staging or options.output.rstrip("/") + ".veil-staging"
+            try:
+                result = anonymize_dataframe(spark, frame, staging, **common)
+                writer = result.write.option("header", "true") if options.format == "csv" else result.write
+                writer.format(options.format).save(options.output)
+            finally:
+                filesystem, path = _filesystem_path(spark, staging)
+                if filesystem.exists(path):
+                    filesystem.delete(path, True)
+            skipped = []
     except (VeilError, ValueError) as error:
         print(f"veil-spark: error: {error}", file=sys.stderr)
         return 1

@@ -49,15 +49,7 @@ struct PartOptions: ParsableArguments {
     /// Writes the claims `anonymizer` noted to `--claims`, if asked.
     func writeClaims(of anonymizer: Anonymizer) throws {
         guard let claims, let recorder = anonymizer.claims else { return }
-        let file = try AtomicOutput(destination: claims)
-        defer { file.abandon() }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        for claim in recorder.claims {
-            try file.write(Array(try encoder.encode(claim)) + [0x0A])
-        }
-        try file.finish()
-        try file.commit()
+        try JSONLines.write(recorder.claims.map(JSONLines.line), to: claims)
     }
 
     /// Refuses, for a part, what only a run over the whole dataset can do: draw pseudonyms with a
@@ -86,90 +78,5 @@ struct PartOptions: ParsableArguments {
         // The inputs are still checked before the run, as without the option.
         _ = try pipeline.firstPass(over: files)
         return try pipeline.knownValues(try EntityValuesFile.read(knownValues))
-    }
-}
-
-/// The file of entity-field values `veil values` writes and `--known-values` reads: a JSON object
-/// per line, `{"entity":"PERSON","value":"王建国"}`. It holds original values: it is as sensitive
-/// as the dataset.
-enum EntityValuesFile {
-    struct Line: Codable {
-        let entity: String
-        let value: String
-    }
-
-    /// One line for a value.
-    static func line(_ text: String, entity: EntityType) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Line(entity: entity.rawValue, value: text))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// The values in the file at `path`; a line that is not such an object is an error naming it.
-    static func read(_ path: String) throws -> EntityValues {
-        let reader = try LineReader(path: path)
-        let decoder = JSONDecoder()
-        var values = EntityValues()
-        while let line = try reader.nextLine() {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let value = try? decoder.decode(Line.self, from: Data(line)) else {
-                throw InputError(file: path, line: reader.lineNumber, message: #"expected a JSON object {"entity": …, "value": …} as `veil values` writes"#)
-            }
-            values.insert(value.value, entity: EntityType(value.entity))
-        }
-        return values
-    }
-}
-
-/// The settlement file `veil settle` writes and `--settlement` reads: a JSON object per line,
-/// `{"attempt":1,"entity":"PERSON","original":"<keyed hash>"}`, for each original that does not take
-/// its first draw. It holds no original value.
-enum SettlementFile {
-    struct Line: Codable {
-        let attempt: Int
-        let entity: String
-        let original: String
-    }
-
-    /// The file's lines, sorted by id.
-    static func lines(_ settlement: Settlement) throws -> [String] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try settlement.attempts.sorted(by: { $0.key < $1.key }).map { id, attempt in
-            let line = Line(attempt: attempt, entity: settlement.entities[id]?.rawValue ?? "", original: id)
-            return String(decoding: try encoder.encode(line), as: UTF8.self) + "\n"
-        }
-    }
-
-    static func read(_ path: String, key: PseudonymKey) throws -> Settlement {
-        let reader = try LineReader(path: path)
-        let decoder = JSONDecoder()
-        var settlement = Settlement(key: key)
-        while let line = try reader.nextLine() {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let entry = try? decoder.decode(Line.self, from: Data(line)), entry.attempt > 0, entry.original.utf8.count == 32 else {
-                throw InputError(file: path, line: reader.lineNumber, message: "expected a settlement line as `veil settle` writes")
-            }
-            settlement.set(id: entry.original, attempt: entry.attempt)
-        }
-        return settlement
-    }
-}
-
-/// The claims file `--claims` writes and `veil settle` reads.
-enum ClaimsFile {
-    static func read(_ path: String) throws -> [PseudonymClaim] {
-        let reader = try LineReader(path: path)
-        let decoder = JSONDecoder()
-        var claims: [PseudonymClaim] = []
-        while let line = try reader.nextLine() {
-            guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) else { continue }
-            guard let claim = try? decoder.decode(PseudonymClaim.self, from: Data(line)) else {
-                throw InputError(file: path, line: reader.lineNumber, message: "expected a claim as `veil anonymize --claims` writes")
-            }
-            claims.append(claim)
-        }
-        return claims
     }
 }

@@ -31,14 +31,8 @@ struct Settle: ParsableCommand {
                 throw ValidationError("settling needs the run's pseudonym key (pseudonyms.key in the policy, or --key)")
             }
             let claims = try self.claims.flatMap(ClaimsFile.read)
-            let lines = try SettlementFile.lines(try Anonymizer(engine: engine).settle(claims))
-            guard let output else { return Console.output(lines.joined()) }
-            try AtomicOutput.checkDestination(output, inputs: self.claims)
-            let file = try AtomicOutput(destination: output)
-            defer { file.abandon() }
-            try file.write(Array(lines.joined().utf8))
-            try file.finish()
-            try file.commit()
+            if let output { try AtomicOutput.checkDestination(output, inputs: self.claims) }
+            try JSONLines.write(SettlementFile.lines(try Anonymizer(engine: engine).settle(claims)), to: output)
         }
     }
 }

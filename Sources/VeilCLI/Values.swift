@@ -26,7 +26,7 @@ struct Values: ParsableCommand {
             for reader in try input.readers() {
                 try pipeline.collectEntityValues(from: reader, into: &values, checking: false)
             }
-            for (text, entity) in values.all { Console.output(EntityValuesFile.line(text, entity: entity) + "\n") }
+            for (text, entity) in values.all { Console.output(EntityValuesFile.line(text, entity: entity)) }
         }
     }
 }
