@@ -23,6 +23,19 @@ sys.path.insert(0, HERE)
 import veil_spark  # noqa: E402
 
 
+FLAKY_VEIL = """#!/bin/sh
+# The first output run (--settlement) writes 100 KB of its partition, then fails.
+case "$*" in
+  *--settlement*)
+    if mkdir "$VEIL_TEST_MARKER" 2> /dev/null; then
+      "$VEIL_TEST_REAL" "$@" | head -c 100000
+      exit 3
+    fi ;;
+esac
+exec "$VEIL_TEST_REAL" "$@"
+"""
+
+
 class SparkAgainstOneMachine(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -35,7 +48,16 @@ class SparkAgainstOneMachine(unittest.TestCase):
         with open(cls.dump, "wb") as handle:
             subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate_corpus.py"), "9", "forum", "--seed", "11"],
                            stdout=handle, check=True)
-        cls.spark = (SparkSession.builder.master("local[2]").appName("veil-spark tests")
+        # A veil that fails its first output run midway, after writing part of a partition: Spark
+        # must retry the task (local[2,2]: two attempts) and keep nothing of the failed attempt.
+        cls.flaky = os.path.join(cls.folder, "flaky", "veil")
+        os.makedirs(os.path.dirname(cls.flaky))
+        with open(cls.flaky, "w") as handle:
+            handle.write(FLAKY_VEIL)
+        os.chmod(cls.flaky, 0o755)
+        os.environ["VEIL_TEST_REAL"] = VEIL
+        os.environ["VEIL_TEST_MARKER"] = os.path.join(cls.folder, "failed-once")
+        cls.spark = (SparkSession.builder.master("local[2,2]").appName("veil-spark tests")
                      .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
         # The failing job's task errors are expected; the test checks the error the job raises.
         cls.spark.sparkContext.setLogLevel("OFF")
@@ -159,6 +181,18 @@ class SparkAgainstOneMachine(unittest.TestCase):
         self.assertEqual(sorted(row["post_id"] for row in anonymized), sorted(row["post_id"] for row in rows))
         originals = {row["post_id"]: row["author"] for row in rows}
         self.assertTrue(all(row["author"] != originals[row["post_id"]] for row in anonymized))
+
+    def test_a_partition_whose_veil_fails_is_retried_and_nothing_of_it_kept(self):
+        expected, _ = self.one_machine(self.dump)
+        output = os.path.join(self.folder, "retried")
+        veil_spark.anonymize_jsonl(self.spark, [self.dump], output, veil=self.flaky, policy=POLICY, key="env:VEIL_TEST_KEY",
+                                   split_bytes=SPLIT, veil_home=ROOT)
+        self.assertTrue(os.path.isdir(os.environ["VEIL_TEST_MARKER"]), "the first attempt failed")
+        data = b""
+        for part in sorted(name for name in os.listdir(output) if name.startswith("part-")):
+            with open(os.path.join(output, part), "rb") as handle:
+                data += handle.read()
+        self.assertEqual(data, expected)
 
     def test_a_run_without_the_key_is_refused(self):
         with self.assertRaises(ValueError):

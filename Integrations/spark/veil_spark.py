@@ -44,6 +44,7 @@ import itertools
 import json
 import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -301,24 +302,56 @@ def anonymize_jsonl(spark, inputs, output, *, veil, key, policy=None, plugins=()
     if filesystem.exists(output_path):
         raise VeilError(f"{output}: the output folder exists already")
     home = veil_home or _veil_home(veil)
-    context.addFile(os.path.abspath(veil))
-    for folder in ("Plugins", "Policies"):
-        context.addFile(os.path.join(home, folder), recursive=True)
-    if policy:
-        context.addFile(os.path.abspath(policy))
-    for plugin in plugins:
-        context.addFile(os.path.abspath(plugin), recursive=True)
     key_value = None
     if key.startswith("env:"):
         secret = os.environ.get(key[4:])
         if not secret:
             raise VeilError(f"the environment variable {key[4:]} (the pseudonym key) is not set")
         key_value = context.broadcast(secret)
-    else:
-        context.addFile(os.path.abspath(key[5:]))
+    # The run's files on the driver: links to what it ships, the values, claims and settlement.
+    folder = tempfile.mkdtemp(prefix="veil-spark-")
+    try:
+        return _stages(spark, inputs, output, folder, veil=veil, key=key, key_value=key_value, policy=policy, plugins=plugins,
+                       on_error=on_error, split_bytes=split_bytes, home=home)
+    except Exception as error:
+        if filesystem.exists(output_path):
+            filesystem.delete(output_path, True)
+        if isinstance(error, VeilError):
+            raise
+        found = re.search(r"VeilError: (.*)", str(error))
+        if found:
+            raise VeilError(found.group(1).strip()) from None
+        raise
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stages(spark, inputs, output, folder, *, veil, key, key_value, policy, plugins, on_error, split_bytes, home):
+    """The stages of `anonymize_jsonl`, with `folder` for the run's files on the driver."""
+    context = spark.sparkContext
+    run = uuid.uuid4().hex
+
+    def ship(path, recursive=False):
+        """Ships `path` under a name of this run's (SparkFiles are known by name, and another run
+        of the same SparkContext may ship another file of that name); returns the name."""
+        name = f"{run}-{os.path.basename(os.path.abspath(path))}"
+        copy = os.path.join(folder, name)
+        if os.path.isdir(path):
+            shutil.copytree(path, copy)
+        else:
+            try:
+                os.link(path, copy)
+            except OSError:
+                shutil.copy2(path, copy)
+        context.addFile(copy, recursive=recursive)
+        return name
+
+    # The built-in plugins and policies, where VEIL_HOME points (the same for every run).
+    for name in ("Plugins", "Policies"):
+        context.addFile(os.path.join(home, name), recursive=True)
     executor = _Executor(
-        os.path.basename(veil), policy and os.path.basename(policy), [os.path.basename(os.path.abspath(p)) for p in plugins],
-        key if key.startswith("env:") else "file:" + os.path.basename(key[5:]), key_value, on_error)
+        ship(veil), policy and ship(policy), [ship(plugin, recursive=True) for plugin in plugins],
+        key if key.startswith("env:") else "file:" + ship(key[5:]), key_value, on_error)
     driver_key = key if key.startswith("env:") else "file:" + os.path.abspath(key[5:])
     driver_command = [os.path.abspath(veil)] + (["--policy", policy] if policy else [])
     for plugin in plugins:
@@ -334,60 +367,45 @@ def anonymize_jsonl(spark, inputs, output, *, veil, key, policy=None, plugins=()
         """The union, in input order, of `step(path, records)` over every file's partitions."""
         return context.union([records.mapPartitions(lambda rows, path=path: step(path, rows)) for path, records in parts])
 
-    folder = tempfile.mkdtemp(prefix="veil-spark-")
-    values = os.path.join(folder, f"veil-values-{uuid.uuid4().hex}.jsonl")
-    claims = os.path.join(folder, "claims.jsonl")
-    settlement = os.path.join(folder, f"veil-settlement-{uuid.uuid4().hex}.jsonl")
+    values = os.path.join(folder, f"{run}-values.jsonl")
+    claims = os.path.join(folder, f"{run}-claims.jsonl")
+    settlement = os.path.join(folder, f"{run}-settlement.jsonl")
     skipped = context.accumulator([], _Places())
-    try:
-        # 1. Every entity field's value, from every partition.
-        gathered = stage(lambda path, rows: _Part(path, rows).run(executor, executor.command("values"))).distinct().collect()
-        _write_private(values, sorted(gathered))
-        context.addFile(values)
-        known = os.path.basename(values)
 
-        # 2. What each partition draws pseudonyms for, in input order, settled as one run settles it.
-        def claim(path, rows):
-            from pyspark import SparkFiles
+    # 1. Every entity field's value, from every partition.
+    gathered = stage(lambda path, rows: _Part(path, rows).run(executor, executor.command("values"))).distinct().collect()
+    _write_private(values, sorted(gathered))
+    context.addFile(values)
+    known = os.path.basename(values)
 
-            notes = os.path.join(tempfile.gettempdir(), f"veil-claims-{uuid.uuid4().hex}.jsonl")
-            try:
-                command = executor.command("anonymize", "--known-values", SparkFiles.get(known), "--claims", notes, "-o", os.devnull)
-                for _ in _Part(path, rows).run(executor, command, skipped=_Discard()):
-                    pass
-                with open(notes, encoding="utf-8") as handle:
-                    yield from (line.rstrip("\n") for line in handle)
-            finally:
-                if os.path.exists(notes):
-                    os.unlink(notes)
+    # 2. What each partition draws pseudonyms for, in input order, settled as one run settles it.
+    def claim(path, rows):
+        from pyspark import SparkFiles
 
-        _write_private(claims, stage(claim).toLocalIterator())
-        _run_driver_veil(driver_command[:1] + ["settle"] + driver_command[1:] + ["--key", driver_key, "-o", settlement, claims])
-        context.addFile(settlement)
-        settled = os.path.basename(settlement)
+        notes = os.path.join(tempfile.gettempdir(), f"veil-claims-{uuid.uuid4().hex}.jsonl")
+        try:
+            command = executor.command("anonymize", "--known-values", SparkFiles.get(known), "--claims", notes, "-o", os.devnull)
+            for _ in _Part(path, rows).run(executor, command, skipped=_Discard()):
+                pass
+            with open(notes, encoding="utf-8") as handle:
+                yield from (line.rstrip("\n") for line in handle)
+        finally:
+            if os.path.exists(notes):
+                os.unlink(notes)
 
-        # 3. The output, each partition drawing as settled.
-        def anonymize(path, rows):
-            from pyspark import SparkFiles
+    _write_private(claims, stage(claim).toLocalIterator())
+    _run_driver_veil(driver_command[:1] + ["settle"] + driver_command[1:] + ["--key", driver_key, "-o", settlement, claims])
+    context.addFile(settlement)
+    settled = os.path.basename(settlement)
 
-            command = executor.command("anonymize", "--known-values", SparkFiles.get(known), "--settlement", SparkFiles.get(settled))
-            return _Part(path, rows).run(executor, command, skipped=skipped)
+    # 3. The output, each partition drawing as settled.
+    def anonymize(path, rows):
+        from pyspark import SparkFiles
 
-        stage(anonymize).saveAsTextFile(output)
-    except Exception as error:
-        if filesystem.exists(output_path):
-            filesystem.delete(output_path, True)
-        if isinstance(error, VeilError):
-            raise
-        found = re.search(r"VeilError: (.*)", str(error))
-        if found:
-            raise VeilError(found.group(1).strip()) from None
-        raise
-    finally:
-        for path in (values, claims, settlement):
-            if os.path.exists(path):
-                os.unlink(path)
-        os.rmdir(folder)
+        command = executor.command("anonymize", "--known-values", SparkFiles.get(known), "--settlement", SparkFiles.get(settled))
+        return _Part(path, rows).run(executor, command, skipped=skipped)
+
+    stage(anonymize).saveAsTextFile(output)
     return list(skipped.value)
 
 

@@ -340,47 +340,7 @@ struct StructureNames {
     }
 }
 
-/// The people the records of one input hand on to the records after them: those named before a
-/// record in its block of the input (``DocumentContext/recordBlockSize`` bytes; a record belongs to
-/// the block its first byte is in). What a record links to depends on its input's bytes before
-/// it in that block and nothing else — not on the files or records before that — so an input cut
-/// at block boundaries into parts (the partitions of a Spark job) gives, part by part, the output
-/// of the whole.
-struct RecordLinks {
-    let blockSize: Int
-    private var block = -1
-    private var context = DocumentContext()
-
-    init(blockSize: Int) { self.blockSize = blockSize }
-
-    /// Runs `settle` on `record` in its context (a new one when it starts a block).
-    mutating func settling<T>(_ record: SourceRecord, _ settle: (inout DocumentContext) throws -> T) rethrows -> T {
-        let recordBlock = record.offset / blockSize
-        if recordBlock != block {
-            block = recordBlock
-            context = DocumentContext()
-        }
-        return try settle(&context)
-    }
-}
-
 /// The context texts hand on to the next text of a pipeline (texts are handled one at a time).
 private final class CarriedContext {
     var context = DocumentContext()
-}
-
-/// The distinct values of a run's entity fields (every `author`), as the first pass collects them:
-/// the same set however the inputs were read or split.
-package struct EntityValues {
-    private var seen = Set<String>()
-    /// Each distinct value and its entity, in the order first met.
-    package private(set) var all: [(text: String, entity: EntityType)] = []
-
-    package init() {}
-
-    /// Adds a value (a second of the same text and entity is not kept).
-    package mutating func insert(_ text: String, entity: EntityType) {
-        guard seen.insert(entity.rawValue + "\u{0}" + text).inserted else { return }
-        all.append((text, entity))
-    }
 }
