@@ -84,7 +84,9 @@ public struct Veil: Sendable {
     /// Every document of `documents` rewritten, yielded in the order they come, recognized
     /// `batchSize` at a time on every core. Each document knows the people the documents before it
     /// named: 老卢 in one is the 卢立兵 of an earlier one, with one pseudonym, as in one document
-    /// (and as in the records of one `veil anonymize` run). The stream ends with
+    /// (and as the text files of one `veil anonymize` run; the records of a dataset link only within
+    /// the 4 MiB block of their file they start in, so that its parts can be anonymized apart). The
+    /// stream ends with
     /// ``VeilError/document(index:reason:)`` at the first document that could not be scanned; no
     /// result is yielded for it or after it.
     public func anonymize<Documents: AsyncSequence & Sendable>(_ documents: Documents, batchSize: Int = 64)

@@ -42,13 +42,14 @@ struct Review: ParsableCommand {
             let pipeline = DocumentPipeline(anonymizer: anonymizer, format: inputFormat)
             // Only the first records of a dataset are reviewed: the rest is not checked here.
             let known = try pipeline.firstPass(over: files, checking: false)
-            // The documents in the run's order, each knowing the people of those before, as
-            // `veil anonymize` reads them: the page shows the pseudonyms the run writes.
+            // The documents in the run's order, each knowing the people the run lets it know (the
+            // texts before it; the records before it in its block of its file), as `veil anonymize`
+            // reads them: the page shows the pseudonyms the run writes.
             var context = DocumentContext()
             for path in files {
                 let format = inputFormat ?? InputFormat.inferred(from: path)
                 guard format == .text else {
-                    documents += try recordDocuments(path, format: format, pipeline: pipeline, known: known, context: &context)
+                    documents += try recordDocuments(path, format: format, pipeline: pipeline, known: known)
                     continue
                 }
                 let bytes = try LineReader(path: path).readAll()
@@ -82,12 +83,10 @@ struct Review: ParsableCommand {
 
     /// The values of up to `records` records of a dataset, each value the policy scans as one
     /// reviewed document headed by its place and field.
-    private func recordDocuments(
-        _ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues,
-        context: inout DocumentContext
-    ) throws -> [ReviewPage.Document] {
+    private func recordDocuments(_ path: String, format: InputFormat, pipeline: DocumentPipeline, known: KnownValues) throws -> [ReviewPage.Document] {
         var source = pipeline.recordSource(try LineReader(path: path), format: format)
         var documents: [ReviewPage.Document] = []
+        var links = RecordLinks(blockSize: pipeline.recordBlockSize)
         var count = 0
         while count < records, let record = try source.next() {
             guard !record.isVerbatim else { continue }
@@ -95,7 +94,8 @@ struct Review: ParsableCommand {
             let reviewed: [[Anonymizer.Change]?]
             do {
                 let anonymizer = pipeline.anonymizer
-                reviewed = try anonymizer.review(try anonymizer.recognize(record: record.values), known: known, context: &context)
+                let recognized = try anonymizer.recognize(record: record.values)
+                reviewed = try links.settling(record) { try anonymizer.review(recognized, known: known, context: &$0) }
             } catch {
                 throw InputError(file: path, line: record.line, message: "could not scan the record: \(error)")
             }
