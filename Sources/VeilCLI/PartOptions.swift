@@ -76,7 +76,7 @@ struct PartOptions: ParsableArguments {
     func knownValues(_ pipeline: DocumentPipeline, files: [String]) throws -> KnownValues {
         guard let knownValues else { return try pipeline.firstPass(over: files) }
         // The inputs are still checked before the run, as without the option.
-        _ = try pipeline.firstPass(over: files)
+        _ = try pipeline.firstPass(over: files, collecting: false)
         return try pipeline.knownValues(try EntityValuesFile.read(knownValues))
     }
 }

@@ -146,8 +146,11 @@ package struct DocumentPipeline {
     /// before the expensive work, before any output and before it claims a pseudonym in a vault.
     /// Standard input, which can be read only once, is checked as the run reads it; a caller that
     /// reads only a sample of each file (`veil review`) passes `checking: false`.
-    package func firstPass(over paths: [String], checking: Bool? = nil) throws -> KnownValues {
+    /// With `collecting: false` (the values were collected elsewhere: `--known-values`), the pass
+    /// only checks, and returns no values.
+    package func firstPass(over paths: [String], checking: Bool? = nil, collecting: Bool = true) throws -> KnownValues {
         let checking = checking ?? (errorPolicy == .fail)
+        let collecting = collecting && collectsEntityValues
         var values = EntityValues()
         for path in paths where path != "-" {
             let format = format ?? InputFormat.inferred(from: path)
@@ -157,10 +160,10 @@ package struct DocumentPipeline {
                 while let section = try sections.next() { _ = try textDocument(section, path: path) }
                 continue
             }
-            guard collectsEntityValues || checking else { continue }
-            try collectEntityValues(from: try LineReader(path: path), into: &values, checking: checking)
+            guard collecting || checking else { continue }
+            try collectEntityValues(from: try LineReader(path: path), into: &values, checking: checking, collecting: collecting)
         }
-        return try knownValues(values)
+        return collecting ? try knownValues(values) : .empty
     }
 
     /// The known values of `values` (``Anonymizer/knownValues(_:)``), or none when the rules name no
@@ -176,10 +179,10 @@ package struct DocumentPipeline {
 
     /// Adds the values of the entity fields of `reader`'s records to `values`; with `checking`, a
     /// record that cannot be read stops it with its error, else such a record is passed over.
-    package func collectEntityValues(from reader: LineReader, into values: inout EntityValues, checking: Bool) throws {
+    package func collectEntityValues(from reader: LineReader, into values: inout EntityValues, checking: Bool, collecting: Bool = true) throws {
         let format = format ?? InputFormat.inferred(from: reader.path)
         guard format != .text else { return }
-        let collecting = collectsEntityValues
+        let collecting = collecting && collectsEntityValues
         var source = recordSource(reader, format: format)
         // In batches that a JSONL file's reader makes on every core, taken in the file's order.
         while case let batch = source.nextRecords(upTo: BatchRunner.batchRecords), !batch.isEmpty {

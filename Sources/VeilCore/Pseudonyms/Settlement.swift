@@ -27,10 +27,9 @@ package struct Settlement: Sendable {
         var message = Array(entity.rawValue.utf8)
         message.append(0)
         message += canonical.utf8
-        return key.authenticationCode(for: message).prefix(16).map { byte in
-            let digits = Array("0123456789abcdef".utf8)
-            return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        let hex = key.authenticationCode(for: message).prefix(16).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The draw the original takes (0 unless listed).
